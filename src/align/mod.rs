@@ -1,0 +1,222 @@
+//! Alignment: which passages of B come from A, and how.
+//!
+//! Two Articles → an [`Alignment`]: links between sentence ranges (1:1, n:1 and
+//! 1:n, because rewrites merge and split sentences), each labelled copied or
+//! reworded with a score, `moved` when it crosses the reading order, and the
+//! word-level edit script inside it. No terminal code lives here.
+//!
+//! The pipeline (see `link` for the details):
+//! 1. every compared sentence becomes a set of stemmed content words weighted by
+//!    rarity (IDF over both articles);
+//! 2. an inverted index proposes, for each sentence of B, the few sentences of A
+//!    that share rare words with it: cost grows with the text, not its square;
+//! 3. around each proposal, groupings of up to three sentences on either side
+//!    ("beads") are scored, so merges and splits compete with 1:1 links;
+//! 4. the heaviest order-preserving chain of beads is the backbone; strong
+//!    beads left off it are links that moved;
+//! 5. each link gets its kind from the share of B's words kept in order, and
+//!    its word diff from `similar`, under a deadline.
+
+mod link;
+pub mod tokens;
+mod words;
+
+use std::ops::Range;
+use std::time::Duration;
+
+use crate::article::Article;
+
+pub use words::WordOp;
+
+/// How a passage of B relates to its source in A.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Wording kept in order, with light edits.
+    Copied,
+    /// The same statement in changed wording.
+    Reworded,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Copied => "copied",
+            Kind::Reworded => "reworded",
+        }
+    }
+}
+
+/// One passage of B linked to its source passage in A.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub kind: Kind,
+    /// Similarity in [0, 1].
+    pub score: f64,
+    /// True when the link crosses the reading order of the other links.
+    pub moved: bool,
+    /// Sentence index range in A.
+    pub a: Range<usize>,
+    /// Sentence index range in B.
+    pub b: Range<usize>,
+    /// Byte range in A's normalized text (first sentence start to last end).
+    pub a_span: Range<usize>,
+    /// Byte range in B's normalized text.
+    pub b_span: Range<usize>,
+    /// The word-level edit script, A's words against B's.
+    pub ops: Vec<WordOp>,
+}
+
+/// Shares by words of body text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct Stats {
+    pub b_copied: f64,
+    pub b_reworded: f64,
+    pub b_new: f64,
+    pub a_dropped: f64,
+    /// Share of B's body words in links that moved.
+    pub b_moved: f64,
+}
+
+/// Everything copycat knows about one ordered pair of articles.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Alignment {
+    /// Sorted by B position.
+    pub links: Vec<Link>,
+    pub stats: Stats,
+    /// Body sentences of A in no link (dropped), as sentence index ranges.
+    pub a_unlinked: Vec<Range<usize>>,
+    /// Body sentences of B in no link (new).
+    pub b_unlinked: Vec<Range<usize>>,
+    /// Set when a limit made the result approximate (for the user to see).
+    pub notes: Vec<String>,
+}
+
+/// Knobs of the aligner. The defaults are what copycat ships; tests and
+/// benchmarks construct their own to probe limits.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Time allowed for the word diff inside one link before `similar` falls
+    /// back to a coarser script.
+    pub diff_deadline: Duration,
+    /// Largest number of A candidates kept per B sentence.
+    pub candidates: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            diff_deadline: Duration::from_millis(20),
+            candidates: 6,
+        }
+    }
+}
+
+/// Align B against A with default options.
+pub fn align(a: &Article, b: &Article) -> Alignment {
+    align_with(a, b, &Options::default())
+}
+
+/// Align B against A.
+///
+/// Symmetric by construction: the pair is aligned in a canonical order (by
+/// text) and mirrored when needed, so `align(a, b)` and `align(b, a)` link the
+/// same passages whatever ties the scoring meets.
+pub fn align_with(a: &Article, b: &Article, opts: &Options) -> Alignment {
+    if (b.text.as_str(), b.path.as_str()) < (a.text.as_str(), a.path.as_str()) {
+        let mirrored = link::align_ordered(b, a, opts);
+        return finish(a, b, mirror(mirrored.0), mirrored.1);
+    }
+    let (links, notes) = link::align_ordered(a, b, opts);
+    finish(a, b, links, notes)
+}
+
+fn mirror(links: Vec<Link>) -> Vec<Link> {
+    links
+        .into_iter()
+        .map(|l| Link {
+            a: l.b,
+            b: l.a,
+            a_span: l.b_span,
+            b_span: l.a_span,
+            ops: l.ops.into_iter().map(WordOp::mirror).collect(),
+            ..l
+        })
+        .collect()
+}
+
+fn finish(a: &Article, b: &Article, mut links: Vec<Link>, notes: Vec<String>) -> Alignment {
+    links.sort_by_key(|l| (l.b.start, l.a.start));
+    let a_unlinked = unlinked(a, links.iter().map(|l| l.a.clone()));
+    let b_unlinked = unlinked(b, links.iter().map(|l| l.b.clone()));
+    let stats = stats(a, b, &links);
+    Alignment {
+        links,
+        stats,
+        a_unlinked,
+        b_unlinked,
+        notes,
+    }
+}
+
+/// Runs of body sentences not covered by any of `linked`.
+fn unlinked(art: &Article, linked: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
+    let mut covered = vec![false; art.sentences.len()];
+    for r in linked {
+        for c in &mut covered[r] {
+            *c = true;
+        }
+    }
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, s) in art.sentences.iter().enumerate() {
+        if covered[i] || !s.role.compared() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(r) if r.end == i => r.end = i + 1,
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
+}
+
+fn words_in(art: &Article, r: &Range<usize>) -> usize {
+    art.sentences[r.clone()].iter().map(|s| s.words.len()).sum()
+}
+
+fn stats(a: &Article, b: &Article, links: &[Link]) -> Stats {
+    let (a_total, b_total) = (a.body_words(), b.body_words());
+    let share = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
+    let mut copied = 0;
+    let mut reworded = 0;
+    let mut moved = 0;
+    let mut a_linked = 0;
+    for l in links {
+        let n = words_in(b, &l.b);
+        match l.kind {
+            Kind::Copied => copied += n,
+            Kind::Reworded => reworded += n,
+        }
+        if l.moved {
+            moved += n;
+        }
+        a_linked += words_in(a, &l.a);
+    }
+    let b_copied = share(copied, b_total);
+    let b_reworded = share(reworded, b_total);
+    Stats {
+        b_copied,
+        b_reworded,
+        b_new: if b_total == 0 {
+            0.0
+        } else {
+            (1.0 - b_copied - b_reworded).max(0.0)
+        },
+        a_dropped: if a_total == 0 {
+            0.0
+        } else {
+            (1.0 - share(a_linked, a_total)).max(0.0)
+        },
+        b_moved: share(moved, b_total),
+    }
+}

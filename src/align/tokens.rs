@@ -1,0 +1,239 @@
+//! Words → comparable tokens.
+//!
+//! Two outlets writing up the same wire copy differ in case, quote style,
+//! British or American spelling, inflection (`finalising`/`finalized`) and
+//! numerals (`nine`/`9`). A token keeps two forms: `norm`, the word as a reader
+//! would call it the same word (case, quotes, spelling folded), used for the
+//! word-level diff; and `stem`, its Snowball stem, used to find paraphrase.
+
+use std::collections::HashMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// Function words: they carry syntax, not content, and every sentence shares them.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even",
+    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here",
+    "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is",
+    "it", "its", "itself", "just", "may", "me", "might", "more", "most", "much", "must", "my",
+    "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our",
+    "ours", "ourselves", "out", "over", "own", "per", "same", "shall", "she", "should", "so",
+    "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
+    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+    "upon", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who",
+    "whom", "whose", "why", "will", "with", "within", "would", "yet", "you", "your", "yours",
+    "yourself", "said", "says", "say", "according", "reportedly", "also", "still", "since",
+    "though", "although", "whether", "s", "t", "d", "ll", "re", "ve", "m",
+];
+
+/// Number words folded to digits, so `nine points` matches `9 points`.
+const NUMBERS: &[(&str, &str)] = &[
+    ("zero", "0"),
+    ("one", "1"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("eleven", "11"),
+    ("twelve", "12"),
+    ("twenty", "20"),
+    ("hundred", "100"),
+    ("thousand", "1000"),
+    ("million", "1000000"),
+    ("billion", "1000000000"),
+];
+
+/// British spellings whose American form differs by more than a suffix rule.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("sceptic", "skeptic"),
+    ("defence", "defense"),
+    ("offence", "offense"),
+    ("licence", "license"),
+    ("centre", "center"),
+    ("theatre", "theater"),
+    ("metre", "meter"),
+    ("programme", "program"),
+    ("grey", "gray"),
+    ("cheque", "check"),
+    ("tyre", "tire"),
+    ("jewellery", "jewelry"),
+    ("manoeuvre", "maneuver"),
+    ("aluminium", "aluminum"),
+    ("kerb", "curb"),
+];
+
+/// A word as two comparable forms (interned ids).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Token {
+    /// Case-, quote- and spelling-folded word: "the same word" for the diff.
+    pub norm: u32,
+    /// Snowball stem of `norm`: "the same word family" for similarity.
+    pub stem: u32,
+    /// False for function words.
+    pub content: bool,
+}
+
+/// Turns words into tokens, interning both forms so that two articles
+/// tokenized by one `Tokenizer` share ids.
+pub struct Tokenizer {
+    stemmer: Stemmer,
+    ids: HashMap<String, u32>,
+    cache: HashMap<String, Token>,
+}
+
+impl Default for Tokenizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Tokenizer {
+    pub fn new() -> Self {
+        Tokenizer {
+            stemmer: Stemmer::create(Algorithm::English),
+            ids: HashMap::new(),
+            cache: HashMap::new(),
+        }
+    }
+
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        self.ids.insert(s.to_string(), id);
+        id
+    }
+
+    /// The token of one word as it appears in text.
+    pub fn token(&mut self, word: &str) -> Token {
+        if let Some(t) = self.cache.get(word) {
+            return *t;
+        }
+        let norm = normalize(word);
+        let content = !STOPWORDS.contains(&norm.as_str()) && norm.chars().count() > 1
+            || norm.chars().any(|c| c.is_ascii_digit());
+        let stem = if norm.chars().any(|c| c.is_ascii_digit()) {
+            norm.clone()
+        } else {
+            self.stemmer.stem(&norm).into_owned()
+        };
+        let t = Token {
+            norm: self.intern(&norm),
+            stem: self.intern(&format!("\u{1}{stem}")),
+            content,
+        };
+        self.cache.insert(word.to_string(), t);
+        t
+    }
+}
+
+/// Fold a word to the form two careful readers would agree is the same word.
+pub fn normalize(word: &str) -> String {
+    let mut w: String = word
+        .chars()
+        .map(|c| match c {
+            '’' | '‘' | '`' | '´' | 'ʼ' => '\'',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    // Possessive and contracted forms carry no content of their own.
+    for suffix in ["'s", "'"] {
+        if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
+            w.truncate(w.len() - suffix.len());
+            break;
+        }
+    }
+    // Dotted acronyms: U.S → us, U.K → uk.
+    if w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+        w.retain(|c| c != '.');
+    }
+    if let Some((_, d)) = NUMBERS.iter().find(|(k, _)| *k == w) {
+        return (*d).to_string();
+    }
+    if w.contains(',') && w.chars().all(|c| c.is_ascii_digit() || c == ',') {
+        w.retain(|c| c != ',');
+    }
+    american(w)
+}
+
+/// British → American spelling, by table and by the regular -ise/-our/-yse rules.
+fn american(mut w: String) -> String {
+    for (gb, us) in SPELLINGS {
+        if let Some(rest) = w.strip_prefix(gb) {
+            return format!("{us}{rest}");
+        }
+    }
+    // -ise/-isation family: finalising → finalizing, organisation → organization.
+    // Applied to both articles alike, so a rare false fold (`promise`) is harmless.
+    if w.len() >= 6 {
+        for (gb, us) in [
+            ("isation", "ization"),
+            ("ising", "izing"),
+            ("ised", "ized"),
+            ("ises", "izes"),
+            ("ise", "ize"),
+            ("yse", "yze"),
+            ("ysing", "yzing"),
+            ("ysed", "yzed"),
+        ] {
+            if w.ends_with(gb) {
+                w.truncate(w.len() - gb.len());
+                w.push_str(us);
+                return w;
+            }
+        }
+        // -our → -or (colour, favour, labour), not short words (four, hour, your).
+        for (gb, us) in [("ours", "ors"), ("our", "or"), ("oured", "ored"), ("ouring", "oring")] {
+            if w.ends_with(gb) {
+                w.truncate(w.len() - gb.len());
+                w.push_str(us);
+                return w;
+            }
+        }
+        // travelled → traveled, cancelling → canceling.
+        for (gb, us) in [("elled", "eled"), ("elling", "eling")] {
+            if w.ends_with(gb) {
+                w.truncate(w.len() - gb.len());
+                w.push_str(us);
+                return w;
+            }
+        }
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spelling_and_case_fold() {
+        assert_eq!(normalize("Finalising"), "finalizing");
+        assert_eq!(normalize("scepticism"), "skepticism");
+        assert_eq!(normalize("Trump’s"), "trump");
+        assert_eq!(normalize("U.S"), "us");
+        assert_eq!(normalize("Nine"), "9");
+        assert_eq!(normalize("colour"), "color");
+        assert_eq!(normalize("four"), "4");
+        assert_eq!(normalize("900,000"), "900000");
+    }
+
+    #[test]
+    fn stems_join_inflections_and_stopwords_are_not_content() {
+        let mut t = Tokenizer::new();
+        assert_eq!(t.token("finalising").stem, t.token("finalized").stem);
+        assert_ne!(t.token("finalising").norm, t.token("finalized").norm);
+        assert!(!t.token("the").content);
+        assert!(t.token("Witkoff").content);
+        assert!(t.token("28").content);
+    }
+}

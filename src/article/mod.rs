@@ -1,0 +1,402 @@
+//! The article model: bytes as stored → normalized, segmented text with metadata.
+//!
+//! No terminal code lives here; the UI, the exporters, the benchmarks and the
+//! tests all build `Article`s the same way.
+
+pub mod decode;
+pub mod load;
+pub mod meta;
+pub mod segment;
+
+use std::ops::Range;
+
+pub use decode::OffsetMap;
+pub use load::{LoadError, bundled, load_paths};
+
+/// What a paragraph (and every sentence in it) is to a reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The headline.
+    Title,
+    /// Date, byline, update lines.
+    Meta,
+    /// A crosshead inside the story.
+    Heading,
+    /// The reporting itself: the only text that is compared.
+    Body,
+    /// Tags, related links, comment forms.
+    Boilerplate,
+}
+
+impl Role {
+    /// Whether text in this role takes part in alignment.
+    pub fn compared(self) -> bool {
+        self == Role::Body
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Byte range in `Article::text`.
+    pub span: Range<usize>,
+    pub role: Role,
+    /// Index range into `Article::sentences`.
+    pub sentences: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range in `Article::text`, from the first character to the final
+    /// punctuation (closing quotes included).
+    pub span: Range<usize>,
+    pub paragraph: usize,
+    pub role: Role,
+    /// Index range into `Article::words`.
+    pub words: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Byte range in `Article::text`.
+    pub span: Range<usize>,
+    pub sentence: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Meta {
+    /// The headline, or when the article has none, its lead shortened.
+    pub title: String,
+    /// True when `title` is a headline line of the article.
+    pub headline: bool,
+    /// `YYYY-MM-DD`, from the text or else the file name.
+    pub date: Option<String>,
+    pub byline: Option<String>,
+    pub outlet: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The path as given (or `articles/NAME` for bundled ones).
+    pub path: String,
+    /// The file exactly as stored.
+    pub bytes: Vec<u8>,
+    /// Normalized text: UTF-8, `\n` line ends, no tabs, no control characters.
+    pub text: String,
+    pub map: OffsetMap,
+    pub meta: Meta,
+    /// Problems met while decoding, for the user to see.
+    pub warnings: Vec<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub words: Vec<Word>,
+}
+
+/// Longest headline shown when the title is made from the lead.
+const TITLE_CHARS: usize = 90;
+
+impl Article {
+    /// Parse an article from the bytes of a file.
+    pub fn parse(path: impl Into<String>, bytes: Vec<u8>) -> Article {
+        let path = path.into();
+        let decoded = decode::decode(&bytes);
+        let text = decoded.text;
+        let mut meta = Meta {
+            outlet: meta::outlet_from_name(&path)
+                .or_else(|| meta::outlet_from_text(&text))
+                .map(str::to_string),
+            ..Meta::default()
+        };
+        let blocks = paragraph_blocks(&text);
+        let paragraphs = classify(&text, &blocks, &mut meta);
+        let mut article = Article {
+            path,
+            bytes,
+            text,
+            map: decoded.map,
+            meta,
+            warnings: decoded.warnings,
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            words: Vec::new(),
+        };
+        article.segment(paragraphs);
+        article.finish_meta();
+        article
+    }
+
+    fn segment(&mut self, paragraphs: Vec<(Range<usize>, Role)>) {
+        for (span, role) in paragraphs {
+            let p = self.paragraphs.len();
+            let first = self.sentences.len();
+            let ptext = &self.text[span.clone()];
+            let ranges = if role == Role::Body {
+                segment::sentences(ptext)
+            } else {
+                // Titles, meta lines and boilerplate are one unit each.
+                let t = ptext.trim_end();
+                let lead = t.len() - t.trim_start().len();
+                if t.len() > lead {
+                    vec![lead..t.len()]
+                } else {
+                    vec![]
+                }
+            };
+            for r in ranges {
+                let s_span = span.start + r.start..span.start + r.end;
+                let w0 = self.words.len();
+                let sentence = self.sentences.len();
+                for w in segment::words(&self.text[s_span.clone()]) {
+                    self.words.push(Word {
+                        span: s_span.start + w.start..s_span.start + w.end,
+                        sentence,
+                    });
+                }
+                self.sentences.push(Sentence {
+                    span: s_span,
+                    paragraph: p,
+                    role,
+                    words: w0..self.words.len(),
+                });
+            }
+            self.paragraphs.push(Paragraph {
+                span,
+                role,
+                sentences: first..self.sentences.len(),
+            });
+        }
+    }
+
+    fn finish_meta(&mut self) {
+        if self.meta.date.is_none() {
+            let name = self.file_name();
+            self.meta.date = meta::iso_date(name).map(str::to_string);
+        }
+        if self.meta.title.is_empty() {
+            let lead = self
+                .sentences
+                .iter()
+                .find(|s| s.role == Role::Body)
+                .map(|s| meta::strip_dateline(&self.text[s.span.clone()]))
+                .unwrap_or("");
+            self.meta.title = shorten(lead, TITLE_CHARS);
+        }
+        if self.meta.title.is_empty() {
+            self.meta.title = self.file_name().to_string();
+        }
+    }
+
+    /// The last component of the path.
+    pub fn file_name(&self) -> &str {
+        self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path)
+    }
+
+    /// Text of a sentence.
+    pub fn sentence_text(&self, i: usize) -> &str {
+        &self.text[self.sentences[i].span.clone()]
+    }
+
+    /// Text of a word.
+    pub fn word_text(&self, i: usize) -> &str {
+        &self.text[self.words[i].span.clone()]
+    }
+
+    /// A byte range of the text as a byte range of the file as stored.
+    pub fn file_range(&self, r: Range<usize>) -> Range<usize> {
+        self.map.file_range(r)
+    }
+
+    /// Number of words in compared (body) text.
+    pub fn body_words(&self) -> usize {
+        self.sentences
+            .iter()
+            .filter(|s| s.role.compared())
+            .map(|s| s.words.len())
+            .sum()
+    }
+
+    /// Number of words in the whole text.
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Body paragraphs and sentences.
+    pub fn body_counts(&self) -> (usize, usize) {
+        let p = self.paragraphs.iter().filter(|p| p.role.compared()).count();
+        let s = self.sentences.iter().filter(|s| s.role.compared()).count();
+        (p, s)
+    }
+}
+
+/// `s` cut at a word boundary to at most `max` characters, with an ellipsis.
+fn shorten(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let at = cut.rfind(' ').filter(|&i| i > max / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// Paragraph byte ranges of the text (each trimmed of surrounding newlines).
+///
+/// Web copy puts one paragraph on a line; e-texts and mail wrap lines at a
+/// fixed width and separate paragraphs with blank lines. A text whose lines
+/// are mostly of one bounded length is read the second way.
+fn paragraph_blocks(text: &str) -> Vec<Range<usize>> {
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        lines.push(at..at + body.len());
+        at += line.len();
+    }
+    let nonblank: Vec<usize> = lines
+        .iter()
+        .map(|r| text[r.clone()].trim())
+        .filter(|t| !t.is_empty())
+        .map(|t| t.chars().count())
+        .collect();
+    let wrapped = {
+        let mut v = nonblank.clone();
+        v.sort_unstable();
+        let n = v.len();
+        n >= 8 && {
+            let median = v[n / 2];
+            let p90 = v[n * 9 / 10];
+            (40..=100).contains(&median) && p90 <= 110
+        }
+    };
+    let mut out = Vec::new();
+    let mut cur: Option<Range<usize>> = None;
+    for r in lines {
+        let blank = text[r.clone()].trim().is_empty();
+        if blank {
+            if let Some(c) = cur.take() {
+                out.push(c);
+            }
+            continue;
+        }
+        match (&mut cur, wrapped) {
+            (Some(c), true) => c.end = r.end,
+            _ => {
+                if let Some(c) = cur.take() {
+                    out.push(c);
+                }
+                cur = Some(r);
+            }
+        }
+    }
+    out.extend(cur);
+    out
+}
+
+/// Assign a role to each block, splitting a leading `date …` token off the
+/// first line, and fill in what metadata the text gives.
+fn classify(text: &str, blocks: &[Range<usize>], meta: &mut Meta) -> Vec<(Range<usize>, Role)> {
+    let mut out = Vec::with_capacity(blocks.len() + 1);
+    let mut boiler_from = usize::MAX;
+    // A block header opens trailing boilerplate only in the second half of an
+    // article: early on, "Related" is more likely a word of the story.
+    for (i, b) in blocks.iter().enumerate() {
+        if i * 2 >= blocks.len() && meta::is_boiler_block(&text[b.clone()]) {
+            boiler_from = i;
+            break;
+        }
+    }
+    let mut seen_body = false;
+    for (i, b) in blocks.iter().enumerate() {
+        let mut span = b.clone();
+        let line = &text[span.clone()];
+        if i >= boiler_from || meta::is_boiler_line(line) {
+            out.push((span, Role::Boilerplate));
+            continue;
+        }
+        // Bylines and update lines sit near the top, sometimes after a dek.
+        if i < 8 {
+            if let Some(name) = meta::byline(line) {
+                meta.byline.get_or_insert(name);
+                out.push((span, Role::Meta));
+                continue;
+            }
+            if let Some(date) = meta::dated_line(line) {
+                if !date.is_empty() {
+                    meta.date.get_or_insert_with(|| date.to_string());
+                }
+                out.push((span, Role::Meta));
+                continue;
+            }
+        }
+        if !seen_body {
+            if let Some((n, date)) = meta::date_token(line) {
+                meta.date.get_or_insert_with(|| date.to_string());
+                let token_end = span.start + line[..n].trim_end().len();
+                let lead = line.len() - line.trim_start().len();
+                out.push((span.start + lead..token_end, Role::Meta));
+                span.start += n;
+                if span.is_empty() {
+                    continue;
+                }
+            }
+            let line = &text[span.clone()];
+            if i == 0 && blocks.len() > 1 && meta::is_headline(line) {
+                meta.title = line.trim().to_string();
+                meta.headline = true;
+                out.push((span, Role::Title));
+                continue;
+            }
+        }
+        let line = &text[span.clone()];
+        let last = i + 1 == blocks.len().min(boiler_from);
+        if seen_body && !last && meta::is_heading(line) {
+            out.push((span, Role::Heading));
+            continue;
+        }
+        seen_body = true;
+        out.push((span, Role::Body));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorten_cuts_at_a_word() {
+        assert_eq!(shorten("short", 10), "short");
+        assert_eq!(shorten("one two three four five six", 15), "one two three…");
+    }
+
+    #[test]
+    fn hard_wrapped_text_joins_lines_into_paragraphs() {
+        let line = "a line of prose that wraps at a fixed width like old e-texts do";
+        let mut t = String::new();
+        for _ in 0..3 {
+            for _ in 0..4 {
+                t.push_str(line);
+                t.push('\n');
+            }
+            t.push('\n');
+        }
+        let a = Article::parse("x.txt", t.into_bytes());
+        assert_eq!(a.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn one_paragraph_per_line_in_web_copy() {
+        let a = Article::parse("x.txt", b"Headline here\nFirst para. Two.\nSecond para.\n".to_vec());
+        assert_eq!(a.paragraphs.len(), 3);
+        assert_eq!(a.paragraphs[0].role, Role::Title);
+        assert_eq!(a.meta.title, "Headline here");
+        assert_eq!(a.sentences.len(), 4);
+    }
+
+    #[test]
+    fn empty_input_is_an_empty_article() {
+        let a = Article::parse("e.txt", Vec::new());
+        assert!(a.sentences.is_empty());
+        assert_eq!(a.meta.title, "e.txt");
+    }
+}

@@ -1,0 +1,267 @@
+//! Paragraphs → sentences → words, all as byte ranges of the normalized text.
+//!
+//! News text breaks the textbook rules: `U.S. President` is not a boundary,
+//! `matter.This` (a missing space) is one, and so is `fund. according` (a
+//! sentence that begins in lower case). The rules below are written for prose
+//! as it is published, not as it should be.
+
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Titles before a name: a period after them never ends a sentence.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gen", "gov", "lt", "col", "sgt",
+    "capt", "cmdr", "adm", "maj", "cpl", "pvt", "st", "jr", "sr", "prof", "rev", "hon", "pres",
+    "supt", "insp", "det", "messrs", "mme", "mlle", "fr",
+];
+
+/// Abbreviations that may end a sentence, but usually do not.
+const ABBREVIATIONS: &[&str] = &[
+    "inc", "corp", "co", "ltd", "llc", "plc", "vs", "etc", "no", "nos", "fig", "vol", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
+    "dept", "est", "univ", "assn", "bros", "ave", "blvd", "rd", "mt", "ft", "cf", "al", "ca",
+    "op", "pp", "ed", "eds",
+];
+
+/// Words that start sentences. After an abbreviation such as `U.S.` or `Inc.`
+/// a capitalised word could be a name (`U.S. President`) or a new sentence
+/// (`the U.S. The`); these are the ones that settle it as a new sentence.
+const STARTERS: &[&str] = &[
+    "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
+    "but", "and", "or", "so", "yet", "in", "on", "at", "a", "an", "as", "if", "when", "while",
+    "after", "before", "since", "however", "despite", "meanwhile", "there", "his", "her",
+    "their", "our", "some", "many", "most", "one", "no", "not", "what", "why", "how", "who",
+    "for", "with", "by", "from", "to", "both", "all", "such", "still", "although", "though",
+    "because", "then", "now", "also", "asked", "speaking", "according",
+];
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '›', '」', '』'];
+const TERMINALS: &[char] = &['.', '!', '?', '…', '。', '！', '？'];
+
+fn is_terminal(c: char) -> bool {
+    TERMINALS.contains(&c)
+}
+
+/// Sentence byte ranges (relative to `text`) inside one paragraph's text.
+/// Leading and trailing whitespace is excluded from each range; ranges are in
+/// order, non-empty and do not overlap.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if start.is_none() {
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            start = Some(pos);
+        }
+        if !is_terminal(c) {
+            i += 1;
+            continue;
+        }
+        // Swallow runs of terminals and closing quotes/brackets: `?!`, `.”`, `...`.
+        let mut j = i + 1;
+        let mut closed = false;
+        while j < chars.len() && (is_terminal(chars[j].1) || CLOSERS.contains(&chars[j].1)) {
+            closed |= CLOSERS.contains(&chars[j].1);
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+        if j >= chars.len() {
+            break;
+        }
+        let (_, next) = chars[j];
+        let s = start.unwrap_or(pos);
+        let boundary = if next.is_whitespace() {
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            if k >= chars.len() {
+                false // trailing whitespace: the paragraph end closes it
+            } else {
+                spaced_boundary(text, s, pos, c, closed, &chars[k..])
+            }
+        } else {
+            glued_boundary(text, s, pos, c, closed, &chars[j..])
+        };
+        if boundary {
+            out.push(s..end);
+            start = None;
+        }
+        i = j;
+    }
+    if let Some(s) = start {
+        let e = text.trim_end().len();
+        if e > s {
+            out.push(s..e);
+        }
+    }
+    out
+}
+
+/// The token before the terminal at `term`, within the sentence starting at
+/// `s`: the run of letters, digits and inner periods (`U.S`, `Sens`, `fund`).
+fn token_before(text: &str, s: usize, term: usize) -> &str {
+    let before = &text[s..term];
+    let from = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    &before[from..]
+}
+
+fn next_word(rest: &[(usize, char)]) -> String {
+    rest.iter()
+        .map(|&(_, c)| c)
+        .skip_while(|c| !c.is_alphanumeric())
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+fn spaced_boundary(
+    text: &str,
+    s: usize,
+    term: usize,
+    c: char,
+    closed: bool,
+    rest: &[(usize, char)],
+) -> bool {
+    let first = rest[0].1;
+    let opens = first.is_uppercase()
+        || first.is_numeric()
+        || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–' | '-' | '«');
+    if c != '.' || closed {
+        // `?`, `!`, `…` and `."`: a new sentence unless the text runs on in lower
+        // case (`"Why?" he asked`, `wait… and`).
+        return opens;
+    }
+    let tok = token_before(text, s, term);
+    let lower = tok.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    if lower.is_empty() {
+        return opens;
+    }
+    if TITLES.contains(&lower.as_str()) {
+        return false;
+    }
+    let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
+    let single_initial = letters == 1 && lower.chars().all(char::is_alphabetic);
+    let dotted = lower.contains('.');
+    if single_initial || dotted || ABBREVIATIONS.contains(&lower.as_str()) {
+        return first.is_uppercase() && STARTERS.contains(&next_word(rest).as_str());
+    }
+    // An ordinary word and a period: a boundary even before lower case, which
+    // careless copy produces (`fund. according to two sources`).
+    opens || first.is_lowercase()
+}
+
+/// A terminal glued to the next character: `matter.This` is a boundary,
+/// `U.S.reliance`, `3.5` and `example.com` are not.
+fn glued_boundary(
+    text: &str,
+    s: usize,
+    term: usize,
+    c: char,
+    closed: bool,
+    rest: &[(usize, char)],
+) -> bool {
+    let first = rest[0].1;
+    let second = rest.get(1).map(|&(_, c)| c);
+    let word_follows = first.is_uppercase() && second.is_some_and(char::is_lowercase);
+    if c != '.' || closed {
+        return word_follows;
+    }
+    let tok = token_before(text, s, term);
+    let letters = tok.chars().rev().take_while(|c| c.is_alphabetic()).count();
+    let prev_lower = tok.chars().last().is_some_and(char::is_lowercase);
+    word_follows && prev_lower && letters >= 2 && !tok.contains('.')
+}
+
+/// Word byte ranges (relative to `text`): Unicode words that hold a letter or digit.
+pub fn words(text: &str) -> Vec<Range<usize>> {
+    text.split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(|(i, w)| i..i + w.len())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        assert_eq!(
+            split("U.S. President Donald Trump met Sen. Smith and Gen. Jones. They talked."),
+            vec![
+                "U.S. President Donald Trump met Sen. Smith and Gen. Jones.",
+                "They talked."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dotted_acronym_ends_a_sentence_before_a_starter() {
+        assert_eq!(
+            split("The plan came from the U.S. The talks went on."),
+            vec!["The plan came from the U.S.", "The talks went on."]
+        );
+    }
+
+    #[test]
+    fn missing_space_splits() {
+        assert_eq!(
+            split("familiar with the matter.This Russian paper was real."),
+            vec!["familiar with the matter.", "This Russian paper was real."]
+        );
+    }
+
+    #[test]
+    fn glued_acronyms_and_numbers_do_not_split() {
+        assert_eq!(split("The U.S.reliance grew 3.5 percent.").len(), 1);
+        assert_eq!(split("See example.com for more.").len(), 1);
+    }
+
+    #[test]
+    fn lower_case_after_a_word_and_period_splits() {
+        assert_eq!(
+            split("head of a wealth fund. according to two sources, it was kept quiet."),
+            vec![
+                "head of a wealth fund.",
+                "according to two sources, it was kept quiet."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            split("He said “we will win.” Then he left. “Really?” she asked."),
+            vec!["He said “we will win.”", "Then he left.", "“Really?” she asked."]
+        );
+    }
+
+    #[test]
+    fn trailing_text_without_terminal_is_a_sentence() {
+        assert_eq!(split("  A heading  "), vec!["A heading"]);
+        assert!(split("   ").is_empty());
+    }
+
+    #[test]
+    fn words_skip_punctuation_and_keep_spans() {
+        let t = "The U.S.-backed plan, “non-paper.”";
+        let w: Vec<&str> = words(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(w, vec!["The", "U.S", "backed", "plan", "non", "paper"]);
+    }
+}

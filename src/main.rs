@@ -1,0 +1,227 @@
+//! The `copycat` binary: parse arguments, run, print errors once.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use copycat::align;
+use copycat::article::{self, Article};
+use copycat::corpus;
+use copycat::export;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  an internal error (a bug: please report it)
+  2  bad usage or unusable input (missing file, binary file, no articles)";
+
+/// Read news articles side by side and see, passage by passage, what one
+/// copied, reworded, moved, added or dropped from another.
+#[derive(Parser, Debug)]
+#[command(name = "copycat", version, about, after_help = EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// Articles to open: files, or folders searched for *.txt and *.md.
+    /// Without any, the bundled articles open.
+    paths: Vec<PathBuf>,
+
+    /// Never use colour (NO_COLOR in the environment does the same).
+    #[arg(long, global = true)]
+    no_color: bool,
+
+    /// Do not capture the mouse (keeps the terminal's own text selection).
+    #[arg(long, global = true)]
+    no_mouse: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// List articles: title, date, outlet, words, paragraphs, sentences.
+    List {
+        /// Files or folders; the bundled articles when none.
+        paths: Vec<PathBuf>,
+    },
+    /// Compare two articles: what B took from A.
+    Compare {
+        /// The earlier article (the possible source).
+        a: PathBuf,
+        /// The later article (the possible copy).
+        b: PathBuf,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Rank every pair of articles by how much one reuses the other.
+    Rank {
+        /// Files or folders; the bundled articles when none.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = RankFormat::Text)]
+        format: RankFormat,
+    },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+    Html,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum RankFormat {
+    Json,
+    Text,
+}
+
+/// A failure caused by the user's input rather than a bug: exit code 2.
+#[derive(Debug)]
+struct UserError(String);
+
+impl std::fmt::Display for UserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UserError {}
+
+impl From<article::LoadError> for UserError {
+    fn from(e: article::LoadError) -> Self {
+        UserError(e.0)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are not errors; usage mistakes exit 2.
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                // `copycat … | head` closing early is not an error.
+                return ExitCode::SUCCESS;
+            }
+            if let Some(u) = e.downcast_ref::<UserError>() {
+                eprintln!("copycat: {u}");
+                return ExitCode::from(2);
+            }
+            eprintln!("copycat: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn color_wanted(cli_no_color: bool) -> bool {
+    !cli_no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn load(paths: &[PathBuf]) -> Result<Vec<Article>> {
+    if paths.is_empty() {
+        return Ok(article::bundled());
+    }
+    let loaded = article::load_paths(paths).map_err(UserError::from)?;
+    for w in &loaded.warnings {
+        eprintln!("copycat: {w}");
+    }
+    Ok(loaded.articles)
+}
+
+fn load_one(path: &PathBuf) -> Result<Article> {
+    Ok(article::load::read_article(path).map_err(UserError::from)?)
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let color = color_wanted(cli.no_color);
+    match cli.command {
+        Some(Command::List { paths }) => list(&load(&paths)?),
+        Some(Command::Compare { a, b, format }) => {
+            let (a, b) = (load_one(&a)?, load_one(&b)?);
+            for art in [&a, &b] {
+                for w in &art.warnings {
+                    eprintln!("copycat: {}: {w}", art.path);
+                }
+            }
+            let al = align::align(&a, &b);
+            let out = match format {
+                Format::Json => export::json::render(&a, &b, &al),
+                Format::Html => export::html::render(&a, &b, &al),
+                Format::Text => {
+                    let ansi = color && io::stdout().is_terminal();
+                    export::text::render(&a, &b, &al, ansi)
+                }
+            };
+            write_out(&out)
+        }
+        Some(Command::Rank { paths, format }) => {
+            let arts = load(&paths)?;
+            let ranking = corpus::rank(&arts);
+            let out = match format {
+                RankFormat::Json => corpus::ranking_json(&arts, &ranking),
+                RankFormat::Text => corpus::ranking_text(&arts, &ranking),
+            };
+            write_out(&out)
+        }
+        None => {
+            let arts = load(&cli.paths)?;
+            copycat::ui::run(
+                arts,
+                copycat::ui::Settings {
+                    color,
+                    mouse: !cli.no_mouse,
+                },
+            )
+            .context("the terminal interface failed")
+        }
+    }
+}
+
+fn write_out(s: &str) -> Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(s.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+fn list(arts: &[Article]) -> Result<()> {
+    let mut s = String::new();
+    for a in arts {
+        let (paras, sents) = a.body_counts();
+        s.push_str(&format!(
+            "{}\n  title: {}\n  date: {}  outlet: {}  words: {}  paragraphs: {}  sentences: {}\n",
+            a.path,
+            a.meta.title,
+            a.meta.date.as_deref().unwrap_or("-"),
+            a.meta.outlet.as_deref().unwrap_or("-"),
+            a.body_words(),
+            paras,
+            sents,
+        ));
+        for w in &a.warnings {
+            s.push_str(&format!("  warning: {w}\n"));
+        }
+    }
+    write_out(&s)
+}
