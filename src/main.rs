@@ -149,7 +149,7 @@ fn load(paths: &[PathBuf]) -> Result<Vec<Article>> {
     Ok(loaded.articles)
 }
 
-fn load_one(path: &PathBuf) -> Result<Article> {
+fn load_one(path: &std::path::Path) -> Result<Article> {
     Ok(article::load::read_article(path).map_err(UserError::from)?)
 }
 

@@ -1,6 +1,7 @@
 //! Finding links: candidates, beads, the order-preserving backbone, moves.
 
 use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
 
 use super::tokens::{Token, Tokenizer};
 use super::words;
@@ -8,12 +9,26 @@ use super::{Kind, Link, Options};
 use crate::article::Article;
 
 /// Bead shapes (A sentences, B sentences): 1:1 links, merges and splits.
-const SHAPES: &[(usize, usize)] = &[(1, 1), (2, 1), (1, 2), (3, 1), (1, 3), (2, 2)];
+const SHAPES: &[(usize, usize)] = &[(1, 1), (2, 1), (1, 2), (3, 1), (1, 3)];
 
 /// Weighted Dice below which two passages are not a link: paraphrase keeps
 /// about a third of the rare-word mass or more; independent reports of one
 /// event share names but little else.
 const MIN_DICE: f64 = 0.30;
+/// Inside a gap of the backbone — both sides between the same two links —
+/// position corroborates content, and a weaker match is accepted.
+const MIN_DICE_GAP: f64 = 0.20;
+/// How far before the first link or after the last one a gap reaches.
+const EDGE_GAP: usize = 3;
+/// A match sharing no name or number needs this many shared content words:
+/// stock phrases (`did not respond to a request for comment`) are common to
+/// independent reports, while reuse keeps who and what.
+const MIN_SHARED_GENERIC: usize = 5;
+/// Dice at which two passages are the same text for every practical purpose.
+const NEAR_IDENTICAL: f64 = 0.9;
+/// Moved blocks are found one chain at a time; past this many the rest of a
+/// shuffled text is left unlinked rather than searched indefinitely.
+const MAX_MOVED_BLOCKS: usize = 512;
 /// A link that crosses the reading order needs more evidence than one in order.
 const MIN_DICE_MOVED: f64 = 0.40;
 /// Fewer shared content words than this is coincidence, not reuse.
@@ -41,6 +56,9 @@ struct Unit {
     set: Vec<u32>,
     /// Content stems in text order (for the in-order share).
     seq: Vec<u32>,
+    /// Sorted stems of names and numbers (capitalised inside the sentence, or
+    /// holding a digit).
+    specific: Vec<u32>,
     /// Normalized ids of every word (for the word diff).
     norms: Vec<u32>,
     first_word: usize,
@@ -60,8 +78,27 @@ impl<'a> Side<'a> {
             if !s.role.compared() || s.words.is_empty() {
                 continue;
             }
-            let toks: Vec<Token> = s.words.clone().map(|w| tok.token(art.word_text(w))).collect();
+            let toks: Vec<Token> = s
+                .words
+                .clone()
+                .map(|w| tok.token(art.word_text(w)))
+                .collect();
             let seq: Vec<u32> = toks.iter().filter(|t| t.content).map(|t| t.stem).collect();
+            let mut specific: Vec<u32> = s
+                .words
+                .clone()
+                .zip(&toks)
+                .enumerate()
+                .filter(|&(k, (w, t))| {
+                    let text = art.word_text(w);
+                    t.content
+                        && (text.chars().any(|c| c.is_ascii_digit())
+                            || (k > 0 && text.chars().next().is_some_and(char::is_uppercase)))
+                })
+                .map(|(_, (_, t))| t.stem)
+                .collect();
+            specific.sort_unstable();
+            specific.dedup();
             let mut set = seq.clone();
             set.sort_unstable();
             set.dedup();
@@ -72,6 +109,7 @@ impl<'a> Side<'a> {
                 sentence: i,
                 set,
                 seq,
+                specific,
                 norms: toks.iter().map(|t| t.norm).collect(),
                 first_word: s.words.start,
                 joins_next: false,
@@ -94,7 +132,10 @@ struct Bead {
     b: usize,
     nb: usize,
     dice: f64,
-    value: f64,
+    /// Weighted mass of the shared stems.
+    shared: f64,
+    /// Weighted mass of both sides.
+    mass: f64,
 }
 
 impl Bead {
@@ -106,6 +147,13 @@ impl Bead {
     }
     fn key(&self) -> (usize, usize, usize, usize) {
         (self.b, self.a, self.nb, self.na)
+    }
+    /// Worth of the bead in a chain whose entry threshold is `min_dice`:
+    /// positive exactly when its Dice is above the threshold, growing with
+    /// the text it covers, and discounted for each extra sentence.
+    fn value(&self, min_dice: f64) -> f64 {
+        let size = (self.na + self.nb - 2) as f64;
+        (2.0 * self.shared - min_dice * self.mass) * (1.0 - SIZE_PENALTY * size)
     }
 }
 
@@ -141,8 +189,11 @@ impl Scorer {
     }
 }
 
-fn union(units: &[Unit]) -> Vec<u32> {
-    let set: BTreeSet<u32> = units.iter().flat_map(|u| u.set.iter().copied()).collect();
+fn union<'u>(units: &'u [Unit], field: impl Fn(&'u Unit) -> &'u [u32]) -> Vec<u32> {
+    let set: BTreeSet<u32> = units
+        .iter()
+        .flat_map(|u| field(u).iter().copied())
+        .collect();
     set.into_iter().collect()
 }
 
@@ -190,13 +241,19 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
             postings.entry(t).or_default().push(ua);
         }
     }
+    let mass_a_b: (Vec<f64>, Vec<f64>) = (
+        sa.units.iter().map(|u| sc.mass(&u.set)).collect(),
+        sb.units.iter().map(|u| sc.mass(&u.set)).collect(),
+    );
     let mut acc = vec![0.0f64; sa.units.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut seen: BTreeSet<(usize, usize, usize, usize)> = BTreeSet::new();
     let mut out = Vec::new();
     for (ub, u) in sb.units.iter().enumerate() {
         for &t in &u.set {
-            let Some(list) = postings.get(&t) else { continue };
+            let Some(list) = postings.get(&t) else {
+                continue;
+            };
             if list.len() > MAX_POSTINGS {
                 continue;
             }
@@ -208,14 +265,33 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
                 acc[ua] += w;
             }
         }
-        let mut cands: Vec<(f64, usize)> = touched.iter().map(|&ua| (acc[ua], ua)).collect();
+        // Best candidates by a Dice estimate (short sentences compete fairly
+        // with long ones), plus the two sharing the most mass outright (the
+        // parts of a merge each share much with B but are each only a part).
+        let wb = mass_a_b.1[ub];
+        let mut by_dice: Vec<(f64, usize)> = touched
+            .iter()
+            .map(|&ua| {
+                (
+                    2.0 * acc[ua] / (mass_a_b.0[ua] + wb).max(f64::MIN_POSITIVE),
+                    ua,
+                )
+            })
+            .collect();
+        let mut by_mass: Vec<(f64, usize)> = touched.iter().map(|&ua| (acc[ua], ua)).collect();
         for &ua in &touched {
             acc[ua] = 0.0;
         }
         touched.clear();
-        cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-        cands.truncate(opts.candidates);
-        for &(_, ua) in &cands {
+        let order = |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+        by_dice.sort_by(order);
+        by_dice.truncate(opts.candidates);
+        by_mass.sort_by(order);
+        by_mass.truncate(2);
+        let mut cands: Vec<usize> = by_dice.iter().chain(&by_mass).map(|&(_, ua)| ua).collect();
+        cands.sort_unstable();
+        cands.dedup();
+        for &ua in &cands {
             for &(na, nb) in SHAPES {
                 for a0 in ua.saturating_sub(na - 1)..=ua {
                     for b0 in ub.saturating_sub(nb - 1)..=ub {
@@ -233,21 +309,65 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
             }
         }
     }
+    // Sentences without a content word (`There is.`, `No, no, no.`) have no
+    // stems to be found by; when repeated word for word they are paired here,
+    // as weak beads that only a gap between links can take.
+    let mut bare: HashMap<&[u32], Vec<usize>> = HashMap::new();
+    for (ua, u) in sa.units.iter().enumerate() {
+        if u.set.is_empty() {
+            bare.entry(u.norms.as_slice()).or_default().push(ua);
+        }
+    }
+    for (ub, u) in sb.units.iter().enumerate() {
+        if !u.set.is_empty() {
+            continue;
+        }
+        for &ua in bare.get(u.norms.as_slice()).map_or(&[][..], Vec::as_slice) {
+            let words = u.norms.len() as f64;
+            out.push(Bead {
+                a: ua,
+                na: 1,
+                b: ub,
+                nb: 1,
+                dice: (MIN_DICE + MIN_DICE_GAP) / 2.0,
+                shared: words,
+                mass: 2.0 * words,
+            });
+        }
+    }
     out
 }
 
-fn score(sa: &Side, sb: &Side, sc: &Scorer, a: usize, na: usize, b: usize, nb: usize) -> Option<Bead> {
+fn score(
+    sa: &Side,
+    sb: &Side,
+    sc: &Scorer,
+    a: usize,
+    na: usize,
+    b: usize,
+    nb: usize,
+) -> Option<Bead> {
     let ua = &sa.units[a..a + na];
     let ub = &sb.units[b..b + nb];
-    let (set_a, set_b) = (union(ua), union(ub));
+    let (set_a, set_b) = (union(ua, |u| &u.set), union(ub, |u| &u.set));
     let (shared, count) = sc.shared(&set_a, &set_b);
-    if count < MIN_SHARED_WORDS {
-        return None;
-    }
     let (wa, wb) = (sc.mass(&set_a), sc.mass(&set_b));
     let dice = 2.0 * shared / (wa + wb).max(f64::MIN_POSITIVE);
-    if dice < MIN_DICE {
+    if dice < MIN_DICE_GAP || count == 0 {
         return None;
+    }
+    // A short sentence repeated nearly word for word is reuse however few
+    // words it has; otherwise few shared words, or only generic ones, are not.
+    if dice < NEAR_IDENTICAL {
+        if count < MIN_SHARED_WORDS {
+            return None;
+        }
+        if count < MIN_SHARED_GENERIC {
+            let names = intersect_count(&union(ua, |u| &u.specific), &union(ub, |u| &u.specific));
+            if names == 0 {
+                return None;
+            }
+        }
     }
     // Every member of a grouping must bring its own evidence.
     if na + nb > 2 {
@@ -259,16 +379,31 @@ fn score(sa: &Side, sb: &Side, sc: &Scorer, a: usize, na: usize, b: usize, nb: u
             return None;
         }
     }
-    let size = (na + nb - 2) as f64;
-    let value = (2.0 * shared - MIN_DICE * (wa + wb)) * (1.0 - SIZE_PENALTY * size);
-    (value > 0.0).then_some(Bead {
+    Some(Bead {
         a,
         na,
         b,
         nb,
         dice,
-        value,
+        shared,
+        mass: wa + wb,
     })
+}
+
+fn intersect_count(x: &[u32], y: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Fenwick tree of prefix maxima of (chain value, bead index).
@@ -310,86 +445,163 @@ impl MaxTree {
     }
 }
 
-/// The heaviest order-preserving chain of non-overlapping beads (the
-/// backbone), then the strongest beads that fit nowhere on it (moves).
-/// Returns indices into `beads`.
-fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>) {
-    let mut by_start: Vec<usize> = (0..beads.len()).collect();
+/// The heaviest order-preserving chain of non-overlapping beads among
+/// `idx`, valued at threshold `min_dice`. Returns indices into `beads`, in order.
+fn heaviest_chain(beads: &[Bead], idx: &[usize], min_dice: f64, n_a: usize) -> Vec<usize> {
+    let idx: Vec<usize> = idx
+        .iter()
+        .copied()
+        .filter(|&i| beads[i].value(min_dice) > 0.0)
+        .collect();
+    let mut by_start = idx.clone();
     by_start.sort_by_key(|&i| beads[i].key());
-    let mut by_end: Vec<usize> = (0..beads.len()).collect();
+    let mut by_end = idx.clone();
     by_end.sort_by_key(|&i| (beads[i].b_end(), beads[i].key()));
     // Positions in the tree are A end offsets 0..=n_a; a bead may follow any
     // bead whose A end is <= its A start and whose B end is <= its B start.
     let mut tree = MaxTree::new(n_a + 1);
-    let mut best = vec![(0.0f64, usize::MAX); beads.len()];
+    let mut best: HashMap<usize, (f64, usize)> = HashMap::with_capacity(idx.len());
     let mut e = 0;
     for &i in &by_start {
         let bead = beads[i];
         while e < by_end.len() && beads[by_end[e]].b_end() <= bead.b {
             let j = by_end[e];
-            tree.insert(beads[j].a_end(), (best[j].0, j));
+            tree.insert(beads[j].a_end(), (best[&j].0, j));
             e += 1;
         }
         let (prev_value, prev) = tree.query(bead.a);
-        best[i] = (prev_value + bead.value, prev);
+        best.insert(i, (prev_value + bead.value(min_dice), prev));
     }
+    let top = by_start
+        .iter()
+        .copied()
+        .fold(None, |acc: Option<usize>, i| match acc {
+            Some(j) if !MaxTree::better((best[&i].0, i), (best[&j].0, j)) => Some(j),
+            _ => Some(i),
+        });
     let mut chain = Vec::new();
-    let top = (0..beads.len()).fold(None, |acc: Option<usize>, i| match acc {
-        Some(j) if !MaxTree::better((best[i].0, i), (best[j].0, j)) => Some(j),
-        _ => Some(i),
-    });
     let mut cur = top;
     while let Some(i) = cur {
         chain.push(i);
-        cur = (best[i].1 != usize::MAX).then_some(best[i].1);
+        cur = (best[&i].1 != usize::MAX).then_some(best[&i].1);
     }
     chain.reverse();
+    chain
+}
 
-    let mut used_a = vec![false; n_a];
-    let mut used_b = vec![false; n_b];
-    let mark = |bead: &Bead, used_a: &mut [bool], used_b: &mut [bool]| {
-        used_a[bead.a..bead.a_end()].iter_mut().for_each(|u| *u = true);
-        used_b[bead.b..bead.b_end()].iter_mut().for_each(|u| *u = true);
-    };
-    for &i in &chain {
-        mark(&beads[i], &mut used_a, &mut used_b);
+/// A chain and the weaker beads that fit its gaps: the backbone chain of
+/// strong beads among `idx`, then, in each gap between two of its beads (and a
+/// short reach past its ends), the heaviest chain of weaker beads there.
+fn chain_with_gaps(beads: &[Bead], idx: &[usize], n_a: usize, n_b: usize) -> Vec<usize> {
+    let backbone = heaviest_chain(beads, idx, MIN_DICE, n_a);
+    let mut gaps: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let mut prev: Option<Bead> = None;
+    for &i in &backbone {
+        let cur = beads[i];
+        gaps.push(match prev {
+            Some(p) => (p.a_end()..cur.a, p.b_end()..cur.b),
+            None => (
+                cur.a.saturating_sub(EDGE_GAP)..cur.a,
+                cur.b.saturating_sub(EDGE_GAP)..cur.b,
+            ),
+        });
+        prev = Some(cur);
     }
-    let mut rest: Vec<usize> = (0..beads.len())
-        .filter(|&i| beads[i].dice >= MIN_DICE_MOVED)
-        .collect();
-    rest.sort_by(|&x, &y| {
-        beads[y]
-            .value
-            .total_cmp(&beads[x].value)
-            .then(beads[x].key().cmp(&beads[y].key()))
-    });
-    let mut moved = Vec::new();
-    for i in rest {
+    if let Some(p) = prev {
+        gaps.push((
+            p.a_end()..(p.a_end() + EDGE_GAP).min(n_a),
+            p.b_end()..(p.b_end() + EDGE_GAP).min(n_b),
+        ));
+    }
+    let mut in_gap: Vec<Vec<usize>> = vec![Vec::new(); gaps.len()];
+    for &i in idx {
         let bead = beads[i];
-        let free = !used_a[bead.a..bead.a_end()].iter().any(|&u| u)
-            && !used_b[bead.b..bead.b_end()].iter().any(|&u| u);
-        if free {
-            mark(&bead, &mut used_a, &mut used_b);
-            moved.push(i);
+        if bead.dice >= MIN_DICE {
+            continue;
+        }
+        // Gaps are ordered and disjoint on the B side: binary search by B.
+        let g = gaps.partition_point(|(_, b)| b.end <= bead.b);
+        if let Some((ga, gb)) = gaps.get(g) {
+            let inside = ga.start <= bead.a
+                && bead.a_end() <= ga.end
+                && gb.start <= bead.b
+                && bead.b_end() <= gb.end;
+            if inside {
+                in_gap[g].push(i);
+            }
         }
     }
-    (chain, moved)
+    let mut chain = backbone;
+    for cands in in_gap.iter().filter(|c| !c.is_empty()) {
+        chain.extend(heaviest_chain(beads, cands, MIN_DICE_GAP, n_a));
+    }
+    chain.sort_by_key(|&i| beads[i].key());
+    chain
+}
+
+/// Pick the links. The first chain is the backbone: its links are in order.
+/// Then, repeatedly, the heaviest chain among beads that overlap nothing
+/// chosen so far: a block of text that moved (a reordered paragraph or
+/// chapter). Returns (in-order, moved) indices into `beads`.
+fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut used_a = vec![false; n_a];
+    let mut used_b = vec![false; n_b];
+    let mut free: Vec<usize> = (0..beads.len()).collect();
+    let mut in_order = Vec::new();
+    let mut moved = Vec::new();
+    for round in 0..MAX_MOVED_BLOCKS {
+        let chain = chain_with_gaps(beads, &free, n_a, n_b);
+        // A moved block needs more evidence than the backbone: two strong
+        // links, or one very strong one.
+        let strong = chain.iter().filter(|&&i| beads[i].dice >= MIN_DICE).count();
+        let best = chain.iter().map(|&i| beads[i].dice).fold(0.0, f64::max);
+        if chain.is_empty() || (round > 0 && strong < 2 && best < MIN_DICE_MOVED) {
+            break;
+        }
+        for &i in &chain {
+            let b = beads[i];
+            used_a[b.a..b.a_end()].iter_mut().for_each(|u| *u = true);
+            used_b[b.b..b.b_end()].iter_mut().for_each(|u| *u = true);
+        }
+        if round == 0 {
+            in_order = chain;
+        } else {
+            moved.extend(chain);
+        }
+        free.retain(|&i| {
+            let b = beads[i];
+            !used_a[b.a..b.a_end()].iter().any(|&u| u) && !used_b[b.b..b.b_end()].iter().any(|&u| u)
+        });
+        if free.is_empty() {
+            break;
+        }
+    }
+    (in_order, moved)
 }
 
 fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> Link {
     let ua = &sa.units[bead.a..bead.a_end()];
     let ub = &sb.units[bead.b..bead.b_end()];
-    let seq_a: Vec<u32> = ua.iter().flat_map(|u| u.seq.iter().copied()).collect();
-    let seq_b: Vec<u32> = ub.iter().flat_map(|u| u.seq.iter().copied()).collect();
+    // Content words decide the kind; a passage with none is judged on all its words.
+    let seq = |us: &[Unit]| -> Vec<u32> {
+        let content: Vec<u32> = us.iter().flat_map(|u| u.seq.iter().copied()).collect();
+        if content.is_empty() {
+            us.iter().flat_map(|u| u.norms.iter().copied()).collect()
+        } else {
+            content
+        }
+    };
+    let (seq_a, seq_b) = (seq(ua), seq(ub));
     let common = words::common_in_order(&seq_a, &seq_b, opts.diff_deadline);
     let share_b = common as f64 / seq_b.len().max(1) as f64;
     let share_a = common as f64 / seq_a.len().max(1) as f64;
     // Merging or splitting sentences is rewording whatever words survive.
-    let kind = if bead.na == 1 && bead.nb == 1 && share_b >= COPIED_B_SHARE && share_a >= COPIED_A_SHARE {
-        Kind::Copied
-    } else {
-        Kind::Reworded
-    };
+    let kind =
+        if bead.na == 1 && bead.nb == 1 && share_b >= COPIED_B_SHARE && share_a >= COPIED_A_SHARE {
+            Kind::Copied
+        } else {
+            Kind::Reworded
+        };
     let norms_a: Vec<u32> = ua.iter().flat_map(|u| u.norms.iter().copied()).collect();
     let norms_b: Vec<u32> = ub.iter().flat_map(|u| u.norms.iter().copied()).collect();
     let ops = words::diff(
@@ -403,7 +615,12 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> L
     let (b0, b1) = (ub[0].sentence, ub[ub.len() - 1].sentence + 1);
     Link {
         kind,
-        score: (bead.dice.max(if kind == Kind::Copied { share_b } else { 0.0 }) * 1000.0).round() / 1000.0,
+        score: (bead
+            .dice
+            .max(if kind == Kind::Copied { share_b } else { 0.0 })
+            * 1000.0)
+            .round()
+            / 1000.0,
         moved,
         a: a0..a1,
         b: b0..b1,

@@ -12,20 +12,163 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 /// Function words: they carry syntax, not content, and every sentence shares them.
 const STOPWORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
-    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even",
-    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here",
-    "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is",
-    "it", "its", "itself", "just", "may", "me", "might", "more", "most", "much", "must", "my",
-    "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our",
-    "ours", "ourselves", "out", "over", "own", "per", "same", "shall", "she", "should", "so",
-    "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
-    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
-    "upon", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who",
-    "whom", "whose", "why", "will", "with", "within", "would", "yet", "you", "your", "yours",
-    "yourself", "said", "says", "say", "according", "reportedly", "also", "still", "since",
-    "though", "although", "whether", "s", "t", "d", "ll", "re", "ve", "m",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "same",
+    "shall",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "said",
+    "says",
+    "say",
+    "according",
+    "reportedly",
+    "also",
+    "still",
+    "since",
+    "though",
+    "although",
+    "whether",
+    "s",
+    "t",
+    "d",
+    "ll",
+    "re",
+    "ve",
+    "m",
 ];
 
 /// Number words folded to digits, so `nine points` matches `9 points`.
@@ -118,7 +261,10 @@ impl Tokenizer {
             return *t;
         }
         let norm = normalize(word);
-        let content = !STOPWORDS.contains(&norm.as_str()) && norm.chars().count() > 1
+        // Contractions (`didn't`, `isn't`) are function words too.
+        let content = !STOPWORDS.contains(&norm.as_str())
+            && !norm.ends_with("n't")
+            && norm.chars().count() > 1
             || norm.chars().any(|c| c.is_ascii_digit());
         let stem = if norm.chars().any(|c| c.is_ascii_digit()) {
             norm.clone()
@@ -137,6 +283,10 @@ impl Tokenizer {
 
 /// Fold a word to the form two careful readers would agree is the same word.
 pub fn normalize(word: &str) -> String {
+    // `US` and `U.S` are the country, never the pronoun `us` (a stopword).
+    if word == "US" || word == "U.S" {
+        return "usa".to_string();
+    }
     let mut w: String = word
         .chars()
         .map(|c| match c {
@@ -192,7 +342,12 @@ fn american(mut w: String) -> String {
             }
         }
         // -our → -or (colour, favour, labour), not short words (four, hour, your).
-        for (gb, us) in [("ours", "ors"), ("our", "or"), ("oured", "ored"), ("ouring", "oring")] {
+        for (gb, us) in [
+            ("ours", "ors"),
+            ("our", "or"),
+            ("oured", "ored"),
+            ("ouring", "oring"),
+        ] {
             if w.ends_with(gb) {
                 w.truncate(w.len() - gb.len());
                 w.push_str(us);
@@ -220,7 +375,10 @@ mod tests {
         assert_eq!(normalize("Finalising"), "finalizing");
         assert_eq!(normalize("scepticism"), "skepticism");
         assert_eq!(normalize("Trump’s"), "trump");
-        assert_eq!(normalize("U.S"), "us");
+        assert_eq!(normalize("U.S"), "usa");
+        assert_eq!(normalize("US"), "usa");
+        assert_eq!(normalize("us"), "us");
+        assert_eq!(normalize("U.K"), "uk");
         assert_eq!(normalize("Nine"), "9");
         assert_eq!(normalize("colour"), "color");
         assert_eq!(normalize("four"), "4");

@@ -171,13 +171,16 @@ pub fn outlet_from_text(text: &str) -> Option<&'static str> {
 }
 
 /// A first line that reads as a headline: short, and followed by more text.
-pub fn is_headline(line: &str) -> bool {
+/// A line that ends like a sentence is a headline only when what follows is
+/// much longer (a lead paragraph), not another line like it.
+pub fn is_headline(line: &str, next: &str) -> bool {
     let t = line.trim();
     let words = t.split_whitespace().count();
     let ends_sentence = t.ends_with(['.', '!', '?']);
+    let followed_by_longer = next.trim().chars().count() * 2 >= t.chars().count() * 3;
     (2..=30).contains(&words)
         && t.chars().count() <= 250
-        && (!ends_sentence || words <= 20)
+        && (!ends_sentence || (words <= 20 && followed_by_longer))
         && !t.ends_with([',', ';', ':'])
 }
 
@@ -225,7 +228,10 @@ mod tests {
         assert_eq!(byline("By :  Palakshi").as_deref(), Some("Palakshi"));
         assert_eq!(byline("By Jane Doe").as_deref(), Some("Jane Doe"));
         assert!(byline("By the time it ended, everyone had left the room.").is_none());
-        assert_eq!(dated_line("Update: 2025-11-26 14:59 GMT"), Some("2025-11-26"));
+        assert_eq!(
+            dated_line("Update: 2025-11-26 14:59 GMT"),
+            Some("2025-11-26")
+        );
     }
 
     #[test]
@@ -234,19 +240,30 @@ mod tests {
         assert!(is_boiler_line("Your email address will not be published."));
         assert!(is_boiler_block("Similar News"));
         assert!(is_boiler_block("Check Also"));
-        assert!(!is_boiler_block("Check also whether the plan holds, he said, in a long sentence."));
+        assert!(!is_boiler_block(
+            "Check also whether the plan holds, he said, in a long sentence."
+        ));
     }
 
     #[test]
     fn outlets_from_names() {
-        assert_eq!(outlet_from_name("2025-11-26-reuters-x.txt"), Some("Reuters"));
-        assert_eq!(outlet_from_name("dir/2025-wsj-story.md"), Some("The Wall Street Journal"));
+        assert_eq!(
+            outlet_from_name("2025-11-26-reuters-x.txt"),
+            Some("Reuters")
+        );
+        assert_eq!(
+            outlet_from_name("dir/2025-wsj-story.md"),
+            Some("The Wall Street Journal")
+        );
         assert_eq!(outlet_from_name("apple-story.txt"), None);
     }
 
     #[test]
     fn datelines_are_stripped() {
         assert_eq!(strip_dateline("WASHINGTON—It started"), "It started");
-        assert_eq!(strip_dateline("It started — and went on"), "It started — and went on");
+        assert_eq!(
+            strip_dateline("It started — and went on"),
+            "It started — and went on"
+        );
     }
 }

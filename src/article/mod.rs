@@ -137,7 +137,7 @@ impl Article {
                 let t = ptext.trim_end();
                 let lead = t.len() - t.trim_start().len();
                 if t.len() > lead {
-                    vec![lead..t.len()]
+                    std::iter::once(lead..t.len()).collect()
                 } else {
                     vec![]
                 }
@@ -340,7 +340,8 @@ fn classify(text: &str, blocks: &[Range<usize>], meta: &mut Meta) -> Vec<(Range<
                 }
             }
             let line = &text[span.clone()];
-            if i == 0 && blocks.len() > 1 && meta::is_headline(line) {
+            let next = blocks.get(i + 1).map_or("", |n| &text[n.clone()]);
+            if i == 0 && blocks.len() > 1 && meta::is_headline(line, next) {
                 meta.title = line.trim().to_string();
                 meta.headline = true;
                 out.push((span, Role::Title));
@@ -386,7 +387,10 @@ mod tests {
 
     #[test]
     fn one_paragraph_per_line_in_web_copy() {
-        let a = Article::parse("x.txt", b"Headline here\nFirst para. Two.\nSecond para.\n".to_vec());
+        let a = Article::parse(
+            "x.txt",
+            b"Headline here\nFirst para. Two.\nSecond para.\n".to_vec(),
+        );
         assert_eq!(a.paragraphs.len(), 3);
         assert_eq!(a.paragraphs[0].role, Role::Title);
         assert_eq!(a.meta.title, "Headline here");

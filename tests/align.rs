@@ -1,0 +1,293 @@
+//! Invariants of the aligner (property tests) and the behaviours it promises:
+//! merges, splits, moves, copied vs reworded.
+
+use std::collections::BTreeSet;
+
+use copycat::align::{Alignment, Kind, WordOp, align};
+use copycat::article::{Article, bundled};
+use copycat::export::json;
+use proptest::prelude::*;
+
+/// Body sentences of the bundled articles: real prose to build texts from.
+fn pool() -> &'static [String] {
+    static POOL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        bundled()
+            .iter()
+            .flat_map(|a| {
+                a.sentences
+                    .iter()
+                    .filter(|s| s.role.compared())
+                    .map(|s| a.text[s.span.clone()].to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    })
+}
+
+fn article(name: &str, paragraphs: &[Vec<String>]) -> Article {
+    let text: Vec<String> = paragraphs.iter().map(|p| p.join(" ")).collect();
+    Article::parse(name, text.join("\n\n").into_bytes())
+}
+
+/// A: paragraphs of pool sentences. B: A's paragraphs shuffled, some dropped,
+/// some sentences edited (a word swapped) and some new ones added.
+fn pair_strategy() -> impl Strategy<Value = (Vec<Vec<String>>, Vec<Vec<String>>)> {
+    let n = pool().len();
+    (
+        prop::collection::vec(prop::collection::vec(0..n, 1..4), 1..8),
+        prop::collection::vec((0..100u32, 0..n, 0..20usize), 0..12),
+        any::<u64>(),
+    )
+        .prop_map(move |(paras, edits, seed)| {
+            let p = pool();
+            let a: Vec<Vec<String>> = paras
+                .iter()
+                .map(|ix| ix.iter().map(|&i| p[i].clone()).collect())
+                .collect();
+            let mut b = a.clone();
+            // Deterministic shuffle from the seed.
+            let mut s = seed | 1;
+            for i in (1..b.len()).rev() {
+                s ^= s << 13;
+                s ^= s >> 7;
+                s ^= s << 17;
+                b.swap(i, (s % (i as u64 + 1)) as usize);
+            }
+            for (op, i, w) in edits {
+                if b.is_empty() {
+                    break;
+                }
+                let k = i % b.len();
+                match op % 4 {
+                    0 if b.len() > 1 => {
+                        b.remove(k);
+                    }
+                    1 => b[k].push(p[i].clone()),
+                    _ => {
+                        let para = &mut b[k];
+                        let j = w % para.len();
+                        let mut words: Vec<&str> = para[j].split(' ').collect();
+                        let at = w % words.len();
+                        words[at] = "meanwhile";
+                        para[j] = words.join(" ");
+                    }
+                }
+            }
+            (a, b)
+        })
+}
+
+fn overlaps(ranges: impl Iterator<Item = std::ops::Range<usize>>) -> bool {
+    let mut v: Vec<_> = ranges.collect();
+    v.sort_by_key(|r| r.start);
+    v.windows(2).any(|w| w[0].end > w[1].start)
+}
+
+fn link_set(al: &Alignment) -> BTreeSet<(usize, usize, usize, usize, Kind, bool, u64)> {
+    al.links
+        .iter()
+        .map(|l| {
+            (
+                l.a.start,
+                l.a.end,
+                l.b.start,
+                l.b.end,
+                l.kind,
+                l.moved,
+                l.score.to_bits(),
+            )
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn links_never_overlap_and_offsets_are_char_boundaries((pa, pb) in pair_strategy()) {
+        let (a, b) = (article("a.txt", &pa), article("b.txt", &pb));
+        let al = align(&a, &b);
+        prop_assert!(!overlaps(al.links.iter().map(|l| l.a.clone())));
+        prop_assert!(!overlaps(al.links.iter().map(|l| l.b.clone())));
+        let out = json::to_value(&a, &b, &al);
+        let (ta, tb) = (std::str::from_utf8(&a.bytes).unwrap(), std::str::from_utf8(&b.bytes).unwrap());
+        for l in out["links"].as_array().unwrap() {
+            for (side, text) in [("a", ta), ("b", tb)] {
+                let s = l[side]["start"].as_u64().unwrap() as usize;
+                let e = l[side]["end"].as_u64().unwrap() as usize;
+                prop_assert!(s < e && e <= text.len());
+                prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+            }
+        }
+        // Every word op stays inside its link.
+        for l in &al.links {
+            let (wa, wb) = (
+                a.sentences[l.a.start].words.start..a.sentences[l.a.end - 1].words.end,
+                b.sentences[l.b.start].words.start..b.sentences[l.b.end - 1].words.end,
+            );
+            for op in &l.ops {
+                match op {
+                    WordOp::Equal { a: x, b: y } => prop_assert!(wa.start <= x.start && x.end <= wa.end && wb.start <= y.start && y.end <= wb.end),
+                    WordOp::Delete { a: x } => prop_assert!(wa.start <= x.start && x.end <= wa.end),
+                    WordOp::Insert { b: y } => prop_assert!(wb.start <= y.start && y.end <= wb.end),
+                }
+            }
+        }
+        let st = al.stats;
+        for x in [st.b_copied, st.b_reworded, st.b_new, st.a_dropped, st.b_moved] {
+            prop_assert!((0.0..=1.0).contains(&x));
+        }
+        prop_assert!((st.b_copied + st.b_reworded + st.b_new - 1.0).abs() < 1e-9 || b.body_words() == 0);
+    }
+
+    #[test]
+    fn swapping_a_and_b_mirrors_the_links((pa, pb) in pair_strategy()) {
+        let (a, b) = (article("a.txt", &pa), article("b.txt", &pb));
+        let ab = align(&a, &b);
+        let ba = align(&b, &a);
+        let mirrored: BTreeSet<_> = link_set(&ba)
+            .into_iter()
+            .map(|(a0, a1, b0, b1, k, m, s)| (b0, b1, a0, a1, k, m, s))
+            .collect();
+        prop_assert_eq!(link_set(&ab), mirrored);
+        prop_assert!((ab.stats.a_dropped - (1.0 - ba.stats.b_copied - ba.stats.b_reworded).max(0.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn alignment_is_deterministic((pa, pb) in pair_strategy()) {
+        let (a, b) = (article("a.txt", &pa), article("b.txt", &pb));
+        prop_assert_eq!(align(&a, &b), align(&a, &b));
+    }
+
+    #[test]
+    fn an_article_compared_with_itself_is_copied_throughout((pa, _) in pair_strategy()) {
+        let a = article("a.txt", &pa);
+        let al = align(&a, &a);
+        for l in &al.links {
+            prop_assert_eq!(l.kind, Kind::Copied);
+            prop_assert!(!l.moved);
+            prop_assert_eq!(&l.a, &l.b);
+        }
+        // Every body sentence with a content word is linked.
+        let linked: usize = al.links.iter().map(|l| l.a.len()).sum();
+        let body = a.sentences.iter().filter(|s| s.role.compared()).count();
+        prop_assert!(linked + al.a_unlinked.iter().map(|r| r.len()).sum::<usize>() == body);
+    }
+}
+
+#[test]
+fn every_bundled_article_compared_with_itself_is_copied_throughout() {
+    for a in bundled() {
+        let al = align(&a, &a);
+        assert!(
+            al.links
+                .iter()
+                .all(|l| l.kind == Kind::Copied && !l.moved && l.a == l.b),
+            "{}",
+            a.path
+        );
+        assert!(al.a_unlinked.is_empty(), "{}: {:?}", a.path, al.a_unlinked);
+        assert_eq!(al.stats.b_copied, 1.0);
+        assert_eq!(al.stats.a_dropped, 0.0);
+    }
+}
+
+#[test]
+fn a_moved_paragraph_is_linked_and_marked_moved() {
+    let p = |s: &str| vec![s.to_string()];
+    let one = "Kirill Dmitriev met Steve Witkoff and Jared Kushner in Miami for three days of talks about the plan.";
+    let two = "The Kremlin envoy insisted that Ukraine could never join NATO and must withdraw from Donbas.";
+    let three = "Rubio told senators at the Halifax Security Forum that the document was a Russian wish list.";
+    let a = article("a.txt", &[p(one), p(two), p(three)]);
+    let b = article("b.txt", &[p(three), p(one), p(two)]);
+    let al = align(&a, &b);
+    assert_eq!(al.links.len(), 3);
+    let moved: Vec<_> = al.links.iter().filter(|l| l.moved).collect();
+    assert_eq!(moved.len(), 1);
+    assert_eq!(a.sentence_text(moved[0].a.start), three);
+}
+
+#[test]
+fn two_sentences_merged_into_one_make_one_reworded_link() {
+    let a = article(
+        "a.txt",
+        &[vec![
+            "The Russians shared the paper with senior U.S. officials in mid-October, the sources said.".into(),
+            "The paper contained concessions that Ukraine had rejected, such as ceding territory in the east.".into(),
+        ]],
+    );
+    let b = article(
+        "b.txt",
+        &[vec!["This Russian paper, first shared with senior U.S. officials in mid-October, contained concessions Ukraine had rejected, including ceding territory in the east.".into()]],
+    );
+    let al = align(&a, &b);
+    assert_eq!(al.links.len(), 1, "{al:#?}");
+    assert_eq!(al.links[0].a, 0..2);
+    assert_eq!(al.links[0].kind, Kind::Reworded);
+}
+
+#[test]
+fn a_light_edit_is_copied_and_its_changed_words_are_marked() {
+    let a = article("a.txt", &[vec!["Nine of the original 28 points have been cut following talks between senior U.S. and Ukrainian officials, ABC News reported.".into()]]);
+    let b = article("b.txt", &[vec!["Nine of the original 28 points have since been removed following talks between senior US and Ukrainian officials, ABC News reported.".into()]]);
+    let al = align(&a, &b);
+    assert_eq!(al.links.len(), 1);
+    let l = &al.links[0];
+    assert_eq!(l.kind, Kind::Copied);
+    let deleted: Vec<&str> = l
+        .ops
+        .iter()
+        .filter_map(|op| match op {
+            WordOp::Delete { a: r } => Some(
+                r.clone()
+                    .map(|w| a.word_text(w))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            _ => None,
+        })
+        .map(|s| Box::leak(s.into_boxed_str()) as &str)
+        .collect();
+    assert_eq!(deleted, vec!["cut"]);
+    let inserted: Vec<String> = l
+        .ops
+        .iter()
+        .filter_map(|op| match op {
+            WordOp::Insert { b: r } => Some(
+                r.clone()
+                    .map(|w| b.word_text(w))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(inserted, vec!["since", "removed"]);
+}
+
+#[test]
+fn stock_phrases_alone_do_not_link_independent_reports() {
+    let a = article("a.txt", &[vec!["The State Department and the embassies in Washington did not respond to a request for comment.".into()]]);
+    let b = article(
+        "b.txt",
+        &[vec![
+            "Dmitriev didn't respond to requests for comment.".into(),
+        ]],
+    );
+    assert!(align(&a, &b).links.is_empty());
+}
+
+#[test]
+fn metadata_and_boilerplate_are_never_linked() {
+    let text = b"Headline About Talks\n\nBy : Jane Doe\n\nThe envoy met the minister in Geneva on Tuesday for talks on the plan.\n\nTags: talks, plan\n\nSimilar News\n\nThe envoy met the minister in Geneva on Tuesday for talks on the plan.\n".to_vec();
+    let a = Article::parse("a.txt", text.clone());
+    let b = Article::parse("b.txt", text);
+    let al = align(&a, &b);
+    assert_eq!(al.links.len(), 1);
+    for l in &al.links {
+        for s in l.a.clone() {
+            assert!(a.sentences[s].role.compared());
+        }
+    }
+}
