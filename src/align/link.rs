@@ -35,7 +35,7 @@ const MIN_DICE_MOVED: f64 = 0.40;
 const MIN_SHARED_WORDS: usize = 3;
 /// A sentence joins a merged or split bead only if this share of its own
 /// rare-word mass is found on the other side.
-const MIN_MEMBER_COVER: f64 = 0.35;
+const MIN_MEMBER_COVER: f64 = 0.30;
 /// Each extra sentence in a bead costs this share of its value: groupings must
 /// earn their size, so identical text aligns 1:1.
 const SIZE_PENALTY: f64 = 0.06;
