@@ -1,4 +1,10 @@
 //! Finding links: candidates, beads, the order-preserving backbone, moves.
+//!
+//! Evidence is graded. A *strong* bead — enough shared rare words, a name or
+//! number among them, a Dice of 0.3 or more — may anchor the alignment; a weak
+//! one may only fill a gap between anchors, where its position corroborates
+//! it. Anchors themselves need company: a lone, middling match between two
+//! articles is more often the same fact reported twice than a reuse.
 
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
@@ -6,52 +12,69 @@ use std::ops::Range;
 use super::tokens::{Token, Tokenizer};
 use super::words;
 use super::{Kind, Link, Options};
-use crate::article::Article;
+use crate::article::{Article, Role};
 
 /// Bead shapes (A sentences, B sentences): 1:1 links, merges and splits.
 const SHAPES: &[(usize, usize)] = &[(1, 1), (2, 1), (1, 2), (3, 1), (1, 3)];
 
-/// Weighted Dice below which two passages are not a link: paraphrase keeps
-/// about a third of the rare-word mass or more; independent reports of one
-/// event share names but little else.
+/// Weighted Dice below which two passages cannot anchor a link: paraphrase
+/// keeps about a third of the rare-word mass or more.
 const MIN_DICE: f64 = 0.30;
-/// Inside a gap of the backbone — both sides between the same two links —
+/// Inside a gap of the backbone — both sides between the same two anchors —
 /// position corroborates content, and a weaker match is accepted.
 const MIN_DICE_GAP: f64 = 0.20;
-/// How far before the first link or after the last one a gap reaches.
+/// How far before the first anchor or after the last one a gap reaches.
 const EDGE_GAP: usize = 3;
-/// A match sharing no name or number needs this many shared content words:
+/// Fewer shared content words than this is coincidence for an anchor…
+const MIN_SHARED_WORDS: usize = 3;
+/// …and for a gap filler.
+const MIN_SHARED_WORDS_GAP: usize = 2;
+/// An anchor sharing no name or number needs this many shared content words:
 /// stock phrases (`did not respond to a request for comment`) are common to
 /// independent reports, while reuse keeps who and what.
 const MIN_SHARED_GENERIC: usize = 5;
 /// Dice at which two passages are the same text for every practical purpose.
 const NEAR_IDENTICAL: f64 = 0.9;
-/// Moved blocks are found one chain at a time; past this many the rest of a
-/// shuffled text is left unlinked rather than searched indefinitely.
-const MAX_MOVED_BLOCKS: usize = 512;
-/// A link that crosses the reading order needs more evidence than one in order.
-const MIN_DICE_MOVED: f64 = 0.40;
-/// Fewer shared content words than this is coincidence, not reuse.
-const MIN_SHARED_WORDS: usize = 3;
+/// A near-identical sentence this long anchors on its own, whatever its words.
+const NEAR_IDENTICAL_WORDS: usize = 6;
+/// An anchor below this Dice needs another anchor near it…
+const SOLO_DICE: f64 = 0.5;
+/// …within this many sentences on both sides.
+const SUPPORT_WINDOW: usize = 4;
+/// Headlines are short and share the story's key words by nature: two of
+/// them link only when most of their words agree.
+const MIN_DICE_TITLE: f64 = 0.5;
 /// A sentence joins a merged or split bead only if this share of its own
-/// rare-word mass is found on the other side.
+/// rare-word mass is found on the other side…
 const MIN_MEMBER_COVER: f64 = 0.30;
+/// …and at least this share of the best cover any single sentence gives it:
+/// a sentence goes with the passage that explains it best.
+const MEMBER_BEST_SHARE: f64 = 0.6;
 /// Each extra sentence in a bead costs this share of its value: groupings must
 /// earn their size, so identical text aligns 1:1.
 const SIZE_PENALTY: f64 = 0.06;
 /// Share of B's content words kept in A's order at or above which a 1:1 link
 /// is copied rather than reworded…
 const COPIED_B_SHARE: f64 = 0.70;
-/// …provided B also keeps this much of A (condensing is rewording).
+/// …provided B also keeps this much of A (condensing is rewording)…
 const COPIED_A_SHARE: f64 = 0.45;
+/// …and this share of all its words, function words included: a sentence
+/// rebuilt around the same names (`Never in my life have I seen…` for `I have
+/// never seen…`) keeps its content words but not its phrasing.
+const COPIED_WORDS: f64 = 0.6;
 /// Stems in more A sentences than this are skipped when proposing candidates
 /// (they still count in scores): on long inputs they would make the index
 /// quadratic while saying little about which sentence is the source.
 const MAX_POSTINGS: usize = 200;
+/// Moved blocks are found one chain at a time; past this many the rest of a
+/// shuffled text is left unlinked rather than searched indefinitely.
+const MAX_MOVED_BLOCKS: usize = 512;
 
 /// One compared sentence.
 struct Unit {
     sentence: usize,
+    /// A headline: compared with headlines only.
+    title: bool,
     /// Sorted, distinct content stems.
     set: Vec<u32>,
     /// Content stems in text order (for the in-order share).
@@ -75,7 +98,8 @@ impl<'a> Side<'a> {
     fn new(art: &'a Article, tok: &mut Tokenizer) -> Side<'a> {
         let mut units: Vec<Unit> = Vec::new();
         for (i, s) in art.sentences.iter().enumerate() {
-            if !s.role.compared() || s.words.is_empty() {
+            let title = s.role == Role::Title;
+            if !(s.role.compared() || title) || s.words.is_empty() {
                 continue;
             }
             let toks: Vec<Token> = s
@@ -103,10 +127,11 @@ impl<'a> Side<'a> {
             set.sort_unstable();
             set.dedup();
             if let Some(prev) = units.last_mut() {
-                prev.joins_next = prev.sentence + 1 == i;
+                prev.joins_next = prev.sentence + 1 == i && !prev.title && !title;
             }
             units.push(Unit {
                 sentence: i,
+                title,
                 set,
                 seq,
                 specific,
@@ -136,6 +161,15 @@ struct Bead {
     shared: f64,
     /// Weighted mass of both sides.
     mass: f64,
+    /// Number of shared content stems, and of shared names and numbers.
+    count: usize,
+    names: usize,
+    /// Words on the shorter side.
+    words: usize,
+    /// Two sentences without content words, repeated word for word.
+    bare: bool,
+    /// Two headlines.
+    title: bool,
 }
 
 impl Bead {
@@ -155,6 +189,43 @@ impl Bead {
         let size = (self.na + self.nb - 2) as f64;
         (2.0 * self.shared - min_dice * self.mass) * (1.0 - SIZE_PENALTY * size)
     }
+    /// Whether the bead may anchor the alignment by its content alone.
+    fn strong(&self) -> bool {
+        if self.bare {
+            return false;
+        }
+        if self.title {
+            return self.dice >= MIN_DICE_TITLE;
+        }
+        let identical = self.dice >= NEAR_IDENTICAL && self.words >= NEAR_IDENTICAL_WORDS;
+        identical
+            || (self.dice >= MIN_DICE
+                && self.count >= MIN_SHARED_WORDS
+                && (self.count >= MIN_SHARED_GENERIC || self.names > 0))
+    }
+    /// Whether the bead may fill a gap between anchors.
+    fn fills_gap(&self) -> bool {
+        !self.title
+            && (self.bare
+                || self.dice >= NEAR_IDENTICAL
+                || (self.dice >= MIN_DICE_GAP && self.count >= MIN_SHARED_WORDS_GAP))
+    }
+    /// Sentences between the two beads on side A and side B (0 when adjacent).
+    fn distance(&self, o: &Bead) -> (usize, usize) {
+        let gap = |s0: usize, e0: usize, s1: usize, e1: usize| {
+            if e0 <= s1 {
+                s1 - e0
+            } else if e1 <= s0 {
+                s0 - e1
+            } else {
+                0
+            }
+        };
+        (
+            gap(self.a, self.a_end(), o.a, o.a_end()),
+            gap(self.b, self.b_end(), o.b, o.b_end()),
+        )
+    }
 }
 
 struct Scorer {
@@ -172,20 +243,28 @@ impl Scorer {
 
     /// Weighted mass and count of the stems two sorted sets share.
     fn shared(&self, x: &[u32], y: &[u32]) -> (f64, usize) {
-        let (mut i, mut j, mut m, mut n) = (0, 0, 0.0, 0);
-        while i < x.len() && j < y.len() {
-            match x[i].cmp(&y[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    m += self.weight(x[i]);
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
+        let (mut m, mut n) = (0.0, 0);
+        for_shared(x, y, |t| {
+            m += self.weight(t);
+            n += 1;
+        });
+        (m, n)
+    }
+}
+
+/// Call `f` for each element two sorted, distinct sequences share.
+fn for_shared(x: &[u32], y: &[u32], mut f: impl FnMut(u32)) {
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                f(x[i]);
+                i += 1;
+                j += 1;
             }
         }
-        (m, n)
     }
 }
 
@@ -232,22 +311,17 @@ fn idf(sa: &Side, sb: &Side) -> Scorer {
     Scorer { idf }
 }
 
-/// Score every bead around every candidate sentence pair.
-fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
-    // Inverted index over A's stems.
+/// For each sentence of B, the few sentences of A worth scoring against it.
+fn candidates(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<(usize, usize)> {
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for (ua, u) in sa.units.iter().enumerate() {
         for &t in &u.set {
             postings.entry(t).or_default().push(ua);
         }
     }
-    let mass_a_b: (Vec<f64>, Vec<f64>) = (
-        sa.units.iter().map(|u| sc.mass(&u.set)).collect(),
-        sb.units.iter().map(|u| sc.mass(&u.set)).collect(),
-    );
+    let mass_a: Vec<f64> = sa.units.iter().map(|u| sc.mass(&u.set)).collect();
     let mut acc = vec![0.0f64; sa.units.len()];
     let mut touched: Vec<usize> = Vec::new();
-    let mut seen: BTreeSet<(usize, usize, usize, usize)> = BTreeSet::new();
     let mut out = Vec::new();
     for (ub, u) in sb.units.iter().enumerate() {
         for &t in &u.set {
@@ -259,6 +333,9 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
             }
             let w = sc.weight(t);
             for &ua in list {
+                if sa.units[ua].title != u.title {
+                    continue;
+                }
                 if acc[ua] == 0.0 {
                     touched.push(ua);
                 }
@@ -268,15 +345,10 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
         // Best candidates by a Dice estimate (short sentences compete fairly
         // with long ones), plus the two sharing the most mass outright (the
         // parts of a merge each share much with B but are each only a part).
-        let wb = mass_a_b.1[ub];
+        let wb = sc.mass(&u.set);
         let mut by_dice: Vec<(f64, usize)> = touched
             .iter()
-            .map(|&ua| {
-                (
-                    2.0 * acc[ua] / (mass_a_b.0[ua] + wb).max(f64::MIN_POSITIVE),
-                    ua,
-                )
-            })
+            .map(|&ua| (2.0 * acc[ua] / (mass_a[ua] + wb).max(f64::MIN_POSITIVE), ua))
             .collect();
         let mut by_mass: Vec<(f64, usize)> = touched.iter().map(|&ua| (acc[ua], ua)).collect();
         for &ua in &touched {
@@ -291,19 +363,44 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
         let mut cands: Vec<usize> = by_dice.iter().chain(&by_mass).map(|&(_, ua)| ua).collect();
         cands.sort_unstable();
         cands.dedup();
-        for &ua in &cands {
-            for &(na, nb) in SHAPES {
-                for a0 in ua.saturating_sub(na - 1)..=ua {
-                    for b0 in ub.saturating_sub(nb - 1)..=ub {
-                        if !sa.groupable(a0, na) || !sb.groupable(b0, nb) {
-                            continue;
-                        }
-                        if !seen.insert((a0, na, b0, nb)) {
-                            continue;
-                        }
-                        if let Some(bead) = score(sa, sb, sc, a0, na, b0, nb) {
-                            out.push(bead);
-                        }
+        out.extend(cands.into_iter().map(|ua| (ua, ub)));
+    }
+    out
+}
+
+/// Score every bead around every candidate sentence pair.
+fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
+    let pairs = candidates(sa, sb, sc, opts);
+    // How well the best single sentence on the other side covers each one.
+    let mut best_a = vec![0.0f64; sa.units.len()];
+    let mut best_b = vec![0.0f64; sb.units.len()];
+    for &(ua, ub) in &pairs {
+        let (x, y) = (&sa.units[ua], &sb.units[ub]);
+        let (m, _) = sc.shared(&x.set, &y.set);
+        best_a[ua] = best_a[ua].max(m / sc.mass(&x.set).max(f64::MIN_POSITIVE));
+        best_b[ub] = best_b[ub].max(m / sc.mass(&y.set).max(f64::MIN_POSITIVE));
+    }
+    let ctx = BeadContext {
+        sa,
+        sb,
+        sc,
+        best_a: &best_a,
+        best_b: &best_b,
+    };
+    let mut seen: BTreeSet<(usize, usize, usize, usize)> = BTreeSet::new();
+    let mut out = Vec::new();
+    for &(ua, ub) in &pairs {
+        for &(na, nb) in SHAPES {
+            for a0 in ua.saturating_sub(na - 1)..=ua {
+                for b0 in ub.saturating_sub(nb - 1)..=ub {
+                    if !sa.groupable(a0, na) || !sb.groupable(b0, nb) {
+                        continue;
+                    }
+                    if !seen.insert((a0, na, b0, nb)) {
+                        continue;
+                    }
+                    if let Some(bead) = ctx.score(a0, na, b0, nb) {
+                        out.push(bead);
                     }
                 }
             }
@@ -311,99 +408,97 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
     }
     // Sentences without a content word (`There is.`, `No, no, no.`) have no
     // stems to be found by; when repeated word for word they are paired here,
-    // as weak beads that only a gap between links can take.
+    // as beads that only a gap between anchors can take.
     let mut bare: HashMap<&[u32], Vec<usize>> = HashMap::new();
     for (ua, u) in sa.units.iter().enumerate() {
-        if u.set.is_empty() {
+        if u.set.is_empty() && !u.title {
             bare.entry(u.norms.as_slice()).or_default().push(ua);
         }
     }
     for (ub, u) in sb.units.iter().enumerate() {
-        if !u.set.is_empty() {
+        if !u.set.is_empty() || u.title {
             continue;
         }
         for &ua in bare.get(u.norms.as_slice()).map_or(&[][..], Vec::as_slice) {
-            let words = u.norms.len() as f64;
+            let words = u.norms.len();
             out.push(Bead {
                 a: ua,
                 na: 1,
                 b: ub,
                 nb: 1,
-                dice: (MIN_DICE + MIN_DICE_GAP) / 2.0,
-                shared: words,
-                mass: 2.0 * words,
+                dice: 1.0,
+                shared: words as f64,
+                mass: 2.0 * words as f64,
+                count: 0,
+                names: 0,
+                words,
+                bare: true,
+                title: false,
             });
         }
     }
     out
 }
 
-fn score(
-    sa: &Side,
-    sb: &Side,
-    sc: &Scorer,
-    a: usize,
-    na: usize,
-    b: usize,
-    nb: usize,
-) -> Option<Bead> {
-    let ua = &sa.units[a..a + na];
-    let ub = &sb.units[b..b + nb];
-    let (set_a, set_b) = (union(ua, |u| &u.set), union(ub, |u| &u.set));
-    let (shared, count) = sc.shared(&set_a, &set_b);
-    let (wa, wb) = (sc.mass(&set_a), sc.mass(&set_b));
-    let dice = 2.0 * shared / (wa + wb).max(f64::MIN_POSITIVE);
-    if dice < MIN_DICE_GAP || count == 0 {
-        return None;
-    }
-    // A short sentence repeated nearly word for word is reuse however few
-    // words it has; otherwise few shared words, or only generic ones, are not.
-    if dice < NEAR_IDENTICAL {
-        if count < MIN_SHARED_WORDS {
+struct BeadContext<'s, 'a> {
+    sa: &'s Side<'a>,
+    sb: &'s Side<'a>,
+    sc: &'s Scorer,
+    best_a: &'s [f64],
+    best_b: &'s [f64],
+}
+
+impl BeadContext<'_, '_> {
+    fn score(&self, a: usize, na: usize, b: usize, nb: usize) -> Option<Bead> {
+        let sc = self.sc;
+        let ua = &self.sa.units[a..a + na];
+        let ub = &self.sb.units[b..b + nb];
+        let (set_a, set_b) = (union(ua, |u| &u.set), union(ub, |u| &u.set));
+        let (shared, count) = sc.shared(&set_a, &set_b);
+        let (wa, wb) = (sc.mass(&set_a), sc.mass(&set_b));
+        let dice = 2.0 * shared / (wa + wb).max(f64::MIN_POSITIVE);
+        if dice < MIN_DICE_GAP || count == 0 {
             return None;
         }
-        if count < MIN_SHARED_GENERIC {
-            let names = intersect_count(&union(ua, |u| &u.specific), &union(ub, |u| &u.specific));
-            if names == 0 {
+        // Every member of a grouping must bring its own evidence, and must not
+        // be explained much better by some other single sentence.
+        if na + nb > 2 {
+            let fits = |u: &Unit, other: &[u32], best: f64| {
+                let m = sc.mass(&u.set);
+                let cover = sc.shared(&u.set, other).0 / m.max(f64::MIN_POSITIVE);
+                m > 0.0 && cover >= MIN_MEMBER_COVER && cover >= MEMBER_BEST_SHARE * best
+            };
+            let a_ok = (a..a + na).all(|k| fits(&self.sa.units[k], &set_b, self.best_a[k]));
+            let b_ok = (b..b + nb).all(|k| fits(&self.sb.units[k], &set_a, self.best_b[k]));
+            if !a_ok || !b_ok {
                 return None;
             }
         }
-    }
-    // Every member of a grouping must bring its own evidence.
-    if na + nb > 2 {
-        let covered = |u: &Unit, other: &[u32]| {
-            let m = sc.mass(&u.set);
-            m > 0.0 && sc.shared(&u.set, other).0 >= MIN_MEMBER_COVER * m
+        let names = {
+            let mut n = 0;
+            for_shared(
+                &union(ua, |u| &u.specific),
+                &union(ub, |u| &u.specific),
+                |_| n += 1,
+            );
+            n
         };
-        if !ua.iter().all(|u| covered(u, &set_b)) || !ub.iter().all(|u| covered(u, &set_a)) {
-            return None;
-        }
+        let words = |us: &[Unit]| us.iter().map(|u| u.norms.len()).sum::<usize>();
+        Some(Bead {
+            a,
+            na,
+            b,
+            nb,
+            dice,
+            shared,
+            mass: wa + wb,
+            count,
+            names,
+            words: words(ua).min(words(ub)),
+            bare: false,
+            title: ua[0].title,
+        })
     }
-    Some(Bead {
-        a,
-        na,
-        b,
-        nb,
-        dice,
-        shared,
-        mass: wa + wb,
-    })
-}
-
-fn intersect_count(x: &[u32], y: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// Fenwick tree of prefix maxima of (chain value, bead index).
@@ -489,15 +584,46 @@ fn heaviest_chain(beads: &[Bead], idx: &[usize], min_dice: f64, n_a: usize) -> V
     chain
 }
 
-/// A chain and the weaker beads that fit its gaps: the backbone chain of
-/// strong beads among `idx`, then, in each gap between two of its beads (and a
-/// short reach past its ends), the heaviest chain of weaker beads there.
-fn chain_with_gaps(beads: &[Bead], idx: &[usize], n_a: usize, n_b: usize) -> Vec<usize> {
-    let backbone = heaviest_chain(beads, idx, MIN_DICE, n_a);
+/// Anchors that are weak and alone are dropped: a middling match with no
+/// other anchor within `SUPPORT_WINDOW` sentences on both sides.
+fn supported(beads: &[Bead], chain: Vec<usize>) -> Vec<usize> {
+    let near = |i: usize, j: usize| {
+        let (da, db) = beads[i].distance(&beads[j]);
+        da <= SUPPORT_WINDOW && db <= SUPPORT_WINDOW
+    };
+    chain
+        .iter()
+        .copied()
+        .filter(|&i| {
+            beads[i].title
+                || beads[i].dice >= SOLO_DICE
+                || chain
+                    .iter()
+                    .any(|&j| j != i && !beads[j].title && near(i, j))
+        })
+        .collect()
+}
+
+/// The anchors among `idx` (the heaviest chain of strong beads, without the
+/// unsupported ones), then in each gap between two of them — and a short
+/// reach past the ends — the heaviest chain of the beads that fit there.
+/// Returns (anchors, chain with gap fillers), both sorted.
+fn chain_with_gaps(
+    beads: &[Bead],
+    idx: &[usize],
+    n_a: usize,
+    n_b: usize,
+) -> (Vec<usize>, Vec<usize>) {
+    let strong: Vec<usize> = idx.iter().copied().filter(|&i| beads[i].strong()).collect();
+    let anchors = supported(beads, heaviest_chain(beads, &strong, MIN_DICE, n_a));
+    let body: Vec<Bead> = anchors
+        .iter()
+        .map(|&i| beads[i])
+        .filter(|b| !b.title)
+        .collect();
     let mut gaps: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-    let mut prev: Option<Bead> = None;
-    for &i in &backbone {
-        let cur = beads[i];
+    let mut prev: Option<&Bead> = None;
+    for cur in &body {
         gaps.push(match prev {
             Some(p) => (p.a_end()..cur.a, p.b_end()..cur.b),
             None => (
@@ -516,7 +642,7 @@ fn chain_with_gaps(beads: &[Bead], idx: &[usize], n_a: usize, n_b: usize) -> Vec
     let mut in_gap: Vec<Vec<usize>> = vec![Vec::new(); gaps.len()];
     for &i in idx {
         let bead = beads[i];
-        if bead.dice >= MIN_DICE {
+        if bead.title || !(bead.fills_gap() || bead.strong()) {
             continue;
         }
         // Gaps are ordered and disjoint on the B side: binary search by B.
@@ -531,12 +657,12 @@ fn chain_with_gaps(beads: &[Bead], idx: &[usize], n_a: usize, n_b: usize) -> Vec
             }
         }
     }
-    let mut chain = backbone;
+    let mut chain = anchors.clone();
     for cands in in_gap.iter().filter(|c| !c.is_empty()) {
         chain.extend(heaviest_chain(beads, cands, MIN_DICE_GAP, n_a));
     }
     chain.sort_by_key(|&i| beads[i].key());
-    chain
+    (anchors, chain)
 }
 
 /// Pick the links. The first chain is the backbone: its links are in order.
@@ -550,12 +676,8 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>) {
     let mut in_order = Vec::new();
     let mut moved = Vec::new();
     for round in 0..MAX_MOVED_BLOCKS {
-        let chain = chain_with_gaps(beads, &free, n_a, n_b);
-        // A moved block needs more evidence than the backbone: two strong
-        // links, or one very strong one.
-        let strong = chain.iter().filter(|&&i| beads[i].dice >= MIN_DICE).count();
-        let best = chain.iter().map(|&i| beads[i].dice).fold(0.0, f64::max);
-        if chain.is_empty() || (round > 0 && strong < 2 && best < MIN_DICE_MOVED) {
+        let (anchors, chain) = chain_with_gaps(beads, &free, n_a, n_b);
+        if anchors.is_empty() {
             break;
         }
         for &i in &chain {
@@ -579,6 +701,21 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>) {
     (in_order, moved)
 }
 
+/// Copied or reworded, from the shares of each side's words kept in the
+/// other's order: of content words (`content`) and of all words (`kept`).
+/// Symmetric in A and B, so that swapping the articles keeps every kind.
+fn kind_of(bead: Bead, content: (f64, f64), kept: (f64, f64)) -> Kind {
+    // Merging or splitting sentences is rewording whatever words survive.
+    let one_to_one = bead.na == 1 && bead.nb == 1;
+    let (hi, lo) = (content.0.max(content.1), content.0.min(content.1));
+    let words = kept.0.max(kept.1);
+    if one_to_one && hi >= COPIED_B_SHARE && lo >= COPIED_A_SHARE && words >= COPIED_WORDS {
+        Kind::Copied
+    } else {
+        Kind::Reworded
+    }
+}
+
 fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> Link {
     let ua = &sa.units[bead.a..bead.a_end()];
     let ub = &sb.units[bead.b..bead.b_end()];
@@ -592,16 +729,11 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> L
         }
     };
     let (seq_a, seq_b) = (seq(ua), seq(ub));
-    let common = words::common_in_order(&seq_a, &seq_b, opts.diff_deadline);
-    let share_b = common as f64 / seq_b.len().max(1) as f64;
-    let share_a = common as f64 / seq_a.len().max(1) as f64;
-    // Merging or splitting sentences is rewording whatever words survive.
-    let kind =
-        if bead.na == 1 && bead.nb == 1 && share_b >= COPIED_B_SHARE && share_a >= COPIED_A_SHARE {
-            Kind::Copied
-        } else {
-            Kind::Reworded
-        };
+    let common = words::common_in_order(&seq_a, &seq_b, opts.diff_deadline) as f64;
+    let content = (
+        common / seq_a.len().max(1) as f64,
+        common / seq_b.len().max(1) as f64,
+    );
     let norms_a: Vec<u32> = ua.iter().flat_map(|u| u.norms.iter().copied()).collect();
     let norms_b: Vec<u32> = ub.iter().flat_map(|u| u.norms.iter().copied()).collect();
     let ops = words::diff(
@@ -611,16 +743,25 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> L
         ub[0].first_word,
         opts.diff_deadline,
     );
+    let same: usize = ops
+        .iter()
+        .map(|op| match op {
+            words::WordOp::Equal { a, .. } => a.len(),
+            _ => 0,
+        })
+        .sum();
+    let kept = (
+        same as f64 / norms_a.len().max(1) as f64,
+        same as f64 / norms_b.len().max(1) as f64,
+    );
+    let kind = kind_of(bead, content, kept);
     let (a0, a1) = (ua[0].sentence, ua[ua.len() - 1].sentence + 1);
     let (b0, b1) = (ub[0].sentence, ub[ub.len() - 1].sentence + 1);
     Link {
         kind,
-        score: (bead
-            .dice
-            .max(if kind == Kind::Copied { share_b } else { 0.0 })
-            * 1000.0)
-            .round()
-            / 1000.0,
+        score: (bead.dice * 1000.0).round() / 1000.0,
+        kept_a: kept.0,
+        kept_b: kept.1,
         moved,
         a: a0..a1,
         b: b0..b1,

@@ -65,6 +65,10 @@ pub struct Link {
     pub b_span: Range<usize>,
     /// The word-level edit script, A's words against B's.
     pub ops: Vec<WordOp>,
+    /// Share of A's words that B keeps in the same order…
+    pub kept_a: f64,
+    /// …and of B's words found in A in the same order.
+    pub kept_b: f64,
 }
 
 /// Shares by words of body text.
@@ -140,6 +144,8 @@ fn mirror(links: Vec<Link>) -> Vec<Link> {
             a_span: l.b_span,
             b_span: l.a_span,
             ops: l.ops.into_iter().map(WordOp::mirror).collect(),
+            kept_a: l.kept_b,
+            kept_b: l.kept_a,
             ..l
         })
         .collect()
@@ -180,8 +186,14 @@ fn unlinked(art: &Article, linked: impl Iterator<Item = Range<usize>>) -> Vec<Ra
     out
 }
 
+/// Body words in a sentence range (a headline link does not count towards the
+/// shares, whose denominators are body words).
 fn words_in(art: &Article, r: &Range<usize>) -> usize {
-    art.sentences[r.clone()].iter().map(|s| s.words.len()).sum()
+    art.sentences[r.clone()]
+        .iter()
+        .filter(|s| s.role.compared())
+        .map(|s| s.words.len())
+        .sum()
 }
 
 fn stats(a: &Article, b: &Article, links: &[Link]) -> Stats {

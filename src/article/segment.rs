@@ -20,7 +20,10 @@ const ABBREVIATIONS: &[&str] = &[
     "inc", "corp", "co", "ltd", "llc", "plc", "vs", "etc", "no", "nos", "fig", "vol", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est",
     "univ", "assn", "bros", "ave", "blvd", "rd", "mt", "ft", "cf", "al", "ca", "op", "pp", "ed",
-    "eds",
+    "eds", // U.S. states in AP style, as in datelines (`MARSTON, Ky. — …`).
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans",
+    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore",
+    "pa", "tenn", "tex", "vt", "va", "wash", "wis", "wyo",
 ];
 
 /// Words that start sentences. After an abbreviation such as `U.S.` or `Inc.`
@@ -197,10 +200,7 @@ fn spaced_boundary(
     let first = rest[0].1;
     let opens = first.is_uppercase()
         || first.is_numeric()
-        || matches!(
-            first,
-            '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–' | '-' | '«'
-        );
+        || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '«');
     if c != '.' || closed {
         // `?`, `!`, `…` and `."`: a new sentence unless the text runs on in lower
         // case (`"Why?" he asked`, `wait… and`).
@@ -281,6 +281,17 @@ mod tests {
         assert_eq!(
             split("The plan came from the U.S. The talks went on."),
             vec!["The plan came from the U.S.", "The talks went on."]
+        );
+    }
+
+    #[test]
+    fn a_dateline_state_and_dash_do_not_split() {
+        assert_eq!(
+            split("MARSTON, Ky. — Flash flooding tore through town. Two died."),
+            vec![
+                "MARSTON, Ky. — Flash flooding tore through town.",
+                "Two died."
+            ]
         );
     }
 

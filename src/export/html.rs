@@ -247,11 +247,17 @@ mod tests {
     fn every_link_and_passage_gets_a_row() {
         let arts = crate::article::bundled();
         let a = arts.iter().find(|a| a.path.contains("reuters")).unwrap();
-        let b = arts.iter().find(|a| a.path.contains("undated-rewrite")).unwrap();
+        let b = arts
+            .iter()
+            .find(|a| a.path.contains("undated-rewrite"))
+            .unwrap();
         let al = crate::align::align(a, b);
         let html = render(a, b, &al);
         let rows = html.matches("<tr><td").count();
-        assert_eq!(rows, al.links.len() + al.a_unlinked.len() + al.b_unlinked.len());
+        assert_eq!(
+            rows,
+            al.links.len() + al.a_unlinked.len() + al.b_unlinked.len()
+        );
         assert!(html.contains("<del>") && html.contains("<ins>"));
     }
 }

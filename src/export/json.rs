@@ -70,6 +70,7 @@ pub fn to_value(a: &Article, b: &Article, al: &Alignment) -> Value {
                 "kind": l.kind.as_str(),
                 "score": round(l.score),
                 "moved": l.moved,
+                "kept": {"a": round(l.kept_a), "b": round(l.kept_b)},
                 "a": a_side,
                 "b": b_side,
                 "changes": changes,
