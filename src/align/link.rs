@@ -213,13 +213,7 @@ impl Bead {
     /// Sentences between the two beads on side A and side B (0 when adjacent).
     fn distance(&self, o: &Bead) -> (usize, usize) {
         let gap = |s0: usize, e0: usize, s1: usize, e1: usize| {
-            if e0 <= s1 {
-                s1 - e0
-            } else if e1 <= s0 {
-                s0 - e1
-            } else {
-                0
-            }
+            s1.saturating_sub(e0).max(s0.saturating_sub(e1))
         };
         (
             gap(self.a, self.a_end(), o.a, o.a_end()),

@@ -98,11 +98,11 @@ fn rows(al: &Alignment) -> Vec<Row<'_>> {
     let mut dropped = al.a_unlinked.iter().peekable();
     let mut out = Vec::new();
     for (_, row) in items {
-        if let Row::Link(l) = &row {
-            if !l.moved {
-                while let Some(d) = dropped.next_if(|d| d.start < l.a.start) {
-                    out.push(Row::Dropped(d.clone()));
-                }
+        if let Row::Link(l) = &row
+            && !l.moved
+        {
+            while let Some(d) = dropped.next_if(|d| d.start < l.a.start) {
+                out.push(Row::Dropped(d.clone()));
             }
         }
         out.push(row);
