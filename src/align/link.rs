@@ -6,7 +6,8 @@
 //! it. Anchors themselves need company: a lone, middling match between two
 //! articles is more often the same fact reported twice than a reuse.
 
-use std::collections::{BTreeSet, HashMap};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::tokens::{Token, Tokenizer};
@@ -50,6 +51,13 @@ const MIN_MEMBER_COVER: f64 = 0.30;
 /// …and at least this share of the best cover any single sentence gives it:
 /// a sentence goes with the passage that explains it best.
 const MEMBER_BEST_SHARE: f64 = 0.6;
+/// A pair of sentences below this Dice is not the seed of a merge or split.
+const MIN_PART_DICE: f64 = 0.12;
+/// A sentence whose rare-word mass is covered this well by its partner has
+/// nothing left for a third sentence to explain.
+const FULL_COVER: f64 = 0.85;
+/// How many of a sentence's best candidates may seed a merge or split.
+const GROUP_SEEDS: usize = 3;
 /// Each extra sentence in a bead costs this share of its value: groupings must
 /// earn their size, so identical text aligns 1:1.
 const SIZE_PENALTY: f64 = 0.06;
@@ -66,6 +74,10 @@ const COPIED_WORDS: f64 = 0.6;
 /// (they still count in scores): on long inputs they would make the index
 /// quadratic while saying little about which sentence is the source.
 const MAX_POSTINGS: usize = 200;
+/// Stems in at most this many A sentences always propose candidates…
+const RARE_POSTINGS: usize = 48;
+/// …and so do a sentence's rarest few, however common.
+const RAREST_STEMS: usize = 4;
 /// Moved blocks are found one chain at a time; past this many the rest of a
 /// shuffled text is left unlinked rather than searched indefinitely.
 const MAX_MOVED_BLOCKS: usize = 512;
@@ -262,12 +274,19 @@ fn for_shared(x: &[u32], y: &[u32], mut f: impl FnMut(u32)) {
     }
 }
 
-fn union<'u>(units: &'u [Unit], field: impl Fn(&'u Unit) -> &'u [u32]) -> Vec<u32> {
-    let set: BTreeSet<u32> = units
+/// The sorted union of one field of a run of units; a single unit's own set
+/// is borrowed, as most beads are 1:1.
+fn union<'u>(units: &'u [Unit], field: impl Fn(&'u Unit) -> &'u [u32]) -> Cow<'u, [u32]> {
+    if let [one] = units {
+        return Cow::Borrowed(field(one));
+    }
+    let mut v: Vec<u32> = units
         .iter()
         .flat_map(|u| field(u).iter().copied())
         .collect();
-    set.into_iter().collect()
+    v.sort_unstable();
+    v.dedup();
+    Cow::Owned(v)
 }
 
 /// Align `b` against `a` in this order (the caller handles symmetry).
@@ -306,7 +325,7 @@ fn idf(sa: &Side, sb: &Side) -> Scorer {
 }
 
 /// For each sentence of B, the few sentences of A worth scoring against it.
-fn candidates(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<(usize, usize)> {
+fn candidates(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<(usize, usize, bool)> {
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for (ua, u) in sa.units.iter().enumerate() {
         for &t in &u.set {
@@ -317,14 +336,26 @@ fn candidates(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<(usize, 
     let mut acc = vec![0.0f64; sa.units.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut out = Vec::new();
+    let mut keys: Vec<(usize, u32)> = Vec::new();
     for (ub, u) in sb.units.iter().enumerate() {
-        for &t in &u.set {
-            let Some(list) = postings.get(&t) else {
-                continue;
-            };
-            if list.len() > MAX_POSTINGS {
-                continue;
-            }
+        // Look up through the rarer stems: all those in few sentences, and at
+        // least the few rarest, so that a sentence of common words still
+        // finds its partner.
+        keys.clear();
+        keys.extend(
+            u.set
+                .iter()
+                .filter_map(|&t| postings.get(&t).map(|l| (l.len(), t)))
+                .filter(|&(n, _)| n <= MAX_POSTINGS),
+        );
+        keys.sort_unstable();
+        let rare = keys
+            .iter()
+            .enumerate()
+            .take_while(|&(k, &(n, _))| k < RAREST_STEMS || n <= RARE_POSTINGS)
+            .count();
+        for &(_, t) in &keys[..rare] {
+            let list = &postings[&t];
             let w = sc.weight(t);
             for &ua in list {
                 if sa.units[ua].title != u.title {
@@ -350,16 +381,33 @@ fn candidates(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<(usize, 
         }
         touched.clear();
         let order = |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+        top(&mut by_dice, opts.candidates, order);
+        top(&mut by_mass, 2, order);
         by_dice.sort_by(order);
-        by_dice.truncate(opts.candidates);
-        by_mass.sort_by(order);
-        by_mass.truncate(2);
-        let mut cands: Vec<usize> = by_dice.iter().chain(&by_mass).map(|&(_, ua)| ua).collect();
-        cands.sort_unstable();
-        cands.dedup();
-        out.extend(cands.into_iter().map(|ua| (ua, ub)));
+        // (A unit, B unit, whether the pair may seed a merge or split): the
+        // best few by Dice and the best by mass; the rest only pair 1:1.
+        let mut cands: Vec<(usize, usize, bool)> = by_dice
+            .iter()
+            .enumerate()
+            .map(|(rank, &(_, ua))| (ua, ub, rank < GROUP_SEEDS))
+            .chain(by_mass.iter().map(|&(_, ua)| (ua, ub, true)))
+            .collect();
+        cands.sort_unstable_by_key(|&(ua, _, seed)| (ua, !seed));
+        cands.dedup_by_key(|c| c.0);
+        out.extend(cands);
     }
     out
+}
+
+/// Keep the `k` first elements of `v` in `order` (unsorted): selection, not
+/// a full sort, as a common word can touch thousands of sentences.
+fn top<T>(v: &mut Vec<T>, k: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    if v.len() > k {
+        if k > 0 {
+            v.select_nth_unstable_by(k - 1, order);
+        }
+        v.truncate(k);
+    }
 }
 
 /// Score every bead around every candidate sentence pair.
@@ -368,12 +416,19 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
     // How well the best single sentence on the other side covers each one.
     let mut best_a = vec![0.0f64; sa.units.len()];
     let mut best_b = vec![0.0f64; sb.units.len()];
-    for &(ua, ub) in &pairs {
-        let (x, y) = (&sa.units[ua], &sb.units[ub]);
-        let (m, _) = sc.shared(&x.set, &y.set);
-        best_a[ua] = best_a[ua].max(m / sc.mass(&x.set).max(f64::MIN_POSITIVE));
-        best_b[ub] = best_b[ub].max(m / sc.mass(&y.set).max(f64::MIN_POSITIVE));
-    }
+    let covers: Vec<(f64, f64, f64)> = pairs
+        .iter()
+        .map(|&(ua, ub, _)| {
+            let (x, y) = (&sa.units[ua], &sb.units[ub]);
+            let (m, _) = sc.shared(&x.set, &y.set);
+            let (wx, wy) = (sc.mass(&x.set), sc.mass(&y.set));
+            let cover = (m / wx.max(f64::MIN_POSITIVE), m / wy.max(f64::MIN_POSITIVE));
+            best_a[ua] = best_a[ua].max(cover.0);
+            best_b[ub] = best_b[ub].max(cover.1);
+            let dice = 2.0 * m / (wx + wy).max(f64::MIN_POSITIVE);
+            (cover.0, cover.1, dice)
+        })
+        .collect();
     let ctx = BeadContext {
         sa,
         sb,
@@ -381,25 +436,40 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
         best_a: &best_a,
         best_b: &best_b,
     };
-    let mut seen: BTreeSet<(usize, usize, usize, usize)> = BTreeSet::new();
-    let mut out = Vec::new();
-    for &(ua, ub) in &pairs {
+    // Every placement of every shape around every candidate pair, each once.
+    let mut keys: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(pairs.len() * 4);
+    for (&(ua, ub, seed), &(cover_a, cover_b, dice)) in pairs.iter().zip(&covers) {
         for &(na, nb) in SHAPES {
+            // A grouping is only worth scoring around a pair that already
+            // matches in part, and a sentence that the other side covers well
+            // enough to be a member: half of a two-sentence merge alone
+            // scores a Dice near 2/3 of the whole.
+            // And adding sentences on one side only helps where the other
+            // side still has content this pair does not explain.
+            let grouped = na + nb > 2;
+            if grouped
+                && (!seed
+                    || dice < MIN_PART_DICE
+                    || (na > 1 && (cover_a < MIN_MEMBER_COVER || cover_b >= FULL_COVER))
+                    || (nb > 1 && (cover_b < MIN_MEMBER_COVER || cover_a >= FULL_COVER)))
+            {
+                continue;
+            }
             for a0 in ua.saturating_sub(na - 1)..=ua {
                 for b0 in ub.saturating_sub(nb - 1)..=ub {
-                    if !sa.groupable(a0, na) || !sb.groupable(b0, nb) {
-                        continue;
-                    }
-                    if !seen.insert((a0, na, b0, nb)) {
-                        continue;
-                    }
-                    if let Some(bead) = ctx.score(a0, na, b0, nb) {
-                        out.push(bead);
+                    if sa.groupable(a0, na) && sb.groupable(b0, nb) {
+                        keys.push((a0, na, b0, nb));
                     }
                 }
             }
         }
     }
+    keys.sort_unstable();
+    keys.dedup();
+    let mut out: Vec<Bead> = keys
+        .into_iter()
+        .filter_map(|(a0, na, b0, nb)| ctx.score(a0, na, b0, nb))
+        .collect();
     // Sentences without a content word (`There is.`, `No, no, no.`) have no
     // stems to be found by; when repeated word for word they are paired here,
     // as beads that only a gap between anchors can take.
@@ -534,40 +604,43 @@ impl MaxTree {
     }
 }
 
-/// The heaviest order-preserving chain of non-overlapping beads among
-/// `idx`, valued at threshold `min_dice`. Returns indices into `beads`, in order.
-fn heaviest_chain(beads: &[Bead], idx: &[usize], min_dice: f64, n_a: usize) -> Vec<usize> {
-    let idx: Vec<usize> = idx
-        .iter()
-        .copied()
-        .filter(|&i| beads[i].value(min_dice) > 0.0)
-        .collect();
-    let mut by_start = idx.clone();
-    by_start.sort_by_key(|&i| beads[i].key());
-    let mut by_end = idx.clone();
-    by_end.sort_by_key(|&i| (beads[i].b_end(), beads[i].key()));
+/// The heaviest order-preserving chain of non-overlapping beads, valued at
+/// threshold `min_dice`. `by_start` lists the candidates sorted by
+/// `Bead::key`, `by_end` the same ones sorted by B end. Returns indices into
+/// `beads`, in order.
+fn heaviest_chain(
+    beads: &[Bead],
+    by_start: &[usize],
+    by_end: &[usize],
+    min_dice: f64,
+    n_a: usize,
+) -> Vec<usize> {
     // Positions in the tree are A end offsets 0..=n_a; a bead may follow any
     // bead whose A end is <= its A start and whose B end is <= its B start.
     let mut tree = MaxTree::new(n_a + 1);
-    let mut best: HashMap<usize, (f64, usize)> = HashMap::with_capacity(idx.len());
+    let mut best: HashMap<usize, (f64, usize)> = HashMap::with_capacity(by_start.len());
     let mut e = 0;
-    for &i in &by_start {
+    let mut top: Option<usize> = None;
+    for &i in by_start {
         let bead = beads[i];
         while e < by_end.len() && beads[by_end[e]].b_end() <= bead.b {
             let j = by_end[e];
-            tree.insert(beads[j].a_end(), (best[&j].0, j));
+            if let Some(&(v, _)) = best.get(&j) {
+                tree.insert(beads[j].a_end(), (v, j));
+            }
             e += 1;
         }
+        let value = bead.value(min_dice);
+        if value <= 0.0 {
+            continue;
+        }
         let (prev_value, prev) = tree.query(bead.a);
-        best.insert(i, (prev_value + bead.value(min_dice), prev));
-    }
-    let top = by_start
-        .iter()
-        .copied()
-        .fold(None, |acc: Option<usize>, i| match acc {
-            Some(j) if !MaxTree::better((best[&i].0, i), (best[&j].0, j)) => Some(j),
+        best.insert(i, (prev_value + value, prev));
+        top = match top {
+            Some(t) if !MaxTree::better((best[&i].0, i), (best[&t].0, t)) => Some(t),
             _ => Some(i),
-        });
+        };
+    }
     let mut chain = Vec::new();
     let mut cur = top;
     while let Some(i) = cur {
@@ -578,9 +651,9 @@ fn heaviest_chain(beads: &[Bead], idx: &[usize], min_dice: f64, n_a: usize) -> V
     chain
 }
 
-/// Anchors that are weak and alone are dropped: a middling match with no
-/// other anchor within `SUPPORT_WINDOW` sentences on both sides.
-fn supported(beads: &[Bead], chain: Vec<usize>) -> Vec<usize> {
+/// The anchors of `chain` that are not weak and alone: a middling match with
+/// no other anchor within `SUPPORT_WINDOW` sentences on both sides is dropped.
+fn supported(beads: &[Bead], chain: &[usize]) -> Vec<usize> {
     let near = |i: usize, j: usize| {
         let (da, db) = beads[i].distance(&beads[j]);
         da <= SUPPORT_WINDOW && db <= SUPPORT_WINDOW
@@ -598,27 +671,14 @@ fn supported(beads: &[Bead], chain: Vec<usize>) -> Vec<usize> {
         .collect()
 }
 
-/// The anchors among `idx` (the heaviest chain of strong beads, without the
-/// unsupported ones), then in each gap between two of them — and a short
-/// reach past the ends — the heaviest chain of the beads that fit there.
-/// Returns (anchors, chain with gap fillers), both sorted.
-fn chain_with_gaps(
-    beads: &[Bead],
-    idx: &[usize],
-    n_a: usize,
-    n_b: usize,
-) -> (Vec<usize>, Vec<usize>) {
-    let strong: Vec<usize> = idx.iter().copied().filter(|&i| beads[i].strong()).collect();
-    let anchors = supported(beads, heaviest_chain(beads, &strong, MIN_DICE, n_a));
-    let body: Vec<Bead> = anchors
-        .iter()
-        .map(|&i| beads[i])
-        .filter(|b| !b.title)
-        .collect();
-    let mut gaps: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+/// Gaps around and between anchors (sorted, body only): `(A range, B range)`
+/// between consecutive anchors, plus a short reach before the first and
+/// after the last.
+fn gaps(anchors: &[Bead], n_a: usize, n_b: usize) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::with_capacity(anchors.len() + 1);
     let mut prev: Option<&Bead> = None;
-    for cur in &body {
-        gaps.push(match prev {
+    for cur in anchors {
+        out.push(match prev {
             Some(p) => (p.a_end()..cur.a, p.b_end()..cur.b),
             None => (
                 cur.a.saturating_sub(EDGE_GAP)..cur.a,
@@ -628,68 +688,117 @@ fn chain_with_gaps(
         prev = Some(cur);
     }
     if let Some(p) = prev {
-        gaps.push((
+        out.push((
             p.a_end()..(p.a_end() + EDGE_GAP).min(n_a),
             p.b_end()..(p.b_end() + EDGE_GAP).min(n_b),
         ));
     }
-    let mut in_gap: Vec<Vec<usize>> = vec![Vec::new(); gaps.len()];
-    for &i in idx {
-        let bead = beads[i];
-        if bead.title || !(bead.fills_gap() || bead.strong()) {
-            continue;
-        }
-        // Gaps are ordered and disjoint on the B side: binary search by B.
-        let g = gaps.partition_point(|(_, b)| b.end <= bead.b);
-        if let Some((ga, gb)) = gaps.get(g) {
-            let inside = ga.start <= bead.a
-                && bead.a_end() <= ga.end
-                && gb.start <= bead.b
-                && bead.b_end() <= gb.end;
-            if inside {
-                in_gap[g].push(i);
-            }
-        }
+    out
+}
+
+/// Sentences already taken by chosen links.
+struct Used {
+    a: Vec<bool>,
+    b: Vec<bool>,
+}
+
+impl Used {
+    fn free(&self, bead: &Bead) -> bool {
+        !self.a[bead.a..bead.a_end()].iter().any(|&u| u)
+            && !self.b[bead.b..bead.b_end()].iter().any(|&u| u)
     }
-    let mut chain = anchors.clone();
-    for cands in in_gap.iter().filter(|c| !c.is_empty()) {
-        chain.extend(heaviest_chain(beads, cands, MIN_DICE_GAP, n_a));
+    fn take(&mut self, bead: &Bead) {
+        self.a[bead.a..bead.a_end()]
+            .iter_mut()
+            .for_each(|u| *u = true);
+        self.b[bead.b..bead.b_end()]
+            .iter_mut()
+            .for_each(|u| *u = true);
     }
-    chain.sort_by_key(|&i| beads[i].key());
-    (anchors, chain)
 }
 
 /// Pick the links. The first chain is the backbone: its links are in order.
 /// Then, repeatedly, the heaviest chain among beads that overlap nothing
 /// chosen so far: a block of text that moved (a reordered paragraph or
-/// chapter). Returns (in-order, moved) indices into `beads`.
+/// chapter). Each chain is anchored by strong beads and filled in its gaps
+/// by weaker ones. Returns (in-order, moved) indices into `beads`.
 fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>) {
-    let mut used_a = vec![false; n_a];
-    let mut used_b = vec![false; n_b];
-    let mut free: Vec<usize> = (0..beads.len()).collect();
+    let by_key = |v: &mut Vec<usize>| v.sort_by_key(|&i| beads[i].key());
+    let by_b_end = |v: &mut Vec<usize>| v.sort_by_key(|&i| (beads[i].b_end(), beads[i].key()));
+    let mut strong_start: Vec<usize> = (0..beads.len()).filter(|&i| beads[i].strong()).collect();
+    by_key(&mut strong_start);
+    let mut strong_end = strong_start.clone();
+    by_b_end(&mut strong_end);
+    // Gap fillers, sorted by key (so by B start) for lookup by gap.
+    let mut fillers: Vec<usize> = (0..beads.len())
+        .filter(|&i| !beads[i].title && (beads[i].fills_gap() || beads[i].strong()))
+        .collect();
+    by_key(&mut fillers);
+
+    let mut used = Used {
+        a: vec![false; n_a],
+        b: vec![false; n_b],
+    };
+    // Anchors dropped for want of support are not offered as anchors again.
+    let mut rejected = vec![false; beads.len()];
     let mut in_order = Vec::new();
     let mut moved = Vec::new();
     for round in 0..MAX_MOVED_BLOCKS {
-        let (anchors, chain) = chain_with_gaps(beads, &free, n_a, n_b);
-        if anchors.is_empty() {
+        strong_start.retain(|&i| !rejected[i] && used.free(&beads[i]));
+        strong_end.retain(|&i| !rejected[i] && used.free(&beads[i]));
+        let chain = heaviest_chain(beads, &strong_start, &strong_end, MIN_DICE, n_a);
+        if chain.is_empty() {
             break;
         }
+        let anchors = supported(beads, &chain);
         for &i in &chain {
-            let b = beads[i];
-            used_a[b.a..b.a_end()].iter_mut().for_each(|u| *u = true);
-            used_b[b.b..b.b_end()].iter_mut().for_each(|u| *u = true);
+            rejected[i] = true;
+        }
+        for &i in &anchors {
+            rejected[i] = false;
+        }
+        if anchors.is_empty() {
+            continue;
+        }
+        let body: Vec<Bead> = anchors
+            .iter()
+            .map(|&i| beads[i])
+            .filter(|b| !b.title)
+            .collect();
+        let mut picked = anchors.clone();
+        for (ga, gb) in gaps(&body, n_a, n_b) {
+            if ga.is_empty() || gb.is_empty() {
+                continue;
+            }
+            // Fillers whose B start lies in the gap, then those wholly inside.
+            let lo = fillers.partition_point(|&i| beads[i].b < gb.start);
+            let hi = fillers.partition_point(|&i| beads[i].b < gb.end);
+            let inside: Vec<usize> = fillers[lo..hi]
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let bd = &beads[i];
+                    ga.start <= bd.a
+                        && bd.a_end() <= ga.end
+                        && bd.b_end() <= gb.end
+                        && used.free(bd)
+                })
+                .collect();
+            if inside.is_empty() {
+                continue;
+            }
+            let mut ends = inside.clone();
+            by_b_end(&mut ends);
+            picked.extend(heaviest_chain(beads, &inside, &ends, MIN_DICE_GAP, n_a));
+        }
+        by_key(&mut picked);
+        for &i in &picked {
+            used.take(&beads[i]);
         }
         if round == 0 {
-            in_order = chain;
+            in_order = picked;
         } else {
-            moved.extend(chain);
-        }
-        free.retain(|&i| {
-            let b = beads[i];
-            !used_a[b.a..b.a_end()].iter().any(|&u| u) && !used_b[b.b..b.b_end()].iter().any(|&u| u)
-        });
-        if free.is_empty() {
-            break;
+            moved.extend(picked);
         }
     }
     (in_order, moved)
