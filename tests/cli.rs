@@ -1,0 +1,169 @@
+//! The `copycat` binary end to end: golden output for `list`, `compare` and
+//! `rank`, the JSON contract, exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn copycat(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copycat"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn article(name: &str) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+    let hit = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().contains(name))
+        .unwrap_or_else(|| panic!("no bundled article matching {name}"));
+    hit.display().to_string()
+}
+
+fn stdout(o: &Output) -> String {
+    assert!(o.status.success(), "exit {:?}: {}", o.status, String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+/// Paths in output are absolute on this machine; golden files hold them
+/// relative to the repository.
+fn relative(s: &str) -> String {
+    s.replace(&format!("{}/", env!("CARGO_MANIFEST_DIR")), "")
+}
+
+#[test]
+fn list_prints_the_bundled_articles_from_any_folder() {
+    let o = Command::new(env!("CARGO_BIN_EXE_copycat"))
+        .arg("list")
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    insta::assert_snapshot!(out);
+    assert!(out.contains("date: 2025-11-25"), "the WSJ date");
+    assert!(out.contains("title: The U.S.-backed 28-point peace plan"), "the Reuters title");
+}
+
+#[test]
+fn compare_text_marks_changed_words() {
+    let out = stdout(&copycat(&["compare", &article("reuters"), &article("undated-rewrite")]));
+    assert!(!out.contains('\u{1b}'), "no colour when stdout is not a terminal");
+    assert!(out.contains("[-") && out.contains("{+"));
+    insta::assert_snapshot!(relative(&out));
+}
+
+#[test]
+fn compare_json_follows_the_contract() {
+    let (pa, pb) = (article("reuters"), article("palakshi"));
+    let out = stdout(&copycat(&["compare", "--format", "json", &pa, &pb]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let (fa, fb) = (std::fs::read(&pa).unwrap(), std::fs::read(&pb).unwrap());
+    assert_eq!(v["a"]["bytes"], fa.len());
+    assert_eq!(v["a"]["date"], "2025-11-26");
+    assert_eq!(v["b"]["path"], pb);
+    for k in ["b_copied", "b_reworded", "b_new", "a_dropped"] {
+        let x = v["stats"][k].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&x), "{k} = {x}");
+    }
+    let links = v["links"].as_array().unwrap();
+    assert!(links.len() >= 10);
+    for l in links {
+        assert!(matches!(l["kind"].as_str(), Some("copied" | "reworded")));
+        assert!(l["moved"].is_boolean());
+        let score = l["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&score));
+        // Offsets are bytes of the files as stored: the text there is the
+        // passage the link reports.
+        for (side, file) in [("a", &fa), ("b", &fb)] {
+            let s = l[side]["start"].as_u64().unwrap() as usize;
+            let e = l[side]["end"].as_u64().unwrap() as usize;
+            assert_eq!(
+                std::str::from_utf8(&file[s..e]).unwrap(),
+                l[side]["text"].as_str().unwrap()
+            );
+        }
+    }
+    // The metadata token is never inside a link.
+    let date_end = "date 2025-11-26 ".len() + 1;
+    assert!(links.iter().all(|l| l["a"]["start"].as_u64().unwrap() as usize >= date_end));
+}
+
+#[test]
+fn compare_html_is_a_standalone_document() {
+    let out = stdout(&copycat(&["compare", "-f", "html", &article("reuters"), &article("undated-rewrite")]));
+    assert!(out.starts_with("<!doctype html>"));
+    assert!(out.contains("<del>") && out.contains("<ins>"));
+    assert!(!out.contains("<script"), "no scripts");
+    assert!(!out.contains("http"), "no external resources");
+}
+
+#[test]
+fn rank_lists_every_pair_most_reused_first() {
+    let out = stdout(&copycat(&["rank"]));
+    let lines: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(lines.len(), 10, "5 articles make 10 pairs");
+    assert!(lines[0].contains("reuters") && lines[0].contains("undated-rewrite"), "{}", lines[0]);
+    insta::assert_snapshot!(out);
+    let json: Value = serde_json::from_str(&stdout(&copycat(&["rank", "--format", "json"]))).unwrap();
+    let rewrite = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["path"].as_str().unwrap().contains("undated-rewrite"))
+        .unwrap();
+    assert!(rewrite["likely_source"].as_str().unwrap().contains("reuters"));
+}
+
+#[test]
+fn a_missing_file_is_one_line_and_exit_2() {
+    let o = copycat(&["compare", "no/such/file.txt", &article("reuters")]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("copycat: no/such/file.txt: no such file"), "{err}");
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn a_binary_file_is_refused_with_exit_2() {
+    let dir = std::env::temp_dir().join(format!("copycat-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bin: PathBuf = dir.join("image.txt");
+    std::fs::write(&bin, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let o = copycat(&["list", bin.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("binary file"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn help_documents_exit_codes_and_version_prints() {
+    let out = stdout(&copycat(&["--help"]));
+    assert!(out.contains("Exit codes:") && out.contains("2  bad usage"));
+    assert!(stdout(&copycat(&["--version"])).starts_with("copycat "));
+    let bad = copycat(&["compare"]);
+    assert_eq!(bad.status.code(), Some(2), "usage errors exit 2");
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copycat"))
+        .args(["compare", &article("reuters"), &article("palakshi")])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read a little, then hang up, like `| head -1`.
+    let mut first = [0u8; 16];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
