@@ -25,7 +25,12 @@ fn article(name: &str) -> String {
 }
 
 fn stdout(o: &Output) -> String {
-    assert!(o.status.success(), "exit {:?}: {}", o.status, String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "exit {:?}: {}",
+        o.status,
+        String::from_utf8_lossy(&o.stderr)
+    );
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
@@ -45,13 +50,23 @@ fn list_prints_the_bundled_articles_from_any_folder() {
     let out = stdout(&o);
     insta::assert_snapshot!(out);
     assert!(out.contains("date: 2025-11-25"), "the WSJ date");
-    assert!(out.contains("title: The U.S.-backed 28-point peace plan"), "the Reuters title");
+    assert!(
+        out.contains("title: The U.S.-backed 28-point peace plan"),
+        "the Reuters title"
+    );
 }
 
 #[test]
 fn compare_text_marks_changed_words() {
-    let out = stdout(&copycat(&["compare", &article("reuters"), &article("undated-rewrite")]));
-    assert!(!out.contains('\u{1b}'), "no colour when stdout is not a terminal");
+    let out = stdout(&copycat(&[
+        "compare",
+        &article("reuters"),
+        &article("undated-rewrite"),
+    ]));
+    assert!(
+        !out.contains('\u{1b}'),
+        "no colour when stdout is not a terminal"
+    );
     assert!(out.contains("[-") && out.contains("{+"));
     insta::assert_snapshot!(relative(&out));
 }
@@ -89,12 +104,22 @@ fn compare_json_follows_the_contract() {
     }
     // The metadata token is never inside a link.
     let date_end = "date 2025-11-26 ".len() + 1;
-    assert!(links.iter().all(|l| l["a"]["start"].as_u64().unwrap() as usize >= date_end));
+    assert!(
+        links
+            .iter()
+            .all(|l| l["a"]["start"].as_u64().unwrap() as usize >= date_end)
+    );
 }
 
 #[test]
 fn compare_html_is_a_standalone_document() {
-    let out = stdout(&copycat(&["compare", "-f", "html", &article("reuters"), &article("undated-rewrite")]));
+    let out = stdout(&copycat(&[
+        "compare",
+        "-f",
+        "html",
+        &article("reuters"),
+        &article("undated-rewrite"),
+    ]));
     assert!(out.starts_with("<!doctype html>"));
     assert!(out.contains("<del>") && out.contains("<ins>"));
     assert!(!out.contains("<script"), "no scripts");
@@ -106,16 +131,26 @@ fn rank_lists_every_pair_most_reused_first() {
     let out = stdout(&copycat(&["rank"]));
     let lines: Vec<&str> = out.lines().skip(1).collect();
     assert_eq!(lines.len(), 10, "5 articles make 10 pairs");
-    assert!(lines[0].contains("reuters") && lines[0].contains("undated-rewrite"), "{}", lines[0]);
+    assert!(
+        lines[0].contains("reuters") && lines[0].contains("undated-rewrite"),
+        "{}",
+        lines[0]
+    );
     insta::assert_snapshot!(out);
-    let json: Value = serde_json::from_str(&stdout(&copycat(&["rank", "--format", "json"]))).unwrap();
+    let json: Value =
+        serde_json::from_str(&stdout(&copycat(&["rank", "--format", "json"]))).unwrap();
     let rewrite = json["articles"]
         .as_array()
         .unwrap()
         .iter()
         .find(|a| a["path"].as_str().unwrap().contains("undated-rewrite"))
         .unwrap();
-    assert!(rewrite["likely_source"].as_str().unwrap().contains("reuters"));
+    assert!(
+        rewrite["likely_source"]
+            .as_str()
+            .unwrap()
+            .contains("reuters")
+    );
 }
 
 #[test]
@@ -124,7 +159,10 @@ fn a_missing_file_is_one_line_and_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8(o.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("copycat: no/such/file.txt: no such file"), "{err}");
+    assert!(
+        err.starts_with("copycat: no/such/file.txt: no such file"),
+        "{err}"
+    );
     assert!(o.stdout.is_empty());
 }
 
@@ -162,7 +200,12 @@ fn a_closed_pipe_is_not_an_error() {
         .unwrap();
     // Read a little, then hang up, like `| head -1`.
     let mut first = [0u8; 16];
-    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));

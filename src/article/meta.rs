@@ -100,12 +100,34 @@ pub fn date_token(line: &str) -> Option<(usize, &str)> {
 }
 
 /// `Update: 2025-11-26 14:59 GMT`, `Published: …`: the date it gives.
+///
+/// A short line of `|`- or `·`-separated fields one of which is such a
+/// field (`A special report | Published Nov. 3, 2025 | Reporting by …`) is
+/// furniture too.
 pub fn dated_line(line: &str) -> Option<&str> {
     let t = line.trim();
-    for p in ["update:", "updated:", "published:", "posted:", "date:"] {
+    const FIELDS: &[&str] = &["update:", "updated:", "published:", "posted:", "date:"];
+    for p in FIELDS {
         if starts_with_ci(t, p) {
             let rest = t[p.len()..].trim_start();
             return iso_date(rest).or(Some(""));
+        }
+    }
+    if t.split_whitespace().count() <= 40 && t.contains(['|', '·']) {
+        let furniture = t.split(['|', '·']).map(str::trim).any(|f| {
+            [
+                "updated ",
+                "published ",
+                "posted ",
+                "reporting by ",
+                "by ",
+                "photos by ",
+            ]
+            .iter()
+            .any(|p| starts_with_ci(f, p))
+        });
+        if furniture {
+            return Some("");
         }
     }
     None
