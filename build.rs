@@ -19,10 +19,7 @@ fn main() {
     let mut out = String::from("&[\n");
     for n in &names {
         let p = dir.join(n);
-        out.push_str(&format!(
-            "    ({n:?}, include_bytes!({:?})),\n",
-            p.display().to_string()
-        ));
+        out.push_str(&format!("    ({n:?}, include_bytes!({:?})),\n", p.display().to_string()));
     }
     out.push_str("]\n");
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled.rs");

@@ -115,9 +115,7 @@ pub fn rank_with_progress(arts: &[Article], progress: &(dyn Fn(usize, usize) + S
     let total = pairs.len();
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let workers = thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(1, 8);
+    let workers = thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
     let mut out: Vec<(usize, Pair)> = thread::scope(|s| {
         let handles: Vec<_> = (0..workers.min(total.max(1)))
             .map(|_| {

@@ -60,11 +60,7 @@ impl<'a> Side<'a> {
             if !s.role.compared() || s.words.is_empty() {
                 continue;
             }
-            let toks: Vec<Token> = s
-                .words
-                .clone()
-                .map(|w| tok.token(art.word_text(w)))
-                .collect();
+            let toks: Vec<Token> = s.words.clone().map(|w| tok.token(art.word_text(w))).collect();
             let seq: Vec<u32> = toks.iter().filter(|t| t.content).map(|t| t.stem).collect();
             let mut set = seq.clone();
             set.sort_unstable();
@@ -200,9 +196,7 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
     let mut out = Vec::new();
     for (ub, u) in sb.units.iter().enumerate() {
         for &t in &u.set {
-            let Some(list) = postings.get(&t) else {
-                continue;
-            };
+            let Some(list) = postings.get(&t) else { continue };
             if list.len() > MAX_POSTINGS {
                 continue;
             }
@@ -242,15 +236,7 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
     out
 }
 
-fn score(
-    sa: &Side,
-    sb: &Side,
-    sc: &Scorer,
-    a: usize,
-    na: usize,
-    b: usize,
-    nb: usize,
-) -> Option<Bead> {
+fn score(sa: &Side, sb: &Side, sc: &Scorer, a: usize, na: usize, b: usize, nb: usize) -> Option<Bead> {
     let ua = &sa.units[a..a + na];
     let ub = &sb.units[b..b + nb];
     let (set_a, set_b) = (union(ua), union(ub));
@@ -362,12 +348,8 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>) {
     let mut used_a = vec![false; n_a];
     let mut used_b = vec![false; n_b];
     let mark = |bead: &Bead, used_a: &mut [bool], used_b: &mut [bool]| {
-        used_a[bead.a..bead.a_end()]
-            .iter_mut()
-            .for_each(|u| *u = true);
-        used_b[bead.b..bead.b_end()]
-            .iter_mut()
-            .for_each(|u| *u = true);
+        used_a[bead.a..bead.a_end()].iter_mut().for_each(|u| *u = true);
+        used_b[bead.b..bead.b_end()].iter_mut().for_each(|u| *u = true);
     };
     for &i in &chain {
         mark(&beads[i], &mut used_a, &mut used_b);
@@ -403,12 +385,11 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> L
     let share_b = common as f64 / seq_b.len().max(1) as f64;
     let share_a = common as f64 / seq_a.len().max(1) as f64;
     // Merging or splitting sentences is rewording whatever words survive.
-    let kind =
-        if bead.na == 1 && bead.nb == 1 && share_b >= COPIED_B_SHARE && share_a >= COPIED_A_SHARE {
-            Kind::Copied
-        } else {
-            Kind::Reworded
-        };
+    let kind = if bead.na == 1 && bead.nb == 1 && share_b >= COPIED_B_SHARE && share_a >= COPIED_A_SHARE {
+        Kind::Copied
+    } else {
+        Kind::Reworded
+    };
     let norms_a: Vec<u32> = ua.iter().flat_map(|u| u.norms.iter().copied()).collect();
     let norms_b: Vec<u32> = ub.iter().flat_map(|u| u.norms.iter().copied()).collect();
     let ops = words::diff(
@@ -422,12 +403,7 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> L
     let (b0, b1) = (ub[0].sentence, ub[ub.len() - 1].sentence + 1);
     Link {
         kind,
-        score: (bead
-            .dice
-            .max(if kind == Kind::Copied { share_b } else { 0.0 })
-            * 1000.0)
-            .round()
-            / 1000.0,
+        score: (bead.dice.max(if kind == Kind::Copied { share_b } else { 0.0 }) * 1000.0).round() / 1000.0,
         moved,
         a: a0..a1,
         b: b0..b1,

@@ -94,26 +94,17 @@ mod tests {
         assert_eq!(
             ops,
             vec![
-                WordOp::Equal {
-                    a: 10..11,
-                    b: 20..21
-                },
+                WordOp::Equal { a: 10..11, b: 20..21 },
                 WordOp::Delete { a: 11..12 },
                 WordOp::Insert { b: 21..22 },
-                WordOp::Equal {
-                    a: 12..13,
-                    b: 22..23
-                },
+                WordOp::Equal { a: 12..13, b: 22..23 },
             ]
         );
     }
 
     #[test]
     fn common_in_order_counts_the_lcs() {
-        assert_eq!(
-            common_in_order(&[1, 2, 3, 4], &[2, 4, 3], Duration::from_secs(1)),
-            2
-        );
+        assert_eq!(common_in_order(&[1, 2, 3, 4], &[2, 4, 3], Duration::from_secs(1)), 2);
     }
 
     #[test]

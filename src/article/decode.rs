@@ -167,8 +167,7 @@ impl Builder {
     fn finish(mut self, file_len: usize) -> (String, OffsetMap) {
         // Drop empty segments that a later one starts at the same text position
         // with: keep the first, whose file offset is earliest.
-        self.segs
-            .dedup_by(|later, earlier| later.text == earlier.text && !earlier.linear);
+        self.segs.dedup_by(|later, earlier| later.text == earlier.text && !earlier.linear);
         let text_len = self.text.len();
         (
             self.text,

@@ -53,10 +53,7 @@ pub fn bundled() -> Vec<Article> {
 
 fn is_article_name(p: &Path) -> bool {
     matches!(
-        p.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
+        p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
         Some("txt" | "md")
     )
 }
@@ -163,10 +160,7 @@ fn walk(
 ) {
     // Canonical paths break symlink loops: a folder is walked once.
     let Ok(canon) = fs::canonicalize(dir) else {
-        warnings.push(format!(
-            "skipped {}: cannot resolve the folder",
-            dir.display()
-        ));
+        warnings.push(format!("skipped {}: cannot resolve the folder", dir.display()));
         return;
     };
     if !seen.insert(canon) || depth > MAX_DEPTH {

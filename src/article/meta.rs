@@ -225,10 +225,7 @@ mod tests {
         assert_eq!(byline("By :  Palakshi").as_deref(), Some("Palakshi"));
         assert_eq!(byline("By Jane Doe").as_deref(), Some("Jane Doe"));
         assert!(byline("By the time it ended, everyone had left the room.").is_none());
-        assert_eq!(
-            dated_line("Update: 2025-11-26 14:59 GMT"),
-            Some("2025-11-26")
-        );
+        assert_eq!(dated_line("Update: 2025-11-26 14:59 GMT"), Some("2025-11-26"));
     }
 
     #[test]
@@ -237,30 +234,19 @@ mod tests {
         assert!(is_boiler_line("Your email address will not be published."));
         assert!(is_boiler_block("Similar News"));
         assert!(is_boiler_block("Check Also"));
-        assert!(!is_boiler_block(
-            "Check also whether the plan holds, he said, in a long sentence."
-        ));
+        assert!(!is_boiler_block("Check also whether the plan holds, he said, in a long sentence."));
     }
 
     #[test]
     fn outlets_from_names() {
-        assert_eq!(
-            outlet_from_name("2025-11-26-reuters-x.txt"),
-            Some("Reuters")
-        );
-        assert_eq!(
-            outlet_from_name("dir/2025-wsj-story.md"),
-            Some("The Wall Street Journal")
-        );
+        assert_eq!(outlet_from_name("2025-11-26-reuters-x.txt"), Some("Reuters"));
+        assert_eq!(outlet_from_name("dir/2025-wsj-story.md"), Some("The Wall Street Journal"));
         assert_eq!(outlet_from_name("apple-story.txt"), None);
     }
 
     #[test]
     fn datelines_are_stripped() {
         assert_eq!(strip_dateline("WASHINGTON—It started"), "It started");
-        assert_eq!(
-            strip_dateline("It started — and went on"),
-            "It started — and went on"
-        );
+        assert_eq!(strip_dateline("It started — and went on"), "It started — and went on");
     }
 }

@@ -386,10 +386,7 @@ mod tests {
 
     #[test]
     fn one_paragraph_per_line_in_web_copy() {
-        let a = Article::parse(
-            "x.txt",
-            b"Headline here\nFirst para. Two.\nSecond para.\n".to_vec(),
-        );
+        let a = Article::parse("x.txt", b"Headline here\nFirst para. Two.\nSecond para.\n".to_vec());
         assert_eq!(a.paragraphs.len(), 3);
         assert_eq!(a.paragraphs[0].role, Role::Title);
         assert_eq!(a.meta.title, "Headline here");

@@ -17,82 +17,22 @@ const TITLES: &[&str] = &[
 
 /// Abbreviations that may end a sentence, but usually do not.
 const ABBREVIATIONS: &[&str] = &[
-    "inc", "corp", "co", "ltd", "llc", "plc", "vs", "etc", "no", "nos", "fig", "vol", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est",
-    "univ", "assn", "bros", "ave", "blvd", "rd", "mt", "ft", "cf", "al", "ca", "op", "pp", "ed",
-    "eds",
+    "inc", "corp", "co", "ltd", "llc", "plc", "vs", "etc", "no", "nos", "fig", "vol", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
+    "dept", "est", "univ", "assn", "bros", "ave", "blvd", "rd", "mt", "ft", "cf", "al", "ca",
+    "op", "pp", "ed", "eds",
 ];
 
 /// Words that start sentences. After an abbreviation such as `U.S.` or `Inc.`
 /// a capitalised word could be a name (`U.S. President`) or a new sentence
 /// (`the U.S. The`); these are the ones that settle it as a new sentence.
 const STARTERS: &[&str] = &[
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "but",
-    "and",
-    "or",
-    "so",
-    "yet",
-    "in",
-    "on",
-    "at",
-    "a",
-    "an",
-    "as",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "however",
-    "despite",
-    "meanwhile",
-    "there",
-    "his",
-    "her",
-    "their",
-    "our",
-    "some",
-    "many",
-    "most",
-    "one",
-    "no",
-    "not",
-    "what",
-    "why",
-    "how",
-    "who",
-    "for",
-    "with",
-    "by",
-    "from",
-    "to",
-    "both",
-    "all",
-    "such",
-    "still",
-    "although",
-    "though",
-    "because",
-    "then",
-    "now",
-    "also",
-    "asked",
-    "speaking",
-    "according",
+    "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
+    "but", "and", "or", "so", "yet", "in", "on", "at", "a", "an", "as", "if", "when", "while",
+    "after", "before", "since", "however", "despite", "meanwhile", "there", "his", "her",
+    "their", "our", "some", "many", "most", "one", "no", "not", "what", "why", "how", "who",
+    "for", "with", "by", "from", "to", "both", "all", "such", "still", "although", "though",
+    "because", "then", "now", "also", "asked", "speaking", "according",
 ];
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '›', '」', '』'];
@@ -197,19 +137,14 @@ fn spaced_boundary(
     let first = rest[0].1;
     let opens = first.is_uppercase()
         || first.is_numeric()
-        || matches!(
-            first,
-            '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–' | '-' | '«'
-        );
+        || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–' | '-' | '«');
     if c != '.' || closed {
         // `?`, `!`, `…` and `."`: a new sentence unless the text runs on in lower
         // case (`"Why?" he asked`, `wait… and`).
         return opens;
     }
     let tok = token_before(text, s, term);
-    let lower = tok
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let lower = tok.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     if lower.is_empty() {
         return opens;
     }
@@ -313,11 +248,7 @@ mod tests {
     fn closing_quotes_stay_with_their_sentence() {
         assert_eq!(
             split("He said “we will win.” Then he left. “Really?” she asked."),
-            vec![
-                "He said “we will win.”",
-                "Then he left.",
-                "“Really?” she asked."
-            ]
+            vec!["He said “we will win.”", "Then he left.", "“Really?” she asked."]
         );
     }
 

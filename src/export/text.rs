@@ -32,13 +32,7 @@ fn changed_words(link: &Link, side_a: bool) -> Vec<Range<usize>> {
 }
 
 /// The text of `span` with the words in `changed` (word index ranges) marked.
-pub fn marked(
-    art: &Article,
-    span: Range<usize>,
-    changed: &[Range<usize>],
-    del: bool,
-    ansi: bool,
-) -> String {
+pub fn marked(art: &Article, span: Range<usize>, changed: &[Range<usize>], del: bool, ansi: bool) -> String {
     let (open, close) = match (del, ansi) {
         (true, false) => ("[-", "-]"),
         (false, false) => ("{+", "+}"),
@@ -137,16 +131,8 @@ pub fn render(a: &Article, b: &Article, al: &Alignment, ansi: bool) -> String {
             paragraph_number(a, l.a.start),
             paragraph_number(b, l.b.start),
         );
-        let _ = writeln!(
-            o,
-            "  A  {}",
-            marked(a, l.a_span.clone(), &changed_words(l, true), true, ansi)
-        );
-        let _ = writeln!(
-            o,
-            "  B  {}\n",
-            marked(b, l.b_span.clone(), &changed_words(l, false), false, ansi)
-        );
+        let _ = writeln!(o, "  A  {}", marked(a, l.a_span.clone(), &changed_words(l, true), true, ansi));
+        let _ = writeln!(o, "  B  {}\n", marked(b, l.b_span.clone(), &changed_words(l, false), false, ansi));
     }
     let passages = |o: &mut String, title: &str, art: &Article, runs: &[Range<usize>]| {
         if runs.is_empty() {
@@ -181,9 +167,6 @@ mod tests {
             marked(&a, s.clone(), &[1..2], true, false),
             "The [-cat-] sat on the mat today."
         );
-        assert_eq!(
-            marked(&a, s, &[4..6], false, false),
-            "The cat sat on {+the mat+} today."
-        );
+        assert_eq!(marked(&a, s, &[4..6], false, false), "The cat sat on {+the mat+} today.");
     }
 }
