@@ -204,17 +204,16 @@ pub fn wrap(
 /// the same word with the same tags (a word broken across rows stays whole
 /// within each row).
 fn push_merged(row: &mut Vec<Piece>, p: Piece) {
-    if let Some(last) = row.last_mut() {
-        if last.bytes.end == p.bytes.start
-            && last.class == p.class
-            && last.change == p.change
-            && last.word == p.word
-        {
-            last.text.push_str(&p.text);
-            last.bytes.end = p.bytes.end;
-            last.width += p.width;
-            return;
-        }
+    if let Some(last) = row.last_mut()
+        && last.bytes.end == p.bytes.start
+        && last.class == p.class
+        && last.change == p.change
+        && last.word == p.word
+    {
+        last.text.push_str(&p.text);
+        last.bytes.end = p.bytes.end;
+        last.width += p.width;
+        return;
     }
     row.push(p);
 }
@@ -387,10 +386,9 @@ impl<'a> Builder<'a> {
                 if let (Some(first), Some(last)) = (
                     art.words.get(r.start),
                     r.end.checked_sub(1).and_then(|e| art.words.get(e)),
-                ) {
-                    if first.span.start < last.span.end {
-                        changed.push(first.span.start..last.span.end);
-                    }
+                ) && first.span.start < last.span.end
+                {
+                    changed.push(first.span.start..last.span.end);
                 }
             }
         }
@@ -519,10 +517,10 @@ fn owners(art: &Article, side: Side, al: &Alignment) -> Vec<Unit> {
             Side::B => &l.b,
         };
         for s in r.clone() {
-            if let Some(o) = owner.get_mut(s) {
-                if !matches!(o, Unit::Link(_)) {
-                    *o = Unit::Link(i);
-                }
+            if let Some(o) = owner.get_mut(s)
+                && !matches!(o, Unit::Link(_))
+            {
+                *o = Unit::Link(i);
             }
         }
     }
@@ -699,16 +697,15 @@ impl Spread {
     /// passage (clamped to its length), which for a moved link can be far
     /// away; anywhere else it is the row level with it, the same index.
     pub fn corresponding(&self, side: Side, row: usize) -> usize {
-        if let Some(r) = self.rows(side).get(row) {
-            if let Unit::Link(_) = r.unit {
-                if let (Some(here), Some(there)) = (
-                    self.unit_rows(side, r.unit),
-                    self.unit_rows(side.other(), r.unit),
-                ) {
-                    let k = row.saturating_sub(here.start);
-                    return (there.start + k).min(there.end - 1);
-                }
-            }
+        if let Some(r) = self.rows(side).get(row)
+            && let Unit::Link(_) = r.unit
+            && let (Some(here), Some(there)) = (
+                self.unit_rows(side, r.unit),
+                self.unit_rows(side.other(), r.unit),
+            )
+        {
+            let k = row.saturating_sub(here.start);
+            return (there.start + k).min(there.end - 1);
         }
         row.min(self.len().saturating_sub(1))
     }
