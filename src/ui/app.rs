@@ -156,6 +156,21 @@ impl App {
         (self.a, self.b)
     }
 
+    /// The first row shown in panes A and B.
+    pub fn tops(&self) -> [usize; 2] {
+        self.top
+    }
+
+    /// The search in force, its matches and the current one.
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    /// The passage with the focus.
+    pub fn focus(&self) -> Option<Unit> {
+        self.focus
+    }
+
     pub fn should_quit(&self) -> bool {
         self.quit
     }

@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, Pane};
 use super::geometry::{self, PaneGeometry};
@@ -305,14 +305,15 @@ fn highlight<'t>(
     out
 }
 
+/// A short message centred a third of the way down, wrapped to fit.
 fn message(buf: &mut Buffer, area: Rect, msg: &str, style: Style) {
-    if area.is_empty() {
-        return;
-    }
-    let w = display_width(msg).min(usize::from(area.width)) as u16;
-    let x = area.x + (area.width - w) / 2;
-    let y = area.y + area.height / 3;
-    buf.set_stringn(x, y, msg, usize::from(area.width), style);
+    let y = area.height / 3;
+    let r = Rect::new(area.x, area.y + y, area.width, area.height - y);
+    Paragraph::new(msg)
+        .style(style)
+        .centered()
+        .wrap(Wrap { trim: true })
+        .render(r, buf);
 }
 
 fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
