@@ -94,6 +94,8 @@ pub struct App {
     pub(crate) top: [usize; 2],
     pub(crate) sync: bool,
     pub(crate) focus: Option<Unit>,
+    /// A jump asked for before the pair was aligned.
+    deferred: Option<(Option<Jump>, Dir)>,
     pub(crate) search: Search,
     /// The help popup and its scroll offset.
     pub(crate) help: Option<usize>,
@@ -133,6 +135,7 @@ impl App {
             top: [0, 0],
             sync: true,
             focus: None,
+            deferred: None,
             search: Search::default(),
             help: None,
             note: None,
@@ -226,7 +229,13 @@ impl App {
                 let first = r.first().map(|p| (p.a, p.b));
                 self.ranking = Some(r);
                 match first {
-                    Some((a, b)) if !self.chosen => self.set_pair(a, b),
+                    Some((a, b)) if !self.chosen => {
+                        // A jump asked for on the waiting screen is meant for
+                        // the first pair shown, which is this one.
+                        let deferred = self.deferred.take();
+                        self.set_pair(a, b);
+                        self.deferred = deferred;
+                    }
                     _ => {
                         self.pair_pos = self.rank_of(self.a, self.b);
                         self.prefetch();
@@ -240,6 +249,10 @@ impl App {
                     self.spread = None;
                     self.relayout();
                     self.find_matches();
+                    if let Some((kind, dir)) = self.deferred.take() {
+                        self.note = None;
+                        self.jump(kind, dir);
+                    }
                 }
             }
         }
@@ -567,7 +580,12 @@ impl App {
     /// of the side that holds it (links: the active pane's side).
     fn jump(&mut self, kind: Option<Jump>, dir: Dir) {
         let Some(al) = self.alignment().cloned() else {
-            self.note = Some("the pair is still being aligned".into());
+            // Keys pressed while the pair is aligned are not lost: the jump
+            // happens when the alignment arrives.
+            if self.arts.len() >= 2 {
+                self.deferred = Some((kind, dir));
+                self.note = Some("aligning: will jump when ready".into());
+            }
             return;
         };
         let (side, units): (Side, Vec<Unit>) = match kind {
@@ -715,6 +733,7 @@ impl App {
             self.spread = None;
             self.top = [0, 0];
             self.focus = None;
+            self.deferred = None;
         }
         // Outside the list (ranking, brackets, swap) the selection follows A.
         if self.pane != Pane::List {
@@ -997,6 +1016,16 @@ mod tests {
         app.apply(Action::SetA);
         assert_eq!(app.pair(), (0, 4));
         assert!(app.share_against_a(4).is_some());
+    }
+
+    #[test]
+    fn a_jump_asked_for_while_aligning_happens_when_the_alignment_arrives() {
+        let mut app = App::new(crate::article::bundled(), true, true);
+        app.resize(120, 40);
+        app.apply(Action::Next);
+        assert_eq!(app.focus, None);
+        app.settle();
+        assert!(matches!(app.focus, Some(Unit::Link(_))));
     }
 
     #[test]

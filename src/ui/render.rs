@@ -433,6 +433,7 @@ fn focus_info(app: &App) -> String {
         }
         Some(Unit::New(i)) => format!("new {}/{}", i + 1, al.b_unlinked.len()),
         Some(Unit::Dropped(i)) => format!("dropped {}/{}", i + 1, al.a_unlinked.len()),
+        _ if al.links.len() == 1 => "1 link".into(),
         _ => format!("{} links", al.links.len()),
     }
 }
