@@ -206,9 +206,24 @@ fn a_user_chooses_a_pair_steps_links_and_pairs_reads_help_and_quits() {
     s.send("/plan\r");
     s.wait_for("a match count", |t| t.contains("“plan” 1/"));
 
+    // The mouse wheel over pane B scrolls it (SGR mouse report, as terminals
+    // send once copycat has turned mouse capture on).
+    assert_ne!(
+        s.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    let border = |t: &str| t.lines().rev().nth(1).unwrap_or_default().to_string();
+    let before = border(&s.screen());
+    s.send("\x1b[<65;100;20M\x1b[<65;100;20M");
+    s.wait_for("the wheel to scroll", move |t| border(t) != before);
+
+    // Ctrl-L redraws everything.
+    s.send("\x0c");
+    s.wait_text("B copied");
+
     s.send("q");
     let status = s.wait_exit();
-    assert!(status.success(), "exit status {status:?}");
+    assert!(status.success(), "exit status {status:?}; the screen:\n{}", s.screen());
     s.assert_terminal_restored();
 }
 

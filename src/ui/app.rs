@@ -266,15 +266,17 @@ impl App {
         self.relayout();
     }
 
-    /// Feed one terminal event.
-    pub fn on_event(&mut self, ev: &Event) {
+    /// Feed one terminal event; false when it cannot have changed the screen
+    /// (mouse capture reports every motion, which needs no redraw).
+    pub fn on_event(&mut self, ev: &Event) -> bool {
         match ev {
             // Release (and, with enhanced keyboards, other kinds) would act twice.
             Event::Key(k) if k.kind != KeyEventKind::Release => self.on_key(k),
-            Event::Mouse(m) if self.mouse => self.on_mouse(m),
+            Event::Mouse(m) if self.mouse => return self.on_mouse(m),
             Event::Resize(w, h) => self.resize(*w, *h),
-            _ => {}
+            _ => return false,
         }
+        true
     }
 
     /// The keymap contexts in force, innermost first.
@@ -309,12 +311,12 @@ impl App {
         }
     }
 
-    fn on_mouse(&mut self, m: &MouseEvent) {
+    fn on_mouse(&mut self, m: &MouseEvent) -> bool {
         let delta = match m.kind {
             MouseEventKind::ScrollDown => WHEEL_LINES,
             MouseEventKind::ScrollUp => -WHEEL_LINES,
             MouseEventKind::Down(_) => 0,
-            _ => return,
+            _ => return false,
         };
         let at = Position::new(m.column, m.row);
         let g = geometry::screen(self.size, self.list_shown);
@@ -325,7 +327,7 @@ impl App {
                 self.selected =
                     (self.selected as isize + delta.signum()).clamp(0, n as isize - 1) as usize;
             }
-            return;
+            return true;
         }
         for (i, r) in g.panes.iter().enumerate() {
             if r.contains(at) {
@@ -336,6 +338,7 @@ impl App {
                 }
             }
         }
+        true
     }
 
     /// Whether the article list is on screen (side pane or popup).

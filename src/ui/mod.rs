@@ -25,6 +25,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
+use crossterm::terminal::{Clear, ClearType};
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -124,23 +125,38 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
 
     let size = terminal.size().context("cannot read the terminal size")?;
     app.resize(size.width, size.height);
+    let mut dirty = true;
     loop {
         for (job, urgent) in app.take_jobs() {
             worker.send(job, urgent);
         }
         if app.take_redraw() {
-            terminal.clear().context("cannot clear the terminal")?;
+            // Not `Terminal::clear`: it asks the terminal for the cursor
+            // position, and the reply would race the input thread (or never
+            // come, from terminals that do not answer). Clear the screen and
+            // empty both of ratatui's buffers: the next draw is then a full one.
+            execute!(io::stdout(), Clear(ClearType::All)).context("cannot clear the terminal")?;
+            terminal.swap_buffers();
+            terminal.swap_buffers();
+            dirty = true;
         }
-        terminal
-            .draw(|f| f.render_widget(&app, f.area()))
-            .context("cannot draw")?;
+        if dirty {
+            terminal
+                .draw(|f| f.render_widget(&app, f.area()))
+                .context("cannot draw")?;
+            dirty = false;
+        }
         if app.should_quit() {
             break;
         }
-        let msg = if app.busy() {
+        let mut next = if app.busy() {
             match rx.recv_timeout(TICK) {
                 Ok(m) => Some(m),
-                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Timeout) => {
+                    app.on_tick();
+                    dirty = true;
+                    None
+                }
                 Err(RecvTimeoutError::Disconnected) => break,
             }
         } else {
@@ -149,16 +165,16 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
                 Err(_) => break,
             }
         };
-        let mut next = msg;
-        if next.is_none() {
-            app.on_tick();
-        }
         // Handle everything already waiting before drawing again, so a burst
         // of input (a held key, a paste) costs one frame, not one per event.
+        // Mouse motion changes nothing and draws nothing.
         while let Some(m) = next {
             match m {
-                Msg::Term(ev) => app.on_event(&ev),
-                Msg::Worker(d) => app.on_done(d),
+                Msg::Term(ev) => dirty |= app.on_event(&ev),
+                Msg::Worker(d) => {
+                    app.on_done(d);
+                    dirty = true;
+                }
                 // Leave through the normal path so the guard restores the terminal.
                 Msg::Signal => return Ok(()),
                 Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
