@@ -223,7 +223,11 @@ fn a_user_chooses_a_pair_steps_links_and_pairs_reads_help_and_quits() {
 
     s.send("q");
     let status = s.wait_exit();
-    assert!(status.success(), "exit status {status:?}; the screen:\n{}", s.screen());
+    assert!(
+        status.success(),
+        "exit status {status:?}; the screen:\n{}",
+        s.screen()
+    );
     s.assert_terminal_restored();
 }
 

@@ -531,9 +531,11 @@ impl App {
     }
 
     fn move_by(&mut self, delta: isize) {
-        if self.help.is_some() {
-            let h = self.help.unwrap_or(0) as isize;
-            self.help = Some(h.saturating_add(delta).clamp(0, 500) as usize);
+        if let Some(h) = self.help {
+            // Lines that fit in the popup: the screen less borders and margin.
+            let shown = usize::from(self.size.height.saturating_sub(4)).max(1);
+            let max = super::render::help_lines(self).len().saturating_sub(shown);
+            self.help = Some((h as isize).saturating_add(delta).clamp(0, max as isize) as usize);
             return;
         }
         match self.pane {
@@ -1029,6 +1031,20 @@ mod tests {
         assert_eq!(app.focus, None);
         app.settle();
         assert!(matches!(app.focus, Some(Unit::Link(_))));
+    }
+
+    #[test]
+    fn help_scrolls_within_its_text() {
+        let mut app = settled();
+        app.resize(100, 20);
+        app.apply(Action::Help);
+        for _ in 0..200 {
+            app.apply(Action::Down);
+        }
+        let end = app.help.unwrap();
+        assert_eq!(end, crate::ui::render::help_lines(&app).len() - 16);
+        app.apply(Action::Up);
+        assert_eq!(app.help, Some(end - 1));
     }
 
     #[test]
