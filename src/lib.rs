@@ -9,3 +9,4 @@ pub mod article;
 pub mod corpus;
 pub mod export;
 pub mod ui;
+pub mod view;

@@ -1,12 +1,186 @@
-//! The terminal interface (being built).
+//! The terminal interface: an article list and two linked reading panes.
+//!
+//! One thread owns the state and the terminal. It blocks on a single channel
+//! that carries terminal input (read on a thread of its own), worker results
+//! and termination signals, so an idle copycat uses no CPU; only while work is
+//! pending does it wake on a timer, to animate the progress indicator.
+//!
+//! The terminal is restored on every way out: a normal quit, an error (a
+//! guard's `Drop`), a panic (ratatui's hook, with mouse capture released
+//! first), and SIGTERM or SIGHUP (delivered as an event, so the loop ends
+//! through the same path as a quit).
+
+pub mod app;
+pub mod geometry;
+pub mod keymap;
+pub mod render;
+pub mod worker;
+
+use std::io;
+use std::sync::Arc;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{Clear, ClearType};
+use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::iterator::Signals;
+
+pub use app::App;
 
 use crate::article::Article;
 
 pub struct Settings {
+    /// Use colour (false with `--no-color` or `NO_COLOR`).
     pub color: bool,
+    /// Capture the mouse wheel (false with `--no-mouse`).
     pub mouse: bool,
 }
 
-pub fn run(_arts: Vec<Article>, _s: Settings) -> anyhow::Result<()> {
-    anyhow::bail!("the terminal interface is not built yet")
+/// How often the progress indicator moves while work is pending.
+const TICK: Duration = Duration::from_millis(120);
+
+enum Msg {
+    Term(event::Event),
+    Worker(worker::Done),
+    Signal,
+    InputFailed(io::Error),
+}
+
+/// Leaves the terminal as it was found when dropped.
+struct Restore {
+    mouse: bool,
+}
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        if self.mouse {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+        }
+        ratatui::restore();
+    }
+}
+
+pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
+    anyhow::ensure!(!arts.is_empty(), "no articles to show");
+    let arts = Arc::new(arts);
+    let (tx, rx) = mpsc::channel::<Msg>();
+    let mut app = App::with_shared(arts.clone(), s.color, s.mouse);
+
+    let worker = {
+        let tx = tx.clone();
+        worker::spawn(arts, move |d| {
+            let _ = tx.send(Msg::Worker(d));
+        })
+    };
+
+    let mut signals = Signals::new([SIGTERM, SIGHUP]).context("cannot watch for signals")?;
+    {
+        let tx = tx.clone();
+        thread::Builder::new()
+            .name("copycat-signals".into())
+            .spawn(move || {
+                if signals.forever().next().is_some() {
+                    let _ = tx.send(Msg::Signal);
+                }
+            })
+            .context("cannot start the signal thread")?;
+    }
+
+    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    let _restore = Restore { mouse: s.mouse };
+    if s.mouse {
+        // ratatui's panic hook restores raw mode and the screen but knows
+        // nothing of mouse capture: release it first, then chain to it.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+            previous(info);
+        }));
+        execute!(io::stdout(), EnableMouseCapture).context("cannot capture the mouse")?;
+    }
+
+    {
+        let tx = tx.clone();
+        thread::Builder::new()
+            .name("copycat-input".into())
+            .spawn(move || {
+                loop {
+                    let msg = match event::read() {
+                        Ok(ev) => Msg::Term(ev),
+                        Err(e) => Msg::InputFailed(e),
+                    };
+                    let failed = matches!(msg, Msg::InputFailed(_));
+                    if tx.send(msg).is_err() || failed {
+                        break;
+                    }
+                }
+            })
+            .context("cannot start the input thread")?;
+    }
+    drop(tx);
+
+    let size = terminal.size().context("cannot read the terminal size")?;
+    app.resize(size.width, size.height);
+    let mut dirty = true;
+    loop {
+        for (job, urgent) in app.take_jobs() {
+            worker.send(job, urgent);
+        }
+        if app.take_redraw() {
+            // Not `Terminal::clear`: it asks the terminal for the cursor
+            // position, and the reply would race the input thread (or never
+            // come, from terminals that do not answer). Clear the screen and
+            // empty both of ratatui's buffers: the next draw is then a full one.
+            execute!(io::stdout(), Clear(ClearType::All)).context("cannot clear the terminal")?;
+            terminal.swap_buffers();
+            terminal.swap_buffers();
+            dirty = true;
+        }
+        if dirty {
+            terminal
+                .draw(|f| f.render_widget(&app, f.area()))
+                .context("cannot draw")?;
+            dirty = false;
+        }
+        if app.should_quit() {
+            break;
+        }
+        let mut next = if app.busy() {
+            match rx.recv_timeout(TICK) {
+                Ok(m) => Some(m),
+                Err(RecvTimeoutError::Timeout) => {
+                    app.on_tick();
+                    dirty = true;
+                    None
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match rx.recv() {
+                Ok(m) => Some(m),
+                Err(_) => break,
+            }
+        };
+        // Handle everything already waiting before drawing again, so a burst
+        // of input (a held key, a paste) costs one frame, not one per event.
+        // Mouse motion changes nothing and draws nothing.
+        while let Some(m) = next {
+            match m {
+                Msg::Term(ev) => dirty |= app.on_event(&ev),
+                Msg::Worker(d) => {
+                    app.on_done(d);
+                    dirty = true;
+                }
+                // Leave through the normal path so the guard restores the terminal.
+                Msg::Signal => return Ok(()),
+                Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
+            }
+            next = rx.try_recv().ok();
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,95 @@
+//! The view model: an [`Alignment`](crate::align::Alignment) laid out for two
+//! panes of a given width, with no terminal attached.
+//!
+//! [`rows`] wraps each article into display rows at word boundaries, tags every
+//! piece of text with what it is (copied, reworded, a changed word…), and
+//! inserts filler rows so that linked passages start level on both sides, the
+//! way Meld and Juxta line up two texts. [`style`] maps those tags to ratatui
+//! styles, with a variant that needs no colour. Everything here is pure so that
+//! it can be unit-tested without a terminal; the `ui` module only draws it.
+
+pub mod rows;
+pub mod style;
+
+pub use rows::{Gutter, Piece, Row, RowKind, Spread, display_width, wrap};
+pub use style::Theme;
+
+/// Which article of the pair: A (the source, left) or B (the copy, right).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    A,
+    B,
+}
+
+impl Side {
+    pub fn other(self) -> Side {
+        match self {
+            Side::A => Side::B,
+            Side::B => Side::A,
+        }
+    }
+
+    pub fn index(self) -> usize {
+        match self {
+            Side::A => 0,
+            Side::B => 1,
+        }
+    }
+
+    pub fn letter(self) -> &'static str {
+        match self {
+            Side::A => "A",
+            Side::B => "B",
+        }
+    }
+}
+
+/// What a piece of text is to the reader; each class has its own style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// Inside a link whose wording B kept.
+    Copied,
+    /// Inside a link that B reworded.
+    Reworded,
+    /// Body text of B found nowhere in A.
+    New,
+    /// Body text of A that B left out.
+    Dropped,
+    /// The headline.
+    Title,
+    /// Date, byline and update lines.
+    Meta,
+    /// A crosshead inside the story.
+    Heading,
+    /// Tags, related links, comment forms.
+    Boilerplate,
+    /// Anything else (never compared, never marked).
+    Plain,
+}
+
+impl Class {
+    /// Whether the class is one of the "not part of the story" dim classes.
+    pub fn is_dim(self) -> bool {
+        matches!(self, Class::Meta | Class::Boilerplate)
+    }
+}
+
+/// A word that differs inside a link: deleted on the A side, inserted on B.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Change {
+    Deleted,
+    Inserted,
+}
+
+/// The passage a row belongs to, which is also what the reader can focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// Index into `Alignment::links`.
+    Link(usize),
+    /// Index into `Alignment::b_unlinked` (B side only).
+    New(usize),
+    /// Index into `Alignment::a_unlinked` (A side only).
+    Dropped(usize),
+    /// Title, meta lines, headings and boilerplate.
+    Other,
+}

@@ -1,0 +1,965 @@
+//! Display rows: soft wrap at word boundaries by display width, and level rows.
+//!
+//! Each side is laid out in its own reading order; nothing is ever reordered.
+//! Levelling only inserts filler rows, so that the links that keep the reading
+//! order (the backbone) start on the same row index in both columns. Because
+//! of that, "the row beside this one" is simply the same index on the other
+//! side, and only moved links need an explicit counterpart lookup.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use ratatui::buffer::CellWidth;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{Change, Class, Side, Unit};
+use crate::align::{Alignment, Kind, WordOp};
+use crate::article::{Article, Role};
+use crate::export::text::paragraph_number;
+
+/// Display width of `s` as ratatui's buffer will lay it out.
+///
+/// `Buffer::set_stringn` walks grapheme clusters, drops those containing
+/// control characters, and advances by `CellWidth::cell_width` of each. That
+/// differs from `Span::width` (plain `unicode-width` over the whole string)
+/// for halfwidth kana sound marks, which ratatui 0.30 counts as a cell of
+/// their own: measuring any other way would let a wrapped row overflow the
+/// pane by a cell per mark.
+pub fn display_width(s: &str) -> usize {
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+fn grapheme_width(g: &str) -> usize {
+    // Filter first: `cell_width` debug-asserts on single control bytes, and
+    // the buffer would drop such a grapheme anyway.
+    if g.contains(char::is_control) {
+        0
+    } else {
+        usize::from(g.cell_width())
+    }
+}
+
+/// A run of text on a row with one style.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    /// What to draw (a single space where the article had a run of whitespace).
+    pub text: String,
+    /// The bytes of `Article::text` the piece stands for.
+    pub bytes: Range<usize>,
+    pub class: Class,
+    /// Set on words that differ inside a link.
+    pub change: Option<Change>,
+    /// Index into `Article::words` when the piece is (part of) a word.
+    pub word: Option<usize>,
+    /// Display width of `text`.
+    pub width: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// Article text.
+    Text,
+    /// The gap between two paragraphs.
+    Blank,
+    /// Padding that keeps linked passages level with the other side.
+    Filler,
+}
+
+/// The gutter of a text row: the kind of its passage, and on a passage's first
+/// row a label (for a moved link, where its counterpart is).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gutter {
+    pub text: String,
+    pub class: Class,
+    /// True on the first row of the passage (the row that carries the label).
+    pub first: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub kind: RowKind,
+    pub pieces: Vec<Piece>,
+    /// The passage the row shows (`Unit::Other` for blank and filler rows).
+    pub unit: Unit,
+    /// The sentence the row's first text belongs to.
+    pub sentence: Option<usize>,
+    pub gutter: Option<Gutter>,
+}
+
+impl Row {
+    fn empty(kind: RowKind) -> Row {
+        Row {
+            kind,
+            pieces: Vec::new(),
+            unit: Unit::Other,
+            sentence: None,
+            gutter: None,
+        }
+    }
+
+    /// Display width of the row's text.
+    pub fn width(&self) -> usize {
+        self.pieces.iter().map(|p| p.width).sum()
+    }
+
+    /// The row's text as drawn.
+    pub fn text(&self) -> String {
+        self.pieces.iter().map(|p| p.text.as_str()).collect()
+    }
+}
+
+/// How a stretch of text is tagged before wrapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Tag {
+    class: Class,
+    change: Option<Change>,
+}
+
+/// Wrap `text[range]` into rows of at most `width` cells, breaking at
+/// whitespace; a token wider than a row is broken between graphemes.
+///
+/// `changed` holds sorted byte ranges of changed words (tagged `change`);
+/// `words` the article's words (for `Piece::word`). Whitespace runs become one
+/// space inside a row and disappear at row ends. A single grapheme wider than
+/// `width` (a wide character in a one-cell pane) gets a row of its own: that is
+/// the only way a row exceeds `width`.
+pub fn wrap(
+    text: &str,
+    range: Range<usize>,
+    class: Class,
+    changed: &[Range<usize>],
+    change: Change,
+    words: &[crate::article::Word],
+    width: usize,
+) -> Vec<Vec<Piece>> {
+    let width = width.max(1);
+    let tag_at = |byte: usize| Tag {
+        class,
+        change: in_ranges(changed, byte).then_some(change),
+    };
+    let mut rows: Vec<Vec<Piece>> = Vec::new();
+    let mut row: Vec<Piece> = Vec::new();
+    let mut row_w = 0usize;
+    let mut gap_start: Option<usize> = None;
+    for (ts, te) in tokens(text, range.clone()) {
+        let pieces = split_token(text, ts..te, &tag_at, changed, words);
+        let tw: usize = pieces.iter().map(|p| p.width).sum();
+        let sep = usize::from(!row.is_empty());
+        if row_w + sep + tw <= width {
+            if sep == 1 {
+                let gs = gap_start.unwrap_or(ts);
+                let t = tag_at(gs);
+                row.push(Piece {
+                    text: " ".into(),
+                    bytes: gs..ts,
+                    class: t.class,
+                    change: t.change,
+                    word: None,
+                    width: 1,
+                });
+            }
+            row_w += sep + tw;
+            row.extend(pieces);
+        } else {
+            if !row.is_empty() {
+                rows.push(std::mem::take(&mut row));
+                row_w = 0;
+            }
+            if tw <= width {
+                row_w = tw;
+                row.extend(pieces);
+            } else {
+                // Too long for any row: break between graphemes.
+                for p in pieces {
+                    for (gs, g) in p.text.grapheme_indices(true) {
+                        let gw = grapheme_width(g);
+                        if row_w + gw > width && !row.is_empty() {
+                            rows.push(std::mem::take(&mut row));
+                            row_w = 0;
+                        }
+                        let start = p.bytes.start + gs;
+                        push_merged(
+                            &mut row,
+                            Piece {
+                                text: g.to_string(),
+                                bytes: start..start + g.len(),
+                                width: gw,
+                                ..p.clone()
+                            },
+                        );
+                        row_w += gw;
+                    }
+                }
+            }
+        }
+        gap_start = Some(te);
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    rows
+}
+
+/// Append `p` to the row, joining it to the last piece when both are parts of
+/// the same word with the same tags (a word broken across rows stays whole
+/// within each row).
+fn push_merged(row: &mut Vec<Piece>, p: Piece) {
+    if let Some(last) = row.last_mut()
+        && last.bytes.end == p.bytes.start
+        && last.class == p.class
+        && last.change == p.change
+        && last.word == p.word
+    {
+        last.text.push_str(&p.text);
+        last.bytes.end = p.bytes.end;
+        last.width += p.width;
+        return;
+    }
+    row.push(p);
+}
+
+fn in_ranges(ranges: &[Range<usize>], byte: usize) -> bool {
+    let i = ranges.partition_point(|r| r.end <= byte);
+    ranges.get(i).is_some_and(|r| r.start <= byte)
+}
+
+/// Maximal runs of non-whitespace in `text[range]`, as byte ranges.
+fn tokens(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text[range.clone()].char_indices() {
+        let at = range.start + i;
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, at));
+                start = None;
+            }
+            (false, None) => start = Some(at),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, range.end));
+    }
+    out
+}
+
+/// A token cut into pieces wherever a word or a changed range begins or ends.
+fn split_token(
+    text: &str,
+    tok: Range<usize>,
+    tag_at: &dyn Fn(usize) -> Tag,
+    changed: &[Range<usize>],
+    words: &[crate::article::Word],
+) -> Vec<Piece> {
+    let mut cuts: Vec<usize> = vec![tok.start, tok.end];
+    let first_word = words.partition_point(|w| w.span.end <= tok.start);
+    for w in &words[first_word..] {
+        if w.span.start >= tok.end {
+            break;
+        }
+        cuts.push(w.span.start.max(tok.start));
+        cuts.push(w.span.end.min(tok.end));
+    }
+    let first_changed = changed.partition_point(|r| r.end <= tok.start);
+    for r in &changed[first_changed..] {
+        if r.start >= tok.end {
+            break;
+        }
+        cuts.push(r.start.max(tok.start));
+        cuts.push(r.end.min(tok.end));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::with_capacity(cuts.len());
+    for w in cuts.windows(2) {
+        let (s, e) = (w[0], w[1]);
+        // Cuts come from word and changed-word boundaries, which are char
+        // boundaries; skip defensively rather than panic if one is not.
+        let Some(t) = text.get(s..e) else { continue };
+        if t.is_empty() {
+            continue;
+        }
+        let tag = tag_at(s);
+        let wi = words.partition_point(|w| w.span.end <= s);
+        let word = words
+            .get(wi)
+            .filter(|w| w.span.start <= s && e <= w.span.end)
+            .map(|_| wi);
+        out.push(Piece {
+            text: t.to_string(),
+            bytes: s..e,
+            class: tag.class,
+            change: tag.change,
+            word,
+            width: display_width(t),
+        });
+    }
+    out
+}
+
+/// A contiguous stretch of one paragraph that belongs to one passage.
+#[derive(Debug, Clone)]
+struct Chunk {
+    unit: Unit,
+    paragraph: usize,
+    bytes: Range<usize>,
+    class: Class,
+}
+
+/// One side while the spread is being built.
+struct Builder<'a> {
+    art: &'a Article,
+    side: Side,
+    width: usize,
+    changed: Vec<Range<usize>>,
+    chunks: Vec<Chunk>,
+    next: usize,
+    rows: Vec<Row>,
+    last_paragraph: Option<usize>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(art: &'a Article, side: Side, al: &Alignment, width: usize) -> Builder<'a> {
+        let owner = owners(art, side, al);
+        let class_of = |unit: Unit, role: Role| match unit {
+            Unit::Link(i) => match al.links[i].kind {
+                Kind::Copied => Class::Copied,
+                Kind::Reworded => Class::Reworded,
+            },
+            Unit::New(_) => Class::New,
+            Unit::Dropped(_) => Class::Dropped,
+            Unit::Other => match role {
+                Role::Title => Class::Title,
+                Role::Meta => Class::Meta,
+                Role::Heading => Class::Heading,
+                Role::Boilerplate => Class::Boilerplate,
+                Role::Body => Class::Plain,
+            },
+        };
+        let mut chunks: Vec<Chunk> = Vec::new();
+        for (pi, p) in art.paragraphs.iter().enumerate() {
+            if p.sentences.is_empty() {
+                if !art.text[p.span.clone()].trim().is_empty() {
+                    chunks.push(Chunk {
+                        unit: Unit::Other,
+                        paragraph: pi,
+                        bytes: p.span.clone(),
+                        class: class_of(Unit::Other, p.role),
+                    });
+                }
+                continue;
+            }
+            for s in p.sentences.clone() {
+                // A sentence owns the text from its start to the next one's, so
+                // that every byte of the paragraph is shown exactly once.
+                let start = if s == p.sentences.start {
+                    p.span.start
+                } else {
+                    art.sentences[s].span.start
+                };
+                let end = if s + 1 < p.sentences.end {
+                    art.sentences[s + 1].span.start
+                } else {
+                    p.span.end
+                };
+                let unit = owner[s];
+                match chunks.last_mut() {
+                    Some(c) if c.paragraph == pi && c.unit == unit => c.bytes.end = end,
+                    _ => chunks.push(Chunk {
+                        unit,
+                        paragraph: pi,
+                        bytes: start..end,
+                        class: class_of(unit, art.sentences[s].role),
+                    }),
+                }
+            }
+        }
+        let mut changed: Vec<Range<usize>> = Vec::new();
+        for l in &al.links {
+            for op in &l.ops {
+                let r = match (op, side) {
+                    (WordOp::Delete { a }, Side::A) => a,
+                    (WordOp::Insert { b }, Side::B) => b,
+                    _ => continue,
+                };
+                if let (Some(first), Some(last)) = (
+                    art.words.get(r.start),
+                    r.end.checked_sub(1).and_then(|e| art.words.get(e)),
+                ) && first.span.start < last.span.end
+                {
+                    changed.push(first.span.start..last.span.end);
+                }
+            }
+        }
+        changed.sort_by_key(|r| (r.start, r.end));
+        // Merge overlaps so that lookups by partition point stay correct.
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(changed.len());
+        for r in changed {
+            match merged.last_mut() {
+                Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        Builder {
+            art,
+            side,
+            width,
+            changed: merged,
+            chunks,
+            next: 0,
+            rows: Vec::new(),
+            last_paragraph: None,
+        }
+    }
+
+    /// Index of the first chunk of `unit` at or after the cursor.
+    fn find(&self, unit: Unit) -> Option<usize> {
+        self.chunks[self.next..]
+            .iter()
+            .position(|c| c.unit == unit)
+            .map(|i| self.next + i)
+    }
+
+    /// A blank row when the chunk opens a new paragraph.
+    fn separate(&mut self, paragraph: usize) {
+        if self.last_paragraph.is_some_and(|p| p != paragraph) {
+            self.rows.push(Row::empty(RowKind::Blank));
+        }
+        self.last_paragraph = Some(paragraph);
+    }
+
+    fn emit(&mut self) {
+        let c = self.chunks[self.next].clone();
+        self.next += 1;
+        self.separate(c.paragraph);
+        let change = match self.side {
+            Side::A => Change::Deleted,
+            Side::B => Change::Inserted,
+        };
+        let changed: &[Range<usize>] = match c.unit {
+            Unit::Link(_) => &self.changed,
+            _ => &[],
+        };
+        for pieces in wrap(
+            &self.art.text,
+            c.bytes.clone(),
+            c.class,
+            changed,
+            change,
+            &self.art.words,
+            self.width,
+        ) {
+            let sentence = pieces
+                .first()
+                .map(|p| p.bytes.start)
+                .and_then(|b| sentence_at(self.art, b));
+            self.rows.push(Row {
+                kind: RowKind::Text,
+                pieces,
+                unit: c.unit,
+                sentence,
+                gutter: None,
+            });
+        }
+    }
+
+    /// Emit chunks up to (not including) chunk `until`.
+    fn emit_until(&mut self, until: usize) {
+        while self.next < until {
+            self.emit();
+        }
+    }
+
+    /// Emit the consecutive chunks of `unit` at the cursor.
+    fn emit_unit(&mut self, unit: Unit) {
+        while self.next < self.chunks.len() && self.chunks[self.next].unit == unit {
+            self.emit();
+        }
+    }
+
+    fn pad_to(&mut self, len: usize) {
+        while self.rows.len() < len {
+            self.rows.push(Row::empty(RowKind::Filler));
+        }
+    }
+}
+
+fn sentence_at(art: &Article, byte: usize) -> Option<usize> {
+    let i = art.sentences.partition_point(|s| s.span.end <= byte);
+    art.sentences
+        .get(i)
+        .filter(|s| s.span.start <= byte)
+        .map(|_| i)
+}
+
+/// The passage each sentence of one side belongs to. A sentence in two links
+/// (the aligner may reuse a source sentence) is shown with the first.
+fn owners(art: &Article, side: Side, al: &Alignment) -> Vec<Unit> {
+    let mut owner = vec![Unit::Other; art.sentences.len()];
+    let runs = match side {
+        Side::A => &al.a_unlinked,
+        Side::B => &al.b_unlinked,
+    };
+    for (k, r) in runs.iter().enumerate() {
+        for s in r.clone() {
+            if let Some(o) = owner.get_mut(s) {
+                *o = match side {
+                    Side::A => Unit::Dropped(k),
+                    Side::B => Unit::New(k),
+                };
+            }
+        }
+    }
+    for (i, l) in al.links.iter().enumerate() {
+        let r = match side {
+            Side::A => &l.a,
+            Side::B => &l.b,
+        };
+        for s in r.clone() {
+            if let Some(o) = owner.get_mut(s)
+                && !matches!(o, Unit::Link(_))
+            {
+                *o = Unit::Link(i);
+            }
+        }
+    }
+    owner
+}
+
+/// Both articles of a pair laid out side by side for given pane widths.
+///
+/// `a` and `b` always have the same length, and every link that keeps the
+/// reading order starts on the same row index in both.
+#[derive(Debug, Clone, Default)]
+pub struct Spread {
+    pub a: Vec<Row>,
+    pub b: Vec<Row>,
+    /// The text widths the spread was built for.
+    pub widths: (usize, usize),
+    units: [HashMap<Unit, Range<usize>>; 2],
+}
+
+impl Spread {
+    /// Lay out `a` and `b` with their alignment in text columns `wa` and `wb`
+    /// cells wide.
+    pub fn build(a: &Article, b: &Article, al: &Alignment, wa: usize, wb: usize) -> Spread {
+        let mut sa = Builder::new(a, Side::A, al, wa);
+        let mut sb = Builder::new(b, Side::B, al, wb);
+        // The backbone: links in B order that also keep A's order. The aligner
+        // marks the others `moved`; checking again here keeps the layout sound
+        // whatever it reports.
+        let (mut ea, mut eb) = (0, 0);
+        for (i, l) in al.links.iter().enumerate() {
+            if l.moved || l.a.start < ea || l.b.start < eb {
+                continue;
+            }
+            let unit = Unit::Link(i);
+            let (Some(ca), Some(cb)) = (sa.find(unit), sb.find(unit)) else {
+                continue;
+            };
+            ea = l.a.end;
+            eb = l.b.end;
+            sa.emit_until(ca);
+            sb.emit_until(cb);
+            let (pa, pb) = (sa.chunks[ca].paragraph, sb.chunks[cb].paragraph);
+            sa.separate(pa);
+            sb.separate(pb);
+            let level = sa.rows.len().max(sb.rows.len());
+            sa.pad_to(level);
+            sb.pad_to(level);
+            sa.emit_unit(unit);
+            sb.emit_unit(unit);
+            let level = sa.rows.len().max(sb.rows.len());
+            sa.pad_to(level);
+            sb.pad_to(level);
+        }
+        let (na, nb) = (sa.chunks.len(), sb.chunks.len());
+        sa.emit_until(na);
+        sb.emit_until(nb);
+        let level = sa.rows.len().max(sb.rows.len());
+        sa.pad_to(level);
+        sb.pad_to(level);
+        let mut spread = Spread {
+            a: sa.rows,
+            b: sb.rows,
+            widths: (wa, wb),
+            units: Default::default(),
+        };
+        spread.index_units();
+        spread.mark_gutters(a, b, al);
+        spread
+    }
+
+    fn index_units(&mut self) {
+        for side in [Side::A, Side::B] {
+            let mut map: HashMap<Unit, Range<usize>> = HashMap::new();
+            for (i, r) in self.rows(side).iter().enumerate() {
+                if r.kind != RowKind::Text || r.unit == Unit::Other {
+                    continue;
+                }
+                map.entry(r.unit)
+                    .and_modify(|range| range.end = i + 1)
+                    .or_insert(i..i + 1);
+            }
+            self.units[side.index()] = map;
+        }
+    }
+
+    fn mark_gutters(&mut self, a: &Article, b: &Article, al: &Alignment) {
+        for side in [Side::A, Side::B] {
+            let other = match side {
+                Side::A => b,
+                Side::B => a,
+            };
+            let mut seen: std::collections::HashSet<Unit> = std::collections::HashSet::new();
+            let labels: Vec<Option<(String, Class)>> = self
+                .rows(side)
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    if r.kind != RowKind::Text {
+                        return None;
+                    }
+                    let first = seen.insert(r.unit);
+                    let (symbol, class) = match r.unit {
+                        Unit::Link(l) => match al.links[l].kind {
+                            Kind::Copied => ("C", Class::Copied),
+                            Kind::Reworded => ("R", Class::Reworded),
+                        },
+                        Unit::New(_) => ("+", Class::New),
+                        Unit::Dropped(_) => ("-", Class::Dropped),
+                        Unit::Other => return None,
+                    };
+                    if !first {
+                        return Some(("│".to_string(), class));
+                    }
+                    let mut label = symbol.to_string();
+                    if let Unit::Link(l) = r.unit {
+                        let link = &al.links[l];
+                        if link.moved {
+                            let there = self.unit_rows(side.other(), r.unit).map(|x| x.start);
+                            let arrow = match there {
+                                Some(t) if t < i => "↑",
+                                Some(t) if t > i => "↓",
+                                _ => "→",
+                            };
+                            let s = match side {
+                                Side::A => link.b.start,
+                                Side::B => link.a.start,
+                            };
+                            if s < other.sentences.len() {
+                                label = format!("{symbol} {arrow}¶{}", paragraph_number(other, s));
+                            }
+                        }
+                    }
+                    Some((label, class))
+                })
+                .collect();
+            let rows = match side {
+                Side::A => &mut self.a,
+                Side::B => &mut self.b,
+            };
+            for (r, l) in rows.iter_mut().zip(labels) {
+                r.gutter = l.map(|(text, class)| Gutter {
+                    first: text != "│",
+                    text,
+                    class,
+                });
+            }
+        }
+    }
+
+    pub fn rows(&self, side: Side) -> &[Row] {
+        match side {
+            Side::A => &self.a,
+            Side::B => &self.b,
+        }
+    }
+
+    /// Number of rows (the same on both sides).
+    pub fn len(&self) -> usize {
+        self.a.len().max(self.b.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The rows a passage occupies on one side (first text row to last).
+    pub fn unit_rows(&self, side: Side, unit: Unit) -> Option<Range<usize>> {
+        self.units[side.index()].get(&unit).cloned()
+    }
+
+    /// The row of the other side that corresponds to `row` of `side`.
+    ///
+    /// Inside a link that is the row at the same offset into the counterpart
+    /// passage (clamped to its length), which for a moved link can be far
+    /// away; anywhere else it is the row level with it, the same index.
+    pub fn corresponding(&self, side: Side, row: usize) -> usize {
+        if let Some(r) = self.rows(side).get(row)
+            && let Unit::Link(_) = r.unit
+            && let (Some(here), Some(there)) = (
+                self.unit_rows(side, r.unit),
+                self.unit_rows(side.other(), r.unit),
+            )
+        {
+            let k = row.saturating_sub(here.start);
+            return (there.start + k).min(there.end - 1);
+        }
+        row.min(self.len().saturating_sub(1))
+    }
+
+    /// The row showing byte `byte` of the article on `side`.
+    pub fn row_of_byte(&self, side: Side, byte: usize) -> Option<usize> {
+        self.rows(side).iter().position(|r| {
+            r.pieces
+                .iter()
+                .any(|p| p.bytes.start <= byte && byte < p.bytes.end.max(p.bytes.start + 1))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align;
+    use crate::article::{self, Article};
+    use proptest::prelude::*;
+
+    fn art(text: &str) -> Article {
+        Article::parse("t.txt", text.as_bytes().to_vec())
+    }
+
+    fn bundled_pair(a: &str, b: &str) -> (Article, Article) {
+        let arts = article::bundled();
+        let find = |k: &str| arts.iter().find(|x| x.path.contains(k)).cloned().unwrap();
+        (find(a), find(b))
+    }
+
+    fn texts(rows: &[Vec<Piece>]) -> Vec<String> {
+        rows.iter()
+            .map(|r| r.iter().map(|p| p.text.as_str()).collect())
+            .collect()
+    }
+
+    fn wrap_all(a: &Article, width: usize) -> Vec<Vec<Piece>> {
+        let whole = 0..a.text.len();
+        wrap(
+            &a.text,
+            whole,
+            Class::Plain,
+            &[],
+            Change::Inserted,
+            &a.words,
+            width,
+        )
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        let a = art("one two three four five six");
+        assert_eq!(
+            texts(&wrap_all(&a, 9)),
+            ["one two", "three", "four five", "six"]
+        );
+    }
+
+    #[test]
+    fn breaks_a_word_longer_than_the_row() {
+        let a = art("abcdefghij xy");
+        assert_eq!(texts(&wrap_all(&a, 4)), ["abcd", "efgh", "ij", "xy"]);
+    }
+
+    #[test]
+    fn measures_wide_characters_emoji_and_halfwidth_kana_like_the_buffer() {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        // CJK and emoji are two cells; halfwidth kana with a sound mark is
+        // where `Span::width` and the buffer disagree in ratatui 0.30.
+        let a = art("漢字 かな 😀😀 ｶﾞｷﾞｸﾞ abc ﾊﾟﾋﾟ 🇺🇦 x");
+        for width in 1..=12 {
+            for row in wrap_all(&a, width) {
+                let text: String = row.iter().map(|p| p.text.as_str()).collect();
+                let w: usize = row.iter().map(|p| p.width).sum();
+                assert_eq!(w, display_width(&text));
+                // Draw it and check it occupies exactly `w` cells.
+                let mut buf = Buffer::empty(Rect::new(0, 0, 40, 1));
+                let (x, _) = buf.set_stringn(0, 0, &text, 40, ratatui::style::Style::new());
+                assert_eq!(usize::from(x), w, "{text:?}");
+                let single = text.graphemes(true).count() == 1;
+                assert!(w <= width || single, "{text:?} is {w} wide at {width}");
+            }
+        }
+        assert_eq!(display_width("漢字"), 4);
+        assert_eq!(display_width("😀"), 2);
+        assert_eq!(display_width("ｶﾞ"), usize::from("ｶﾞ".cell_width()));
+    }
+
+    #[test]
+    fn every_byte_of_text_is_shown_once_in_order() {
+        let (a, b) = bundled_pair("reuters", "rewrite");
+        let al = align::align(&a, &b);
+        let sp = Spread::build(&a, &b, &al, 37, 41);
+        for (art, side) in [(&a, Side::A), (&b, Side::B)] {
+            let shown: String = sp
+                .rows(side)
+                .iter()
+                .flat_map(|r| r.pieces.iter())
+                .filter(|p| p.word.is_some() || p.text != " ")
+                .map(|p| p.text.as_str())
+                .collect();
+            let all: String = art.text.split_whitespace().collect();
+            assert_eq!(shown, all);
+        }
+    }
+
+    #[test]
+    fn backbone_links_start_level_on_both_sides() {
+        let (a, b) = bundled_pair("reuters", "rewrite");
+        let al = align::align(&a, &b);
+        assert!(!al.links.is_empty());
+        for (wa, wb) in [(30, 50), (50, 30), (80, 80), (12, 20)] {
+            let sp = Spread::build(&a, &b, &al, wa, wb);
+            assert_eq!(sp.a.len(), sp.b.len());
+            for (i, l) in al.links.iter().enumerate() {
+                let ra = sp.unit_rows(Side::A, Unit::Link(i)).unwrap();
+                let rb = sp.unit_rows(Side::B, Unit::Link(i)).unwrap();
+                if !l.moved {
+                    assert_eq!(ra.start, rb.start, "link {i} at widths {wa}/{wb}");
+                }
+                assert_eq!(sp.corresponding(Side::A, ra.start), rb.start);
+                assert_eq!(sp.corresponding(Side::B, rb.start), ra.start);
+            }
+        }
+    }
+
+    #[test]
+    fn changed_words_are_tagged_on_their_side() {
+        let (a, b) = bundled_pair("reuters", "rewrite");
+        let al = align::align(&a, &b);
+        let sp = Spread::build(&a, &b, &al, 60, 60);
+        let changes = |side| -> Vec<Change> {
+            sp.rows(side)
+                .iter()
+                .flat_map(|r| r.pieces.iter())
+                .filter_map(|p| p.change)
+                .collect()
+        };
+        let (ca, cb) = (changes(Side::A), changes(Side::B));
+        assert!(!ca.is_empty() && ca.iter().all(|c| *c == Change::Deleted));
+        assert!(!cb.is_empty() && cb.iter().all(|c| *c == Change::Inserted));
+        // Only words inside links are marked.
+        for side in [Side::A, Side::B] {
+            for r in sp.rows(side) {
+                for p in &r.pieces {
+                    if p.change.is_some() {
+                        assert!(matches!(r.unit, Unit::Link(_)));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn moved_link_gutter_points_at_its_counterpart() {
+        // B tells the story in a different order: its first passage is A's last.
+        let a = art("Headline of the story\n\
+             The minister resigned on Monday after weeks of pressure from within the party.\n\
+             Officials said the budget would be revised before the summer recess in parliament.\n\
+             Protesters gathered outside the ministry demanding an inquiry into the contracts.\n");
+        let b = art("Another headline here\n\
+             Protesters gathered outside the ministry demanding an inquiry into the contracts.\n\
+             The minister resigned on Monday after weeks of pressure from within the party.\n\
+             Officials said the budget would be revised before the summer recess in parliament.\n");
+        let al = align::align(&a, &b);
+        let sp = Spread::build(&a, &b, &al, 40, 40);
+        let moved: Vec<usize> = (0..al.links.len()).filter(|&i| al.links[i].moved).collect();
+        assert!(!moved.is_empty(), "{:?}", al.links);
+        for i in moved {
+            for side in [Side::A, Side::B] {
+                let r = sp.unit_rows(side, Unit::Link(i)).unwrap();
+                let g = sp.rows(side)[r.start].gutter.clone().unwrap();
+                assert!(g.first);
+                assert!(g.text.contains('¶'), "{g:?}");
+                assert!(g.text.contains('↑') || g.text.contains('↓'), "{g:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn row_of_byte_finds_the_row() {
+        let a = art("alpha beta gamma delta");
+        let al = Alignment::default();
+        let sp = Spread::build(&a, &a, &al, 11, 11);
+        let g = a.text.find("gamma").unwrap();
+        let r = sp.row_of_byte(Side::A, g).unwrap();
+        assert!(sp.a[r].text().contains("gamma"));
+    }
+
+    /// Prose-like text from a small vocabulary that includes wide characters,
+    /// emoji and halfwidth kana.
+    fn prose() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "the",
+            "plan",
+            "Ukraine",
+            "peace",
+            "漢字",
+            "😀",
+            "ｶﾞｷﾞ",
+            "U.S.",
+            "non-paper",
+            "supercalifragilisticexpialidocious",
+            "—",
+            "a",
+            "“quoted”",
+            "28-point",
+        ]);
+        prop::collection::vec((prop::collection::vec(word, 1..12), prop::bool::ANY), 1..8).prop_map(
+            |sents| {
+                let mut s = String::new();
+                for (words, new_para) in sents {
+                    s.push_str(&words.join(" "));
+                    s.push_str(if new_para { ".\n" } else { ". " });
+                }
+                s
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn rows_fit_and_every_word_appears_once(ta in prose(), tb in prose(), wa in 1usize..40, wb in 1usize..40) {
+            let a = art(&ta);
+            let b = art(&tb);
+            let al = align::align(&a, &b);
+            let sp = Spread::build(&a, &b, &al, wa, wb);
+            prop_assert_eq!(sp.a.len(), sp.b.len());
+            for (art, side, w) in [(&a, Side::A, wa), (&b, Side::B, wb)] {
+                let mut seen: Vec<usize> = Vec::new();
+                let mut text_of: HashMap<usize, String> = HashMap::new();
+                for r in sp.rows(side) {
+                    let single = r.text().graphemes(true).count() == 1;
+                    prop_assert!(r.width() <= w || single, "{:?} at {}", r.text(), w);
+                    for p in &r.pieces {
+                        if let Some(wi) = p.word {
+                            if seen.last() != Some(&wi) {
+                                seen.push(wi);
+                            }
+                            text_of.entry(wi).or_default().push_str(&p.text);
+                        }
+                    }
+                }
+                // Each word shows up in one contiguous run, whole, in order.
+                let expected: Vec<usize> = (0..art.words.len()).collect();
+                prop_assert_eq!(&seen, &expected);
+                for (wi, t) in text_of {
+                    prop_assert_eq!(t.as_str(), art.word_text(wi));
+                }
+            }
+        }
+    }
+}

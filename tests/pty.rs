@@ -1,0 +1,260 @@
+//! End to end: the real `copycat` binary in a pseudo-terminal, its screen
+//! parsed by `vt100`, driven by keys as a user would.
+//!
+//! Nothing here depends on timing: each step polls the parsed screen until
+//! the expected text appears, under one generous deadline for the whole test,
+//! and fails with the screen as it was.
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 130;
+/// For the whole test, not per step: a slow CI machine only makes it slower.
+const DEADLINE: Duration = Duration::from_secs(120);
+
+struct Session {
+    parser: vt100::Parser,
+    output: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    // Kept open for the life of the session: dropping it hangs up the child.
+    _master: Box<dyn MasterPty + Send>,
+    deadline: Instant,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_copycat"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).expect("spawn copycat");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let writer = pty.master.take_writer().expect("pty writer");
+        let (tx, output) = mpsc::channel();
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        if tx.send(buf[..n].to_vec()).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        Session {
+            parser: vt100::Parser::new(ROWS, COLS, 0),
+            output,
+            writer,
+            child,
+            _master: pty.master,
+            deadline: Instant::now() + DEADLINE,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Feed output to the parser until `done` holds for the screen.
+    fn wait_for(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+        loop {
+            if done(&self.screen()) {
+                return;
+            }
+            let left = self.deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "gave up waiting for {what}; the screen:\n{}",
+                self.screen()
+            );
+            if let Ok(bytes) = self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(200)))
+            {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+
+    fn wait_text(&mut self, text: &str) {
+        let t = text.to_string();
+        self.wait_for(&format!("{text:?}"), move |s| s.contains(&t));
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    /// Wait for the process to end, parsing what it printed on the way out.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        loop {
+            while let Ok(bytes) = self.output.try_recv() {
+                self.parser.process(&bytes);
+            }
+            if let Some(status) = self.child.try_wait().expect("poll the child") {
+                // The last bytes (the restore sequences) may still be in flight.
+                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(500)) {
+                    self.parser.process(&bytes);
+                }
+                return status;
+            }
+            let left = self.deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "copycat did not exit; the screen:\n{}",
+                self.screen()
+            );
+            if let Ok(bytes) = self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(100)))
+            {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+
+    fn assert_terminal_restored(&self) {
+        let s = self.parser.screen();
+        assert!(!s.alternate_screen(), "still on the alternate screen");
+        assert_eq!(
+            s.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture left on"
+        );
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // Only on a failed test is the child still running.
+        let _ = self.child.kill();
+    }
+}
+
+#[test]
+fn a_user_chooses_a_pair_steps_links_and_pairs_reads_help_and_quits() {
+    let mut s = Session::start(&[]);
+    // The first screen: ranking done, the most reused pair aligned.
+    s.wait_for("the first pair", |t| {
+        t.contains("pair 1/") && t.contains("B copied")
+    });
+    assert!(s.parser.screen().alternate_screen());
+    assert!(
+        s.screen()
+            .contains("Trump Administration’s Ukraine Peace Plan")
+    );
+
+    // Choose a pair in the list: Tab to it, first article as A, next as B.
+    s.send("\t");
+    s.wait_text("Enter set A");
+    s.send("g\r");
+    s.wait_for("the WSJ article as A", |t| {
+        t.lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("It started with an October order"))
+    });
+    s.send("j ");
+    s.wait_for("the second article as B", |t| {
+        t.lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("US Peace Plan for Ukraine Influenced"))
+    });
+
+    s.wait_for("the new pair to be aligned", |t| {
+        !t.contains("aligning") && t.contains("B copied")
+    });
+    // n focuses the first link of this pair.
+    s.send("\tn");
+    s.wait_text("link 1/");
+
+    // ] steps to the next ranked pair; [ comes back.
+    let last_line = |t: &str| t.lines().last().unwrap_or_default().to_string();
+    let before = last_line(&s.screen());
+    s.send("]");
+    s.wait_for("the next ranked pair", move |t| {
+        let now = last_line(t);
+        now != before && now.contains("pair ")
+    });
+
+    // ? shows the help built from the keymap; Esc closes it.
+    s.send("?");
+    s.wait_text("Legend");
+    s.wait_text("next link");
+    s.send("\x1b");
+    s.wait_for("the help to close", |t| !t.contains("Legend"));
+
+    // / searches, with a count.
+    s.send("/plan\r");
+    s.wait_for("a match count", |t| t.contains("“plan” 1/"));
+
+    // The mouse wheel over pane B scrolls it (SGR mouse report, as terminals
+    // send once copycat has turned mouse capture on).
+    assert_ne!(
+        s.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    let border = |t: &str| t.lines().rev().nth(1).unwrap_or_default().to_string();
+    let before = border(&s.screen());
+    s.send("\x1b[<65;100;20M\x1b[<65;100;20M");
+    s.wait_for("the wheel to scroll", move |t| border(t) != before);
+
+    // Ctrl-L redraws everything.
+    s.send("\x0c");
+    s.wait_text("B copied");
+
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(
+        status.success(),
+        "exit status {status:?}; the screen:\n{}",
+        s.screen()
+    );
+    s.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start(&["--no-color"]);
+    s.wait_for("the first pair", |t| t.contains("pair 1/"));
+    assert!(s.parser.screen().alternate_screen());
+    let pid = s.child.process_id().expect("child pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
+    s.wait_exit();
+    s.assert_terminal_restored();
+}
+
+#[test]
+fn no_mouse_leaves_mouse_reporting_off() {
+    let mut s = Session::start(&["--no-mouse"]);
+    s.wait_for("the first pair", |t| t.contains("pair 1/"));
+    assert_eq!(
+        s.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+}

@@ -1,0 +1,379 @@
+//! The interface drawn into ratatui's `TestBackend`: snapshots of whole
+//! screens, exact checks of styled cells, and a sweep of terminal sizes.
+
+use copycat::article::{self, Article};
+use copycat::ui::App;
+use copycat::ui::keymap::Action;
+use copycat::view::{Change, Class, RowKind, Side};
+use crossterm::event::{Event, KeyCode, KeyEvent};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use ratatui::widgets::Widget;
+
+/// Index of the bundled article whose file name contains `key`.
+fn index_of(arts: &[Article], key: &str) -> usize {
+    arts.iter()
+        .position(|a| a.path.contains(key))
+        .expect("bundled article")
+}
+
+/// An app over the bundled articles at `w`×`h`, with all work done.
+fn app(w: u16, h: u16, color: bool) -> App {
+    let mut app = App::new(article::bundled(), color, true);
+    app.resize(w, h);
+    app.settle();
+    app
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    t.draw(|f| f.render_widget(app, f.area())).expect("draw");
+    t
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.on_event(&Event::Key(KeyEvent::from(code)));
+    app.settle();
+}
+
+fn screen_text(buf: &Buffer) -> String {
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            s.push_str(buf[(x, y)].symbol());
+        }
+        s.push('\n');
+    }
+    s
+}
+
+#[test]
+fn first_screen_is_000_vs_002_the_most_reused_pair() {
+    let app = app(160, 45, true);
+    let arts = app.articles();
+    // 000 is the Reuters story and 002 its undated sentence-by-sentence rewrite.
+    let reuters = index_of(arts, "reuters");
+    let rewrite = index_of(arts, "undated-rewrite");
+    assert_eq!(app.pair(), (reuters, rewrite));
+    let t = draw(&app, 160, 45);
+    insta::assert_snapshot!("main_000_vs_002", t.backend());
+}
+
+#[test]
+fn help_popup_lists_the_keymap_and_legend() {
+    let mut app = app(120, 60, true);
+    key(&mut app, KeyCode::Char('?'));
+    let t = draw(&app, 120, 60);
+    let text = screen_text(t.backend().buffer());
+    for want in [
+        "Legend",
+        "copied",
+        "reworded",
+        "next link",
+        "swap A and B",
+        "Ctrl-L",
+    ] {
+        assert!(text.contains(want), "help lacks {want:?}");
+    }
+    insta::assert_snapshot!("help_popup", t.backend());
+    // Esc closes the help and does not quit.
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.should_quit());
+    let text = screen_text(draw(&app, 120, 60).backend().buffer());
+    assert!(!text.contains("Legend"));
+}
+
+#[test]
+fn narrow_layouts_fold_the_list_away() {
+    for (w, h) in [(99, 30), (80, 24), (60, 20), (40, 12)] {
+        let app = app(w, h, true);
+        let t = draw(&app, w, h);
+        let text = screen_text(t.backend().buffer());
+        assert!(!text.contains("Articles"), "list shown at {w}x{h}");
+        assert!(
+            text.contains(" A ") && text.contains(" B "),
+            "panes missing at {w}x{h}"
+        );
+        insta::assert_snapshot!(format!("narrow_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn narrow_list_popup_opens_with_o_and_sets_a_with_enter() {
+    let mut app = app(80, 24, true);
+    let before = app.pair();
+    key(&mut app, KeyCode::Char('o'));
+    let t = draw(&app, 80, 24);
+    assert!(screen_text(t.backend().buffer()).contains("Articles"));
+    insta::assert_snapshot!("narrow_80x24_list_popup", t.backend());
+    key(&mut app, KeyCode::Char('g'));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.pair().0, 0);
+    assert_ne!(app.pair(), before);
+}
+
+#[test]
+fn wide_layout_shows_list_with_marks_and_shares() {
+    let app = app(120, 30, true);
+    let text = screen_text(draw(&app, 120, 30).backend().buffer());
+    assert!(text.contains("Articles"));
+    // The copy's line carries the B mark and its reuse share against A.
+    let (_, b) = app.pair();
+    let share = app.share_against_a(b).expect("share computed");
+    let line = format!("B {:>4}", format!("{:.0}%", share * 100.0));
+    assert!(text.contains(&line), "no {line:?} in\n{text}");
+    assert!(text.contains("A    ·"));
+}
+
+/// Where on screen the first visible piece on `side` matching `pick` is
+/// drawn, and its text, found through the view model (not hard-coded), so the
+/// test holds whatever the aligner's tuning.
+fn locate(
+    app: &App,
+    w: u16,
+    h: u16,
+    side: Side,
+    pick: impl Fn(Class, Option<Change>) -> bool,
+) -> (u16, u16, String) {
+    let g = copycat::ui::geometry::screen(Rect::new(0, 0, w, h), true);
+    let pg = copycat::ui::geometry::pane(g.panes[side.index()]);
+    let (wa, wb) = app.text_widths();
+    let sp = app.spread_for(wa, wb).expect("aligned");
+    let top = app.tops()[side.index()];
+    for (dy, row) in sp
+        .rows(side)
+        .iter()
+        .skip(top)
+        .take(usize::from(pg.text.height))
+        .enumerate()
+    {
+        if row.kind != RowKind::Text {
+            continue;
+        }
+        let mut x = pg.text.x;
+        for p in &row.pieces {
+            if p.word.is_some() && pick(p.class, p.change) {
+                return (x, pg.text.y + dy as u16, p.text.clone());
+            }
+            x += p.width as u16;
+        }
+    }
+    panic!("no such piece on screen");
+}
+
+fn check_cell(buf: &Buffer, x: u16, y: u16, text: &str, fg: Option<Color>, mods: Modifier) {
+    let cell = &buf[(x, y)];
+    let first: String = text.chars().next().into_iter().collect();
+    assert_eq!(cell.symbol(), first, "at {x},{y}");
+    if let Some(fg) = fg {
+        assert_eq!(cell.fg, fg, "colour of {text:?}");
+    } else {
+        assert_eq!(cell.fg, Color::Reset, "{text:?} must have no colour");
+    }
+    assert!(
+        cell.modifier.contains(mods),
+        "{text:?} has {:?}, wants {mods:?}",
+        cell.modifier
+    );
+}
+
+#[test]
+fn copied_and_inserted_words_have_their_styles() {
+    let (w, h) = (160, 45);
+    let mut app = app(w, h, true);
+    // Step to the first copied link so that one is on screen.
+    app.apply(Action::Jump(
+        copycat::ui::keymap::Jump::Copied,
+        copycat::ui::keymap::Dir::Forward,
+    ));
+    let t = draw(&app, w, h);
+    let buf = t.backend().buffer();
+    let (x, y, word) = locate(&app, w, h, Side::B, |c, ch| {
+        c == Class::Copied && ch.is_none()
+    });
+    check_cell(buf, x, y, &word, Some(Color::Green), Modifier::empty());
+    assert!(!buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    let (x, y, word) = locate(&app, w, h, Side::B, |_, ch| ch == Some(Change::Inserted));
+    check_cell(
+        buf,
+        x,
+        y,
+        &word,
+        Some(Color::Yellow),
+        Modifier::BOLD | Modifier::UNDERLINED,
+    );
+    let (x, y, word) = locate(&app, w, h, Side::A, |_, ch| ch == Some(Change::Deleted));
+    check_cell(
+        buf,
+        x,
+        y,
+        &word,
+        Some(Color::Red),
+        Modifier::BOLD | Modifier::UNDERLINED,
+    );
+}
+
+#[test]
+fn without_colour_modifiers_carry_the_meaning() {
+    let (w, h) = (160, 45);
+    let mut app = app(w, h, false);
+    app.apply(Action::Jump(
+        copycat::ui::keymap::Jump::Copied,
+        copycat::ui::keymap::Dir::Forward,
+    ));
+    let t = draw(&app, w, h);
+    let buf = t.backend().buffer();
+    let (x, y, word) = locate(&app, w, h, Side::B, |c, ch| {
+        c == Class::Copied && ch.is_none()
+    });
+    check_cell(buf, x, y, &word, None, Modifier::BOLD);
+    let (x, y, word) = locate(&app, w, h, Side::B, |c, ch| {
+        c == Class::Reworded && ch.is_none()
+    });
+    check_cell(buf, x, y, &word, None, Modifier::ITALIC);
+    let (x, y, word) = locate(&app, w, h, Side::B, |_, ch| ch == Some(Change::Inserted));
+    check_cell(
+        buf,
+        x,
+        y,
+        &word,
+        None,
+        Modifier::BOLD | Modifier::UNDERLINED,
+    );
+    // No cell anywhere on screen has a colour.
+    for c in buf.content() {
+        assert_eq!((c.fg, c.bg), (Color::Reset, Color::Reset));
+    }
+}
+
+#[test]
+fn focused_link_is_marked_on_both_sides() {
+    let (w, h) = (160, 45);
+    let mut app = app(w, h, true);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    let t = draw(&app, w, h);
+    let buf = t.backend().buffer();
+    let g = copycat::ui::geometry::screen(Rect::new(0, 0, w, h), true);
+    for pane in g.panes {
+        let pg = copycat::ui::geometry::pane(pane);
+        let reversed = (pg.text.y..pg.text.bottom())
+            .filter(|&y| {
+                buf[(pg.gutter.x + 1, y)]
+                    .modifier
+                    .contains(Modifier::REVERSED)
+            })
+            .count();
+        assert!(reversed > 0, "no focused gutter in pane at x={}", pane.x);
+    }
+    let status = screen_text(buf);
+    assert!(status.contains("link 2/"), "{status}");
+}
+
+#[test]
+fn search_counts_matches_and_n_steps_through_them() {
+    let (w, h) = (160, 45);
+    let mut app = app(w, h, true);
+    key(&mut app, KeyCode::Char('/'));
+    for c in "plan".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    let text = screen_text(draw(&app, w, h).backend().buffer());
+    let total = app.search().matches.len();
+    assert!(total > 3);
+    assert!(text.contains(&format!("“plan” 1/{total}")), "{text}");
+    key(&mut app, KeyCode::Char('n'));
+    let text = screen_text(draw(&app, w, h).backend().buffer());
+    assert!(text.contains(&format!("“plan” 2/{total}")));
+}
+
+#[test]
+fn wide_characters_stay_inside_their_pane() {
+    let text_a = "漢字とかなの記事。😀 emoji 🇺🇦 flags and ｶﾞｷﾞｸﾞ halfwidth ﾊﾟﾋﾟﾌﾟ kana in a sentence. \
+                  Another sentence with 全角文字 wide text goes here to wrap.\n";
+    let text_b =
+        "A different text: 漢字とかなの記事。😀 emoji 🇺🇦 flags and ｶﾞｷﾞｸﾞ halfwidth ﾊﾟﾋﾟﾌﾟ kana.\n";
+    let arts = vec![
+        Article::parse("a.txt", text_a.as_bytes().to_vec()),
+        Article::parse("b.txt", text_b.as_bytes().to_vec()),
+    ];
+    for w in [20u16, 33, 47, 80] {
+        let mut app = App::new(arts.clone(), true, true);
+        app.resize(w, 16);
+        app.settle();
+        let t = draw(&app, w, 16);
+        let buf = t.backend().buffer();
+        let g = copycat::ui::geometry::screen(Rect::new(0, 0, w, 16), true);
+        for pane in g.panes {
+            for y in pane.y + 1..pane.bottom() - 1 {
+                let right = pane.right() - 1;
+                assert_eq!(
+                    buf[(right, y)].symbol(),
+                    "│",
+                    "border overwritten at {right},{y} (width {w})"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn any_size_down_to_1x1_renders_without_panic() {
+    let base = app(120, 40, true);
+    let mut sizes: Vec<(u16, u16)> = Vec::new();
+    // Every size up to 12×6, where off-by-one mistakes live, then the edges
+    // of each layout rule (gutter widths, the 100-column list fold).
+    for w in (1..=12).chain([16, 20, 31, 40, 60, 99, 100, 101, 161, 250]) {
+        for h in (1..=6).chain([9, 13, 24, 45, 80]) {
+            sizes.push((w, h));
+        }
+    }
+    let mut states: Vec<App> = Vec::new();
+    for keys in [
+        &[][..],
+        &[KeyCode::Char('?')][..],
+        &[KeyCode::Char('o')][..],
+        &[KeyCode::Char('n'), KeyCode::Char('/'), KeyCode::Char('t')][..],
+    ] {
+        let mut a = app(120, 40, true);
+        for k in keys {
+            key(&mut a, *k);
+        }
+        states.push(a);
+    }
+    for (w, h) in sizes {
+        // Drawn at a size the app was not told about (the layout is then built
+        // on the fly, which is slow in debug builds: a few heights suffice)…
+        if [1, 2, 24].contains(&h) {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            (&base).render(buf.area, &mut buf);
+        }
+        // …and after a resize, in several states.
+        for s in &mut states {
+            s.resize(w, h);
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            (&*s).render(buf.area, &mut buf);
+            assert_eq!(buf.area, Rect::new(0, 0, w, h));
+        }
+    }
+}
+
+#[test]
+fn a_single_article_is_shown_with_a_message_not_a_crash() {
+    let arts = vec![Article::parse(
+        "only.txt",
+        b"Just one article here.\n".to_vec(),
+    )];
+    let mut app = App::new(arts, true, true);
+    app.resize(60, 12);
+    app.settle();
+    let text = screen_text(draw(&app, 60, 12).backend().buffer());
+    assert!(text.contains("open at least two"), "{text}");
+    key(&mut app, KeyCode::Char(']'));
+    key(&mut app, KeyCode::Char('n'));
+    assert!(!app.should_quit());
+}
