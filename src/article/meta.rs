@@ -72,9 +72,14 @@ pub fn iso_date(s: &str) -> Option<&str> {
         4 | 7 => *c == b'-',
         _ => c.is_ascii_digit(),
     });
+    // Checked before slicing: only an all-ASCII `d` is sure to have character
+    // boundaries at 5 and 8 (`1234é6789x` does not).
+    if !ok {
+        return None;
+    }
     let month = d[5..7].parse::<u8>().ok()?;
     let day = d[8..10].parse::<u8>().ok()?;
-    (ok && (1..=12).contains(&month) && (1..=31).contains(&day)).then_some(d)
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(d)
 }
 
 /// A leading `date YYYY-MM-DD` token: its byte length within `line` (leading
@@ -220,12 +225,26 @@ mod tests {
         assert!(date_token("date 2025-13-01 x").is_none());
     }
 
+    /// Regression: `iso_date` sliced `d[5..7]` before checking that the ten
+    /// bytes are ASCII, and panicked when a multi-byte character straddled
+    /// byte 5 (a line `date 1234é6789…`, or such a file name).
+    #[test]
+    fn iso_date_on_non_ascii_does_not_panic() {
+        assert_eq!(iso_date("1234é6789x"), None);
+        assert_eq!(iso_date("2025-1é-01"), None);
+        assert!(date_token("date 1234é6789 text").is_none());
+        assert_eq!(iso_date("2025-11-26-x"), Some("2025-11-26"));
+    }
+
     #[test]
     fn bylines_and_update_lines() {
         assert_eq!(byline("By :  Palakshi").as_deref(), Some("Palakshi"));
         assert_eq!(byline("By Jane Doe").as_deref(), Some("Jane Doe"));
         assert!(byline("By the time it ended, everyone had left the room.").is_none());
-        assert_eq!(dated_line("Update: 2025-11-26 14:59 GMT"), Some("2025-11-26"));
+        assert_eq!(
+            dated_line("Update: 2025-11-26 14:59 GMT"),
+            Some("2025-11-26")
+        );
     }
 
     #[test]
@@ -234,19 +253,30 @@ mod tests {
         assert!(is_boiler_line("Your email address will not be published."));
         assert!(is_boiler_block("Similar News"));
         assert!(is_boiler_block("Check Also"));
-        assert!(!is_boiler_block("Check also whether the plan holds, he said, in a long sentence."));
+        assert!(!is_boiler_block(
+            "Check also whether the plan holds, he said, in a long sentence."
+        ));
     }
 
     #[test]
     fn outlets_from_names() {
-        assert_eq!(outlet_from_name("2025-11-26-reuters-x.txt"), Some("Reuters"));
-        assert_eq!(outlet_from_name("dir/2025-wsj-story.md"), Some("The Wall Street Journal"));
+        assert_eq!(
+            outlet_from_name("2025-11-26-reuters-x.txt"),
+            Some("Reuters")
+        );
+        assert_eq!(
+            outlet_from_name("dir/2025-wsj-story.md"),
+            Some("The Wall Street Journal")
+        );
         assert_eq!(outlet_from_name("apple-story.txt"), None);
     }
 
     #[test]
     fn datelines_are_stripped() {
         assert_eq!(strip_dateline("WASHINGTON—It started"), "It started");
-        assert_eq!(strip_dateline("It started — and went on"), "It started — and went on");
+        assert_eq!(
+            strip_dateline("It started — and went on"),
+            "It started — and went on"
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! No terminal code lives here; the UI, the exporters, the benchmarks and the
 //! tests all build `Article`s the same way.
 
+pub mod check;
 pub mod decode;
 pub mod load;
 pub mod meta;
@@ -136,11 +137,10 @@ impl Article {
                 // Titles, meta lines and boilerplate are one unit each.
                 let t = ptext.trim_end();
                 let lead = t.len() - t.trim_start().len();
-                if t.len() > lead {
-                    vec![lead..t.len()]
-                } else {
-                    vec![]
-                }
+                (t.len() > lead)
+                    .then_some(lead..t.len())
+                    .into_iter()
+                    .collect()
             };
             for r in ranges {
                 let s_span = span.start + r.start..span.start + r.end;
@@ -386,7 +386,10 @@ mod tests {
 
     #[test]
     fn one_paragraph_per_line_in_web_copy() {
-        let a = Article::parse("x.txt", b"Headline here\nFirst para. Two.\nSecond para.\n".to_vec());
+        let a = Article::parse(
+            "x.txt",
+            b"Headline here\nFirst para. Two.\nSecond para.\n".to_vec(),
+        );
         assert_eq!(a.paragraphs.len(), 3);
         assert_eq!(a.paragraphs[0].role, Role::Title);
         assert_eq!(a.meta.title, "Headline here");
