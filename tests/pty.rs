@@ -163,20 +163,21 @@ fn a_user_chooses_a_pair_steps_links_and_pairs_reads_help_and_quits() {
             .contains("Trump Administration’s Ukraine Peace Plan")
     );
 
-    // Choose a pair in the list: Tab to it, first article as A, next as B.
+    // Choose a pair in the list: Tab to it, the second article as A, the
+    // third as B (two articles that share passages).
     s.send("\t");
     s.wait_text("Enter set A");
-    s.send("g\r");
-    s.wait_for("the WSJ article as A", |t| {
-        t.lines()
-            .nth(1)
-            .is_some_and(|l| l.contains("It started with an October order"))
-    });
-    s.send("j ");
-    s.wait_for("the second article as B", |t| {
+    s.send("gj\r");
+    s.wait_for("the second article as A", |t| {
         t.lines()
             .nth(1)
             .is_some_and(|l| l.contains("US Peace Plan for Ukraine Influenced"))
+    });
+    s.send("j ");
+    s.wait_for("the third article as B", |t| {
+        t.lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("The U.S.-backed 28-point peace plan"))
     });
 
     s.wait_for("the new pair to be aligned", |t| {

@@ -12,14 +12,22 @@ use std::ops::Range;
 /// must become spaces before any width is measured.
 pub const TAB_WIDTH: usize = 4;
 
-/// One stretch of the normalized text and the file bytes it came from.
+/// One stretch of the normalized text and the file bytes it came from: a run
+/// of units that each turn `fw` file bytes into `tw` text bytes.
+///
+/// A verbatim UTF-8 copy is a run of 1:1 byte units; ASCII read from UTF-16 is
+/// 2:1; a flood of ESC bytes, each shown as `␛`, is one run of 1:3 units; a
+/// row of tabs after the first, 1:4. So the map costs one entry per change of
+/// kind, not one per replaced character, whatever a hostile file repeats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Seg {
     text: usize,
     file: usize,
-    /// Byte-for-byte copy: offsets inside map linearly. Otherwise the stretch is
-    /// atomic (a placeholder, an expanded tab, a replaced sequence).
-    linear: bool,
+    /// Text bytes per unit; 0 for bytes that produced no text (a BOM, the CR
+    /// of a CRLF), which only mark where the stretch before them ends.
+    tw: u32,
+    /// File bytes per unit.
+    fw: u32,
 }
 
 /// Map from positions in the normalized text to byte offsets in the file.
@@ -32,7 +40,8 @@ pub struct OffsetMap {
 
 impl OffsetMap {
     fn seg_index(&self, pos: usize) -> Option<usize> {
-        // Last segment whose text start is <= pos.
+        // Last segment whose text start is <= pos: never an empty one, since
+        // the segment after an empty one starts at the same position.
         match self.segs.partition_point(|s| s.text <= pos) {
             0 => None,
             i => Some(i - 1),
@@ -45,21 +54,24 @@ impl OffsetMap {
             .map_or((self.text_len, self.file_len), |s| (s.text, s.file))
     }
 
+    /// The unit of segment `i` holding text position `pos`: its file range.
+    fn unit(&self, i: usize, pos: usize) -> Range<usize> {
+        let s = self.segs[i];
+        let (_, file_end) = self.seg_end(i);
+        if s.tw == 0 {
+            return s.file.min(file_end)..file_end;
+        }
+        let k = (pos - s.text) / s.tw as usize;
+        let start = (s.file + k * s.fw as usize).min(file_end);
+        start..(start + s.fw as usize).min(file_end)
+    }
+
     /// File offset where the character starting at text position `pos` begins.
     pub fn file_start(&self, pos: usize) -> usize {
         if pos >= self.text_len {
             return self.file_len;
         }
-        let Some(i) = self.seg_index(pos) else {
-            return 0;
-        };
-        let s = self.segs[i];
-        let (_, file_end) = self.seg_end(i);
-        if s.linear {
-            (s.file + (pos - s.text)).min(file_end)
-        } else {
-            s.file
-        }
+        self.seg_index(pos).map_or(0, |i| self.unit(i, pos).start)
     }
 
     /// File offset just past the character that ends at text position `pos`
@@ -68,19 +80,12 @@ impl OffsetMap {
         if pos == 0 {
             return self.segs.first().map_or(0, |s| s.file);
         }
-        if pos >= self.text_len {
-            return self.file_len;
-        }
-        let Some(i) = self.seg_index(pos - 1) else {
-            return 0;
-        };
-        let s = self.segs[i];
-        let (_, file_end) = self.seg_end(i);
-        if s.linear {
-            (s.file + (pos - s.text)).min(file_end)
-        } else {
-            file_end
-        }
+        // Not `file_len` at the end of the text: bytes that produced no text
+        // (a trailing BOM) belong to no character, so the last character's own
+        // end is found like any other's.
+        let pos = pos.min(self.text_len);
+        self.seg_index(pos - 1)
+            .map_or(0, |i| self.unit(i, pos - 1).end)
     }
 
     /// A text range as a file byte range.
@@ -110,9 +115,9 @@ pub struct Decoded {
 struct Builder {
     text: String,
     segs: Vec<Seg>,
-    /// The last segment is linear and ends exactly here in the file, so the next
-    /// verbatim character can extend it.
-    open_linear_end: Option<usize>,
+    /// The last segment's unit (`tw`, `fw`) and where in the file it ends, so
+    /// a next unit of the same shape right after it extends it.
+    open: Option<(usize, u32, u32)>,
     column: usize,
 }
 
@@ -121,37 +126,47 @@ impl Builder {
         Builder {
             text: String::with_capacity(capacity),
             segs: Vec::new(),
-            open_linear_end: None,
+            open: None,
             column: 0,
+        }
+    }
+
+    /// Start a run of (`tw`, `fw`) units at `file`, unless the open run of
+    /// that shape ends exactly there.
+    fn run(&mut self, file: usize, tw: u32, fw: u32) {
+        if !matches!(self.open, Some((end, t, f)) if end == file && t == tw && f == fw) {
+            self.segs.push(Seg {
+                text: self.text.len(),
+                file,
+                tw,
+                fw,
+            });
+        }
+    }
+
+    fn advance_column(&mut self, s: &str) {
+        for c in s.chars() {
+            self.column = if c == '\n' { 0 } else { self.column + 1 };
         }
     }
 
     /// Append `c` taken verbatim from file bytes `file..file + c.len_utf8()`.
     fn verbatim(&mut self, c: char, file: usize) {
-        if self.open_linear_end != Some(file) {
-            self.segs.push(Seg {
-                text: self.text.len(),
-                file,
-                linear: true,
-            });
-        }
+        self.run(file, 1, 1);
         self.text.push(c);
-        self.open_linear_end = Some(file + c.len_utf8());
+        self.open = Some((file + c.len_utf8(), 1, 1));
         self.column = if c == '\n' { 0 } else { self.column + 1 };
     }
 
-    /// Append `s` standing for file bytes starting at `file` (atomic).
-    fn replaced(&mut self, s: &str, file: usize) {
-        self.segs.push(Seg {
-            text: self.text.len(),
-            file,
-            linear: false,
-        });
+    /// Append `s` standing for the `fw` file bytes at `file`, as one unit:
+    /// offsets inside `s` all map to the whole of those bytes.
+    fn replaced(&mut self, s: &str, file: usize, fw: usize) {
+        // Units are a character or a tab's spaces: a few bytes each way.
+        let (tw, fw) = (s.len() as u32, fw as u32);
+        self.run(file, tw, fw);
         self.text.push_str(s);
-        self.open_linear_end = None;
-        for c in s.chars() {
-            self.column = if c == '\n' { 0 } else { self.column + 1 };
-        }
+        self.open = Some((file + fw as usize, tw, fw));
+        self.advance_column(s);
     }
 
     /// File bytes starting at `file` that produce no text (BOM, the CR of CRLF).
@@ -159,16 +174,19 @@ impl Builder {
         self.segs.push(Seg {
             text: self.text.len(),
             file,
-            linear: false,
+            tw: 0,
+            fw: 0,
         });
-        self.open_linear_end = None;
+        self.open = None;
     }
 
-    fn finish(mut self, file_len: usize) -> (String, OffsetMap) {
-        // Drop empty segments that a later one starts at the same text position
-        // with: keep the first, whose file offset is earliest.
-        self.segs
-            .dedup_by(|later, earlier| later.text == earlier.text && !earlier.linear);
+    fn finish(self, file_len: usize) -> (String, OffsetMap) {
+        // Empty segments (skipped bytes: a BOM, the CR of CRLF) are kept: they
+        // bound the segment before them, so that segment's characters do not
+        // claim the skipped bytes. Lookups never land in one, because
+        // `seg_index` takes the *last* segment starting at a text position.
+        // (Dropping the later of two segments at one position, as this once
+        // did, made the text after a BOM or CRLF map to the skipped bytes.)
         let text_len = self.text.len();
         (
             self.text,
@@ -206,30 +224,35 @@ pub fn is_safe(c: char) -> bool {
     placeholder(c).is_none() && c != '\r' && c != '\t'
 }
 
-fn push_char(b: &mut Builder, c: char, file: usize, next: Option<char>) {
+/// Append character `c`, read from the `fw` file bytes at `file`; `utf8` when
+/// those bytes are `c`'s own UTF-8 (so it can be copied verbatim). `next` is
+/// the character after it, for CRLF.
+fn push_char(b: &mut Builder, c: char, file: usize, fw: usize, utf8: bool, next: Option<char>) {
     match c {
         '\r' => {
             if next == Some('\n') {
                 b.skipped(file);
             } else {
-                b.replaced("\n", file);
+                b.replaced("\n", file, fw);
             }
         }
         '\t' => {
             let n = TAB_WIDTH - b.column % TAB_WIDTH;
-            b.replaced(&" ".repeat(n), file);
+            b.replaced(&" ".repeat(n), file, fw);
         }
         // A BOM anywhere is an invisible no-op; at the start it is the encoding mark.
         '\u{FEFF}' => b.skipped(file),
         // Line and paragraph separators are line breaks to a reader.
-        '\u{2028}' | '\u{2029}' => b.replaced("\n", file),
-        _ => match placeholder(c) {
-            Some(p) => {
-                let mut buf = [0u8; 4];
-                b.replaced(p.encode_utf8(&mut buf), file);
+        '\u{2028}' | '\u{2029}' => b.replaced("\n", file, fw),
+        _ => {
+            let mut buf = [0u8; 4];
+            match placeholder(c) {
+                Some(p) => b.replaced(p.encode_utf8(&mut buf), file, fw),
+                None if utf8 => b.verbatim(c, file),
+                // Re-encoded (from UTF-16), so not verbatim: one unit.
+                None => b.replaced(c.encode_utf8(&mut buf), file, fw),
             }
-            None => b.verbatim(c, file),
-        },
+        }
     }
 }
 
@@ -268,13 +291,13 @@ fn decode_utf8(bytes: &[u8], warnings: &mut Vec<String>) -> (String, OffsetMap) 
         let mut it = valid.char_indices().peekable();
         while let Some((i, c)) = it.next() {
             let next = it.peek().map(|&(_, n)| n);
-            push_char(&mut b, c, pos + i, next);
+            push_char(&mut b, c, pos + i, c.len_utf8(), true, next);
         }
         pos += valid.len();
         let bad = chunk.invalid();
         if !bad.is_empty() {
             invalid += 1;
-            b.replaced("\u{FFFD}", pos);
+            b.replaced("\u{FFFD}", pos, bad.len());
             pos += bad.len();
         }
     }
@@ -291,53 +314,45 @@ fn decode_utf16(bytes: &[u8], le: bool, warnings: &mut Vec<String>) -> (String, 
     let mut b = Builder::new(bytes.len());
     // The BOM itself.
     b.skipped(0);
-    let units: Vec<(usize, u16)> = bytes[2..]
-        .chunks(2)
-        .enumerate()
-        .map(|(i, pair)| {
-            let v = match pair {
-                [x, y] if le => u16::from_le_bytes([*x, *y]),
-                [x, y] => u16::from_be_bytes([*x, *y]),
-                // A dangling odd byte cannot be a code unit.
-                _ => 0xFFFF,
-            };
-            (2 + 2 * i, v)
-        })
-        .collect();
+    let pairs = bytes[2..].chunks_exact(2);
+    let dangling = !pairs.remainder().is_empty();
+    let units = pairs.map(|p| {
+        if le {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    // Decoded lazily, one character of lookahead (for CRLF): no per-unit
+    // vectors, so a large UTF-16 file costs little more than its text.
     let mut invalid = 0usize;
-    let decoded: Vec<(usize, char)> = {
-        let mut out = Vec::with_capacity(units.len());
-        let mut k = 0;
-        let iter = char::decode_utf16(units.iter().map(|&(_, u)| u));
-        for r in iter {
-            let file = units.get(k).map_or(bytes.len(), |&(f, _)| f);
-            match r {
-                Ok(c) => {
-                    k += c.len_utf16();
-                    out.push((file, c));
-                }
+    let mut file = 2;
+    let mut chars = char::decode_utf16(units)
+        .map(|r| {
+            let (c, n) = match r {
+                Ok(c) => (c, c.len_utf16()),
+                // An unpaired surrogate is one unit.
                 Err(_) => {
-                    k += 1;
                     invalid += 1;
-                    out.push((file, '\u{FFFD}'));
+                    ('\u{FFFD}', 1)
                 }
-            }
-        }
-        out
-    };
-    for (i, &(file, c)) in decoded.iter().enumerate() {
-        let next = decoded.get(i + 1).map(|&(_, n)| n);
-        // Each UTF-16 character is re-encoded, so none of it is verbatim.
-        match c {
-            '\r' | '\t' | '\u{FEFF}' | '\u{2028}' | '\u{2029}' => push_char(&mut b, c, file, next),
-            _ => match placeholder(c) {
-                Some(_) => push_char(&mut b, c, file, next),
-                None => {
-                    let mut buf = [0u8; 4];
-                    b.replaced(c.encode_utf8(&mut buf), file);
-                }
-            },
-        }
+            };
+            let at = file;
+            file += 2 * n;
+            (at, c, 2 * n)
+        })
+        .peekable();
+    while let Some((at, c, fw)) = chars.next() {
+        let next = chars.peek().map(|&(_, n, _)| n);
+        // ASCII becomes a run of 2:1 units, so English UTF-16 costs a
+        // handful of map entries.
+        push_char(&mut b, c, at, fw, false, next);
+    }
+    drop(chars);
+    if dangling {
+        // An odd final byte cannot be a code unit.
+        invalid += 1;
+        b.replaced("\u{FFFD}", bytes.len() - 1, 1);
     }
     if invalid > 0 {
         warnings.push(format!(
@@ -416,12 +431,64 @@ mod tests {
         let d = decode(&bytes);
         assert_eq!(d.text, "Hi\nthere");
         let t = d.text.find("there").unwrap();
-        assert_eq!(d.map.file_range(t..t + 5), 8..18);
+        // BOM 0..2, H 2..4, i 4..6, CR 6..8, LF 8..10, "there" 10..20.
+        assert_eq!(d.map.file_range(t..t + 5), 10..20);
+        assert_eq!(d.map.file_range(0..2), 2..6);
+    }
+
+    /// A flood of replaced characters of one shape is one map entry, and
+    /// each character in it still maps to its own bytes.
+    #[test]
+    fn floods_of_replacements_cost_one_segment_each() {
+        let d = decode(&[0x1b; 1000]);
+        assert_eq!(d.text, "\u{241B}".repeat(1000));
+        assert_eq!(d.map.segments(), 1);
+        assert_eq!(d.map.file_range(3 * 500..3 * 501), 500..501);
+        let d = decode(&[0xFF; 1000]);
+        assert_eq!(d.map.segments(), 1);
+        assert_eq!(d.map.file_range(3 * 7..3 * 9), 7..9);
+        // C1 controls: two file bytes to three text bytes.
+        let d = decode("\u{9b}".repeat(100).as_bytes());
+        assert_eq!(d.map.segments(), 1);
+        assert_eq!(d.map.file_range(3..6), 2..4);
+        // After a first tab (to the next stop), each tab is a full stop wide.
+        let d = decode(b"ab\t\t\t\tc");
+        assert_eq!(d.text, format!("ab{}c", " ".repeat(14)));
+        assert_eq!(d.map.segments(), 4);
+        assert_eq!(d.map.file_range(4..8), 3..4);
+        assert_eq!(d.map.file_range(16..17), 6..7);
     }
 
     #[test]
     fn odd_utf16_length_does_not_panic() {
         let d = decode(&[0xFE, 0xFF, 0x00, 0x41, 0x00]);
         assert!(d.text.starts_with('A'));
+    }
+
+    /// Regression: the dangling odd byte of a UTF-16 file became U+FFFF (a
+    /// noncharacter) silently, instead of a counted U+FFFD.
+    #[test]
+    fn utf16_dangling_byte_is_replaced_and_counted() {
+        let bytes = [0xFE, 0xFF, 0x00, 0x41, 0x00];
+        let d = decode(&bytes);
+        assert_eq!(d.text, "A\u{FFFD}");
+        assert_eq!(d.warnings.len(), 1);
+        assert_eq!(d.map.file_range(1..4), 4..5);
+    }
+
+    #[test]
+    fn utf16_ascii_runs_cost_one_segment() {
+        let mut bytes = vec![0xFE, 0xFF];
+        for u in "plain ascii text, é and more".encode_utf16() {
+            bytes.extend_from_slice(&u.to_be_bytes());
+        }
+        let d = decode(&bytes);
+        // BOM, the run before é, é, the run after.
+        assert_eq!(d.map.segments(), 4);
+        let m = d.text.find("more").unwrap();
+        let r = d.map.file_range(m..m + 4);
+        assert_eq!(r.len(), 8);
+        let e = d.text.find('é').unwrap();
+        assert_eq!(d.map.file_range(e..e + 2), 2 + 2 * 18..2 + 2 * 19);
     }
 }

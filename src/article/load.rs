@@ -64,44 +64,87 @@ fn is_article_name(p: &Path) -> bool {
 /// Read one file, refusing what is not an article.
 pub fn read_article(path: &Path) -> Result<Article, LoadError> {
     let shown = path.display();
+    // Checked before opening: opening a FIFO for reading blocks until a writer
+    // appears, and a device (/dev/zero) has no end.
     let md = fs::metadata(path).map_err(|e| io_error(path, &e))?;
+    check_kind(path, &md)?;
+    let file = fs::File::open(path).map_err(|e| io_error(path, &e))?;
+    // Checked again on the open handle: the path may have been swapped for
+    // something else since the first look.
+    let md = file.metadata().map_err(|e| io_error(path, &e))?;
+    check_kind(path, &md)?;
+    // Never more than the limit plus one byte, whatever the size claimed: a
+    // file may grow while it is read, and /proc files claim size 0.
+    let mut bytes = Vec::with_capacity(md.len().min(MAX_FILE_BYTES) as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(path, &e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError(format!(
+            "{shown}: too large (over the limit of {} MiB)",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    check_bytes(&bytes).map_err(|why| LoadError(format!("{shown}: {why}")))?;
+    let article = Article::parse(path.display().to_string(), bytes);
+    // Decided on the decoded text (once, not twice): a file of tabs, CRs,
+    // BOMs or UTF-16 spaces is as empty as one of spaces.
+    if article.text.trim().is_empty() {
+        return Err(LoadError(format!("{shown}: {NO_TEXT}")));
+    }
+    Ok(article)
+}
+
+/// Refuse what is not a regular file of a readable size.
+fn check_kind(path: &Path, md: &fs::Metadata) -> Result<(), LoadError> {
+    let shown = path.display();
     if md.is_dir() {
         return Err(LoadError(format!("{shown}: is a folder, not a file")));
     }
     if !md.is_file() {
-        // A FIFO would block the read forever and a device has no end.
-        return Err(LoadError(format!("{shown}: not a regular file")));
+        return Err(LoadError(format!(
+            "{shown}: not a regular file (a device, pipe or socket)"
+        )));
     }
     if md.len() > MAX_FILE_BYTES {
         return Err(LoadError(format!(
             "{shown}: too large ({} MiB; the limit is {} MiB)",
-            md.len() / (1024 * 1024),
+            md.len().div_ceil(1024 * 1024),
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
-    let mut bytes = Vec::with_capacity(md.len() as usize);
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| io_error(path, &e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError(format!("{shown}: grew too large while reading")));
+    Ok(())
+}
+
+const NO_TEXT: &str = "holds no text (only whitespace)";
+
+/// Why raw bytes are not an article, when that shows without decoding them.
+fn check_bytes(bytes: &[u8]) -> Result<(), &'static str> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if bytes.is_empty() {
+        return Err("empty file");
     }
-    check_text(&bytes).map_err(|why| LoadError(format!("{shown}: {why}")))?;
-    Ok(Article::parse(path.display().to_string(), bytes))
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if !utf16 && head.contains(&0) {
+        // UTF-16 text without a byte-order mark has a NUL in every other byte
+        // of its ASCII; say so, since the fix (add a BOM) differs.
+        let nuls = head.iter().filter(|&&b| b == 0).count();
+        return Err(
+            if head.len() >= 4 && nuls * 3 >= head.len() && nuls * 2 <= head.len() + 1 {
+                "looks like UTF-16 without a byte-order mark (save it as UTF-8 or with a BOM)"
+            } else {
+                "binary file (contains NUL bytes), not an article"
+            },
+        );
+    }
+    Ok(())
 }
 
 /// Why bytes are not an article, if they are not.
 pub fn check_text(bytes: &[u8]) -> Result<(), &'static str> {
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    if !utf16 && bytes[..bytes.len().min(SNIFF_BYTES)].contains(&0) {
-        return Err("binary file (contains NUL bytes), not an article");
-    }
-    if bytes.is_empty() {
-        return Err("empty file");
-    }
-    let decoded = super::decode::decode(bytes);
-    if decoded.text.trim().is_empty() {
-        return Err("holds only whitespace");
+    check_bytes(bytes)?;
+    if super::decode::decode(bytes).text.trim().is_empty() {
+        return Err(NO_TEXT);
     }
     Ok(())
 }
@@ -127,31 +170,56 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     for p in paths {
         let md = fs::metadata(p).map_err(|e| io_error(p, &e))?;
         if md.is_dir() {
-            let mut files = Vec::new();
-            let mut seen = HashSet::new();
-            walk(p, 0, &mut files, &mut seen, &mut out.warnings);
-            files.sort();
+            let files = list_folder(p, &mut out.warnings);
             if files.is_empty() {
                 return Err(LoadError(format!(
                     "{}: no articles (*.txt or *.md) in this folder",
                     p.display()
                 )));
             }
-            for f in files {
-                match read_article(&f) {
-                    Ok(a) => out.articles.push(a),
-                    Err(e) => out.warnings.push(format!("skipped {e}")),
-                }
-            }
+            read_listed(&files, &mut out);
         } else {
             out.articles.push(read_article(p)?);
         }
     }
     if out.articles.is_empty() {
-        let why = out.warnings.first().cloned().unwrap_or_default();
-        return Err(LoadError(format!("no readable articles ({why})")));
+        // One line however many files were skipped: the count, and the first
+        // reason as an example.
+        let n = out.warnings.len();
+        let first = out
+            .warnings
+            .first()
+            .map_or("", |w| w.trim_start_matches("skipped "));
+        return Err(LoadError(format!(
+            "no readable articles: {n} file{} skipped (the first: {first})",
+            if n == 1 { "" } else { "s" }
+        )));
     }
     Ok(out)
+}
+
+/// The article files (`*.txt`, `*.md`) under a folder, recursively, sorted by
+/// path. What cannot be walked is reported in `warnings`.
+///
+/// Listing and reading are separate steps (see [`read_listed`]) because the
+/// folder may change in between, and that must cost one file, not the run.
+pub fn list_folder(dir: &Path, warnings: &mut Vec<String>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut seen = HashSet::new();
+    walk(dir, 0, &mut files, &mut seen, warnings);
+    files.sort();
+    files
+}
+
+/// Read listed files into `out`: a file that cannot be read (gone since the
+/// listing, unreadable, binary, empty) is skipped with a warning.
+pub fn read_listed(files: &[PathBuf], out: &mut Loaded) {
+    for f in files {
+        match read_article(f) {
+            Ok(a) => out.articles.push(a),
+            Err(e) => out.warnings.push(format!("skipped {e}")),
+        }
+    }
 }
 
 fn walk(
@@ -162,14 +230,21 @@ fn walk(
     warnings: &mut Vec<String>,
 ) {
     // Canonical paths break symlink loops: a folder is walked once.
-    let Ok(canon) = fs::canonicalize(dir) else {
+    let canon = match fs::canonicalize(dir) {
+        Ok(c) => c,
+        Err(e) => {
+            warnings.push(format!("skipped {}", io_error(dir, &e)));
+            return;
+        }
+    };
+    if depth > MAX_DEPTH {
         warnings.push(format!(
-            "skipped {}: cannot resolve the folder",
+            "skipped {}: nested more than {MAX_DEPTH} folders deep",
             dir.display()
         ));
         return;
-    };
-    if !seen.insert(canon) || depth > MAX_DEPTH {
+    }
+    if !seen.insert(canon) {
         return;
     }
     let entries = match fs::read_dir(dir) {
@@ -179,13 +254,29 @@ fn walk(
             return;
         }
     };
-    for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
-        // fs::metadata follows symlinks; a dangling link is skipped quietly.
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => paths.push(entry.path()),
+            Err(e) => warnings.push(format!("skipped an entry of {}", io_error(dir, &e))),
+        }
+    }
+    // In name order, so that warnings come in the same order on every run
+    // (the files themselves are sorted by the caller anyway).
+    paths.sort();
+    for path in paths {
+        // fs::metadata follows symlinks, so a link to a folder is walked and
+        // a link to an article is read.
         match fs::metadata(&path) {
             Ok(md) if md.is_dir() => walk(&path, depth + 1, files, seen, warnings),
             Ok(_) if is_article_name(&path) => files.push(path),
-            _ => {}
+            Ok(_) => {}
+            // A dangling link or a link loop (`a.txt -> a.txt`) named like an
+            // article is worth a word; other names were never candidates.
+            Err(e) if is_article_name(&path) => {
+                warnings.push(format!("skipped {}", io_error(&path, &e)))
+            }
+            Err(_) => {}
         }
     }
 }
@@ -207,5 +298,26 @@ mod tests {
         assert!(check_text(b"").is_err());
         assert!(check_text(b" \n\t ").is_err());
         assert!(check_text(&[0xFF, 0xFE, b'a', 0]).is_ok());
+        // A BOM and nothing else holds no text either.
+        assert!(check_text(&[0xEF, 0xBB, 0xBF]).is_err());
+        assert!(check_text(&[0xFF, 0xFE, b' ', 0, b'\r', 0]).is_err());
+    }
+
+    #[test]
+    fn utf16_without_bom_is_named_as_such() {
+        let bytes: Vec<u8> = "Plain English text"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(
+            check_text(&bytes)
+                .unwrap_err()
+                .contains("UTF-16 without a byte-order mark")
+        );
+        assert!(
+            check_text(b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0")
+                .unwrap_err()
+                .contains("binary")
+        );
     }
 }

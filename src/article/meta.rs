@@ -72,9 +72,14 @@ pub fn iso_date(s: &str) -> Option<&str> {
         4 | 7 => *c == b'-',
         _ => c.is_ascii_digit(),
     });
+    // Checked before slicing: only an all-ASCII `d` is sure to have character
+    // boundaries at 5 and 8 (`1234é6789x` does not).
+    if !ok {
+        return None;
+    }
     let month = d[5..7].parse::<u8>().ok()?;
     let day = d[8..10].parse::<u8>().ok()?;
-    (ok && (1..=12).contains(&month) && (1..=31).contains(&day)).then_some(d)
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(d)
 }
 
 /// A leading `date YYYY-MM-DD` token: its byte length within `line` (leading
@@ -243,6 +248,17 @@ mod tests {
         assert_eq!(&l[n..], "The plan");
         assert!(date_token("dated 2025-11-26").is_none());
         assert!(date_token("date 2025-13-01 x").is_none());
+    }
+
+    /// Regression: `iso_date` sliced `d[5..7]` before checking that the ten
+    /// bytes are ASCII, and panicked when a multi-byte character straddled
+    /// byte 5 (a line `date 1234é6789…`, or such a file name).
+    #[test]
+    fn iso_date_on_non_ascii_does_not_panic() {
+        assert_eq!(iso_date("1234é6789x"), None);
+        assert_eq!(iso_date("2025-1é-01"), None);
+        assert!(date_token("date 1234é6789 text").is_none());
+        assert_eq!(iso_date("2025-11-26-x"), Some("2025-11-26"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! No terminal code lives here; the UI, the exporters, the benchmarks and the
 //! tests all build `Article`s the same way.
 
+pub mod check;
 pub mod decode;
 pub mod load;
 pub mod meta;
@@ -136,11 +137,10 @@ impl Article {
                 // Titles, meta lines and boilerplate are one unit each.
                 let t = ptext.trim_end();
                 let lead = t.len() - t.trim_start().len();
-                if t.len() > lead {
-                    std::iter::once(lead..t.len()).collect()
-                } else {
-                    vec![]
-                }
+                (t.len() > lead)
+                    .then_some(lead..t.len())
+                    .into_iter()
+                    .collect()
             };
             for r in ranges {
                 let s_span = span.start + r.start..span.start + r.end;

@@ -9,6 +9,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Titles before a name: a period after them never ends a sentence.
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gen", "gov", "lt", "col", "sgt",
     "capt", "cmdr", "adm", "maj", "cpl", "pvt", "st", "jr", "sr", "prof", "rev", "hon", "pres",
@@ -16,6 +17,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Abbreviations that may end a sentence, but usually do not.
+#[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
     "inc", "corp", "co", "ltd", "llc", "plc", "vs", "etc", "no", "nos", "fig", "vol", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est",
@@ -29,6 +31,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// Words that start sentences. After an abbreviation such as `U.S.` or `Inc.`
 /// a capitalised word could be a name (`U.S. President`) or a new sentence
 /// (`the U.S. The`); these are the ones that settle it as a new sentence.
+#[rustfmt::skip]
 const STARTERS: &[&str] = &[
     "the",
     "this",
@@ -105,58 +108,57 @@ fn is_terminal(c: char) -> bool {
     TERMINALS.contains(&c)
 }
 
+/// Longest token looked at before a period, in characters. Abbreviations and
+/// titles are short; the bound keeps a run such as `a.a.a.a…` (no spaces, a
+/// candidate boundary at every period) linear instead of quadratic.
+const MAX_TOKEN_CHARS: usize = 64;
+
 /// Sentence byte ranges (relative to `text`) inside one paragraph's text.
 /// Leading and trailing whitespace is excluded from each range; ranges are in
 /// order, non-empty and do not overlap.
+///
+/// Walks the text in place (no vector of characters), so a paragraph costs no
+/// memory beyond its ranges however long it is.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if start.is_none() {
-            if c.is_whitespace() {
-                i += 1;
-                continue;
-            }
-            start = Some(pos);
+    let mut pos = 0;
+    while let Some(c) = text[pos..].chars().next() {
+        if start.is_none() && c.is_whitespace() {
+            pos += c.len_utf8();
+            continue;
         }
+        let s = *start.get_or_insert(pos);
         if !is_terminal(c) {
-            i += 1;
+            pos += c.len_utf8();
             continue;
         }
         // Swallow runs of terminals and closing quotes/brackets: `?!`, `.”`, `...`.
-        let mut j = i + 1;
+        let mut end = pos + c.len_utf8();
         let mut closed = false;
-        while j < chars.len() && (is_terminal(chars[j].1) || CLOSERS.contains(&chars[j].1)) {
-            closed |= CLOSERS.contains(&chars[j].1);
-            j += 1;
+        for d in text[end..].chars() {
+            if !(is_terminal(d) || CLOSERS.contains(&d)) {
+                break;
+            }
+            closed |= CLOSERS.contains(&d);
+            end += d.len_utf8();
         }
-        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-        if j >= chars.len() {
-            break;
-        }
-        let (_, next) = chars[j];
-        let s = start.unwrap_or(pos);
+        let rest = &text[end..];
+        let Some(next) = rest.chars().next() else {
+            break; // the paragraph end closes it
+        };
         let boundary = if next.is_whitespace() {
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            if k >= chars.len() {
-                false // trailing whitespace: the paragraph end closes it
-            } else {
-                spaced_boundary(text, s, pos, c, closed, &chars[k..])
-            }
+            let after = rest.trim_start();
+            // Trailing whitespace: the paragraph end closes it.
+            !after.is_empty() && spaced_boundary(text, s, pos, c, closed, after)
         } else {
-            glued_boundary(text, s, pos, c, closed, &chars[j..])
+            glued_boundary(text, s, pos, c, closed, rest)
         };
         if boundary {
             out.push(s..end);
             start = None;
         }
-        i = j;
+        pos = end;
     }
     if let Some(s) = start {
         let e = text.trim_end().len();
@@ -168,36 +170,37 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The token before the terminal at `term`, within the sentence starting at
-/// `s`: the run of letters, digits and inner periods (`U.S`, `Sens`, `fund`).
+/// `s`: the run of letters, digits and inner periods (`U.S`, `Sens`, `fund`),
+/// at most [`MAX_TOKEN_CHARS`] long.
 fn token_before(text: &str, s: usize, term: usize) -> &str {
     let before = &text[s..term];
     let from = before
         .char_indices()
         .rev()
         .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .take(MAX_TOKEN_CHARS)
         .last()
         .map_or(before.len(), |(i, _)| i);
     &before[from..]
 }
 
-fn next_word(rest: &[(usize, char)]) -> String {
-    rest.iter()
-        .map(|&(_, c)| c)
+/// The first word of `rest`, lower-cased (cut short: it is only compared
+/// with the short words of `STARTERS`).
+fn next_word(rest: &str) -> String {
+    rest.chars()
         .skip_while(|c| !c.is_alphanumeric())
         .take_while(|c| c.is_alphanumeric())
+        .take(MAX_TOKEN_CHARS)
         .collect::<String>()
         .to_lowercase()
 }
 
-fn spaced_boundary(
-    text: &str,
-    s: usize,
-    term: usize,
-    c: char,
-    closed: bool,
-    rest: &[(usize, char)],
-) -> bool {
-    let first = rest[0].1;
+/// A terminal followed by whitespace, then `rest` (not empty, starting with
+/// the next non-space character).
+fn spaced_boundary(text: &str, s: usize, term: usize, c: char, closed: bool, rest: &str) -> bool {
+    let Some(first) = rest.chars().next() else {
+        return false;
+    };
     let opens = first.is_uppercase()
         || first.is_numeric()
         || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '«');
@@ -229,16 +232,11 @@ fn spaced_boundary(
 
 /// A terminal glued to the next character: `matter.This` is a boundary,
 /// `U.S.reliance`, `3.5` and `example.com` are not.
-fn glued_boundary(
-    text: &str,
-    s: usize,
-    term: usize,
-    c: char,
-    closed: bool,
-    rest: &[(usize, char)],
-) -> bool {
-    let first = rest[0].1;
-    let second = rest.get(1).map(|&(_, c)| c);
+fn glued_boundary(text: &str, s: usize, term: usize, c: char, closed: bool, rest: &str) -> bool {
+    let mut it = rest.chars();
+    let (Some(first), second) = (it.next(), it.next()) else {
+        return false;
+    };
     let word_follows = first.is_uppercase() && second.is_some_and(char::is_lowercase);
     if c != '.' || closed {
         return word_follows;
@@ -336,6 +334,19 @@ mod tests {
     fn trailing_text_without_terminal_is_a_sentence() {
         assert_eq!(split("  A heading  "), vec!["A heading"]);
         assert!(split("   ").is_empty());
+    }
+
+    /// Regression: every period of a run like `a.a.a.a…` (no spaces) is a
+    /// candidate boundary, and the token before each was read back to the
+    /// start of the run, so a long run took quadratic time (a 20 MB one would
+    /// not finish). The run is one sentence, and it is split in linear time.
+    #[test]
+    fn glued_period_runs_split_in_linear_time() {
+        let t = "a.".repeat(200_000);
+        assert_eq!(sentences(&t), vec![0..t.len()]);
+        let t = format!("{} The next one.", "a.".repeat(200_000));
+        // Ranges, not text, in the assertion: a failure must not print 400 kB.
+        assert_eq!(sentences(&t), vec![0..400_000, 400_001..t.len()]);
     }
 
     #[test]
