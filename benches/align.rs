@@ -1,1 +1,96 @@
-fn main() {}
+//! Alignment speed: the seed pair and a 1 MB pair of real prose.
+//!
+//!     cargo bench --bench align            # everything
+//!     cargo bench --bench align -- seed    # only the seed pair
+//!
+//! Under `cargo test --all-targets` criterion runs each benchmark once (test
+//! mode), in an unoptimized build; there the 1 MB pair is replaced by the same
+//! generator on the first 40 KB of A, so tests stay fast while the code path
+//! is still exercised. See BENCHMARKS.md for the numbers.
+
+#[path = "support/pair.rs"]
+mod pair;
+
+use std::hint::black_box;
+
+use copycat::align;
+use copycat::article::{self, Article};
+use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+
+/// Bytes of A used when criterion runs in test mode.
+const TEST_MODE_A_BYTES: usize = 40_000;
+
+/// Criterion's own rule (criterion 0.8 `configure_from_args`): without
+/// `--bench` (as under `cargo test`), or with `--test`, each benchmark runs
+/// once as a test.
+fn test_mode() -> bool {
+    let args: Vec<String> = std::env::args().collect();
+    let has = |f: &str| args.iter().any(|a| a == f);
+    !has("--bench") || has("--test")
+}
+
+fn seed_pair(arts: &[Article]) -> (&Article, &Article) {
+    let find = |k: &str| {
+        arts.iter()
+            .find(|a| a.path.contains(k))
+            .unwrap_or_else(|| panic!("bundled article matching {k:?}"))
+    };
+    (find("reuters"), find("undated-rewrite"))
+}
+
+/// The seed pair: the Reuters story against its undated paraphrase.
+fn seed(c: &mut Criterion) {
+    let arts = article::bundled();
+    let (a, b) = seed_pair(&arts);
+    let mut g = c.benchmark_group("seed");
+    g.bench_function("align reuters vs undated-rewrite", |bench| {
+        bench.iter(|| align::align(black_box(a), black_box(b)))
+    });
+    for (name, art) in [("parse reuters", a), ("parse undated-rewrite", b)] {
+        g.throughput(Throughput::Bytes(art.bytes.len() as u64));
+        g.bench_function(name, |bench| {
+            bench.iter_batched(
+                || art.bytes.clone(),
+                |bytes| Article::parse(art.path.as_str(), bytes),
+                BatchSize::SmallInput,
+            )
+        });
+    }
+    g.finish();
+}
+
+/// The 1 MB pair built by `support/pair.rs` (same as `examples/align_big.rs`).
+fn big(c: &mut Criterion) {
+    let max_a = if test_mode() {
+        TEST_MODE_A_BYTES
+    } else {
+        usize::MAX
+    };
+    let made = pair::pair(max_a);
+    let a = Article::parse("benches/data/prose-a.txt", made.a.clone().into_bytes());
+    let b = Article::parse("prose-b.txt", made.b.clone().into_bytes());
+    let mut g = c.benchmark_group("1mb");
+    // One iteration takes hundreds of milliseconds: ten samples of equal
+    // size (flat sampling; linear sampling would run 55 iterations) are
+    // plenty. The measurement time comes from the command line
+    // (`--measurement-time`, 5 s by default); criterion stretches it when ten
+    // iterations do not fit, with a warning.
+    g.sample_size(10);
+    g.sampling_mode(SamplingMode::Flat);
+    g.throughput(Throughput::Bytes((made.a.len() + made.b.len()) as u64));
+    g.bench_function("align book vs rewrite", |bench| {
+        bench.iter(|| align::align(black_box(&a), black_box(&b)))
+    });
+    g.throughput(Throughput::Bytes(made.a.len() as u64));
+    g.bench_function("parse A", |bench| {
+        bench.iter_batched(
+            || made.a.clone().into_bytes(),
+            |bytes| Article::parse("prose-a.txt", bytes),
+            BatchSize::LargeInput,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(benches, seed, big);
+criterion_main!(benches);
