@@ -7,7 +7,9 @@
 //! articles is more often the same fact reported twice than a reuse.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+// Fx hashing: keys are small integers and slices of them, never input an
+// attacker chooses to collide (ids are assigned by the tokenizer).
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::tokens::{Token, Tokenizer};
@@ -309,7 +311,7 @@ pub(super) fn align_ordered(a: &Article, b: &Article, opts: &Options) -> (Vec<Li
 
 /// Inverse document frequency of each stem over the sentences of both sides.
 fn idf(sa: &Side, sb: &Side) -> Scorer {
-    let mut df: HashMap<u32, usize> = HashMap::new();
+    let mut df: HashMap<u32, usize> = HashMap::default();
     for u in sa.units.iter().chain(&sb.units) {
         for &t in &u.set {
             *df.entry(t).or_default() += 1;
@@ -326,7 +328,7 @@ fn idf(sa: &Side, sb: &Side) -> Scorer {
 
 /// For each sentence of B, the few sentences of A worth scoring against it.
 fn candidates(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<(usize, usize, bool)> {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
     for (ua, u) in sa.units.iter().enumerate() {
         for &t in &u.set {
             postings.entry(t).or_default().push(ua);
@@ -473,7 +475,7 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
     // Sentences without a content word (`There is.`, `No, no, no.`) have no
     // stems to be found by; when repeated word for word they are paired here,
     // as beads that only a gap between anchors can take.
-    let mut bare: HashMap<&[u32], Vec<usize>> = HashMap::new();
+    let mut bare: HashMap<&[u32], Vec<usize>> = HashMap::default();
     for (ua, u) in sa.units.iter().enumerate() {
         if u.set.is_empty() && !u.title {
             bare.entry(u.norms.as_slice()).or_default().push(ua);
@@ -618,7 +620,8 @@ fn heaviest_chain(
     // Positions in the tree are A end offsets 0..=n_a; a bead may follow any
     // bead whose A end is <= its A start and whose B end is <= its B start.
     let mut tree = MaxTree::new(n_a + 1);
-    let mut best: HashMap<usize, (f64, usize)> = HashMap::with_capacity(by_start.len());
+    let mut best: HashMap<usize, (f64, usize)> =
+        HashMap::with_capacity_and_hasher(by_start.len(), Default::default());
     let mut e = 0;
     let mut top: Option<usize> = None;
     for &i in by_start {

@@ -6,7 +6,7 @@
 //! would call it the same word (case, quotes, spelling folded), used for the
 //! word-level diff; and `stem`, its Snowball stem, used to find paraphrase.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -241,8 +241,8 @@ impl Tokenizer {
     pub fn new() -> Self {
         Tokenizer {
             stemmer: Stemmer::create(Algorithm::English),
-            ids: HashMap::new(),
-            cache: HashMap::new(),
+            ids: HashMap::default(),
+            cache: HashMap::default(),
         }
     }
 

@@ -72,9 +72,13 @@ pub fn diff(a: &[u32], a0: usize, b: &[u32], b0: usize, deadline: Duration) -> V
     out
 }
 
-/// Length of a longest common subsequence of `a` and `b`, through the same
-/// deadline-bounded diff (a lower bound if the deadline is hit).
+/// Length of a longest common subsequence of `a` and `b`. Short sequences
+/// (sentences) get the exact dynamic programme; long ones go through
+/// `similar`'s diff under the deadline (a lower bound if it is hit).
 pub fn common_in_order(a: &[u32], b: &[u32], deadline: Duration) -> usize {
+    if a.len().saturating_mul(b.len()) <= EXACT_LCS_CELLS {
+        return lcs(a, b);
+    }
     capture_diff_slices_deadline(Algorithm::Myers, a, b, Some(Instant::now() + deadline))
         .iter()
         .map(|op| match op {
@@ -82,6 +86,22 @@ pub fn common_in_order(a: &[u32], b: &[u32], deadline: Duration) -> usize {
             _ => 0,
         })
         .sum()
+}
+
+/// Largest table the exact LCS fills (a few sentences against a few).
+const EXACT_LCS_CELLS: usize = 1 << 16;
+
+fn lcs(a: &[u32], b: &[u32]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut diag = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[b.len()]
 }
 
 #[cfg(test)]
