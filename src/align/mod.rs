@@ -71,6 +71,30 @@ pub struct Link {
     pub kept_b: f64,
 }
 
+impl Link {
+    /// Word ranges of A that B does not keep (the deleted words).
+    pub fn deleted_words(&self) -> Vec<Range<usize>> {
+        self.ops
+            .iter()
+            .filter_map(|op| match op {
+                WordOp::Delete { a } => Some(a.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Word ranges of B that A does not have (the inserted words).
+    pub fn inserted_words(&self) -> Vec<Range<usize>> {
+        self.ops
+            .iter()
+            .filter_map(|op| match op {
+                WordOp::Insert { b } => Some(b.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 /// Shares by words of body text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
 pub struct Stats {

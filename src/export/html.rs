@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::align::{Alignment, Kind, Link, WordOp};
+use crate::align::{Alignment, Kind, Link};
 use crate::article::Article;
 use crate::export::text::paragraph_number;
 
@@ -172,22 +172,7 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
         match row {
             Row::Link(l) => {
                 let class = l.kind.as_str();
-                let dels: Vec<Range<usize>> = l
-                    .ops
-                    .iter()
-                    .filter_map(|op| match op {
-                        WordOp::Delete { a } => Some(a.clone()),
-                        _ => None,
-                    })
-                    .collect();
-                let inss: Vec<Range<usize>> = l
-                    .ops
-                    .iter()
-                    .filter_map(|op| match op {
-                        WordOp::Insert { b } => Some(b.clone()),
-                        _ => None,
-                    })
-                    .collect();
+                let (dels, inss) = (l.deleted_words(), l.inserted_words());
                 let moved = if l.moved {
                     format!("<br>moved: A ¶{}", paragraph_number(a, l.a.start))
                 } else {

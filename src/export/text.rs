@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::align::{Alignment, Kind, Link, WordOp};
+use crate::align::{Alignment, Kind};
 use crate::article::Article;
 
 const RESET: &str = "\x1b[0m";
@@ -18,18 +18,6 @@ const DELETED: &str = "\x1b[31;9m";
 const INSERTED: &str = "\x1b[32;1m";
 const COPIED: &str = "\x1b[1;33m";
 const REWORDED: &str = "\x1b[1;36m";
-
-/// How one side of a link is marked: which words changed.
-fn changed_words(link: &Link, side_a: bool) -> Vec<Range<usize>> {
-    link.ops
-        .iter()
-        .filter_map(|op| match (op, side_a) {
-            (WordOp::Delete { a }, true) => Some(a.clone()),
-            (WordOp::Insert { b }, false) => Some(b.clone()),
-            _ => None,
-        })
-        .collect()
-}
 
 /// The text of `span` with the words in `changed` (word index ranges) marked.
 pub fn marked(
@@ -140,12 +128,12 @@ pub fn render(a: &Article, b: &Article, al: &Alignment, ansi: bool) -> String {
         let _ = writeln!(
             o,
             "  A  {}",
-            marked(a, l.a_span.clone(), &changed_words(l, true), true, ansi)
+            marked(a, l.a_span.clone(), &l.deleted_words(), true, ansi)
         );
         let _ = writeln!(
             o,
             "  B  {}\n",
-            marked(b, l.b_span.clone(), &changed_words(l, false), false, ansi)
+            marked(b, l.b_span.clone(), &l.inserted_words(), false, ansi)
         );
     }
     let passages = |o: &mut String, title: &str, art: &Article, runs: &[Range<usize>]| {
