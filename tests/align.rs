@@ -299,3 +299,41 @@ fn metadata_and_boilerplate_are_never_linked() {
         }
     }
 }
+
+#[test]
+fn a_word_diff_past_its_deadline_degrades_and_says_so() {
+    use copycat::align::{Options, align_with};
+    let arts = bundled();
+    let a = arts.iter().find(|a| a.path.contains("reuters")).unwrap();
+    let b = arts
+        .iter()
+        .find(|a| a.path.contains("undated-rewrite"))
+        .unwrap();
+    let opts = Options {
+        diff_deadline: std::time::Duration::ZERO,
+        ..Options::default()
+    };
+    let al = align_with(a, b, &opts);
+    // The same links are found; only the word-level script is coarser.
+    assert_eq!(al.links.len(), align(a, b).links.len());
+    assert!(
+        al.notes.iter().any(|n| n.contains("time limit")),
+        "{:?}",
+        al.notes
+    );
+    for l in &al.links {
+        let covered_b: usize = l
+            .ops
+            .iter()
+            .map(|op| match op {
+                WordOp::Equal { b, .. } | WordOp::Insert { b } => b.len(),
+                WordOp::Delete { .. } => 0,
+            })
+            .sum();
+        let words_b: usize = l.b.clone().map(|s| b.sentences[s].words.len()).sum();
+        assert_eq!(
+            covered_b, words_b,
+            "the script still accounts for every word of B"
+        );
+    }
+}

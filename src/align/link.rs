@@ -298,15 +298,35 @@ pub(super) fn align_ordered(a: &Article, b: &Article, opts: &Options) -> (Vec<Li
     let sb = Side::new(b, &mut tok);
     let scorer = idf(&sa, &sb);
     let beads = beads(&sa, &sb, &scorer, opts);
-    let (chain, moved) = choose(&beads, sa.units.len(), sb.units.len());
+    let (chain, moved, capped) = choose(&beads, sa.units.len(), sb.units.len());
+    let mut notes = Vec::new();
+    if capped {
+        notes.push(format!(
+            "stopped looking for moved passages after {MAX_MOVED_BLOCKS} blocks; \
+             some text that moved may show as dropped and new"
+        ));
+    }
+    let mut late = 0;
     let mut links: Vec<Link> = chain
         .iter()
         .map(|&i| (beads[i], false))
         .chain(moved.iter().map(|&i| (beads[i], true)))
-        .map(|(bead, moved)| make_link(&sa, &sb, bead, moved, opts))
+        .map(|(bead, moved)| {
+            let (link, on_time) = make_link(&sa, &sb, bead, moved, opts);
+            late += usize::from(!on_time);
+            link
+        })
         .collect();
+    if late > 0 {
+        notes.push(format!(
+            "the word diff of {late} long link{} hit its time limit ({} ms); \
+             its changed words are marked coarsely",
+            if late == 1 { "" } else { "s" },
+            opts.diff_deadline.as_millis()
+        ));
+    }
     links.sort_by_key(|l| (l.b.start, l.a.start));
-    (links, Vec::new())
+    (links, notes)
 }
 
 /// Inverse document frequency of each stem over the sentences of both sides.
@@ -725,7 +745,9 @@ impl Used {
 /// chosen so far: a block of text that moved (a reordered paragraph or
 /// chapter). Each chain is anchored by strong beads and filled in its gaps
 /// by weaker ones. Returns (in-order, moved) indices into `beads`.
-fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>) {
+/// The third value is true when the search for moved blocks was cut off by
+/// `MAX_MOVED_BLOCKS`.
+fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>, bool) {
     let by_key = |v: &mut Vec<usize>| v.sort_by_key(|&i| beads[i].key());
     let by_b_end = |v: &mut Vec<usize>| v.sort_by_key(|&i| (beads[i].b_end(), beads[i].key()));
     let mut strong_start: Vec<usize> = (0..beads.len()).filter(|&i| beads[i].strong()).collect();
@@ -746,11 +768,13 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>) {
     let mut rejected = vec![false; beads.len()];
     let mut in_order = Vec::new();
     let mut moved = Vec::new();
+    let mut capped = true;
     for round in 0..MAX_MOVED_BLOCKS {
         strong_start.retain(|&i| !rejected[i] && used.free(&beads[i]));
         strong_end.retain(|&i| !rejected[i] && used.free(&beads[i]));
         let chain = heaviest_chain(beads, &strong_start, &strong_end, MIN_DICE, n_a);
         if chain.is_empty() {
+            capped = false;
             break;
         }
         let anchors = supported(beads, &chain);
@@ -804,7 +828,7 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>) {
             moved.extend(picked);
         }
     }
-    (in_order, moved)
+    (in_order, moved, capped)
 }
 
 /// Copied or reworded, from the shares of each side's words kept in the
@@ -822,7 +846,9 @@ fn kind_of(bead: Bead, content: (f64, f64), kept: (f64, f64)) -> Kind {
     }
 }
 
-fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> Link {
+/// The link of a chosen bead, and whether its word diff finished within the
+/// deadline.
+fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> (Link, bool) {
     let ua = &sa.units[bead.a..bead.a_end()];
     let ub = &sb.units[bead.b..bead.b_end()];
     // Content words decide the kind; a passage with none is judged on all its words.
@@ -842,6 +868,7 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> L
     );
     let norms_a: Vec<u32> = ua.iter().flat_map(|u| u.norms.iter().copied()).collect();
     let norms_b: Vec<u32> = ub.iter().flat_map(|u| u.norms.iter().copied()).collect();
+    let started = std::time::Instant::now();
     let ops = words::diff(
         &norms_a,
         ua[0].first_word,
@@ -860,10 +887,11 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> L
         same as f64 / norms_a.len().max(1) as f64,
         same as f64 / norms_b.len().max(1) as f64,
     );
+    let on_time = started.elapsed() < opts.diff_deadline;
     let kind = kind_of(bead, content, kept);
     let (a0, a1) = (ua[0].sentence, ua[ua.len() - 1].sentence + 1);
     let (b0, b1) = (ub[0].sentence, ub[ub.len() - 1].sentence + 1);
-    Link {
+    let link = Link {
         kind,
         score: (bead.dice * 1000.0).round() / 1000.0,
         kept_a: kept.0,
@@ -874,5 +902,6 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> L
         a_span: sa.art.sentences[a0].span.start..sa.art.sentences[a1 - 1].span.end,
         b_span: sb.art.sentences[b0].span.start..sb.art.sentences[b1 - 1].span.end,
         ops,
-    }
+    };
+    (link, on_time)
 }

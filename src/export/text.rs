@@ -111,6 +111,9 @@ pub fn render(a: &Article, b: &Article, al: &Alignment, ansi: bool) -> String {
         pct(st.a_dropped),
         al.links.len()
     );
+    for n in &al.notes {
+        let _ = writeln!(o, "note: {n}\n");
+    }
     for (i, l) in al.links.iter().enumerate() {
         let kind = match l.kind {
             Kind::Copied => paint(COPIED, "copied"),
