@@ -185,8 +185,8 @@ pub fn ranking_text(arts: &[Article], ranking: &[Pair]) -> String {
             pct(p.copied),
             pct(p.reworded),
             p.links,
-            arts[p.a].path,
-            arts[p.b].path
+            crate::export::safe(&arts[p.a].path),
+            crate::export::safe(&arts[p.b].path)
         ));
     }
     s

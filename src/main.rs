@@ -118,10 +118,10 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             if let Some(u) = e.downcast_ref::<UserError>() {
-                eprintln!("copycat: {u}");
+                eprintln!("copycat: {}", export::safe(&u.to_string()));
                 return ExitCode::from(2);
             }
-            eprintln!("copycat: {e:#}");
+            eprintln!("copycat: {}", export::safe(&format!("{e:#}")));
             ExitCode::from(1)
         }
     }
@@ -144,7 +144,7 @@ fn load(paths: &[PathBuf]) -> Result<Vec<Article>> {
     }
     let loaded = article::load_paths(paths).map_err(UserError::from)?;
     for w in &loaded.warnings {
-        eprintln!("copycat: {w}");
+        eprintln!("copycat: {}", export::safe(w));
     }
     Ok(loaded.articles)
 }
@@ -161,7 +161,7 @@ fn run(cli: Cli) -> Result<()> {
             let (a, b) = (load_one(&a)?, load_one(&b)?);
             for art in [&a, &b] {
                 for w in &art.warnings {
-                    eprintln!("copycat: {}: {w}", art.path);
+                    eprintln!("copycat: {}: {w}", export::safe(&art.path));
                 }
             }
             let al = align::align(&a, &b);
@@ -211,7 +211,7 @@ fn list(arts: &[Article]) -> Result<()> {
         let (paras, sents) = a.body_counts();
         s.push_str(&format!(
             "{}\n  title: {}\n  date: {}  outlet: {}  words: {}  paragraphs: {}  sentences: {}\n",
-            a.path,
+            export::safe(&a.path),
             a.meta.title,
             a.meta.date.as_deref().unwrap_or("-"),
             a.meta.outlet.as_deref().unwrap_or("-"),

@@ -210,3 +210,25 @@ fn a_closed_pipe_is_not_an_error() {
     let out = child.wait_with_output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn a_file_name_with_escape_sequences_never_reaches_the_terminal() {
+    let dir = std::env::temp_dir().join(format!("copycat-cli-esc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A file name may hold any byte but '/' and NUL: here a screen clear and
+    // a title change.
+    let name = dir.join("evil\u{1b}[2J\u{1b}]0;PWNED\u{7}.txt");
+    std::fs::write(&name, "The envoy met the minister in Geneva on Tuesday.\n").unwrap();
+    let o = copycat(&["list", dir.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    assert!(
+        out.contains("evil\u{241b}[2J"),
+        "shown, made visible: {out:?}"
+    );
+    let o = copycat(&["list", name.with_extension("md").to_str().unwrap()]);
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -75,7 +75,12 @@ fn describe(art: &Article) -> String {
         bits.push(o.clone());
     }
     bits.push(format!("{} words", art.body_words()));
-    format!("{}\n   {} ({})", art.path, art.meta.title, bits.join(", "))
+    format!(
+        "{}\n   {} ({})",
+        super::safe(&art.path),
+        art.meta.title,
+        bits.join(", ")
+    )
 }
 
 /// Paragraph number (1-based, counting body paragraphs) of a sentence.
