@@ -63,14 +63,14 @@ const GROUP_SEEDS: usize = 3;
 /// Each extra sentence in a bead costs this share of its value: groupings must
 /// earn their size, so identical text aligns 1:1.
 const SIZE_PENALTY: f64 = 0.06;
-/// Share of B's content words kept in A's order at or above which a 1:1 link
-/// is copied rather than reworded…
-const COPIED_B_SHARE: f64 = 0.70;
-/// …provided B also keeps this much of A (condensing is rewording)…
-const COPIED_A_SHARE: f64 = 0.45;
-/// …and this share of all its words, function words included: a sentence
-/// rebuilt around the same names (`Never in my life have I seen…` for `I have
-/// never seen…`) keeps its content words but not its phrasing.
+/// A 1:1 link is copied rather than reworded when the shorter side (usually
+/// the copy) keeps this share of its content words in the other's order…
+const COPIED_CONTENT_HI: f64 = 0.70;
+/// …the longer side keeps at least this share (condensing is rewording)…
+const COPIED_CONTENT_LO: f64 = 0.45;
+/// …and one side keeps this share of all its words, function words included:
+/// a sentence rebuilt around the same names (`Never in my life have I seen…`
+/// for `I have never seen…`) keeps its content words but not its phrasing.
 const COPIED_WORDS: f64 = 0.6;
 /// Stems in more A sentences than this are skipped when proposing candidates
 /// (they still count in scores): on long inputs they would make the index
@@ -839,7 +839,7 @@ fn kind_of(bead: Bead, content: (f64, f64), kept: (f64, f64)) -> Kind {
     let one_to_one = bead.na == 1 && bead.nb == 1;
     let (hi, lo) = (content.0.max(content.1), content.0.min(content.1));
     let words = kept.0.max(kept.1);
-    if one_to_one && hi >= COPIED_B_SHARE && lo >= COPIED_A_SHARE && words >= COPIED_WORDS {
+    if one_to_one && hi >= COPIED_CONTENT_HI && lo >= COPIED_CONTENT_LO && words >= COPIED_WORDS {
         Kind::Copied
     } else {
         Kind::Reworded
