@@ -603,6 +603,8 @@ fn path() -> impl Strategy<Value = String> {
         Just("1234é6789.txt".to_string()),
         Just("dir\\2025-11-2é.md".to_string()),
         "[a-z0-9./é-]{0,24}",
+        // Names are not decoded text: they may hold escapes and controls too.
+        hostile_text(4).prop_map(|s| format!("{s}.txt")),
     ]
 }
 

@@ -13,7 +13,8 @@ use super::{Article, decode};
 /// Check every invariant of `a`; the first violation found is the error.
 ///
 /// - the text holds only safe characters (no control character but `\n`, no
-///   bidi override or isolate: see [`decode::is_safe`]);
+///   bidi override or isolate: see [`decode::is_safe`]), and the title,
+///   byline, date and outlet not even `\n`;
 /// - paragraphs, sentences and words are non-empty byte ranges of the text on
 ///   character boundaries, in order and non-overlapping; each sentence lies
 ///   in its paragraph and each word in its sentence, and the index ranges
@@ -27,6 +28,20 @@ use super::{Article, decode};
 pub fn check(a: &Article) -> Result<(), String> {
     if let Some((i, c)) = a.text.char_indices().find(|&(_, c)| !decode::is_safe(c)) {
         return Err(format!("unsafe character {c:?} at text byte {i}"));
+    }
+    // Metadata is shown on one line, so not even a newline.
+    let meta = [
+        ("title", Some(&a.meta.title)),
+        ("byline", a.meta.byline.as_ref()),
+        ("date", a.meta.date.as_ref()),
+        ("outlet", a.meta.outlet.as_ref()),
+    ];
+    for (what, value) in meta {
+        if let Some(v) = value
+            && let Some(c) = v.chars().find(|&c| !decode::is_safe(c) || c == '\n')
+        {
+            return Err(format!("{what} {v:?} holds {c:?}"));
+        }
     }
     let utf8 = std::str::from_utf8(&a.bytes).ok();
     let mut prev_p = 0;

@@ -184,6 +184,12 @@ impl Article {
         if self.meta.title.is_empty() {
             self.meta.title = self.file_name().to_string();
         }
+        // Titles and bylines are shown on one line, in lists and status bars:
+        // a hard-wrapped headline or a byline block must not break them, and
+        // a file name (the last resort above) was never decoded, so it may
+        // hold control characters of its own.
+        self.meta.title = one_line(&self.meta.title);
+        self.meta.byline = self.meta.byline.as_deref().map(one_line);
     }
 
     /// The last component of the path.
@@ -226,6 +232,23 @@ impl Article {
         let s = self.sentences.iter().filter(|s| s.role.compared()).count();
         (p, s)
     }
+}
+
+/// `s` on one line: runs of whitespace (line breaks included) become one
+/// space, and characters that must not reach a terminal become placeholders.
+fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(
+            word.chars()
+                .map(|c| decode::placeholder(c).unwrap_or(c))
+                .filter(|&c| c != '\u{FEFF}'),
+        );
+    }
+    out
 }
 
 /// `s` cut at a word boundary to at most `max` characters, with an ellipsis.
@@ -395,6 +418,42 @@ mod tests {
         assert_eq!(a.paragraphs[0].role, Role::Title);
         assert_eq!(a.meta.title, "Headline here");
         assert_eq!(a.sentences.len(), 4);
+    }
+
+    /// A title made from a file name was not sanitized: a name holding an
+    /// escape sequence would have reached the terminal through the title.
+    #[test]
+    fn file_name_title_holds_no_control_characters() {
+        let a = Article::parse("dir/evil\x1b]0;pwned\x07\u{202E}.txt", Vec::new());
+        assert_eq!(a.meta.title, "evil\u{241B}]0;pwned\u{2407}\u{FFFD}.txt");
+        assert!(a.meta.title.chars().all(decode::is_safe));
+    }
+
+    /// In hard-wrapped text a lead sentence spans lines, and the title made
+    /// from it held the line breaks; so could a byline.
+    #[test]
+    fn wrapped_lead_and_byline_make_one_line_metadata() {
+        let line = "the lead sentence goes on over many lines of this text and";
+        let mut t = String::from("By  Jane\u{a0}Doe\n\nWASHINGTON—");
+        for _ in 0..4 {
+            t.push_str(line);
+            t.push('\n');
+        }
+        t.push_str("ends here.\n\n");
+        for _ in 0..4 {
+            t.push_str(line);
+            t.push('\n');
+        }
+        let a = Article::parse("x.txt", t.into_bytes());
+        assert_eq!(a.meta.byline.as_deref(), Some("Jane Doe"));
+        assert!(!a.meta.headline);
+        assert!(
+            a.meta
+                .title
+                .starts_with("the lead sentence goes on over many lines of this text and the lead"),
+            "{:?}",
+            a.meta.title
+        );
     }
 
     #[test]
