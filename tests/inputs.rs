@@ -315,7 +315,7 @@ fn file_over_the_size_limit_is_refused() {
         .unwrap()
         .set_len(50 * 1000 * 1000)
         .unwrap();
-    assert_file_refused(&f, "too large (48 MiB; the limit is 20 MiB)");
+    assert_file_refused(&f, "too large (48 MiB; the limit is 8 MiB)");
     // One byte over the limit is refused; in a folder the rest still loads.
     assert_skipped_in_folder(
         "big.txt",
