@@ -174,6 +174,36 @@ impl App {
         self.focus
     }
 
+    /// The part of the screen that has the keyboard.
+    pub fn active_pane(&self) -> Pane {
+        self.pane
+    }
+
+    /// The highlighted line of the article list.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The help popup's scroll offset; `None` when it is closed.
+    pub fn help_scroll(&self) -> Option<usize> {
+        self.help
+    }
+
+    /// Whether the article list is open as a popup (narrow screens).
+    pub fn list_popup(&self) -> bool {
+        self.list_popup
+    }
+
+    /// The screen size the app was last told about.
+    pub fn size(&self) -> Rect {
+        self.size
+    }
+
+    /// Whether scrolling one pane scrolls the other.
+    pub fn synchronized(&self) -> bool {
+        self.sync
+    }
+
     pub fn should_quit(&self) -> bool {
         self.quit
     }
@@ -284,7 +314,9 @@ impl App {
         if self.search.input.is_some() {
             vec![Ctx::Prompt]
         } else if self.help.is_some() {
-            vec![Ctx::Help]
+            // Global keys work everywhere but in the prompt: q quits from
+            // the help as from anywhere else.
+            vec![Ctx::Help, Ctx::Global]
         } else if self.pane == Pane::List && self.list_visible() {
             vec![Ctx::List, Ctx::Global]
         } else {
@@ -508,7 +540,8 @@ impl App {
         }
     }
 
-    fn max_top(&self) -> usize {
+    /// The largest first row a pane can show: the last page ends at the last row.
+    pub fn max_top(&self) -> usize {
         let len = self.spread.as_ref().map_or(0, Spread::len);
         len.saturating_sub(self.page())
     }

@@ -56,6 +56,7 @@ impl Widget for &App {
         if self.help.is_some() {
             render_help(self, area, buf);
         }
+        super::safe::sanitize(buf, area);
     }
 }
 

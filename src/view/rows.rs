@@ -538,6 +538,9 @@ pub struct Spread {
     /// The text widths the spread was built for.
     pub widths: (usize, usize),
     units: [HashMap<Unit, Range<usize>>; 2],
+    /// Per side, the first byte of every text row with its row index, in
+    /// byte order (each side keeps its reading order), for `row_of_byte`.
+    starts: [Vec<(usize, usize)>; 2],
 }
 
 impl Spread {
@@ -585,6 +588,7 @@ impl Spread {
             b: sb.rows,
             widths: (wa, wb),
             units: Default::default(),
+            starts: Default::default(),
         };
         spread.index_units();
         spread.mark_gutters(a, b, al);
@@ -593,6 +597,14 @@ impl Spread {
 
     fn index_units(&mut self) {
         for side in [Side::A, Side::B] {
+            let starts: Vec<(usize, usize)> = self
+                .rows(side)
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| r.pieces.first().map(|p| (p.bytes.start, i)))
+                .collect();
+            debug_assert!(starts.windows(2).all(|w| w[0].0 < w[1].0));
+            self.starts[side.index()] = starts;
             let mut map: HashMap<Unit, Range<usize>> = HashMap::new();
             for (i, r) in self.rows(side).iter().enumerate() {
                 if r.kind != RowKind::Text || r.unit == Unit::Other {
@@ -711,12 +723,18 @@ impl Spread {
     }
 
     /// The row showing byte `byte` of the article on `side`.
+    ///
+    /// A binary search: a search for a common letter in a large article has
+    /// a match for every few bytes, and each needs its row.
     pub fn row_of_byte(&self, side: Side, byte: usize) -> Option<usize> {
-        self.rows(side).iter().position(|r| {
-            r.pieces
-                .iter()
-                .any(|p| p.bytes.start <= byte && byte < p.bytes.end.max(p.bytes.start + 1))
-        })
+        let starts = &self.starts[side.index()];
+        let i = starts.partition_point(|&(start, _)| start <= byte);
+        let &(_, row) = starts.get(i.checked_sub(1)?)?;
+        self.rows(side)[row]
+            .pieces
+            .iter()
+            .any(|p| p.bytes.start <= byte && byte < p.bytes.end.max(p.bytes.start + 1))
+            .then_some(row)
     }
 }
 
@@ -895,6 +913,25 @@ mod tests {
         let g = a.text.find("gamma").unwrap();
         let r = sp.row_of_byte(Side::A, g).unwrap();
         assert!(sp.a[r].text().contains("gamma"));
+    }
+
+    #[test]
+    fn row_of_byte_agrees_with_a_scan_of_every_row() {
+        let (a, b) = bundled_pair("reuters", "rewrite");
+        let al = align::align(&a, &b);
+        for (wa, wb) in [(1, 3), (17, 40), (80, 80)] {
+            let sp = Spread::build(&a, &b, &al, wa, wb);
+            for (art, side) in [(&a, Side::A), (&b, Side::B)] {
+                for byte in 0..=art.text.len() {
+                    let scan = sp.rows(side).iter().position(|r| {
+                        r.pieces.iter().any(|p| {
+                            p.bytes.start <= byte && byte < p.bytes.end.max(p.bytes.start + 1)
+                        })
+                    });
+                    assert_eq!(sp.row_of_byte(side, byte), scan, "byte {byte} at {wa}/{wb}");
+                }
+            }
+        }
     }
 
     /// Prose-like text from a small vocabulary that includes wide characters,
