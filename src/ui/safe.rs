@@ -45,6 +45,9 @@ pub fn summed_width(s: &str) -> usize {
 /// [`MAX_CHARS`], and as wide summed up as ratatui will step over it.
 pub fn is_safe_cell(cell: &Cell) -> bool {
     let s = cell.symbol();
+    if let Some(w) = plain_char_width(s) {
+        return w == cell.cell_width();
+    }
     !s.chars().any(is_unsafe)
         && s.chars().count() <= MAX_CHARS
         && summed_width(s) == usize::from(cell.cell_width())
@@ -59,9 +62,12 @@ pub fn sanitize(buf: &mut Buffer, area: Rect) {
         while x < area.right() {
             let cell = &buf[(x, y)];
             let symbol = cell.symbol();
-            // Almost every cell is one printable ASCII character.
-            if (symbol.len() == 1 && symbol.as_bytes()[0].is_ascii_graphic()) || symbol == " " {
-                x += 1;
+            // Almost every cell is one printable character: ASCII, a border,
+            // a letter, a CJK ideograph. Its width is the same by any measure.
+            if let Some(w) = plain_char_width(symbol)
+                && w == cell.cell_width()
+            {
+                x = x.saturating_add(w);
                 continue;
             }
             // The width the frame was laid out with (a control has none, but
@@ -89,6 +95,23 @@ pub fn sanitize(buf: &mut Buffer, area: Rect) {
             }
             x = x.saturating_add(width);
         }
+    }
+}
+
+/// The width of a symbol that is one safe character of width 1 or 2.
+fn plain_char_width(symbol: &str) -> Option<u16> {
+    let b = symbol.as_bytes();
+    if b.len() == 1 {
+        return (b[0] == b' ' || b[0].is_ascii_graphic()).then_some(1);
+    }
+    let mut chars = symbol.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() || is_unsafe(c) {
+        return None;
+    }
+    match c.width() {
+        Some(w @ 1..=2) => Some(w as u16),
+        _ => None,
     }
 }
 

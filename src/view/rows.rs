@@ -26,6 +26,11 @@ use crate::export::text::paragraph_number;
 /// their own: measuring any other way would let a wrapped row overflow the
 /// pane by a cell per mark.
 pub fn display_width(s: &str) -> usize {
+    // Printable ASCII, most of any article, is one cell a byte: no need to
+    // find grapheme boundaries (the costly part of laying out a pair).
+    if s.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
+        return s.len();
+    }
     s.graphemes(true).map(grapheme_width).sum()
 }
 
