@@ -21,6 +21,8 @@ use copycat::ui::App;
 use copycat::ui::geometry;
 use copycat::ui::keymap::{Action, Dir, Jump};
 use copycat::ui::safe::{MAX_CHARS, is_safe_cell};
+use copycat::view::Side;
+use crossterm::event::Event;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
@@ -433,5 +435,319 @@ fn wide_and_combining_text_stays_inside_its_pane_cell_by_cell() {
             "the combining marks were never drawn at {w}x{h}"
         );
         app.apply(Action::Jump(Jump::Copied, Dir::Backward));
+    }
+}
+
+/// A small xorshift generator: the walk below is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+
+    /// A number in `0..n`.
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    fn range(&mut self, r: std::ops::RangeInclusive<u16>) -> u16 {
+        let span = u64::from(r.end() - r.start()) + 1;
+        r.start() + self.below(span) as u16
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+}
+
+/// Characters a user could type or paste that a terminal must not receive.
+const NASTY: &[char] = &[
+    '\u{1b}',
+    '\u{9b}',
+    '\u{7}',
+    '\u{0}',
+    '\u{7f}',
+    '\u{202e}',
+    '\u{2066}',
+    '\u{200d}',
+    '\u{301}',
+    '\u{fe0f}',
+    'é',
+    '漢',
+    '😀',
+    'ﾞ',
+    '\u{1f1fa}',
+];
+
+/// The next event of the walk: mostly keys (every bound key, printable and
+/// nasty characters, keys nothing is bound to, releases), some resizes (to
+/// tiny sizes often), mouse events anywhere, pastes and focus changes.
+fn random_event(rng: &mut Rng, size: Rect) -> Event {
+    use crossterm::event::{
+        KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton, MouseEvent,
+        MouseEventKind,
+    };
+    let mods = |rng: &mut Rng| match rng.below(10) {
+        0 => KeyModifiers::CONTROL,
+        1 => KeyModifiers::ALT,
+        2 => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    let key = |code, modifiers, kind| {
+        Event::Key(KeyEvent {
+            code,
+            modifiers,
+            kind,
+            state: KeyEventState::NONE,
+        })
+    };
+    let press = KeyEventKind::Press;
+    match rng.below(100) {
+        0..=54 => {
+            let b = rng.pick(copycat::ui::keymap::BINDINGS);
+            let k = rng.pick(b.keys);
+            key(k.code, k.mods, press)
+        }
+        55..=69 => {
+            let c = char::from(rng.range(0x20..=0x7e) as u8);
+            key(KeyCode::Char(c), KeyModifiers::NONE, press)
+        }
+        70..=74 => key(KeyCode::Char(*rng.pick(NASTY)), mods(rng), press),
+        75..=78 => {
+            let f = KeyCode::F(rng.range(1..=12) as u8);
+            let code = *rng.pick(&[
+                f,
+                KeyCode::Insert,
+                KeyCode::Delete,
+                KeyCode::Null,
+                KeyCode::CapsLock,
+                KeyCode::Menu,
+                KeyCode::Enter,
+                KeyCode::Backspace,
+                KeyCode::Esc,
+            ]);
+            let kind = *rng.pick(&[press, press, KeyEventKind::Repeat, KeyEventKind::Release]);
+            key(code, mods(rng), kind)
+        }
+        79..=88 => {
+            // Mostly tiny or ordinary sizes, where the layout rules change;
+            // now and then anything up to 400×120.
+            let (w, h) = match rng.below(10) {
+                0..=3 => (rng.range(1..=24), rng.range(1..=10)),
+                4..=8 => (rng.range(25..=130), rng.range(5..=45)),
+                _ => (rng.range(1..=400), rng.range(1..=120)),
+            };
+            Event::Resize(w, h)
+        }
+        89..=96 => {
+            let kind = *rng.pick(&[
+                MouseEventKind::ScrollDown,
+                MouseEventKind::ScrollUp,
+                MouseEventKind::Down(MouseButton::Left),
+                MouseEventKind::Up(MouseButton::Left),
+                MouseEventKind::Drag(MouseButton::Left),
+                MouseEventKind::Moved,
+            ]);
+            Event::Mouse(MouseEvent {
+                kind,
+                // Anywhere, and sometimes off the screen it was told about.
+                column: rng.range(0..=size.width.saturating_add(3)),
+                row: rng.range(0..=size.height.saturating_add(3)),
+                modifiers: KeyModifiers::NONE,
+            })
+        }
+        97 => Event::Paste("pasted \u{1b}]52;c;eA==\u{7} \u{202e}text".into()),
+        98 => Event::FocusGained,
+        _ => Event::FocusLost,
+    }
+}
+
+/// What must hold after every event: indices in range, scroll offsets within
+/// the layout, the search consistent with the articles.
+fn check_invariants(app: &App) -> Result<(), String> {
+    use copycat::view::Unit;
+    let n = app.articles().len();
+    let (a, b) = app.pair();
+    if a >= n || b >= n || (n >= 2 && a == b) {
+        return Err(format!("pair ({a}, {b}) of {n} articles"));
+    }
+    if app.selected() >= n {
+        return Err(format!("selected {} of {n}", app.selected()));
+    }
+    if let Some(p) = app.pair_rank() {
+        let r = app.ranking().ok_or("a rank without a ranking")?;
+        if r.get(p).map(|x| (x.a, x.b)) != Some((a, b)) {
+            return Err(format!("rank {p} is not the pair ({a}, {b})"));
+        }
+    }
+    match (app.focus(), app.alignment()) {
+        (None, _) => {}
+        (Some(Unit::Other), _) => return Err("focus on Unit::Other".into()),
+        (Some(_), None) => return Err("a focus without an alignment".into()),
+        (Some(u), Some(al)) => {
+            let ok = match u {
+                Unit::Link(i) => i < al.links.len(),
+                Unit::New(i) => i < al.b_unlinked.len(),
+                Unit::Dropped(i) => i < al.a_unlinked.len(),
+                Unit::Other => false,
+            };
+            if !ok {
+                return Err(format!("focus {u:?} out of range"));
+            }
+        }
+    }
+    let max = app.max_top();
+    if app.tops().iter().any(|&t| t > max) {
+        return Err(format!("tops {:?} past the last page ({max})", app.tops()));
+    }
+    let (wa, wb) = app.text_widths();
+    if wa > 0
+        && wb > 0
+        && let Some(sp) = app.spread_for(wa, wb)
+        && max != sp.len().saturating_sub(app.page())
+    {
+        return Err(format!("max top {max} for {} rows", sp.len()));
+    }
+    let s = app.search();
+    if s.current.is_some_and(|c| c >= s.matches.len()) {
+        return Err(format!("match {:?} of {}", s.current, s.matches.len()));
+    }
+    for m in &s.matches {
+        let text = &app.articles()[if m.side == Side::A { a } else { b }].text;
+        if m.bytes.is_empty() || text.get(m.bytes.clone()).is_none() {
+            return Err(format!("match {:?} is not text", m.bytes));
+        }
+    }
+    if let Some(h) = app.help_scroll() {
+        let shown = usize::from(app.size().height.saturating_sub(4)).max(1);
+        let lines = copycat::ui::render::help_lines(app).len();
+        if h > lines.saturating_sub(shown) {
+            return Err(format!(
+                "help scrolled to {h} of {lines} lines, {shown} shown"
+            ));
+        }
+    }
+    if app.active_pane() == copycat::ui::app::Pane::List && !app.list_visible() {
+        return Err("the keyboard is in a list that is not shown".into());
+    }
+    Ok(())
+}
+
+/// Plays the worker for the walk: jobs queue as the real worker queues them
+/// and are done a few at a time, so that events also arrive while the
+/// ranking or an alignment is still due.
+#[derive(Default)]
+struct Worker {
+    queue: std::collections::VecDeque<copycat::ui::worker::Job>,
+    done: std::collections::HashSet<copycat::ui::worker::Job>,
+}
+
+impl Worker {
+    fn step(&mut self, app: &mut App, jobs: u64) {
+        for (job, urgent) in app.take_jobs() {
+            self.queue.retain(|j| *j != job);
+            if urgent {
+                self.queue.push_front(job);
+            } else {
+                self.queue.push_back(job);
+            }
+        }
+        for _ in 0..jobs {
+            let Some(job) = self.queue.pop_front() else {
+                return;
+            };
+            if self.done.insert(job.clone()) {
+                let d = copycat::ui::worker::compute(app.articles(), &job, &|_, _| {});
+                app.on_done(d);
+            }
+        }
+    }
+}
+
+#[test]
+fn ten_thousand_random_keys_and_resizes_in_every_mode() {
+    let mut arts = copycat::article::bundled();
+    arts.push(Article::parse("hostile-a.txt", fixtures::article_a()));
+    arts.push(Article::parse("hostile-b.txt", fixtures::article_b(false)));
+    let arts = std::sync::Arc::new(arts);
+    let mut rng = Rng(0x5eed_c0de_cafe_f00d);
+    // How often each mode was drawn: the walk must have been everywhere.
+    let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
+    let (mut app, mut worker) = (
+        App::with_shared(arts.clone(), true, true),
+        Worker::default(),
+    );
+    for step in 0..10_000 {
+        // Four sessions, each from the start: ranking, then the first pair.
+        if step % 2500 == 0 {
+            app = App::with_shared(arts.clone(), step % 5000 == 0, true);
+            app.resize(rng.range(1..=160), rng.range(1..=50));
+            worker = Worker::default();
+        }
+        let ev = random_event(&mut rng, app.size());
+        app.on_event(&ev);
+        let jobs = match rng.below(10) {
+            0..=5 => 0,
+            6..=8 => 1,
+            _ => 3,
+        };
+        worker.step(&mut app, jobs);
+        let size = app.size();
+        let mut buf = Buffer::empty(size);
+        (&app).render(size, &mut buf);
+        let what = || {
+            format!(
+                "step {step}, after {ev:?}, at {}x{}",
+                size.width, size.height
+            )
+        };
+        for (i, c) in buf.content().iter().enumerate() {
+            // One byte is one printable cell (the check below would say so,
+            // slowly, ten thousand frames over).
+            if c.symbol().len() == 1 && c.symbol().as_bytes()[0].is_ascii_graphic() {
+                continue;
+            }
+            assert!(is_safe_cell(c), "unsafe cell {:?}; {}", c.symbol(), what());
+            let x = (i % usize::from(size.width)) as u16;
+            assert!(
+                x + c.cell_width() <= size.width,
+                "{:?} past the edge at column {x}; {}",
+                c.symbol(),
+                what()
+            );
+        }
+        if let Err(e) = check_invariants(&app) {
+            panic!("{e}; {}", what());
+        }
+        let modes = [
+            ("help", app.help_scroll().is_some()),
+            ("search prompt", app.search().input.is_some()),
+            ("list popup", app.list_popup()),
+            (
+                "list focus",
+                app.active_pane() == copycat::ui::app::Pane::List,
+            ),
+            ("narrow", size.width < geometry::WIDE),
+            ("wide", size.width >= geometry::WIDE),
+            ("tiny", size.width < 10 || size.height < 5),
+            ("search", app.search().active()),
+            ("independent", !app.synchronized()),
+            ("focus", app.focus().is_some()),
+            ("waiting", app.alignment().is_none()),
+            ("quit asked", app.should_quit()),
+        ];
+        for (mode, on) in modes {
+            *seen.entry(mode).or_default() += usize::from(on);
+        }
+    }
+    eprintln!("frames drawn in each mode: {seen:?}");
+    for (mode, n) in &seen {
+        assert!(*n >= 20, "the walk drew {mode} only {n} times: {seen:?}");
     }
 }

@@ -1,5 +1,9 @@
 //! The interface drawn into ratatui's `TestBackend`: snapshots of whole
-//! screens, exact checks of styled cells, and a sweep of terminal sizes.
+//! screens, exact checks of styled cells, a sweep of terminal sizes, and a
+//! regression test for each bug the hardening work found.
+
+#[path = "data/hostile/fixtures.rs"]
+mod fixtures;
 
 use copycat::article::{self, Article};
 use copycat::ui::App;
@@ -381,7 +385,7 @@ fn apps_in_each_state() -> Vec<(&'static str, App)> {
 /// help, the search prompt, on a narrow screen the list popup), closing each
 /// again: opening them changes no pane width, so no layout is rebuilt.
 fn check_every_mode(app: &mut App, state: &str, w: u16, h: u16) {
-    let mut check = |app: &App, mode: &str| {
+    let check = |app: &App, mode: &str| {
         let buf = render_at(app, w, h);
         check_frame(&buf, w, h, &|| format!("{mode} over {state} at {w}x{h}"));
     };
@@ -468,4 +472,89 @@ fn a_single_article_is_shown_with_a_message_not_a_crash() {
     key(&mut app, KeyCode::Char(']'));
     key(&mut app, KeyCode::Char('n'));
     assert!(!app.should_quit());
+}
+
+// Regression tests, one for each bug found by the size sweep, the random walk
+// (`tests/hostile.rs`) and the hostile articles.
+
+#[test]
+fn q_quits_while_the_help_is_open() {
+    // The help took the keyboard whole: q and Ctrl-C, bound "everywhere but
+    // the prompt", did nothing until it was closed.
+    let mut a = app(120, 40, true);
+    key(&mut a, KeyCode::Char('?'));
+    assert!(a.help_scroll().is_some());
+    key(&mut a, KeyCode::Char('q'));
+    assert!(a.should_quit());
+}
+
+#[test]
+fn help_scroll_is_clamped_when_the_screen_grows() {
+    // Scrolled to the end of the help on a short screen, then made taller:
+    // the offset stayed past the new last page, so the next k seemed to do
+    // nothing (the popup was drawn clamped, the offset was not).
+    let mut a = app(100, 20, true);
+    key(&mut a, KeyCode::Char('?'));
+    for _ in 0..100 {
+        key(&mut a, KeyCode::Char('j'));
+    }
+    let short_end = a.help_scroll().expect("help open");
+    assert!(short_end > 0);
+    a.resize(100, 60);
+    let lines = copycat::ui::render::help_lines(&a).len();
+    let tall_end = lines.saturating_sub(56);
+    assert_eq!(a.help_scroll(), Some(tall_end));
+    if tall_end > 0 {
+        key(&mut a, KeyCode::Char('k'));
+        assert_eq!(a.help_scroll(), Some(tall_end - 1));
+    }
+}
+
+/// The hostile pair with its 1 MiB line, aligned, at 120×40.
+fn megabyte_app() -> App {
+    let arts = vec![
+        Article::parse("hostile-a.txt", fixtures::article_a()),
+        Article::parse("hostile-b.txt", fixtures::article_b(true)),
+    ];
+    let mut a = App::new(arts, true, true);
+    a.resize(120, 40);
+    a.settle();
+    a
+}
+
+#[test]
+fn a_search_for_a_common_letter_in_a_1mb_article_does_not_hang() {
+    // Each match looked its row up by scanning every row: 100,000 matches of
+    // `e` times 30,000 rows, hours for one keystroke. Now a binary search.
+    let mut a = megabyte_app();
+    key(&mut a, KeyCode::Char('/'));
+    key(&mut a, KeyCode::Char('e'));
+    key(&mut a, KeyCode::Enter);
+    let n = a.search().matches.len();
+    assert!(n > 50_000, "{n} matches");
+    key(&mut a, KeyCode::Char('n'));
+    let m = &a.search().matches[a.search().current.expect("a current match")];
+    // The current match is on screen.
+    let (wa, wb) = a.text_widths();
+    let sp = a.spread_for(wa, wb).expect("laid out");
+    let row = sp.row_of_byte(m.side, m.bytes.start).expect("a row");
+    let top = a.tops()[m.side.index()];
+    assert!((top..top + a.page()).contains(&row), "row {row}, top {top}");
+}
+
+#[test]
+fn a_terminal_too_small_for_text_builds_no_layout() {
+    // Two rows leave the panes no room for text, and a width of 0 wrapped
+    // every character onto a row of its own: 900,000 rows for the 1 MiB
+    // line, on every resize through a tiny size and every frame drawn there.
+    let mut a = megabyte_app();
+    let rows = a.max_top() + a.page();
+    for (w, h) in [(120, 2), (2, 40), (5, 1), (1, 1)] {
+        a.resize(w, h);
+        assert_eq!(a.max_top() + a.page(), rows.max(a.page()), "at {w}x{h}");
+        let buf = render_at(&a, w, h);
+        check_frame(&buf, w, h, &|| format!("{w}x{h}"));
+    }
+    a.resize(120, 40);
+    assert_eq!(a.max_top() + a.page(), rows);
 }

@@ -174,6 +174,16 @@ impl App {
         self.focus
     }
 
+    /// Every pair ranked by reuse, once the ranking is done.
+    pub fn ranking(&self) -> Option<&[Pair]> {
+        self.ranking.as_deref()
+    }
+
+    /// Where the current pair stands in the ranking.
+    pub fn pair_rank(&self) -> Option<usize> {
+        self.pair_pos
+    }
+
     /// The part of the screen that has the keyboard.
     pub fn active_pane(&self) -> Pane {
         self.pane
@@ -293,7 +303,19 @@ impl App {
         if self.pane == Pane::List && !self.list_visible() {
             self.pane = Pane::B;
         }
+        // A taller screen shows more of the help: its last page starts
+        // earlier (past it, the first k would seem to do nothing).
+        if let Some(h) = self.help {
+            self.help = Some(h.min(self.help_max()));
+        }
         self.relayout();
+    }
+
+    /// The largest help scroll offset: its last line at the popup's bottom.
+    fn help_max(&self) -> usize {
+        // Lines that fit in the popup: the screen less borders and margin.
+        let shown = usize::from(self.size.height.saturating_sub(4)).max(1);
+        super::render::help_lines(self).len().saturating_sub(shown)
     }
 
     /// Feed one terminal event; false when it cannot have changed the screen
@@ -572,10 +594,8 @@ impl App {
 
     fn move_by(&mut self, delta: isize) {
         if let Some(h) = self.help {
-            // Lines that fit in the popup: the screen less borders and margin.
-            let shown = usize::from(self.size.height.saturating_sub(4)).max(1);
-            let max = super::render::help_lines(self).len().saturating_sub(shown);
-            self.help = Some((h as isize).saturating_add(delta).clamp(0, max as isize) as usize);
+            let max = self.help_max() as isize;
+            self.help = Some((h as isize).saturating_add(delta).clamp(0, max) as usize);
             return;
         }
         match self.pane {

@@ -25,10 +25,9 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::article::decode::placeholder;
 
-/// Most characters kept in one cell: a base and its marks. Real scripts
-/// stack a handful (Vietnamese two, Tibetan a few more); Unicode's
-/// stream-safe format allows 30 in a row, and no reader needs them all.
-pub const MAX_CHARS: usize = 16;
+/// Most characters kept in one cell: a base and its marks (article text is
+/// cut to this already by the view; this catches the rest).
+pub const MAX_CHARS: usize = crate::view::rows::MAX_CLUSTER;
 
 /// Whether `c` must never be written to the terminal as is.
 pub fn is_unsafe(c: char) -> bool {
