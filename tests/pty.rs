@@ -19,6 +19,8 @@ const DEADLINE: Duration = Duration::from_secs(120);
 
 struct Session {
     parser: vt100::Parser,
+    /// Every byte copycat wrote, in order.
+    bytes: Vec<u8>,
     output: Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
@@ -29,6 +31,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str]) -> Session {
+        Session::start_with(args, &[])
+    }
+
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -41,6 +47,10 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        cmd.env_remove("COPYCAT_TEST_PANIC");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn copycat");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
@@ -61,12 +71,18 @@ impl Session {
         });
         Session {
             parser: vt100::Parser::new(ROWS, COLS, 0),
+            bytes: Vec::new(),
             output,
             writer,
             child,
             _master: pty.master,
             deadline: Instant::now() + DEADLINE,
         }
+    }
+
+    fn take(&mut self, bytes: &[u8]) {
+        self.parser.process(bytes);
+        self.bytes.extend_from_slice(bytes);
     }
 
     fn screen(&self) -> String {
@@ -89,7 +105,7 @@ impl Session {
                 .output
                 .recv_timeout(left.min(Duration::from_millis(200)))
             {
-                self.parser.process(&bytes);
+                self.take(&bytes);
             }
         }
     }
@@ -108,12 +124,12 @@ impl Session {
     fn wait_exit(&mut self) -> portable_pty::ExitStatus {
         loop {
             while let Ok(bytes) = self.output.try_recv() {
-                self.parser.process(&bytes);
+                self.take(&bytes);
             }
             if let Some(status) = self.child.try_wait().expect("poll the child") {
                 // The last bytes (the restore sequences) may still be in flight.
                 while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(500)) {
-                    self.parser.process(&bytes);
+                    self.take(&bytes);
                 }
                 return status;
             }
@@ -127,7 +143,7 @@ impl Session {
                 .output
                 .recv_timeout(left.min(Duration::from_millis(100)))
             {
-                self.parser.process(&bytes);
+                self.take(&bytes);
             }
         }
     }
@@ -258,4 +274,97 @@ fn no_mouse_leaves_mouse_reporting_off() {
     s.send("\x03");
     assert!(s.wait_exit().success());
     s.assert_terminal_restored();
+}
+
+/// Where `needle` last occurs in `hay`.
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// After a deliberate panic (`COPYCAT_TEST_PANIC`, debug builds only): the
+/// exit code is 101, the terminal is back to normal, the message comes after
+/// the last byte of the restore, nothing is written after the message, and
+/// the cursor is below the message, where the shell prompt will go.
+fn check_panic_exit(mut s: Session, place: &str) {
+    let status = s.wait_exit();
+    assert_eq!(
+        status.exit_code(),
+        101,
+        "{status:?}; the screen:\n{}",
+        s.screen()
+    );
+    s.assert_terminal_restored();
+    assert!(
+        !s.parser.screen().hide_cursor(),
+        "the cursor was left hidden"
+    );
+
+    let message = format!("COPYCAT_TEST_PANIC={place}: a deliberate panic");
+    let bytes = &s.bytes;
+    let entered = rfind(bytes, b"\x1b[?1049h").expect("the alternate screen was entered");
+    let left = rfind(bytes, b"\x1b[?1049l").expect("the alternate screen was left");
+    let said = rfind(bytes, message.as_bytes()).expect("the panic message");
+    let panicked = rfind(&bytes[..said], b"panicked at").expect("the panic header");
+    assert!(
+        entered < left && left < panicked,
+        "restore after the message"
+    );
+    for (what, seq) in [
+        ("mouse capture off", "\x1b[?1000l"),
+        ("cursor shown", "\x1b[?25h"),
+    ] {
+        let at = rfind(bytes, seq.as_bytes()).unwrap_or_else(|| panic!("no {what}"));
+        assert!(at < panicked, "{what} after the message");
+    }
+    assert!(
+        !bytes[panicked..].contains(&0x1b),
+        "an escape sequence after the message: {:?}",
+        String::from_utf8_lossy(&bytes[panicked..])
+    );
+
+    let screen = s.parser.screen();
+    let row = screen
+        .rows(0, COLS)
+        .position(|r| r.contains("deliberate panic"))
+        .unwrap_or_else(|| panic!("the message is not on the screen:\n{}", s.screen()));
+    assert!(
+        usize::from(screen.cursor_position().0) > row,
+        "the cursor went back above the message; the screen:\n{}",
+        s.screen()
+    );
+}
+
+#[test]
+fn a_panic_in_the_ui_thread_restores_the_terminal_then_prints_the_message() {
+    if !cfg!(debug_assertions) {
+        eprintln!("skipped: the panic trigger exists in debug builds only");
+        return;
+    }
+    let mut s = Session::start_with(
+        &[],
+        &[("COPYCAT_TEST_PANIC", "ui"), ("RUST_BACKTRACE", "0")],
+    );
+    s.wait_for("the first pair", |t| t.contains("pair 1/"));
+    assert!(s.parser.screen().alternate_screen());
+    assert_ne!(
+        s.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    // The first key panics.
+    s.send("j");
+    check_panic_exit(s, "ui");
+}
+
+#[test]
+fn a_panic_in_the_worker_thread_restores_the_terminal_then_prints_the_message() {
+    if !cfg!(debug_assertions) {
+        eprintln!("skipped: the panic trigger exists in debug builds only");
+        return;
+    }
+    // The worker panics at its first job, while the UI thread draws.
+    let s = Session::start_with(
+        &[],
+        &[("COPYCAT_TEST_PANIC", "worker"), ("RUST_BACKTRACE", "0")],
+    );
+    check_panic_exit(s, "worker");
 }

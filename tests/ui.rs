@@ -1,14 +1,19 @@
 //! The interface drawn into ratatui's `TestBackend`: snapshots of whole
-//! screens, exact checks of styled cells, and a sweep of terminal sizes.
+//! screens, exact checks of styled cells, a sweep of terminal sizes, and a
+//! regression test for each bug the hardening work found.
+
+#[path = "data/hostile/fixtures.rs"]
+mod fixtures;
 
 use copycat::article::{self, Article};
 use copycat::ui::App;
 use copycat::ui::keymap::Action;
+use copycat::ui::safe::is_safe_cell;
 use copycat::view::{Change, Class, RowKind, Side};
 use crossterm::event::{Event, KeyCode, KeyEvent};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use ratatui::widgets::Widget;
@@ -321,43 +326,134 @@ fn wide_characters_stay_inside_their_pane() {
     }
 }
 
-#[test]
-fn any_size_down_to_1x1_renders_without_panic() {
-    let base = app(120, 40, true);
-    let mut sizes: Vec<(u16, u16)> = Vec::new();
-    // Every size up to 12×6, where off-by-one mistakes live, then the edges
-    // of each layout rule (gutter widths, the 100-column list fold).
-    for w in (1..=12).chain([16, 20, 31, 40, 60, 99, 100, 101, 161, 250]) {
-        for h in (1..=6).chain([9, 13, 24, 45, 80]) {
-            sizes.push((w, h));
+/// Check a drawn frame: the buffer is exactly `w`×`h`, no cell reaches past
+/// the right edge, a wide cell hides a blank, and every cell is safe to send.
+fn check_frame(buf: &Buffer, w: u16, h: u16, what: &dyn Fn() -> String) {
+    assert_eq!(buf.area, Rect::new(0, 0, w, h), "{}", what());
+    for y in 0..h {
+        for x in 0..w {
+            let cell = &buf[(x, y)];
+            let cw = cell.cell_width();
+            assert!(
+                x + cw <= w,
+                "{:?} at {x},{y} is {cw} wide past the edge; {}",
+                cell.symbol(),
+                what()
+            );
+            assert!(
+                is_safe_cell(cell),
+                "unsafe cell {:?} at {x},{y}; {}",
+                cell.symbol(),
+                what()
+            );
         }
     }
-    let mut states: Vec<App> = Vec::new();
-    for keys in [
-        &[][..],
-        &[KeyCode::Char('?')][..],
-        &[KeyCode::Char('o')][..],
-        &[KeyCode::Char('n'), KeyCode::Char('/'), KeyCode::Char('t')][..],
-    ] {
+}
+
+fn render_at(app: &App, w: u16, h: u16) -> Buffer {
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    app.render(buf.area, &mut buf);
+    buf
+}
+
+/// Apps over the bundled articles in the states the panes can be in: a
+/// search with its matches marked and a focused link, and the side list
+/// hidden with the panes scrolled apart to the bottom.
+fn apps_in_each_state() -> Vec<(&'static str, App)> {
+    let with = |keys: &[KeyCode]| {
         let mut a = app(120, 40, true);
         for k in keys {
             key(&mut a, *k);
         }
-        states.push(a);
+        a
+    };
+    let search = [
+        KeyCode::Char('/'),
+        KeyCode::Char('t'),
+        KeyCode::Enter,
+        KeyCode::Char('n'),
+        KeyCode::Esc,
+        KeyCode::Char('/'),
+        KeyCode::Char('p'),
+        KeyCode::Enter,
+    ];
+    let apart = [KeyCode::Char('o'), KeyCode::Char('i'), KeyCode::Char('G')];
+    vec![("reading", with(&search)), ("list hidden", with(&apart))]
+}
+
+/// Draw `app` as it is, then with each popup or prompt open over it (the
+/// help, the search prompt, on a narrow screen the list popup), closing each
+/// again: opening them changes no pane width, so no layout is rebuilt.
+fn check_every_mode(app: &mut App, state: &str, w: u16, h: u16) {
+    let check = |app: &App, mode: &str| {
+        let buf = render_at(app, w, h);
+        check_frame(&buf, w, h, &|| format!("{mode} over {state} at {w}x{h}"));
+    };
+    check(app, "nothing");
+    app.apply(Action::Help);
+    check(app, "help");
+    app.apply(Action::Back);
+    app.apply(Action::Search);
+    app.on_event(&Event::Key(KeyEvent::from(KeyCode::Char('z'))));
+    check(app, "search prompt");
+    app.apply(Action::Back);
+    if w < copycat::ui::geometry::WIDE {
+        app.apply(Action::ToggleList);
+        assert!(app.list_popup());
+        check(app, "list popup");
+        app.apply(Action::ToggleList);
     }
-    for (w, h) in sizes {
-        // Drawn at a size the app was not told about (the layout is then built
-        // on the fly, which is slow in debug builds: a few heights suffice)…
-        if [1, 2, 24].contains(&h) {
-            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-            (&base).render(buf.area, &mut buf);
-        }
-        // …and after a resize, in several states.
-        for s in &mut states {
-            s.resize(w, h);
-            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-            (&*s).render(buf.area, &mut buf);
-            assert_eq!(buf.area, Rect::new(0, 0, w, h));
+    assert!(app.help_scroll().is_none() && app.search().input.is_none() && !app.list_popup());
+}
+
+/// Every width at a height, every height at two widths, all small sizes
+/// (where off-by-one mistakes live), the edges of each layout rule
+/// (pane borders from 6 columns, the short gutter from 20, the full one from
+/// 64, the side list from 100) and a coarse grid up to 400×120.
+///
+/// Coarser than every size at every size: each size costs a layout solve
+/// in a debug build, and the whole test stays within half a minute there.
+fn sweep_sizes() -> Vec<(u16, u16)> {
+    let mut sizes = Vec::new();
+    sizes.extend((1..=400).map(|w| (w, 24)));
+    sizes.extend((1..=120).map(|w| (w, 3)));
+    for w in [80, 400] {
+        sizes.extend((1..=120).map(|h| (w, h)));
+    }
+    for w in 1..=16 {
+        sizes.extend((1..=8).map(|h| (w, h)));
+    }
+    for w in [19, 20, 21, 63, 64, 65, 99, 100, 101] {
+        sizes.extend([1, 2, 5, 13, 50, 120].map(|h| (w, h)));
+    }
+    for w in (1..=400).step_by(29).chain([400]) {
+        sizes.extend((1..=120).step_by(17).chain([120]).map(|h| (w, h)));
+    }
+    // By width: the layout is rebuilt only when the width changes.
+    sizes.sort_unstable();
+    sizes.dedup();
+    sizes
+}
+
+#[test]
+fn every_size_from_1x1_to_400x120_renders_in_every_mode() {
+    let sizes = sweep_sizes();
+    assert!(sizes.contains(&(1, 1)) && sizes.contains(&(400, 120)));
+    let base = app(120, 40, true);
+    // Drawn at sizes the app was not told about (the layout is then built on
+    // the fly, the slow path: a sample is enough)…
+    for (w, h) in sizes.iter().copied().step_by(13) {
+        check_frame(&render_at(&base, w, h), w, h, &|| {
+            format!("unannounced {w}x{h}")
+        });
+    }
+    // …and after a resize, in every mode. Size by size, so that the layouts
+    // solved for one state are in ratatui's cache for the other.
+    let mut states = apps_in_each_state();
+    for &(w, h) in &sizes {
+        for (state, app) in &mut states {
+            app.resize(w, h);
+            check_every_mode(app, state, w, h);
         }
     }
 }
@@ -376,4 +472,89 @@ fn a_single_article_is_shown_with_a_message_not_a_crash() {
     key(&mut app, KeyCode::Char(']'));
     key(&mut app, KeyCode::Char('n'));
     assert!(!app.should_quit());
+}
+
+// Regression tests, one for each bug found by the size sweep, the random walk
+// (`tests/hostile.rs`) and the hostile articles.
+
+#[test]
+fn q_quits_while_the_help_is_open() {
+    // The help took the keyboard whole: q and Ctrl-C, bound "everywhere but
+    // the prompt", did nothing until it was closed.
+    let mut a = app(120, 40, true);
+    key(&mut a, KeyCode::Char('?'));
+    assert!(a.help_scroll().is_some());
+    key(&mut a, KeyCode::Char('q'));
+    assert!(a.should_quit());
+}
+
+#[test]
+fn help_scroll_is_clamped_when_the_screen_grows() {
+    // Scrolled to the end of the help on a short screen, then made taller:
+    // the offset stayed past the new last page, so the next k seemed to do
+    // nothing (the popup was drawn clamped, the offset was not).
+    let mut a = app(100, 20, true);
+    key(&mut a, KeyCode::Char('?'));
+    for _ in 0..100 {
+        key(&mut a, KeyCode::Char('j'));
+    }
+    let short_end = a.help_scroll().expect("help open");
+    assert!(short_end > 0);
+    a.resize(100, 60);
+    let lines = copycat::ui::render::help_lines(&a).len();
+    let tall_end = lines.saturating_sub(56);
+    assert_eq!(a.help_scroll(), Some(tall_end));
+    if tall_end > 0 {
+        key(&mut a, KeyCode::Char('k'));
+        assert_eq!(a.help_scroll(), Some(tall_end - 1));
+    }
+}
+
+/// The hostile pair with its 1 MiB line, aligned, at 120×40.
+fn megabyte_app() -> App {
+    let arts = vec![
+        Article::parse("hostile-a.txt", fixtures::article_a()),
+        Article::parse("hostile-b.txt", fixtures::article_b(true)),
+    ];
+    let mut a = App::new(arts, true, true);
+    a.resize(120, 40);
+    a.settle();
+    a
+}
+
+#[test]
+fn a_search_for_a_common_letter_in_a_1mb_article_does_not_hang() {
+    // Each match looked its row up by scanning every row: 100,000 matches of
+    // `e` times 30,000 rows, hours for one keystroke. Now a binary search.
+    let mut a = megabyte_app();
+    key(&mut a, KeyCode::Char('/'));
+    key(&mut a, KeyCode::Char('e'));
+    key(&mut a, KeyCode::Enter);
+    let n = a.search().matches.len();
+    assert!(n > 50_000, "{n} matches");
+    key(&mut a, KeyCode::Char('n'));
+    let m = &a.search().matches[a.search().current.expect("a current match")];
+    // The current match is on screen.
+    let (wa, wb) = a.text_widths();
+    let sp = a.spread_for(wa, wb).expect("laid out");
+    let row = sp.row_of_byte(m.side, m.bytes.start).expect("a row");
+    let top = a.tops()[m.side.index()];
+    assert!((top..top + a.page()).contains(&row), "row {row}, top {top}");
+}
+
+#[test]
+fn a_terminal_too_small_for_text_builds_no_layout() {
+    // Two rows leave the panes no room for text, and a width of 0 wrapped
+    // every character onto a row of its own: 900,000 rows for the 1 MiB
+    // line, on every resize through a tiny size and every frame drawn there.
+    let mut a = megabyte_app();
+    let rows = a.max_top() + a.page();
+    for (w, h) in [(120, 2), (2, 40), (5, 1), (1, 1)] {
+        a.resize(w, h);
+        assert_eq!(a.max_top() + a.page(), rows.max(a.page()), "at {w}x{h}");
+        let buf = render_at(&a, w, h);
+        check_frame(&buf, w, h, &|| format!("{w}x{h}"));
+    }
+    a.resize(120, 40);
+    assert_eq!(a.max_top() + a.page(), rows);
 }

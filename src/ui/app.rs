@@ -174,6 +174,46 @@ impl App {
         self.focus
     }
 
+    /// Every pair ranked by reuse, once the ranking is done.
+    pub fn ranking(&self) -> Option<&[Pair]> {
+        self.ranking.as_deref()
+    }
+
+    /// Where the current pair stands in the ranking.
+    pub fn pair_rank(&self) -> Option<usize> {
+        self.pair_pos
+    }
+
+    /// The part of the screen that has the keyboard.
+    pub fn active_pane(&self) -> Pane {
+        self.pane
+    }
+
+    /// The highlighted line of the article list.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The help popup's scroll offset; `None` when it is closed.
+    pub fn help_scroll(&self) -> Option<usize> {
+        self.help
+    }
+
+    /// Whether the article list is open as a popup (narrow screens).
+    pub fn list_popup(&self) -> bool {
+        self.list_popup
+    }
+
+    /// The screen size the app was last told about.
+    pub fn size(&self) -> Rect {
+        self.size
+    }
+
+    /// Whether scrolling one pane scrolls the other.
+    pub fn synchronized(&self) -> bool {
+        self.sync
+    }
+
     pub fn should_quit(&self) -> bool {
         self.quit
     }
@@ -263,7 +303,19 @@ impl App {
         if self.pane == Pane::List && !self.list_visible() {
             self.pane = Pane::B;
         }
+        // A taller screen shows more of the help: its last page starts
+        // earlier (past it, the first k would seem to do nothing).
+        if let Some(h) = self.help {
+            self.help = Some(h.min(self.help_max()));
+        }
         self.relayout();
+    }
+
+    /// The largest help scroll offset: its last line at the popup's bottom.
+    fn help_max(&self) -> usize {
+        // Lines that fit in the popup: the screen less borders and margin.
+        let shown = usize::from(self.size.height.saturating_sub(4)).max(1);
+        super::render::help_lines(self).len().saturating_sub(shown)
     }
 
     /// Feed one terminal event; false when it cannot have changed the screen
@@ -284,7 +336,9 @@ impl App {
         if self.search.input.is_some() {
             vec![Ctx::Prompt]
         } else if self.help.is_some() {
-            vec![Ctx::Help]
+            // Global keys work everywhere but in the prompt: q quits from
+            // the help as from anywhere else.
+            vec![Ctx::Help, Ctx::Global]
         } else if self.pane == Pane::List && self.list_visible() {
             vec![Ctx::List, Ctx::Global]
         } else {
@@ -490,6 +544,13 @@ impl App {
 
     fn relayout(&mut self) {
         let (wa, wb) = self.text_widths();
+        if wa == 0 || wb == 0 {
+            // Panes with no room for text draw none (see `render`), so keep
+            // the layout there is: one for width 0 would put every character
+            // on a row of its own (a million rows for a 1 MB article) on the
+            // way through a tiny terminal.
+            return;
+        }
         if let Some(al) = self.alignment().cloned()
             && self.spread.as_ref().is_none_or(|s| s.widths != (wa, wb))
         {
@@ -508,7 +569,8 @@ impl App {
         }
     }
 
-    fn max_top(&self) -> usize {
+    /// The largest first row a pane can show: the last page ends at the last row.
+    pub fn max_top(&self) -> usize {
         let len = self.spread.as_ref().map_or(0, Spread::len);
         len.saturating_sub(self.page())
     }
@@ -532,10 +594,8 @@ impl App {
 
     fn move_by(&mut self, delta: isize) {
         if let Some(h) = self.help {
-            // Lines that fit in the popup: the screen less borders and margin.
-            let shown = usize::from(self.size.height.saturating_sub(4)).max(1);
-            let max = super::render::help_lines(self).len().saturating_sub(shown);
-            self.help = Some((h as isize).saturating_add(delta).clamp(0, max as isize) as usize);
+            let max = self.help_max() as isize;
+            self.help = Some((h as isize).saturating_add(delta).clamp(0, max) as usize);
             return;
         }
         match self.pane {

@@ -6,14 +6,16 @@
 //! pending does it wake on a timer, to animate the progress indicator.
 //!
 //! The terminal is restored on every way out: a normal quit, an error (a
-//! guard's `Drop`), a panic (ratatui's hook, with mouse capture released
-//! first), and SIGTERM or SIGHUP (delivered as an event, so the loop ends
-//! through the same path as a quit).
+//! guard's `Drop`), a panic on any thread (the hook in [`terminal`] restores
+//! it, then prints the message, then exits), and SIGTERM or SIGHUP (delivered
+//! as an event, so the loop ends through the same path as a quit).
 
 pub mod app;
 pub mod geometry;
 pub mod keymap;
 pub mod render;
+pub mod safe;
+pub mod terminal;
 pub mod worker;
 
 use std::io;
@@ -23,7 +25,7 @@ use std::thread;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event;
 use crossterm::execute;
 use crossterm::terminal::{Clear, ClearType};
 use signal_hook::consts::{SIGHUP, SIGTERM};
@@ -50,25 +52,17 @@ enum Msg {
     InputFailed(io::Error),
 }
 
-/// Leaves the terminal as it was found when dropped.
-struct Restore {
-    mouse: bool,
-}
-
-impl Drop for Restore {
-    fn drop(&mut self) {
-        if self.mouse {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
-        }
-        ratatui::restore();
-    }
-}
-
 pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
     anyhow::ensure!(!arts.is_empty(), "no articles to show");
     let arts = Arc::new(arts);
     let (tx, rx) = mpsc::channel::<Msg>();
     let mut app = App::with_shared(arts.clone(), s.color, s.mouse);
+
+    let mut signals = Signals::new([SIGTERM, SIGHUP]).context("cannot watch for signals")?;
+    // The terminal first, then the threads: from here on a panic anywhere
+    // restores the terminal before its message (see `terminal`).
+    let (mut terminal, _restore) =
+        terminal::enter(s.mouse).context("cannot set up the terminal")?;
 
     let worker = {
         let tx = tx.clone();
@@ -76,8 +70,6 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
             let _ = tx.send(Msg::Worker(d));
         })
     };
-
-    let mut signals = Signals::new([SIGTERM, SIGHUP]).context("cannot watch for signals")?;
     {
         let tx = tx.clone();
         thread::Builder::new()
@@ -88,19 +80,6 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
                 }
             })
             .context("cannot start the signal thread")?;
-    }
-
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
-    let _restore = Restore { mouse: s.mouse };
-    if s.mouse {
-        // ratatui's panic hook restores raw mode and the screen but knows
-        // nothing of mouse capture: release it first, then chain to it.
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
-            previous(info);
-        }));
-        execute!(io::stdout(), EnableMouseCapture).context("cannot capture the mouse")?;
     }
 
     {
@@ -170,7 +149,13 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
         // Mouse motion changes nothing and draws nothing.
         while let Some(m) = next {
             match m {
-                Msg::Term(ev) => dirty |= app.on_event(&ev),
+                Msg::Term(ev) => {
+                    #[cfg(debug_assertions)]
+                    if matches!(ev, event::Event::Key(_)) {
+                        test_panic("ui");
+                    }
+                    dirty |= app.on_event(&ev);
+                }
                 Msg::Worker(d) => {
                     app.on_done(d);
                     dirty = true;
@@ -183,4 +168,16 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Test-only: with `COPYCAT_TEST_PANIC=ui` the UI thread panics at the first
+/// key, with `=worker` the worker at its first job, so that the pty tests can
+/// watch the terminal being restored before the message. Compiled into debug
+/// builds only (the tests run the debug binary): a release build has no way
+/// to panic on purpose.
+#[cfg(debug_assertions)]
+pub(crate) fn test_panic(place: &str) {
+    if std::env::var_os("COPYCAT_TEST_PANIC").is_some_and(|v| v == place) {
+        panic!("COPYCAT_TEST_PANIC={place}: a deliberate panic for the tests");
+    }
 }

@@ -38,13 +38,17 @@ impl Widget for &App {
             usize::from(geometry::pane(g.panes[0]).text.width),
             usize::from(geometry::pane(g.panes[1]).text.width),
         );
-        let spread = if self.arts.len() >= 2 {
+        // Text only when both panes have room for it: the app keeps no
+        // layout for a zero width, and building one here would wrap every
+        // character onto a row of its own.
+        let text = wa > 0 && wb > 0;
+        let spread = if self.arts.len() >= 2 && text {
             self.spread_for(wa, wb)
         } else {
             None
         };
         for (side, rect) in [(Side::A, g.panes[0]), (Side::B, g.panes[1])] {
-            render_pane(self, side, rect, spread.as_deref(), buf);
+            render_pane(self, side, rect, text, spread.as_deref(), buf);
         }
         render_status(self, g.status, buf);
         if self.list_popup {
@@ -56,6 +60,7 @@ impl Widget for &App {
         if self.help.is_some() {
             render_help(self, area, buf);
         }
+        super::safe::sanitize(buf, area);
     }
 }
 
@@ -154,7 +159,14 @@ fn side_matches(app: &App, side: Side) -> (Vec<Range<usize>>, Option<Range<usize
     (v, cur)
 }
 
-fn render_pane(app: &App, side: Side, area: Rect, spread: Option<&Spread>, buf: &mut Buffer) {
+fn render_pane(
+    app: &App,
+    side: Side,
+    area: Rect,
+    text: bool,
+    spread: Option<&Spread>,
+    buf: &mut Buffer,
+) {
     let idx = match side {
         Side::A => app.a,
         Side::B => app.b,
@@ -195,7 +207,7 @@ fn render_pane(app: &App, side: Side, area: Rect, spread: Option<&Spread>, buf: 
         pg.gutter.width + pg.text.width,
         pg.text.height.max(pg.gutter.height),
     );
-    if body.is_empty() {
+    if body.is_empty() || !text {
         return;
     }
     if app.arts.len() < 2 {

@@ -90,6 +90,8 @@ fn serve(arts: &[Article], rx: &Receiver<(Job, bool)>, out: &(dyn Fn(Done) + Syn
         if done.contains(&job) {
             continue;
         }
+        #[cfg(debug_assertions)]
+        super::test_panic("worker");
         let result = compute(arts, &job, &|n, total| out(Done::Progress(n, total)));
         done.insert(job);
         out(result);

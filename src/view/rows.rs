@@ -6,6 +6,7 @@
 //! of that, "the row beside this one" is simply the same index on the other
 //! side, and only moved links need an explicit counterpart lookup.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -26,6 +27,11 @@ use crate::export::text::paragraph_number;
 /// their own: measuring any other way would let a wrapped row overflow the
 /// pane by a cell per mark.
 pub fn display_width(s: &str) -> usize {
+    // Printable ASCII, most of any article, is one cell a byte: no need to
+    // find grapheme boundaries (the costly part of laying out a pair).
+    if s.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
+        return s.len();
+    }
     s.graphemes(true).map(grapheme_width).sum()
 }
 
@@ -39,10 +45,40 @@ fn grapheme_width(g: &str) -> usize {
     }
 }
 
+/// Most characters shown of one grapheme cluster: a base and its marks.
+///
+/// Real scripts stack a handful (Vietnamese two, Tibetan a few more), and
+/// Unicode's stream-safe format allows 30 in a row; a hostile article can put
+/// thousands on one letter, which every frame would otherwise send to the
+/// terminal, and which costs every redraw a walk over all of them.
+pub const MAX_CLUSTER: usize = 16;
+
+/// `g`, one grapheme cluster, cut to [`MAX_CLUSTER`] characters.
+fn cap_cluster(g: &str) -> &str {
+    match g.char_indices().nth(MAX_CLUSTER) {
+        Some((at, _)) => &g[..at],
+        None => g,
+    }
+}
+
+/// `s` with every grapheme cluster cut to [`MAX_CLUSTER`] characters.
+fn cap_clusters(s: &str) -> Cow<'_, str> {
+    // A cluster that long needs that many characters, so a short string
+    // (most words of any language) cannot hold one, nor can ASCII.
+    if s.is_ascii() || s.chars().nth(MAX_CLUSTER).is_none() {
+        return Cow::Borrowed(s);
+    }
+    if s.graphemes(true).all(|g| cap_cluster(g).len() == g.len()) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.graphemes(true).map(cap_cluster).collect())
+}
+
 /// A run of text on a row with one style.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Piece {
-    /// What to draw (a single space where the article had a run of whitespace).
+    /// What to draw: a single space where the article had a run of
+    /// whitespace, clusters cut to [`MAX_CLUSTER`] characters.
     pub text: String,
     /// The bytes of `Article::text` the piece stands for.
     pub bytes: Range<usize>,
@@ -169,9 +205,11 @@ pub fn wrap(
                 row_w = tw;
                 row.extend(pieces);
             } else {
-                // Too long for any row: break between graphemes.
+                // Too long for any row: break between graphemes (of the
+                // article's text: a piece's own text may be capped).
                 for p in pieces {
-                    for (gs, g) in p.text.grapheme_indices(true) {
+                    for (gs, whole) in text[p.bytes.clone()].grapheme_indices(true) {
+                        let g = cap_cluster(whole);
                         let gw = grapheme_width(g);
                         if row_w + gw > width && !row.is_empty() {
                             rows.push(std::mem::take(&mut row));
@@ -182,7 +220,7 @@ pub fn wrap(
                             &mut row,
                             Piece {
                                 text: g.to_string(),
-                                bytes: start..start + g.len(),
+                                bytes: start..start + whole.len(),
                                 width: gw,
                                 ..p.clone()
                             },
@@ -286,13 +324,14 @@ fn split_token(
             .get(wi)
             .filter(|w| w.span.start <= s && e <= w.span.end)
             .map(|_| wi);
+        let shown = cap_clusters(t);
         out.push(Piece {
-            text: t.to_string(),
+            width: display_width(&shown),
+            text: shown.into_owned(),
             bytes: s..e,
             class: tag.class,
             change: tag.change,
             word,
-            width: display_width(t),
         });
     }
     out
@@ -538,6 +577,9 @@ pub struct Spread {
     /// The text widths the spread was built for.
     pub widths: (usize, usize),
     units: [HashMap<Unit, Range<usize>>; 2],
+    /// Per side, the first byte of every text row with its row index, in
+    /// byte order (each side keeps its reading order), for `row_of_byte`.
+    starts: [Vec<(usize, usize)>; 2],
 }
 
 impl Spread {
@@ -585,6 +627,7 @@ impl Spread {
             b: sb.rows,
             widths: (wa, wb),
             units: Default::default(),
+            starts: Default::default(),
         };
         spread.index_units();
         spread.mark_gutters(a, b, al);
@@ -593,6 +636,14 @@ impl Spread {
 
     fn index_units(&mut self) {
         for side in [Side::A, Side::B] {
+            let starts: Vec<(usize, usize)> = self
+                .rows(side)
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| r.pieces.first().map(|p| (p.bytes.start, i)))
+                .collect();
+            debug_assert!(starts.windows(2).all(|w| w[0].0 < w[1].0));
+            self.starts[side.index()] = starts;
             let mut map: HashMap<Unit, Range<usize>> = HashMap::new();
             for (i, r) in self.rows(side).iter().enumerate() {
                 if r.kind != RowKind::Text || r.unit == Unit::Other {
@@ -711,12 +762,18 @@ impl Spread {
     }
 
     /// The row showing byte `byte` of the article on `side`.
+    ///
+    /// A binary search: a search for a common letter in a large article has
+    /// a match for every few bytes, and each needs its row.
     pub fn row_of_byte(&self, side: Side, byte: usize) -> Option<usize> {
-        self.rows(side).iter().position(|r| {
-            r.pieces
-                .iter()
-                .any(|p| p.bytes.start <= byte && byte < p.bytes.end.max(p.bytes.start + 1))
-        })
+        let starts = &self.starts[side.index()];
+        let i = starts.partition_point(|&(start, _)| start <= byte);
+        let &(_, row) = starts.get(i.checked_sub(1)?)?;
+        self.rows(side)[row]
+            .pieces
+            .iter()
+            .any(|p| p.bytes.start <= byte && byte < p.bytes.end.max(p.bytes.start + 1))
+            .then_some(row)
     }
 }
 
@@ -895,6 +952,56 @@ mod tests {
         let g = a.text.find("gamma").unwrap();
         let r = sp.row_of_byte(Side::A, g).unwrap();
         assert!(sp.a[r].text().contains("gamma"));
+    }
+
+    #[test]
+    fn a_flood_of_marks_is_cut_for_display_and_keeps_its_bytes() {
+        let a = art(&format!(
+            "Marks e{} here and a{}b joined.",
+            "\u{301}".repeat(5000),
+            "\u{200d}".repeat(5000)
+        ));
+        for width in [1, 3, 40] {
+            let rows = wrap_all(&a, width);
+            for p in rows.iter().flatten() {
+                assert!(
+                    p.text
+                        .graphemes(true)
+                        .all(|g| g.chars().count() <= MAX_CLUSTER),
+                    "{} chars at width {width}",
+                    p.text.chars().count()
+                );
+                assert_eq!(p.width, display_width(&p.text));
+            }
+            // Every byte of every word is still covered, once.
+            let covered: usize = rows
+                .iter()
+                .flatten()
+                .filter(|p| p.text != " ")
+                .map(|p| p.bytes.len())
+                .sum();
+            let words: usize = a.text.split_whitespace().map(str::len).sum();
+            assert_eq!(covered, words, "at width {width}");
+        }
+    }
+
+    #[test]
+    fn row_of_byte_agrees_with_a_scan_of_every_row() {
+        let (a, b) = bundled_pair("reuters", "rewrite");
+        let al = align::align(&a, &b);
+        for (wa, wb) in [(1, 3), (17, 40), (80, 80)] {
+            let sp = Spread::build(&a, &b, &al, wa, wb);
+            for (art, side) in [(&a, Side::A), (&b, Side::B)] {
+                for byte in 0..=art.text.len() {
+                    let scan = sp.rows(side).iter().position(|r| {
+                        r.pieces.iter().any(|p| {
+                            p.bytes.start <= byte && byte < p.bytes.end.max(p.bytes.start + 1)
+                        })
+                    });
+                    assert_eq!(sp.row_of_byte(side, byte), scan, "byte {byte} at {wa}/{wb}");
+                }
+            }
+        }
     }
 
     /// Prose-like text from a small vocabulary that includes wide characters,

@@ -1,0 +1,103 @@
+//! Taking over the terminal and giving it back exactly once, whichever way
+//! copycat stops: a quit, an error, a signal or a panic on any thread.
+//!
+//! What copycat changed (raw mode, the alternate screen, mouse capture, the
+//! hidden cursor) is recorded in one atomic, and [`leave`] undoes it all and
+//! clears the record, so a second call writes nothing. That matters after a
+//! panic: leaving the alternate screen also restores the cursor saved on
+//! entering it, so a second "leave" written after the panic message would put
+//! the cursor back above the message and the shell prompt would overwrite it.
+//!
+//! The panic hook, installed before the terminal changes, runs on the thread
+//! that panicked. While copycat owns the terminal it holds standard output
+//! (so no other thread draws after this point), restores the terminal, lets
+//! the standard hook print the message on the normal screen, and ends the
+//! process with 101, Rust's exit code for a panic. Ending there rather than
+//! unwinding keeps every later write (a drop guard, the UI thread drawing
+//! over the message after a worker died) off the screen, and a panic on a
+//! worker thread cannot leave the UI running on a terminal it gave back.
+
+use std::io::{self, Write};
+use std::panic;
+use std::process;
+use std::sync::Once;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use crossterm::cursor::Show;
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::queue;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+/// What copycat has changed and must undo: raw mode and the alternate screen.
+const OWNED: u8 = 1;
+/// Mouse capture, on top of `OWNED`.
+const MOUSE: u8 = 2;
+
+static STATE: AtomicU8 = AtomicU8::new(0);
+
+/// Gives the terminal back when dropped (a quit, an error, a signal).
+#[must_use = "the terminal is given back when the guard is dropped"]
+pub struct Guard(());
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        leave();
+    }
+}
+
+/// Raw mode, the alternate screen and, with `mouse`, mouse capture. On an
+/// error the steps already taken are undone before it is returned.
+pub fn enter(mouse: bool) -> io::Result<(DefaultTerminal, Guard)> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    STATE.store(OWNED, Ordering::SeqCst);
+    let guard = Guard(());
+    let mut out = io::stdout();
+    queue!(out, EnterAlternateScreen)?;
+    if mouse {
+        STATE.store(OWNED | MOUSE, Ordering::SeqCst);
+        queue!(out, EnableMouseCapture)?;
+    }
+    out.flush()?;
+    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok((terminal, guard))
+}
+
+/// Undo everything [`enter`] did, once; true when there was something to undo.
+pub fn leave() -> bool {
+    let state = STATE.swap(0, Ordering::SeqCst);
+    if state & OWNED == 0 {
+        return false;
+    }
+    let mut out = io::stdout().lock();
+    // Raw mode first: it has the wider effects (ratatui's order too).
+    let _ = disable_raw_mode();
+    if state & MOUSE != 0 {
+        let _ = queue!(out, DisableMouseCapture);
+    }
+    let _ = queue!(out, Show, LeaveAlternateScreen);
+    let _ = out.flush();
+    true
+}
+
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let message = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            // Held until the process ends: the lock is reentrant, so this
+            // thread can still write, and every other thread now blocks.
+            let _hold = io::stdout().lock();
+            let restored = leave();
+            message(info);
+            if restored {
+                process::exit(101);
+            }
+        }));
+    });
+}

@@ -1,0 +1,753 @@
+//! Hostile text, end to end: articles full of escape sequences, C1 controls,
+//! bidi overrides, floods of joiners and combining marks, emoji, CJK and a
+//! 1 MiB line. None of their control bytes may reach the terminal, and the
+//! panes must stay in line.
+//!
+//! The real binary runs in a pseudo-terminal; every byte it writes is kept
+//! and checked, and also fed to `vt100` to see the screen a terminal would
+//! show. Nothing depends on timing: each step polls the screen under one
+//! generous deadline for the whole test.
+
+#[path = "data/hostile/fixtures.rs"]
+mod fixtures;
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use copycat::article::Article;
+use copycat::ui::App;
+use copycat::ui::geometry;
+use copycat::ui::keymap::{Action, Dir, Jump};
+use copycat::ui::safe::{MAX_CHARS, is_safe_cell};
+use copycat::view::Side;
+use crossterm::event::Event;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+const ROWS: u16 = 40;
+const COLS: u16 = 130;
+/// For the whole test, not per step: a slow machine only makes it slower.
+const DEADLINE: Duration = Duration::from_secs(180);
+
+/// What the terminal was asked to do besides drawing.
+#[derive(Default)]
+struct Seen {
+    titles: Vec<Vec<u8>>,
+    clipboard: Vec<Vec<u8>>,
+    bells: usize,
+    osc: usize,
+}
+
+impl vt100::Callbacks for Seen {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles.push(title.to_vec());
+    }
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.titles.push(name.to_vec());
+    }
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], data: &[u8]) {
+        self.clipboard.push(data.to_vec());
+    }
+    fn paste_from_clipboard(&mut self, _: &mut vt100::Screen, ty: &[u8]) {
+        self.clipboard.push(ty.to_vec());
+    }
+    fn unhandled_osc(&mut self, _: &mut vt100::Screen, _: &[&[u8]]) {
+        self.osc += 1;
+    }
+}
+
+struct Session {
+    parser: vt100::Parser<Seen>,
+    /// Every byte copycat wrote, in order.
+    bytes: Vec<u8>,
+    output: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    // Kept open for the life of the session: dropping it hangs up the child.
+    _master: Box<dyn MasterPty + Send>,
+    deadline: Instant,
+}
+
+impl Session {
+    fn start(args: &[&std::path::Path]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_copycat"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("COPYCAT_TEST_PANIC");
+        let child = pty.slave.spawn_command(cmd).expect("spawn copycat");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let writer = pty.master.take_writer().expect("pty writer");
+        let (tx, output) = mpsc::channel();
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        if tx.send(buf[..n].to_vec()).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        Session {
+            parser: vt100::Parser::new_with_callbacks(ROWS, COLS, 0, Seen::default()),
+            bytes: Vec::new(),
+            output,
+            writer,
+            child,
+            _master: pty.master,
+            deadline: Instant::now() + DEADLINE,
+        }
+    }
+
+    fn take(&mut self, bytes: &[u8]) {
+        self.parser.process(bytes);
+        self.bytes.extend_from_slice(bytes);
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Feed output to the parser until `done` holds for the screen.
+    fn wait_for(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        loop {
+            if done(self.parser.screen()) {
+                return;
+            }
+            let left = self.deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "gave up waiting for {what}; the screen:\n{}",
+                self.screen()
+            );
+            if let Ok(bytes) = self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(200)))
+            {
+                self.take(&bytes);
+            }
+        }
+    }
+
+    fn wait_text(&mut self, text: &str) {
+        let t = text.to_string();
+        self.wait_for(&format!("{text:?}"), move |s| s.contents().contains(&t));
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    /// Wait for the process to end, keeping what it wrote on the way out.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        loop {
+            while let Ok(bytes) = self.output.try_recv() {
+                self.take(&bytes);
+            }
+            if let Some(status) = self.child.try_wait().expect("poll the child") {
+                // The reader ends once the child is gone and the pty drained.
+                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(500)) {
+                    self.take(&bytes);
+                }
+                return status;
+            }
+            let left = self.deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "copycat did not exit; the screen:\n{}",
+                self.screen()
+            );
+            if let Ok(bytes) = self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(100)))
+            {
+                self.take(&bytes);
+            }
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // Only on a failed test is the child still running.
+        let _ = self.child.kill();
+    }
+}
+
+/// The columns of every vertical border of the screen at `COLS`×`ROWS` (the
+/// list and both panes), and the rows between their top and bottom edges.
+fn border_columns() -> (Vec<u16>, std::ops::Range<u16>) {
+    let g = geometry::screen(Rect::new(0, 0, COLS, ROWS), true);
+    let mut cols = Vec::new();
+    for r in g.list.into_iter().chain(g.panes) {
+        cols.push(r.x);
+        cols.push(r.right() - 1);
+    }
+    let p = g.panes[0];
+    (cols, p.y + 1..p.bottom() - 1)
+}
+
+/// Whether every border is where the layout puts it, on every row: text
+/// drawn wider than measured would push them right or overwrite them.
+fn borders_in_line(s: &vt100::Screen) -> bool {
+    let (cols, rows) = border_columns();
+    rows.clone().all(|y| {
+        cols.iter()
+            .all(|&x| s.cell(y, x).is_some_and(|c| c.contents() == "│"))
+    })
+}
+
+/// Where `needle` occurs in `hay`.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Check everything written to the terminal: valid UTF-8, whose only
+/// control characters are CR, LF and ESC, each ESC starting a CSI sequence
+/// (what crossterm writes; no OSC, DCS, APC, PM or SOS string at all), no
+/// C1 control, no bidi control, none of the articles' attacks. Returns the
+/// CSI sequences.
+fn check_output(bytes: &[u8]) -> Vec<String> {
+    for marker in fixtures::FORBIDDEN {
+        if let Some(at) = find(bytes, marker) {
+            let from = at.saturating_sub(40);
+            panic!(
+                "{marker:?} reached the terminal at byte {at}: …{:?}…",
+                String::from_utf8_lossy(&bytes[from..(at + 60).min(bytes.len())])
+            );
+        }
+    }
+    let text = std::str::from_utf8(bytes).expect("copycat writes valid UTF-8");
+    let mut csi = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let context = || &text[at.saturating_sub(40)..(at + 40).min(text.len())];
+        match c {
+            '\r' | '\n' => {}
+            '\x1b' => {
+                assert_eq!(
+                    chars.next().map(|(_, c)| c),
+                    Some('['),
+                    "an escape that is not CSI at byte {at}: {:?}",
+                    context()
+                );
+                let mut seq = String::from("\x1b[");
+                loop {
+                    let Some((_, c)) = chars.next() else {
+                        panic!("a CSI sequence cut short at byte {at}")
+                    };
+                    seq.push(c);
+                    match c {
+                        '\x30'..='\x3f' | '\x20'..='\x2f' => {}
+                        '\x40'..='\x7e' => break,
+                        _ => panic!("a broken CSI sequence at byte {at}: {seq:?}"),
+                    }
+                }
+                csi.push(seq);
+            }
+            c if c.is_control() => panic!("control {c:?} at byte {at}: {:?}", context()),
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {
+                panic!("bidi control {c:?} at byte {at}: {:?}", context())
+            }
+            _ => {}
+        }
+    }
+    csi
+}
+
+#[test]
+fn hostile_articles_never_reach_the_terminal_and_the_panes_stay_in_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (a, b) = fixtures::write(dir.path(), true);
+    let mut s = Session::start(&[&a, &b]);
+
+    s.wait_for("the pair to be aligned", |t| {
+        let c = t.contents();
+        c.contains("pair 1/") && c.contains("B copied")
+    });
+    // The attacks are on screen, as visible placeholders.
+    s.wait_text(&format!("␛]52;c;{}␇", fixtures::OSC52_PAYLOAD));
+    s.wait_text("␛[2J␛[HWIPED");
+    s.wait_for("the borders in line on the first screen", borders_in_line);
+
+    // n steps through every link, each of which holds attacks, so that each
+    // is drawn (keys sent together would be handled in one frame). The
+    // status line is the last row a frame writes, so once it shows the link
+    // the rows above it are drawn.
+    s.send("n");
+    s.wait_text("link 1/");
+    let links: usize = {
+        let c = s.screen();
+        let at = c.find("link 1/").expect("link count") + "link 1/".len();
+        let digits: String = c[at..].chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().expect("a number of links")
+    };
+    assert!(links >= 6, "only {links} links");
+    s.wait_for("the borders in line at link 1", borders_in_line);
+    for k in 2..=links {
+        s.send("n");
+        s.wait_text(&format!("link {k}/{links}"));
+        s.wait_for(&format!("the borders in line at link {k}"), borders_in_line);
+    }
+    // j: a line down, PageDown, G: the end of the 1 MiB line.
+    s.send("j");
+    s.send("\x1b[6~");
+    s.send("G");
+    s.wait_text("Filler sentence");
+    s.wait_text(" 100% ");
+    s.wait_for("the borders in line at the end", borders_in_line);
+    s.send("?");
+    s.wait_text("Legend");
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}:\n{}", s.screen());
+
+    let screen = s.parser.screen();
+    assert!(!screen.alternate_screen(), "still on the alternate screen");
+    assert!(!screen.hide_cursor(), "the cursor was left hidden");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture left on"
+    );
+    let seen = s.parser.callbacks();
+    assert!(
+        seen.titles.is_empty(),
+        "the title was set: {:?}",
+        seen.titles
+    );
+    assert!(seen.clipboard.is_empty(), "the clipboard was used");
+    assert_eq!((seen.bells, seen.osc), (0, 0), "bells, OSC sequences");
+
+    let csi = check_output(&s.bytes);
+    // The alternate screen was entered and left once each, by copycat.
+    let count = |q: &str| csi.iter().filter(|c| *c == q).count();
+    assert_eq!(count("\x1b[?1049h"), 1);
+    assert_eq!(count("\x1b[?1049l"), 1);
+    // No screen clear at all: copycat clears only on Ctrl-L or a resize.
+    assert_eq!(count("\x1b[2J"), 0, "a screen clear was written");
+}
+
+#[test]
+fn compare_as_text_writes_no_escape_byte_to_a_pipe() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (a, b) = fixtures::write(dir.path(), true);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_copycat"))
+        .args(["compare".as_ref(), a.as_os_str(), b.as_os_str()])
+        .args(["--format", "text"])
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run copycat compare");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        assert!(
+            !bytes.contains(&0x1b),
+            "an ESC byte on {name} at {:?}",
+            find(bytes, b"\x1b")
+        );
+        check_output(bytes);
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The attacks are there, as visible placeholders.
+    assert!(text.contains(&format!("␛]52;c;{}␇", fixtures::OSC52_PAYLOAD)));
+    assert!(text.contains("B copied"));
+}
+
+/// The hostile pair, aligned, with the app at `w`×`h`.
+fn hostile_app(w: u16, h: u16) -> App {
+    let arts = vec![
+        Article::parse("hostile-a.txt", fixtures::article_a()),
+        Article::parse("hostile-b.txt", fixtures::article_b(false)),
+    ];
+    let mut app = App::new(arts, true, true);
+    app.resize(w, h);
+    app.settle();
+    app
+}
+
+#[test]
+fn wide_and_combining_text_stays_inside_its_pane_cell_by_cell() {
+    for (w, h) in [(130, 60), (100, 50), (61, 40), (37, 30), (20, 30)] {
+        let mut app = hostile_app(w, h);
+        // Walk every link so that each hostile passage is drawn at least once.
+        let links = app.alignment().expect("aligned").links.len();
+        assert!(links >= 6, "only {links} links at {w}x{h}");
+        let mut seen_marks = false;
+        for step in 0..=links {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            (&app).render(buf.area, &mut buf);
+            let g = geometry::screen(buf.area, true);
+            for pane in g.panes {
+                let text = geometry::pane(pane).text;
+                for y in pane.y + 1..pane.bottom() - 1 {
+                    for x in [pane.x, pane.right() - 1] {
+                        assert_eq!(buf[(x, y)].symbol(), "│", "border at {x},{y} ({w}x{h})");
+                    }
+                    for x in text.left()..text.right() {
+                        let cell = &buf[(x, y)];
+                        let cw = cell.cell_width();
+                        assert!(
+                            x + cw <= text.right(),
+                            "{:?} at {x},{y} overflows the text column ending at {} ({w}x{h})",
+                            cell.symbol(),
+                            text.right()
+                        );
+                        assert!(is_safe_cell(cell), "unsafe cell {:?}", cell.symbol());
+                        seen_marks |= cell.symbol().starts_with("e\u{301}");
+                    }
+                }
+            }
+            for c in buf.content() {
+                assert!(is_safe_cell(c), "unsafe cell {:?}", c.symbol());
+                assert!(c.symbol().chars().count() <= MAX_CHARS);
+            }
+            if step < links {
+                app.apply(Action::Next);
+            }
+        }
+        assert!(
+            seen_marks,
+            "the combining marks were never drawn at {w}x{h}"
+        );
+        app.apply(Action::Jump(Jump::Copied, Dir::Backward));
+    }
+}
+
+/// A small xorshift generator: the walk below is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+
+    /// A number in `0..n`.
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    fn range(&mut self, r: std::ops::RangeInclusive<u16>) -> u16 {
+        let span = u64::from(r.end() - r.start()) + 1;
+        r.start() + self.below(span) as u16
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+}
+
+/// Characters a user could type or paste that a terminal must not receive.
+const NASTY: &[char] = &[
+    '\u{1b}',
+    '\u{9b}',
+    '\u{7}',
+    '\u{0}',
+    '\u{7f}',
+    '\u{202e}',
+    '\u{2066}',
+    '\u{200d}',
+    '\u{301}',
+    '\u{fe0f}',
+    'é',
+    '漢',
+    '😀',
+    'ﾞ',
+    '\u{1f1fa}',
+];
+
+/// The next event of the walk: mostly keys (every bound key, printable and
+/// nasty characters, keys nothing is bound to, releases), some resizes (to
+/// tiny sizes often), mouse events anywhere, pastes and focus changes.
+fn random_event(rng: &mut Rng, size: Rect) -> Event {
+    use crossterm::event::{
+        KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton, MouseEvent,
+        MouseEventKind,
+    };
+    let mods = |rng: &mut Rng| match rng.below(10) {
+        0 => KeyModifiers::CONTROL,
+        1 => KeyModifiers::ALT,
+        2 => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    let key = |code, modifiers, kind| {
+        Event::Key(KeyEvent {
+            code,
+            modifiers,
+            kind,
+            state: KeyEventState::NONE,
+        })
+    };
+    let press = KeyEventKind::Press;
+    match rng.below(100) {
+        0..=54 => {
+            let b = rng.pick(copycat::ui::keymap::BINDINGS);
+            let k = rng.pick(b.keys);
+            key(k.code, k.mods, press)
+        }
+        55..=69 => {
+            let c = char::from(rng.range(0x20..=0x7e) as u8);
+            key(KeyCode::Char(c), KeyModifiers::NONE, press)
+        }
+        70..=74 => key(KeyCode::Char(*rng.pick(NASTY)), mods(rng), press),
+        75..=78 => {
+            let f = KeyCode::F(rng.range(1..=12) as u8);
+            let code = *rng.pick(&[
+                f,
+                KeyCode::Insert,
+                KeyCode::Delete,
+                KeyCode::Null,
+                KeyCode::CapsLock,
+                KeyCode::Menu,
+                KeyCode::Enter,
+                KeyCode::Backspace,
+                KeyCode::Esc,
+            ]);
+            let kind = *rng.pick(&[press, press, KeyEventKind::Repeat, KeyEventKind::Release]);
+            key(code, mods(rng), kind)
+        }
+        79..=88 => {
+            // Mostly tiny or ordinary sizes, where the layout rules change;
+            // now and then anything up to 400×120.
+            let (w, h) = match rng.below(10) {
+                0..=3 => (rng.range(1..=24), rng.range(1..=10)),
+                4..=8 => (rng.range(25..=130), rng.range(5..=45)),
+                _ => (rng.range(1..=400), rng.range(1..=120)),
+            };
+            Event::Resize(w, h)
+        }
+        89..=96 => {
+            let kind = *rng.pick(&[
+                MouseEventKind::ScrollDown,
+                MouseEventKind::ScrollUp,
+                MouseEventKind::Down(MouseButton::Left),
+                MouseEventKind::Up(MouseButton::Left),
+                MouseEventKind::Drag(MouseButton::Left),
+                MouseEventKind::Moved,
+            ]);
+            Event::Mouse(MouseEvent {
+                kind,
+                // Anywhere, and sometimes off the screen it was told about.
+                column: rng.range(0..=size.width.saturating_add(3)),
+                row: rng.range(0..=size.height.saturating_add(3)),
+                modifiers: KeyModifiers::NONE,
+            })
+        }
+        97 => Event::Paste("pasted \u{1b}]52;c;eA==\u{7} \u{202e}text".into()),
+        98 => Event::FocusGained,
+        _ => Event::FocusLost,
+    }
+}
+
+/// What must hold after every event: indices in range, scroll offsets within
+/// the layout, the search consistent with the articles.
+fn check_invariants(app: &App) -> Result<(), String> {
+    use copycat::view::Unit;
+    let n = app.articles().len();
+    let (a, b) = app.pair();
+    if a >= n || b >= n || (n >= 2 && a == b) {
+        return Err(format!("pair ({a}, {b}) of {n} articles"));
+    }
+    if app.selected() >= n {
+        return Err(format!("selected {} of {n}", app.selected()));
+    }
+    if let Some(p) = app.pair_rank() {
+        let r = app.ranking().ok_or("a rank without a ranking")?;
+        if r.get(p).map(|x| (x.a, x.b)) != Some((a, b)) {
+            return Err(format!("rank {p} is not the pair ({a}, {b})"));
+        }
+    }
+    match (app.focus(), app.alignment()) {
+        (None, _) => {}
+        (Some(Unit::Other), _) => return Err("focus on Unit::Other".into()),
+        (Some(_), None) => return Err("a focus without an alignment".into()),
+        (Some(u), Some(al)) => {
+            let ok = match u {
+                Unit::Link(i) => i < al.links.len(),
+                Unit::New(i) => i < al.b_unlinked.len(),
+                Unit::Dropped(i) => i < al.a_unlinked.len(),
+                Unit::Other => false,
+            };
+            if !ok {
+                return Err(format!("focus {u:?} out of range"));
+            }
+        }
+    }
+    let max = app.max_top();
+    if app.tops().iter().any(|&t| t > max) {
+        return Err(format!("tops {:?} past the last page ({max})", app.tops()));
+    }
+    let (wa, wb) = app.text_widths();
+    if wa > 0
+        && wb > 0
+        && let Some(sp) = app.spread_for(wa, wb)
+        && max != sp.len().saturating_sub(app.page())
+    {
+        return Err(format!("max top {max} for {} rows", sp.len()));
+    }
+    let s = app.search();
+    if s.current.is_some_and(|c| c >= s.matches.len()) {
+        return Err(format!("match {:?} of {}", s.current, s.matches.len()));
+    }
+    for m in &s.matches {
+        let text = &app.articles()[if m.side == Side::A { a } else { b }].text;
+        if m.bytes.is_empty() || text.get(m.bytes.clone()).is_none() {
+            return Err(format!("match {:?} is not text", m.bytes));
+        }
+    }
+    if let Some(h) = app.help_scroll() {
+        let shown = usize::from(app.size().height.saturating_sub(4)).max(1);
+        let lines = copycat::ui::render::help_lines(app).len();
+        if h > lines.saturating_sub(shown) {
+            return Err(format!(
+                "help scrolled to {h} of {lines} lines, {shown} shown"
+            ));
+        }
+    }
+    if app.active_pane() == copycat::ui::app::Pane::List && !app.list_visible() {
+        return Err("the keyboard is in a list that is not shown".into());
+    }
+    Ok(())
+}
+
+/// Plays the worker for the walk: jobs queue as the real worker queues them
+/// and are done a few at a time, so that events also arrive while the
+/// ranking or an alignment is still due.
+#[derive(Default)]
+struct Worker {
+    queue: std::collections::VecDeque<copycat::ui::worker::Job>,
+    done: std::collections::HashSet<copycat::ui::worker::Job>,
+}
+
+impl Worker {
+    fn step(&mut self, app: &mut App, jobs: u64) {
+        for (job, urgent) in app.take_jobs() {
+            self.queue.retain(|j| *j != job);
+            if urgent {
+                self.queue.push_front(job);
+            } else {
+                self.queue.push_back(job);
+            }
+        }
+        for _ in 0..jobs {
+            let Some(job) = self.queue.pop_front() else {
+                return;
+            };
+            if self.done.insert(job.clone()) {
+                let d = copycat::ui::worker::compute(app.articles(), &job, &|_, _| {});
+                app.on_done(d);
+            }
+        }
+    }
+}
+
+#[test]
+fn ten_thousand_random_keys_and_resizes_in_every_mode() {
+    let mut arts = copycat::article::bundled();
+    arts.push(Article::parse("hostile-a.txt", fixtures::article_a()));
+    arts.push(Article::parse("hostile-b.txt", fixtures::article_b(false)));
+    let arts = std::sync::Arc::new(arts);
+    let mut rng = Rng(0x5eed_c0de_cafe_f00d);
+    // How often each mode was drawn: the walk must have been everywhere.
+    let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
+    let (mut app, mut worker) = (
+        App::with_shared(arts.clone(), true, true),
+        Worker::default(),
+    );
+    for step in 0..10_000 {
+        // Four sessions, each from the start: ranking, then the first pair.
+        if step % 2500 == 0 {
+            app = App::with_shared(arts.clone(), step % 5000 == 0, true);
+            app.resize(rng.range(1..=160), rng.range(1..=50));
+            worker = Worker::default();
+        }
+        let ev = random_event(&mut rng, app.size());
+        app.on_event(&ev);
+        let jobs = match rng.below(10) {
+            0..=5 => 0,
+            6..=8 => 1,
+            _ => 3,
+        };
+        worker.step(&mut app, jobs);
+        let size = app.size();
+        let mut buf = Buffer::empty(size);
+        (&app).render(size, &mut buf);
+        let what = || {
+            format!(
+                "step {step}, after {ev:?}, at {}x{}",
+                size.width, size.height
+            )
+        };
+        for (i, c) in buf.content().iter().enumerate() {
+            // One byte is one printable cell (the check below would say so,
+            // slowly, ten thousand frames over).
+            if c.symbol().len() == 1 && c.symbol().as_bytes()[0].is_ascii_graphic() {
+                continue;
+            }
+            assert!(is_safe_cell(c), "unsafe cell {:?}; {}", c.symbol(), what());
+            let x = (i % usize::from(size.width)) as u16;
+            assert!(
+                x + c.cell_width() <= size.width,
+                "{:?} past the edge at column {x}; {}",
+                c.symbol(),
+                what()
+            );
+        }
+        if let Err(e) = check_invariants(&app) {
+            panic!("{e}; {}", what());
+        }
+        let modes = [
+            ("help", app.help_scroll().is_some()),
+            ("search prompt", app.search().input.is_some()),
+            ("list popup", app.list_popup()),
+            (
+                "list focus",
+                app.active_pane() == copycat::ui::app::Pane::List,
+            ),
+            ("narrow", size.width < geometry::WIDE),
+            ("wide", size.width >= geometry::WIDE),
+            ("tiny", size.width < 10 || size.height < 5),
+            ("search", app.search().active()),
+            ("independent", !app.synchronized()),
+            ("focus", app.focus().is_some()),
+            ("waiting", app.alignment().is_none()),
+            ("quit asked", app.should_quit()),
+        ];
+        for (mode, on) in modes {
+            *seen.entry(mode).or_default() += usize::from(on);
+        }
+    }
+    eprintln!("frames drawn in each mode: {seen:?}");
+    for (mode, n) in &seen {
+        assert!(*n >= 20, "the walk drew {mode} only {n} times: {seen:?}");
+    }
+}
