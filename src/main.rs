@@ -186,6 +186,16 @@ fn run(cli: Cli) -> Result<()> {
         }
         None => {
             let arts = load(&cli.paths)?;
+            // The reader draws on a terminal and reads keys from one; in a pipe
+            // or a script, say what works there instead of failing obscurely.
+            if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+                return Err(UserError(
+                    "the reader needs a terminal; in scripts use `copycat list`, \
+                     `copycat compare A B` or `copycat rank`"
+                        .into(),
+                )
+                .into());
+            }
             copycat::ui::run(
                 arts,
                 copycat::ui::Settings {

@@ -232,3 +232,16 @@ fn a_file_name_with_escape_sequences_never_reaches_the_terminal() {
     assert!(!err.contains('\u{1b}'), "{err:?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_reader_outside_a_terminal_says_what_to_use_instead() {
+    // stdout is a pipe here: the TUI cannot draw, and says so in one line.
+    let o = copycat(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("needs a terminal") && err.contains("copycat compare"),
+        "{err}"
+    );
+}
