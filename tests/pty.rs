@@ -127,11 +127,18 @@ impl Session {
                 self.take(&bytes);
             }
             if let Some(status) = self.child.try_wait().expect("poll the child") {
-                // The last bytes (the restore sequences) may still be in flight.
-                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(500)) {
-                    self.take(&bytes);
+                // The last bytes (the restore sequences) may still be in
+                // flight: read until the reader sees the pty close.
+                loop {
+                    let left = self.deadline.saturating_duration_since(Instant::now());
+                    match self.output.recv_timeout(left) {
+                        Ok(bytes) => self.take(&bytes),
+                        Err(mpsc::RecvTimeoutError::Disconnected) => return status,
+                        Err(mpsc::RecvTimeoutError::Timeout) => {
+                            panic!("the pty stayed open after copycat exited")
+                        }
+                    }
                 }
-                return status;
             }
             let left = self.deadline.saturating_duration_since(Instant::now());
             assert!(
