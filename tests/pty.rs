@@ -1,5 +1,6 @@
 //! End to end: the real `copycat` binary in a pseudo-terminal, its screen
-//! parsed by `vt100`, driven by keys as a user would.
+//! parsed by `vt100`, driven by keys as a user would; and how it leaves the
+//! terminal after a quit, a signal or a panic.
 //!
 //! Nothing here depends on timing: each step polls the parsed screen until
 //! the expected text appears, under one generous deadline for the whole test,

@@ -67,8 +67,9 @@ pub fn sanitize(buf: &mut Buffer, area: Rect) {
         while x < area.right() {
             let cell = &buf[(x, y)];
             let symbol = cell.symbol();
-            // Almost every cell is one printable character: ASCII, a border,
-            // a letter, a CJK ideograph. Its width is the same by any measure.
+            // Almost every cell is one printable character (ASCII, a border,
+            // a letter, a CJK ideograph) as wide summed up as ratatui says:
+            // a lone halfwidth sound mark is the exception it catches.
             if let Some(w) = plain_char_width(symbol)
                 && w == cell.cell_width()
             {
