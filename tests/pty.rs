@@ -1,5 +1,6 @@
 //! End to end: the real `copycat` binary in a pseudo-terminal, its screen
-//! parsed by `vt100`, driven by keys as a user would.
+//! parsed by `vt100`, driven by keys as a user would; and how it leaves the
+//! terminal after a quit, a signal or a panic.
 //!
 //! Nothing here depends on timing: each step polls the parsed screen until
 //! the expected text appears, under one generous deadline for the whole test,
@@ -127,11 +128,18 @@ impl Session {
                 self.take(&bytes);
             }
             if let Some(status) = self.child.try_wait().expect("poll the child") {
-                // The last bytes (the restore sequences) may still be in flight.
-                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(500)) {
-                    self.take(&bytes);
+                // The last bytes (the restore sequences) may still be in
+                // flight: read until the reader sees the pty close.
+                loop {
+                    let left = self.deadline.saturating_duration_since(Instant::now());
+                    match self.output.recv_timeout(left) {
+                        Ok(bytes) => self.take(&bytes),
+                        Err(mpsc::RecvTimeoutError::Disconnected) => return status,
+                        Err(mpsc::RecvTimeoutError::Timeout) => {
+                            panic!("the pty stayed open after copycat exited")
+                        }
+                    }
                 }
-                return status;
             }
             let left = self.deadline.saturating_duration_since(Instant::now());
             assert!(

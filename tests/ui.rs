@@ -558,3 +558,24 @@ fn a_terminal_too_small_for_text_builds_no_layout() {
     a.resize(120, 40);
     assert_eq!(a.max_top() + a.page(), rows);
 }
+
+#[test]
+fn tops_stay_on_the_last_page_when_a_pane_has_no_room_for_text() {
+    // Found by the random walk: skipping the layout where a pane has no
+    // room for text also skipped clamping the scroll offsets, so a taller
+    // but very narrow screen left them past the last page.
+    for w in 1..=8 {
+        let mut a = app(120, 8, true);
+        key(&mut a, KeyCode::Char('G'));
+        assert!(a.tops()[1] > 0);
+        for h in [30, 40, 8, 60] {
+            a.resize(w, h);
+            let max = a.max_top();
+            assert!(
+                a.tops().iter().all(|&t| t <= max),
+                "tops {:?} past {max} at {w}x{h}",
+                a.tops()
+            );
+        }
+    }
+}

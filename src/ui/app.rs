@@ -544,14 +544,13 @@ impl App {
 
     fn relayout(&mut self) {
         let (wa, wb) = self.text_widths();
-        if wa == 0 || wb == 0 {
-            // Panes with no room for text draw none (see `render`), so keep
-            // the layout there is: one for width 0 would put every character
-            // on a row of its own (a million rows for a 1 MB article) on the
-            // way through a tiny terminal.
-            return;
-        }
-        if let Some(al) = self.alignment().cloned()
+        // Panes with no room for text draw none (see `render`), so there the
+        // layout in hand is kept: one for width 0 would put every character
+        // on a row of its own (a million rows for a 1 MB article) on the way
+        // through a tiny terminal.
+        if wa > 0
+            && wb > 0
+            && let Some(al) = self.alignment().cloned()
             && self.spread.as_ref().is_none_or(|s| s.widths != (wa, wb))
         {
             self.spread = Some(Spread::build(

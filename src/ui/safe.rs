@@ -10,12 +10,18 @@
 //!   overrides and isolates) becomes its visible placeholder;
 //! - a grapheme cluster is cut to [`MAX_CHARS`] characters: 5000 combining
 //!   marks on one letter would otherwise be written out on every redraw;
-//! - a cluster that a terminal adding up character widths (most do) would
-//!   draw wider or narrower than ratatui measured it (an emoji ZWJ sequence
-//!   such as a family, an emoji with VS16) is drawn as its first character,
-//!   or as U+FFFD, padded with spaces to the width ratatui gave it. ratatui
-//!   moves the cursor only where it skips cells, so one cell written a column
-//!   wider than measured shifts the rest of the row into the next pane.
+//! - a cluster that a terminal adding up the widths of its characters (xterm,
+//!   VTE, the vt100 crate) would draw wider than ratatui measured it (an
+//!   emoji ZWJ sequence such as a family, an emoji with a skin tone) is drawn
+//!   as its first character, or as U+FFFD, padded with spaces to the width
+//!   ratatui gave it; so is an emoji with VS16, one cell to some terminals
+//!   and two to others. One drawn narrower (a halfwidth kana with its sound
+//!   mark, which ratatui 0.30 counts as three cells) is kept, and ratatui's
+//!   diff is told its real width so the padding after it gets drawn.
+//!
+//! Why it matters: ratatui moves the cursor only where it skips cells, so a
+//! cell the terminal draws a column wider than measured shifts the rest of
+//! the row over the pane borders, and one drawn narrower leaves a stale cell.
 
 use std::num::NonZeroU16;
 
@@ -61,8 +67,9 @@ pub fn sanitize(buf: &mut Buffer, area: Rect) {
         while x < area.right() {
             let cell = &buf[(x, y)];
             let symbol = cell.symbol();
-            // Almost every cell is one printable character: ASCII, a border,
-            // a letter, a CJK ideograph. Its width is the same by any measure.
+            // Almost every cell is one printable character (ASCII, a border,
+            // a letter, a CJK ideograph) as wide summed up as ratatui says:
+            // a lone halfwidth sound mark is the exception it catches.
             if let Some(w) = plain_char_width(symbol)
                 && w == cell.cell_width()
             {
