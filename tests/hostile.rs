@@ -10,11 +10,8 @@
 
 #[path = "data/hostile/fixtures.rs"]
 mod fixtures;
-
-use std::io::{Read, Write};
-use std::sync::mpsc::{self, Receiver};
-use std::thread;
-use std::time::{Duration, Instant};
+#[path = "common/session.rs"]
+mod session;
 
 use copycat::article::Article;
 use copycat::ui::App;
@@ -23,186 +20,12 @@ use copycat::ui::keymap::{Action, Dir, Jump};
 use copycat::ui::safe::{MAX_CHARS, is_safe_cell};
 use copycat::view::Side;
 use crossterm::event::Event;
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-
-const ROWS: u16 = 40;
-const COLS: u16 = 130;
-/// For the whole test, not per step: a slow machine only makes it slower.
-const DEADLINE: Duration = Duration::from_secs(180);
-
-/// What the terminal was asked to do besides drawing.
-#[derive(Default)]
-struct Seen {
-    titles: Vec<Vec<u8>>,
-    clipboard: Vec<Vec<u8>>,
-    bells: usize,
-    osc: usize,
-}
-
-impl vt100::Callbacks for Seen {
-    fn audible_bell(&mut self, _: &mut vt100::Screen) {
-        self.bells += 1;
-    }
-    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
-        self.titles.push(title.to_vec());
-    }
-    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
-        self.titles.push(name.to_vec());
-    }
-    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], data: &[u8]) {
-        self.clipboard.push(data.to_vec());
-    }
-    fn paste_from_clipboard(&mut self, _: &mut vt100::Screen, ty: &[u8]) {
-        self.clipboard.push(ty.to_vec());
-    }
-    fn unhandled_osc(&mut self, _: &mut vt100::Screen, _: &[&[u8]]) {
-        self.osc += 1;
-    }
-}
-
-struct Session {
-    parser: vt100::Parser<Seen>,
-    /// Every byte copycat wrote, in order.
-    bytes: Vec<u8>,
-    output: Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    // Kept open for the life of the session: dropping it hangs up the child.
-    _master: Box<dyn MasterPty + Send>,
-    deadline: Instant,
-}
-
-impl Session {
-    fn start(args: &[&std::path::Path]) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_copycat"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        cmd.env_remove("COPYCAT_TEST_PANIC");
-        let child = pty.slave.spawn_command(cmd).expect("spawn copycat");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let writer = pty.master.take_writer().expect("pty writer");
-        let (tx, output) = mpsc::channel();
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => {
-                        if tx.send(buf[..n].to_vec()).is_err() {
-                            break;
-                        }
-                    }
-                }
-            }
-        });
-        Session {
-            parser: vt100::Parser::new_with_callbacks(ROWS, COLS, 0, Seen::default()),
-            bytes: Vec::new(),
-            output,
-            writer,
-            child,
-            _master: pty.master,
-            deadline: Instant::now() + DEADLINE,
-        }
-    }
-
-    fn take(&mut self, bytes: &[u8]) {
-        self.parser.process(bytes);
-        self.bytes.extend_from_slice(bytes);
-    }
-
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    /// Feed output to the parser until `done` holds for the screen.
-    fn wait_for(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
-        loop {
-            if done(self.parser.screen()) {
-                return;
-            }
-            let left = self.deadline.saturating_duration_since(Instant::now());
-            assert!(
-                !left.is_zero(),
-                "gave up waiting for {what}; the screen:\n{}",
-                self.screen()
-            );
-            if let Ok(bytes) = self
-                .output
-                .recv_timeout(left.min(Duration::from_millis(200)))
-            {
-                self.take(&bytes);
-            }
-        }
-    }
-
-    fn wait_text(&mut self, text: &str) {
-        let t = text.to_string();
-        self.wait_for(&format!("{text:?}"), move |s| s.contents().contains(&t));
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
-    }
-
-    /// Wait for the process to end, keeping what it wrote on the way out.
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        loop {
-            while let Ok(bytes) = self.output.try_recv() {
-                self.take(&bytes);
-            }
-            if let Some(status) = self.child.try_wait().expect("poll the child") {
-                // The last bytes (the restore sequences) may still be in
-                // flight: read until the reader sees the pty close.
-                loop {
-                    let left = self.deadline.saturating_duration_since(Instant::now());
-                    match self.output.recv_timeout(left) {
-                        Ok(bytes) => self.take(&bytes),
-                        Err(mpsc::RecvTimeoutError::Disconnected) => return status,
-                        Err(mpsc::RecvTimeoutError::Timeout) => {
-                            panic!("the pty stayed open after copycat exited")
-                        }
-                    }
-                }
-            }
-            let left = self.deadline.saturating_duration_since(Instant::now());
-            assert!(
-                !left.is_zero(),
-                "copycat did not exit; the screen:\n{}",
-                self.screen()
-            );
-            if let Ok(bytes) = self
-                .output
-                .recv_timeout(left.min(Duration::from_millis(100)))
-            {
-                self.take(&bytes);
-            }
-        }
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        // Only on a failed test is the child still running.
-        let _ = self.child.kill();
-    }
-}
+use session::{COLS, ROWS, Session};
 
 /// The columns of every vertical border of the screen at `COLS`×`ROWS` (the
 /// list and both panes), and the rows between their top and bottom edges.
@@ -297,13 +120,12 @@ fn hostile_articles_never_reach_the_terminal_and_the_panes_stay_in_line() {
     let mut s = Session::start(&[&a, &b]);
 
     s.wait_for("the pair to be aligned", |t| {
-        let c = t.contents();
-        c.contains("pair 1/") && c.contains("B copied")
+        t.contains("pair 1/") && t.contains("B copied")
     });
     // The attacks are on screen, as visible placeholders.
     s.wait_text(&format!("␛]52;c;{}␇", fixtures::OSC52_PAYLOAD));
     s.wait_text("␛[2J␛[HWIPED");
-    s.wait_for("the borders in line on the first screen", borders_in_line);
+    s.wait_screen("the borders in line on the first screen", borders_in_line);
 
     // n steps through every link, each of which holds attacks, so that each
     // is drawn (keys sent together would be handled in one frame). The
@@ -318,11 +140,11 @@ fn hostile_articles_never_reach_the_terminal_and_the_panes_stay_in_line() {
         digits.parse().expect("a number of links")
     };
     assert!(links >= 6, "only {links} links");
-    s.wait_for("the borders in line at link 1", borders_in_line);
+    s.wait_screen("the borders in line at link 1", borders_in_line);
     for k in 2..=links {
         s.send("n");
         s.wait_text(&format!("link {k}/{links}"));
-        s.wait_for(&format!("the borders in line at link {k}"), borders_in_line);
+        s.wait_screen(&format!("the borders in line at link {k}"), borders_in_line);
     }
     // j: a line down, PageDown, G: the end of the 1 MiB line.
     s.send("j");
@@ -330,7 +152,7 @@ fn hostile_articles_never_reach_the_terminal_and_the_panes_stay_in_line() {
     s.send("G");
     s.wait_text("Filler sentence");
     s.wait_text(" 100% ");
-    s.wait_for("the borders in line at the end", borders_in_line);
+    s.wait_screen("the borders in line at the end", borders_in_line);
     s.send("?");
     s.wait_text("Legend");
     s.send("q");

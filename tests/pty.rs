@@ -6,177 +6,14 @@
 //! the expected text appears, under one generous deadline for the whole test,
 //! and fails with the screen as it was.
 
-use std::io::{Read, Write};
-use std::sync::mpsc::{self, Receiver};
-use std::thread;
-use std::time::{Duration, Instant};
+#[path = "common/session.rs"]
+mod session;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-const ROWS: u16 = 40;
-const COLS: u16 = 130;
-/// For the whole test, not per step: a slow CI machine only makes it slower.
-const DEADLINE: Duration = Duration::from_secs(120);
-
-struct Session {
-    parser: vt100::Parser,
-    /// Every byte copycat wrote, in order.
-    bytes: Vec<u8>,
-    output: Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    // Kept open for the life of the session: dropping it hangs up the child.
-    _master: Box<dyn MasterPty + Send>,
-    deadline: Instant,
-}
-
-impl Session {
-    fn start(args: &[&str]) -> Session {
-        Session::start_with(args, &[])
-    }
-
-    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_copycat"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        cmd.env_remove("COPYCAT_TEST_PANIC");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pty.slave.spawn_command(cmd).expect("spawn copycat");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let writer = pty.master.take_writer().expect("pty writer");
-        let (tx, output) = mpsc::channel();
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => {
-                        if tx.send(buf[..n].to_vec()).is_err() {
-                            break;
-                        }
-                    }
-                }
-            }
-        });
-        Session {
-            parser: vt100::Parser::new(ROWS, COLS, 0),
-            bytes: Vec::new(),
-            output,
-            writer,
-            child,
-            _master: pty.master,
-            deadline: Instant::now() + DEADLINE,
-        }
-    }
-
-    fn take(&mut self, bytes: &[u8]) {
-        self.parser.process(bytes);
-        self.bytes.extend_from_slice(bytes);
-    }
-
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    /// Feed output to the parser until `done` holds for the screen.
-    fn wait_for(&mut self, what: &str, done: impl Fn(&str) -> bool) {
-        loop {
-            if done(&self.screen()) {
-                return;
-            }
-            let left = self.deadline.saturating_duration_since(Instant::now());
-            assert!(
-                !left.is_zero(),
-                "gave up waiting for {what}; the screen:\n{}",
-                self.screen()
-            );
-            if let Ok(bytes) = self
-                .output
-                .recv_timeout(left.min(Duration::from_millis(200)))
-            {
-                self.take(&bytes);
-            }
-        }
-    }
-
-    fn wait_text(&mut self, text: &str) {
-        let t = text.to_string();
-        self.wait_for(&format!("{text:?}"), move |s| s.contains(&t));
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
-    }
-
-    /// Wait for the process to end, parsing what it printed on the way out.
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        loop {
-            while let Ok(bytes) = self.output.try_recv() {
-                self.take(&bytes);
-            }
-            if let Some(status) = self.child.try_wait().expect("poll the child") {
-                // The last bytes (the restore sequences) may still be in
-                // flight: read until the reader sees the pty close.
-                loop {
-                    let left = self.deadline.saturating_duration_since(Instant::now());
-                    match self.output.recv_timeout(left) {
-                        Ok(bytes) => self.take(&bytes),
-                        Err(mpsc::RecvTimeoutError::Disconnected) => return status,
-                        Err(mpsc::RecvTimeoutError::Timeout) => {
-                            panic!("the pty stayed open after copycat exited")
-                        }
-                    }
-                }
-            }
-            let left = self.deadline.saturating_duration_since(Instant::now());
-            assert!(
-                !left.is_zero(),
-                "copycat did not exit; the screen:\n{}",
-                self.screen()
-            );
-            if let Ok(bytes) = self
-                .output
-                .recv_timeout(left.min(Duration::from_millis(100)))
-            {
-                self.take(&bytes);
-            }
-        }
-    }
-
-    fn assert_terminal_restored(&self) {
-        let s = self.parser.screen();
-        assert!(!s.alternate_screen(), "still on the alternate screen");
-        assert_eq!(
-            s.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse capture left on"
-        );
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        // Only on a failed test is the child still running.
-        let _ = self.child.kill();
-    }
-}
+use session::{COLS, Session};
 
 #[test]
 fn a_user_chooses_a_pair_steps_links_and_pairs_reads_help_and_quits() {
-    let mut s = Session::start(&[]);
+    let mut s = Session::start::<&str>(&[]);
     // The first screen: ranking done, the most reused pair aligned.
     s.wait_for("the first pair", |t| {
         t.contains("pair 1/") && t.contains("B copied")
@@ -348,7 +185,7 @@ fn a_panic_in_the_ui_thread_restores_the_terminal_then_prints_the_message() {
         eprintln!("skipped: the panic trigger exists in debug builds only");
         return;
     }
-    let mut s = Session::start_with(
+    let mut s = Session::start_with::<&str>(
         &[],
         &[("COPYCAT_TEST_PANIC", "ui"), ("RUST_BACKTRACE", "0")],
     );
@@ -370,7 +207,7 @@ fn a_panic_in_the_worker_thread_restores_the_terminal_then_prints_the_message() 
         return;
     }
     // The worker panics at its first job, while the UI thread draws.
-    let s = Session::start_with(
+    let s = Session::start_with::<&str>(
         &[],
         &[("COPYCAT_TEST_PANIC", "worker"), ("RUST_BACKTRACE", "0")],
     );

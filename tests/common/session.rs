@@ -1,0 +1,215 @@
+//! The real `copycat` binary in a pseudo-terminal, its screen parsed by
+//! `vt100`, shared by the end-to-end tests (`pty.rs`, `hostile.rs`).
+//!
+//! Nothing here depends on timing: each wait polls the parsed screen under
+//! one generous deadline for the whole session, and fails with the screen as
+//! it was.
+
+// Each test binary that includes this uses only part of it.
+#![allow(dead_code)]
+
+use std::ffi::OsStr;
+use std::io::{Read, Write};
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+pub const ROWS: u16 = 40;
+pub const COLS: u16 = 130;
+/// For the whole session, not per step: a slow CI machine only makes it slower.
+const DEADLINE: Duration = Duration::from_secs(180);
+
+/// What the terminal was asked to do besides drawing.
+#[derive(Default)]
+pub struct Seen {
+    pub titles: Vec<Vec<u8>>,
+    pub clipboard: Vec<Vec<u8>>,
+    pub bells: usize,
+    pub osc: usize,
+}
+
+impl vt100::Callbacks for Seen {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles.push(title.to_vec());
+    }
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.titles.push(name.to_vec());
+    }
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], data: &[u8]) {
+        self.clipboard.push(data.to_vec());
+    }
+    fn paste_from_clipboard(&mut self, _: &mut vt100::Screen, ty: &[u8]) {
+        self.clipboard.push(ty.to_vec());
+    }
+    fn unhandled_osc(&mut self, _: &mut vt100::Screen, _: &[&[u8]]) {
+        self.osc += 1;
+    }
+}
+
+pub struct Session {
+    pub parser: vt100::Parser<Seen>,
+    /// Every byte copycat wrote, in order.
+    pub bytes: Vec<u8>,
+    output: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    pub child: Box<dyn Child + Send + Sync>,
+    // Kept open for the life of the session: dropping it hangs up the child.
+    _master: Box<dyn MasterPty + Send>,
+    deadline: Instant,
+}
+
+impl Session {
+    pub fn start<S: AsRef<OsStr>>(args: &[S]) -> Session {
+        Session::start_with(args, &[])
+    }
+
+    /// Start copycat with `args` and extra environment variables.
+    pub fn start_with<S: AsRef<OsStr>>(args: &[S], env: &[(&str, &str)]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_copycat"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("COPYCAT_TEST_PANIC");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("spawn copycat");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let writer = pty.master.take_writer().expect("pty writer");
+        let (tx, output) = mpsc::channel();
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        if tx.send(buf[..n].to_vec()).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        Session {
+            parser: vt100::Parser::new_with_callbacks(ROWS, COLS, 0, Seen::default()),
+            bytes: Vec::new(),
+            output,
+            writer,
+            child,
+            _master: pty.master,
+            deadline: Instant::now() + DEADLINE,
+        }
+    }
+
+    pub fn take(&mut self, bytes: &[u8]) {
+        self.parser.process(bytes);
+        self.bytes.extend_from_slice(bytes);
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Feed output to the parser until `done` holds for the screen's text.
+    pub fn wait_for(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+        self.wait_screen(what, |s| done(&s.contents()));
+    }
+
+    /// Feed output to the parser until `done` holds for the screen.
+    pub fn wait_screen(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        loop {
+            if done(self.parser.screen()) {
+                return;
+            }
+            let left = self.deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "gave up waiting for {what}; the screen:\n{}",
+                self.screen()
+            );
+            if let Ok(bytes) = self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(200)))
+            {
+                self.take(&bytes);
+            }
+        }
+    }
+
+    pub fn wait_text(&mut self, text: &str) {
+        let t = text.to_string();
+        self.wait_for(&format!("{text:?}"), move |s| s.contains(&t));
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    /// Wait for the process to end, keeping what it wrote on the way out.
+    pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        loop {
+            while let Ok(bytes) = self.output.try_recv() {
+                self.take(&bytes);
+            }
+            if let Some(status) = self.child.try_wait().expect("poll the child") {
+                // The last bytes (the restore sequences) may still be in
+                // flight: read until the reader sees the pty close.
+                loop {
+                    let left = self.deadline.saturating_duration_since(Instant::now());
+                    match self.output.recv_timeout(left) {
+                        Ok(bytes) => self.take(&bytes),
+                        Err(mpsc::RecvTimeoutError::Disconnected) => return status,
+                        Err(mpsc::RecvTimeoutError::Timeout) => {
+                            panic!("the pty stayed open after copycat exited")
+                        }
+                    }
+                }
+            }
+            let left = self.deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "copycat did not exit; the screen:\n{}",
+                self.screen()
+            );
+            if let Ok(bytes) = self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(100)))
+            {
+                self.take(&bytes);
+            }
+        }
+    }
+
+    /// The terminal is off the alternate screen and mouse reporting is off.
+    pub fn assert_terminal_restored(&self) {
+        let s = self.parser.screen();
+        assert!(!s.alternate_screen(), "still on the alternate screen");
+        assert_eq!(
+            s.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture left on"
+        );
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // Only on a failed test is the child still running.
+        let _ = self.child.kill();
+    }
+}
