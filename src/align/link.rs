@@ -27,7 +27,11 @@ const MIN_DICE: f64 = 0.30;
 /// position corroborates content, and a weaker match is accepted.
 const MIN_DICE_GAP: f64 = 0.20;
 /// How far before the first anchor or after the last one a gap reaches.
-const EDGE_GAP: usize = 3;
+const EDGE_GAP: usize = 3 * EXTEND_REACH;
+/// A weak match extends a run of links only this many unlinked sentences
+/// away from it on both sides (seeding and extension, as in the PAN 2014
+/// winner): the gap a reuse passage may hold.
+const EXTEND_REACH: usize = super::passage::MAX_PASSAGE_GAP;
 /// Fewer shared content words than this is coincidence for an anchor…
 const MIN_SHARED_WORDS: usize = 3;
 /// …and for a gap filler.
@@ -694,29 +698,83 @@ fn supported(beads: &[Bead], chain: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-/// Gaps around and between anchors (sorted, body only): `(A range, B range)`
-/// between consecutive anchors, plus a short reach before the first and
-/// after the last.
-fn gaps(anchors: &[Bead], n_a: usize, n_b: usize) -> Vec<(Range<usize>, Range<usize>)> {
+/// A stretch of both texts between two anchors (or before the first, or
+/// after the last), with the anchors that bound it.
+struct Gap {
+    a: Range<usize>,
+    b: Range<usize>,
+    before: Option<Bead>,
+    after: Option<Bead>,
+}
+
+/// Gaps around and between anchors (sorted, body only). The stretches
+/// before the first anchor and after the last reach `EDGE_GAP` sentences.
+fn gaps(anchors: &[Bead], n_a: usize, n_b: usize) -> Vec<Gap> {
     let mut out = Vec::with_capacity(anchors.len() + 1);
     let mut prev: Option<&Bead> = None;
     for cur in anchors {
         out.push(match prev {
-            Some(p) => (p.a_end()..cur.a, p.b_end()..cur.b),
-            None => (
-                cur.a.saturating_sub(EDGE_GAP)..cur.a,
-                cur.b.saturating_sub(EDGE_GAP)..cur.b,
-            ),
+            Some(p) => Gap {
+                a: p.a_end()..cur.a,
+                b: p.b_end()..cur.b,
+                before: Some(*p),
+                after: Some(*cur),
+            },
+            None => Gap {
+                a: cur.a.saturating_sub(EDGE_GAP)..cur.a,
+                b: cur.b.saturating_sub(EDGE_GAP)..cur.b,
+                before: None,
+                after: Some(*cur),
+            },
         });
         prev = Some(cur);
     }
     if let Some(p) = prev {
-        out.push((
-            p.a_end()..(p.a_end() + EDGE_GAP).min(n_a),
-            p.b_end()..(p.b_end() + EDGE_GAP).min(n_b),
-        ));
+        out.push(Gap {
+            a: p.a_end()..(p.a_end() + EDGE_GAP).min(n_a),
+            b: p.b_end()..(p.b_end() + EDGE_GAP).min(n_b),
+            before: Some(*p),
+            after: None,
+        });
     }
     out
+}
+
+/// The beads of `chain` (in order, inside `gap`) that extend a run of links
+/// from one of the gap's anchors, each within `EXTEND_REACH` sentences of
+/// the last: position corroborates a weak match only near a strong one, not
+/// anywhere in a wide stretch between two distant anchors.
+fn within_reach(beads: &[Bead], chain: &[usize], gap: &Gap) -> Vec<usize> {
+    let near = |x: &Bead, y: &Bead| {
+        let (da, db) = x.distance(y);
+        da <= EXTEND_REACH && db <= EXTEND_REACH
+    };
+    let mut keep = vec![false; chain.len()];
+    let mut last = gap.before;
+    for (k, &i) in chain.iter().enumerate() {
+        match last {
+            Some(l) if near(&l, &beads[i]) => {
+                keep[k] = true;
+                last = Some(beads[i]);
+            }
+            _ => break,
+        }
+    }
+    let mut last = gap.after;
+    for (k, &i) in chain.iter().enumerate().rev() {
+        match last {
+            Some(l) if !keep[k] && near(&l, &beads[i]) => {
+                keep[k] = true;
+                last = Some(beads[i]);
+            }
+            _ => break,
+        }
+    }
+    chain
+        .iter()
+        .zip(keep)
+        .filter_map(|(&i, k)| k.then_some(i))
+        .collect()
 }
 
 /// Sentences already taken by chosen links.
@@ -793,7 +851,8 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>, bo
             .filter(|b| !b.title)
             .collect();
         let mut picked = anchors.clone();
-        for (ga, gb) in gaps(&body, n_a, n_b) {
+        for gap in gaps(&body, n_a, n_b) {
+            let (ga, gb) = (gap.a.clone(), gap.b.clone());
             if ga.is_empty() || gb.is_empty() {
                 continue;
             }
@@ -816,7 +875,8 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>, bo
             }
             let mut ends = inside.clone();
             by_b_end(&mut ends);
-            picked.extend(heaviest_chain(beads, &inside, &ends, MIN_DICE_GAP, n_a));
+            let chain = heaviest_chain(beads, &inside, &ends, MIN_DICE_GAP, n_a);
+            picked.extend(within_reach(beads, &chain, &gap));
         }
         by_key(&mut picked);
         for &i in &picked {

@@ -77,6 +77,20 @@ pub fn to_value(a: &Article, b: &Article, al: &Alignment) -> Value {
             })
         })
         .collect();
+    let reuse: Vec<Value> = al
+        .passages
+        .iter()
+        .map(|p| {
+            json!({
+                "kind": p.kind.as_str(),
+                "score": round(p.score),
+                "moved": p.moved,
+                "a": sentences_span(a, &p.a),
+                "b": sentences_span(b, &p.b),
+                "links": p.links,
+            })
+        })
+        .collect();
     let passages = |art: &Article, runs: &[Range<usize>]| -> Vec<Value> {
         runs.iter().map(|r| sentences_span(art, r)).collect()
     };
@@ -91,6 +105,7 @@ pub fn to_value(a: &Article, b: &Article, al: &Alignment) -> Value {
             "b_moved": round(al.stats.b_moved),
         },
         "links": links,
+        "passages": reuse,
         "a_dropped": passages(a, &al.a_unlinked),
         "b_new": passages(b, &al.b_unlinked),
         "notes": al.notes,
