@@ -13,13 +13,17 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::tokens::{Token, Tokenizer};
-use super::words;
+use super::{synonyms, words};
 use super::{Kind, Link, Options};
 use crate::article::{Article, Role};
 
 /// Bead shapes (A sentences, B sentences): 1:1 links, merges and splits.
 const SHAPES: &[(usize, usize)] = &[(1, 1), (2, 1), (1, 2), (3, 1), (1, 3)];
 
+/// A synonym in place of a word counts for this share of the word's weight:
+/// WordNet's synonyms are near in meaning, not the same word, and a stem's
+/// senses are many.
+const SYNONYM_WEIGHT: f64 = 0.6;
 /// Weighted Dice below which two passages cannot anchor a link: paraphrase
 /// keeps about a third of the rare-word mass or more.
 const MIN_DICE: f64 = 0.30;
@@ -242,6 +246,9 @@ impl Bead {
 
 struct Scorer {
     idf: Vec<f64>,
+    /// For each stem id, the stems of the pair that WordNet calls its
+    /// synonyms (sorted; empty for most).
+    syn: Vec<Box<[u32]>>,
 }
 
 impl Scorer {
@@ -253,15 +260,78 @@ impl Scorer {
         set.iter().map(|&t| self.weight(t)).sum()
     }
 
-    /// Weighted mass and count of the stems two sorted sets share.
+    /// Weighted mass and count of the stems two sorted sets share: the same
+    /// stem, or (at a discount) a synonym of a stem the other set lacks.
     fn shared(&self, x: &[u32], y: &[u32]) -> (f64, usize) {
         let (mut m, mut n) = (0.0, 0);
         for_shared(x, y, |t| {
             m += self.weight(t);
             n += 1;
         });
+        if !self.syn.is_empty() && n < x.len() && n < y.len() {
+            let (sm, sn) = self.synonyms(x, y);
+            m += sm;
+            n += sn;
+        }
         (m, n)
     }
+
+    /// Mass and count of synonym pairs between the stems of `x` and `y`
+    /// that the other set does not hold itself, each stem used once.
+    fn synonyms(&self, x: &[u32], y: &[u32]) -> (f64, usize) {
+        let (mut m, mut n) = (0.0, 0);
+        let mut taken: Vec<u32> = Vec::new();
+        for &t in x {
+            let Some(rel) = self.syn.get(t as usize).filter(|r| !r.is_empty()) else {
+                continue;
+            };
+            if y.binary_search(&t).is_ok() {
+                continue;
+            }
+            let hit = rel.iter().copied().find(|u| {
+                y.binary_search(u).is_ok() && x.binary_search(u).is_err() && !taken.contains(u)
+            });
+            if let Some(u) = hit {
+                taken.push(u);
+                m += SYNONYM_WEIGHT * self.weight(t).min(self.weight(u));
+                n += 1;
+            }
+        }
+        (m, n)
+    }
+}
+
+/// The related stems of each stem id in the pair, from WordNet.
+fn synonym_table(tok: &Tokenizer, sa: &Side, sb: &Side) -> Vec<Box<[u32]>> {
+    let mut present: Vec<u32> = sa
+        .units
+        .iter()
+        .chain(&sb.units)
+        .flat_map(|u| u.set.iter().copied())
+        .collect();
+    present.sort_unstable();
+    present.dedup();
+    let entries: Vec<(u32, Option<u32>)> = present
+        .iter()
+        .map(|&t| (t, synonyms::entry(tok.stem_text(t))))
+        .collect();
+    let by_entry: HashMap<u32, u32> = entries
+        .iter()
+        .filter_map(|&(t, e)| e.map(|e| (e, t)))
+        .collect();
+    let mut out: Vec<Box<[u32]>> = vec![Box::default(); tok.id_count()];
+    for (t, e) in entries {
+        let Some(e) = e else { continue };
+        let mut rel: Vec<u32> = synonyms::related(e)
+            .filter_map(|r| by_entry.get(&r).copied())
+            .filter(|&r| r != t)
+            .collect();
+        if !rel.is_empty() {
+            rel.sort_unstable();
+            out[t as usize] = rel.into_boxed_slice();
+        }
+    }
+    out
 }
 
 /// Call `f` for each element two sorted, distinct sequences share.
@@ -300,7 +370,10 @@ pub(super) fn align_ordered(a: &Article, b: &Article, opts: &Options) -> (Vec<Li
     let mut tok = Tokenizer::new();
     let sa = Side::new(a, &mut tok);
     let sb = Side::new(b, &mut tok);
-    let scorer = idf(&sa, &sb);
+    let mut scorer = idf(&sa, &sb);
+    if opts.evidence.synonyms {
+        scorer.syn = synonym_table(&tok, &sa, &sb);
+    }
     let beads = beads(&sa, &sb, &scorer, opts);
     let (chain, moved, capped) = choose(&beads, sa.units.len(), sb.units.len());
     let mut notes = Vec::new();
@@ -347,7 +420,10 @@ fn idf(sa: &Side, sb: &Side) -> Scorer {
     for (t, d) in df {
         idf[t as usize] = (1.0 + n / d as f64).ln();
     }
-    Scorer { idf }
+    Scorer {
+        idf,
+        syn: Vec::new(),
+    }
 }
 
 /// For each sentence of B, the few sentences of A worth scoring against it.
@@ -824,10 +900,12 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>, bo
     };
     // Anchors dropped for want of support are not offered as anchors again.
     let mut rejected = vec![false; beads.len()];
-    let mut in_order = Vec::new();
-    let mut moved = Vec::new();
+    // First every chain of anchors (the backbone, then each moved block), so
+    // that a weak filler of one chain's gap never takes a sentence that a
+    // strong match of a later chain explains better.
+    let mut chains: Vec<Vec<usize>> = Vec::new();
     let mut capped = true;
-    for round in 0..MAX_MOVED_BLOCKS {
+    for _ in 0..MAX_MOVED_BLOCKS {
         strong_start.retain(|&i| !rejected[i] && used.free(&beads[i]));
         strong_end.retain(|&i| !rejected[i] && used.free(&beads[i]));
         let chain = heaviest_chain(beads, &strong_start, &strong_end, MIN_DICE, n_a);
@@ -841,16 +919,22 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>, bo
         }
         for &i in &anchors {
             rejected[i] = false;
+            used.take(&beads[i]);
         }
-        if anchors.is_empty() {
-            continue;
+        if !anchors.is_empty() {
+            chains.push(anchors);
         }
+    }
+    // Then the gaps of each chain, in the same order.
+    let mut in_order = Vec::new();
+    let mut moved = Vec::new();
+    for (round, anchors) in chains.into_iter().enumerate() {
         let body: Vec<Bead> = anchors
             .iter()
             .map(|&i| beads[i])
             .filter(|b| !b.title)
             .collect();
-        let mut picked = anchors.clone();
+        let mut picked = anchors;
         for gap in gaps(&body, n_a, n_b) {
             let (ga, gb) = (gap.a.clone(), gap.b.clone());
             if ga.is_empty() || gb.is_empty() {
@@ -876,12 +960,12 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>, bo
             let mut ends = inside.clone();
             by_b_end(&mut ends);
             let chain = heaviest_chain(beads, &inside, &ends, MIN_DICE_GAP, n_a);
-            picked.extend(within_reach(beads, &chain, &gap));
+            for i in within_reach(beads, &chain, &gap) {
+                used.take(&beads[i]);
+                picked.push(i);
+            }
         }
         by_key(&mut picked);
-        for &i in &picked {
-            used.take(&beads[i]);
-        }
         if round == 0 {
             in_order = picked;
         } else {

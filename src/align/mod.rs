@@ -19,6 +19,7 @@
 
 mod link;
 mod passage;
+mod synonyms;
 pub mod tokens;
 mod words;
 
@@ -134,6 +135,42 @@ pub struct Options {
     pub diff_deadline: Duration,
     /// Largest number of A candidates kept per B sentence.
     pub candidates: usize,
+    /// Which kinds of evidence the aligner uses (all, unless measuring what
+    /// each one earns).
+    pub evidence: Evidence,
+}
+
+/// Kinds of evidence beyond shared word stems, each of which can be switched
+/// off to measure what it earns (`COPYCAT_ABLATE=synonyms,…` in the
+/// environment does it for the command line; an evaluation knob, not a
+/// user setting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Evidence {
+    /// WordNet synonyms count as shared words, at a discount.
+    pub synonyms: bool,
+}
+
+impl Default for Evidence {
+    fn default() -> Self {
+        Evidence { synonyms: true }
+    }
+}
+
+impl Evidence {
+    /// The default, less what `COPYCAT_ABLATE` (a comma-separated list of
+    /// field names) switches off.
+    pub fn from_env() -> Self {
+        let mut e = Evidence::default();
+        if let Some(v) = std::env::var_os("COPYCAT_ABLATE") {
+            for name in v.to_string_lossy().split(',') {
+                match name.trim() {
+                    "synonyms" => e.synonyms = false,
+                    _ => {}
+                }
+            }
+        }
+        e
+    }
 }
 
 impl Default for Options {
@@ -141,6 +178,7 @@ impl Default for Options {
         Options {
             diff_deadline: Duration::from_millis(20),
             candidates: 6,
+            evidence: Evidence::from_env(),
         }
     }
 }

@@ -228,6 +228,8 @@ pub struct Token {
 pub struct Tokenizer {
     stemmer: Stemmer,
     ids: HashMap<String, u32>,
+    /// The interned strings by id (stems carry a `\u{1}` prefix).
+    names: Vec<String>,
     cache: HashMap<String, Token>,
 }
 
@@ -242,6 +244,7 @@ impl Tokenizer {
         Tokenizer {
             stemmer: Stemmer::create(Algorithm::English),
             ids: HashMap::default(),
+            names: Vec::new(),
             cache: HashMap::default(),
         }
     }
@@ -252,7 +255,20 @@ impl Tokenizer {
         }
         let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
         self.ids.insert(s.to_string(), id);
+        self.names.push(s.to_string());
         id
+    }
+
+    /// The stem an id of `Token::stem` stands for.
+    pub fn stem_text(&self, id: u32) -> &str {
+        self.names
+            .get(id as usize)
+            .map_or("", |s| s.trim_start_matches('\u{1}'))
+    }
+
+    /// One past the largest id handed out.
+    pub fn id_count(&self) -> usize {
+        self.names.len()
     }
 
     /// The token of one word as it appears in text.
