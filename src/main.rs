@@ -4,13 +4,23 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use copycat::align;
-use copycat::article::{self, Article};
+use copycat::article::{self, Article, safe_line};
 use copycat::corpus;
 use copycat::export;
+
+/// Exit codes, as `--help` lists them.
+mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// An internal error: a bug, a panic included.
+    pub const BUG: u8 = 1;
+    /// Bad usage or unusable input.
+    pub const USAGE: u8 = 2;
+}
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -103,26 +113,52 @@ fn main() -> ExitCode {
         Err(e) => {
             // --help and --version are not errors; usage mistakes exit 2.
             let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
+            return ExitCode::from(if e.use_stderr() {
+                exit::USAGE
             } else {
-                ExitCode::SUCCESS
-            };
+                exit::OK
+            });
         }
     };
-    match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+    // A panic is a bug: one line saying so, and exit 1 (the reader installs
+    // its own hook, which restores the terminal first). Only the first panic
+    // is told: workers running the same code may all hit it.
+    static TOLD: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    std::panic::set_hook(Box::new(|info| {
+        if TOLD.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            return;
+        }
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".into());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "copycat: internal error (a bug: please report it): {}{at}",
+            safe_line(&what)
+        );
+    }));
+    let outcome = std::panic::catch_unwind(|| run(cli));
+    match outcome {
+        Ok(Ok(())) => ExitCode::from(exit::OK),
+        // The hook has said what happened.
+        Err(_) => ExitCode::from(exit::BUG),
+        Ok(Err(e)) => {
             if is_broken_pipe(&e) {
                 // `copycat … | head` closing early is not an error.
-                return ExitCode::SUCCESS;
+                return ExitCode::from(exit::OK);
             }
             if let Some(u) = e.downcast_ref::<UserError>() {
-                eprintln!("copycat: {}", export::safe(&u.to_string()));
-                return ExitCode::from(2);
+                eprintln!("copycat: {}", safe_line(&u.to_string()));
+                return ExitCode::from(exit::USAGE);
             }
-            eprintln!("copycat: {}", export::safe(&format!("{e:#}")));
-            ExitCode::from(1)
+            eprintln!("copycat: {}", safe_line(&format!("{e:#}")));
+            ExitCode::from(exit::BUG)
         }
     }
 }
@@ -144,7 +180,7 @@ fn load(paths: &[PathBuf]) -> Result<Vec<Article>> {
     }
     let loaded = article::load_paths(paths).map_err(UserError::from)?;
     for w in &loaded.warnings {
-        eprintln!("copycat: {}", export::safe(w));
+        eprintln!("copycat: {}", safe_line(w));
     }
     Ok(loaded.articles)
 }
@@ -161,7 +197,7 @@ fn run(cli: Cli) -> Result<()> {
             let (a, b) = (load_one(&a)?, load_one(&b)?);
             for art in [&a, &b] {
                 for w in &art.warnings {
-                    eprintln!("copycat: {}: {w}", export::safe(&art.path));
+                    eprintln!("copycat: {}: {w}", safe_line(&art.path));
                 }
             }
             let al = align::align(&a, &b);
@@ -179,33 +215,43 @@ fn run(cli: Cli) -> Result<()> {
             let arts = load(&paths)?;
             let ranking = corpus::rank(&arts);
             let out = match format {
-                RankFormat::Json => corpus::ranking_json(&arts, &ranking),
-                RankFormat::Text => corpus::ranking_text(&arts, &ranking),
+                RankFormat::Json => export::json::ranking(&arts, &ranking),
+                RankFormat::Text => export::text::ranking(&arts, &ranking),
             };
             write_out(&out)
         }
-        None => {
-            let arts = load(&cli.paths)?;
-            // The reader draws on a terminal and reads keys from one; in a pipe
-            // or a script, say what works there instead of failing obscurely.
-            if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-                return Err(UserError(
-                    "the reader needs a terminal; in scripts use `copycat list`, \
-                     `copycat compare A B` or `copycat rank`"
-                        .into(),
-                )
-                .into());
-            }
-            copycat::ui::run(
-                arts,
-                copycat::ui::Settings {
-                    color,
-                    mouse: !cli.no_mouse,
-                },
-            )
-            .context("the terminal interface failed")
-        }
+        None => reader(cli.paths, color, !cli.no_mouse),
     }
+}
+
+/// Open the reader on the articles at `paths` (the bundled ones when none).
+#[cfg(feature = "tui")]
+fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool) -> Result<()> {
+    let arts = load(&paths)?;
+    // The reader draws on a terminal and reads keys from one; in a pipe or a
+    // script, say what works there instead of failing obscurely.
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(UserError(
+            "the reader needs a terminal; in scripts use `copycat list`, \
+             `copycat compare A B` or `copycat rank`"
+                .into(),
+        )
+        .into());
+    }
+    use anyhow::Context as _;
+    copycat::ui::run(arts, copycat::ui::Settings { color, mouse })
+        .context("the terminal interface failed")
+}
+
+/// Built without the `tui` feature: say so.
+#[cfg(not(feature = "tui"))]
+fn reader(_paths: Vec<PathBuf>, _color: bool, _mouse: bool) -> Result<()> {
+    Err(UserError(
+        "this copycat was built without the reader (the `tui` feature); \
+         use `copycat list`, `copycat compare A B` or `copycat rank`"
+            .into(),
+    )
+    .into())
 }
 
 fn write_out(s: &str) -> Result<()> {
@@ -221,7 +267,7 @@ fn list(arts: &[Article]) -> Result<()> {
         let (paras, sents) = a.body_counts();
         s.push_str(&format!(
             "{}\n  title: {}\n  date: {}  outlet: {}  words: {}  paragraphs: {}  sentences: {}\n",
-            export::safe(&a.path),
+            safe_line(&a.path),
             a.meta.title,
             a.meta.date.as_deref().unwrap_or("-"),
             a.meta.outlet.as_deref().unwrap_or("-"),

@@ -153,6 +153,27 @@ fn rank_lists_every_pair_most_reused_first() {
     );
 }
 
+/// A panic on a ranking worker used to be swallowed (the pair was dropped and
+/// the exit code was 0): it is a bug, so it ends the run with one line and 1.
+#[test]
+fn a_panic_while_ranking_is_one_line_and_exit_1() {
+    let o = Command::new(env!("CARGO_BIN_EXE_copycat"))
+        .arg("rank")
+        .env("COPYCAT_TEST_PANIC", "rank")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with(
+            "copycat: internal error (a bug: please report it): COPYCAT_TEST_PANIC=rank"
+        ),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_missing_file_is_one_line_and_exit_2() {
     let o = copycat(&["compare", "no/such/file.txt", &article("reuters")]);

@@ -13,8 +13,8 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::tokens::{Token, Tokenizer};
-use super::{synonyms, words};
 use super::{Kind, Link, Options};
+use super::{synonyms, words};
 use crate::article::{Article, Role};
 
 /// Bead shapes (A sentences, B sentences): 1:1 links, merges and splits.

@@ -9,6 +9,8 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use walkdir::WalkDir;
+
 use super::Article;
 
 /// Files larger than this are refused. An article is prose; the model keeps
@@ -41,7 +43,9 @@ impl std::error::Error for LoadError {}
 /// What loading produced: the articles and the files that were skipped.
 #[derive(Debug, Default)]
 pub struct Loaded {
+    /// The articles read, in order.
     pub articles: Vec<Article>,
+    /// Files skipped, one line each, for the user to see.
     pub warnings: Vec<String>,
 }
 
@@ -207,8 +211,47 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
 /// folder may change in between, and that must cost one file, not the run.
 pub fn list_folder(dir: &Path, warnings: &mut Vec<String>) -> Vec<PathBuf> {
     let mut files = Vec::new();
+    // Canonical paths: a file reached through two links is listed once.
     let mut seen = HashSet::new();
-    walk(dir, 0, &mut files, &mut seen, warnings);
+    // Links are followed, so a link to a folder is walked and a link to an
+    // article is read; walkdir reports a link back up the tree as a loop
+    // instead of walking it again.
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .max_depth(MAX_DEPTH)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            // A folder link back up the tree: its files are listed already.
+            Err(e) if e.loop_ancestor().is_some() => continue,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                let named = path.is_dir() || is_article_name(&path) || path == dir;
+                // A dangling link or a link loop (`a.txt -> a.txt`) named like
+                // an article is worth a word; other names were never candidates.
+                if named && let Some(io) = e.io_error() {
+                    warnings.push(format!("skipped {}", io_error(&path, io)));
+                }
+                continue;
+            }
+        };
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            if entry.depth() == MAX_DEPTH {
+                warnings.push(format!(
+                    "skipped {}: nested more than {MAX_DEPTH} folders deep",
+                    path.display()
+                ));
+            }
+            continue;
+        }
+        if is_article_name(path)
+            && seen.insert(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+        {
+            files.push(path.to_path_buf());
+        }
+    }
     files.sort();
     files
 }
@@ -220,65 +263,6 @@ pub fn read_listed(files: &[PathBuf], out: &mut Loaded) {
         match read_article(f) {
             Ok(a) => out.articles.push(a),
             Err(e) => out.warnings.push(format!("skipped {e}")),
-        }
-    }
-}
-
-fn walk(
-    dir: &Path,
-    depth: usize,
-    files: &mut Vec<PathBuf>,
-    seen: &mut HashSet<PathBuf>,
-    warnings: &mut Vec<String>,
-) {
-    // Canonical paths break symlink loops: a folder is walked once.
-    let canon = match fs::canonicalize(dir) {
-        Ok(c) => c,
-        Err(e) => {
-            warnings.push(format!("skipped {}", io_error(dir, &e)));
-            return;
-        }
-    };
-    if depth > MAX_DEPTH {
-        warnings.push(format!(
-            "skipped {}: nested more than {MAX_DEPTH} folders deep",
-            dir.display()
-        ));
-        return;
-    }
-    if !seen.insert(canon) {
-        return;
-    }
-    let entries = match fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            warnings.push(format!("skipped {}", io_error(dir, &e)));
-            return;
-        }
-    };
-    let mut paths = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(entry) => paths.push(entry.path()),
-            Err(e) => warnings.push(format!("skipped an entry of {}", io_error(dir, &e))),
-        }
-    }
-    // In name order, so that warnings come in the same order on every run
-    // (the files themselves are sorted by the caller anyway).
-    paths.sort();
-    for path in paths {
-        // fs::metadata follows symlinks, so a link to a folder is walked and
-        // a link to an article is read.
-        match fs::metadata(&path) {
-            Ok(md) if md.is_dir() => walk(&path, depth + 1, files, seen, warnings),
-            Ok(_) if is_article_name(&path) => files.push(path),
-            Ok(_) => {}
-            // A dangling link or a link loop (`a.txt -> a.txt`) named like an
-            // article is worth a word; other names were never candidates.
-            Err(e) if is_article_name(&path) => {
-                warnings.push(format!("skipped {}", io_error(&path, &e)))
-            }
-            Err(_) => {}
         }
     }
 }

@@ -424,7 +424,19 @@ mod tests {
     fn a_word_hyphenated_at_a_line_end_is_one_word() {
         let t = "a well-known exam-\nple and a dash -\n Then";
         let w: Vec<&str> = words(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(w, vec!["a", "well", "known", "exam-\nple", "and", "a", "dash", "Then"]);
+        assert_eq!(
+            w,
+            vec![
+                "a",
+                "well",
+                "known",
+                "exam-\nple",
+                "and",
+                "a",
+                "dash",
+                "Then"
+            ]
+        );
     }
 
     #[test]

@@ -10,13 +10,17 @@
 //! it, then prints the message, then exits), and SIGTERM or SIGHUP (delivered
 //! as an event, so the loop ends through the same path as a quit).
 
-pub mod app;
-pub mod geometry;
-pub mod keymap;
-pub mod render;
-pub mod safe;
-pub mod terminal;
-pub mod worker;
+pub(crate) mod app;
+pub(crate) mod geometry;
+pub(crate) mod help;
+pub(crate) mod keymap;
+pub(crate) mod pairs;
+pub(crate) mod reading;
+pub(crate) mod render;
+pub(crate) mod safe;
+pub(crate) mod search;
+pub(crate) mod terminal;
+pub(crate) mod worker;
 
 use std::io;
 use std::sync::Arc;
@@ -31,10 +35,11 @@ use crossterm::terminal::{Clear, ClearType};
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
 
-pub use app::App;
+use app::App;
 
 use crate::article::Article;
 
+/// How the reader should look and behave.
 pub struct Settings {
     /// Use colour (false with `--no-color` or `NO_COLOR`).
     pub color: bool,
@@ -52,6 +57,8 @@ enum Msg {
     InputFailed(io::Error),
 }
 
+/// Open the reader on `arts` and run it until the user quits; the terminal
+/// is restored on every way out.
 pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
     anyhow::ensure!(!arts.is_empty(), "no articles to show");
     let arts = Arc::new(arts);
@@ -152,7 +159,7 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
                 Msg::Term(ev) => {
                     #[cfg(debug_assertions)]
                     if matches!(ev, event::Event::Key(_)) {
-                        test_panic("ui");
+                        crate::test_panic("ui");
                     }
                     dirty |= app.on_event(&ev);
                 }
@@ -168,16 +175,4 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Test-only: with `COPYCAT_TEST_PANIC=ui` the UI thread panics at the first
-/// key, with `=worker` the worker at its first job, so that the pty tests can
-/// watch the terminal being restored before the message. Compiled into debug
-/// builds only (the tests run the debug binary): a release build has no way
-/// to panic on purpose.
-#[cfg(debug_assertions)]
-pub(crate) fn test_panic(place: &str) {
-    if std::env::var_os("COPYCAT_TEST_PANIC").is_some_and(|v| v == place) {
-        panic!("COPYCAT_TEST_PANIC={place}: a deliberate panic for the tests");
-    }
 }

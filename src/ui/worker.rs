@@ -13,6 +13,7 @@ use crate::align::{self, Alignment};
 use crate::article::Article;
 use crate::corpus::{self, Pair};
 
+/// Work for the worker thread.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Job {
     /// Rank every pair of the corpus by reuse.
@@ -91,7 +92,7 @@ fn serve(arts: &[Article], rx: &Receiver<(Job, bool)>, out: &(dyn Fn(Done) + Syn
             continue;
         }
         #[cfg(debug_assertions)]
-        super::test_panic("worker");
+        crate::test_panic("worker");
         let result = compute(arts, &job, &|n, total| out(Done::Progress(n, total)));
         done.insert(job);
         out(result);
