@@ -109,6 +109,18 @@ proptest! {
         let (a, b) = (article("a.txt", &pa), article("b.txt", &pb));
         let al = align(&a, &b);
         prop_assert!(!overlaps(al.links.iter().map(|l| l.a.clone())));
+        // Every link is in exactly one passage, which spans it on both sides.
+        let mut seen = vec![0; al.links.len()];
+        for p in &al.passages {
+            prop_assert!(!p.links.is_empty());
+            for &i in &p.links {
+                seen[i] += 1;
+                let l = &al.links[i];
+                prop_assert!(p.a.start <= l.a.start && l.a.end <= p.a.end);
+                prop_assert!(p.b.start <= l.b.start && l.b.end <= p.b.end);
+            }
+        }
+        prop_assert!(seen.iter().all(|&n| n == 1));
         prop_assert!(!overlaps(al.links.iter().map(|l| l.b.clone())));
         let out = json::to_value(&a, &b, &al);
         let (ta, tb) = (std::str::from_utf8(&a.bytes).unwrap(), std::str::from_utf8(&b.bytes).unwrap());
@@ -151,6 +163,16 @@ proptest! {
             .map(|(a0, a1, b0, b1, k, m, s)| (b0, b1, a0, a1, k, m, s))
             .collect();
         prop_assert_eq!(link_set(&ab), mirrored);
+        let passages = |al: &Alignment, flip: bool| -> BTreeSet<_> {
+            al.passages
+                .iter()
+                .map(|p| {
+                    let (x, y) = if flip { (p.b.clone(), p.a.clone()) } else { (p.a.clone(), p.b.clone()) };
+                    (x.start, x.end, y.start, y.end, p.kind, p.moved, p.score.to_bits(), p.links.len())
+                })
+                .collect()
+        };
+        prop_assert_eq!(passages(&ab, false), passages(&ba, true));
         prop_assert!((ab.stats.a_dropped - (1.0 - ba.stats.b_copied - ba.stats.b_reworded).max(0.0)).abs() < 1e-9);
     }
 

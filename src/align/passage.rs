@@ -49,6 +49,17 @@ struct Open {
     last_a_end: usize,
 }
 
+/// How far `l` is on A from where passage `p` goes on: 0 right after its
+/// last link; a link a little before it (two adjacent sentences swapped by
+/// the rewrite, or a shuffled passage) counts its distance back.
+fn a_gap(p: &Open, l: &Link) -> usize {
+    if l.a.start >= p.last_a_end {
+        l.a.start - p.last_a_end
+    } else {
+        p.last_a_end.saturating_sub(l.a.end).max(1)
+    }
+}
+
 /// Group `links` (sorted by B) into passages.
 ///
 /// Each link continues the open passage that it follows in order on both
@@ -68,20 +79,16 @@ pub fn passages(a: &Article, b: &Article, links: &[Link]) -> Vec<Passage> {
         let best = open
             .iter()
             .enumerate()
-            .filter(|(_, p)| {
-                l.b.start >= p.b.end
-                    && l.a.start >= p.last_a_end
-                    && l.a.start - p.last_a_end <= MAX_PASSAGE_GAP
-            })
-            .min_by_key(|(k, p)| (l.a.start - p.last_a_end, *k))
+            .filter(|(_, p)| l.b.start >= p.b.end && a_gap(p, l) <= MAX_PASSAGE_GAP)
+            .min_by_key(|(k, p)| (a_gap(p, l), *k))
             .map(|(k, _)| k);
         match best {
             Some(k) => {
                 let p = &mut open[k];
                 p.links.push(i);
-                p.a.end = p.a.end.max(l.a.end);
+                p.a = p.a.start.min(l.a.start)..p.a.end.max(l.a.end);
                 p.b.end = l.b.end;
-                p.last_a_end = l.a.end;
+                p.last_a_end = p.last_a_end.max(l.a.end);
             }
             None => open.push(Open {
                 links: vec![i],
@@ -92,9 +99,125 @@ pub fn passages(a: &Article, b: &Article, links: &[Link]) -> Vec<Passage> {
         }
     }
     done.extend(open);
+    let done = condense(done, links, a.sentences.len(), b.sentences.len());
     let mut out: Vec<Passage> = done.into_iter().map(|p| finish(a, b, links, p)).collect();
     out.sort_by_key(|p| (p.b.start, p.a.start));
     out
+}
+
+/// Most sentences a condensed passage's long side may span for each
+/// sentence of its short side: a summary keeps one sentence in three to
+/// ten of its source; past this, two links are two takings, not one.
+pub const MAX_CONDENSATION: usize = 12;
+/// …and at least this many: a block that keeps about as many sentences as
+/// it draws from is not condensed, and two such blocks side by side are two
+/// takings (two pasted passages that happen to meet).
+pub const MIN_CONDENSATION: usize = 2;
+/// A condensed passage is written as one run: at most this many unlinked
+/// sentences between two of its links on its short side.
+pub const MAX_CONDENSED_GAP: usize = 1;
+/// …and short: a summary of a source passage is a paragraph or two. Longer
+/// runs drawn from far-apart places are a rewrite that reordered its source.
+pub const MAX_CONDENSED_SPAN: usize = 8;
+
+/// Merge passages that are one condensed block: next to each other on one
+/// side (within `MAX_CONDENSED_GAP`), out of order or far apart on the other,
+/// where the stretch between them holds no other link. A summary takes a
+/// sentence here and there from its source, in its own order; a rewrite that
+/// draws one paragraph from two distant places links the text between them
+/// elsewhere, and stays two passages.
+fn condense(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Open> {
+    let hull = |x: &Range<usize>, y: &Range<usize>| x.start.min(y.start)..x.end.max(y.end);
+    let gap = |x: &Range<usize>, y: &Range<usize>| {
+        y.start
+            .saturating_sub(x.end)
+            .max(x.start.saturating_sub(y.end))
+    };
+    // The passage (by position in `ps` at the start) that holds each link;
+    // merged passages keep the lower number.
+    let mut owner = vec![0; links.len()];
+    for (k, p) in ps.iter().enumerate() {
+        for &i in &p.links {
+            owner[i] = k;
+        }
+    }
+    let mut ids: Vec<usize> = (0..ps.len()).collect();
+    // The link that covers each sentence, per side.
+    let mut cover_a = vec![usize::MAX; n_a];
+    let mut cover_b = vec![usize::MAX; n_b];
+    for (i, l) in links.iter().enumerate() {
+        cover_a[l.a.clone()].iter_mut().for_each(|c| *c = i);
+        cover_b[l.b.clone()].iter_mut().for_each(|c| *c = i);
+    }
+    loop {
+        let mut merged = false;
+        for near_on_a in [false, true] {
+            let sides = |p: &Open| {
+                if near_on_a {
+                    (p.a.clone(), p.b.clone())
+                } else {
+                    (p.b.clone(), p.a.clone())
+                }
+            };
+            let far_cover = if near_on_a { &cover_b } else { &cover_a };
+            let mut order: Vec<usize> = (0..ps.len()).collect();
+            order.sort_by_key(|&k| {
+                let (n, f) = sides(&ps[k]);
+                (n.start, f.start)
+            });
+            let mut keep = vec![true; ps.len()];
+            let mut cur = order.first().copied();
+            for &next in order.iter().skip(1) {
+                let Some(k) = cur else { break };
+                let ((n0, f0), (n1, f1)) = (sides(&ps[k]), sides(&ps[next]));
+                let (near_hull, far_hull) = (hull(&n0, &n1), hull(&f0, &f1));
+                let (id0, id1) = (ids[k], ids[next]);
+                let condensed = gap(&n0, &n1) <= MAX_CONDENSED_GAP
+                    && near_hull.len() <= MAX_CONDENSED_SPAN
+                    && far_hull.len() >= MIN_CONDENSATION * near_hull.len()
+                    && far_hull.len() <= MAX_CONDENSATION * near_hull.len()
+                    && far_cover[far_hull.clone()]
+                        .iter()
+                        .all(|&i| i == usize::MAX || owner[i] == id0 || owner[i] == id1);
+                if condensed {
+                    let q = std::mem::replace(
+                        &mut ps[next],
+                        Open {
+                            links: Vec::new(),
+                            a: 0..0,
+                            b: 0..0,
+                            last_a_end: 0,
+                        },
+                    );
+                    for &i in &q.links {
+                        owner[i] = id0;
+                    }
+                    let p = &mut ps[k];
+                    p.links.extend(q.links);
+                    p.links.sort_unstable();
+                    p.a = hull(&p.a, &q.a);
+                    p.b = hull(&p.b, &q.b);
+                    keep[next] = false;
+                    merged = true;
+                } else {
+                    cur = Some(next);
+                }
+            }
+            let mut k = 0;
+            ps.retain(|_| {
+                k += 1;
+                keep[k - 1]
+            });
+            let mut k = 0;
+            ids.retain(|_| {
+                k += 1;
+                keep[k - 1]
+            });
+        }
+        if !merged {
+            return ps;
+        }
+    }
 }
 
 fn finish(a: &Article, b: &Article, links: &[Link], p: Open) -> Passage {
