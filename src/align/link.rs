@@ -30,6 +30,14 @@ const MIN_DICE: f64 = 0.30;
 /// Inside a gap of the backbone — both sides between the same two anchors —
 /// position corroborates content, and a weaker match is accepted.
 const MIN_DICE_GAP: f64 = 0.20;
+/// Weak matches this many in a row (each within `RUN_GAP` sentences of the
+/// last on both sides) anchor a passage between them…
+const MIN_RUN: usize = 3;
+const RUN_GAP: usize = 2;
+/// …when their pooled Dice reaches this: more than one anchor needs, as
+/// articles on one subject often follow the same order (lead, figures,
+/// quotes) and share its words.
+const MIN_RUN_DICE: f64 = 0.36;
 /// How far before the first anchor or after the last one a gap reaches.
 const EDGE_GAP: usize = 3 * EXTEND_REACH;
 /// A weak match extends a run of links only this many unlinked sentences
@@ -375,7 +383,7 @@ pub(super) fn align_ordered(a: &Article, b: &Article, opts: &Options) -> (Vec<Li
         scorer.syn = synonym_table(&tok, &sa, &sb);
     }
     let beads = beads(&sa, &sb, &scorer, opts);
-    let (chain, moved, capped) = choose(&beads, sa.units.len(), sb.units.len());
+    let (chain, moved, capped) = choose(&beads, sa.units.len(), sb.units.len(), opts.evidence.runs);
     let mut notes = Vec::new();
     if capped {
         notes.push(format!(
@@ -774,6 +782,34 @@ fn supported(beads: &[Bead], chain: &[usize]) -> Vec<usize> {
         .collect()
 }
 
+/// Runs of beads in `chain` (in order) that follow each other within
+/// `RUN_GAP` sentences on both sides, at least `MIN_RUN` long, whose
+/// pooled Dice reaches `MIN_RUN_DICE`.
+fn weak_runs(beads: &[Bead], chain: &[usize]) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, out: &mut Vec<Vec<usize>>| {
+        let (shared, mass) = run.iter().fold((0.0, 0.0), |(s, m), &i| {
+            (s + beads[i].shared, m + beads[i].mass)
+        });
+        if run.len() >= MIN_RUN && 2.0 * shared >= MIN_RUN_DICE * mass {
+            out.push(std::mem::take(run));
+        }
+        run.clear();
+    };
+    for &i in chain {
+        if let Some(&last) = run.last() {
+            let (da, db) = beads[last].distance(&beads[i]);
+            if da > RUN_GAP || db > RUN_GAP {
+                flush(&mut run, &mut out);
+            }
+        }
+        run.push(i);
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
 /// A stretch of both texts between two anchors (or before the first, or
 /// after the last), with the anchors that bound it.
 struct Gap {
@@ -881,7 +917,7 @@ impl Used {
 /// by weaker ones. Returns (in-order, moved) indices into `beads`.
 /// The third value is true when the search for moved blocks was cut off by
 /// `MAX_MOVED_BLOCKS`.
-fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>, bool) {
+fn choose(beads: &[Bead], n_a: usize, n_b: usize, runs: bool) -> (Vec<usize>, Vec<usize>, bool) {
     let by_key = |v: &mut Vec<usize>| v.sort_by_key(|&i| beads[i].key());
     let by_b_end = |v: &mut Vec<usize>| v.sort_by_key(|&i| (beads[i].b_end(), beads[i].key()));
     let mut strong_start: Vec<usize> = (0..beads.len()).filter(|&i| beads[i].strong()).collect();
@@ -923,6 +959,34 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>, bo
         }
         if !anchors.is_empty() {
             chains.push(anchors);
+        }
+    }
+    // Then runs of weak matches: a passage reworded or shuffled so heavily
+    // that no sentence pair is strong on its own still shows as several
+    // weak matches in a row, which chance seldom lines up.
+    if runs {
+        let mut weak: Vec<usize> = fillers
+            .iter()
+            .copied()
+            .filter(|&i| !beads[i].bare && used.free(&beads[i]))
+            .collect();
+        for _ in chains.len()..MAX_MOVED_BLOCKS {
+            weak.retain(|&i| used.free(&beads[i]));
+            let mut ends = weak.clone();
+            by_b_end(&mut ends);
+            let chain = heaviest_chain(beads, &weak, &ends, MIN_DICE_GAP, n_a);
+            if chain.is_empty() {
+                break;
+            }
+            for run in weak_runs(beads, &chain) {
+                for &i in &run {
+                    used.take(&beads[i]);
+                }
+                chains.push(run);
+            }
+            // A chain is tried once: what it did not hold as runs is noise.
+            let tried: std::collections::HashSet<usize> = chain.into_iter().collect();
+            weak.retain(|i| !tried.contains(i));
         }
     }
     // Then the gaps of each chain, in the same order.
@@ -971,6 +1035,12 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>, bo
         } else {
             moved.extend(picked);
         }
+    }
+    // Two headlines of one story share its key words whoever wrote them: they
+    // link only when the bodies do.
+    if in_order.iter().chain(&moved).all(|&i| beads[i].title) {
+        in_order.clear();
+        moved.clear();
     }
     (in_order, moved, capped)
 }

@@ -161,11 +161,17 @@ pub struct Options {
 pub struct Evidence {
     /// WordNet synonyms count as shared words, at a discount.
     pub synonyms: bool,
+    /// Several weak matches in a row anchor a passage (seeding and extension
+    /// for heavy rewording).
+    pub runs: bool,
 }
 
 impl Default for Evidence {
     fn default() -> Self {
-        Evidence { synonyms: true }
+        Evidence {
+            synonyms: true,
+            runs: true,
+        }
     }
 }
 
@@ -178,6 +184,7 @@ impl Evidence {
             for name in v.to_string_lossy().split(',') {
                 match name.trim() {
                     "synonyms" => e.synonyms = false,
+                    "runs" => e.runs = false,
                     _ => {}
                 }
             }
