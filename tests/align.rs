@@ -143,6 +143,7 @@ proptest! {
                     WordOp::Equal { a: x, b: y } => prop_assert!(wa.start <= x.start && x.end <= wa.end && wb.start <= y.start && y.end <= wb.end),
                     WordOp::Delete { a: x } => prop_assert!(wa.start <= x.start && x.end <= wa.end),
                     WordOp::Insert { b: y } => prop_assert!(wb.start <= y.start && y.end <= wb.end),
+                    WordOp::Moved { a: x, b: y } => prop_assert!(wa.start <= x.start && x.end <= wa.end && wb.start <= y.start && y.end <= wb.end),
                 }
             }
         }
@@ -348,7 +349,7 @@ fn a_word_diff_past_its_deadline_degrades_and_says_so() {
             .ops
             .iter()
             .map(|op| match op {
-                WordOp::Equal { b, .. } | WordOp::Insert { b } => b.len(),
+                WordOp::Equal { b, .. } | WordOp::Insert { b } | WordOp::Moved { b, .. } => b.len(),
                 WordOp::Delete { .. } => 0,
             })
             .sum();
@@ -358,4 +359,47 @@ fn a_word_diff_past_its_deadline_degrades_and_says_so() {
             "the script still accounts for every word of B"
         );
     }
+}
+
+#[test]
+fn a_quote_moved_to_the_end_of_its_sentence_is_marked_moved_not_deleted() {
+    let a = article(
+        "a.txt",
+        &[vec!["\u{201c}We will not accept any deal that cedes territory,\u{201d} the Ukrainian foreign minister told reporters in Kyiv on Tuesday.".into()]],
+    );
+    let b = article(
+        "b.txt",
+        &[vec!["The Ukrainian foreign minister told reporters in Kyiv on Tuesday: \u{201c}We will not accept any deal that cedes territory.\u{201d}".into()]],
+    );
+    let al = align(&a, &b);
+    assert_eq!(al.links.len(), 1, "{al:#?}");
+    let l = &al.links[0];
+    let moved: Vec<String> = l
+        .ops
+        .iter()
+        .filter_map(|op| match op {
+            WordOp::Moved { a: r, b: s } => {
+                let ta: Vec<&str> = r.clone().map(|w| a.word_text(w)).collect();
+                let tb: Vec<&str> = s.clone().map(|w| b.word_text(w)).collect();
+                assert_eq!(ta, tb);
+                Some(ta.join(" "))
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(!moved.is_empty(), "{:?}", l.ops);
+    // Nothing of the quote is left as deleted or inserted.
+    assert!(
+        l.deleted_words()
+            .iter()
+            .all(|r| r.clone().all(|w| a.word_text(w) != "territory"))
+    );
+    let out = json::to_value(&a, &b, &al);
+    let ops: Vec<&str> = out["links"][0]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["op"].as_str().unwrap())
+        .collect();
+    assert!(ops.contains(&"moved"), "{ops:?}");
 }

@@ -1090,6 +1090,7 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> (
         ub[0].first_word,
         opts.diff_deadline,
     );
+    let ops = words::find_moves(ops, &norms_a, ua[0].first_word, &norms_b, ub[0].first_word);
     let same: usize = ops
         .iter()
         .map(|op| match op {

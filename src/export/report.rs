@@ -190,6 +190,13 @@ pub enum Change {
         /// The words' span in B.
         b: Span,
     },
+    /// Words kept word for word but moved to another place in the passage.
+    Moved {
+        /// Where they are in A.
+        a: Span,
+        /// Where they are in B.
+        b: Span,
+    },
 }
 
 impl<'a> LinkOut<'a> {
@@ -202,6 +209,10 @@ impl<'a> LinkOut<'a> {
                 WordOp::Equal { .. } => None,
                 WordOp::Delete { a: w } => Some(Change::Delete { a: words(a, w) }),
                 WordOp::Insert { b: w } => Some(Change::Insert { b: words(b, w) }),
+                WordOp::Moved { a: x, b: y } => Some(Change::Moved {
+                    a: words(a, x),
+                    b: words(b, y),
+                }),
             })
             .collect();
         LinkOut {
