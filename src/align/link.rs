@@ -88,6 +88,11 @@ const COPIED_CONTENT_LO: f64 = 0.45;
 /// a sentence rebuilt around the same names (`Never in my life have I seen…`
 /// for `I have never seen…`) keeps its content words but not its phrasing.
 const COPIED_WORDS: f64 = 0.6;
+/// A link is copied, whatever its shape, when each side keeps this share
+/// of the other's letters and digits in order: OCR slips, hyphenation and
+/// words run together cost a few letters, while a reworded sentence (or a
+/// merge that adds a clause) loses many more.
+const COPIED_LETTERS: f64 = 0.9;
 /// Stems in more A sentences than this are skipped when proposing candidates
 /// (they still count in scores): on long inputs they would make the index
 /// quadratic while saying little about which sentence is the source.
@@ -1048,7 +1053,13 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize, runs: bool) -> (Vec<usize>, Ve
 /// Copied or reworded, from the shares of each side's words kept in the
 /// other's order: of content words (`content`) and of all words (`kept`).
 /// Symmetric in A and B, so that swapping the articles keeps every kind.
-fn kind_of(bead: Bead, content: (f64, f64), kept: (f64, f64)) -> Kind {
+fn kind_of(bead: Bead, content: (f64, f64), kept: (f64, f64), letters: f64) -> Kind {
+    // The same letters in the same order are the same text, however it was
+    // re-extracted: hard-wrapped, hyphenated, words run together or split,
+    // sentences cut apart differently.
+    if letters >= COPIED_LETTERS {
+        return Kind::Copied;
+    }
     // Merging or splitting sentences is rewording whatever words survive.
     let one_to_one = bead.na == 1 && bead.nb == 1;
     let (hi, lo) = (content.0.max(content.1), content.0.min(content.1));
@@ -1103,7 +1114,19 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> (
         same as f64 / norms_b.len().max(1) as f64,
     );
     let on_time = started.elapsed() < opts.diff_deadline;
-    let kind = kind_of(bead, content, kept);
+    let letters = if opts.evidence.letters {
+        let text = |side: &Side, us: &[Unit]| {
+            let (s0, s1) = (us[0].sentence, us[us.len() - 1].sentence);
+            let art = side.art;
+            words::letters(&art.text[art.sentences[s0].span.start..art.sentences[s1].span.end])
+        };
+        let (la, lb) = (text(sa, ua), text(sb, ub));
+        let common = words::lcs_symbols(&la, &lb) as f64;
+        (common / la.len().max(1) as f64).min(common / lb.len().max(1) as f64)
+    } else {
+        0.0
+    };
+    let kind = kind_of(bead, content, kept, letters);
     let (a0, a1) = (ua[0].sentence, ua[ua.len() - 1].sentence + 1);
     let (b0, b1) = (ub[0].sentence, ub[ub.len() - 1].sentence + 1);
     let link = Link {

@@ -164,6 +164,9 @@ pub struct Evidence {
     /// Several weak matches in a row anchor a passage (seeding and extension
     /// for heavy rewording).
     pub runs: bool,
+    /// A link that keeps nearly all the letters of its source in order is
+    /// copied, however the text was re-extracted.
+    pub letters: bool,
 }
 
 impl Default for Evidence {
@@ -171,6 +174,7 @@ impl Default for Evidence {
         Evidence {
             synonyms: true,
             runs: true,
+            letters: true,
         }
     }
 }
@@ -185,6 +189,7 @@ impl Evidence {
                 match name.trim() {
                     "synonyms" => e.synonyms = false,
                     "runs" => e.runs = false,
+                    "letters" => e.letters = false,
                     _ => {}
                 }
             }
