@@ -24,6 +24,13 @@ const SHAPES: &[(usize, usize)] = &[(1, 1), (2, 1), (1, 2), (3, 1), (1, 3)];
 /// WordNet's synonyms are near in meaning, not the same word, and a stem's
 /// senses are many.
 const SYNONYM_WEIGHT: f64 = 0.6;
+/// Stems in more sentences than this (of both sides) get no synonyms.
+const MAX_SYNONYM_DF: u32 = RARE_POSTINGS as u32;
+/// Synonyms are looked for only between passages that already share this
+/// Dice in the same words (a paraphrase keeps some of its source's words),
+/// and below `SOLO_DICE`, where the same words alone already settle the
+/// match: the search is the costliest step of scoring.
+const MIN_EXACT_DICE: f64 = 0.1;
 /// Weighted Dice below which two passages cannot anchor a link: paraphrase
 /// keeps about a third of the rare-word mass or more.
 const MIN_DICE: f64 = 0.30;
@@ -259,6 +266,8 @@ impl Bead {
 
 struct Scorer {
     idf: Vec<f64>,
+    /// Number of sentences (of both sides) each stem is in.
+    df: Vec<u32>,
     /// For each stem id, the stems of the pair that WordNet calls its
     /// synonyms (sorted; empty for most).
     syn: Vec<Box<[u32]>>,
@@ -273,16 +282,23 @@ impl Scorer {
         set.iter().map(|&t| self.weight(t)).sum()
     }
 
-    /// Weighted mass and count of the stems two sorted sets share: the same
-    /// stem, or (at a discount) a synonym of a stem the other set lacks.
-    fn shared(&self, x: &[u32], y: &[u32]) -> (f64, usize) {
+    /// Weighted mass and count of the stems two sorted sets share exactly.
+    fn shared_exact(&self, x: &[u32], y: &[u32]) -> (f64, usize) {
         let (mut m, mut n) = (0.0, 0);
         for_shared(x, y, |t| {
             m += self.weight(t);
             n += 1;
         });
-        if !self.syn.is_empty() && n < x.len() && n < y.len() {
-            let (sm, sn) = self.synonyms(x, y);
+        (m, n)
+    }
+
+    /// Weighted mass and count of the stems unit `u` shares with the sorted
+    /// set `y`: the same stem, or (at a discount) a synonym of a stem the
+    /// other lacks.
+    fn shared(&self, u: &Unit, y: &[u32]) -> (f64, usize) {
+        let (mut m, mut n) = self.shared_exact(&u.set, y);
+        if !self.syn.is_empty() && n < u.set.len() && n < y.len() {
+            let (sm, sn) = self.synonyms(&u.set, y);
             m += sm;
             n += sn;
         }
@@ -315,15 +331,31 @@ impl Scorer {
 }
 
 /// The related stems of each stem id in the pair, from WordNet.
-fn synonym_table(tok: &Tokenizer, sa: &Side, sb: &Side) -> Vec<Box<[u32]>> {
-    let mut present: Vec<u32> = sa
-        .units
-        .iter()
-        .chain(&sb.units)
-        .flat_map(|u| u.set.iter().copied())
-        .collect();
+fn synonym_table(tok: &Tokenizer, sa: &Side, sb: &Side, sc: &Scorer) -> Vec<Box<[u32]>> {
+    // A word found in many sentences says little about which is the source
+    // (as in `candidates`), and would make the search cost grow with the
+    // square of the text: such words get no synonyms.
+    let rare = |t: u32| sc.df.get(t as usize).is_some_and(|&d| d <= MAX_SYNONYM_DF);
+    let vocab = |side: &Side| -> Vec<u32> {
+        let mut v: Vec<u32> = side
+            .units
+            .iter()
+            .flat_map(|u| u.set.iter().copied())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (va, vb) = (vocab(sa), vocab(sb));
+    let mut present: Vec<u32> = va.iter().chain(&vb).copied().collect();
     present.sort_unstable();
     present.dedup();
+    // A synonym can only stand in for a word on the other side.
+    let other_side = |t: u32, u: u32| {
+        (va.binary_search(&t).is_ok() && vb.binary_search(&u).is_ok())
+            || (vb.binary_search(&t).is_ok() && va.binary_search(&u).is_ok())
+    };
+    present.retain(|&t| rare(t));
     let entries: Vec<(u32, Option<u32>)> = present
         .iter()
         .map(|&t| (t, synonyms::entry(tok.stem_text(t))))
@@ -337,7 +369,7 @@ fn synonym_table(tok: &Tokenizer, sa: &Side, sb: &Side) -> Vec<Box<[u32]>> {
         let Some(e) = e else { continue };
         let mut rel: Vec<u32> = synonyms::related(e)
             .filter_map(|r| by_entry.get(&r).copied())
-            .filter(|&r| r != t)
+            .filter(|&r| r != t && other_side(t, r))
             .collect();
         if !rel.is_empty() {
             rel.sort_unstable();
@@ -385,7 +417,7 @@ pub(super) fn align_ordered(a: &Article, b: &Article, opts: &Options) -> (Vec<Li
     let sb = Side::new(b, &mut tok);
     let mut scorer = idf(&sa, &sb);
     if opts.evidence.synonyms {
-        scorer.syn = synonym_table(&tok, &sa, &sb);
+        scorer.syn = synonym_table(&tok, &sa, &sb, &scorer);
     }
     let beads = beads(&sa, &sb, &scorer, opts);
     let (chain, moved, capped) = choose(&beads, sa.units.len(), sb.units.len(), opts.evidence.runs);
@@ -430,11 +462,14 @@ fn idf(sa: &Side, sb: &Side) -> Scorer {
     let n = (sa.units.len() + sb.units.len()).max(1) as f64;
     let max_id = df.keys().copied().max().map_or(0, |m| m as usize + 1);
     let mut idf = vec![0.0; max_id];
+    let mut dfs = vec![0u32; max_id];
     for (t, d) in df {
         idf[t as usize] = (1.0 + n / d as f64).ln();
+        dfs[t as usize] = u32::try_from(d).unwrap_or(u32::MAX);
     }
     Scorer {
         idf,
+        df: dfs,
         syn: Vec::new(),
     }
 }
@@ -535,7 +570,8 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
         .iter()
         .map(|&(ua, ub, _)| {
             let (x, y) = (&sa.units[ua], &sb.units[ub]);
-            let (m, _) = sc.shared(&x.set, &y.set);
+            // Exact stems only: this ranks candidates found by exact stems.
+            let (m, _) = sc.shared_exact(&x.set, &y.set);
             let (wx, wy) = (sc.mass(&x.set), sc.mass(&y.set));
             let cover = (m / wx.max(f64::MIN_POSITIVE), m / wy.max(f64::MIN_POSITIVE));
             best_a[ua] = best_a[ua].max(cover.0);
@@ -633,8 +669,22 @@ impl BeadContext<'_, '_> {
         let ua = &self.sa.units[a..a + na];
         let ub = &self.sb.units[b..b + nb];
         let (set_a, set_b) = (union(ua, |u| &u.set), union(ub, |u| &u.set));
-        let (shared, count) = sc.shared(&set_a, &set_b);
+        let (exact, exact_count) = sc.shared_exact(&set_a, &set_b);
         let (wa, wb) = (sc.mass(&set_a), sc.mass(&set_b));
+        // Synonyms can add at most their discount on what is left unmatched:
+        // most candidate pairs fall short even so, and are not looked at.
+        let reach = SYNONYM_WEIGHT * (wa - exact).min(wb - exact).max(0.0);
+        if 2.0 * (exact + reach) < MIN_DICE_GAP * (wa + wb) {
+            return None;
+        }
+        let exact_dice = 2.0 * exact / (wa + wb).max(f64::MIN_POSITIVE);
+        let (shared, count) =
+            if sc.syn.is_empty() || !(MIN_EXACT_DICE..SOLO_DICE).contains(&exact_dice) {
+                (exact, exact_count)
+            } else {
+                let (m, n) = sc.synonyms(&set_a, &set_b);
+                (exact + m, exact_count + n)
+            };
         let dice = 2.0 * shared / (wa + wb).max(f64::MIN_POSITIVE);
         if dice < MIN_DICE_GAP || count == 0 {
             return None;
@@ -644,7 +694,7 @@ impl BeadContext<'_, '_> {
         if na + nb > 2 {
             let fits = |u: &Unit, other: &[u32], best: f64| {
                 let m = sc.mass(&u.set);
-                let cover = sc.shared(&u.set, other).0 / m.max(f64::MIN_POSITIVE);
+                let cover = sc.shared(u, other).0 / m.max(f64::MIN_POSITIVE);
                 m > 0.0 && cover >= MIN_MEMBER_COVER && cover >= MEMBER_BEST_SHARE * best
             };
             let a_ok = (a..a + na).all(|k| fits(&self.sa.units[k], &set_b, self.best_a[k]));
