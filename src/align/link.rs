@@ -50,7 +50,7 @@ const EDGE_GAP: usize = 3 * EXTEND_REACH;
 /// A weak match extends a run of links only this many unlinked sentences
 /// away from it on both sides (seeding and extension, as in the PAN 2014
 /// winner): the gap a reuse passage may hold.
-const EXTEND_REACH: usize = super::passage::MAX_PASSAGE_GAP;
+const EXTEND_REACH: usize = 4;
 /// Fewer shared content words than this is coincidence for an anchor…
 const MIN_SHARED_WORDS: usize = 3;
 /// …and for a gap filler.

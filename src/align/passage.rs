@@ -16,7 +16,7 @@ use crate::article::Article;
 /// two of its links: a reuser drops, adds or rewrites past recognition a
 /// sentence here and there inside a block it takes, while two separate
 /// takings from one source are usually further apart.
-pub const MAX_PASSAGE_GAP: usize = 4;
+pub const MAX_PASSAGE_GAP: usize = 3;
 
 /// One reused block: links in order on both sides, with short gaps allowed.
 #[derive(Debug, Clone, PartialEq)]
