@@ -18,9 +18,10 @@ const SYNONYMS_PER_WORD: usize = 12;
 /// Writes `synonyms.bin` to OUT_DIR: the sorted, distinct stems of
 /// single-word WordNet lemmas, then for each the stems it is a synonym of.
 ///
-/// Layout (little-endian u32s after the text): `n`, then `n` stems each
-/// ended by `\n`, then `n + 1` offsets into the relation list, then the
-/// relation list (stem indices).
+/// Layout, little-endian u32s: `n` stems, the stems' text length, `n + 1`
+/// offsets of each stem in the text, `n + 1` offsets of each stem's
+/// relations in the relation list, the relation list (stem indices); then
+/// the stems' text. A lookup reads only the few entries it touches.
 fn synonym_table() {
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let stem = |w: &str| stemmer.stem(w).into_owned();
@@ -50,21 +51,26 @@ fn synonym_table() {
         .enumerate()
         .map(|(i, s)| (*s, i as u32))
         .collect();
-    let mut out: Vec<u8> = Vec::new();
-    out.extend((stems.len() as u32).to_le_bytes());
+    let mut text: Vec<u8> = Vec::new();
+    let mut starts: Vec<u32> = Vec::with_capacity(stems.len() + 1);
     for s in &stems {
-        out.extend(s.as_bytes());
-        out.push(b'\n');
+        starts.push(text.len() as u32);
+        text.extend(s.as_bytes());
     }
+    starts.push(text.len() as u32);
     let mut offsets = vec![0u32];
     let mut list: Vec<u32> = Vec::new();
     for s in &stems {
         list.extend(rel[*s].iter().map(|t| index[t]));
         offsets.push(list.len() as u32);
     }
-    for x in offsets.iter().chain(&list) {
+    let mut out: Vec<u8> = Vec::new();
+    out.extend((stems.len() as u32).to_le_bytes());
+    out.extend((text.len() as u32).to_le_bytes());
+    for x in starts.iter().chain(&offsets).chain(&list) {
         out.extend(x.to_le_bytes());
     }
+    out.extend(&text);
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("synonyms.bin");
     fs::write(dest, out).expect("OUT_DIR is writable");
 }

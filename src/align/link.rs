@@ -271,6 +271,8 @@ struct Scorer {
     /// For each stem id, the stems of the pair that WordNet calls its
     /// synonyms (sorted; empty for most).
     syn: Vec<Box<[u32]>>,
+    /// Two bits per stem id (in x, in y), all clear between calls.
+    scratch: std::cell::RefCell<Vec<u64>>,
 }
 
 impl Scorer {
@@ -310,21 +312,45 @@ impl Scorer {
     fn synonyms(&self, x: &[u32], y: &[u32]) -> (f64, usize) {
         let (mut m, mut n) = (0.0, 0);
         let mut taken: Vec<u32> = Vec::new();
+        // Membership in `x` and `y` by bit (set here, cleared on the way
+        // out): each synonym is one lookup, not two binary searches.
+        let mut bits = self.scratch.borrow_mut();
+        let bit = |t: u32| (t as usize / 32, 1u64 << (2 * (t % 32)));
+        for &t in x {
+            let (w, b) = bit(t);
+            bits[w] |= b;
+        }
+        for &u in y {
+            let (w, b) = bit(u);
+            bits[w] |= b << 1;
+        }
+        let in_x = |bits: &[u64], t: u32| {
+            let (w, b) = bit(t);
+            bits[w] & b != 0
+        };
+        let in_y = |bits: &[u64], t: u32| {
+            let (w, b) = bit(t);
+            bits[w] & (b << 1) != 0
+        };
         for &t in x {
             let Some(rel) = self.syn.get(t as usize).filter(|r| !r.is_empty()) else {
                 continue;
             };
-            if y.binary_search(&t).is_ok() {
+            if in_y(&bits, t) {
                 continue;
             }
-            let hit = rel.iter().copied().find(|u| {
-                y.binary_search(u).is_ok() && x.binary_search(u).is_err() && !taken.contains(u)
-            });
+            let hit = rel
+                .iter()
+                .copied()
+                .find(|&u| in_y(&bits, u) && !in_x(&bits, u) && !taken.contains(&u));
             if let Some(u) = hit {
                 taken.push(u);
                 m += SYNONYM_WEIGHT * self.weight(t).min(self.weight(u));
                 n += 1;
             }
+        }
+        for &t in x.iter().chain(y) {
+            bits[t as usize / 32] = 0;
         }
         (m, n)
     }
@@ -418,6 +444,7 @@ pub(super) fn align_ordered(a: &Article, b: &Article, opts: &Options) -> (Vec<Li
     let mut scorer = idf(&sa, &sb);
     if opts.evidence.synonyms {
         scorer.syn = synonym_table(&tok, &sa, &sb, &scorer);
+        scorer.scratch = std::cell::RefCell::new(vec![0; tok.id_count() / 32 + 1]);
     }
     let beads = beads(&sa, &sb, &scorer, opts);
     let (chain, moved, capped) = choose(&beads, sa.units.len(), sb.units.len(), opts.evidence.runs);
@@ -471,6 +498,7 @@ fn idf(sa: &Side, sb: &Side) -> Scorer {
         idf,
         df: dfs,
         syn: Vec::new(),
+        scratch: Default::default(),
     }
 }
 

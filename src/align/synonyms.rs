@@ -5,54 +5,45 @@
 //! `thesaurus-wordnet` crate (MIT) and compiled by `build.rs` into sorted
 //! Snowball stems of single-word lemmas, each with the stems of its
 //! synonyms among its most frequent senses. It is part of the binary: no
-//! file is read and nothing is parsed at run time beyond the few bytes a
-//! lookup touches.
-
-use std::sync::OnceLock;
+//! file is read, and a lookup touches only the few entries of its binary
+//! search: nothing is parsed or built up front.
 
 static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/synonyms.bin"));
 
-/// The table as laid out by `build.rs`: stems, then offsets, then relations.
-struct Table {
-    /// Byte offset of each stem in `TABLE` (and one past the last).
-    stems: Vec<u32>,
-    /// Start of the offsets array in `TABLE`.
-    offsets_at: usize,
-    /// Start of the relation list in `TABLE`.
-    list_at: usize,
-}
+/// The table as laid out by `build.rs`: counts, stem offsets, relation
+/// offsets, relations, then the stems' text. Nothing is parsed up front.
+struct Table;
 
 fn u32_at(at: usize) -> u32 {
     let b = &TABLE[at..at + 4];
     u32::from_le_bytes([b[0], b[1], b[2], b[3]])
 }
 
-fn table() -> &'static Table {
-    static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| {
-        let n = u32_at(0) as usize;
-        let mut stems = Vec::with_capacity(n + 1);
-        let mut at = 4;
-        stems.push(at as u32);
-        for _ in 0..n {
-            at += TABLE[at..].iter().position(|&c| c == b'\n').unwrap_or(0) + 1;
-            stems.push(at as u32);
-        }
-        Table {
-            stems,
-            offsets_at: at,
-            list_at: at + 4 * (n + 1),
-        }
-    })
-}
-
 impl Table {
     fn len(&self) -> usize {
-        self.stems.len() - 1
+        u32_at(0) as usize
+    }
+
+    fn starts_at(&self) -> usize {
+        8
+    }
+
+    fn offsets_at(&self) -> usize {
+        self.starts_at() + 4 * (self.len() + 1)
+    }
+
+    fn list_at(&self) -> usize {
+        self.offsets_at() + 4 * (self.len() + 1)
+    }
+
+    fn text_at(&self) -> usize {
+        TABLE.len() - u32_at(4) as usize
     }
 
     fn stem(&self, i: usize) -> &'static [u8] {
-        &TABLE[self.stems[i] as usize..self.stems[i + 1] as usize - 1]
+        let s = u32_at(self.starts_at() + 4 * i) as usize;
+        let e = u32_at(self.starts_at() + 4 * (i + 1)) as usize;
+        &TABLE[self.text_at() + s..self.text_at() + e]
     }
 
     fn find(&self, stem: &str) -> Option<usize> {
@@ -70,11 +61,15 @@ impl Table {
 
     fn related(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         let (s, e) = (
-            u32_at(self.offsets_at + 4 * i) as usize,
-            u32_at(self.offsets_at + 4 * (i + 1)) as usize,
+            u32_at(self.offsets_at() + 4 * i) as usize,
+            u32_at(self.offsets_at() + 4 * (i + 1)) as usize,
         );
-        (s..e).map(move |k| u32_at(self.list_at + 4 * k) as usize)
+        (s..e).map(move |k| u32_at(self.list_at() + 4 * k) as usize)
     }
+}
+
+fn table() -> &'static Table {
+    &Table
 }
 
 /// The WordNet entry of a stem, if it has synonyms.
