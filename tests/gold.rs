@@ -125,7 +125,7 @@ fn by_kind(rows: &[(String, Scores)]) -> std::collections::BTreeMap<String, Vec<
             .trim_end_matches(char::is_numeric)
             .trim_end_matches('-')
             .to_string();
-        out.entry(kind).or_default().push(s.clone());
+        out.entry(kind).or_default().push(*s);
     }
     out
 }
