@@ -1192,7 +1192,10 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> (
         same as f64 / norms_b.len().max(1) as f64,
     );
     let on_time = started.elapsed() < opts.diff_deadline;
-    let letters = if opts.evidence.letters {
+    // The letters are compared only when the words have not already made
+    // the link copied: the comparison can only make a link copied.
+    let by_words = kind_of(bead, content, kept, 0.0);
+    let letters = if opts.evidence.letters && by_words == Kind::Reworded {
         let text = |side: &Side, us: &[Unit]| {
             let (s0, s1) = (us[0].sentence, us[us.len() - 1].sentence);
             let art = side.art;
