@@ -294,19 +294,6 @@ impl Scorer {
         (m, n)
     }
 
-    /// Weighted mass and count of the stems unit `u` shares with the sorted
-    /// set `y`: the same stem, or (at a discount) a synonym of a stem the
-    /// other lacks.
-    fn shared(&self, u: &Unit, y: &[u32]) -> (f64, usize) {
-        let (mut m, mut n) = self.shared_exact(&u.set, y);
-        if !self.syn.is_empty() && n < u.set.len() && n < y.len() {
-            let (sm, sn) = self.synonyms(&u.set, y);
-            m += sm;
-            n += sn;
-        }
-        (m, n)
-    }
-
     /// Mass and count of synonym pairs between the stems of `x` and `y`
     /// that the other set does not hold itself, each stem used once.
     fn synonyms(&self, x: &[u32], y: &[u32]) -> (f64, usize) {
@@ -722,7 +709,7 @@ impl BeadContext<'_, '_> {
         if na + nb > 2 {
             let fits = |u: &Unit, other: &[u32], best: f64| {
                 let m = sc.mass(&u.set);
-                let cover = sc.shared(u, other).0 / m.max(f64::MIN_POSITIVE);
+                let cover = sc.shared_exact(&u.set, other).0 / m.max(f64::MIN_POSITIVE);
                 m > 0.0 && cover >= MIN_MEMBER_COVER && cover >= MEMBER_BEST_SHARE * best
             };
             let a_ok = (a..a + na).all(|k| fits(&self.sa.units[k], &set_b, self.best_a[k]));
