@@ -86,6 +86,14 @@ const GROUP_SEEDS: usize = 3;
 /// Each extra sentence in a bead costs this share of its value: groupings must
 /// earn their size, so identical text aligns 1:1.
 const SIZE_PENALTY: f64 = 0.06;
+/// Most sentences on one side of a bead shape in `SHAPES`.
+const MAX_SHAPE: usize = 3;
+/// A widest merge (one sentence against `MAX_SHAPE`) grows, one sentence
+/// at a time, while each new member brings its own evidence: a text that
+/// lost its sentence marks (a list run together, a re-extracted page, words
+/// shuffled across full stops) holds many of the other side's sentences in
+/// one. Past this many it is left as it is: a limit on the cost.
+const MAX_GROWN: usize = 24;
 /// A 1:1 link is copied rather than reworded when the shorter side (usually
 /// the copy) keeps this share of its content words in the other's order…
 const COPIED_CONTENT_HI: f64 = 0.70;
@@ -228,7 +236,9 @@ impl Bead {
     /// positive exactly when its Dice is above the threshold, growing with
     /// the text it covers, and discounted for each extra sentence.
     fn value(&self, min_dice: f64) -> f64 {
-        let size = (self.na + self.nb - 2) as f64;
+        // Past the widest shape, a grown grouping pays no more: each member
+        // it holds has already shown its own evidence.
+        let size = (self.na + self.nb - 2).min(MAX_SHAPE - 1) as f64;
         (2.0 * self.shared - min_dice * self.mass) * (1.0 - SIZE_PENALTY * size)
     }
     /// Whether the bead may anchor the alignment by its content alone.
@@ -636,6 +646,8 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
         .into_iter()
         .filter_map(|(a0, na, b0, nb)| ctx.score(a0, na, b0, nb))
         .collect();
+    let grown: Vec<Bead> = out.iter().filter_map(|bead| ctx.grow(bead)).collect();
+    out.extend(grown);
     // Sentences without a content word (`There is.`, `No, no, no.`) have no
     // stems to be found by; when repeated word for word they are paired here,
     // as beads that only a gap between anchors can take.
@@ -679,6 +691,48 @@ struct BeadContext<'s, 'a> {
 }
 
 impl BeadContext<'_, '_> {
+    /// The widest merge or split grown from `bead` (one sentence against
+    /// `MAX_SHAPE`) by the neighbours of its many side that each fit it,
+    /// or None when none does.
+    fn grow(&self, bead: &Bead) -> Option<Bead> {
+        let many_a = bead.na == MAX_SHAPE && bead.nb == 1;
+        if !(many_a || (bead.nb == MAX_SHAPE && bead.na == 1)) {
+            return None;
+        }
+        let side = if many_a { self.sa } else { self.sb };
+        let try_span = |start: usize, n: usize| -> Option<Bead> {
+            if !side.groupable(start, n) {
+                return None;
+            }
+            if many_a {
+                self.score(start, n, bead.b, 1)
+            } else {
+                self.score(bead.a, 1, start, n)
+            }
+        };
+        let (mut start, mut n) = if many_a {
+            (bead.a, bead.na)
+        } else {
+            (bead.b, bead.nb)
+        };
+        let mut best: Option<Bead> = None;
+        while n < MAX_GROWN {
+            let next = try_span(start, n + 1).map(|g| (g, start)).or_else(|| {
+                let s0 = start.checked_sub(1)?;
+                try_span(s0, n + 1).map(|g| (g, s0))
+            });
+            match next {
+                Some((g, s0)) => {
+                    start = s0;
+                    n += 1;
+                    best = Some(g);
+                }
+                None => break,
+            }
+        }
+        best
+    }
+
     fn score(&self, a: usize, na: usize, b: usize, nb: usize) -> Option<Bead> {
         let sc = self.sc;
         let ua = &self.sa.units[a..a + na];

@@ -335,18 +335,28 @@ fn paragraph_blocks(text: &str) -> Vec<Range<usize>> {
         lines.push(at..at + body.len());
         at += line.len();
     }
-    let wrapped = hard_wrapped(text, &lines);
+    // In hard-wrapped text a line that fills the width was wrapped; a
+    // shorter one ends a paragraph or an item of a list (web pages taken
+    // as text hold many), unless the sentence runs on.
+    let full = hard_wrapped(text, &lines).then(|| WRAP_FILL * wrap_width(text, &lines) as f64);
     let mut out = Vec::new();
     let mut cur: Option<Range<usize>> = None;
+    let mut prev: Option<Range<usize>> = None;
     for r in lines {
         let blank = text[r.clone()].trim().is_empty();
         if blank {
             if let Some(c) = cur.take() {
                 out.push(c);
             }
+            prev = None;
             continue;
         }
-        match (&mut cur, wrapped) {
+        let joins = prev.as_ref().is_some_and(|p| {
+            full.is_some_and(|w| text[p.clone()].trim_end().chars().count() as f64 >= w)
+                || runs_on(text, p, &r)
+        });
+        prev = Some(r.clone());
+        match (&mut cur, joins) {
             (Some(c), true) => c.end = r.end,
             _ => {
                 if let Some(c) = cur.take() {
@@ -358,6 +368,62 @@ fn paragraph_blocks(text: &str) -> Vec<Range<usize>> {
     }
     out.extend(cur);
     out
+}
+
+/// Words that never end a paragraph: a line ending on one was cut
+/// mid-sentence.
+const RUN_ON_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+    "with",
+];
+
+/// Whether the line `next` continues the sentence that `line` leaves open,
+/// whether or not the text is hard-wrapped as a whole: web copy and
+/// documents stitched from several sources break some lines mid-sentence,
+/// and a sentence never starts with a lowercase letter, nor does a
+/// paragraph end on a comma, a hyphen or an article. (A line ending in `;`
+/// is an item of a list, whatever follows.)
+fn runs_on(text: &str, line: &Range<usize>, next: &Range<usize>) -> bool {
+    let line = text[line.clone()].trim_end();
+    let next = text[next.clone()].trim_start();
+    if line.is_empty() || next.is_empty() {
+        return false;
+    }
+    let open = !line.ends_with(|c: char| {
+        matches!(
+            c,
+            '.' | '!' | '?' | '…' | ':' | ';' | '"' | '”' | '\'' | '’' | ')' | ']'
+        )
+    });
+    let last_word = line
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    open && (next.starts_with(char::is_lowercase)
+        || line.ends_with([',', '-'])
+        || RUN_ON_WORDS.contains(&last_word.to_lowercase().as_str()))
+}
+
+/// A line of hard-wrapped text at least this share of the wrapping width
+/// long was wrapped: greedy wrapping leaves a line short of the width by at
+/// most the next word, and words are short next to widths of 60 columns
+/// and more.
+const WRAP_FILL: f64 = 0.7;
+
+/// The wrapping width of hard-wrapped text, in characters: the length that
+/// nine lines in ten do not pass (the longest line may be a title or a
+/// table row set apart from the prose).
+fn wrap_width(text: &str, lines: &[Range<usize>]) -> usize {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .map(|r| text[r.clone()].trim_end().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    if lens.is_empty() {
+        return 0;
+    }
+    lens.sort_unstable();
+    lens[(lens.len() * 9 / 10).min(lens.len() - 1)]
 }
 
 /// Longest line, in characters, of a text taken as hard-wrapped: wrapping
@@ -457,7 +523,20 @@ fn classify(text: &str, blocks: &[Range<usize>], meta: &mut Meta) -> Vec<(Range<
         }
         let line = &text[span.clone()];
         let last = i + 1 == blocks.len().min(boiler_from);
-        if seen_body && !last && meta::is_heading(line) {
+        // A crosshead stands alone between paragraphs; short unpunctuated
+        // lines in a row are the items of a list (dates, names, a table),
+        // which are content.
+        let listed = |j: Option<usize>| {
+            j.filter(|&j| j < boiler_from)
+                .and_then(|j| blocks.get(j))
+                .is_some_and(|n| meta::is_heading(&text[n.clone()]))
+        };
+        if seen_body
+            && !last
+            && meta::is_heading(line)
+            && !listed(i.checked_sub(1))
+            && !listed(Some(i + 1))
+        {
             out.push((span, Role::Heading));
             continue;
         }
@@ -490,6 +569,63 @@ mod tests {
         }
         let a = Article::parse("x.txt", t.into_bytes());
         assert_eq!(a.paragraphs.len(), 3);
+    }
+
+    /// Documents stitched from several sources break lines mid-sentence: the
+    /// sentence was cut in two, each half a `Heading` left out of the
+    /// comparison.
+    #[test]
+    fn a_line_broken_mid_sentence_runs_on() {
+        let t = "Headline here\nFirst para. These flaws\nmay not be readily visible. On\nsuch a surface drops of water appear flat and\nwide.\nSecond para.\n";
+        let a = Article::parse("x.txt", t.as_bytes().to_vec());
+        let body: Vec<&str> = a
+            .sentences
+            .iter()
+            .filter(|s| s.role == Role::Body)
+            .map(|s| &a.text[s.span.clone()])
+            .collect();
+        assert_eq!(
+            body,
+            [
+                "First para.",
+                "These flaws\nmay not be readily visible.",
+                "On\nsuch a surface drops of water appear flat and\nwide.",
+                "Second para."
+            ]
+        );
+    }
+
+    /// Items of a list stay apart, whether they end in `;` or in nothing, and
+    /// are content: only a lone short line between paragraphs is a crosshead.
+    #[test]
+    fn list_items_are_body_text_and_stay_apart() {
+        let para = "A paragraph of prose that is long enough to be wrapped at a fixed width, and it goes on";
+        let mut t = String::from("Title\n\n");
+        for head in ["", "Early years\n\n", ""] {
+            t.push_str(head);
+            t.push_str(para);
+            t.push_str("\nand on to the end.\n\n");
+        }
+        t.push_str("1922\nThe Club publishes a rondo for four flutes\nFebruary 26, 1928\nA talk on the art of flute playing\n\n");
+        t.push_str("de facto recognition of the line;\nfreezing of the status;\na phased lifting of sanctions.\n\n");
+        t.push_str(para);
+        t.push_str("\nand on to the end.\n");
+        let a = Article::parse("x.txt", t.into_bytes());
+        let role = |needle: &str| {
+            a.paragraphs
+                .iter()
+                .find(|p| a.text[p.span.clone()].starts_with(needle))
+                .map(|p| p.role)
+        };
+        assert_eq!(role("Early years"), Some(Role::Heading));
+        assert_eq!(role("1922"), Some(Role::Body));
+        assert_eq!(role("The Club publishes"), Some(Role::Body));
+        assert_eq!(role("freezing"), Some(Role::Body));
+        assert_eq!(role(para), Some(Role::Body));
+        assert!(a.paragraphs.iter().any(|p| {
+            let t = &a.text[p.span.clone()];
+            t.starts_with(para) && t.ends_with("end.")
+        }));
     }
 
     #[test]
