@@ -49,8 +49,9 @@ const MIN_RUN_DICE: f64 = 0.36;
 const EDGE_GAP: usize = 3 * EXTEND_REACH;
 /// A weak match extends a run of links only this many unlinked sentences
 /// away from it on both sides (seeding and extension, as in the PAN 2014
-/// winner): the gap a reuse passage may hold.
-const EXTEND_REACH: usize = 4;
+/// winner): the gap a reuse passage may hold, so that a match taken for its
+/// place next to a passage is part of that passage.
+const EXTEND_REACH: usize = super::MAX_PASSAGE_GAP;
 /// Fewer shared content words than this is coincidence for an anchor…
 const MIN_SHARED_WORDS: usize = 3;
 /// …and for a gap filler.
@@ -979,11 +980,23 @@ fn gaps(anchors: &[Bead], n_a: usize, n_b: usize) -> Vec<Gap> {
 /// The beads of `chain` (in order, inside `gap`) that extend a run of links
 /// from one of the gap's anchors, each within `EXTEND_REACH` sentences of
 /// the last: position corroborates a weak match only near a strong one, not
-/// anywhere in a wide stretch between two distant anchors.
+/// anywhere in a wide stretch between two distant anchors. Between two
+/// anchors whose stretch is longer on one side (a summary condenses, a
+/// rewrite drops), the reach on the longer side grows in proportion: the
+/// same few sentences of the shorter side stand for more of the longer.
 fn within_reach(beads: &[Bead], chain: &[usize], gap: &Gap) -> Vec<usize> {
+    let (reach_a, reach_b) = if gap.before.is_some() && gap.after.is_some() {
+        let (la, lb) = (gap.a.len() + 1, gap.b.len() + 1);
+        (
+            EXTEND_REACH.max(EXTEND_REACH * la / lb),
+            EXTEND_REACH.max(EXTEND_REACH * lb / la),
+        )
+    } else {
+        (EXTEND_REACH, EXTEND_REACH)
+    };
     let near = |x: &Bead, y: &Bead| {
         let (da, db) = x.distance(y);
-        da <= EXTEND_REACH && db <= EXTEND_REACH
+        da <= reach_a && db <= reach_b
     };
     let mut keep = vec![false; chain.len()];
     let mut last = gap.before;

@@ -50,13 +50,14 @@ struct Open {
 }
 
 /// How far `l` is on A from where passage `p` goes on: 0 right after its
-/// last link; a link a little before it (two adjacent sentences swapped by
-/// the rewrite, or a shuffled passage) counts its distance back.
+/// last link; a link before that (two adjacent sentences swapped by the
+/// rewrite, a shuffled passage, a block whose halves changed places) counts
+/// its distance from the stretch of A the passage already spans, at least 1.
 fn a_gap(p: &Open, l: &Link) -> usize {
     if l.a.start >= p.last_a_end {
         l.a.start - p.last_a_end
     } else {
-        p.last_a_end.saturating_sub(l.a.end).max(1)
+        p.a.start.saturating_sub(l.a.end).max(1)
     }
 }
 
