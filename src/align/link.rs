@@ -37,6 +37,17 @@ const MIN_DICE: f64 = 0.30;
 /// Inside a gap of the backbone — both sides between the same two anchors —
 /// position corroborates content, and a weaker match is accepted.
 const MIN_DICE_GAP: f64 = 0.20;
+/// Where a gap between two anchors holds at most `TIGHT_GAP` free sentences
+/// on each side — a gap a passage bridges anyway — its sentences are placed
+/// by position as much as by content (as sentence aligners pair sentences
+/// between two fixed points by length alone): half the share of a wider
+/// gap's filler is enough, though not fewer shared words than an anchor
+/// holds (`MIN_SHARED_WORDS`): position stands in for the proportion, not
+/// for the words themselves.
+const MIN_DICE_TIGHT: f64 = 0.5 * MIN_DICE_GAP;
+/// Free sentences a side of a tight gap holds at most: what a passage may
+/// step over (`MAX_PASSAGE_GAP`).
+const TIGHT_GAP: usize = super::MAX_PASSAGE_GAP;
 /// Weak matches this many in a row (each within `RUN_GAP` sentences of the
 /// last on both sides) anchor a passage between them…
 const MIN_RUN: usize = 3;
@@ -256,12 +267,20 @@ impl Bead {
                 && self.count >= MIN_SHARED_WORDS
                 && (self.count >= MIN_SHARED_GENERIC || self.names > 0))
     }
+    /// Whether the bead may fill a gap between anchors, a tight one or not
+    /// (see `MIN_DICE_TIGHT`).
+    fn fills(&self, tight: bool) -> bool {
+        if self.title {
+            return false;
+        }
+        self.bare
+            || self.dice >= NEAR_IDENTICAL
+            || (self.dice >= MIN_DICE_GAP && self.count >= MIN_SHARED_WORDS_GAP)
+            || (tight && self.dice >= MIN_DICE_TIGHT && self.count >= MIN_SHARED_WORDS)
+    }
     /// Whether the bead may fill a gap between anchors.
     fn fills_gap(&self) -> bool {
-        !self.title
-            && (self.bare
-                || self.dice >= NEAR_IDENTICAL
-                || (self.dice >= MIN_DICE_GAP && self.count >= MIN_SHARED_WORDS_GAP))
+        self.fills(false)
     }
     /// Sentences between the two beads on side A and side B (0 when adjacent).
     fn distance(&self, o: &Bead) -> (usize, usize) {
@@ -710,6 +729,7 @@ impl BeadContext<'_, '_> {
             } else {
                 self.score(bead.a, 1, start, n)
             }
+            .filter(|g| g.dice >= MIN_DICE_GAP)
         };
         let (mut start, mut n) = if many_a {
             (bead.a, bead.na)
@@ -744,7 +764,7 @@ impl BeadContext<'_, '_> {
         // Synonyms can add at most their discount on what is left unmatched:
         // most candidate pairs fall short even so, and are not looked at.
         let reach = SYNONYM_WEIGHT * (wa - exact).min(wb - exact).max(0.0);
-        if 2.0 * (exact + reach) < MIN_DICE_GAP * (wa + wb) {
+        if 2.0 * (exact + reach) < MIN_DICE_TIGHT * (wa + wb) {
             return None;
         }
         let exact_dice = 2.0 * exact / (wa + wb).max(f64::MIN_POSITIVE);
@@ -756,7 +776,7 @@ impl BeadContext<'_, '_> {
                 (exact + m, exact_count + n)
             };
         let dice = 2.0 * shared / (wa + wb).max(f64::MIN_POSITIVE);
-        if dice < MIN_DICE_GAP || count == 0 {
+        if dice < MIN_DICE_TIGHT || count == 0 {
             return None;
         }
         // Every member of a grouping must bring its own evidence, and must not
@@ -1063,7 +1083,7 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize, runs: bool) -> (Vec<usize>, Ve
     by_b_end(&mut strong_end);
     // Gap fillers, sorted by key (so by B start) for lookup by gap.
     let mut fillers: Vec<usize> = (0..beads.len())
-        .filter(|&i| !beads[i].title && (beads[i].fills_gap() || beads[i].strong()))
+        .filter(|&i| !beads[i].title && (beads[i].fills(true) || beads[i].strong()))
         .collect();
     by_key(&mut fillers);
 
@@ -1105,7 +1125,7 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize, runs: bool) -> (Vec<usize>, Ve
         let mut weak: Vec<usize> = fillers
             .iter()
             .copied()
-            .filter(|&i| !beads[i].bare && used.free(&beads[i]))
+            .filter(|&i| !beads[i].bare && beads[i].fills_gap() && used.free(&beads[i]))
             .collect();
         for _ in chains.len()..MAX_MOVED_BLOCKS {
             weak.retain(|&i| used.free(&beads[i]));
@@ -1141,6 +1161,11 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize, runs: bool) -> (Vec<usize>, Ve
             if ga.is_empty() || gb.is_empty() {
                 continue;
             }
+            let tight = gap.before.is_some()
+                && gap.after.is_some()
+                && ga.clone().filter(|&k| !used.a[k]).count() <= TIGHT_GAP
+                && gb.clone().filter(|&k| !used.b[k]).count() <= TIGHT_GAP;
+            let min_dice = if tight { MIN_DICE_TIGHT } else { MIN_DICE_GAP };
             // Fillers whose B start lies in the gap, then those wholly inside.
             let lo = fillers.partition_point(|&i| beads[i].b < gb.start);
             let hi = fillers.partition_point(|&i| beads[i].b < gb.end);
@@ -1152,6 +1177,7 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize, runs: bool) -> (Vec<usize>, Ve
                     ga.start <= bd.a
                         && bd.a_end() <= ga.end
                         && bd.b_end() <= gb.end
+                        && (bd.fills(tight) || bd.strong())
                         && used.free(bd)
                 })
                 .collect();
@@ -1160,7 +1186,7 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize, runs: bool) -> (Vec<usize>, Ve
             }
             let mut ends = inside.clone();
             by_b_end(&mut ends);
-            let chain = heaviest_chain(beads, &inside, &ends, MIN_DICE_GAP, n_a);
+            let chain = heaviest_chain(beads, &inside, &ends, min_dice, n_a);
             for i in within_reach(beads, &chain, &gap) {
                 used.take(&beads[i]);
                 picked.push(i);
