@@ -1205,7 +1205,22 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize, runs: bool) -> (Vec<usize>, Ve
         in_order.clear();
         moved.clear();
     }
-    (in_order, moved, capped)
+    // What moved is what the reading order of the whole leaves out: the
+    // heaviest order-keeping chain of every link chosen. (The first chain of
+    // anchors is not always it: a run of weak matches found later may
+    // continue it in order, or outweigh it.)
+    let mut all: Vec<usize> = in_order.iter().chain(&moved).copied().collect();
+    by_key(&mut all);
+    let mut ends = all.clone();
+    by_b_end(&mut ends);
+    let backbone = heaviest_chain(beads, &all, &ends, 0.0, n_a);
+    let on_backbone: std::collections::HashSet<usize> = backbone.iter().copied().collect();
+    let moved: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|i| !on_backbone.contains(i))
+        .collect();
+    (backbone, moved, capped)
 }
 
 /// Copied or reworded, from the shares of each side's words kept in the
