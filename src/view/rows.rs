@@ -216,13 +216,18 @@ pub fn wrap(
                             row_w = 0;
                         }
                         let start = p.bytes.start + gs;
+                        // Field by field, not `..p.clone()`: that copied the
+                        // whole word once per grapheme, quadratic in its
+                        // length (a 7 MB word froze the reader for good).
                         push_merged(
                             &mut row,
                             Piece {
                                 text: g.to_string(),
                                 bytes: start..start + whole.len(),
                                 width: gw,
-                                ..p.clone()
+                                class: p.class,
+                                change: p.change,
+                                word: p.word,
                             },
                         );
                         row_w += gw;
@@ -353,6 +358,8 @@ struct Builder<'a> {
     width: usize,
     changed: Vec<Range<usize>>,
     chunks: Vec<Chunk>,
+    /// (link, chunk index) for every chunk of a link, sorted: see `find`.
+    link_chunks: Vec<(usize, usize)>,
     next: usize,
     rows: Vec<Row>,
     last_paragraph: Option<usize>,
@@ -440,11 +447,21 @@ impl<'a> Builder<'a> {
                 _ => merged.push(r),
             }
         }
+        let mut link_chunks: Vec<(usize, usize)> = chunks
+            .iter()
+            .enumerate()
+            .filter_map(|(c, ch)| match ch.unit {
+                Unit::Link(l) => Some((l, c)),
+                _ => None,
+            })
+            .collect();
+        link_chunks.sort_unstable();
         Builder {
             art,
             side,
             width,
             changed: merged,
+            link_chunks,
             chunks,
             next: 0,
             rows: Vec::new(),
@@ -453,11 +470,23 @@ impl<'a> Builder<'a> {
     }
 
     /// Index of the first chunk of `unit` at or after the cursor.
+    ///
+    /// Through the index of link chunks, not a scan from the cursor: a link
+    /// with no chunk left (its sentences shown with another link, as when the
+    /// aligner reuses a source sentence) would scan to the end every time,
+    /// quadratic in the number of such links.
     fn find(&self, unit: Unit) -> Option<usize> {
-        self.chunks[self.next..]
-            .iter()
-            .position(|c| c.unit == unit)
-            .map(|i| self.next + i)
+        let Unit::Link(l) = unit else {
+            return self.chunks[self.next..]
+                .iter()
+                .position(|c| c.unit == unit)
+                .map(|i| self.next + i);
+        };
+        let i = self.link_chunks.partition_point(|&x| x < (l, self.next));
+        self.link_chunks
+            .get(i)
+            .filter(|&&(k, _)| k == l)
+            .map(|&(_, c)| c)
     }
 
     /// A blank row when the chunk opens a new paragraph.
