@@ -405,6 +405,8 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Back => self.back(),
             Action::Redraw => self.redraw = true,
+            // The input thread suspends at once, before the key gets here.
+            Action::Suspend => {}
             Action::Help => self.help = Some(0),
             Action::ToggleList => self.toggle_list(),
             Action::NextPane => self.cycle_pane(1),
