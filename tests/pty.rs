@@ -305,3 +305,28 @@ fn a_panic_in_the_worker_thread_restores_the_terminal_then_prints_the_message() 
     );
     check_panic_exit(s, "worker");
 }
+
+/// Regression: crossterm 0.29 reads one 1 KB chunk per readiness event of an
+/// edge-triggered source and leaves the rest (crossterm issue #813), so a
+/// paste over about 2.5 KB stalled until more keys arrived. 20 KB pasted
+/// into the search prompt, then Enter: the search runs and shows its count.
+#[test]
+fn a_20_kb_paste_into_search_is_read_whole() {
+    let mut s = Session::start::<&str>(&[]);
+    s.wait_for("the first pair", |t| t.contains("pair 1/"));
+    s.send("/");
+    s.wait_text("no matches");
+    // Words that are in the articles, so the query is ordinary text.
+    let paste = "plan ".repeat(4096);
+    assert_eq!(paste.len(), 20480);
+    let mut keys = paste.into_bytes();
+    keys.push(b'\r');
+    let writing = s.send_in_background(keys);
+    s.wait_for("the search to be accepted", |t| {
+        t.contains("no match for “plan plan plan")
+    });
+    writing.join().expect("the paste was written");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+}

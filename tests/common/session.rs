@@ -56,7 +56,9 @@ pub struct Session {
     /// Every byte copycat wrote, in order.
     pub bytes: Vec<u8>,
     output: Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
+    /// Shared so that a long write (a paste bigger than the pty's buffer,
+    /// which blocks until copycat reads) can run on a thread of its own.
+    writer: std::sync::Arc<std::sync::Mutex<Box<dyn Write + Send>>>,
     pub child: Box<dyn Child + Send + Sync>,
     // Kept open for the life of the session: dropping it hangs up the child.
     master: Box<dyn MasterPty + Send>,
@@ -108,7 +110,7 @@ impl Session {
             parser: vt100::Parser::new_with_callbacks(ROWS, COLS, 0, Seen::default()),
             bytes: Vec::new(),
             output,
-            writer,
+            writer: std::sync::Arc::new(std::sync::Mutex::new(writer)),
             child,
             master: pty.master,
             deadline: Instant::now() + DEADLINE,
@@ -186,8 +188,22 @@ impl Session {
     }
 
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
+        let mut w = self.writer.lock().expect("the writer");
+        w.write_all(keys.as_bytes()).expect("write keys");
+        w.flush().expect("flush keys");
+    }
+
+    /// Write `bytes` on a thread of its own: a write bigger than the pty's
+    /// buffer blocks until copycat reads it, and a test that waits for the
+    /// screen must fail with it, not hang in the write.
+    pub fn send_in_background(&mut self, bytes: Vec<u8>) -> thread::JoinHandle<()> {
+        let writer = self.writer.clone();
+        thread::spawn(move || {
+            let mut w = writer.lock().expect("the writer");
+            // Fails once the test gave up and the pty is gone; nothing to do.
+            let _ = w.write_all(&bytes);
+            let _ = w.flush();
+        })
     }
 
     /// Wait for the process to end, keeping what it wrote on the way out.
