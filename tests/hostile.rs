@@ -500,6 +500,14 @@ impl Worker {
                 self.queue.push_back(job);
             }
         }
+        // The layout thread (large pairs are laid out off the UI thread):
+        // its layout arrives with the worker's results, so frames are also
+        // drawn while one is due.
+        if jobs > 0
+            && let Some(layout) = app.take_layout()
+        {
+            app.on_laid_out(layout.run());
+        }
         for _ in 0..jobs {
             let Some(job) = self.queue.pop_front() else {
                 return;
@@ -537,11 +545,21 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
         // Four sessions, each from the start: ranking, then the first pair.
         if step % 2500 == 0 {
             app = App::with_shared(arts.clone(), step % 5000 == 0, true);
+            // Two sessions lay every pair out as a large one, off the UI
+            // thread (here: when the worker steps), to walk that path too.
+            if step % 5000 != 0 {
+                app.set_sync_layout_limit(0);
+            }
             app.resize(rng.range(1..=160), rng.range(1..=50));
             worker = Worker::default();
         }
         let ev = random_event(&mut rng, app.size());
         app.on_event(&ev);
+        // The event loop catches up (the search typed) once per batch of
+        // events; batches here are one to a few events long.
+        if rng.below(3) == 0 {
+            app.catch_up();
+        }
         let jobs = match rng.below(10) {
             0..=5 => 0,
             6..=8 => 1,
@@ -590,6 +608,7 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
             ("independent", !app.synchronized()),
             ("focus", app.focus().is_some()),
             ("waiting", app.alignment().is_none()),
+            ("laying out", app.laying_out()),
             ("quit asked", app.should_quit()),
         ];
         for (mode, on) in modes {

@@ -330,3 +330,27 @@ fn a_20_kb_paste_into_search_is_read_whole() {
     assert!(s.wait_exit().success());
     s.assert_terminal_restored();
 }
+
+/// Regression: one long word froze the reader beyond any quit: laying it
+/// out was quadratic in its length and ran on the UI thread, so `q`, Ctrl-C
+/// and signals all waited behind it (a 7 MB word: over 15 minutes). Layout is
+/// now linear and, for a large pair, off the UI thread: `q` ends the reader
+/// at once whatever is being laid out (a liveness check under the session's
+/// generous deadline, not a timing).
+#[test]
+fn q_quits_while_a_huge_word_is_laid_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let word = dir.path().join("word.txt");
+    std::fs::write(&word, "x".repeat(3_000_000)).expect("write the word");
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        "A headline\n\nThe minister resigned on Monday after weeks of pressure.\n",
+    )
+    .expect("write the other article");
+    let mut s = Session::start(&[&word, &other]);
+    s.wait_for("the pair", |t| t.contains("A headline"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+}

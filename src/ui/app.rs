@@ -56,6 +56,12 @@ pub struct Search {
     before: String,
     pub matches: Vec<Match>,
     pub current: Option<usize>,
+    /// The matches of each side (A, B) as byte ranges sorted by start, for
+    /// drawing (kept here, not sorted again on every frame).
+    pub(crate) by_side: [Vec<Range<usize>>; 2],
+    /// Typed but not yet searched: a paste or fast typing searches once per
+    /// batch of keys (see [`App::catch_up`]), not once per key.
+    pending: bool,
 }
 
 impl Search {
@@ -103,6 +109,54 @@ pub struct App {
     pub(crate) tick: usize,
     quit: bool,
     redraw: bool,
+    /// Each article's text folded to lower case for search, made on its
+    /// first search and kept: typing does not fold both texts per key.
+    folded: HashMap<usize, Arc<Folded>>,
+    /// A layout to build off the UI thread (large pairs), for the loop to send.
+    layout_job: Option<LayoutJob>,
+    /// The widths of the layout being built off the UI thread, if any.
+    laying_out: Option<(usize, usize)>,
+    /// Pairs whose texts together are at most this many bytes are laid out
+    /// in place; larger ones on the layout thread, so the keys stay live.
+    sync_layout_bytes: usize,
+}
+
+/// Pairs up to this size (both texts) are laid out on the UI thread: a few
+/// milliseconds. Larger ones take seconds for megabytes, off the UI thread.
+pub const SYNC_LAYOUT_BYTES: usize = 256 * 1024;
+
+/// A layout to build: everything the layout thread needs, shared.
+pub struct LayoutJob {
+    arts: Arc<Vec<Article>>,
+    al: Arc<Alignment>,
+    pair: (usize, usize),
+    widths: (usize, usize),
+}
+
+impl LayoutJob {
+    /// Build the layout (on any thread).
+    pub fn run(self) -> LaidOut {
+        let (a, b) = self.pair;
+        let spread = Spread::build(
+            &self.arts[a],
+            &self.arts[b],
+            &self.al,
+            self.widths.0,
+            self.widths.1,
+        );
+        LaidOut {
+            al: self.al,
+            pair: self.pair,
+            spread,
+        }
+    }
+}
+
+/// A layout built off the UI thread, for [`App::on_laid_out`].
+pub struct LaidOut {
+    al: Arc<Alignment>,
+    pair: (usize, usize),
+    spread: Spread,
 }
 
 impl App {
@@ -142,6 +196,10 @@ impl App {
             tick: 0,
             quit: false,
             redraw: false,
+            folded: HashMap::new(),
+            layout_job: None,
+            laying_out: None,
+            sync_layout_bytes: SYNC_LAYOUT_BYTES,
         };
         if n >= 2 {
             app.progress = Some((0, n * (n - 1) / 2));
@@ -230,19 +288,50 @@ impl App {
 
     /// Whether results are still expected (the loop animates progress then).
     pub fn busy(&self) -> bool {
-        self.progress.is_some() || !self.requested.is_empty()
+        self.progress.is_some() || !self.requested.is_empty() || self.laying_out.is_some()
     }
 
-    /// Do all queued work on this thread, as the worker would.
+    /// Whether a layout is being built off the UI thread (the one shown, if
+    /// any, is for other widths).
+    pub fn laying_out(&self) -> bool {
+        self.laying_out.is_some()
+    }
+
+    /// A layout to build off the UI thread, for the loop to send.
+    pub fn take_layout(&mut self) -> Option<LayoutJob> {
+        self.layout_job.take()
+    }
+
+    /// Lay out pairs larger than `bytes` (both texts) off the UI thread
+    /// (tests set 0 to take that path with small articles).
+    pub fn set_sync_layout_limit(&mut self, bytes: usize) {
+        self.sync_layout_bytes = bytes;
+    }
+
+    /// Once a batch of events is handled: do what was put off while it came
+    /// in (the search typed so far).
+    pub fn catch_up(&mut self) {
+        if std::mem::take(&mut self.search.pending) {
+            self.search_live();
+        }
+    }
+
+    /// Do all queued work on this thread, as the worker and the layout
+    /// thread would.
     pub fn settle(&mut self) {
+        self.catch_up();
         loop {
             let jobs = self.take_jobs();
-            if jobs.is_empty() {
+            let layout = self.take_layout();
+            if jobs.is_empty() && layout.is_none() {
                 break;
             }
             for (job, _) in jobs {
                 let d = worker::compute(&self.arts, &job, &|_, _| {});
                 self.on_done(d);
+            }
+            if let Some(l) = layout {
+                self.on_laid_out(l.run());
             }
         }
     }
@@ -288,11 +377,6 @@ impl App {
                 if (a, b) == (self.a, self.b) {
                     self.spread = None;
                     self.relayout();
-                    self.find_matches();
-                    if let Some((kind, dir)) = self.deferred.take() {
-                        self.note = None;
-                        self.jump(kind, dir);
-                    }
                 }
             }
         }
@@ -359,7 +443,7 @@ impl App {
                         .contains(crossterm::event::KeyModifiers::CONTROL)
                 {
                     input.push(c);
-                    self.search_live();
+                    self.search.pending = true;
                 }
             }
         }
@@ -401,6 +485,10 @@ impl App {
     }
 
     pub fn apply(&mut self, action: Action) {
+        // Whatever the key, it acts on the search typed so far.
+        if action != Action::Erase {
+            self.catch_up();
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Back => self.back(),
@@ -437,7 +525,7 @@ impl App {
             Action::Erase => {
                 if let Some(i) = self.search.input.as_mut() {
                     i.pop();
-                    self.search_live();
+                    self.search.pending = true;
                 }
             }
             Action::SetA => self.choose(Side::A),
@@ -529,11 +617,16 @@ impl App {
         (w(g.panes[0]), w(g.panes[1]))
     }
 
-    /// The layout for given text widths: the cached one when it fits.
+    /// The layout for given text widths: the cached one when it fits. A
+    /// small pair is laid out here for other widths; a large one is not (it
+    /// takes seconds): its layout in hand is drawn, clipped, until the new
+    /// one comes from the layout thread.
     pub fn spread_for(&self, wa: usize, wb: usize) -> Option<Cow<'_, Spread>> {
         let al = self.alignment()?;
         match &self.spread {
             Some(s) if s.widths == (wa, wb) => Some(Cow::Borrowed(s)),
+            Some(s) if !self.small_pair() => Some(Cow::Borrowed(s)),
+            None if !self.small_pair() => None,
             _ => Some(Cow::Owned(Spread::build(
                 &self.arts[self.a],
                 &self.arts[self.b],
@@ -542,6 +635,12 @@ impl App {
                 wb,
             ))),
         }
+    }
+
+    /// Whether the current pair is laid out in place (see `SYNC_LAYOUT_BYTES`).
+    fn small_pair(&self) -> bool {
+        let len = |i: usize| self.arts.get(i).map_or(0, |a| a.text.len());
+        len(self.a) + len(self.b) <= self.sync_layout_bytes
     }
 
     fn relayout(&mut self) {
@@ -555,18 +654,79 @@ impl App {
             && let Some(al) = self.alignment().cloned()
             && self.spread.as_ref().is_none_or(|s| s.widths != (wa, wb))
         {
-            self.spread = Some(Spread::build(
-                &self.arts[self.a],
-                &self.arts[self.b],
-                &al,
-                wa,
-                wb,
-            ));
-            self.sort_matches();
+            if self.small_pair() {
+                let spread = Spread::build(&self.arts[self.a], &self.arts[self.b], &al, wa, wb);
+                self.install(spread);
+            } else if self.laying_out != Some((wa, wb)) {
+                // The layout thread builds the newest request only: a storm
+                // of resizes costs one layout, not one per size.
+                self.laying_out = Some((wa, wb));
+                self.layout_job = Some(LayoutJob {
+                    arts: self.arts.clone(),
+                    al,
+                    pair: (self.a, self.b),
+                    widths: (wa, wb),
+                });
+            }
         }
+        self.clamp_tops();
+    }
+
+    fn clamp_tops(&mut self) {
         let max = self.max_top();
         for t in &mut self.top {
             *t = (*t).min(max);
+        }
+    }
+
+    /// A layout built off the UI thread: taken if it is still the one wanted
+    /// (same pair, same alignment, the current widths).
+    pub fn on_laid_out(&mut self, l: LaidOut) {
+        let current = l.pair == (self.a, self.b)
+            && self.alignment().is_some_and(|al| Arc::ptr_eq(al, &l.al))
+            && l.spread.widths == self.text_widths();
+        if !current {
+            return;
+        }
+        self.laying_out = None;
+        self.install(l.spread);
+        self.clamp_tops();
+    }
+
+    /// Put a new layout of the current pair in place: the rows at the top of
+    /// each pane stay in view (by the text they show), the matches get their
+    /// rows, and a jump asked for while waiting happens.
+    fn install(&mut self, spread: Spread) {
+        let anchors = self.spread.as_ref().map(|old| {
+            [Side::A, Side::B].map(|side| {
+                old.rows(side)
+                    .iter()
+                    .skip(self.top[side.index()])
+                    .find_map(|r| r.pieces.first().map(|p| p.bytes.start))
+            })
+        });
+        let fresh = self.spread.is_none();
+        self.spread = Some(spread);
+        if let (Some(anchors), Some(sp)) = (anchors, &self.spread) {
+            for side in [Side::A, Side::B] {
+                if let Some(row) = anchors[side.index()].and_then(|byte| sp.row_of_byte(side, byte))
+                {
+                    self.top[side.index()] = row;
+                }
+            }
+            if self.sync {
+                self.level_from(self.reading_side());
+            }
+        }
+        self.clamp_tops();
+        if fresh {
+            self.find_matches();
+            if let Some((kind, dir)) = self.deferred.take() {
+                self.note = None;
+                self.jump(kind, dir);
+            }
+        } else {
+            self.sort_matches();
         }
     }
 
@@ -797,6 +957,7 @@ impl App {
         self.pair_pos = self.rank_of(a, b);
         if changed || self.spread.is_none() {
             self.spread = None;
+            self.laying_out = None;
             self.top = [0, 0];
             self.focus = None;
             self.deferred = None;
@@ -845,13 +1006,23 @@ impl App {
     fn find_matches(&mut self) {
         self.search.matches.clear();
         self.search.current = None;
+        self.search.by_side = Default::default();
         if self.search.query.is_empty() || self.arts.len() < 2 {
             return;
         }
+        let needle = self.search.query.to_lowercase();
         for (side, i) in [(Side::A, self.a), (Side::B, self.b)] {
-            for bytes in find_all(&self.arts[i].text, &self.search.query) {
-                self.search.matches.push(Match { side, bytes });
-            }
+            let folded = self
+                .folded
+                .entry(i)
+                .or_insert_with(|| Arc::new(Folded::new(&self.arts[i].text)))
+                .clone();
+            let found = folded.find_all(&self.arts[i].text, &needle);
+            self.search.matches.extend(found.iter().map(|bytes| Match {
+                side,
+                bytes: bytes.clone(),
+            }));
+            self.search.by_side[side.index()] = found;
         }
         self.sort_matches();
     }
@@ -859,7 +1030,7 @@ impl App {
     /// Matches in screen order: by row, A before B on the same row.
     fn sort_matches(&mut self) {
         let rows = self.match_rows();
-        if rows.len() != self.search.matches.len() {
+        if rows.len() != self.search.matches.len() || self.search.matches.is_empty() {
             return;
         }
         let cur = self.search.current.map(|c| self.search.matches[c].clone());
@@ -943,38 +1114,81 @@ fn unit_order(u: Unit) -> (usize, usize) {
 }
 
 /// Byte ranges of `needle` in `hay`, ignoring case, without overlaps.
-///
-/// Lower-casing can change a character's length, so the search runs over a
-/// lower-cased copy that remembers where each of its bytes came from.
 pub fn find_all(hay: &str, needle: &str) -> Vec<Range<usize>> {
-    let needle: String = needle.to_lowercase();
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let mut low = String::with_capacity(hay.len());
-    let mut origin: Vec<usize> = Vec::with_capacity(hay.len() + 1);
-    for (i, c) in hay.char_indices() {
-        for l in c.to_lowercase() {
+    Folded::new(hay).find_all(hay, &needle.to_lowercase())
+}
+
+/// A text folded to lower case for search, with the way back to the text's
+/// own byte offsets.
+///
+/// Lower-casing can change a character's length (`İ` becomes `i̇`, two
+/// characters), so each character that does is recorded: where it starts in
+/// the folded text and in the original, and how long it is in each. Every
+/// other byte keeps its offset from the last such character, so the map
+/// costs nothing for text whose case changes no length (nearly all text).
+pub struct Folded {
+    low: String,
+    /// (folded start, original start, folded length, original length).
+    shifts: Vec<(usize, usize, u8, u8)>,
+}
+
+impl Folded {
+    pub fn new(text: &str) -> Folded {
+        let mut low = String::with_capacity(text.len());
+        let mut shifts = Vec::new();
+        for (i, c) in text.char_indices() {
             let before = low.len();
-            low.push(l);
-            origin.extend(std::iter::repeat_n(i, low.len() - before));
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => low.push(l),
+                (first, second) => {
+                    low.extend(first.into_iter().chain(second).chain(lower));
+                    // At most three characters of four bytes.
+                    shifts.push((before, i, (low.len() - before) as u8, c.len_utf8() as u8));
+                }
+            }
+        }
+        Folded { low, shifts }
+    }
+
+    /// The original offset of folded position `pos`, and whether `pos` falls
+    /// inside the folding of one character (between its lower-case parts).
+    fn origin(&self, pos: usize) -> (usize, bool) {
+        let k = self.shifts.partition_point(|s| s.0 <= pos);
+        let Some(&(ls, os, ll, ol)) = k.checked_sub(1).map(|k| &self.shifts[k]) else {
+            return (pos, false);
+        };
+        if pos == ls {
+            (os, false)
+        } else if pos < ls + usize::from(ll) {
+            (os, true)
+        } else {
+            (os + usize::from(ol) + (pos - ls - usize::from(ll)), false)
         }
     }
-    origin.push(hay.len());
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(k) = low[from..].find(&needle) {
-        let s = from + k;
-        let e = s + needle.len();
-        let (bs, mut be) = (origin[s], origin[e]);
-        // A match ending inside a character's lower-case expansion covers it.
-        if e < low.len() && origin[e] == origin[e - 1] {
-            be = hay[be..].chars().next().map_or(be, |c| be + c.len_utf8());
+
+    /// Byte ranges of `text` (the text this was made from) where the
+    /// lower-case `needle` occurs, without overlaps.
+    pub fn find_all(&self, text: &str, needle: &str) -> Vec<Range<usize>> {
+        if needle.is_empty() {
+            return Vec::new();
         }
-        out.push(bs..be);
-        from = e;
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(k) = self.low[from..].find(needle) {
+            let s = from + k;
+            let e = s + needle.len();
+            let (bs, _) = self.origin(s);
+            let (mut be, inside) = self.origin(e);
+            // A match ending inside a character's lower-case expansion covers it.
+            if inside {
+                be = text[be..].chars().next().map_or(be, |c| be + c.len_utf8());
+            }
+            out.push(bs..be);
+            from = e;
+        }
+        out
     }
-    out
 }
 
 #[cfg(test)]
@@ -1106,6 +1320,93 @@ mod tests {
         assert_eq!(end, crate::ui::render::help_lines(&app).len() - 16);
         app.apply(Action::Up);
         assert_eq!(app.help, Some(end - 1));
+    }
+
+    /// Regression: every key typed into the prompt searched both texts again
+    /// (lower-casing each whole text first): a 300-character paste froze a
+    /// 7 MB pair for a minute. Now typing only edits the prompt; the search
+    /// runs once per batch of keys, over texts folded once.
+    #[test]
+    fn typing_searches_once_per_batch_over_texts_folded_once() {
+        let mut app = settled();
+        app.apply(Action::Search);
+        for c in "plan".chars() {
+            app.on_key(&KeyEvent::from(crossterm::event::KeyCode::Char(c)));
+        }
+        assert!(app.search.matches.is_empty() && app.search.pending);
+        assert!(app.folded.is_empty(), "no text folded while typing");
+        app.catch_up();
+        let n = app.search.matches.len();
+        assert!(n > 2 && !app.search.pending);
+        assert_eq!(app.folded.len(), 2);
+        let folded = app.folded[&app.a].clone();
+        app.on_key(&KeyEvent::from(crossterm::event::KeyCode::Backspace));
+        app.apply(Action::Accept);
+        assert!(
+            app.search.matches.len() >= n,
+            "“pla” matches at least “plan”"
+        );
+        // The same folded text, not made again.
+        assert!(Arc::ptr_eq(&folded, &app.folded[&app.a]));
+        // The matches of each side, sorted, for drawing.
+        for side in [Side::A, Side::B] {
+            let v = &app.search.by_side[side.index()];
+            assert!(v.windows(2).all(|w| w[0].start < w[1].start));
+            let count = app.search.matches.iter().filter(|m| m.side == side).count();
+            assert_eq!(v.len(), count);
+        }
+    }
+
+    #[test]
+    fn folded_search_maps_back_through_characters_that_change_length() {
+        // İ folds to two characters (i and a combining dot), Ⱥ to a longer one.
+        let hay = "xİy Ⱥb İSTANBUL ⱥB";
+        for (needle, want) in [
+            ("i", vec!["İ", "İ"]),
+            ("ⱥb", vec!["Ⱥb", "ⱥB"]),
+            ("y", vec!["y"]),
+            ("stanbul", vec!["STANBUL"]),
+            ("i\u{307}s", vec!["İS"]),
+        ] {
+            let got: Vec<&str> = find_all(hay, needle).into_iter().map(|r| &hay[r]).collect();
+            assert_eq!(got, want, "{needle:?}");
+        }
+    }
+
+    /// Regression: each resize laid the pair out again on the UI thread
+    /// (seconds for megabytes), one size after another. A large pair is now
+    /// laid out off the UI thread, the newest size only, while the layout in
+    /// hand is still drawn; the top row keeps showing the same text.
+    #[test]
+    fn a_storm_of_resizes_asks_for_one_layout_off_the_ui_thread() {
+        let mut app = settled();
+        app.set_sync_layout_limit(0);
+        app.pane = Pane::B;
+        for _ in 0..40 {
+            app.apply(Action::Down);
+        }
+        let sp = app.spread.as_ref().unwrap();
+        let byte = sp.b[app.top[1]].pieces[0].bytes.start;
+        for w in 0..200u16 {
+            app.on_event(&Event::Resize(60 + w % 90, 30 + w % 20));
+        }
+        app.on_event(&Event::Resize(150, 45));
+        // Nothing was laid out here; the old layout is still the one shown.
+        assert_ne!(sp_widths(&app), app.text_widths());
+        assert!(app.laying_out() && app.busy());
+        let job = app.take_layout().expect("a layout to build");
+        assert_eq!(job.widths, app.text_widths());
+        assert!(app.take_layout().is_none(), "one job for the storm");
+        app.on_laid_out(job.run());
+        assert!(!app.laying_out());
+        let sp = app.spread.as_ref().unwrap();
+        assert_eq!(sp.widths, app.text_widths());
+        let r = sp.row_of_byte(Side::B, byte).unwrap();
+        assert_eq!(app.top[1], r.min(app.max_top()));
+    }
+
+    fn sp_widths(app: &App) -> (usize, usize) {
+        app.spread.as_ref().unwrap().widths
     }
 
     #[test]

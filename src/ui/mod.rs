@@ -59,6 +59,7 @@ pub const TERMINATING: [i32; 7] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SI
 enum Msg {
     Term(event::Event),
     Worker(worker::Done),
+    Laid(app::LaidOut),
     /// The terminal was handed back and taken again (suspend, resume): the
     /// whole screen must be drawn anew.
     Redraw,
@@ -141,6 +142,26 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
             })
             .context("cannot start the input thread")?;
     }
+    // The layout thread: builds the newest layout asked for (a storm of
+    // resizes costs one layout), off the UI thread (megabytes take seconds).
+    let layouts = {
+        let tx = tx.clone();
+        let (ltx, lrx) = mpsc::channel::<app::LayoutJob>();
+        thread::Builder::new()
+            .name("copycat-layout".into())
+            .spawn(move || {
+                while let Ok(mut job) = lrx.recv() {
+                    while let Ok(newer) = lrx.try_recv() {
+                        job = newer;
+                    }
+                    if tx.send(Msg::Laid(job.run())).is_err() {
+                        break;
+                    }
+                }
+            })
+            .context("cannot start the layout thread")?;
+        ltx
+    };
     drop(tx);
 
     let size = terminal.size().context("cannot read the terminal size")?;
@@ -150,6 +171,9 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
     loop {
         for (job, urgent) in app.take_jobs() {
             worker.send(job, urgent);
+        }
+        if let Some(job) = app.take_layout() {
+            let _ = layouts.send(job);
         }
         if app.take_redraw() || std::mem::take(&mut full_redraw) {
             // Not `Terminal::clear`: it asks the terminal for the cursor
@@ -205,6 +229,10 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
                     app.on_done(d);
                     dirty = true;
                 }
+                Msg::Laid(l) => {
+                    app.on_laid_out(l);
+                    dirty = true;
+                }
                 Msg::Redraw => {
                     // The size may have changed while copycat was stopped.
                     if let Ok(size) = terminal.size() {
@@ -220,6 +248,8 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
             app.resize(w, h);
             dirty = true;
         }
+        // The search typed in this batch, once.
+        app.catch_up();
     }
     Ok(())
 }

@@ -141,15 +141,8 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// Search matches on one side as sorted byte ranges, with the current one.
-fn side_matches(app: &App, side: Side) -> (Vec<Range<usize>>, Option<Range<usize>>) {
-    let mut v: Vec<Range<usize>> = app
-        .search
-        .matches
-        .iter()
-        .filter(|m| m.side == side)
-        .map(|m| m.bytes.clone())
-        .collect();
-    v.sort_by_key(|r| r.start);
+fn side_matches(app: &App, side: Side) -> (&[Range<usize>], Option<Range<usize>>) {
+    let v = &app.search.by_side[side.index()];
     let cur = app
         .search
         .current
@@ -221,6 +214,7 @@ fn render_pane(
     }
     let Some(sp) = spread else {
         let msg = match app.progress {
+            _ if app.alignment().is_some() => format!("{} laying out", spinner(app)),
             Some((n, t)) => format!("{} ranking pairs {n}/{t}", spinner(app)),
             None => format!("{} aligning", spinner(app)),
         };
@@ -262,7 +256,7 @@ fn render_pane(
                 break;
             }
             let style = app.theme.piece(p.class, p.change);
-            for (text, hit) in highlight(p.text.as_str(), &p.bytes, &matches, current.as_ref()) {
+            for (text, hit) in highlight(p.text.as_str(), &p.bytes, matches, current.as_ref()) {
                 let s = match hit {
                     Some(cur) => style.patch(app.theme.matched(cur)),
                     None => style,
@@ -351,6 +345,10 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             left.push(sep());
         } else if app.arts.len() >= 2 && app.alignment().is_none() {
             left.push(Span::raw(format!("{} aligning", spinner(app))));
+            left.push(sep());
+        }
+        if app.laying_out() {
+            left.push(Span::raw(format!("{} laying out", spinner(app))));
             left.push(sep());
         }
         if let Some(al) = app.alignment() {

@@ -2,7 +2,9 @@
 //!
 //! The UI sends jobs and never waits; results come back as messages through
 //! the same channel as terminal events, so the UI thread blocks in one place.
-//! Jobs the reader is waiting for jump the queue.
+//! Jobs the reader is waiting for jump the queue. Ranking, which can take
+//! minutes on a large corpus, runs on threads of its own, so a pair the
+//! reader picks meanwhile is aligned at once rather than after it.
 
 use std::collections::{HashSet, VecDeque};
 use std::sync::Arc;
@@ -54,6 +56,7 @@ impl Worker {
 /// Start the worker thread; `out` receives every result.
 pub fn spawn(arts: Arc<Vec<Article>>, out: impl Fn(Done) + Send + Sync + 'static) -> Worker {
     let (tx, rx) = mpsc::channel::<(Job, bool)>();
+    let out: Arc<dyn Fn(Done) + Send + Sync> = Arc::new(out);
     thread::Builder::new()
         .name("copycat-worker".into())
         .spawn(move || serve(&arts, &rx, &out))
@@ -61,7 +64,11 @@ pub fn spawn(arts: Arc<Vec<Article>>, out: impl Fn(Done) + Send + Sync + 'static
     Worker { tx }
 }
 
-fn serve(arts: &[Article], rx: &Receiver<(Job, bool)>, out: &(dyn Fn(Done) + Sync)) {
+fn serve(
+    arts: &Arc<Vec<Article>>,
+    rx: &Receiver<(Job, bool)>,
+    out: &Arc<dyn Fn(Done) + Send + Sync>,
+) {
     let mut queue: VecDeque<Job> = VecDeque::new();
     let mut done: HashSet<Job> = HashSet::new();
     let take = |queue: &mut VecDeque<Job>, (job, urgent): (Job, bool)| {
@@ -92,8 +99,20 @@ fn serve(arts: &[Article], rx: &Receiver<(Job, bool)>, out: &(dyn Fn(Done) + Syn
         }
         #[cfg(debug_assertions)]
         super::test_panic("worker");
+        done.insert(job.clone());
+        if job == Job::Rank {
+            // Off this thread: alignments asked for meanwhile go first.
+            let (arts, out) = (arts.clone(), out.clone());
+            thread::Builder::new()
+                .name("copycat-rank".into())
+                .spawn(move || {
+                    let progress = |n, total| out(Done::Progress(n, total));
+                    out(compute(&arts, &job, &progress));
+                })
+                .expect("spawning a thread only fails when the system is out of resources");
+            continue;
+        }
         let result = compute(arts, &job, &|n, total| out(Done::Progress(n, total)));
-        done.insert(job);
         out(result);
     }
 }
@@ -122,5 +141,29 @@ mod tests {
         drop(w);
         // The duplicate was skipped: nothing else arrives once the worker ends.
         assert!(rx.iter().all(|d| !matches!(d, Done::Aligned(..))));
+    }
+
+    /// Regression: a pair picked while the corpus was being ranked waited
+    /// for the whole ranking (minutes on a large corpus). Ranking now runs
+    /// on threads of its own: the pair is aligned while it goes on.
+    #[test]
+    fn a_pair_asked_for_while_ranking_is_aligned_before_the_ranking_ends() {
+        // 40 articles: 780 pairs to rank, against one pair to align.
+        let arts: Vec<Article> = (0..8).flat_map(|_| crate::article::bundled()).collect();
+        let (tx, rx) = mpsc::channel();
+        let w = spawn(Arc::new(arts), move |d| {
+            let _ = tx.send(d);
+        });
+        w.send(Job::Rank, true);
+        // The ranking has started: it reports progress.
+        while !matches!(rx.recv().unwrap(), Done::Progress(..)) {}
+        w.send(Job::Align(0, 1), true);
+        loop {
+            match rx.recv().unwrap() {
+                Done::Aligned(0, 1, _) => break,
+                Done::Ranked(_) => panic!("the ranking ended before the pair was aligned"),
+                _ => {}
+            }
+        }
     }
 }
