@@ -1,15 +1,14 @@
 //! Many articles: which pairs reuse each other most, and which way.
 //!
-//! Every pair is aligned once (on worker threads); the direction of a pair —
+//! Every candidate pair is aligned once (on worker threads); the direction of a pair —
 //! which article is the likely source — comes from dates when both have one,
 //! and otherwise from containment: the copy is the one whose text is mostly
 //! found in the other.
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::thread;
 
-use serde_json::json;
+use rayon::prelude::*;
 
 use crate::align::{self, Alignment};
 use crate::article::Article;
@@ -29,7 +28,9 @@ pub struct Pair {
     pub b: usize,
     /// Share of the copy's body that is copied or reworded from the source.
     pub reuse: f64,
+    /// Share of the copy's body in copied links.
     pub copied: f64,
+    /// Share of the copy's body in reworded links.
     pub reworded: f64,
     /// Number of links.
     pub links: usize,
@@ -108,39 +109,25 @@ pub fn candidate_pairs(arts: &[Article]) -> Vec<(usize, usize)> {
     v
 }
 
-/// Align the candidate pairs on worker threads, calling `progress(done, total)`
-/// as they finish. Returns pairs ranked by reuse, most reused first.
+/// Align the candidate pairs on worker threads (rayon's pool), calling
+/// `progress(done, total)` as they finish. Returns pairs ranked by reuse, most
+/// reused first. A panic while aligning a pair is a bug: it reaches the
+/// caller, as rayon resumes it there.
 pub fn rank_with_progress(arts: &[Article], progress: &(dyn Fn(usize, usize) + Sync)) -> Vec<Pair> {
     let pairs = candidate_pairs(arts);
     let total = pairs.len();
-    let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let workers = thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(1, 8);
-    let mut out: Vec<(usize, Pair)> = thread::scope(|s| {
-        let handles: Vec<_> = (0..workers.min(total.max(1)))
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let k = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(&(i, j)) = pairs.get(k) else { break };
-                        let al = align::align(&arts[i], &arts[j]);
-                        mine.push((k, pair_of(arts, i, j, &al)));
-                        progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-                    }
-                    mine
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
-    out.sort_by_key(|(k, _)| *k);
-    let mut ranked: Vec<Pair> = out.into_iter().map(|(_, p)| p).collect();
+    let mut ranked: Vec<Pair> = pairs
+        .par_iter()
+        .map(|&(i, j)| {
+            #[cfg(debug_assertions)]
+            crate::test_panic("rank");
+            let al = align::align(&arts[i], &arts[j]);
+            let p = pair_of(arts, i, j, &al);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            p
+        })
+        .collect();
     ranked.sort_by(|x, y| {
         y.reuse
             .total_cmp(&x.reuse)
@@ -169,49 +156,4 @@ pub fn sources(n: usize, ranking: &[Pair]) -> Vec<Option<(usize, f64)>> {
         }
     }
     best
-}
-
-fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
-}
-
-/// `copycat rank` as text.
-pub fn ranking_text(arts: &[Article], ranking: &[Pair]) -> String {
-    let mut s = String::from("reuse  copied  reworded  links  source → copy\n");
-    for p in ranking {
-        s.push_str(&format!(
-            "{:>5}  {:>6}  {:>8}  {:>5}  {} → {}\n",
-            pct(p.reuse),
-            pct(p.copied),
-            pct(p.reworded),
-            p.links,
-            crate::export::safe(&arts[p.a].path),
-            crate::export::safe(&arts[p.b].path)
-        ));
-    }
-    s
-}
-
-/// `copycat rank` as JSON.
-pub fn ranking_json(arts: &[Article], ranking: &[Pair]) -> String {
-    let srcs = sources(arts.len(), ranking);
-    let v = json!({
-        "pairs": ranking.iter().map(|p| json!({
-            "source": arts[p.a].path,
-            "copy": arts[p.b].path,
-            "reuse": (p.reuse * 1000.0).round() / 1000.0,
-            "copied": (p.copied * 1000.0).round() / 1000.0,
-            "reworded": (p.reworded * 1000.0).round() / 1000.0,
-            "links": p.links,
-        })).collect::<Vec<_>>(),
-        "articles": arts.iter().zip(&srcs).map(|(a, s)| json!({
-            "path": a.path,
-            "title": a.meta.title,
-            "date": a.meta.date,
-            "likely_source": s.map(|(i, _)| arts[i].path.clone()),
-        })).collect::<Vec<_>>(),
-    });
-    let mut out = serde_json::to_string_pretty(&v).unwrap_or_default();
-    out.push('\n');
-    out
 }

@@ -4,13 +4,23 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use anyhow::Result;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use copycat::align;
-use copycat::article::{self, Article};
+use copycat::article::{self, Article, safe_line};
 use copycat::corpus;
 use copycat::export;
+
+/// Exit codes, as `--help` lists them.
+mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// An internal error: a bug, a panic included.
+    pub const BUG: u8 = 1;
+    /// Bad usage or unusable input.
+    pub const USAGE: u8 = 2;
+}
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -26,11 +36,16 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// Articles to open: files, or folders searched for *.txt and *.md.
+    /// Articles to open: files (`-` reads standard input), or folders
+    /// searched for *.txt, *.md and *.html.
     /// Without any, the bundled articles open.
     paths: Vec<PathBuf>,
 
-    /// Never use colour (NO_COLOR in the environment does the same).
+    /// When to use colour: `auto` on a terminal unless NO_COLOR is set.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+
+    /// Never use colour (the same as `--color never`).
     #[arg(long, global = true)]
     no_color: bool,
 
@@ -55,7 +70,18 @@ enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Write the report to FILE instead of standard output (never over
+        /// either article).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
+    /// Print a shell completion script (e.g. `copycat completions bash`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `copycat man | man -l -`.
+    Man,
     /// Rank every pair of articles by how much one reuses the other.
     Rank {
         /// Files or folders; the bundled articles when none.
@@ -64,6 +90,16 @@ enum Command {
         #[arg(long, short, value_enum, default_value_t = RankFormat::Text)]
         format: RankFormat,
     },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always, even into a file or a pipe.
+    Always,
+    /// Never.
+    Never,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -103,26 +139,52 @@ fn main() -> ExitCode {
         Err(e) => {
             // --help and --version are not errors; usage mistakes exit 2.
             let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
+            return ExitCode::from(if e.use_stderr() {
+                exit::USAGE
             } else {
-                ExitCode::SUCCESS
-            };
+                exit::OK
+            });
         }
     };
-    match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+    // A panic is a bug: one line saying so, and exit 1 (the reader installs
+    // its own hook, which restores the terminal first). Only the first panic
+    // is told: workers running the same code may all hit it.
+    static TOLD: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    std::panic::set_hook(Box::new(|info| {
+        if TOLD.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            return;
+        }
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".into());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "copycat: internal error (a bug: please report it): {}{at}",
+            safe_line(&what)
+        );
+    }));
+    let outcome = std::panic::catch_unwind(|| run(cli));
+    match outcome {
+        Ok(Ok(())) => ExitCode::from(exit::OK),
+        // The hook has said what happened.
+        Err(_) => ExitCode::from(exit::BUG),
+        Ok(Err(e)) => {
             if is_broken_pipe(&e) {
                 // `copycat … | head` closing early is not an error.
-                return ExitCode::SUCCESS;
+                return ExitCode::from(exit::OK);
             }
             if let Some(u) = e.downcast_ref::<UserError>() {
-                eprintln!("copycat: {}", export::safe(&u.to_string()));
-                return ExitCode::from(2);
+                eprintln!("copycat: {}", safe_line(&u.to_string()));
+                return ExitCode::from(exit::USAGE);
             }
-            eprintln!("copycat: {}", export::safe(&format!("{e:#}")));
-            ExitCode::from(1)
+            eprintln!("copycat: {}", safe_line(&format!("{e:#}")));
+            ExitCode::from(exit::BUG)
         }
     }
 }
@@ -134,8 +196,15 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-fn color_wanted(cli_no_color: bool) -> bool {
-    !cli_no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+/// Whether to colour output going to a terminal (`to_terminal`) or not.
+fn color_wanted(choice: ColorChoice, no_color: bool, to_terminal: bool) -> bool {
+    match (choice, no_color) {
+        (_, true) | (ColorChoice::Never, _) => false,
+        (ColorChoice::Always, _) => true,
+        (ColorChoice::Auto, _) => {
+            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
 }
 
 fn load(paths: &[PathBuf]) -> Result<Vec<Article>> {
@@ -144,7 +213,7 @@ fn load(paths: &[PathBuf]) -> Result<Vec<Article>> {
     }
     let loaded = article::load_paths(paths).map_err(UserError::from)?;
     for w in &loaded.warnings {
-        eprintln!("copycat: {}", export::safe(w));
+        eprintln!("copycat: {}", safe_line(w));
     }
     Ok(loaded.articles)
 }
@@ -154,14 +223,22 @@ fn load_one(path: &std::path::Path) -> Result<Article> {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let color = color_wanted(cli.no_color);
+    let color = |to_terminal| color_wanted(cli.color, cli.no_color, to_terminal);
     match cli.command {
         Some(Command::List { paths }) => list(&load(&paths)?),
-        Some(Command::Compare { a, b, format }) => {
-            let (a, b) = (load_one(&a)?, load_one(&b)?);
+        Some(Command::Compare {
+            a: pa,
+            b: pb,
+            format,
+            output,
+        }) => {
+            if let Some(o) = &output {
+                refuse_to_overwrite(o, &[&pa, &pb])?;
+            }
+            let (a, b) = (load_one(&pa)?, load_one(&pb)?);
             for art in [&a, &b] {
                 for w in &art.warnings {
-                    eprintln!("copycat: {}: {w}", export::safe(&art.path));
+                    eprintln!("copycat: {}: {w}", safe_line(&art.path));
                 }
             }
             let al = align::align(&a, &b);
@@ -169,43 +246,86 @@ fn run(cli: Cli) -> Result<()> {
                 Format::Json => export::json::render(&a, &b, &al),
                 Format::Html => export::html::render(&a, &b, &al),
                 Format::Text => {
-                    let ansi = color && io::stdout().is_terminal();
+                    let ansi = color(output.is_none() && io::stdout().is_terminal());
                     export::text::render(&a, &b, &al, ansi)
                 }
             };
-            write_out(&out)
+            match output {
+                Some(o) => std::fs::write(&o, out)
+                    .map_err(|e| UserError(format!("{}: cannot write: {e}", o.display())).into()),
+                None => write_out(&out),
+            }
+        }
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "copycat", &mut out);
+            write_out(&String::from_utf8_lossy(&out))
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            write_out(&String::from_utf8_lossy(&out))
         }
         Some(Command::Rank { paths, format }) => {
             let arts = load(&paths)?;
             let ranking = corpus::rank(&arts);
             let out = match format {
-                RankFormat::Json => corpus::ranking_json(&arts, &ranking),
-                RankFormat::Text => corpus::ranking_text(&arts, &ranking),
+                RankFormat::Json => export::json::ranking(&arts, &ranking),
+                RankFormat::Text => export::text::ranking(&arts, &ranking),
             };
             write_out(&out)
         }
-        None => {
-            let arts = load(&cli.paths)?;
-            // The reader draws on a terminal and reads keys from one; in a pipe
-            // or a script, say what works there instead of failing obscurely.
-            if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-                return Err(UserError(
-                    "the reader needs a terminal; in scripts use `copycat list`, \
-                     `copycat compare A B` or `copycat rank`"
-                        .into(),
-                )
-                .into());
-            }
-            copycat::ui::run(
-                arts,
-                copycat::ui::Settings {
-                    color,
-                    mouse: !cli.no_mouse,
-                },
-            )
-            .context("the terminal interface failed")
+        None => reader(cli.paths, color(io::stdout().is_terminal()), !cli.no_mouse),
+    }
+}
+
+/// Open the reader on the articles at `paths` (the bundled ones when none).
+#[cfg(feature = "tui")]
+fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool) -> Result<()> {
+    let arts = load(&paths)?;
+    // The reader draws on a terminal and reads keys from one; in a pipe or a
+    // script, say what works there instead of failing obscurely.
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(UserError(
+            "the reader needs a terminal; in scripts use `copycat list`, \
+             `copycat compare A B` or `copycat rank`"
+                .into(),
+        )
+        .into());
+    }
+    use anyhow::Context as _;
+    copycat::ui::run(arts, copycat::ui::Settings { color, mouse })
+        .context("the terminal interface failed")
+}
+
+/// Built without the `tui` feature: say so.
+#[cfg(not(feature = "tui"))]
+fn reader(_paths: Vec<PathBuf>, _color: bool, _mouse: bool) -> Result<()> {
+    Err(UserError(
+        "this copycat was built without the reader (the `tui` feature); \
+         use `copycat list`, `copycat compare A B` or `copycat rank`"
+            .into(),
+    )
+    .into())
+}
+
+/// Refuse an output path that is one of the inputs: a report written over
+/// the article it reports on would destroy the evidence.
+fn refuse_to_overwrite(out: &std::path::Path, inputs: &[&std::path::Path]) -> Result<()> {
+    let Ok(o) = std::fs::canonicalize(out) else {
+        // It does not exist yet, so it is none of the inputs.
+        return Ok(());
+    };
+    for i in inputs {
+        if std::fs::canonicalize(i).is_ok_and(|i| i == o) {
+            return Err(UserError(format!(
+                "{}: is one of the articles compared; write the report elsewhere",
+                out.display()
+            ))
+            .into());
         }
     }
+    Ok(())
 }
 
 fn write_out(s: &str) -> Result<()> {
@@ -221,7 +341,7 @@ fn list(arts: &[Article]) -> Result<()> {
         let (paras, sents) = a.body_counts();
         s.push_str(&format!(
             "{}\n  title: {}\n  date: {}  outlet: {}  words: {}  paragraphs: {}  sentences: {}\n",
-            export::safe(&a.path),
+            safe_line(&a.path),
             a.meta.title,
             a.meta.date.as_deref().unwrap_or("-"),
             a.meta.outlet.as_deref().unwrap_or("-"),

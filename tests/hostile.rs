@@ -14,11 +14,11 @@ mod fixtures;
 mod session;
 
 use copycat::article::Article;
-use copycat::ui::App;
-use copycat::ui::geometry;
-use copycat::ui::keymap::{Action, Dir, Jump};
-use copycat::ui::safe::{MAX_CHARS, is_safe_cell};
-use copycat::view::Side;
+use copycat::testing::App;
+use copycat::testing::Side;
+use copycat::testing::geometry;
+use copycat::testing::{Action, Dir, Jump};
+use copycat::testing::{MAX_CHARS, is_safe_cell};
 use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -352,7 +352,7 @@ fn random_event(rng: &mut Rng, size: Rect) -> Event {
     let press = KeyEventKind::Press;
     match rng.below(100) {
         0..=54 => {
-            let b = rng.pick(copycat::ui::keymap::BINDINGS);
+            let b = rng.pick(copycat::testing::BINDINGS);
             let k = rng.pick(b.keys);
             key(k.code, k.mods, press)
         }
@@ -413,7 +413,7 @@ fn random_event(rng: &mut Rng, size: Rect) -> Event {
 /// What must hold after every event: indices in range, scroll offsets within
 /// the layout, the search consistent with the articles.
 fn check_invariants(app: &App) -> Result<(), String> {
-    use copycat::view::Unit;
+    use copycat::testing::Unit;
     let n = app.articles().len();
     let (a, b) = app.pair();
     if a >= n || b >= n || (n >= 2 && a == b) {
@@ -468,14 +468,14 @@ fn check_invariants(app: &App) -> Result<(), String> {
     }
     if let Some(h) = app.help_scroll() {
         let shown = usize::from(app.size().height.saturating_sub(4)).max(1);
-        let lines = copycat::ui::render::help_lines(app).len();
+        let lines = copycat::testing::help_lines(app.theme()).len();
         if h > lines.saturating_sub(shown) {
             return Err(format!(
                 "help scrolled to {h} of {lines} lines, {shown} shown"
             ));
         }
     }
-    if app.active_pane() == copycat::ui::app::Pane::List && !app.list_visible() {
+    if app.active_pane() == copycat::testing::Pane::List && !app.list_visible() {
         return Err("the keyboard is in a list that is not shown".into());
     }
     Ok(())
@@ -486,8 +486,8 @@ fn check_invariants(app: &App) -> Result<(), String> {
 /// ranking or an alignment is still due.
 #[derive(Default)]
 struct Worker {
-    queue: std::collections::VecDeque<copycat::ui::worker::Job>,
-    done: std::collections::HashSet<copycat::ui::worker::Job>,
+    queue: std::collections::VecDeque<copycat::testing::Job>,
+    done: std::collections::HashSet<copycat::testing::Job>,
 }
 
 impl Worker {
@@ -513,7 +513,7 @@ impl Worker {
                 return;
             };
             if self.done.insert(job.clone()) {
-                let d = copycat::ui::worker::compute(app.articles(), &job, &|_, _| {});
+                let d = copycat::testing::compute(app.articles(), &job, &|_, _| {});
                 app.on_done(d);
             }
         }
@@ -599,7 +599,7 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
             ("list popup", app.list_popup()),
             (
                 "list focus",
-                app.active_pane() == copycat::ui::app::Pane::List,
+                app.active_pane() == copycat::testing::Pane::List,
             ),
             ("narrow", size.width < geometry::WIDE),
             ("wide", size.width >= geometry::WIDE),

@@ -13,7 +13,7 @@ use std::cell::Cell;
 
 use copycat::align::Alignment;
 use copycat::article::Article;
-use copycat::view::Spread;
+use copycat::testing::Spread;
 
 struct Counting;
 

@@ -219,14 +219,14 @@ fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// After a deliberate panic (`COPYCAT_TEST_PANIC`, debug builds only): the
-/// exit code is 101, the terminal is back to normal, the message comes after
+/// exit code is 1 (an internal error), the terminal is back to normal, the message comes after
 /// the last byte of the restore, nothing is written after the message, and
 /// the cursor is below the message, where the shell prompt will go.
 fn check_panic_exit(mut s: Session, place: &str) {
     let status = s.wait_exit();
     assert_eq!(
         status.exit_code(),
-        101,
+        1,
         "{status:?}; the screen:\n{}",
         s.screen()
     );
@@ -241,7 +241,7 @@ fn check_panic_exit(mut s: Session, place: &str) {
     let entered = rfind(bytes, b"\x1b[?1049h").expect("the alternate screen was entered");
     let left = rfind(bytes, b"\x1b[?1049l").expect("the alternate screen was left");
     let said = rfind(bytes, message.as_bytes()).expect("the panic message");
-    let panicked = rfind(&bytes[..said], b"panicked at").expect("the panic header");
+    let panicked = rfind(&bytes[..said], b"copycat: internal error").expect("the panic header");
     assert!(
         entered < left && left < panicked,
         "restore after the message"

@@ -6,10 +6,10 @@
 mod fixtures;
 
 use copycat::article::{self, Article};
-use copycat::ui::App;
-use copycat::ui::keymap::Action;
-use copycat::ui::safe::is_safe_cell;
-use copycat::view::{Change, Class, RowKind, Side};
+use copycat::testing::Action;
+use copycat::testing::App;
+use copycat::testing::is_safe_cell;
+use copycat::testing::{Change, Class, RowKind, Side};
 use crossterm::event::{Event, KeyCode, KeyEvent};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -143,8 +143,8 @@ fn locate(
     side: Side,
     pick: impl Fn(Class, Option<Change>) -> bool,
 ) -> (u16, u16, String) {
-    let g = copycat::ui::geometry::screen(Rect::new(0, 0, w, h), true);
-    let pg = copycat::ui::geometry::pane(g.panes[side.index()]);
+    let g = copycat::testing::geometry::screen(Rect::new(0, 0, w, h), true);
+    let pg = copycat::testing::geometry::pane(g.panes[side.index()]);
     let (wa, wb) = app.text_widths();
     let sp = app.spread_for(wa, wb).expect("aligned");
     let top = app.tops()[side.index()];
@@ -191,8 +191,8 @@ fn copied_and_inserted_words_have_their_styles() {
     let mut app = app(w, h, true);
     // Step to the first copied link so that one is on screen.
     app.apply(Action::Jump(
-        copycat::ui::keymap::Jump::Copied,
-        copycat::ui::keymap::Dir::Forward,
+        copycat::testing::Jump::Copied,
+        copycat::testing::Dir::Forward,
     ));
     let t = draw(&app, w, h);
     let buf = t.backend().buffer();
@@ -226,8 +226,8 @@ fn without_colour_modifiers_carry_the_meaning() {
     let (w, h) = (160, 45);
     let mut app = app(w, h, false);
     app.apply(Action::Jump(
-        copycat::ui::keymap::Jump::Copied,
-        copycat::ui::keymap::Dir::Forward,
+        copycat::testing::Jump::Copied,
+        copycat::testing::Dir::Forward,
     ));
     let t = draw(&app, w, h);
     let buf = t.backend().buffer();
@@ -262,9 +262,9 @@ fn focused_link_is_marked_on_both_sides() {
     key(&mut app, KeyCode::Char('n'));
     let t = draw(&app, w, h);
     let buf = t.backend().buffer();
-    let g = copycat::ui::geometry::screen(Rect::new(0, 0, w, h), true);
+    let g = copycat::testing::geometry::screen(Rect::new(0, 0, w, h), true);
     for pane in g.panes {
-        let pg = copycat::ui::geometry::pane(pane);
+        let pg = copycat::testing::geometry::pane(pane);
         let reversed = (pg.text.y..pg.text.bottom())
             .filter(|&y| {
                 buf[(pg.gutter.x + 1, y)]
@@ -312,7 +312,7 @@ fn wide_characters_stay_inside_their_pane() {
         app.settle();
         let t = draw(&app, w, 16);
         let buf = t.backend().buffer();
-        let g = copycat::ui::geometry::screen(Rect::new(0, 0, w, 16), true);
+        let g = copycat::testing::geometry::screen(Rect::new(0, 0, w, 16), true);
         for pane in g.panes {
             for y in pane.y + 1..pane.bottom() - 1 {
                 let right = pane.right() - 1;
@@ -397,7 +397,7 @@ fn check_every_mode(app: &mut App, state: &str, w: u16, h: u16) {
     app.on_event(&Event::Key(KeyEvent::from(KeyCode::Char('z'))));
     check(app, "search prompt");
     app.apply(Action::Back);
-    if w < copycat::ui::geometry::WIDE {
+    if w < copycat::testing::geometry::WIDE {
         app.apply(Action::ToggleList);
         assert!(app.list_popup());
         check(app, "list popup");
@@ -501,7 +501,7 @@ fn help_scroll_is_clamped_when_the_screen_grows() {
     let short_end = a.help_scroll().expect("help open");
     assert!(short_end > 0);
     a.resize(100, 60);
-    let lines = copycat::ui::render::help_lines(&a).len();
+    let lines = copycat::testing::help_lines(a.theme()).len();
     let tall_end = lines.saturating_sub(56);
     assert_eq!(a.help_scroll(), Some(tall_end));
     if tall_end > 0 {

@@ -25,6 +25,7 @@ use std::ops::Range;
 use std::time::Duration;
 
 use crate::article::Article;
+use crate::marks::Mark;
 
 pub use words::WordOp;
 
@@ -39,17 +40,24 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn as_str(self) -> &'static str {
+    /// The mark a reader sees for a link of this kind.
+    pub const fn mark(self) -> Mark {
         match self {
-            Kind::Copied => "copied",
-            Kind::Reworded => "reworded",
+            Kind::Copied => Mark::Copied,
+            Kind::Reworded => Mark::Reworded,
         }
+    }
+
+    /// `copied` or `reworded`, as reports write it.
+    pub const fn as_str(self) -> &'static str {
+        self.mark().label()
     }
 }
 
 /// One passage of B linked to its source passage in A.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
+    /// The link's kind.
     pub kind: Kind,
     /// Similarity in [0, 1].
     pub score: f64,
@@ -98,9 +106,13 @@ impl Link {
 /// Shares by words of body text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
 pub struct Stats {
+    /// Share of B's body words in copied links.
     pub b_copied: f64,
+    /// Share of B's body words in reworded links.
     pub b_reworded: f64,
+    /// Share of B's body words in no link.
     pub b_new: f64,
+    /// Share of A's body words in no link.
     pub a_dropped: f64,
     /// Share of B's body words in links that moved.
     pub b_moved: f64,
@@ -111,6 +123,7 @@ pub struct Stats {
 pub struct Alignment {
     /// Sorted by B position.
     pub links: Vec<Link>,
+    /// Shares of each article's body words.
     pub stats: Stats,
     /// Body sentences of A in no link (dropped), as sentence index ranges.
     pub a_unlinked: Vec<Range<usize>>,

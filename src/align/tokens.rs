@@ -238,6 +238,7 @@ impl Default for Tokenizer {
 }
 
 impl Tokenizer {
+    /// A tokenizer with an empty vocabulary.
     pub fn new() -> Self {
         Tokenizer {
             stemmer: Stemmer::create(Algorithm::English),

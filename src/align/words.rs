@@ -10,11 +10,22 @@ use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum WordOp {
     /// The same words on both sides (after case, quote and spelling folding).
-    Equal { a: Range<usize>, b: Range<usize> },
+    Equal {
+        /// The words in A.
+        a: Range<usize>,
+        /// The words in B.
+        b: Range<usize>,
+    },
     /// Words of A that B does not keep.
-    Delete { a: Range<usize> },
+    Delete {
+        /// The words in A.
+        a: Range<usize>,
+    },
     /// Words of B that A does not have.
-    Insert { b: Range<usize> },
+    Insert {
+        /// The words in B.
+        b: Range<usize>,
+    },
 }
 
 impl WordOp {

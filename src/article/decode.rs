@@ -6,6 +6,7 @@
 //! came from. The map is run-length: long stretches of text copied verbatim cost
 //! one entry, so a large article costs little more than its text.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Tab stops every this many columns; ratatui draws a tab as nothing, so tabs
@@ -106,13 +107,16 @@ impl OffsetMap {
 /// What decoding produced.
 #[derive(Debug, Clone, Default)]
 pub struct Decoded {
+    /// Normalized text.
     pub text: String,
+    /// Where each byte of `text` came from in the file.
     pub map: OffsetMap,
+    /// Problems met while decoding, for the user to see.
     pub warnings: Vec<String>,
 }
 
 /// Builds the text and its map in one pass.
-struct Builder {
+pub(super) struct TextBuilder {
     text: String,
     segs: Vec<Seg>,
     /// The last segment's unit (`tw`, `fw`) and where in the file it ends, so
@@ -121,9 +125,9 @@ struct Builder {
     column: usize,
 }
 
-impl Builder {
-    fn new(capacity: usize) -> Self {
-        Builder {
+impl TextBuilder {
+    pub(super) fn new(capacity: usize) -> Self {
+        TextBuilder {
             text: String::with_capacity(capacity),
             segs: Vec::new(),
             open: None,
@@ -180,7 +184,26 @@ impl Builder {
         self.open = None;
     }
 
-    fn finish(self, file_len: usize) -> (String, OffsetMap) {
+    /// Append `c`, made from the file bytes `file`: copied byte for byte
+    /// when `verbatim` (the bytes are `c`'s own UTF-8), else as one unit.
+    /// A character that must not reach a terminal becomes its placeholder
+    /// (text made here, such as an HTML entity's, was never checked).
+    pub(super) fn mapped(&mut self, c: char, file: Range<usize>, verbatim: bool) {
+        let mut buf = [0u8; 4];
+        match placeholder(c) {
+            Some(p) => self.replaced(p.encode_utf8(&mut buf), file.start, file.len()),
+            None if verbatim && file.len() == c.len_utf8() => self.verbatim(c, file.start),
+            None => self.replaced(c.encode_utf8(&mut buf), file.start, file.len()),
+        }
+    }
+
+    /// Append `s`, which no file bytes produced (a paragraph break between
+    /// blocks of a web page), at file position `at`.
+    pub(super) fn inserted(&mut self, s: &str, at: usize) {
+        self.replaced(s, at, 0);
+    }
+
+    pub(super) fn finish(self, file_len: usize) -> (String, OffsetMap) {
         // Empty segments (skipped bytes: a BOM, the CR of CRLF) are kept: they
         // bound the segment before them, so that segment's characters do not
         // claim the skipped bytes. Lookups never land in one, because
@@ -219,15 +242,42 @@ pub fn placeholder(c: char) -> Option<char> {
     }
 }
 
-/// True when `c` may appear in normalized text.
+/// True when `c` may appear in normalized text: anything but a character
+/// with a [`placeholder`] (a line feed, which has none, separates lines).
 pub fn is_safe(c: char) -> bool {
-    placeholder(c).is_none() && c != '\r' && c != '\t'
+    placeholder(c).is_none()
+}
+
+/// True when `c` may be written on one line of a terminal: safe, and not a
+/// line feed.
+pub fn is_safe_inline(c: char) -> bool {
+    c != '\n' && is_safe(c)
+}
+
+/// `s` made safe to print on one line of a terminal: every character that
+/// could act on it (controls, bidi overrides) becomes its visible
+/// placeholder, and line breaks and tabs become spaces. Article text is clean
+/// already; this is for what is not article text — file names above all,
+/// which may hold any byte but `/` and NUL — and for error messages quoting
+/// them.
+pub fn safe_line(s: &str) -> Cow<'_, str> {
+    if s.chars().all(is_safe_inline) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' | '\r' | '\t' => ' ',
+                _ => placeholder(c).unwrap_or(c),
+            })
+            .collect(),
+    )
 }
 
 /// Append character `c`, read from the `fw` file bytes at `file`; `utf8` when
 /// those bytes are `c`'s own UTF-8 (so it can be copied verbatim). `next` is
 /// the character after it, for CRLF.
-fn push_char(b: &mut Builder, c: char, file: usize, fw: usize, utf8: bool, next: Option<char>) {
+fn push_char(b: &mut TextBuilder, c: char, file: usize, fw: usize, utf8: bool, next: Option<char>) {
     match c {
         '\r' => {
             if next == Some('\n') {
@@ -283,7 +333,7 @@ fn utf16_bom(bytes: &[u8]) -> Option<bool> {
 }
 
 fn decode_utf8(bytes: &[u8], warnings: &mut Vec<String>) -> (String, OffsetMap) {
-    let mut b = Builder::new(bytes.len());
+    let mut b = TextBuilder::new(bytes.len());
     let mut invalid = 0usize;
     let mut pos = 0usize;
     for chunk in bytes.utf8_chunks() {
@@ -311,7 +361,7 @@ fn decode_utf8(bytes: &[u8], warnings: &mut Vec<String>) -> (String, OffsetMap) 
 }
 
 fn decode_utf16(bytes: &[u8], le: bool, warnings: &mut Vec<String>) -> (String, OffsetMap) {
-    let mut b = Builder::new(bytes.len());
+    let mut b = TextBuilder::new(bytes.len());
     // The BOM itself.
     b.skipped(0);
     let pairs = bytes[2..].chunks_exact(2);
@@ -365,6 +415,16 @@ fn decode_utf16(bytes: &[u8], le: bool, warnings: &mut Vec<String>) -> (String, 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn control_characters_in_names_become_visible() {
+        assert_eq!(super::safe_line("plain.txt"), "plain.txt");
+        assert_eq!(
+            super::safe_line("a\u{1b}[2Jb\u{202e}.txt"),
+            "a\u{241b}[2Jb\u{fffd}.txt"
+        );
+        assert_eq!(super::safe_line("two\nlines"), "two lines");
+    }
+
     use super::*;
 
     #[test]

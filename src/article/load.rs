@@ -9,6 +9,8 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use walkdir::WalkDir;
+
 use super::Article;
 
 /// Files larger than this are refused. An article is prose; the model keeps
@@ -41,7 +43,9 @@ impl std::error::Error for LoadError {}
 /// What loading produced: the articles and the files that were skipped.
 #[derive(Debug, Default)]
 pub struct Loaded {
+    /// The articles read, in order.
     pub articles: Vec<Article>,
+    /// Files skipped, one line each, for the user to see.
     pub warnings: Vec<String>,
 }
 
@@ -59,13 +63,29 @@ fn is_article_name(p: &Path) -> bool {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("txt" | "md")
+        Some("txt" | "md" | "html" | "htm")
     )
 }
 
-/// Read one file, refusing what is not an article.
+/// The path that names standard input.
+pub const STDIN: &str = "-";
+
+/// Read an article from standard input (named `-`), up to the size limit.
+pub fn read_stdin() -> Result<Article, LoadError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(Path::new("standard input"), &e))?;
+    finish(Path::new(STDIN), bytes)
+}
+
+/// Read one file, refusing what is not an article; `-` reads standard input.
 pub fn read_article(path: &Path) -> Result<Article, LoadError> {
-    let shown = path.display();
+    if path.as_os_str() == STDIN {
+        return read_stdin();
+    }
     // Checked before opening: opening a FIFO for reading blocks until a writer
     // appears, and a device (/dev/zero) has no end.
     let md = fs::metadata(path).map_err(|e| io_error(path, &e))?;
@@ -81,6 +101,12 @@ pub fn read_article(path: &Path) -> Result<Article, LoadError> {
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(path, &e))?;
+    finish(path, bytes)
+}
+
+/// Bytes read from `path` as an article, or why they are not one.
+fn finish(path: &Path, bytes: Vec<u8>) -> Result<Article, LoadError> {
+    let shown = path.display();
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError(format!(
             "{shown}: too large (over the limit of {} MiB)",
@@ -92,7 +118,14 @@ pub fn read_article(path: &Path) -> Result<Article, LoadError> {
     // Decided on the decoded text (once, not twice): a file of tabs, CRs,
     // BOMs or UTF-16 spaces is as empty as one of spaces.
     if article.text.trim().is_empty() {
-        return Err(LoadError(format!("{shown}: {NO_TEXT}")));
+        // Enough of the start to see a doctype (a cut character is harmless).
+        let head = String::from_utf8_lossy(&article.bytes[..article.bytes.len().min(64)]);
+        let why = if super::html::is_html(&article.path, &head) {
+            NO_STORY
+        } else {
+            NO_TEXT
+        };
+        return Err(LoadError(format!("{shown}: {why}")));
     }
     Ok(article)
 }
@@ -119,6 +152,7 @@ fn check_kind(path: &Path, md: &fs::Metadata) -> Result<(), LoadError> {
 }
 
 const NO_TEXT: &str = "holds no text (only whitespace)";
+const NO_STORY: &str = "a web page with no article in it (no paragraphs of prose found)";
 
 /// Why raw bytes are not an article, when that shows without decoding them.
 fn check_bytes(bytes: &[u8]) -> Result<(), &'static str> {
@@ -164,18 +198,22 @@ fn io_error(path: &Path, e: &std::io::Error) -> LoadError {
     LoadError(format!("{}: {why}", path.display()))
 }
 
-/// Load the named files and folders (folders: `*.txt` and `*.md`, recursively,
+/// Load the named files and folders (folders: `*.txt`, `*.md` and `*.html`, recursively,
 /// sorted by path). Errors on a named path that cannot be read, or when no
 /// article is found at all.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     let mut out = Loaded::default();
     for p in paths {
+        if p.as_os_str() == STDIN {
+            out.articles.push(read_stdin()?);
+            continue;
+        }
         let md = fs::metadata(p).map_err(|e| io_error(p, &e))?;
         if md.is_dir() {
             let files = list_folder(p, &mut out.warnings);
             if files.is_empty() {
                 return Err(LoadError(format!(
-                    "{}: no articles (*.txt or *.md) in this folder",
+                    "{}: no articles (*.txt, *.md or *.html) in this folder",
                     p.display()
                 )));
             }
@@ -200,15 +238,54 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     Ok(out)
 }
 
-/// The article files (`*.txt`, `*.md`) under a folder, recursively, sorted by
+/// The article files (`*.txt`, `*.md`, `*.html`, `*.htm`) under a folder, recursively, sorted by
 /// path. What cannot be walked is reported in `warnings`.
 ///
 /// Listing and reading are separate steps (see [`read_listed`]) because the
 /// folder may change in between, and that must cost one file, not the run.
 pub fn list_folder(dir: &Path, warnings: &mut Vec<String>) -> Vec<PathBuf> {
     let mut files = Vec::new();
+    // Canonical paths: a file reached through two links is listed once.
     let mut seen = HashSet::new();
-    walk(dir, 0, &mut files, &mut seen, warnings);
+    // Links are followed, so a link to a folder is walked and a link to an
+    // article is read; walkdir reports a link back up the tree as a loop
+    // instead of walking it again.
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .max_depth(MAX_DEPTH)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            // A folder link back up the tree: its files are listed already.
+            Err(e) if e.loop_ancestor().is_some() => continue,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                let named = path.is_dir() || is_article_name(&path) || path == dir;
+                // A dangling link or a link loop (`a.txt -> a.txt`) named like
+                // an article is worth a word; other names were never candidates.
+                if named && let Some(io) = e.io_error() {
+                    warnings.push(format!("skipped {}", io_error(&path, io)));
+                }
+                continue;
+            }
+        };
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            if entry.depth() == MAX_DEPTH {
+                warnings.push(format!(
+                    "skipped {}: nested more than {MAX_DEPTH} folders deep",
+                    path.display()
+                ));
+            }
+            continue;
+        }
+        if is_article_name(path)
+            && seen.insert(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+        {
+            files.push(path.to_path_buf());
+        }
+    }
     files.sort();
     files
 }
@@ -220,65 +297,6 @@ pub fn read_listed(files: &[PathBuf], out: &mut Loaded) {
         match read_article(f) {
             Ok(a) => out.articles.push(a),
             Err(e) => out.warnings.push(format!("skipped {e}")),
-        }
-    }
-}
-
-fn walk(
-    dir: &Path,
-    depth: usize,
-    files: &mut Vec<PathBuf>,
-    seen: &mut HashSet<PathBuf>,
-    warnings: &mut Vec<String>,
-) {
-    // Canonical paths break symlink loops: a folder is walked once.
-    let canon = match fs::canonicalize(dir) {
-        Ok(c) => c,
-        Err(e) => {
-            warnings.push(format!("skipped {}", io_error(dir, &e)));
-            return;
-        }
-    };
-    if depth > MAX_DEPTH {
-        warnings.push(format!(
-            "skipped {}: nested more than {MAX_DEPTH} folders deep",
-            dir.display()
-        ));
-        return;
-    }
-    if !seen.insert(canon) {
-        return;
-    }
-    let entries = match fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            warnings.push(format!("skipped {}", io_error(dir, &e)));
-            return;
-        }
-    };
-    let mut paths = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(entry) => paths.push(entry.path()),
-            Err(e) => warnings.push(format!("skipped an entry of {}", io_error(dir, &e))),
-        }
-    }
-    // In name order, so that warnings come in the same order on every run
-    // (the files themselves are sorted by the caller anyway).
-    paths.sort();
-    for path in paths {
-        // fs::metadata follows symlinks, so a link to a folder is walked and
-        // a link to an article is read.
-        match fs::metadata(&path) {
-            Ok(md) if md.is_dir() => walk(&path, depth + 1, files, seen, warnings),
-            Ok(_) if is_article_name(&path) => files.push(path),
-            Ok(_) => {}
-            // A dangling link or a link loop (`a.txt -> a.txt`) named like an
-            // article is worth a word; other names were never candidates.
-            Err(e) if is_article_name(&path) => {
-                warnings.push(format!("skipped {}", io_error(&path, &e)))
-            }
-            Err(_) => {}
         }
     }
 }

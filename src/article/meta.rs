@@ -44,6 +44,41 @@ const BOILER_BLOCKS: &[&str] = &[
     "trending now",
 ];
 
+/// A line starting with a boilerplate phrase that has no colon (`Subscribe…`)
+/// is boilerplate only when shorter than this many bytes: a long one is a
+/// sentence that happens to start with the word.
+const BOILER_LINE_BYTES: usize = 120;
+/// A header that opens a trailing boilerplate block (`Similar News`) stands on
+/// a short line of its own.
+const BOILER_HEADER_CHARS: usize = 40;
+/// A `|`-separated line of furniture (`Published … | Reporting by …`) is a
+/// short one; longer text with a `|` in it is prose.
+const FURNITURE_WORDS: usize = 40;
+/// A byline names a few people: `By Jane Doe and John Roe` is at most this
+/// many words, while a sentence starting with "By" is longer.
+const BYLINE_WORDS: usize = 12;
+/// Wire datelines (`KYIV (Reuters) -`) sit at the top: the outlet is looked
+/// for in this many first characters only.
+const DATELINE_CHARS: usize = 400;
+/// Headline length in words: a word or two (`Breaking`) is a label, and a
+/// paragraph is not a headline.
+const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 2..=30;
+/// Longest headline in characters.
+const HEADLINE_CHARS: usize = 250;
+/// A first line that ends like a sentence is a headline only if it is this
+/// short and…
+const HEADLINE_SENTENCE_WORDS: usize = 20;
+/// …the next paragraph is at least this many times longer (a lead), as
+/// `(numerator, denominator)`.
+const LEAD_LONGER: (usize, usize) = (3, 2);
+/// A crosshead inside the story is one short line: at most this many words.
+const HEADING_WORDS: usize = 12;
+/// A dateline before the dash of a lead (`WASHINGTON—`) is a place name and
+/// a date at most: this many characters…
+const DATELINE_HEAD_CHARS: usize = 60;
+/// …whose first letters (this many) are capitals.
+const DATELINE_CAPS: usize = 3;
+
 fn starts_with_ci(line: &str, prefix: &str) -> bool {
     line.get(..prefix.len())
         .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
@@ -55,13 +90,13 @@ pub fn is_boiler_line(line: &str) -> bool {
     let lower = t.to_lowercase();
     BOILER_LINES
         .iter()
-        .any(|p| lower.starts_with(p) && (p.ends_with(':') || lower.len() < 120))
+        .any(|p| lower.starts_with(p) && (p.ends_with(':') || lower.len() < BOILER_LINE_BYTES))
 }
 
 /// A line that opens a trailing boilerplate block.
 pub fn is_boiler_block(line: &str) -> bool {
     let t = line.trim();
-    t.chars().count() <= 40 && BOILER_BLOCKS.iter().any(|p| starts_with_ci(t, p))
+    t.chars().count() <= BOILER_HEADER_CHARS && BOILER_BLOCKS.iter().any(|p| starts_with_ci(t, p))
 }
 
 /// `YYYY-MM-DD` at the start of `s`.
@@ -118,7 +153,7 @@ pub fn dated_line(line: &str) -> Option<&str> {
             return iso_date(rest).or(Some(""));
         }
     }
-    if t.split_whitespace().count() <= 40 && t.contains(['|', '·']) {
+    if t.split_whitespace().count() <= FURNITURE_WORDS && t.contains(['|', '·']) {
         let furniture = t.split(['|', '·']).map(str::trim).any(|f| {
             [
                 "updated ",
@@ -141,7 +176,7 @@ pub fn dated_line(line: &str) -> Option<&str> {
 /// `By : Palakshi`, `By Jane Doe and John Roe`: the name(s).
 pub fn byline(line: &str) -> Option<String> {
     let t = line.trim();
-    if t.split_whitespace().count() > 12 || !starts_with_ci(t, "by") {
+    if t.split_whitespace().count() > BYLINE_WORDS || !starts_with_ci(t, "by") {
         return None;
     }
     let rest = &t[2..];
@@ -190,7 +225,7 @@ pub fn outlet_from_name(name: &str) -> Option<&'static str> {
 
 /// The outlet a wire dateline names: `KYIV (Reuters) -`.
 pub fn outlet_from_text(text: &str) -> Option<&'static str> {
-    let head: String = text.chars().take(400).collect();
+    let head: String = text.chars().take(DATELINE_CHARS).collect();
     OUTLETS.iter().find_map(|(k, v)| {
         let tag = format!("({k})");
         head.to_lowercase().contains(&tag).then_some(*v)
@@ -204,10 +239,11 @@ pub fn is_headline(line: &str, next: &str) -> bool {
     let t = line.trim();
     let words = t.split_whitespace().count();
     let ends_sentence = t.ends_with(['.', '!', '?']);
-    let followed_by_longer = next.trim().chars().count() * 2 >= t.chars().count() * 3;
-    (2..=30).contains(&words)
-        && t.chars().count() <= 250
-        && (!ends_sentence || (words <= 20 && followed_by_longer))
+    let (num, den) = LEAD_LONGER;
+    let followed_by_longer = next.trim().chars().count() * den >= t.chars().count() * num;
+    HEADLINE_WORDS.contains(&words)
+        && t.chars().count() <= HEADLINE_CHARS
+        && (!ends_sentence || (words <= HEADLINE_SENTENCE_WORDS && followed_by_longer))
         && !t.ends_with([',', ';', ':'])
 }
 
@@ -216,7 +252,7 @@ pub fn is_headline(line: &str, next: &str) -> bool {
 pub fn is_heading(line: &str) -> bool {
     let t = line.trim();
     let words = t.split_whitespace().count();
-    (1..=12).contains(&words)
+    (1..=HEADING_WORDS).contains(&words)
         && !t.contains('\n')
         && !t.ends_with(['.', '!', '?', ',', ';', ':', '"', '”', '’', ')', '…'])
 }
@@ -227,8 +263,8 @@ pub fn strip_dateline(s: &str) -> &str {
     for sep in ["—", " – ", " - ", "–"] {
         if let Some((head, rest)) = s.split_once(sep) {
             let letters: Vec<char> = head.chars().filter(|c| c.is_alphabetic()).collect();
-            let caps = letters.iter().take(3).all(|c| c.is_uppercase());
-            if head.chars().count() <= 60 && !letters.is_empty() && caps {
+            let caps = letters.iter().take(DATELINE_CAPS).all(|c| c.is_uppercase());
+            if head.chars().count() <= DATELINE_HEAD_CHARS && !letters.is_empty() && caps {
                 return rest.trim_start();
             }
         }

@@ -5,13 +5,14 @@
 
 pub mod check;
 pub mod decode;
+pub mod html;
 pub mod load;
 pub mod meta;
 pub mod segment;
 
 use std::ops::Range;
 
-pub use decode::OffsetMap;
+pub use decode::{OffsetMap, safe_line};
 pub use load::{LoadError, bundled, load_paths};
 
 /// What a paragraph (and every sentence in it) is to a reader.
@@ -37,33 +38,41 @@ impl Role {
     }
 }
 
+/// A block of text between blank lines (or one line of web copy).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     /// Byte range in `Article::text`.
     pub span: Range<usize>,
+    /// What the paragraph is to a reader.
     pub role: Role,
     /// Index range into `Article::sentences`.
     pub sentences: Range<usize>,
 }
 
+/// A sentence of a paragraph (a whole paragraph when it is not body text).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
     /// Byte range in `Article::text`, from the first character to the final
     /// punctuation (closing quotes included).
     pub span: Range<usize>,
+    /// Index of its paragraph in `Article::paragraphs`.
     pub paragraph: usize,
+    /// Its paragraph's role.
     pub role: Role,
     /// Index range into `Article::words`.
     pub words: Range<usize>,
 }
 
+/// A word: a run of letters and digits, with inner apostrophes and hyphens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
     /// Byte range in `Article::text`.
     pub span: Range<usize>,
+    /// Index of its sentence in `Article::sentences`.
     pub sentence: usize,
 }
 
+/// What the article says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Meta {
     /// The headline, or when the article has none, its lead shortened.
@@ -72,10 +81,13 @@ pub struct Meta {
     pub headline: bool,
     /// `YYYY-MM-DD`, from the text or else the file name.
     pub date: Option<String>,
+    /// The names of the byline, without `By`.
     pub byline: Option<String>,
+    /// The publication, from the file name or the text.
     pub outlet: Option<String>,
 }
 
+/// One article: its bytes as stored, normalized text, metadata and segmentation.
 #[derive(Debug, Clone)]
 pub struct Article {
     /// The path as given (or `articles/NAME` for bundled ones).
@@ -84,37 +96,61 @@ pub struct Article {
     pub bytes: Vec<u8>,
     /// Normalized text: UTF-8, `\n` line ends, no tabs, no control characters.
     pub text: String,
+    /// Where each byte of `text` came from in `bytes`.
     pub map: OffsetMap,
+    /// Title, date, byline and outlet.
     pub meta: Meta,
     /// Problems met while decoding, for the user to see.
     pub warnings: Vec<String>,
+    /// Paragraphs in reading order.
     pub paragraphs: Vec<Paragraph>,
+    /// Sentences in reading order.
     pub sentences: Vec<Sentence>,
+    /// Words in reading order.
     pub words: Vec<Word>,
 }
 
 /// Longest headline shown when the title is made from the lead.
 const TITLE_CHARS: usize = 90;
+/// Bylines, dates and update lines sit near the top, sometimes after a dek:
+/// they are looked for in this many first paragraphs.
+const META_PARAGRAPHS: usize = 8;
 
 impl Article {
     /// Parse an article from the bytes of a file.
     pub fn parse(path: impl Into<String>, bytes: Vec<u8>) -> Article {
         let path = path.into();
         let decoded = decode::decode(&bytes);
-        let text = decoded.text;
+        // A web page: its story's text, mapped through the decoded page to
+        // the file, and what its markup says about itself.
+        let (text, map, hints) = if html::is_html(&path, &decoded.text) {
+            let page = html::extract(&decoded.text, &decoded.map, bytes.len());
+            (page.text, page.map, page.hints)
+        } else {
+            (decoded.text, decoded.map, html::Hints::default())
+        };
         let mut meta = Meta {
-            outlet: meta::outlet_from_name(&path)
-                .or_else(|| meta::outlet_from_text(&text))
-                .map(str::to_string),
+            outlet: hints
+                .outlet
+                .clone()
+                .or_else(|| meta::outlet_from_name(&path).map(str::to_string))
+                .or_else(|| meta::outlet_from_text(&text).map(str::to_string)),
+            date: hints.date.clone(),
+            byline: hints.byline.clone(),
             ..Meta::default()
         };
         let blocks = paragraph_blocks(&text);
         let paragraphs = classify(&text, &blocks, &mut meta);
+        if meta.title.is_empty()
+            && let Some(t) = hints.title
+        {
+            meta.title = t;
+        }
         let mut article = Article {
             path,
             bytes,
             text,
-            map: decoded.map,
+            map,
             meta,
             warnings: decoded.warnings,
             paragraphs: Vec::new(),
@@ -205,6 +241,29 @@ impl Article {
     /// Text of a word.
     pub fn word_text(&self, i: usize) -> &str {
         &self.text[self.words[i].span.clone()]
+    }
+
+    /// Paragraph number (1-based, counting body paragraphs) of a sentence, as
+    /// the reader's gutter and the reports number paragraphs.
+    pub fn paragraph_number(&self, sentence: usize) -> usize {
+        let p = self.sentences[sentence].paragraph;
+        self.paragraphs[..=p]
+            .iter()
+            .filter(|p| p.role.compared())
+            .count()
+            .max(1)
+    }
+
+    /// Byte range of `Article::text` from the first sentence of `sentences`
+    /// to the end of its last (the whitespace between them included).
+    pub fn sentences_span(&self, sentences: &Range<usize>) -> Range<usize> {
+        self.sentences[sentences.start].span.start..self.sentences[sentences.end - 1].span.end
+    }
+
+    /// Byte range of `Article::text` from the first word of `words` to the
+    /// end of its last.
+    pub fn words_span(&self, words: &Range<usize>) -> Range<usize> {
+        self.words[words.start].span.start..self.words[words.end - 1].span.end
     }
 
     /// A byte range of the text as a byte range of the file as stored.
@@ -336,8 +395,7 @@ fn classify(text: &str, blocks: &[Range<usize>], meta: &mut Meta) -> Vec<(Range<
             out.push((span, Role::Boilerplate));
             continue;
         }
-        // Bylines and update lines sit near the top, sometimes after a dek.
-        if i < 8 {
+        if i < META_PARAGRAPHS {
             if let Some(name) = meta::byline(line) {
                 meta.byline.get_or_insert(name);
                 out.push((span, Role::Meta));

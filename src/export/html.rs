@@ -9,16 +9,15 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::align::{Alignment, Kind, Link};
+use crate::align::{Alignment, Link};
 use crate::article::Article;
-use crate::export::text::paragraph_number;
+use crate::marks::{self, Mark, pct};
 
+/// The page's own colours; the marks' colours come from [`marks::css`].
 const STYLE: &str = r#"
-:root { --bg:#fff; --fg:#1d1d1f; --dim:#6e6e73; --copied:#fff1b8; --reworded:#d7ecff;
-        --new:#e6f6e6; --dropped:#fde7e7; --del:#b3261e; --ins:#1b6e20; --rule:#d2d2d7; }
+:root { --bg:#fff; --fg:#1d1d1f; --dim:#6e6e73; --rule:#d2d2d7; }
 @media (prefers-color-scheme: dark) {
-  :root { --bg:#161617; --fg:#e8e8ed; --dim:#98989d; --copied:#4a3f10; --reworded:#173a5c;
-          --new:#1b3d1f; --dropped:#4a1c1c; --del:#ff8a80; --ins:#8be28f; --rule:#3a3a3c; }
+  :root { --bg:#161617; --fg:#e8e8ed; --dim:#98989d; --rule:#3a3a3c; }
 }
 body { background:var(--bg); color:var(--fg); font:16px/1.5 Georgia, serif; margin:2rem auto; max-width:1200px; padding:0 1rem; }
 h1 { font:600 1.3rem system-ui, sans-serif; margin:0 0 .5rem; }
@@ -27,11 +26,11 @@ h1 { font:600 1.3rem system-ui, sans-serif; margin:0 0 .5rem; }
 table { border-collapse:collapse; width:100%; table-layout:fixed; margin-top:1rem; }
 th { font:600 14px system-ui, sans-serif; text-align:left; padding:.5rem; border-bottom:2px solid var(--rule); vertical-align:top; }
 td { vertical-align:top; padding:.45rem .6rem; border-bottom:1px solid var(--rule); }
-td.copied { background:var(--copied); } td.reworded { background:var(--reworded); }
-td.new { background:var(--new); } td.dropped { background:var(--dropped); }
+td.copied { background:var(--copied-bg); } td.reworded { background:var(--reworded-bg); }
+td.new { background:var(--new-bg); } td.dropped { background:var(--dropped-bg); }
 .gutter { width:7.5rem; } td.gutter { font:12px system-ui, sans-serif; color:var(--dim); }
-del { color:var(--del); text-decoration:line-through; }
-ins { color:var(--ins); text-decoration:underline; font-weight:600; }
+del { color:var(--deleted); text-decoration:underline; font-weight:600; }
+ins { color:var(--inserted); text-decoration:underline; font-weight:600; }
 .sw { display:inline-block; width:.9em; height:.9em; vertical-align:middle; border:1px solid var(--rule); }
 "#;
 
@@ -60,7 +59,7 @@ fn marked(art: &Article, span: Range<usize>, changed: &[Range<usize>], tag: &str
     let mut out = String::new();
     let mut at = span.start;
     for r in changed.iter().filter(|r| !r.is_empty()) {
-        let (s, e) = (art.words[r.start].span.start, art.words[r.end - 1].span.end);
+        let Range { start: s, end: e } = art.words_span(r);
         if s < at || e > span.end {
             continue;
         }
@@ -74,12 +73,8 @@ fn marked(art: &Article, span: Range<usize>, changed: &[Range<usize>], tag: &str
     out
 }
 
-fn sentences_span(art: &Article, r: &Range<usize>) -> Range<usize> {
-    art.sentences[r.start].span.start..art.sentences[r.end - 1].span.end
-}
-
 /// What a row of the report shows.
-enum Row<'a> {
+enum ReportRow<'a> {
     Link(&'a Link),
     New(Range<usize>),
     Dropped(Range<usize>),
@@ -87,27 +82,31 @@ enum Row<'a> {
 
 /// Rows in B's reading order, with A's dropped passages placed where A has
 /// them relative to the in-order links.
-fn rows(al: &Alignment) -> Vec<Row<'_>> {
-    let mut items: Vec<(usize, Row)> = al
+fn rows(al: &Alignment) -> Vec<ReportRow<'_>> {
+    let mut items: Vec<(usize, ReportRow)> = al
         .links
         .iter()
-        .map(|l| (l.b.start, Row::Link(l)))
-        .chain(al.b_unlinked.iter().map(|r| (r.start, Row::New(r.clone()))))
+        .map(|l| (l.b.start, ReportRow::Link(l)))
+        .chain(
+            al.b_unlinked
+                .iter()
+                .map(|r| (r.start, ReportRow::New(r.clone()))),
+        )
         .collect();
     items.sort_by_key(|(k, _)| *k);
     let mut dropped = al.a_unlinked.iter().peekable();
     let mut out = Vec::new();
     for (_, row) in items {
-        if let Row::Link(l) = &row
+        if let ReportRow::Link(l) = &row
             && !l.moved
         {
             while let Some(d) = dropped.next_if(|d| d.start < l.a.start) {
-                out.push(Row::Dropped(d.clone()));
+                out.push(ReportRow::Dropped(d.clone()));
             }
         }
         out.push(row);
     }
-    out.extend(dropped.map(|d| Row::Dropped(d.clone())));
+    out.extend(dropped.map(|d| ReportRow::Dropped(d.clone())));
     out
 }
 
@@ -128,10 +127,6 @@ fn header(art: &Article, side: &str) -> String {
     )
 }
 
-fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
-}
-
 /// The whole report as one HTML document.
 pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
     let mut o = String::new();
@@ -139,9 +134,10 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
         o,
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>copycat: {} vs {}</title><style>{STYLE}</style></head><body>\n",
+         <title>copycat: {} vs {}</title><style>{}{STYLE}</style></head><body>\n",
         escaped(&a.meta.title),
-        escaped(&b.meta.title)
+        escaped(&b.meta.title),
+        marks::css()
     );
     let st = &al.stats;
     let _ = writeln!(
@@ -154,13 +150,22 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
         pct(st.a_dropped),
         al.links.len()
     );
+    o.push_str("<div class=\"legend\">");
+    for m in [Mark::Copied, Mark::Reworded, Mark::New, Mark::Dropped] {
+        let _ = write!(
+            o,
+            "<span class=\"sw\" style=\"background:var(--{0}-bg)\"></span> {0} ({1}) ",
+            m.label(),
+            m.meaning()
+        );
+    }
     let _ = writeln!(
         o,
-        "<div class=\"legend\"><span class=\"sw\" style=\"background:var(--copied)\"></span> copied \
-         <span class=\"sw\" style=\"background:var(--reworded)\"></span> reworded \
-         <span class=\"sw\" style=\"background:var(--new)\"></span> new in B \
-         <span class=\"sw\" style=\"background:var(--dropped)\"></span> dropped from A · \
-         <del>deleted</del> words of A · <ins>inserted</ins> words of B</div>"
+        "· <del>{}</del> {} · <ins>{}</ins> {}</div>",
+        Mark::Deleted.label(),
+        Mark::Deleted.meaning(),
+        Mark::Inserted.label(),
+        Mark::Inserted.meaning()
     );
     let _ = writeln!(
         o,
@@ -170,40 +175,42 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
     );
     for row in rows(al) {
         match row {
-            Row::Link(l) => {
+            ReportRow::Link(l) => {
                 let class = l.kind.as_str();
                 let (dels, inss) = (l.deleted_words(), l.inserted_words());
                 let moved = if l.moved {
-                    format!("<br>moved: A ¶{}", paragraph_number(a, l.a.start))
+                    format!(
+                        "<br>{}: A ¶{}",
+                        Mark::Moved.label(),
+                        a.paragraph_number(l.a.start)
+                    )
                 } else {
                     String::new()
                 };
-                let kind = match l.kind {
-                    Kind::Copied => "copied",
-                    Kind::Reworded => "reworded",
-                };
                 let _ = writeln!(
                     o,
-                    "<tr><td class=\"{class}\">{}</td><td class=\"gutter\">{kind} {:.2}<br>A ¶{} ↔ B ¶{}{moved}</td><td class=\"{class}\">{}</td></tr>",
+                    "<tr><td class=\"{class}\">{}</td><td class=\"gutter\">{class} {:.2}<br>A ¶{} ↔ B ¶{}{moved}</td><td class=\"{class}\">{}</td></tr>",
                     marked(a, l.a_span.clone(), &dels, "del"),
                     l.score,
-                    paragraph_number(a, l.a.start),
-                    paragraph_number(b, l.b.start),
+                    a.paragraph_number(l.a.start),
+                    b.paragraph_number(l.b.start),
                     marked(b, l.b_span.clone(), &inss, "ins"),
                 );
             }
-            Row::New(r) => {
+            ReportRow::New(r) => {
                 let _ = writeln!(
                     o,
-                    "<tr><td></td><td class=\"gutter\">new in B</td><td class=\"new\">{}</td></tr>",
-                    escaped(&b.text[sentences_span(b, &r)])
+                    "<tr><td></td><td class=\"gutter\">{0} in B</td><td class=\"{0}\">{1}</td></tr>",
+                    Mark::New.label(),
+                    escaped(&b.text[b.sentences_span(&r)])
                 );
             }
-            Row::Dropped(r) => {
+            ReportRow::Dropped(r) => {
                 let _ = writeln!(
                     o,
-                    "<tr><td class=\"dropped\">{}</td><td class=\"gutter\">dropped from A</td><td></td></tr>",
-                    escaped(&a.text[sentences_span(a, &r)])
+                    "<tr><td class=\"{0}\">{1}</td><td class=\"gutter\">{0} from A</td><td></td></tr>",
+                    Mark::Dropped.label(),
+                    escaped(&a.text[a.sentences_span(&r)])
                 );
             }
         }

@@ -2,22 +2,19 @@
 //!
 //! Changed words are marked the way wdiff marks them — `[-deleted-]` and
 //! `{+inserted+}` — so the report survives copy and paste and `NO_COLOR`; with
-//! colour the brackets give way to red strike-through and green bold. Article
-//! text is normalized on load, so no byte of it can be a control sequence here.
+//! colour the brackets give way to the looks of [`crate::marks`], the reader's
+//! own. Article text is normalized on load, so no byte of it can be a control
+//! sequence here; file names go through [`safe_line`].
 
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::align::{Alignment, Kind};
-use crate::article::Article;
+use crate::align::Alignment;
+use crate::article::{Article, safe_line};
+use crate::corpus::Pair;
+use crate::marks::{Mark, SGR_RESET, pct};
 
-const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";
-const DIM: &str = "\x1b[2m";
-const DELETED: &str = "\x1b[31;9m";
-const INSERTED: &str = "\x1b[32;1m";
-const COPIED: &str = "\x1b[1;33m";
-const REWORDED: &str = "\x1b[1;36m";
 
 /// The text of `span` with the words in `changed` (word index ranges) marked.
 pub fn marked(
@@ -27,11 +24,12 @@ pub fn marked(
     del: bool,
     ansi: bool,
 ) -> String {
+    let mark = if del { Mark::Deleted } else { Mark::Inserted };
+    let sgr = mark.look(true).sgr();
     let (open, close) = match (del, ansi) {
         (true, false) => ("[-", "-]"),
         (false, false) => ("{+", "+}"),
-        (true, true) => (DELETED, RESET),
-        (false, true) => (INSERTED, RESET),
+        (_, true) => (sgr.as_str(), SGR_RESET),
     };
     let mut out = String::new();
     let mut at = span.start;
@@ -39,7 +37,7 @@ pub fn marked(
         if r.is_empty() {
             continue;
         }
-        let (s, e) = (art.words[r.start].span.start, art.words[r.end - 1].span.end);
+        let Range { start: s, end: e } = art.words_span(r);
         if s < at || e > span.end {
             continue;
         }
@@ -62,10 +60,6 @@ fn flatten(s: &str) -> String {
         .join(" ¶ ")
 }
 
-fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
-}
-
 fn describe(art: &Article) -> String {
     let mut bits = Vec::new();
     if let Some(d) = &art.meta.date {
@@ -77,31 +71,22 @@ fn describe(art: &Article) -> String {
     bits.push(format!("{} words", art.body_words()));
     format!(
         "{}\n   {} ({})",
-        super::safe(&art.path),
+        safe_line(&art.path),
         art.meta.title,
         bits.join(", ")
     )
-}
-
-/// Paragraph number (1-based, counting body paragraphs) of a sentence.
-pub fn paragraph_number(art: &Article, sentence: usize) -> usize {
-    let p = art.sentences[sentence].paragraph;
-    art.paragraphs[..=p]
-        .iter()
-        .filter(|p| p.role.compared())
-        .count()
-        .max(1)
 }
 
 /// The whole report.
 pub fn render(a: &Article, b: &Article, al: &Alignment, ansi: bool) -> String {
     let paint = |code: &str, s: &str| {
         if ansi {
-            format!("{code}{s}{RESET}")
+            format!("{code}{s}{SGR_RESET}")
         } else {
             s.to_string()
         }
     };
+    let sgr = |m: Mark| m.look(true).sgr();
     let mut o = String::new();
     let _ = writeln!(o, "A  {}", describe(a));
     let _ = writeln!(o, "B  {}", describe(b));
@@ -109,29 +94,26 @@ pub fn render(a: &Article, b: &Article, al: &Alignment, ansi: bool) -> String {
     let _ = writeln!(
         o,
         "\nB copied {} · reworded {} · new {} · moved {}   A dropped {}   {} links\n",
-        paint(COPIED, &pct(st.b_copied)),
-        paint(REWORDED, &pct(st.b_reworded)),
-        pct(st.b_new),
+        paint(&sgr(Mark::Copied), &pct(st.b_copied)),
+        paint(&sgr(Mark::Reworded), &pct(st.b_reworded)),
+        paint(&sgr(Mark::New), &pct(st.b_new)),
         pct(st.b_moved),
-        pct(st.a_dropped),
+        paint(&sgr(Mark::Dropped), &pct(st.a_dropped)),
         al.links.len()
     );
     for n in &al.notes {
         let _ = writeln!(o, "note: {n}\n");
     }
     for (i, l) in al.links.iter().enumerate() {
-        let kind = match l.kind {
-            Kind::Copied => paint(COPIED, "copied"),
-            Kind::Reworded => paint(REWORDED, "reworded"),
-        };
+        let kind = paint(&sgr(l.kind.mark()), l.kind.as_str());
         let moved = if l.moved { "  moved" } else { "" };
         let _ = writeln!(
             o,
             "{} {kind} {:.2}{moved}   A ¶{} ↔ B ¶{}",
             paint(BOLD, &format!("#{}", i + 1)),
             l.score,
-            paragraph_number(a, l.a.start),
-            paragraph_number(b, l.b.start),
+            a.paragraph_number(l.a.start),
+            b.paragraph_number(l.b.start),
         );
         let _ = writeln!(
             o,
@@ -144,25 +126,42 @@ pub fn render(a: &Article, b: &Article, al: &Alignment, ansi: bool) -> String {
             marked(b, l.b_span.clone(), &l.inserted_words(), false, ansi)
         );
     }
-    let passages = |o: &mut String, title: &str, art: &Article, runs: &[Range<usize>]| {
+    let passages = |o: &mut String, title: &str, art: &Article, runs: &[Range<usize>], m: Mark| {
         if runs.is_empty() {
             return;
         }
         let _ = writeln!(o, "{}", paint(BOLD, title));
         for r in runs {
-            let span = art.sentences[r.start].span.start..art.sentences[r.end - 1].span.end;
             let _ = writeln!(
                 o,
                 "  ¶{}  {}",
-                paragraph_number(art, r.start),
-                paint(DIM, &flatten(&art.text[span]))
+                art.paragraph_number(r.start),
+                paint(&sgr(m), &flatten(&art.text[art.sentences_span(r)]))
             );
         }
         o.push('\n');
     };
-    passages(&mut o, "New in B", b, &al.b_unlinked);
-    passages(&mut o, "Dropped from A", a, &al.a_unlinked);
+    passages(&mut o, "New in B", b, &al.b_unlinked, Mark::New);
+    passages(&mut o, "Dropped from A", a, &al.a_unlinked, Mark::Dropped);
     o
+}
+
+/// `copycat rank` as text: one pair a line, most reused first.
+pub fn ranking(arts: &[Article], ranking: &[Pair]) -> String {
+    let mut s = String::from("reuse  copied  reworded  links  source → copy\n");
+    for p in ranking {
+        let _ = writeln!(
+            s,
+            "{:>5}  {:>6}  {:>8}  {:>5}  {} → {}",
+            pct(p.reuse),
+            pct(p.copied),
+            pct(p.reworded),
+            p.links,
+            safe_line(&arts[p.a].path),
+            safe_line(&arts[p.b].path)
+        );
+    }
+    s
 }
 
 #[cfg(test)]

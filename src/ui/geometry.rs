@@ -6,17 +6,20 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 /// Below this many columns the article list folds away into a popup.
 pub const WIDE: u16 = 100;
 
+/// Where the parts of the screen go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Geometry {
     /// The article list as a side pane, when it is one.
     pub list: Option<Rect>,
     /// Panes A and B.
     pub panes: [Rect; 2],
+    /// The status bar.
     pub status: Rect,
     /// Whether the terminal is wide enough for the side list.
     pub wide: bool,
 }
 
+/// The screen's layout for `area`, with or without the side list.
 pub fn screen(area: Rect, show_list: bool) -> Geometry {
     let [main, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let wide = area.width >= WIDE;
@@ -44,6 +47,7 @@ pub struct PaneGeometry {
     pub header: Rect,
     /// Link marks beside the text.
     pub gutter: Rect,
+    /// The article's text.
     pub text: Rect,
 }
 
@@ -53,6 +57,7 @@ pub const GUTTER: u16 = 8;
 /// Rows taken by a pane's header.
 const HEADER: u16 = 2;
 
+/// The parts inside a reading pane.
 pub fn pane(area: Rect) -> PaneGeometry {
     let inner = if area.width >= 3 && area.height >= 3 {
         area.inner(Margin::new(1, 1))

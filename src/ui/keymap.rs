@@ -6,35 +6,60 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::marks::Mark;
+
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// Quit.
     Quit,
     /// Close the innermost popup or prompt; quit when there is none.
     Back,
+    /// Clear and redraw the whole screen.
     Redraw,
+    /// Open the help.
     Help,
+    /// Show or hide the article list.
     ToggleList,
+    /// Focus the next pane.
     NextPane,
+    /// Focus the previous pane.
     PrevPane,
+    /// Read in pane A.
     PaneA,
+    /// Read in pane B.
     PaneB,
+    /// Scroll down a line (or select the next article).
     Down,
+    /// Scroll up a line (or select the previous article).
     Up,
+    /// Scroll down a page.
     PageDown,
+    /// Scroll up a page.
     PageUp,
+    /// Go to the top.
     Top,
+    /// Go to the bottom.
     Bottom,
     /// Next link, or next search match while a search is active.
     Next,
+    /// Previous link, or previous search match while a search is active.
     Prev,
+    /// Next or previous passage of a kind.
     Jump(Jump, Dir),
+    /// Open the search prompt.
     Search,
+    /// Open the selected article as A.
     SetA,
+    /// Open the selected article as B.
     SetB,
+    /// Swap A and B.
     Swap,
+    /// Open the next ranked pair.
     NextPair,
+    /// Open the previous ranked pair.
     PrevPair,
+    /// Switch between synchronized and independent scrolling.
     ToggleSync,
     /// Search prompt: accept the query.
     Accept,
@@ -48,8 +73,11 @@ pub enum Action {
 /// Passages to jump between by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Jump {
+    /// Copied links.
     Copied,
+    /// Reworded links.
     Reworded,
+    /// Links that moved.
     Moved,
     /// Passages new in B.
     Added,
@@ -58,20 +86,24 @@ pub enum Jump {
 }
 
 impl Jump {
-    pub fn noun(self) -> &'static str {
+    /// What the status bar calls such a passage.
+    pub fn noun(self) -> String {
         match self {
-            Jump::Copied => "copied passage",
-            Jump::Reworded => "reworded passage",
-            Jump::Moved => "moved passage",
-            Jump::Added => "passage new in B",
-            Jump::Dropped => "passage dropped from A",
+            Jump::Copied => format!("{} passage", Mark::Copied.label()),
+            Jump::Reworded => format!("{} passage", Mark::Reworded.label()),
+            Jump::Moved => format!("{} passage", Mark::Moved.label()),
+            Jump::Added => format!("passage {} in B", Mark::New.label()),
+            Jump::Dropped => format!("passage {} from A", Mark::Dropped.label()),
         }
     }
 }
 
+/// Which way a step goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dir {
+    /// Down the reading order.
     Forward,
+    /// Up the reading order.
     Backward,
 }
 

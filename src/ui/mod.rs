@@ -14,13 +14,17 @@
 //! are handled on the signal and input threads, not the UI thread, so they
 //! work at once whatever the UI thread is doing.
 
-pub mod app;
-pub mod geometry;
-pub mod keymap;
-pub mod render;
-pub mod safe;
-pub mod terminal;
-pub mod worker;
+pub(crate) mod app;
+pub(crate) mod geometry;
+pub(crate) mod help;
+pub(crate) mod keymap;
+pub(crate) mod pairs;
+pub(crate) mod reading;
+pub(crate) mod render;
+pub(crate) mod safe;
+pub(crate) mod search;
+pub(crate) mod terminal;
+pub(crate) mod worker;
 
 use std::io;
 use std::sync::Arc;
@@ -38,10 +42,11 @@ use signal_hook::consts::{
 };
 use signal_hook::iterator::Signals;
 
-pub use app::App;
+use app::App;
 
 use crate::article::Article;
 
+/// How the reader should look and behave.
 pub struct Settings {
     /// Use colour (false with `--no-color` or `NO_COLOR`).
     pub color: bool,
@@ -59,7 +64,7 @@ pub const TERMINATING: [i32; 7] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SI
 enum Msg {
     Term(event::Event),
     Worker(worker::Done),
-    Laid(app::LaidOut),
+    Laid(reading::LaidOut),
     /// The terminal was handed back and taken again (suspend, resume): the
     /// whole screen must be drawn anew.
     Redraw,
@@ -73,6 +78,8 @@ fn ctrl_key(ev: &Event, c: char) -> bool {
         && matches!(k.code, KeyCode::Char(x) if x.eq_ignore_ascii_case(&c)))
 }
 
+/// Open the reader on `arts` and run it until the user quits; the terminal
+/// is restored on every way out.
 pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
     anyhow::ensure!(!arts.is_empty(), "no articles to show");
     let arts = Arc::new(arts);
@@ -146,7 +153,7 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
     // resizes costs one layout), off the UI thread (megabytes take seconds).
     let layouts = {
         let tx = tx.clone();
-        let (ltx, lrx) = mpsc::channel::<app::LayoutJob>();
+        let (ltx, lrx) = mpsc::channel::<reading::LayoutJob>();
         thread::Builder::new()
             .name("copycat-layout".into())
             .spawn(move || {
@@ -221,7 +228,7 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
                 Msg::Term(ev) => {
                     #[cfg(debug_assertions)]
                     if matches!(ev, event::Event::Key(_)) {
-                        test_panic("ui");
+                        crate::test_panic("ui");
                     }
                     dirty |= app.on_event(&ev);
                 }
@@ -252,16 +259,4 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
         app.catch_up();
     }
     Ok(())
-}
-
-/// Test-only: with `COPYCAT_TEST_PANIC=ui` the UI thread panics at the first
-/// key, with `=worker` the worker at its first job, so that the pty tests can
-/// watch the terminal being restored before the message. Compiled into debug
-/// builds only (the tests run the debug binary): a release build has no way
-/// to panic on purpose.
-#[cfg(debug_assertions)]
-pub(crate) fn test_panic(place: &str) {
-    if std::env::var_os("COPYCAT_TEST_PANIC").is_some_and(|v| v == place) {
-        panic!("COPYCAT_TEST_PANIC={place}: a deliberate panic for the tests");
-    }
 }

@@ -14,16 +14,13 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, Pane};
 use super::geometry::{self, PaneGeometry};
-use super::keymap::{self, Ctx};
-use crate::align::Kind;
+use super::help;
+use super::keymap;
 use crate::article::Article;
-use crate::view::{Change, Class, RowKind, Side, Spread, Unit, display_width};
+use crate::marks::{Mark, pct};
+use crate::view::{RowKind, Side, Spread, Unit, display_width};
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
-
-fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
-}
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -57,8 +54,8 @@ impl Widget for &App {
             Clear.render(r, buf);
             render_list(self, r, buf);
         }
-        if self.help.is_some() {
-            render_help(self, area, buf);
+        if let Some(scroll) = self.help.scroll() {
+            help::render(scroll, &self.theme, area, buf);
         }
         super::safe::sanitize(buf, area);
     }
@@ -140,18 +137,6 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Search matches on one side as sorted byte ranges, with the current one.
-fn side_matches(app: &App, side: Side) -> (&[Range<usize>], Option<Range<usize>>) {
-    let v = &app.search.by_side[side.index()];
-    let cur = app
-        .search
-        .current
-        .and_then(|c| app.search.matches.get(c))
-        .filter(|m| m.side == side)
-        .map(|m| m.bytes.clone());
-    (v, cur)
-}
-
 fn render_pane(
     app: &App,
     side: Side,
@@ -177,7 +162,7 @@ fn render_pane(
         let h = usize::from(pg.text.height);
         let total = sp.len();
         if total > h {
-            let top = app.top[side.index()].min(total - h);
+            let top = app.reading.top[side.index()].min(total - h);
             let pos = format!(" {}% ", (top + h) * 100 / total);
             block = block.title_bottom(Line::from(pos).right_aligned());
         }
@@ -213,7 +198,7 @@ fn render_pane(
         return;
     }
     let Some(sp) = spread else {
-        let msg = match app.progress {
+        let msg = match app.pairs.progress() {
             _ if app.alignment().is_some() => format!("{} laying out", spinner(app)),
             Some((n, t)) => format!("{} ranking pairs {n}/{t}", spinner(app)),
             None => format!("{} aligning", spinner(app)),
@@ -221,14 +206,15 @@ fn render_pane(
         message(buf, body, &msg, app.theme.dim());
         return;
     };
-    let (matches, current) = side_matches(app, side);
+    let (matches, current) = app.search.on_side(side);
     let rows = sp.rows(side);
     let h = usize::from(pg.text.height);
-    let top = app.top[side.index()].min(rows.len().saturating_sub(h));
+    let top = app.reading.top[side.index()].min(rows.len().saturating_sub(h));
     for (dy, row) in rows.iter().skip(top).take(h).enumerate() {
         let y = pg.text.y + dy as u16;
-        let focused =
-            row.kind == RowKind::Text && row.unit != Unit::Other && app.focus == Some(row.unit);
+        let focused = row.kind == RowKind::Text
+            && row.unit != Unit::Other
+            && app.reading.focus == Some(row.unit);
         if let Some(gut) = &row.gutter
             && pg.gutter.width > 0
         {
@@ -334,13 +320,13 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         left.push(Span::raw(input.clone()));
         left.push(Span::styled("▏", t.strong()));
         left.push(sep());
-        left.push(Span::raw(match_count(app)));
+        left.push(Span::raw(app.search.count()));
     } else {
         if let Some(n) = &app.note {
             left.push(Span::styled(n.clone(), t.note()));
             left.push(sep());
         }
-        if let Some((n, total)) = app.progress {
+        if let Some((n, total)) = app.pairs.progress() {
             left.push(Span::raw(format!("{} ranking {n}/{total}", spinner(app))));
             left.push(sep());
         } else if app.arts.len() >= 2 && app.alignment().is_none() {
@@ -353,40 +339,33 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         }
         if let Some(al) = app.alignment() {
             let s = &al.stats;
+            let share =
+                |m: Mark, x: f64| Span::styled(format!("{} {}", m.label(), pct(x)), t.mark(m));
             left.extend([
                 Span::raw("B "),
-                Span::styled(
-                    format!("copied {}", pct(s.b_copied)),
-                    t.class(Class::Copied),
-                ),
+                share(Mark::Copied, s.b_copied),
                 Span::raw(" "),
-                Span::styled(
-                    format!("reworded {}", pct(s.b_reworded)),
-                    t.class(Class::Reworded),
-                ),
+                share(Mark::Reworded, s.b_reworded),
                 Span::raw(" "),
-                Span::styled(format!("new {}", pct(s.b_new)), t.class(Class::New)),
+                share(Mark::New, s.b_new),
                 Span::raw(" · A "),
-                Span::styled(
-                    format!("dropped {}", pct(s.a_dropped)),
-                    t.class(Class::Dropped),
-                ),
+                share(Mark::Dropped, s.a_dropped),
             ]);
             left.push(sep());
             left.push(Span::raw(focus_info(app)));
         }
-        if let (Some(p), Some(r)) = (app.pair_pos, &app.ranking) {
+        if let (Some(p), Some(r)) = (app.pair_pos, app.pairs.ranking()) {
             left.push(sep());
             left.push(Span::raw(format!("pair {}/{}", p + 1, r.len())));
         }
         if app.search.active() {
             left.push(sep());
             left.push(Span::styled(
-                format!("“{}” {}", app.search.query, match_count(app)),
+                format!("“{}” {}", app.search.query, app.search.count()),
                 t.strong(),
             ));
         }
-        if !app.sync {
+        if !app.reading.sync {
             left.push(sep());
             left.push(Span::styled("independent", t.strong()));
         }
@@ -412,146 +391,31 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn match_count(app: &App) -> String {
-    let n = app.search.matches.len();
-    match (n, app.search.current) {
-        (0, _) => "no matches".into(),
-        (n, Some(c)) => format!("{}/{n}", c + 1),
-        (1, None) => "1 match".into(),
-        (n, None) => format!("{n} matches"),
-    }
-}
-
 fn focus_info(app: &App) -> String {
     let Some(al) = app.alignment() else {
         return String::new();
     };
-    match app.focus {
+    match app.reading.focus {
         Some(Unit::Link(i)) => {
             let l = &al.links[i];
-            let kind = match l.kind {
-                Kind::Copied => "copied",
-                Kind::Reworded => "reworded",
-            };
-            let moved = if l.moved { " moved" } else { "" };
+            let moved = if l.moved { Mark::Moved.label() } else { "" };
             format!(
-                "link {}/{} {kind}{moved} {:.2}",
+                "link {}/{} {}{}{moved} {:.2}",
                 i + 1,
                 al.links.len(),
+                l.kind.as_str(),
+                if l.moved { " " } else { "" },
                 l.score
             )
         }
-        Some(Unit::New(i)) => format!("new {}/{}", i + 1, al.b_unlinked.len()),
-        Some(Unit::Dropped(i)) => format!("dropped {}/{}", i + 1, al.a_unlinked.len()),
+        Some(Unit::New(i)) => format!("{} {}/{}", Mark::New.label(), i + 1, al.b_unlinked.len()),
+        Some(Unit::Dropped(i)) => format!(
+            "{} {}/{}",
+            Mark::Dropped.label(),
+            i + 1,
+            al.a_unlinked.len()
+        ),
         _ if al.links.len() == 1 => "1 link".into(),
         _ => format!("{} links", al.links.len()),
-    }
-}
-
-/// The help text: every binding from the keymap, then the legend.
-pub fn help_lines(app: &App) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let mut out: Vec<Line<'static>> = Vec::new();
-    out.push(Line::from(Span::styled("Legend", t.strong())));
-    let sample = |mark: &str, class: Class, change: Option<Change>, text: &str, what: &str| {
-        Line::from(vec![
-            Span::raw("  "),
-            Span::styled(format!("{mark:<6}"), t.gutter(class, false)),
-            Span::styled(text.to_string(), t.piece(class, change)),
-            Span::raw(format!("  {what}")),
-        ])
-    };
-    out.push(sample(
-        "C",
-        Class::Copied,
-        None,
-        "copied",
-        "B kept A's wording",
-    ));
-    out.push(sample(
-        "R",
-        Class::Reworded,
-        None,
-        "reworded",
-        "B says it in other words",
-    ));
-    out.push(sample("+", Class::New, None, "new", "in B only"));
-    out.push(sample("-", Class::Dropped, None, "dropped", "in A only"));
-    out.push(sample(
-        "",
-        Class::Reworded,
-        Some(Change::Deleted),
-        "deleted",
-        "a word of A that B changed",
-    ));
-    out.push(sample(
-        "",
-        Class::Reworded,
-        Some(Change::Inserted),
-        "inserted",
-        "a word B put in its place",
-    ));
-    out.push(sample(
-        "R ↑¶3",
-        Class::Reworded,
-        None,
-        "moved",
-        "its counterpart is above, in ¶3",
-    ));
-    out.push(Line::from(vec![
-        Span::raw("  "),
-        Span::styled("      ", t.gutter(Class::Copied, true)),
-        Span::raw("the focused link (on both sides)"),
-    ]));
-    out.push(Line::from(vec![
-        Span::raw("  "),
-        Span::raw("      "),
-        Span::styled("match", t.matched(false)),
-        Span::raw("  a search match"),
-    ]));
-    for (ctx, bindings) in keymap::sections() {
-        out.push(Line::raw(""));
-        out.push(Line::from(Span::styled(ctx.title(), t.strong())));
-        for b in bindings {
-            let keys = keymap::key_names(b);
-            out.push(Line::from(vec![
-                Span::raw("  "),
-                Span::styled(format!("{keys:<18}"), t.strong()),
-                Span::raw(b.help),
-            ]));
-        }
-        if ctx == Ctx::Prompt {
-            out.push(Line::from("  other keys        type into the search"));
-        }
-    }
-    out
-}
-
-fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
-    let lines = help_lines(app);
-    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let r = geometry::popup(area, width, height);
-    Clear.render(r, buf);
-    let block = Block::bordered()
-        .title(Line::from(" Help ").style(app.theme.strong()))
-        .title_bottom(Line::from(" ? or Esc closes · j/k scroll ").right_aligned())
-        .border_style(app.theme.border(true));
-    let inner = if r.width >= 3 && r.height >= 3 {
-        let inner = block.inner(r);
-        block.render(r, buf);
-        inner
-    } else {
-        r
-    };
-    let h = usize::from(inner.height);
-    let offset = app.help.unwrap_or(0).min(lines.len().saturating_sub(h));
-    for (i, l) in lines.iter().skip(offset).take(h).enumerate() {
-        buf.set_line(
-            inner.x + 1.min(inner.width),
-            inner.y + i as u16,
-            l,
-            inner.width.saturating_sub(1),
-        );
     }
 }

@@ -29,16 +29,11 @@ use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthChar;
 
-use crate::article::decode::placeholder;
+use crate::article::decode::{is_safe_inline, placeholder};
 
 /// Most characters kept in one cell: a base and its marks (article text is
 /// cut to this already by the view; this catches the rest).
 pub const MAX_CHARS: usize = crate::view::rows::MAX_CLUSTER;
-
-/// Whether `c` must never be written to the terminal as is.
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || placeholder(c).is_some()
-}
 
 /// What the terminal draws for `s` if it adds up the widths of its
 /// characters, as xterm, VTE and the vt100 crate do.
@@ -53,7 +48,7 @@ pub fn is_safe_cell(cell: &Cell) -> bool {
     if let Some(w) = plain_char_width(s) {
         return w == cell.cell_width();
     }
-    !s.chars().any(is_unsafe)
+    s.chars().all(is_safe_inline)
         && s.chars().count() <= MAX_CHARS
         && summed_width(s) == usize::from(cell.cell_width())
 }
@@ -112,7 +107,7 @@ fn plain_char_width(symbol: &str) -> Option<u16> {
     }
     let mut chars = symbol.chars();
     let c = chars.next()?;
-    if chars.next().is_some() || is_unsafe(c) {
+    if chars.next().is_some() || !is_safe_inline(c) {
         return None;
     }
     match c.width() {
@@ -127,7 +122,7 @@ fn safe_symbol(symbol: &str, width: u16) -> (String, u16) {
     let cleaned: String = symbol
         .chars()
         .map(|c| {
-            if is_unsafe(c) {
+            if !is_safe_inline(c) {
                 placeholder(c).unwrap_or('\u{FFFD}')
             } else {
                 c

@@ -11,8 +11,8 @@
 //! The panic hook, installed before the terminal changes, runs on the thread
 //! that panicked. While copycat owns the terminal it holds standard output
 //! (so no other thread draws after this point), restores the terminal, lets
-//! the standard hook print the message on the normal screen, and ends the
-//! process with 101, Rust's exit code for a panic. Ending there rather than
+//! the hook it replaced (the binary's one-line message) print on the normal
+//! screen, and ends the process with 1, copycat's exit code for a bug. Ending there rather than
 //! unwinding keeps every later write (a drop guard, the UI thread drawing
 //! over the message after a worker died) off the screen, and a panic on a
 //! worker thread cannot leave the UI running on a terminal it gave back.
@@ -155,7 +155,7 @@ fn install_panic_hook() {
             let restored = leave();
             message(info);
             if restored {
-                process::exit(101);
+                process::exit(1);
             }
         }));
     });

@@ -15,6 +15,7 @@ use crate::align::{self, Alignment};
 use crate::article::Article;
 use crate::corpus::{self, Pair};
 
+/// Work for the worker thread.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Job {
     /// Rank every pair of the corpus by reuse.
@@ -98,7 +99,7 @@ fn serve(
             continue;
         }
         #[cfg(debug_assertions)]
-        super::test_panic("worker");
+        crate::test_panic("worker");
         done.insert(job.clone());
         if job == Job::Rank {
             // Off this thread: alignments asked for meanwhile go first.

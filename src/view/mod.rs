@@ -11,17 +11,23 @@
 pub mod rows;
 pub mod style;
 
-pub use rows::{Gutter, Piece, Row, RowKind, Spread, display_width, wrap};
+pub use rows::{RowKind, Spread, display_width, wrap};
 pub use style::Theme;
+
+use crate::align::Kind;
+use crate::marks::Mark;
 
 /// Which article of the pair: A (the source, left) or B (the copy, right).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Side {
+    /// The source, on the left.
     A,
+    /// The copy, on the right.
     B,
 }
 
 impl Side {
+    /// The other article.
     pub fn other(self) -> Side {
         match self {
             Side::A => Side::B,
@@ -29,6 +35,7 @@ impl Side {
         }
     }
 
+    /// 0 for A, 1 for B: an index into per-side arrays.
     pub fn index(self) -> usize {
         match self {
             Side::A => 0,
@@ -36,6 +43,7 @@ impl Side {
         }
     }
 
+    /// `A` or `B`, as pane titles write it.
     pub fn letter(self) -> &'static str {
         match self {
             Side::A => "A",
@@ -72,13 +80,45 @@ impl Class {
     pub fn is_dim(self) -> bool {
         matches!(self, Class::Meta | Class::Boilerplate)
     }
+
+    /// The mark a reader sees on text of this class, if it is marked.
+    pub fn mark(self) -> Option<Mark> {
+        match self {
+            Class::Copied => Some(Mark::Copied),
+            Class::Reworded => Some(Mark::Reworded),
+            Class::New => Some(Mark::New),
+            Class::Dropped => Some(Mark::Dropped),
+            _ => None,
+        }
+    }
+}
+
+impl From<Kind> for Class {
+    fn from(k: Kind) -> Class {
+        match k {
+            Kind::Copied => Class::Copied,
+            Kind::Reworded => Class::Reworded,
+        }
+    }
 }
 
 /// A word that differs inside a link: deleted on the A side, inserted on B.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Change {
+    /// A word of A that B changed or left out.
     Deleted,
+    /// A word B put in.
     Inserted,
+}
+
+impl Change {
+    /// The mark of a changed word.
+    pub fn mark(self) -> Mark {
+        match self {
+            Change::Deleted => Mark::Deleted,
+            Change::Inserted => Mark::Inserted,
+        }
+    }
 }
 
 /// The passage a row belongs to, which is also what the reader can focus.

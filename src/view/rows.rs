@@ -14,9 +14,9 @@ use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Change, Class, Side, Unit};
-use crate::align::{Alignment, Kind, WordOp};
+use crate::align::{Alignment, WordOp};
 use crate::article::{Article, Role};
-use crate::export::text::paragraph_number;
+use crate::marks::Mark;
 
 /// Display width of `s` as ratatui's buffer will lay it out.
 ///
@@ -91,6 +91,7 @@ pub struct Piece {
     pub width: usize,
 }
 
+/// What a display row holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowKind {
     /// Article text.
@@ -352,7 +353,7 @@ struct Chunk {
 }
 
 /// One side while the spread is being built.
-struct Builder<'a> {
+struct Column<'a> {
     art: &'a Article,
     side: Side,
     width: usize,
@@ -365,14 +366,11 @@ struct Builder<'a> {
     last_paragraph: Option<usize>,
 }
 
-impl<'a> Builder<'a> {
-    fn new(art: &'a Article, side: Side, al: &Alignment, width: usize) -> Builder<'a> {
+impl<'a> Column<'a> {
+    fn new(art: &'a Article, side: Side, al: &Alignment, width: usize) -> Column<'a> {
         let owner = owners(art, side, al);
         let class_of = |unit: Unit, role: Role| match unit {
-            Unit::Link(i) => match al.links[i].kind {
-                Kind::Copied => Class::Copied,
-                Kind::Reworded => Class::Reworded,
-            },
+            Unit::Link(i) => Class::from(al.links[i].kind),
             Unit::New(_) => Class::New,
             Unit::Dropped(_) => Class::Dropped,
             Unit::Other => match role {
@@ -456,7 +454,7 @@ impl<'a> Builder<'a> {
             })
             .collect();
         link_chunks.sort_unstable();
-        Builder {
+        Column {
             art,
             side,
             width,
@@ -601,7 +599,9 @@ fn owners(art: &Article, side: Side, al: &Alignment) -> Vec<Unit> {
 /// reading order starts on the same row index in both.
 #[derive(Debug, Clone, Default)]
 pub struct Spread {
+    /// A's rows.
     pub a: Vec<Row>,
+    /// B's rows.
     pub b: Vec<Row>,
     /// The text widths the spread was built for.
     pub widths: (usize, usize),
@@ -615,8 +615,8 @@ impl Spread {
     /// Lay out `a` and `b` with their alignment in text columns `wa` and `wb`
     /// cells wide.
     pub fn build(a: &Article, b: &Article, al: &Alignment, wa: usize, wb: usize) -> Spread {
-        let mut sa = Builder::new(a, Side::A, al, wa);
-        let mut sb = Builder::new(b, Side::B, al, wb);
+        let mut sa = Column::new(a, Side::A, al, wa);
+        let mut sb = Column::new(b, Side::B, al, wb);
         // The backbone: links in B order that also keep A's order. The aligner
         // marks the others `moved`; checking again here keeps the layout sound
         // whatever it reports.
@@ -702,15 +702,13 @@ impl Spread {
                         return None;
                     }
                     let first = seen.insert(r.unit);
-                    let (symbol, class) = match r.unit {
-                        Unit::Link(l) => match al.links[l].kind {
-                            Kind::Copied => ("C", Class::Copied),
-                            Kind::Reworded => ("R", Class::Reworded),
-                        },
-                        Unit::New(_) => ("+", Class::New),
-                        Unit::Dropped(_) => ("-", Class::Dropped),
+                    let class = match r.unit {
+                        Unit::Link(l) => Class::from(al.links[l].kind),
+                        Unit::New(_) => Class::New,
+                        Unit::Dropped(_) => Class::Dropped,
                         Unit::Other => return None,
                     };
+                    let symbol = class.mark().and_then(Mark::letter).unwrap_or_default();
                     if !first {
                         return Some(("│".to_string(), class));
                     }
@@ -729,7 +727,7 @@ impl Spread {
                                 Side::B => link.a.start,
                             };
                             if s < other.sentences.len() {
-                                label = format!("{symbol} {arrow}¶{}", paragraph_number(other, s));
+                                label = format!("{symbol} {arrow}¶{}", other.paragraph_number(s));
                             }
                         }
                     }
@@ -750,6 +748,7 @@ impl Spread {
         }
     }
 
+    /// The rows of one side.
     pub fn rows(&self, side: Side) -> &[Row] {
         match side {
             Side::A => &self.a,
@@ -762,6 +761,7 @@ impl Spread {
         self.a.len().max(self.b.len())
     }
 
+    /// Whether there are no rows at all.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

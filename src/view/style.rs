@@ -1,67 +1,82 @@
 //! Classes → ratatui styles, with and without colour.
 //!
-//! Colours are the terminal's own sixteen (no fixed RGB), so that light and
-//! dark themes both remap them to something readable. Without colour
-//! (`NO_COLOR`, `--no-color`) the modifiers alone carry every distinction:
-//! copied is bold, reworded italic, dropped dim, new plain (its gutter says
-//! `+`), a changed word underlined (and bold on the inserting side), a search
-//! match reversed.
+//! The marks (copied, reworded, new, dropped, changed words) take their looks
+//! from [`crate::marks`], the table the text and HTML reports use too, so a
+//! colour means one thing everywhere. Colours are the terminal's own sixteen
+//! (no fixed RGB), so that light and dark themes both remap them to something
+//! readable. Without colour (`NO_COLOR`, `--no-color`) the modifiers alone
+//! carry every distinction (see [`Mark::look`]); a search match is reversed.
 
 use ratatui::style::{Color, Modifier, Style};
 
 use super::{Change, Class};
+use crate::marks::{Hue, Look, Mark};
 
+/// The styles of the reader, with or without colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
+    /// Whether colours are used at all.
     pub color: bool,
 }
 
+/// A look from the shared table as a ratatui style.
+fn style_of(look: Look) -> Style {
+    let mut s = Style::new();
+    if let Some(h) = look.hue {
+        s = s.fg(match h {
+            Hue::Red => Color::Red,
+            Hue::Green => Color::Green,
+            Hue::Yellow => Color::Yellow,
+            Hue::Blue => Color::Blue,
+            Hue::Magenta => Color::Magenta,
+            Hue::Cyan => Color::Cyan,
+        });
+    }
+    for (on, m) in [
+        (look.bold, Modifier::BOLD),
+        (look.dim, Modifier::DIM),
+        (look.italic, Modifier::ITALIC),
+        (look.underline, Modifier::UNDERLINED),
+    ] {
+        if on {
+            s = s.add_modifier(m);
+        }
+    }
+    s
+}
+
 impl Theme {
+    /// A theme with or without colour.
     pub fn new(color: bool) -> Theme {
         Theme { color }
     }
 
+    /// The style of a mark.
+    pub fn mark(&self, m: Mark) -> Style {
+        style_of(m.look(self.color))
+    }
+
     /// The style of body text of a class.
     pub fn class(&self, c: Class) -> Style {
+        if let Some(m) = c.mark() {
+            return self.mark(m);
+        }
         let s = Style::new();
-        if self.color {
-            match c {
-                Class::Copied => s.fg(Color::Green),
-                Class::Reworded => s.fg(Color::Cyan),
-                Class::New => s.fg(Color::Magenta),
-                Class::Dropped => s.fg(Color::Red),
-                Class::Title => s.add_modifier(Modifier::BOLD),
-                Class::Heading => s.add_modifier(Modifier::BOLD),
-                Class::Meta | Class::Boilerplate => s.add_modifier(Modifier::DIM),
-                Class::Plain => s,
+        match c {
+            // Without colour titles and headings are dim bold: bold alone
+            // means copied.
+            Class::Title | Class::Heading if !self.color => {
+                s.add_modifier(Modifier::BOLD | Modifier::DIM)
             }
-        } else {
-            match c {
-                Class::Copied => s.add_modifier(Modifier::BOLD),
-                Class::Reworded => s.add_modifier(Modifier::ITALIC),
-                Class::New => s,
-                Class::Dropped => s.add_modifier(Modifier::DIM),
-                // Title and headings are dim bold: bold alone means copied.
-                Class::Title | Class::Heading => s.add_modifier(Modifier::BOLD | Modifier::DIM),
-                Class::Meta | Class::Boilerplate => s.add_modifier(Modifier::DIM),
-                Class::Plain => s,
-            }
+            Class::Title | Class::Heading => s.add_modifier(Modifier::BOLD),
+            Class::Meta | Class::Boilerplate => s.add_modifier(Modifier::DIM),
+            _ => s,
         }
     }
 
     /// Patched over the class style on a word that changed inside a link.
     pub fn change(&self, c: Change) -> Style {
-        let s = Style::new();
-        match (self.color, c) {
-            (true, Change::Deleted) => s
-                .fg(Color::Red)
-                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            (true, Change::Inserted) => s
-                .fg(Color::Yellow)
-                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            (false, Change::Deleted) => s.add_modifier(Modifier::UNDERLINED),
-            (false, Change::Inserted) => s.add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
-        }
+        self.mark(c.mark())
     }
 
     /// The full style of a piece of text.

@@ -1,0 +1,338 @@
+//! The JSON contract as types: what `copycat compare --format json` and
+//! `copycat rank --format json` print, field by field.
+//!
+//! The reports borrow from the articles and the alignment; serializing them
+//! is the only place shares and scores are rounded (to three decimals), so the
+//! engine keeps full precision. Every offset is a byte offset into the file
+//! exactly as stored, so other tools can cut the passages out of the files
+//! themselves. `docs/json.md` describes the same fields for readers who do
+//! not read Rust.
+//!
+//! Fields may be added in later versions; none is renamed or removed without
+//! raising [`VERSION`].
+
+use std::ops::Range;
+
+use serde::{Serialize, Serializer};
+
+use crate::align::{Alignment, Kind, Link, WordOp};
+use crate::article::Article;
+use crate::corpus::Pair;
+
+/// The version of the report format. Version 1 (copycat 0.1) had no
+/// `version` field.
+pub const VERSION: u32 = 2;
+
+/// A share or score rounded to three decimals for the report.
+fn round3<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((x * 1000.0).round() / 1000.0)
+}
+
+/// What `copycat compare --format json` prints: what B took from A.
+#[derive(Debug, Serialize)]
+pub struct CompareReport<'a> {
+    /// The report format's version ([`VERSION`]).
+    pub version: u32,
+    /// The earlier article, the possible source.
+    pub a: ArticleInfo<'a>,
+    /// The later article, the possible copy.
+    pub b: ArticleInfo<'a>,
+    /// Shares of each article's body words.
+    pub stats: StatsOut,
+    /// Every passage of B linked to its source in A, in B's reading order.
+    pub links: Vec<LinkOut<'a>>,
+    /// Runs of A's body sentences that B left out.
+    pub a_dropped: Vec<Sentences>,
+    /// Runs of B's body sentences found nowhere in A.
+    pub b_new: Vec<Sentences>,
+    /// Limits the aligner met that made the result approximate.
+    pub notes: &'a [String],
+}
+
+/// One article of a report.
+#[derive(Debug, Serialize)]
+pub struct ArticleInfo<'a> {
+    /// The path as given on the command line (`articles/NAME` when bundled).
+    pub path: &'a str,
+    /// The headline, or the lead shortened when the article has none.
+    pub title: &'a str,
+    /// `YYYY-MM-DD`, from the text or the file name; `null` when unknown.
+    pub date: Option<&'a str>,
+    /// The outlet, when the text or file name says it; else `null`.
+    pub outlet: Option<&'a str>,
+    /// The byline's names, when there is one; else `null`.
+    pub byline: Option<&'a str>,
+    /// Size of the file as stored.
+    pub bytes: usize,
+    /// Words of body text (headline, bylines and boilerplate excluded).
+    pub words: usize,
+    /// Problems met while decoding the file (invalid UTF-8 and the like).
+    pub warnings: &'a [String],
+}
+
+/// Shares of body words, each in [0, 1].
+#[derive(Debug, Serialize)]
+pub struct StatsOut {
+    /// Share of B in copied links.
+    #[serde(serialize_with = "round3")]
+    pub b_copied: f64,
+    /// Share of B in reworded links.
+    #[serde(serialize_with = "round3")]
+    pub b_reworded: f64,
+    /// Share of B in no link.
+    #[serde(serialize_with = "round3")]
+    pub b_new: f64,
+    /// Share of A that no link holds.
+    #[serde(serialize_with = "round3")]
+    pub a_dropped: f64,
+    /// Share of B in links that moved.
+    #[serde(serialize_with = "round3")]
+    pub b_moved: f64,
+}
+
+/// A byte span of a file as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    fn of(art: &Article, text: Range<usize>) -> Span {
+        let r = art.file_range(text);
+        Span {
+            start: r.start,
+            end: r.end,
+        }
+    }
+}
+
+/// A run of whole sentences of one article.
+#[derive(Debug, Serialize)]
+pub struct Sentences {
+    /// First byte of the first sentence.
+    pub start: usize,
+    /// One past the last byte of the last sentence.
+    pub end: usize,
+    /// Sentence indices `[first, last + 1)` in the article's segmentation.
+    pub sentences: [usize; 2],
+}
+
+impl Sentences {
+    fn of(art: &Article, r: &Range<usize>) -> Sentences {
+        let span = Span::of(art, art.sentences_span(r));
+        Sentences {
+            start: span.start,
+            end: span.end,
+            sentences: [r.start, r.end],
+        }
+    }
+}
+
+/// One side of a link: its sentences and their text.
+#[derive(Debug, Serialize)]
+pub struct LinkSide<'a> {
+    /// The sentences' span in the file.
+    #[serde(flatten)]
+    pub span: Sentences,
+    /// The passage's normalized text (UTF-8, `\n` line ends).
+    pub text: &'a str,
+}
+
+/// Share of each side's words the other keeps in the same order.
+#[derive(Debug, Serialize)]
+pub struct Kept {
+    /// Share of A's words kept by B.
+    #[serde(serialize_with = "round3")]
+    pub a: f64,
+    /// Share of B's words found in A.
+    #[serde(serialize_with = "round3")]
+    pub b: f64,
+}
+
+/// One passage of B linked to its source passage in A.
+#[derive(Debug, Serialize)]
+pub struct LinkOut<'a> {
+    /// `copied` (wording kept, light edits) or `reworded`.
+    pub kind: Kind,
+    /// Similarity of the two sides in [0, 1].
+    #[serde(serialize_with = "round3")]
+    pub score: f64,
+    /// Whether the link is out of the reading order of the other links.
+    pub moved: bool,
+    /// Share of words kept in order on each side.
+    pub kept: Kept,
+    /// The passage in A.
+    pub a: LinkSide<'a>,
+    /// The passage in B.
+    pub b: LinkSide<'a>,
+    /// The word-level edits from A's side to B's (unchanged words omitted).
+    pub changes: Vec<Change>,
+}
+
+/// A word-level edit inside a link.
+#[derive(Debug, Serialize)]
+#[serde(tag = "op", rename_all = "lowercase")]
+pub enum Change {
+    /// Words of A that B does not keep.
+    Delete {
+        /// The words' span in A.
+        a: Span,
+    },
+    /// Words of B that A does not have.
+    Insert {
+        /// The words' span in B.
+        b: Span,
+    },
+}
+
+impl<'a> LinkOut<'a> {
+    fn of(a: &'a Article, b: &'a Article, l: &Link) -> LinkOut<'a> {
+        let words = |art: &Article, w: &Range<usize>| Span::of(art, art.words_span(w));
+        let changes = l
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                WordOp::Equal { .. } => None,
+                WordOp::Delete { a: w } => Some(Change::Delete { a: words(a, w) }),
+                WordOp::Insert { b: w } => Some(Change::Insert { b: words(b, w) }),
+            })
+            .collect();
+        LinkOut {
+            kind: l.kind,
+            score: l.score,
+            moved: l.moved,
+            kept: Kept {
+                a: l.kept_a,
+                b: l.kept_b,
+            },
+            a: LinkSide {
+                span: Sentences::of(a, &l.a),
+                text: &a.text[l.a_span.clone()],
+            },
+            b: LinkSide {
+                span: Sentences::of(b, &l.b),
+                text: &b.text[l.b_span.clone()],
+            },
+            changes,
+        }
+    }
+}
+
+impl<'a> ArticleInfo<'a> {
+    fn of(art: &'a Article) -> ArticleInfo<'a> {
+        ArticleInfo {
+            path: &art.path,
+            title: &art.meta.title,
+            date: art.meta.date.as_deref(),
+            outlet: art.meta.outlet.as_deref(),
+            byline: art.meta.byline.as_deref(),
+            bytes: art.bytes.len(),
+            words: art.body_words(),
+            warnings: &art.warnings,
+        }
+    }
+}
+
+impl<'a> CompareReport<'a> {
+    /// The report of `al`, the alignment of `b` against `a`.
+    pub fn new(a: &'a Article, b: &'a Article, al: &'a Alignment) -> CompareReport<'a> {
+        let st = &al.stats;
+        CompareReport {
+            version: VERSION,
+            a: ArticleInfo::of(a),
+            b: ArticleInfo::of(b),
+            stats: StatsOut {
+                b_copied: st.b_copied,
+                b_reworded: st.b_reworded,
+                b_new: st.b_new,
+                a_dropped: st.a_dropped,
+                b_moved: st.b_moved,
+            },
+            links: al.links.iter().map(|l| LinkOut::of(a, b, l)).collect(),
+            a_dropped: al.a_unlinked.iter().map(|r| Sentences::of(a, r)).collect(),
+            b_new: al.b_unlinked.iter().map(|r| Sentences::of(b, r)).collect(),
+            notes: &al.notes,
+        }
+    }
+}
+
+/// What `copycat rank --format json` prints.
+#[derive(Debug, Serialize)]
+pub struct RankReport<'a> {
+    /// The report format's version ([`VERSION`]).
+    pub version: u32,
+    /// Pairs that share text, most reused first.
+    pub pairs: Vec<RankedPair<'a>>,
+    /// Every article, in the order given, with its likely source.
+    pub articles: Vec<RankedArticle<'a>>,
+}
+
+/// One pair of a ranking, oriented source → copy.
+#[derive(Debug, Serialize)]
+pub struct RankedPair<'a> {
+    /// Path of the likely source.
+    pub source: &'a str,
+    /// Path of the likely copy.
+    pub copy: &'a str,
+    /// Share of the copy's body copied or reworded from the source.
+    #[serde(serialize_with = "round3")]
+    pub reuse: f64,
+    /// Share of the copy's body in copied links.
+    #[serde(serialize_with = "round3")]
+    pub copied: f64,
+    /// Share of the copy's body in reworded links.
+    #[serde(serialize_with = "round3")]
+    pub reworded: f64,
+    /// Number of links between the two.
+    pub links: usize,
+}
+
+/// One article of a ranking.
+#[derive(Debug, Serialize)]
+pub struct RankedArticle<'a> {
+    /// The path as given.
+    pub path: &'a str,
+    /// The headline (or the lead shortened).
+    pub title: &'a str,
+    /// `YYYY-MM-DD`, or `null`.
+    pub date: Option<&'a str>,
+    /// Path of the article it most likely reuses, or `null`.
+    pub likely_source: Option<&'a str>,
+}
+
+impl<'a> RankReport<'a> {
+    /// The report of a ranking of `arts`, with each article's likely source.
+    pub fn new(
+        arts: &'a [Article],
+        ranking: &[Pair],
+        sources: &[Option<(usize, f64)>],
+    ) -> RankReport<'a> {
+        RankReport {
+            version: VERSION,
+            pairs: ranking
+                .iter()
+                .map(|p| RankedPair {
+                    source: &arts[p.a].path,
+                    copy: &arts[p.b].path,
+                    reuse: p.reuse,
+                    copied: p.copied,
+                    reworded: p.reworded,
+                    links: p.links,
+                })
+                .collect(),
+            articles: arts
+                .iter()
+                .zip(sources)
+                .map(|(a, s)| RankedArticle {
+                    path: &a.path,
+                    title: &a.meta.title,
+                    date: a.meta.date.as_deref(),
+                    likely_source: s.map(|(i, _)| arts[i].path.as_str()),
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! The `?` help popup: the legend, then every binding of the keymap, so the
+//! help can never drift from what the keys do. It scrolls on its own.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::geometry;
+use super::keymap::{self, Ctx};
+use crate::marks::Mark;
+use crate::view::{Change, Class, Theme};
+
+/// Rows of the screen the popup does not use for text: borders and margin.
+const CHROME_ROWS: u16 = 4;
+/// Columns the popup adds to its widest line: borders and a space each side.
+const CHROME_COLS: u16 = 4;
+
+/// The help popup: closed, or open and scrolled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Help {
+    scroll: Option<usize>,
+}
+
+impl Help {
+    /// Open it at the top.
+    pub fn open(&mut self) {
+        self.scroll = Some(0);
+    }
+
+    /// Close it.
+    pub fn close(&mut self) {
+        self.scroll = None;
+    }
+
+    /// Whether it is open.
+    pub fn is_open(&self) -> bool {
+        self.scroll.is_some()
+    }
+
+    /// Its scroll offset; `None` when closed.
+    pub fn scroll(&self) -> Option<usize> {
+        self.scroll
+    }
+
+    /// The largest scroll offset on a screen `height` rows high: the last
+    /// line at the popup's bottom.
+    fn max(height: u16, theme: &Theme) -> usize {
+        let shown = usize::from(height.saturating_sub(CHROME_ROWS)).max(1);
+        lines(theme).len().saturating_sub(shown)
+    }
+
+    /// Scroll by `delta` lines on a screen `height` rows high.
+    pub fn scroll_by(&mut self, delta: isize, height: u16, theme: &Theme) {
+        if let Some(h) = self.scroll {
+            let max = Self::max(height, theme) as isize;
+            self.scroll = Some((h as isize).saturating_add(delta).clamp(0, max) as usize);
+        }
+    }
+
+    /// Keep the offset in range after a resize: a taller screen shows more
+    /// of the help, so its last page starts earlier (past it, the first k
+    /// would seem to do nothing).
+    pub fn fit(&mut self, height: u16, theme: &Theme) {
+        if let Some(h) = self.scroll {
+            self.scroll = Some(h.min(Self::max(height, theme)));
+        }
+    }
+}
+
+/// The help text: the legend, then every binding from the keymap.
+pub fn lines(t: &Theme) -> Vec<Line<'static>> {
+    let mut out: Vec<Line<'static>> = Vec::new();
+    out.push(Line::from(Span::styled("Legend", t.strong())));
+    let sample = |mark: &str, class: Class, change: Option<Change>, m: Mark, what: &str| {
+        Line::from(vec![
+            Span::raw("  "),
+            Span::styled(format!("{mark:<6}"), t.gutter(class, false)),
+            Span::styled(m.label().to_string(), t.piece(class, change)),
+            Span::raw(format!("  {what}")),
+        ])
+    };
+    for class in [Class::Copied, Class::Reworded, Class::New, Class::Dropped] {
+        let m = class.mark().expect("a reading class has a mark");
+        let letter = m.letter().unwrap_or_default();
+        out.push(sample(letter, class, None, m, m.meaning()));
+    }
+    for change in [Change::Deleted, Change::Inserted] {
+        let m = change.mark();
+        out.push(sample("", Class::Reworded, Some(change), m, m.meaning()));
+    }
+    out.push(sample(
+        "R ↑¶3",
+        Class::Reworded,
+        None,
+        Mark::Moved,
+        "its counterpart is above, in ¶3",
+    ));
+    out.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled("      ", t.gutter(Class::Copied, true)),
+        Span::raw("the focused link (on both sides)"),
+    ]));
+    out.push(Line::from(vec![
+        Span::raw("  "),
+        Span::raw("      "),
+        Span::styled("match", t.matched(false)),
+        Span::raw("  a search match"),
+    ]));
+    for (ctx, bindings) in keymap::sections() {
+        out.push(Line::raw(""));
+        out.push(Line::from(Span::styled(ctx.title(), t.strong())));
+        for b in bindings {
+            let keys = keymap::key_names(b);
+            out.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(format!("{keys:<18}"), t.strong()),
+                Span::raw(b.help),
+            ]));
+        }
+        if ctx == Ctx::Prompt {
+            out.push(Line::from("  other keys        type into the search"));
+        }
+    }
+    out
+}
+
+/// Draw the popup centred in `area`, scrolled to `scroll`.
+pub fn render(scroll: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let lines = lines(theme);
+    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + CHROME_COLS;
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let r = geometry::popup(area, width, height);
+    Clear.render(r, buf);
+    let block = Block::bordered()
+        .title(Line::from(" Help ").style(theme.strong()))
+        .title_bottom(Line::from(" ? or Esc closes · j/k scroll ").right_aligned())
+        .border_style(theme.border(true));
+    let inner = if r.width >= 3 && r.height >= 3 {
+        let inner = block.inner(r);
+        block.render(r, buf);
+        inner
+    } else {
+        r
+    };
+    let h = usize::from(inner.height);
+    let offset = scroll.min(lines.len().saturating_sub(h));
+    for (i, l) in lines.iter().skip(offset).take(h).enumerate() {
+        buf.set_line(
+            inner.x + 1.min(inner.width),
+            inner.y + i as u16,
+            l,
+            inner.width.saturating_sub(1),
+        );
+    }
+}
