@@ -136,14 +136,18 @@ impl From<article::LoadError> for UserError {
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            // --help and --version are not errors; usage mistakes exit 2.
+        // --help and --version are not errors.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() {
-                exit::USAGE
-            } else {
-                exit::OK
-            });
+            return ExitCode::from(exit::OK);
+        }
+        // A usage mistake: one line of our own, exit 2. Not clap's message,
+        // which echoes the argument raw (a shell glob that picks up a file
+        // named with escape sequences would clear the screen or set the
+        // window title) and runs to five or seven lines.
+        Err(e) => {
+            eprintln!("copycat: {}", usage_error(&e));
+            return ExitCode::from(exit::USAGE);
         }
     };
     // A panic is a bug: one line saying so, and exit 1 (the reader installs
@@ -187,6 +191,67 @@ fn main() -> ExitCode {
             ExitCode::from(exit::BUG)
         }
     }
+}
+
+/// Longest argument quoted back in a usage error, in characters.
+const QUOTED_MAX: usize = 60;
+
+/// A clap error as one safe line: what was wrong, the argument concerned
+/// through the sanitizer (and cut short), and where to look.
+fn usage_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |k| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    let quote = |s: String| {
+        let safe = safe_line(&s);
+        let mut q: String = safe.chars().take(QUOTED_MAX).collect();
+        if safe.chars().count() > QUOTED_MAX {
+            q.push('…');
+        }
+        format!("“{q}”")
+    };
+    let arg = get(ContextKind::InvalidArg);
+    let what = match e.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let value = get(ContextKind::InvalidValue).map_or_else(String::new, quote);
+            let valid = get(ContextKind::ValidValue)
+                .map(|v| format!(" (one of: {})", safe_line(&v)))
+                .unwrap_or_default();
+            let arg = arg
+                .map(|a| format!(" for {}", quote(a)))
+                .unwrap_or_default();
+            format!("invalid value {value}{arg}{valid}")
+        }
+        ErrorKind::UnknownArgument => format!(
+            "unexpected argument {}",
+            arg.map_or_else(String::new, quote)
+        ),
+        ErrorKind::InvalidSubcommand => format!(
+            "no such command {}",
+            get(ContextKind::InvalidSubcommand).map_or_else(String::new, quote)
+        ),
+        ErrorKind::MissingRequiredArgument => format!(
+            "missing {}",
+            arg.map_or_else(|| "an argument".into(), |a| safe_line(&a).into_owned())
+        ),
+        ErrorKind::ArgumentConflict => format!(
+            "{} cannot be used with {}",
+            arg.map_or_else(|| "an argument".into(), quote),
+            get(ContextKind::PriorArg).map_or_else(|| "another".into(), quote)
+        ),
+        ErrorKind::InvalidUtf8 => "an argument is not valid UTF-8".into(),
+        // Anything else: clap's own first line, made safe.
+        _ => {
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or("bad usage");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            safe_line(first).chars().take(200).collect()
+        }
+    };
+    format!("{what}; see `copycat --help`")
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
