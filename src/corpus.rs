@@ -69,8 +69,35 @@ fn pair_of(arts: &[Article], i: usize, j: usize, al: &Alignment) -> Pair {
     }
 }
 
-/// Candidate pairs (i < j) worth aligning.
+/// Articles whose files are byte for byte the same: `(first, copy)` with
+/// `first < copy`, each copy paired with the first article it repeats.
+/// A file and its exact copy are not a pair to rank: they are one article.
+pub fn duplicates(arts: &[Article]) -> Vec<(usize, usize)> {
+    use std::hash::{Hash, Hasher};
+    let mut by_content: std::collections::HashMap<(usize, u64), Vec<usize>> = Default::default();
+    let mut out = Vec::new();
+    for (i, a) in arts.iter().enumerate() {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        a.bytes.hash(&mut h);
+        let same = by_content.entry((a.bytes.len(), h.finish())).or_default();
+        match same.iter().find(|&&k| arts[k].bytes == a.bytes) {
+            Some(&first) => out.push((first, i)),
+            None => same.push(i),
+        }
+    }
+    out
+}
+
+/// Candidate pairs (i < j) worth aligning: never an article with an exact
+/// copy of its own file (see [`duplicates`]).
 pub fn candidate_pairs(arts: &[Article]) -> Vec<(usize, usize)> {
+    let copies: HashSet<usize> = duplicates(arts).into_iter().map(|(_, c)| c).collect();
+    let mut pairs = candidates(arts);
+    pairs.retain(|(i, j)| !copies.contains(i) && !copies.contains(j));
+    pairs
+}
+
+fn candidates(arts: &[Article]) -> Vec<(usize, usize)> {
     let n = arts.len();
     if n <= ALL_PAIRS_LIMIT {
         return (0..n)

@@ -333,6 +333,13 @@ fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Rank { paths, format }) => {
             let arts = load(&paths)?;
+            for (first, copy) in corpus::duplicates(&arts) {
+                eprintln!(
+                    "copycat: {}: byte-identical to {} (a duplicate, not ranked)",
+                    safe_line(&arts[copy].path),
+                    safe_line(&arts[first].path)
+                );
+            }
             let ranking = corpus::rank(&arts);
             let out = match format {
                 RankFormat::Json => export::json::ranking(&arts, &ranking),

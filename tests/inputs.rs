@@ -647,3 +647,43 @@ fn load_paths_reports_each_skipped_file_once() {
             .ends_with("nul.txt: binary file (contains NUL bytes), not an article")
     );
 }
+
+/// Regression: `rank a a` paired the file with itself ("12% reuse a → a"),
+/// and a byte-identical copy under another name was ranked against its
+/// original. The same file named twice is read once, and an exact copy is
+/// named as a duplicate on stderr and left out of the ranking.
+#[test]
+fn rank_never_pairs_a_file_with_itself_or_its_exact_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let arts = copycat::article::bundled();
+    let a = write(dir.path(), "a.txt", &arts[0].bytes);
+    let b = write(dir.path(), "b.txt", &arts[1].bytes);
+    let copy = write(dir.path(), "copy-of-a.txt", &arts[0].bytes);
+
+    let r = copycat(["rank".as_ref(), a.as_os_str(), a.as_os_str()]);
+    assert_no_panic(&r);
+    assert!(
+        r.stderr.contains("a.txt: the same file as") && r.stderr.contains("read once"),
+        "{}",
+        r.stderr
+    );
+    // One article: no pair at all.
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+
+    let r = copycat([
+        "rank".as_ref(),
+        a.as_os_str(),
+        copy.as_os_str(),
+        b.as_os_str(),
+        dir.path().as_os_str(),
+    ]);
+    assert_ok(&r);
+    assert!(
+        r.stderr.contains("copy-of-a.txt: byte-identical to") && r.stderr.contains("a duplicate"),
+        "{}",
+        r.stderr
+    );
+    let pairs: Vec<&str> = r.stdout.lines().skip(1).collect();
+    assert_eq!(pairs.len(), 1, "only a and b: {pairs:?}");
+    assert!(!r.stdout.contains("copy-of-a"), "{}", r.stdout);
+}

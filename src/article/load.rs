@@ -203,6 +203,9 @@ fn io_error(path: &Path, e: &std::io::Error) -> LoadError {
 /// article is found at all.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     let mut out = Loaded::default();
+    // Each file is read once, however often it is named (`rank a a`, a
+    // folder and a file in it): the same file is not a pair of articles.
+    let mut seen: std::collections::HashMap<PathBuf, PathBuf> = Default::default();
     for p in paths {
         if p.as_os_str() == STDIN {
             out.articles.push(read_stdin()?);
@@ -217,8 +220,12 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
                     p.display()
                 )));
             }
+            let files: Vec<PathBuf> = files
+                .into_iter()
+                .filter(|f| first_time(f, &mut seen, &mut out.warnings))
+                .collect();
             read_listed(&files, &mut out);
-        } else {
+        } else if first_time(p, &mut seen, &mut out.warnings) {
             out.articles.push(read_article(p)?);
         }
     }
@@ -236,6 +243,33 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
         )));
     }
     Ok(out)
+}
+
+/// Whether `p` is named for the first time (by its canonical path); if not,
+/// a warning names it as the duplicate it is.
+fn first_time(
+    p: &Path,
+    seen: &mut std::collections::HashMap<PathBuf, PathBuf>,
+    warnings: &mut Vec<String>,
+) -> bool {
+    let Ok(canon) = fs::canonicalize(p) else {
+        // Reading it will say what is wrong.
+        return true;
+    };
+    match seen.get(&canon) {
+        Some(first) => {
+            warnings.push(format!(
+                "{}: the same file as {}, read once",
+                p.display(),
+                first.display()
+            ));
+            false
+        }
+        None => {
+            seen.insert(canon, p.to_path_buf());
+            true
+        }
+    }
 }
 
 /// The article files (`*.txt`, `*.md`, `*.html`, `*.htm`) under a folder, recursively, sorted by
