@@ -1,7 +1,7 @@
 //! The `copycat` binary: parse arguments, run, print errors once.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -400,11 +400,60 @@ fn refuse_to_overwrite(out: &std::path::Path, inputs: &[&std::path::Path]) -> Re
     Ok(())
 }
 
+/// Write the output to standard output, or say in one line why it could not
+/// be written (exit 2): a full disk, a closed or read-only descriptor. A
+/// broken pipe stays an `io::Error`, which `main` treats as the reader of
+/// the pipe having had enough.
+///
+/// Written through a duplicate of descriptor 1, not `io::stdout()`: the
+/// standard library treats EBADF on standard output as success, so a closed
+/// stdout (`copycat list >&-`) would exit 0 with the output lost.
 fn write_out(s: &str) -> Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(s.as_bytes())?;
-    out.flush()?;
+    use std::os::fd::AsFd;
+    let cannot = |e: io::Error| -> anyhow::Error {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return e.into();
+        }
+        let why = match e.raw_os_error() {
+            Some(9) => "standard output is closed or not open for writing".to_string(),
+            _ => {
+                let s = e.to_string();
+                let s = s.split(" (os error").next().unwrap_or(&s).to_string();
+                let mut c = s.chars();
+                c.next()
+                    .map_or(s.clone(), |f| f.to_lowercase().chain(c).collect())
+            }
+        };
+        UserError(format!("cannot write the output: {why}")).into()
+    };
+    if stdout_was_closed() {
+        return Err(cannot(io::Error::from_raw_os_error(9)));
+    }
+    let fd = io::stdout().as_fd().try_clone_to_owned().map_err(cannot)?;
+    let mut out = std::fs::File::from(fd);
+    out.write_all(s.as_bytes()).map_err(cannot)?;
+    out.flush().map_err(cannot)?;
     Ok(())
+}
+
+/// Whether standard output was closed when copycat started. The Rust
+/// runtime opens /dev/null read-write in place of a closed standard
+/// descriptor, so writes "succeed"; a shell redirection (`>/dev/null`)
+/// opens it write-only, which tells the two apart. Linux only (/proc).
+fn stdout_was_closed() -> bool {
+    if !cfg!(target_os = "linux") {
+        return false;
+    }
+    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+    let read_write = || {
+        std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        })
+    };
+    null && read_write()
 }
 
 fn list(arts: &[Article]) -> Result<()> {

@@ -156,7 +156,10 @@ const NO_STORY: &str = "a web page with no article in it (no paragraphs of prose
 
 /// Why raw bytes are not an article, when that shows without decoding them.
 fn check_bytes(bytes: &[u8]) -> Result<(), &'static str> {
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    // UTF-16 and UTF-32 with a byte-order mark have NULs in their ASCII.
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || super::decode::utf32_bom(bytes).is_some();
     if bytes.is_empty() {
         return Err("empty file");
     }
@@ -213,6 +216,9 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
         }
         let md = fs::metadata(p).map_err(|e| io_error(p, &e))?;
         if md.is_dir() {
+            // A named folder that cannot be read is an error in its own
+            // words (permission denied), not a folder with "no articles".
+            fs::read_dir(p).map_err(|e| io_error(p, &e))?;
             let files = list_folder(p, &mut out.warnings);
             if files.is_empty() {
                 return Err(LoadError(format!(
