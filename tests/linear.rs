@@ -114,11 +114,6 @@ fn layout_work_and_memory_grow_linearly_with_the_text() {
                 s.len(),
                 l.len()
             );
-            eprintln!(
-                "{name} w{width}: peak {:.1} B/B total {:.1} B/B",
-                pl as f64 / l.len() as f64,
-                tl as f64 / l.len() as f64
-            );
             let ratio = pl as f64 / ps.max(1) as f64;
             assert!(
                 ratio < 6.0,

@@ -28,6 +28,10 @@ pub struct Reading {
     laying_out: Option<(usize, usize)>,
     /// A layout to build off the UI thread, for the event loop to send.
     job: Option<LayoutJob>,
+    /// While a large pair is laid out again (a resize), the first byte shown
+    /// at the top of each pane: the old layout itself is let go at once, so
+    /// two layouts of megabytes are never held together.
+    held: Option<[Option<usize>; 2]>,
     /// Pairs whose texts together are at most this many bytes are laid out
     /// in place; larger ones off the UI thread (see [`SYNC_LAYOUT_BYTES`]).
     pub(crate) sync_bytes: usize,
@@ -44,6 +48,7 @@ impl Default for Reading {
             page: 1,
             laying_out: None,
             job: None,
+            held: None,
             sync_bytes: SYNC_LAYOUT_BYTES,
         }
     }
@@ -103,6 +108,7 @@ impl Reading {
         self.deferred = None;
         self.laying_out = None;
         self.job = None;
+        self.held = None;
     }
 
     /// Forget the layout (the alignment changed), keeping the positions.
@@ -110,6 +116,7 @@ impl Reading {
         self.spread = None;
         self.laying_out = None;
         self.job = None;
+        self.held = None;
     }
 
     /// Whether a layout is being built off the UI thread.
@@ -136,6 +143,11 @@ impl Reading {
             && al.is_some_and(|al| Arc::ptr_eq(al, &l.al))
             && l.spread.widths == widths;
         if !wanted {
+            // The layout in flight is done with, even if not wanted: a new
+            // one is asked for the current widths when there is room.
+            if self.laying_out == Some(l.spread.widths) {
+                self.laying_out = None;
+            }
             return None;
         }
         self.laying_out = None;
@@ -145,15 +157,8 @@ impl Reading {
     /// Put a new layout in place, keeping the text at the top of each pane
     /// in view; true when the pair had no layout before.
     fn install(&mut self, spread: Spread) -> bool {
-        let anchors = self.spread.as_ref().map(|old| {
-            [Side::A, Side::B].map(|side| {
-                old.rows(side)
-                    .iter()
-                    .skip(self.top[side.index()])
-                    .find_map(|r| r.pieces.first().map(|p| p.bytes.start))
-            })
-        });
-        let fresh = self.spread.is_none();
+        let anchors = self.anchors().or(self.held.take());
+        let fresh = anchors.is_none();
         self.spread = Some(spread);
         if let (Some(anchors), Some(sp)) = (anchors, &self.spread) {
             for side in [Side::A, Side::B] {
@@ -165,6 +170,18 @@ impl Reading {
         }
         self.clamp();
         fresh
+    }
+
+    /// The first byte shown at the top of each pane, with a layout.
+    fn anchors(&self) -> Option<[Option<usize>; 2]> {
+        self.spread.as_ref().map(|sp| {
+            [Side::A, Side::B].map(|side| {
+                sp.rows(side)
+                    .iter()
+                    .skip(self.top[side.index()])
+                    .find_map(|r| r.pieces.first().map(|p| p.bytes.start))
+            })
+        })
     }
 
     fn clamp(&mut self) {
@@ -211,6 +228,12 @@ impl Reading {
             if self.small((x, y)) {
                 built = Some(self.install(Spread::build(x, y, al, wa, wb)));
             } else if self.laying_out != Some((wa, wb)) {
+                // Let the old layout go now (its place on screen is kept):
+                // building the new one beside it would double the memory.
+                if let Some(anchors) = self.anchors() {
+                    self.held = Some(anchors);
+                    self.spread = None;
+                }
                 self.laying_out = Some((wa, wb));
                 self.job = Some(LayoutJob {
                     arts: arts.clone(),
@@ -226,7 +249,7 @@ impl Reading {
 
     /// The layout for given text widths: the cached one when it fits. A
     /// small pair is laid out here for other widths; a large one is not (it
-    /// takes seconds): the layout in hand is drawn until the new one comes.
+    /// takes seconds): none is drawn until the new one comes.
     pub fn spread_for<'s>(
         &'s self,
         pair: (&Article, &Article),

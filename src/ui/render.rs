@@ -225,13 +225,7 @@ fn render_pane(
             } else {
                 (pg.gutter.x, usize::from(pg.gutter.width - 1))
             };
-            let label: String = if gut.first {
-                gut.text.clone()
-            } else if focused {
-                String::new()
-            } else {
-                gut.text.clone()
-            };
+            let label: &str = if !gut.first && focused { "" } else { &gut.text };
             let padded = format!("{label:<w$}");
             buf.set_stringn(gx, y, &padded, w, app.theme.gutter(gut.class, focused));
         }

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
+use compact_str::CompactString;
 use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -79,7 +80,7 @@ fn cap_clusters(s: &str) -> Cow<'_, str> {
 pub struct Piece {
     /// What to draw: a single space where the article had a run of
     /// whitespace, clusters cut to [`MAX_CLUSTER`] characters.
-    pub text: String,
+    pub text: CompactString,
     /// The bytes of `Article::text` the piece stands for.
     pub bytes: Range<usize>,
     pub class: Class,
@@ -106,7 +107,7 @@ pub enum RowKind {
 /// row a label (for a moved link, where its counterpart is).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Gutter {
-    pub text: String,
+    pub text: CompactString,
     pub class: Class,
     /// True on the first row of the passage (the row that carries the label).
     pub first: bool,
@@ -223,7 +224,7 @@ pub fn wrap(
                         push_merged(
                             &mut row,
                             Piece {
-                                text: g.to_string(),
+                                text: g.into(),
                                 bytes: start..start + whole.len(),
                                 width: gw,
                                 class: p.class,
@@ -333,7 +334,7 @@ fn split_token(
         let shown = cap_clusters(t);
         out.push(Piece {
             width: display_width(&shown),
-            text: shown.into_owned(),
+            text: CompactString::from(shown),
             bytes: s..e,
             class: tag.class,
             change: tag.change,
@@ -693,7 +694,7 @@ impl Spread {
                 Side::B => a,
             };
             let mut seen: std::collections::HashSet<Unit> = std::collections::HashSet::new();
-            let labels: Vec<Option<(String, Class)>> = self
+            let labels: Vec<Option<(CompactString, Class)>> = self
                 .rows(side)
                 .iter()
                 .enumerate()
@@ -710,9 +711,9 @@ impl Spread {
                     };
                     let symbol = class.mark().and_then(Mark::letter).unwrap_or_default();
                     if !first {
-                        return Some(("│".to_string(), class));
+                        return Some((CompactString::const_new("│"), class));
                     }
-                    let mut label = symbol.to_string();
+                    let mut label = CompactString::from(symbol);
                     if let Unit::Link(l) = r.unit {
                         let link = &al.links[l];
                         if link.moved {
@@ -727,7 +728,10 @@ impl Spread {
                                 Side::B => link.a.start,
                             };
                             if s < other.sentences.len() {
-                                label = format!("{symbol} {arrow}¶{}", other.paragraph_number(s));
+                                label = compact_str::format_compact!(
+                                    "{symbol} {arrow}¶{}",
+                                    other.paragraph_number(s)
+                                );
                             }
                         }
                     }
