@@ -26,7 +26,10 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success
   1  an internal error (a bug: please report it)
-  2  bad usage or unusable input (missing file, binary file, no articles)";
+  2  bad usage or unusable input (missing file, binary file, no articles),
+     or output that cannot be written (a full disk, a closed stdout)
+  128+N  the reader ended by signal N (INT 130, TERM 143, HUP 129…),
+     after giving the terminal back";
 
 /// Read news articles side by side and see, passage by passage, what one
 /// copied, reworded, moved, added or dropped from another.
