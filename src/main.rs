@@ -28,7 +28,7 @@ Exit codes:
   1  an internal error (a bug: please report it)
   2  bad usage or unusable input (missing file, binary file, no articles),
      or output that cannot be written (a full disk, a closed stdout)
-  128+N  the reader ended by signal N (INT 130, TERM 143, HUP 129…),
+  128+N  the reader ended by signal N (INT 130, TERM 143, HUP 129 and so on),
      after giving the terminal back";
 
 /// Read news articles side by side and see, passage by passage, what one
