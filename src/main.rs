@@ -66,13 +66,25 @@ enum Command {
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Rank every pair of articles by how much one reuses the other.
+    /// Find the pairs of articles that share text, rank them by how much,
+    /// and tell each article's likely sources.
+    ///
+    /// Up to 40 articles every pair is aligned. Above that, a pair is
+    /// aligned only when some sentence of one may come from the other
+    /// (shared rare words, sentence by sentence, so that a reworded passage
+    /// inside a long article counts as much as a near-copy); the first line
+    /// of the output says how many pairs were proposed and aligned. Pairs are
+    /// listed when the alignment links at least one passage, highest score
+    /// (the larger share of either article found in the other) first.
     Rank {
         /// Files or folders; the bundled articles when none.
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = RankFormat::Text)]
         format: RankFormat,
+        /// Align at most this many pairs (the most promising first).
+        #[arg(long, value_name = "N", default_value_t = corpus::DEFAULT_MAX_PAIRS)]
+        max_pairs: usize,
     },
 }
 
@@ -211,9 +223,21 @@ fn run(cli: Cli) -> Result<()> {
             };
             write_out(&out)
         }
-        Some(Command::Rank { paths, format }) => {
+        Some(Command::Rank {
+            paths,
+            format,
+            max_pairs,
+        }) => {
+            let bar = progress::Bar::new();
+            bar.step("reading articles");
             let arts = load(&paths)?;
-            let ranking = corpus::rank(&arts);
+            bar.step("finding pairs that may share text");
+            let opts = corpus::Options {
+                max_pairs,
+                ..corpus::Options::default()
+            };
+            let ranking = corpus::rank_with(&arts, &opts, &bar);
+            bar.finish();
             let out = match format {
                 RankFormat::Json => export::json::ranking(&arts, &ranking),
                 RankFormat::Text => export::text::ranking(&arts, &ranking),
@@ -221,6 +245,63 @@ fn run(cli: Cli) -> Result<()> {
             write_out(&out)
         }
         None => reader(cli.paths, color, !cli.no_mouse),
+    }
+}
+
+/// Progress of `rank` on stderr, drawn only when stderr is a terminal.
+mod progress {
+    use std::io::IsTerminal;
+    use std::time::Duration;
+
+    use copycat::corpus::{Pair, Progress};
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+    pub struct Bar(ProgressBar);
+
+    impl Bar {
+        /// A spinner on stderr, or nothing when stderr is not a terminal.
+        pub fn new() -> Bar {
+            let pb = if std::io::stderr().is_terminal() {
+                let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+                pb.enable_steady_tick(Duration::from_millis(120));
+                pb
+            } else {
+                ProgressBar::hidden()
+            };
+            Bar(pb)
+        }
+
+        /// A step without a count.
+        pub fn step(&self, what: &'static str) {
+            self.0.set_message(what);
+        }
+
+        /// Clear the bar before the output.
+        pub fn finish(&self) {
+            self.0.finish_and_clear();
+        }
+    }
+
+    impl Progress for Bar {
+        fn candidates(&self, candidates: usize, to_align: usize) {
+            self.0.set_length(to_align as u64);
+            self.0.set_position(0);
+            self.0.set_style(
+                ProgressStyle::with_template(
+                    "{msg} {wide_bar} {pos}/{len} pairs ({eta} left)",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            self.0.set_message(if candidates > to_align {
+                format!("aligning the first {to_align} of {candidates} proposed pairs")
+            } else {
+                format!("aligning {to_align} proposed pairs")
+            });
+        }
+
+        fn aligned(&self, _done: usize, _total: usize, _pair: Option<&Pair>) {
+            self.0.inc(1);
+        }
     }
 }
 

@@ -258,9 +258,14 @@ pub fn list_folder(dir: &Path, warnings: &mut Vec<String>) -> Vec<PathBuf> {
 
 /// Read listed files into `out`: a file that cannot be read (gone since the
 /// listing, unreadable, binary, empty) is skipped with a warning.
+///
+/// Files are read and parsed on rayon's pool (a folder of thousands of
+/// articles loads in a fraction of the time), and kept in listing order.
 pub fn read_listed(files: &[PathBuf], out: &mut Loaded) {
-    for f in files {
-        match read_article(f) {
+    use rayon::prelude::*;
+    let read: Vec<Result<Article, LoadError>> = files.par_iter().map(|f| read_article(f)).collect();
+    for r in read {
+        match r {
             Ok(a) => out.articles.push(a),
             Err(e) => out.warnings.push(format!("skipped {e}")),
         }

@@ -33,7 +33,16 @@ pub enum Done {
 /// Do one job on the calling thread.
 pub fn compute(arts: &[Article], job: &Job, progress: &(dyn Fn(usize, usize) + Sync)) -> Done {
     match *job {
-        Job::Rank => Done::Ranked(corpus::rank_with_progress(arts, progress)),
+        Job::Rank => {
+            struct Relay<'a>(&'a (dyn Fn(usize, usize) + Sync));
+            impl corpus::Progress for Relay<'_> {
+                fn aligned(&self, done: usize, total: usize, _pair: Option<&Pair>) {
+                    (self.0)(done, total);
+                }
+            }
+            let r = corpus::rank_with(arts, &corpus::Options::default(), &Relay(progress));
+            Done::Ranked(r.pairs)
+        }
         Job::Align(a, b) => Done::Aligned(a, b, Arc::new(align::align(&arts[a], &arts[b]))),
     }
 }
