@@ -180,12 +180,15 @@ impl Lexicon {
             }
         };
         let general: Vec<String> = (0..GENERAL_WORDS)
-            .map(|i| fresh(rng, if i < 300 { 2 } else { 2 + rng.below(2) }))
+            .map(|i| {
+                let syllables = if i < 300 { 2 } else { 2 + rng.below(2) };
+                fresh(rng, syllables)
+            })
             .collect();
         let mut cumulative = Vec::with_capacity(general.len());
         let mut acc = 0.0;
         for r in 0..general.len() {
-            acc += 1.0 / (r as f64 + 20.0);
+            acc += 1.0 / (r as f64 + 3.0).powf(1.05);
             cumulative.push(acc);
         }
         // Synonyms pair words of similar rank, both ways.
@@ -653,7 +656,7 @@ pub fn corpus(n: usize, seed: u64) -> Corpus {
                 let k = match rng.below(100) {
                     0..=59 => 1,
                     60..=89 => rng.range(2, 5),
-                    90..=97 => rng.range(6, 12),
+                    90..=98 => rng.range(6, 12),
                     _ => rng.range(20, 30),
                 };
                 let k = k.min(n - drafts.len());

@@ -35,10 +35,9 @@
 use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
-use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHasher};
 
-use crate::align::tokens::{Tokenizer, normalize};
+use crate::align::tokens::Tokenizer;
 use crate::article::Article;
 
 /// A sentence needs this many distinct content stems to be evidence: shorter
@@ -62,12 +61,17 @@ const MIN_DICE: f32 = 0.22;
 const MIN_CONTAINMENT: f32 = 0.45;
 /// Summed evidence (each sentence match adds its Dice, see
 /// [`match_evidence`]) that makes a pair a candidate.
-pub const MIN_EVIDENCE: f32 = 0.9;
+pub const MIN_EVIDENCE: f32 = 0.5;
 /// A distinct sentence held by more articles than this is stock phrasing
 /// (`did not immediately respond to a request for comment`) as far as
 /// identity goes: its copies still match other sentences, but the pairs of
 /// articles that merely share it get no evidence from it.
 const MAX_HOLDERS: usize = 2000;
+/// A sentence matching up to this many other sentences…
+const POPULAR_VARIANTS: usize = 24;
+/// …and held by up to this many articles gives each of its matches full
+/// evidence (see [`match_evidence`]).
+const POPULAR_HOLDERS: usize = 100;
 
 /// One pair worth aligning, with the evidence that made it so.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -97,44 +101,42 @@ pub struct Found {
     pub matches: usize,
 }
 
-/// Per-thread tokenizing state: the aligner's tokenizer (for what is a
-/// content word), a stemmer, and a cache from word to stem hash.
+/// Per-thread tokenizing state: the aligner's tokenizer (kept across calls:
+/// each distinct word is stemmed once per thread) and the corpus-wide key of
+/// each of its stem ids.
 struct Fingerprinter {
     tok: Tokenizer,
-    stemmer: Stemmer,
-    cache: FxHashMap<String, Option<u64>>,
+    keys: Vec<u64>,
 }
 
 impl Fingerprinter {
     fn new() -> Self {
         Fingerprinter {
             tok: Tokenizer::new(),
-            stemmer: Stemmer::create(Algorithm::English),
-            cache: FxHashMap::default(),
+            keys: Vec::new(),
         }
     }
 
-    /// The hash of a word's stem, `None` for function words. The stem is
-    /// derived as `Tokenizer` derives its `stem` (numbers kept whole).
+    /// The corpus-wide key of a word's stem (a hash of the stem, the same on
+    /// every thread), `None` for function words.
     fn stem(&mut self, word: &str) -> Option<u64> {
-        if let Some(&h) = self.cache.get(word) {
-            return h;
+        let t = self.tok.token(word);
+        if !t.content {
+            return None;
         }
-        let h = self.tok.token(word).content.then(|| {
-            let norm = normalize(word);
-            let mut hasher = FxHasher::default();
-            if norm.chars().any(|c| c.is_ascii_digit()) {
-                norm.hash(&mut hasher);
-            } else {
-                self.stemmer.stem(&norm).hash(&mut hasher);
-            }
-            hasher.finish()
-        });
-        self.cache.insert(word.to_string(), h);
-        h
+        let id = t.stem as usize;
+        if id >= self.keys.len() {
+            self.keys.resize(id + 1, 0);
+        }
+        if self.keys[id] == 0 {
+            let mut h = FxHasher::default();
+            self.tok.stem_text(t.stem).hash(&mut h);
+            self.keys[id] = h.finish() | 1;
+        }
+        Some(self.keys[id])
     }
 
-    /// Sorted, distinct stem hashes of each body sentence with enough of them.
+    /// Sorted, distinct stem keys of each body sentence with enough of them.
     fn article(&mut self, art: &Article) -> Vec<Vec<u64>> {
         let mut out = Vec::new();
         for s in &art.sentences {
@@ -168,10 +170,16 @@ struct Sentences {
     total: usize,
 }
 
+thread_local! {
+    /// Each thread's fingerprinter: its cache of stems lasts across calls.
+    static FINGERPRINTER: std::cell::RefCell<Fingerprinter> =
+        std::cell::RefCell::new(Fingerprinter::new());
+}
+
 fn fingerprint(arts: &[Article]) -> Sentences {
     let per_article: Vec<Vec<Vec<u64>>> = arts
         .par_iter()
-        .map_init(Fingerprinter::new, |f, a| f.article(a))
+        .map(|a| FINGERPRINTER.with(|f| f.borrow_mut().article(a)))
         .collect();
     let mut stem_ids: FxHashMap<u64, u32> = FxHashMap::default();
     let mut distinct: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
@@ -218,13 +226,27 @@ struct Match {
     dice: f32,
 }
 
-/// How much one sentence match says about the pair of articles holding it.
-fn match_evidence(dice: f32) -> f32 {
-    dice.min(1.0)
+/// How much one sentence match says about the pair of articles holding it:
+/// its Dice, discounted when either sentence is *popular* — matching more
+/// than [`POPULAR_VARIANTS`] other sentences, or held by more than
+/// [`POPULAR_HOLDERS`] articles. A stock line (`This story was first
+/// published by …`, `… did not respond to a request for comment`) matches
+/// hundreds of its variants, or is held by hundreds of articles, and says
+/// little about any one pair; a wire story reprinted three hundred times
+/// still has twenty sentences to sum.
+fn match_evidence(dice: f32, variants: usize, holders: usize) -> f32 {
+    let share = |free: usize, n: usize| (free as f32 / n.max(1) as f32).min(1.0);
+    dice.min(1.0) * share(POPULAR_VARIANTS, variants) * share(POPULAR_HOLDERS, holders)
 }
 
 /// Find the pairs of `arts` worth aligning.
 pub fn candidates(arts: &[Article]) -> Found {
+    candidates_above(arts, MIN_EVIDENCE)
+}
+
+/// Find the pairs of `arts` whose evidence reaches `min_evidence` (for
+/// measuring what the threshold keeps and loses).
+pub fn candidates_above(arts: &[Article], min_evidence: f32) -> Found {
     let s = fingerprint(arts);
     let d = s.sets.len();
     // Document frequency over distinct sentences, and weights.
@@ -322,13 +344,23 @@ pub fn candidates(arts: &[Article]) -> Found {
     let identical = (0..d as u32)
         .filter(|&u| (2..=MAX_HOLDERS).contains(&s.holders[u as usize].len()))
         .map(|u| Match { u, v: u, dice: 1.0 });
+    // Popularity: the sentences matching each sentence.
+    let mut variants: Vec<usize> = vec![0; d];
+    for m in &matches {
+        variants[m.u as usize] += 1;
+        variants[m.v as usize] += 1;
+    }
     // Evidence per pair of articles.
     let mut evidence: FxHashMap<(u32, u32), f32> = FxHashMap::default();
     let mut n_matches = 0;
     for m in matches.iter().copied().chain(identical) {
         n_matches += 1;
-        let e = match_evidence(m.dice);
         let (hu, hv) = (&s.holders[m.u as usize], &s.holders[m.v as usize]);
+        let e = match_evidence(
+            m.dice,
+            variants[m.u as usize].max(variants[m.v as usize]),
+            hu.len().max(hv.len()),
+        );
         if hu.len() * hv.len() > MAX_HOLDERS * MAX_HOLDERS {
             continue;
         }
@@ -342,7 +374,7 @@ pub fn candidates(arts: &[Article]) -> Found {
     }
     let mut pairs: Vec<Candidate> = evidence
         .into_iter()
-        .filter(|&(_, e)| e >= MIN_EVIDENCE)
+        .filter(|&(_, e)| e >= min_evidence)
         .map(|((i, j), evidence)| Candidate {
             i: i as usize,
             j: j as usize,
