@@ -1,51 +1,37 @@
-//! Debug: candidate statistics and evidence for given pairs.
+//! Evidence of candidate pairs against a folder's truth.json (development aid).
+//!
+//!     cargo run --release --example corpus_debug -- DIR
 use copycat::article;
 use copycat::corpus::candidates;
+use std::collections::HashSet;
 use std::time::Instant;
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let dir = std::path::PathBuf::from(&args[0]);
+    let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("DIR"));
     let t = Instant::now();
-    let loaded = article::load_paths(&[dir.clone()]).unwrap();
-    let arts = loaded.articles;
+    let arts = article::load_paths(std::slice::from_ref(&dir)).unwrap().articles;
     eprintln!("loaded {} in {:.2}s", arts.len(), t.elapsed().as_secs_f64());
     let t = Instant::now();
     let f = candidates::candidates_above(&arts, 0.0);
-    eprintln!("candidates in {:.2}s: sentences {} distinct {} stems {} indexed {} matches {} pairs>0 {}",
-        t.elapsed().as_secs_f64(), f.sentences, f.distinct, f.stems, f.indexed_stems, f.matches, f.pairs.len());
-    for th in [0.3f32, 0.5, 0.7, 0.9, 1.2, 1.5, 2.0] {
-        eprintln!("  >= {th}: {}", f.pairs.iter().filter(|c| c.evidence >= th).count());
+    eprintln!(
+        "candidates in {:.2}s: sentences {} distinct {} stems {} indexed {} matches {} pairs {}",
+        t.elapsed().as_secs_f64(), f.sentences, f.distinct, f.stems, f.indexed_stems, f.matches, f.pairs.len()
+    );
+    let truth: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("truth.json")).unwrap()).unwrap();
+    let name = |i: usize| arts[i].file_name().to_string();
+    let key = |x: &str, y: &str| if x < y { (x.to_string(), y.to_string()) } else { (y.to_string(), x.to_string()) };
+    let planted: HashSet<(String, String)> = truth["reuse"].as_array().unwrap().iter()
+        .map(|r| key(r["a"].as_str().unwrap(), r["b"].as_str().unwrap())).collect();
+    let edges = [0.0f32, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.2, 1.5, 2.0, 3.0, 5.0, 1e9];
+    let mut hist = vec![(0usize, 0usize); edges.len() - 1];
+    let mut found = HashSet::new();
+    for c in &f.pairs {
+        let k = key(&name(c.i), &name(c.j));
+        let b = edges.windows(2).position(|w| c.evidence >= w[0] && c.evidence < w[1]).unwrap();
+        if planted.contains(&k) { hist[b].0 += 1; found.insert(k); } else { hist[b].1 += 1; }
     }
-    let t = Instant::now();
-    let mut k = 0;
-    for c in f.pairs.iter().filter(|c| c.evidence >= 0.9).take(2000) {
-        let al = copycat::align::align(&arts[c.i], &arts[c.j]);
-        k += al.links.len();
+    for (w, (t, o)) in edges.windows(2).zip(&hist) {
+        println!("[{:>4}, {:>4}) true {t:>6} other {o:>7}", w[0], w[1]);
     }
-    eprintln!("2000 aligns in {:.2}s ({k} links)", t.elapsed().as_secs_f64());
-    let t = Instant::now();
-    let mut tok = copycat::align::tokens::Tokenizer::new();
-    for c in f.pairs.iter().filter(|c| c.evidence >= 0.9).take(2000) {
-        for a in [&arts[c.i], &arts[c.j]] {
-            for w in 0..a.words.len() { k += tok.token(a.word_text(w)).stem as usize; }
-        }
-    }
-    eprintln!("2000 pair tokenizations (shared tokenizer) in {:.2}s", t.elapsed().as_secs_f64());
-    let t = Instant::now();
-    for c in f.pairs.iter().filter(|c| c.evidence >= 0.9).take(2000) {
-        let mut tok = copycat::align::tokens::Tokenizer::new();
-        for a in [&arts[c.i], &arts[c.j]] {
-            for w in 0..a.words.len() { k += tok.token(a.word_text(w)).stem as usize; }
-        }
-    }
-    eprintln!("2000 pair tokenizations (fresh tokenizer) in {:.2}s {k}", t.elapsed().as_secs_f64());
-    let idx = |name: &str| arts.iter().position(|a| a.path.ends_with(name)).unwrap();
-    for pair in args[1..].chunks(2) {
-        let (i, j) = (idx(&pair[0]), idx(&pair[1]));
-        let (i, j) = (i.min(j), i.max(j));
-        let e = f.pairs.iter().find(|c| c.i == i && c.j == j).map(|c| c.evidence);
-        println!("{} {} evidence {:?}", pair[0], pair[1], e);
-    }
+    println!("true pairs with no evidence: {}", planted.len() - found.len());
 }
-#[allow(dead_code)]
-fn _x() {}

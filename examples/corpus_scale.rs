@@ -241,6 +241,37 @@ fn main() {
             k as f64 / 1024.0
         ))
     );
+    // The candidate step alone, in this process (not timed): which planted
+    // pairs it proposed, so that a miss can be told from the aligner's.
+    let loaded = copycat::article::load_paths(std::slice::from_ref(&dir)).expect("load the folder");
+    let (cands, _) = copycat::corpus::candidate_pairs(&loaded.articles, &Default::default());
+    let names: Vec<String> = loaded
+        .articles
+        .iter()
+        .map(|a| name_in(&dir, &a.path))
+        .collect();
+    let proposed: HashSet<(String, String)> = cands
+        .iter()
+        .map(|&(i, j)| key(&names[i], &names[j]))
+        .collect();
+    let c_hit = planted.keys().filter(|k| proposed.contains(*k)).count();
+    println!(
+        "candidates alone: recall {:.4} ({c_hit} of {} planted pairs proposed, {} proposed in all)",
+        c_hit as f64 / planted.len().max(1) as f64,
+        planted.len(),
+        proposed.len()
+    );
+    let mut by_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (k, kind) in &planted {
+        let e = by_kind.entry(kind.as_str()).or_default();
+        e.1 += 1;
+        if proposed.contains(k) {
+            e.0 += 1;
+        }
+    }
+    for (kind, (h, n)) in by_kind.iter().filter(|(_, (h, n))| h < n) {
+        println!("  proposed {kind:<16} {h:>6} / {n:<6}");
+    }
     // Missed pairs, a few, for whoever tunes.
     let missed: Vec<_> = planted.iter().filter(|(k, _)| !found.contains(*k)).take(8).collect();
     for ((x, y), kind) in missed {
