@@ -635,7 +635,9 @@ pub fn corpus(n: usize, seed: u64) -> Corpus {
     };
     // Plan: about 6% sources, 94% everything else; of the rest, planted
     // articles and fresh fillers.
-    let mut drafts: Vec<(Draft, Option<(usize, Plant)>, usize)> = Vec::with_capacity(n);
+    // Each draft with what it was planted from and its day.
+    type Planned = (Draft, Option<(usize, Plant)>, usize);
+    let mut drafts: Vec<Planned> = Vec::with_capacity(n);
     let sources = (n * 6 / 100).max(2);
     for _ in 0..sources {
         let topic = rng.below(topics);
@@ -717,7 +719,9 @@ pub fn corpus(n: usize, seed: u64) -> Corpus {
 }
 
 /// Pairs sharing origin sentences, through an index from origin to articles.
-fn truth(arts: &[Made]) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+type Pairs = Vec<(usize, usize)>;
+
+fn truth(arts: &[Made]) -> (Pairs, Pairs) {
     let mut by_origin: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, a) in arts.iter().enumerate() {
         for &o in &a.origins {
