@@ -15,6 +15,7 @@ pub(crate) mod geometry;
 pub(crate) mod help;
 pub(crate) mod keymap;
 pub(crate) mod pairs;
+pub(crate) mod provenance;
 pub(crate) mod reading;
 pub(crate) mod render;
 pub(crate) mod safe;
