@@ -166,7 +166,11 @@ fn main() {
     let time_path = dir.with_extension("time.txt");
     let mut cmd = if Path::new("/usr/bin/time").exists() {
         let mut c = Command::new("/usr/bin/time");
-        c.arg("-f").arg("%e %M").arg("-o").arg(&time_path).arg(&a.bin);
+        c.arg("-f")
+            .arg("%e %M")
+            .arg("-o")
+            .arg(&time_path)
+            .arg(&a.bin);
         c
     } else {
         Command::new(&a.bin)
@@ -189,7 +193,10 @@ fn main() {
         .ok()
         .and_then(|s| {
             let mut it = s.split_whitespace();
-            Some((it.next()?.parse::<f64>().ok()?, it.next()?.parse::<u64>().ok()?))
+            Some((
+                it.next()?.parse::<f64>().ok()?,
+                it.next()?.parse::<u64>().ok()?,
+            ))
         })
         .map_or((wall, None), |(s, k)| (s, Some(k)));
     let ranked: Value = serde_json::from_slice(&out.stdout).expect("rank JSON parses");
@@ -232,7 +239,10 @@ fn main() {
         }
     }
     for (kind, (h, n)) in &by_kind {
-        println!("  {kind:<16} {h:>6} / {n:<6} recall {:.4}", *h as f64 / *n as f64);
+        println!(
+            "  {kind:<16} {h:>6} / {n:<6} recall {:.4}",
+            *h as f64 / *n as f64
+        );
     }
     println!(
         "time {secs:.2} s (wall, whole process)   peak RSS {}",
@@ -273,7 +283,11 @@ fn main() {
         println!("  proposed {kind:<16} {h:>6} / {n:<6}");
     }
     // Missed pairs, a few, for whoever tunes.
-    let missed: Vec<_> = planted.iter().filter(|(k, _)| !found.contains(*k)).take(8).collect();
+    let missed: Vec<_> = planted
+        .iter()
+        .filter(|(k, _)| !found.contains(*k))
+        .take(8)
+        .collect();
     for ((x, y), kind) in missed {
         println!("  missed {kind}: {x} {y}");
     }

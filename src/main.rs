@@ -342,10 +342,8 @@ mod progress {
             self.0.set_length(to_align as u64);
             self.0.set_position(0);
             self.0.set_style(
-                ProgressStyle::with_template(
-                    "{msg} {wide_bar} {pos}/{len} pairs ({eta} left)",
-                )
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} pairs ({eta} left)")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
             self.0.set_message(if candidates > to_align {
                 format!("aligning the first {to_align} of {candidates} proposed pairs")
@@ -363,7 +361,45 @@ mod progress {
 /// Open the reader on the articles at `paths` (the bundled ones when none).
 #[cfg(feature = "tui")]
 fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool) -> Result<()> {
-    let arts = load(&paths)?;
+    use anyhow::Context as _;
+    use article::load::{Pending, placeholder, read_article, read_pending};
+    /// Folders with more files than this open before they are read.
+    const READ_LATER: usize = 64;
+    let (mut arts, loader) = if paths.is_empty() {
+        (article::bundled(), None)
+    } else {
+        let (pending, warnings) = article::load::list_paths(&paths).map_err(UserError::from)?;
+        for w in &warnings {
+            eprintln!("copycat: {}", safe_line(w));
+        }
+        let unread = pending
+            .iter()
+            .filter(|p| matches!(p, Pending::File(_)))
+            .count();
+        if unread <= READ_LATER {
+            (load(&paths)?, None)
+        } else {
+            // The first pair is read now, the rest on a thread while the
+            // reader shows it: placeholders stand in until then.
+            let mut arts = Vec::with_capacity(pending.len());
+            let mut read = 0;
+            for p in &pending {
+                arts.push(match p {
+                    Pending::Read(a) => (**a).clone(),
+                    Pending::File(f) if read < 2 => match read_article(f) {
+                        Ok(a) => {
+                            read += 1;
+                            a
+                        }
+                        Err(_) => placeholder(f),
+                    },
+                    Pending::File(f) => placeholder(f),
+                });
+            }
+            let loader: copycat::ui::Loader = Box::new(move || read_pending(pending));
+            (arts, Some(loader))
+        }
+    };
     // The reader draws on a terminal and reads keys from one; in a pipe or a
     // script, say what works there instead of failing obscurely.
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -374,8 +410,10 @@ fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool) -> Result<()> {
         )
         .into());
     }
-    use anyhow::Context as _;
-    copycat::ui::run(arts, copycat::ui::Settings { color, mouse })
+    if arts.is_empty() {
+        arts = load(&paths)?;
+    }
+    copycat::ui::run_loading(arts, loader, copycat::ui::Settings { color, mouse })
         .context("the terminal interface failed")
 }
 

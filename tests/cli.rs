@@ -170,7 +170,17 @@ fn rank_lists_pairs_that_share_text_and_the_family() {
     assert!(sources("wsj").is_empty());
     assert!(sources("reuters").is_empty());
     let p = &json["pairs"][0];
-    for field in ["a", "b", "score", "b_in_a", "a_in_b", "copied", "reworded", "links", "direction"] {
+    for field in [
+        "a",
+        "b",
+        "score",
+        "b_in_a",
+        "a_in_b",
+        "copied",
+        "reworded",
+        "links",
+        "direction",
+    ] {
         assert!(!p[field].is_null(), "{field} in {p}");
     }
 }

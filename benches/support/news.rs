@@ -123,28 +123,45 @@ pub struct Corpus {
 // ---------------------------------------------------------------- vocabulary
 
 const ONSETS: &[&str] = &[
-    "b", "br", "c", "ch", "cl", "d", "dr", "f", "fl", "g", "gr", "h", "j", "k", "l", "m", "n",
-    "p", "pl", "pr", "r", "s", "sh", "sk", "st", "t", "tr", "v", "w", "z",
+    "b", "br", "c", "ch", "cl", "d", "dr", "f", "fl", "g", "gr", "h", "j", "k", "l", "m", "n", "p",
+    "pl", "pr", "r", "s", "sh", "sk", "st", "t", "tr", "v", "w", "z",
 ];
 const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "ai", "ou", "ea", "io"];
-const CODAS: &[&str] = &["", "", "n", "r", "l", "m", "k", "nt", "rt", "sk", "lm", "x", "p"];
+const CODAS: &[&str] = &[
+    "", "", "n", "r", "l", "m", "k", "nt", "rt", "sk", "lm", "x", "p",
+];
 
 fn syllable(rng: &mut Rng) -> String {
-    format!("{}{}{}", rng.pick(ONSETS), rng.pick(VOWELS), rng.pick(CODAS))
+    format!(
+        "{}{}{}",
+        rng.pick(ONSETS),
+        rng.pick(VOWELS),
+        rng.pick(CODAS)
+    )
 }
 
 /// Function words with rough news frequencies (repeated entries weigh more).
 const FUNCTION: &[&str] = &[
-    "the", "the", "the", "the", "of", "of", "to", "to", "and", "and", "a", "a", "in", "in",
-    "on", "for", "with", "that", "by", "at", "from", "as", "its", "their", "after", "over",
-    "into", "about", "against", "during", "before", "under", "between",
+    "the", "the", "the", "the", "of", "of", "to", "to", "and", "and", "a", "a", "in", "in", "on",
+    "for", "with", "that", "by", "at", "from", "as", "its", "their", "after", "over", "into",
+    "about", "against", "during", "before", "under", "between",
 ];
 const VERBS_FN: &[&str] = &[
     "was", "is", "has", "had", "will", "would", "could", "were", "have", "may", "must",
 ];
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// The generator's vocabulary: general words by Zipf rank, each with a
@@ -317,7 +334,8 @@ impl Writer<'_> {
 
     fn sentence(&mut self, topic: usize, rng: &mut Rng) -> Sentence {
         let n = rng.range(3, 6);
-        let mut phrases: Vec<Vec<String>> = (0..n).map(|k| self.phrase(topic, rng, k == 0)).collect();
+        let mut phrases: Vec<Vec<String>> =
+            (0..n).map(|k| self.phrase(topic, rng, k == 0)).collect();
         if rng.chance(0.2) {
             let name = rng.pick(&self.lex.topics[topic].names).clone();
             phrases.push(vec![name, "said".to_string()]);
@@ -344,7 +362,9 @@ impl Writer<'_> {
     }
 
     fn headline(&self, topic: usize, rng: &mut Rng) -> String {
-        let words: Vec<String> = (0..rng.range(5, 9)).map(|_| self.content(topic, rng)).collect();
+        let words: Vec<String> = (0..rng.range(5, 9))
+            .map(|_| self.content(topic, rng))
+            .collect();
         let mut c = words.join(" ");
         if let Some(f) = c.get(..1) {
             c = format!("{}{}", f.to_uppercase(), &c[1..]);

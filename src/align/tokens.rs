@@ -456,7 +456,9 @@ mod tests {
 
     #[test]
     fn local_ids_are_the_ids_of_a_new_tokenizer() {
-        let words = ["The", "talks", "resumed", "the", "Talks", "resume", "in", "Geneva"];
+        let words = [
+            "The", "talks", "resumed", "the", "Talks", "resume", "in", "Geneva",
+        ];
         let mut fresh = Tokenizer::new();
         let want: Vec<Token> = words.iter().map(|w| fresh.token(w)).collect();
         let mut used = Tokenizer::new();

@@ -266,7 +266,9 @@ pub fn candidates_above(arts: &[Article], min_evidence: f32) -> Found {
         .map(|set| set.iter().map(|&t| weight[t as usize]).sum())
         .collect();
     // Admit stems to the index rarest first within the work budget.
-    let mut order: Vec<u32> = (0..s.stems as u32).filter(|&t| df[t as usize] >= 2).collect();
+    let mut order: Vec<u32> = (0..s.stems as u32)
+        .filter(|&t| df[t as usize] >= 2)
+        .collect();
     order.sort_unstable_by_key(|&t| (df[t as usize], t));
     let budget = WORK_PER_SENTENCE.saturating_mul(d.max(1)) as u64;
     let mut spent: u64 = 0;

@@ -410,7 +410,11 @@ mod tests {
                 for j in 0..arts.len() {
                     let (x, y) = if round == 0 { (i, j) } else { (j, i) };
                     let kept = align::align_using(&arts[x], &arts[y], &opts, &mut tok);
-                    assert_eq!(kept, align::align_with(&arts[x], &arts[y], &opts), "{x} {y}");
+                    assert_eq!(
+                        kept,
+                        align::align_with(&arts[x], &arts[y], &opts),
+                        "{x} {y}"
+                    );
                 }
             }
         }

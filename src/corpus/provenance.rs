@@ -49,11 +49,7 @@ pub fn sources(n: usize, pairs: &[Pair]) -> Vec<Vec<Source>> {
     cands
         .into_iter()
         .map(|mut c| {
-            c.sort_by(|x, y| {
-                y.share
-                    .total_cmp(&x.share)
-                    .then(x.article.cmp(&y.article))
-            });
+            c.sort_by(|x, y| y.share.total_cmp(&x.share).then(x.article.cmp(&y.article)));
             let mut kept: Vec<Source> = Vec::new();
             for s in c {
                 match kept.iter().position(|k| {
@@ -72,11 +68,7 @@ pub fn sources(n: usize, pairs: &[Pair]) -> Vec<Vec<Source>> {
                     }
                 }
             }
-            kept.sort_by(|x, y| {
-                y.share
-                    .total_cmp(&x.share)
-                    .then(x.article.cmp(&y.article))
-            });
+            kept.sort_by(|x, y| y.share.total_cmp(&x.share).then(x.article.cmp(&y.article)));
             kept
         })
         .collect()

@@ -149,9 +149,8 @@ pub fn render(a: &Article, b: &Article, al: &Alignment, ansi: bool) -> String {
 /// What a ranking covered, in one line: how many pairs there were, how many
 /// were proposed and aligned, how many share text.
 pub fn ranking_summary(r: &Ranking) -> String {
-    let plural = |n: usize, one: &str, many: &str| {
-        format!("{n} {}", if n == 1 { one } else { many })
-    };
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let looked = if r.exhaustive {
         format!("every pair aligned ({})", r.aligned)
     } else if r.aligned < r.candidates {
@@ -196,7 +195,9 @@ pub fn ranking(arts: &[Article], r: &Ranking) -> String {
     if !tree.is_empty() {
         s.push_str("\nWho took from whom (share of each article found in the one above it)\n");
         for n in &tree {
-            let share = n.source.map_or(String::new(), |src| format!("{:>4}  ", pct(src.share)));
+            let share = n
+                .source
+                .map_or(String::new(), |src| format!("{:>4}  ", pct(src.share)));
             let _ = writeln!(
                 s,
                 "{}{share}{}",

@@ -77,6 +77,8 @@ pub struct App {
     pub(crate) selected: usize,
     pub(crate) note: Option<String>,
     pub(crate) tick: usize,
+    /// Articles are still being read (placeholders stand in for them).
+    loading: bool,
     quit: bool,
     redraw: bool,
 }
@@ -110,9 +112,49 @@ impl App {
             selected: 0,
             note: None,
             tick: 0,
+            loading: false,
             quit: false,
             redraw: false,
         }
+    }
+
+    /// A new app over articles still being read (placeholders but for the
+    /// first pair): the first pair is aligned at once, the ranking waits for
+    /// [`App::loaded`].
+    pub fn loading(arts: Arc<Vec<Article>>, color: bool, mouse: bool) -> App {
+        let n = arts.len();
+        let mut app = Self::with_shared(arts, color, mouse);
+        app.pairs = Pairs::waiting(n);
+        app.loading = true;
+        let (a, b) = (app.a, app.b);
+        if n >= 2 {
+            app.pairs.request(a, b, true);
+        }
+        app
+    }
+
+    /// The articles are read: start over with them (the pair open stays
+    /// open), and rank.
+    pub fn loaded(&mut self, arts: Arc<Vec<Article>>, warnings: &[String]) {
+        self.loading = false;
+        let n = arts.len();
+        self.arts = arts;
+        self.pairs = Pairs::new(n);
+        self.reading.drop_layout();
+        let (a, b) = (self.a, self.b);
+        self.set_pair(a, b);
+        if let Some(first) = warnings.first() {
+            self.note = Some(format!(
+                "{} file{} skipped ({first})",
+                warnings.len(),
+                if warnings.len() == 1 { "" } else { "s" }
+            ));
+        }
+    }
+
+    /// Whether articles are still being read.
+    pub fn is_loading(&self) -> bool {
+        self.loading
     }
 
     /// The styles in use.
@@ -202,7 +244,7 @@ impl App {
 
     /// Whether results are still expected (the loop animates progress then).
     pub fn busy(&self) -> bool {
-        self.pairs.busy()
+        self.loading || self.pairs.busy()
     }
 
     /// Do all queued work on this thread, as the worker would.

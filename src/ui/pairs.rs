@@ -54,6 +54,15 @@ impl Pairs {
         p
     }
 
+    /// The pairs of `articles` articles not all read yet: nothing is ranked
+    /// until [`Pairs::new`] replaces this.
+    pub fn waiting(articles: usize) -> Pairs {
+        Pairs {
+            articles,
+            ..Pairs::default()
+        }
+    }
+
     /// Every pair that shares text, highest score first: the whole ranking
     /// once it is done, the pairs found so far while it runs (none before
     /// the first).

@@ -70,7 +70,9 @@ impl Provenance {
             return;
         }
         let last = self.lines.len() as isize - 1;
-        self.selected = (self.selected as isize).saturating_add(delta).clamp(0, last) as usize;
+        self.selected = (self.selected as isize)
+            .saturating_add(delta)
+            .clamp(0, last) as usize;
         let shown = usize::from(popup_height(height).saturating_sub(CHROME_ROWS)).max(1);
         if self.selected < self.top {
             self.top = self.selected;
@@ -130,7 +132,9 @@ pub fn render(p: &Provenance, arts: &[Article], theme: &Theme, area: Rect, buf: 
             a.meta.title
         );
         let style = if k == p.selected {
-            theme.strong().add_modifier(ratatui::style::Modifier::REVERSED)
+            theme
+                .strong()
+                .add_modifier(ratatui::style::Modifier::REVERSED)
         } else if n.source.is_none() {
             theme.strong()
         } else {
@@ -138,7 +142,11 @@ pub fn render(p: &Provenance, arts: &[Article], theme: &Theme, area: Rect, buf: 
         };
         lines.push(Line::from(Span::styled(text, style)));
     }
-    for (dy, l) in lines.into_iter().enumerate().take(usize::from(inner.height)) {
+    for (dy, l) in lines
+        .into_iter()
+        .enumerate()
+        .take(usize::from(inner.height))
+    {
         buf.set_line(inner.x, inner.y + dy as u16, &l, inner.width);
     }
 }

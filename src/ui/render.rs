@@ -329,7 +329,14 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             left.push(Span::styled(n.clone(), t.note()));
             left.push(sep());
         }
-        if let Some((n, total)) = app.pairs.progress() {
+        if app.is_loading() {
+            left.push(Span::raw(format!(
+                "{} reading {} articles",
+                spinner(app),
+                app.arts.len()
+            )));
+            left.push(sep());
+        } else if let Some((n, total)) = app.pairs.progress() {
             left.push(Span::raw(if total == 0 {
                 format!("{} finding pairs", spinner(app))
             } else {

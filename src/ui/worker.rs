@@ -8,8 +8,8 @@
 
 use std::collections::{HashSet, VecDeque};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread;
 
 use crate::align::{self, Alignment};
@@ -125,7 +125,11 @@ pub fn spawn(arts: Arc<Vec<Article>>, out: impl Fn(Done) + Send + Sync + 'static
     Worker { tx }
 }
 
-fn serve(arts: &Arc<Vec<Article>>, rx: &Receiver<(Job, bool)>, out: &Arc<dyn Fn(Done) + Send + Sync>) {
+fn serve(
+    arts: &Arc<Vec<Article>>,
+    rx: &Receiver<(Job, bool)>,
+    out: &Arc<dyn Fn(Done) + Send + Sync>,
+) {
     let mut queue: VecDeque<Job> = VecDeque::new();
     let mut done: HashSet<Job> = HashSet::new();
     let take = |queue: &mut VecDeque<Job>, (job, urgent): (Job, bool)| {
