@@ -315,7 +315,7 @@ fn output_file_is_written_and_never_over_an_input() {
     let (a, b) = (article("reuters"), article("palakshi"));
     for (format, marker) in [
         ("html", "<!doctype html>"),
-        ("json", "\"version\": 2"),
+        ("json", "\"version\": 3"),
         ("text", "B copied"),
     ] {
         let out = dir.path().join(format!("report.{format}"));

@@ -3,7 +3,7 @@
 //!
 //! An article's *candidate sources* are the articles of its oriented pairs in
 //! which it is the copy (see [`super::Direction`]) and that hold at least
-//! [`MIN_SHARE`] of it. Many of those are relatives rather than sources: two
+//! [`MIN_SHARE`] of it (in two links or more when the share is small). Many of those are relatives rather than sources: two
 //! rewrites of one wire story share text because both took it from the wire.
 //! So among candidates that are themselves source and copy of one another,
 //! only one is kept: the nearer (the one holding clearly more of the
@@ -12,8 +12,14 @@
 
 use super::Pair;
 
-/// A candidate source must hold at least this share of an article's body.
+/// A candidate source must hold at least this share of an article's body…
 pub const MIN_SHARE: f64 = 0.03;
+/// …and, below [`ONE_LINK_SHARE`], share more than one link with it: one
+/// link between two reports of the same story is as often the same fact
+/// reported twice as a borrowing.
+const MIN_LINKS: usize = 2;
+/// A share at which one link is enough.
+const ONE_LINK_SHARE: f64 = 0.2;
 /// Two sources hold "about as much" of an article within this share.
 const SAME_SHARE: f64 = 0.05;
 
@@ -35,7 +41,10 @@ pub fn sources(n: usize, pairs: &[Pair]) -> Vec<Vec<Source>> {
     let mut cands: Vec<Vec<Source>> = vec![Vec::new(); n];
     let mut oriented = rustc_hash::FxHashSet::default();
     for (k, p) in pairs.iter().enumerate() {
-        if !p.direction.known() || p.b_in_a < MIN_SHARE {
+        if !p.direction.known()
+            || p.b_in_a < MIN_SHARE
+            || (p.links < MIN_LINKS && p.b_in_a < ONE_LINK_SHARE)
+        {
             continue;
         }
         oriented.insert((p.a, p.b));
@@ -218,7 +227,9 @@ mod tests {
     fn unknown_directions_and_small_shares_give_no_source() {
         let mut q = p(0, 1, 0.9);
         q.direction = Direction::Unknown;
-        let s = sources(3, &[q, p(0, 2, 0.01)]);
+        let mut one = p(1, 2, 0.1);
+        one.links = 1;
+        let s = sources(3, &[q, p(0, 2, 0.01), one]);
         assert!(s.iter().all(Vec::is_empty));
         assert!(tree(&s).is_empty());
     }
