@@ -14,6 +14,8 @@
 //! remade each run). Time and peak memory (maximum resident set size) are
 //! measured by `/usr/bin/time` around the whole `copycat rank` process:
 //! reading the files, finding candidates, aligning, writing the JSON.
+//! The CPU time (user + system) is printed too: on a machine shared with
+//! other work it tells what the run costs better than wall time does.
 //! Recall counts a planted pair found when `rank` lists it (in either
 //! orientation); precision counts every listed pair that is not planted as
 //! a false one, except pairs sharing a single planted sentence (ambiguous).
@@ -167,7 +169,7 @@ fn main() {
     let mut cmd = if Path::new("/usr/bin/time").exists() {
         let mut c = Command::new("/usr/bin/time");
         c.arg("-f")
-            .arg("%e %M")
+            .arg("%e %M %U %S")
             .arg("-o")
             .arg(&time_path)
             .arg(&a.bin);
@@ -189,16 +191,17 @@ fn main() {
         String::from_utf8_lossy(&out.stderr)
     );
     std::fs::write(&out_path, &out.stdout).expect("save the ranking");
-    let (secs, rss_kb) = std::fs::read_to_string(&time_path)
+    let (secs, rss_kb, cpu) = std::fs::read_to_string(&time_path)
         .ok()
         .and_then(|s| {
             let mut it = s.split_whitespace();
-            Some((
-                it.next()?.parse::<f64>().ok()?,
-                it.next()?.parse::<u64>().ok()?,
-            ))
+            let secs = it.next()?.parse::<f64>().ok()?;
+            let kb = it.next()?.parse::<u64>().ok()?;
+            let user = it.next()?.parse::<f64>().ok()?;
+            let sys = it.next()?.parse::<f64>().ok()?;
+            Some((secs, Some(kb), Some(user + sys)))
         })
-        .map_or((wall, None), |(s, k)| (s, Some(k)));
+        .unwrap_or((wall, None, None));
     let ranked: Value = serde_json::from_slice(&out.stdout).expect("rank JSON parses");
 
     let mut found: HashSet<(String, String)> = HashSet::new();
@@ -245,7 +248,11 @@ fn main() {
         );
     }
     println!(
-        "time {secs:.2} s (wall, whole process)   peak RSS {}",
+        "time {secs:.2} s (wall, whole process){}   peak RSS {}",
+        cpu.map_or(String::new(), |c| format!(
+            "; CPU {c:.2} s (user + system), {:.2} s on 2 idle cores",
+            c / 2.0
+        )),
         rss_kb.map_or("n/a (no /usr/bin/time)".to_string(), |k| format!(
             "{:.0} MB",
             k as f64 / 1024.0
