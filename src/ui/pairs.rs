@@ -114,10 +114,28 @@ impl Pairs {
 
     /// Work the reader is likely to want next, queued behind what they wait
     /// for: every article against A (for the list's shares) and the ranked
-    /// pair after `pos`.
+    /// pair after `pos`. In a large corpus, only the articles ranked with A:
+    /// thousands of alignments against each new A would keep the worker
+    /// from the pairs the reader opens.
     pub fn prefetch(&mut self, a: usize, pos: Option<usize>) {
-        for j in 0..self.articles {
-            self.request(a, j, false);
+        if self.articles <= crate::corpus::ALL_PAIRS_UP_TO {
+            for j in 0..self.articles {
+                self.request(a, j, false);
+            }
+        } else {
+            let with_a: Vec<usize> = self
+                .ranking()
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|p| match (p.a == a, p.b == a) {
+                    (true, _) => Some(p.b),
+                    (_, true) => Some(p.a),
+                    _ => None,
+                })
+                .collect();
+            for j in with_a {
+                self.request(a, j, false);
+            }
         }
         let next = pos.map_or(0, |p| p + 1);
         if let Some(p) = self.ranking().and_then(|r| r.get(next)) {
