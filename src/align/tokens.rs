@@ -325,6 +325,15 @@ impl Tokenizer {
             .map_or("", |s| s.trim_start_matches('\u{1}'))
     }
 
+    /// One past the largest id handed out (of the local ids while
+    /// [`Tokenizer::start_local`] is in force).
+    pub fn id_count(&self) -> usize {
+        match &self.local {
+            Some(l) => l.to_global.len(),
+            None => self.names.len(),
+        }
+    }
+
     fn global_token(&mut self, word: &str) -> Token {
         if let Some(t) = self.cache.get(word) {
             return *t;
@@ -356,6 +365,18 @@ pub fn normalize(word: &str) -> String {
     if word == "US" || word == "U.S" {
         return "usa".to_string();
     }
+    // A word hyphenated at a line end (`exam-\nple`) or holding soft hyphens
+    // is the word without them.
+    let joined: String;
+    let word = if word.contains(['\n', '\u{ad}']) {
+        joined = word
+            .chars()
+            .filter(|&c| c != '\u{ad}' && !(c == '-' || c.is_whitespace()))
+            .collect();
+        joined.as_str()
+    } else {
+        word
+    };
     let mut w: String = word
         .chars()
         .map(|c| match c {
@@ -452,6 +473,8 @@ mod tests {
         assert_eq!(normalize("colour"), "color");
         assert_eq!(normalize("four"), "4");
         assert_eq!(normalize("900,000"), "900000");
+        assert_eq!(normalize("exam-\nple"), "example");
+        assert_eq!(normalize("hy\u{ad}phen"), "hyphen");
     }
 
     #[test]
