@@ -688,8 +688,12 @@ fn hostile_file_names_never_reach_the_terminal_by_any_route() {
             assert_eq!(status.exit_code(), 2, "{what}");
         }
         let csi = check_output(&session.bytes);
-        // Outside the reader, only the text report colours (CSI m) anything.
-        assert!(csi.iter().all(|c| c.ends_with('m')), "{what}: {csi:?}");
+        // Outside the reader, only colours (CSI m) and `rank`'s progress
+        // line on stderr (erase line, CSI 2K).
+        assert!(
+            csi.iter().all(|c| c.ends_with('m') || c == "\x1b[2K"),
+            "{what}: {csi:?}"
+        );
         let out = String::from_utf8_lossy(&session.bytes);
         if !ok {
             // One line, of copycat's own.

@@ -19,6 +19,7 @@ use super::geometry;
 use super::help::Help;
 use super::keymap::{self, Action, Ctx, Dir, Jump};
 use super::pairs::{Arrived, Pairs};
+use super::provenance::Provenance;
 use super::reading::{LaidOut, LayoutJob, Reading};
 use super::search::Search;
 use super::worker::{self, Done, Job};
@@ -61,6 +62,7 @@ pub struct App {
     pub(crate) reading: Reading,
     pub(crate) search: Search,
     pub(crate) help: Help,
+    pub(crate) provenance: Provenance,
     /// Position of the current pair in the ranking, when it is a ranked pair.
     pub(crate) pair_pos: Option<usize>,
     pub(crate) a: usize,
@@ -75,6 +77,8 @@ pub struct App {
     pub(crate) selected: usize,
     pub(crate) note: Option<String>,
     pub(crate) tick: usize,
+    /// Articles are still being read (placeholders stand in for them).
+    loading: bool,
     quit: bool,
     redraw: bool,
 }
@@ -97,6 +101,7 @@ impl App {
             reading: Reading::default(),
             search: Search::default(),
             help: Help::default(),
+            provenance: Provenance::default(),
             pair_pos: None,
             a: 0,
             b: usize::from(n > 1),
@@ -107,9 +112,51 @@ impl App {
             selected: 0,
             note: None,
             tick: 0,
+            loading: false,
             quit: false,
             redraw: false,
         }
+    }
+
+    /// A new app over articles still being read (placeholders but for the
+    /// first pair): the first pair is aligned at once, the ranking waits for
+    /// [`App::loaded`].
+    pub fn loading(arts: Arc<Vec<Article>>, color: bool, mouse: bool) -> App {
+        let n = arts.len();
+        let mut app = Self::with_shared(arts, color, mouse);
+        app.pairs = Pairs::waiting(n);
+        app.loading = true;
+        let (a, b) = (app.a, app.b);
+        if n >= 2 {
+            app.pairs.request(a, b, true);
+        }
+        app
+    }
+
+    /// The articles are read: start over with them (the pair open stays
+    /// open), and rank.
+    pub fn loaded(&mut self, arts: Arc<Vec<Article>>, warnings: &[String]) {
+        self.loading = false;
+        let n = arts.len();
+        self.arts = arts;
+        self.pairs = Pairs::new(n);
+        self.reading.drop_layout();
+        // The texts searched so far were placeholders.
+        self.search.folded.clear();
+        let (a, b) = (self.a, self.b);
+        self.set_pair(a, b);
+        if let Some(first) = warnings.first() {
+            self.note = Some(format!(
+                "{} file{} skipped ({first})",
+                warnings.len(),
+                if warnings.len() == 1 { "" } else { "s" }
+            ));
+        }
+    }
+
+    /// Whether articles are still being read.
+    pub fn is_loading(&self) -> bool {
+        self.loading
     }
 
     /// The styles in use.
@@ -199,7 +246,7 @@ impl App {
 
     /// Whether results are still expected (the loop animates progress then).
     pub fn busy(&self) -> bool {
-        self.pairs.busy() || self.reading.laying_out()
+        self.loading || self.pairs.busy() || self.reading.laying_out()
     }
 
     /// Whether a layout is being built off the UI thread (the one shown, if
@@ -294,6 +341,20 @@ impl App {
     pub fn on_done(&mut self, d: Done) {
         match self.pairs.on_done(d) {
             Arrived::Progress => {}
+            // The first pair found by a long ranking opens, unless the
+            // reader has picked one; later ones only extend `]`.
+            Arrived::Found(first) => {
+                if let Some((a, b)) = first
+                    && !self.chosen
+                {
+                    self.chosen = true;
+                    let deferred = self.reading.deferred.take();
+                    self.set_pair(a, b);
+                    self.reading.deferred = deferred;
+                } else {
+                    self.pair_pos = self.pairs.rank_of(self.a, self.b);
+                }
+            }
             Arrived::Ranked(first) => match first {
                 Some((a, b)) if !self.chosen => {
                     // A jump asked for on the waiting screen is meant for
@@ -348,6 +409,8 @@ impl App {
             // Global keys work everywhere but in the prompt: q quits from
             // the help as from anywhere else.
             vec![Ctx::Help, Ctx::Global]
+        } else if self.provenance.is_open() {
+            vec![Ctx::Provenance, Ctx::Global]
         } else if self.pane == Pane::List && self.list_visible() {
             vec![Ctx::List, Ctx::Global]
         } else {
@@ -458,6 +521,29 @@ impl App {
             }
             Action::NextPair => self.step_pair(1),
             Action::PrevPair => self.step_pair(-1),
+            Action::Provenance => {
+                if self.provenance.is_open() {
+                    self.provenance.close();
+                } else if let Some(r) = self.pairs.ranking() {
+                    let partial = !self.pairs.ranked();
+                    self.provenance.open(self.arts.len(), r, partial);
+                } else {
+                    self.note = Some(if self.pairs.progress().is_some() {
+                        "still ranking the pairs: no sources known yet".into()
+                    } else {
+                        "no pairs share text".into()
+                    });
+                }
+            }
+            Action::OpenPair => {
+                if let Some((a, b)) = self.provenance.pair() {
+                    self.provenance.close();
+                    self.chosen = true;
+                    self.set_pair(a, b);
+                } else {
+                    self.note = Some("an original: pick a line below it".into());
+                }
+            }
             Action::ToggleSync => {
                 let note = self.reading.toggle_sync(self.reading_side());
                 self.note = Some(note.into());
@@ -471,6 +557,8 @@ impl App {
             self.find_matches();
         } else if self.help.is_open() {
             self.help.close();
+        } else if self.provenance.is_open() {
+            self.provenance.close();
         } else if self.list_popup {
             self.list_popup = false;
             self.pane = Pane::B;
@@ -557,6 +645,10 @@ impl App {
             self.help.scroll_by(delta, self.size.height, &self.theme);
             return;
         }
+        if self.provenance.is_open() {
+            self.provenance.move_by(delta, self.size.height);
+            return;
+        }
         match self.pane {
             Pane::List => {
                 let n = self.arts.len() as isize;
@@ -624,15 +716,19 @@ impl App {
             return;
         }
         let n = r.len() as isize;
-        // From a pair picked by hand, start from where it ranks (either way round).
+        // From a pair picked by hand, start from where it ranks (either way
+        // round); while a ranking goes on, pairs found since move it.
         let here = self
-            .pair_pos
+            .pairs
+            .rank_of(self.a, self.b)
             .or_else(|| self.pairs.rank_of(self.b, self.a))
             .map_or(if step > 0 { -1 } else { n }, |p| p as isize);
         let next = here + step;
         if !(0..n).contains(&next) {
             self.note = Some(
-                if step > 0 {
+                if step > 0 && !self.pairs.ranked() {
+                    "that was the last pair found so far (still ranking)"
+                } else if step > 0 {
                     "that was the last pair"
                 } else {
                     "this is the first pair"
@@ -781,6 +877,40 @@ mod tests {
         assert!(!app.should_quit());
         app.apply(Action::Back);
         assert!(app.should_quit());
+    }
+
+    #[test]
+    fn w_shows_who_took_from_whom_and_enter_opens_the_pair() {
+        let mut app = settled();
+        let arts = crate::article::bundled();
+        let idx = |s: &str| arts.iter().position(|a| a.path.contains(s)).unwrap();
+        let (reuters, palakshi) = (idx("reuters"), idx("palakshi"));
+        app.apply(Action::Provenance);
+        assert!(app.provenance.is_open());
+        assert_eq!(app.contexts()[0], Ctx::Provenance);
+        // The Reuters story is the root; the two rewrites hang below it.
+        let lines = app.provenance.lines().to_vec();
+        assert_eq!(lines[0].article, reuters);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[1..].iter().all(|n| n.depth == 1));
+        let at = lines.iter().position(|n| n.article == palakshi).unwrap();
+        app.apply(Action::Down);
+        if at == 2 {
+            app.apply(Action::Down);
+        }
+        app.apply(Action::OpenPair);
+        app.settle();
+        assert!(!app.provenance.is_open());
+        assert_eq!(app.pair(), (reuters, palakshi));
+        // Drawing it does not panic at any size.
+        app.apply(Action::Provenance);
+        for (w, h) in [(1, 1), (20, 5), (80, 24), (200, 60)] {
+            app.resize(w, h);
+            let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
+            ratatui::widgets::Widget::render(&app, buf.area, &mut buf);
+        }
+        app.apply(Action::Back);
+        assert!(!app.provenance.is_open());
     }
 
     #[test]

@@ -54,6 +54,9 @@ impl Widget for &App {
             Clear.render(r, buf);
             render_list(self, r, buf);
         }
+        if self.provenance.is_open() {
+            super::provenance::render(&self.provenance, &self.arts, &self.theme, area, buf);
+        }
         if let Some(scroll) = self.help.scroll() {
             help::render(scroll, &self.theme, area, buf);
         }
@@ -200,6 +203,7 @@ fn render_pane(
     let Some(sp) = spread else {
         let msg = match app.pairs.progress() {
             _ if app.alignment().is_some() => format!("{} laying out", spinner(app)),
+            Some((_, 0)) => format!("{} finding pairs that share text", spinner(app)),
             Some((n, t)) => format!("{} ranking pairs {n}/{t}", spinner(app)),
             None => format!("{} aligning", spinner(app)),
         };
@@ -320,8 +324,19 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             left.push(Span::styled(n.clone(), t.note()));
             left.push(sep());
         }
-        if let Some((n, total)) = app.pairs.progress() {
-            left.push(Span::raw(format!("{} ranking {n}/{total}", spinner(app))));
+        if app.is_loading() {
+            left.push(Span::raw(format!(
+                "{} reading {} articles",
+                spinner(app),
+                app.arts.len()
+            )));
+            left.push(sep());
+        } else if let Some((n, total)) = app.pairs.progress() {
+            left.push(Span::raw(if total == 0 {
+                format!("{} finding pairs", spinner(app))
+            } else {
+                format!("{} ranking {n}/{total}", spinner(app))
+            }));
             left.push(sep());
         } else if app.arts.len() >= 2 && app.alignment().is_none() {
             left.push(Span::raw(format!("{} aligning", spinner(app))));
@@ -350,7 +365,8 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         }
         if let (Some(p), Some(r)) = (app.pair_pos, app.pairs.ranking()) {
             left.push(sep());
-            left.push(Span::raw(format!("pair {}/{}", p + 1, r.len())));
+            let more = if app.pairs.ranked() { "" } else { " so far" };
+            left.push(Span::raw(format!("pair {}/{}{more}", p + 1, r.len())));
         }
         if app.search.active() {
             left.push(sep());
