@@ -356,7 +356,7 @@ fn run(cli: Cli) -> Result<()> {
             let arts = load(&paths)?;
             for (first, copy) in corpus::duplicates(&arts) {
                 eprintln!(
-                    "copycat: {}: byte-identical to {} (a duplicate, not ranked)",
+                    "copycat: {}: byte-identical to {} (a duplicate)",
                     safe_line(&arts[copy].path),
                     safe_line(&arts[first].path)
                 );

@@ -165,7 +165,9 @@ impl Progress for Quiet {}
 
 /// Articles whose files are byte for byte the same: `(first, copy)` with
 /// `first < copy`, each copy paired with the first article it repeats.
-/// A file and its exact copy are not a pair to rank: they are one article.
+/// `rank` names them on stderr: two names for one text are worth knowing
+/// (a reprint kept verbatim is still ranked, as the copy it is; the same
+/// file named twice is read once, see `article::load`).
 pub fn duplicates(arts: &[Article]) -> Vec<(usize, usize)> {
     use std::hash::{Hash, Hasher};
     let mut by_content: std::collections::HashMap<(usize, u64), Vec<usize>> = Default::default();
@@ -182,19 +184,8 @@ pub fn duplicates(arts: &[Article]) -> Vec<(usize, usize)> {
     out
 }
 
-/// The pairs to align, each unordered pair once, most promising first; never
-/// an article with an exact copy of its own file (see [`duplicates`]).
+/// The pairs to align, each unordered pair once, most promising first.
 pub fn candidate_pairs(arts: &[Article], opts: &Options) -> (Vec<(usize, usize)>, bool) {
-    let copies: std::collections::HashSet<usize> =
-        duplicates(arts).into_iter().map(|(_, c)| c).collect();
-    let (mut pairs, exhaustive) = all_candidate_pairs(arts, opts);
-    if !copies.is_empty() {
-        pairs.retain(|(i, j)| !copies.contains(i) && !copies.contains(j));
-    }
-    (pairs, exhaustive)
-}
-
-fn all_candidate_pairs(arts: &[Article], opts: &Options) -> (Vec<(usize, usize)>, bool) {
     let n = arts.len();
     if n <= opts.all_pairs_up_to {
         let all = (0..n)
