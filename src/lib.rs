@@ -80,6 +80,8 @@ pub mod testing {
 
     /// Where everything goes on screen.
     pub mod geometry {
-        pub use crate::ui::geometry::{GUTTER, Geometry, PaneGeometry, WIDE, pane, popup, screen};
+        pub use crate::ui::geometry::{
+            FULL, GUTTER, Geometry, MAP, PaneGeometry, WIDE, pane, popup, screen,
+        };
     }
 }

@@ -47,6 +47,11 @@ struct Cli {
     /// Do not capture the mouse (keeps the terminal's own text selection).
     #[arg(long, global = true)]
     no_mouse: bool,
+
+    /// In the reader, let ] and [ step through every pair, not only the
+    /// pairs that share text (the * key switches the same).
+    #[arg(long)]
+    all_pairs: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -220,14 +225,16 @@ fn run(cli: Cli) -> Result<()> {
             };
             write_out(&out)
         }
-        None => reader(cli.paths, color, !cli.no_mouse),
+        None => reader(cli.paths, color, !cli.no_mouse, cli.all_pairs),
     }
 }
 
 /// Open the reader on the articles at `paths` (the bundled ones when none).
+/// Two files typed keep their order: the first is A, on the left.
 #[cfg(feature = "tui")]
-fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool) -> Result<()> {
+fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool, all_pairs: bool) -> Result<()> {
     let arts = load(&paths)?;
+    let keep_order = paths.len() == 2 && arts.len() == 2 && paths.iter().all(|p| p.is_file());
     // The reader draws on a terminal and reads keys from one; in a pipe or a
     // script, say what works there instead of failing obscurely.
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -239,13 +246,19 @@ fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool) -> Result<()> {
         .into());
     }
     use anyhow::Context as _;
-    copycat::ui::run(arts, copycat::ui::Settings { color, mouse })
-        .context("the terminal interface failed")
+    let settings = copycat::ui::Settings {
+        color,
+        mouse,
+        keep_order,
+        all_pairs,
+        html: Some(export::html::render),
+    };
+    copycat::ui::run(arts, settings).context("the terminal interface failed")
 }
 
 /// Built without the `tui` feature: say so.
 #[cfg(not(feature = "tui"))]
-fn reader(_paths: Vec<PathBuf>, _color: bool, _mouse: bool) -> Result<()> {
+fn reader(_paths: Vec<PathBuf>, _color: bool, _mouse: bool, _all_pairs: bool) -> Result<()> {
     Err(UserError(
         "this copycat was built without the reader (the `tui` feature); \
          use `copycat list`, `copycat compare A B` or `copycat rank`"

@@ -13,7 +13,7 @@ use crate::marks::Mark;
 pub enum Action {
     /// Quit.
     Quit,
-    /// Close the innermost popup or prompt; quit when there is none.
+    /// Close the innermost popup or prompt, or clear the search; never quits.
     Back,
     /// Clear and redraw the whole screen.
     Redraw,
@@ -61,9 +61,17 @@ pub enum Action {
     PrevPair,
     /// Switch between synchronized and independent scrolling.
     ToggleSync,
-    /// Search prompt: accept the query.
+    /// Step through every ranked pair, or only those that share text.
+    AllPairs,
+    /// Write the open pair as an HTML report into the working folder.
+    Export,
+    /// Copy the focused passage (both sides, with file names) to the clipboard.
+    Copy,
+    /// Open the article list's filter prompt.
+    Filter,
+    /// Prompt (search or filter): accept what is typed.
     Accept,
-    /// Search prompt: delete the last character.
+    /// Prompt: delete the last character.
     Erase,
 }
 
@@ -108,7 +116,7 @@ pub enum Dir {
 /// first; the first binding that matches wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ctx {
-    /// The search prompt (other printable keys are typed into it).
+    /// The search or filter prompt (other printable keys are typed into it).
     Prompt,
     /// The help popup.
     Help,
@@ -127,7 +135,7 @@ impl Ctx {
             Ctx::Pane => "Reading panes",
             Ctx::List => "Article list",
             Ctx::Help => "This help",
-            Ctx::Prompt => "Search prompt",
+            Ctx::Prompt => "Search and filter prompts",
         }
     }
 }
@@ -241,15 +249,15 @@ pub static BINDINGS: &[Binding] = &[
         Prompt,
         &[code(KeyCode::Enter)],
         A::Accept,
-        "keep the search and step with n/N",
-        None,
+        "keep the search (step with n/N) or the filter",
+        Some("keep"),
     ),
     bind(
         Prompt,
         &[code(KeyCode::Esc)],
         A::Back,
-        "cancel the search",
-        None,
+        "cancel: what was in force before returns",
+        Some("cancel"),
     ),
     bind(
         Prompt,
@@ -318,6 +326,20 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         List,
+        &[code(KeyCode::PageDown), ctrl('f')],
+        A::PageDown,
+        "down a page of articles",
+        None,
+    ),
+    bind(
+        List,
+        &[code(KeyCode::PageUp), ctrl('b')],
+        A::PageUp,
+        "up a page of articles",
+        None,
+    ),
+    bind(
+        List,
         &[code(KeyCode::Enter)],
         A::SetA,
         "open the selected article as A (left)",
@@ -329,6 +351,13 @@ pub static BINDINGS: &[Binding] = &[
         A::SetB,
         "open the selected article as B (right)",
         Some("set B"),
+    ),
+    bind(
+        List,
+        &[ch('/')],
+        A::Filter,
+        "filter the list by title or file name (Esc clears)",
+        Some("filter"),
     ),
     bind(
         Pane,
@@ -346,10 +375,10 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Pane,
-        &[code(KeyCode::PageDown), ch(' '), ctrl('f')],
+        &[ch(' '), code(KeyCode::PageDown), ctrl('f')],
         A::PageDown,
         "scroll down a page",
-        None,
+        Some("page"),
     ),
     bind(
         Pane,
@@ -377,7 +406,7 @@ pub static BINDINGS: &[Binding] = &[
         Global,
         &[code(KeyCode::Esc)],
         A::Back,
-        "close a popup or clear the search; else quit",
+        "close a popup, clear the search or the focus (never quits)",
         None,
     ),
     bind(
@@ -482,15 +511,36 @@ pub static BINDINGS: &[Binding] = &[
         Global,
         &[ch(']')],
         A::NextPair,
-        "next pair, ranked by reuse",
+        "next pair that shares text, most reused first",
         Some("pair"),
     ),
     bind(
         Global,
         &[ch('[')],
         A::PrevPair,
-        "previous pair, ranked by reuse",
+        "previous pair that shares text",
         None,
+    ),
+    bind(
+        Global,
+        &[ch('*')],
+        A::AllPairs,
+        "] and [ step through all pairs, or only those sharing text",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('e')],
+        A::Export,
+        "write this pair as an HTML report (A--B.html) here",
+        Some("report"),
+    ),
+    bind(
+        Global,
+        &[ch('y')],
+        A::Copy,
+        "copy the focused passage, both sides, to the clipboard",
+        Some("copy"),
     ),
     bind(Global, &[ch('s')], A::Swap, "swap A and B", None),
     bind(

@@ -11,18 +11,22 @@
 //! as an event, so the loop ends through the same path as a quit).
 
 pub(crate) mod app;
+pub(crate) mod clipboard;
 pub(crate) mod geometry;
 pub(crate) mod help;
 pub(crate) mod keymap;
+pub(crate) mod list;
+pub(crate) mod overview;
 pub(crate) mod pairs;
 pub(crate) mod reading;
 pub(crate) mod render;
 pub(crate) mod safe;
+pub(crate) mod save;
 pub(crate) mod search;
 pub(crate) mod terminal;
 pub(crate) mod worker;
 
-use std::io;
+use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
@@ -45,6 +49,14 @@ pub struct Settings {
     pub color: bool,
     /// Capture the mouse wheel (false with `--no-mouse`).
     pub mouse: bool,
+    /// Open the first two articles as A and B, in that order (two files
+    /// typed on the command line), rather than the most reused pair.
+    pub keep_order: bool,
+    /// `]` and `[` step through every pair, not only those sharing text.
+    pub all_pairs: bool,
+    /// What `e` writes the open pair with (`export::html`, which the reader
+    /// may not import: the binary hands it in).
+    pub html: Option<save::HtmlReport>,
 }
 
 /// How often the progress indicator moves while work is pending.
@@ -64,6 +76,13 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
     let arts = Arc::new(arts);
     let (tx, rx) = mpsc::channel::<Msg>();
     let mut app = App::with_shared(arts.clone(), s.color, s.mouse);
+    app.show_all_pairs(s.all_pairs);
+    if let Some(html) = s.html {
+        app.export_to(html, ".");
+    }
+    if s.keep_order {
+        app.keep_order();
+    }
 
     let mut signals = Signals::new([SIGTERM, SIGHUP]).context("cannot watch for signals")?;
     // The terminal first, then the threads: from here on a panic anywhere
@@ -131,6 +150,15 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
                 .draw(|f| f.render_widget(&app, f.area()))
                 .context("cannot draw")?;
             dirty = false;
+        }
+        // The clipboard sequence goes to the terminal as it is, beside the
+        // frame: it draws nothing, and the terminal (or tmux, or the
+        // terminal at the other end of an SSH session) sets its clipboard.
+        if let Some(bytes) = app.take_outbox() {
+            let mut out = io::stdout().lock();
+            out.write_all(&bytes)
+                .context("cannot write to the terminal")?;
+            out.flush().context("cannot write to the terminal")?;
         }
         if app.should_quit() {
             break;

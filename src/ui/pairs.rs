@@ -11,7 +11,74 @@ use std::sync::Arc;
 
 use super::worker::{Done, Job};
 use crate::align::Alignment;
+use crate::article::Article;
 use crate::corpus::Pair;
+use crate::view::Side;
+
+/// Whether a ranked pair shares any text: `]` and `[` skip the others.
+pub fn shares_text(p: &Pair) -> bool {
+    p.links > 0 && p.reuse > 0.0
+}
+
+/// Least share of either article found in the other for a direction to be
+/// worth telling (as `corpus::sources` counts a source).
+const MIN_REUSE: f64 = 0.2;
+
+/// How much more of the copy must be found in the source than the other
+/// way round for containment alone to tell which is which.
+const MIN_CONTAINMENT_GAP: f64 = 0.1;
+
+/// Why one article of a pair looks like the other's source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// Both are dated, and it is the earlier.
+    Earlier,
+    /// More of the other is found in it than of it in the other.
+    Contains,
+}
+
+/// The likely source of an open pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Provenance {
+    /// The side it is on.
+    pub side: Side,
+    /// What says so.
+    pub reason: Reason,
+}
+
+/// Which of `a` and `b` is the likely source, when the pair shares enough
+/// text and the dates (first) or containment say so: the rule of
+/// `corpus::rank`, without its tie-break, which orients every pair.
+pub fn likely_source(a: &Article, b: &Article, al: &Alignment) -> Option<Provenance> {
+    if al.links.is_empty() {
+        return None;
+    }
+    let b_in_a = al.stats.b_copied + al.stats.b_reworded;
+    let a_in_b = 1.0 - al.stats.a_dropped;
+    if b_in_a.max(a_in_b) < MIN_REUSE {
+        return None;
+    }
+    if let (Some(da), Some(db)) = (a.meta.date.as_deref(), b.meta.date.as_deref())
+        && da != db
+    {
+        let side = if da < db { Side::A } else { Side::B };
+        return Some(Provenance {
+            side,
+            reason: Reason::Earlier,
+        });
+    }
+    let side = if b_in_a - a_in_b >= MIN_CONTAINMENT_GAP {
+        Side::A
+    } else if a_in_b - b_in_a >= MIN_CONTAINMENT_GAP {
+        Side::B
+    } else {
+        return None;
+    };
+    Some(Provenance {
+        side,
+        reason: Reason::Contains,
+    })
+}
 
 /// What a worker result changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,7 +11,7 @@
 pub mod rows;
 pub mod style;
 
-pub use rows::{RowKind, Spread, display_width, wrap};
+pub use rows::{RowKind, Spread, display_width, shorten_left, wrap};
 pub use style::Theme;
 
 use crate::align::Kind;

@@ -35,6 +35,30 @@ pub fn display_width(s: &str) -> usize {
     s.graphemes(true).map(grapheme_width).sum()
 }
 
+/// `s` cut from the left to at most `width` cells, with `…` where it was cut:
+/// the end of a path (the file name) is what tells files apart.
+pub fn shorten_left(s: &str, width: usize) -> String {
+    if display_width(s) <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    let mut w = 1; // the ellipsis
+    for g in s.graphemes(true).rev() {
+        let gw = grapheme_width(g);
+        if w + gw > width {
+            break;
+        }
+        w += gw;
+        kept.push(g);
+    }
+    let mut out = String::from("…");
+    out.extend(kept.into_iter().rev());
+    out
+}
+
 fn grapheme_width(g: &str) -> usize {
     // Filter first: `cell_width` debug-asserts on single control bytes, and
     // the buffer would drop such a grapheme anyway.
@@ -100,15 +124,18 @@ pub enum RowKind {
     Blank,
     /// Padding that keeps linked passages level with the other side.
     Filler,
+    /// A line above a run of moved links saying where its counterpart is
+    /// (`↓ ¶13–¶15 moved`): one label for the run, not one per sentence.
+    Note,
 }
 
-/// The gutter of a text row: the kind of its passage, and on a passage's first
-/// row a label (for a moved link, where its counterpart is).
+/// The gutter of a text row: the kind of its passage, its letter on the
+/// passage's first row and a bar on the others.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Gutter {
     pub text: String,
     pub class: Class,
-    /// True on the first row of the passage (the row that carries the label).
+    /// True on the first row of the passage (the row that carries the letter).
     pub first: bool,
 }
 
@@ -116,11 +143,17 @@ pub struct Gutter {
 pub struct Row {
     pub kind: RowKind,
     pub pieces: Vec<Piece>,
-    /// The passage the row shows (`Unit::Other` for blank and filler rows).
+    /// The passage the row shows (`Unit::Other` for blank and filler rows; a
+    /// note row belongs to the first link of the run it labels).
     pub unit: Unit,
     /// The sentence the row's first text belongs to.
     pub sentence: Option<usize>,
     pub gutter: Option<Gutter>,
+    /// On the first row of a body paragraph: its number (`¶12`), counted as
+    /// the gutters, the moved labels and the reports count them.
+    pub paragraph: Option<usize>,
+    /// What a [`RowKind::Note`] row says.
+    pub note: Option<String>,
 }
 
 impl Row {
@@ -131,6 +164,8 @@ impl Row {
             unit: Unit::Other,
             sentence: None,
             gutter: None,
+            paragraph: None,
+            note: None,
         }
     }
 
@@ -357,6 +392,13 @@ struct Column<'a> {
     next: usize,
     rows: Vec<Row>,
     last_paragraph: Option<usize>,
+    /// Body paragraph number of each paragraph (`None` for titles, meta…).
+    numbers: Vec<Option<usize>>,
+    /// Runs of moved links, by the index of the chunk that starts each: the
+    /// links of the run in this side's reading order.
+    runs: HashMap<usize, Vec<usize>>,
+    /// The note rows emitted so far, with the links of their runs.
+    notes: Vec<(usize, Vec<usize>)>,
 }
 
 impl<'a> Column<'a> {
@@ -438,6 +480,17 @@ impl<'a> Column<'a> {
                 _ => merged.push(r),
             }
         }
+        let mut numbers = Vec::with_capacity(art.paragraphs.len());
+        let mut n = 0;
+        for p in &art.paragraphs {
+            if p.role.compared() && !p.sentences.is_empty() {
+                n += 1;
+                numbers.push(Some(n));
+            } else {
+                numbers.push(None);
+            }
+        }
+        let runs = moved_runs(&chunks, side, al);
         Column {
             art,
             side,
@@ -447,6 +500,9 @@ impl<'a> Column<'a> {
             next: 0,
             rows: Vec::new(),
             last_paragraph: None,
+            numbers,
+            runs,
+            notes: Vec::new(),
         }
     }
 
@@ -467,9 +523,24 @@ impl<'a> Column<'a> {
     }
 
     fn emit(&mut self) {
-        let c = self.chunks[self.next].clone();
+        let at = self.next;
+        let c = self.chunks[at].clone();
         self.next += 1;
         self.separate(c.paragraph);
+        // The paragraph's number goes on its first row: the first row of
+        // its first chunk (`separate` may have run already, for levelling).
+        let opens = at == 0 || self.chunks[at - 1].paragraph != c.paragraph;
+        if let Some(links) = self.runs.get(&at) {
+            let mut note = Row::empty(RowKind::Note);
+            note.unit = Unit::Link(links[0]);
+            self.notes.push((self.rows.len(), links.clone()));
+            self.rows.push(note);
+        }
+        let mut number = if opens {
+            self.numbers.get(c.paragraph).copied().flatten()
+        } else {
+            None
+        };
         let change = match self.side {
             Side::A => Change::Deleted,
             Side::B => Change::Inserted,
@@ -497,6 +568,8 @@ impl<'a> Column<'a> {
                 unit: c.unit,
                 sentence,
                 gutter: None,
+                paragraph: number.take(),
+                note: None,
             });
         }
     }
@@ -520,6 +593,60 @@ impl<'a> Column<'a> {
             self.rows.push(Row::empty(RowKind::Filler));
         }
     }
+}
+
+/// Most sentences skipped on the other side between two moved links that
+/// still count as one run (a dropped sentence inside a moved block).
+const RUN_GAP: usize = 2;
+
+/// Runs of moved links in one side's reading order: links whose chunks follow
+/// each other here, and whose counterparts follow each other (in the same
+/// order, with at most [`RUN_GAP`] sentences between) on the other side. A
+/// moved chapter is one run, labelled once. Keyed by the run's first chunk.
+fn moved_runs(chunks: &[Chunk], side: Side, al: &Alignment) -> HashMap<usize, Vec<usize>> {
+    let there = |l: usize| match side {
+        Side::A => &al.links[l].b,
+        Side::B => &al.links[l].a,
+    };
+    let mut runs: HashMap<usize, Vec<usize>> = HashMap::new();
+    // The run being built: its first chunk and links.
+    let mut open: Option<(usize, Vec<usize>)> = None;
+    let mut last: Option<Unit> = None;
+    for (ci, c) in chunks.iter().enumerate() {
+        if last == Some(c.unit) {
+            continue;
+        }
+        last = Some(c.unit);
+        let moved = match c.unit {
+            Unit::Link(l) if al.links.get(l).is_some_and(|x| x.moved) => Some(l),
+            _ => None,
+        };
+        let Some(l) = moved else {
+            if let Some((start, links)) = open.take() {
+                runs.insert(start, links);
+            }
+            continue;
+        };
+        let follows = open.as_ref().is_some_and(|(_, links)| {
+            let prev = there(*links.last().expect("a run has a link"));
+            let next = there(l);
+            next.start >= prev.end && next.start <= prev.end + RUN_GAP
+        });
+        if follows {
+            if let Some((_, links)) = open.as_mut() {
+                links.push(l);
+            }
+        } else {
+            if let Some((start, links)) = open.take() {
+                runs.insert(start, links);
+            }
+            open = Some((ci, vec![l]));
+        }
+    }
+    if let Some((start, links)) = open {
+        runs.insert(start, links);
+    }
+    runs
 }
 
 fn sentence_at(art: &Article, byte: usize) -> Option<usize> {
@@ -622,6 +749,7 @@ impl Spread {
         let level = sa.rows.len().max(sb.rows.len());
         sa.pad_to(level);
         sb.pad_to(level);
+        let notes = [std::mem::take(&mut sa.notes), std::mem::take(&mut sb.notes)];
         let mut spread = Spread {
             a: sa.rows,
             b: sb.rows,
@@ -630,7 +758,8 @@ impl Spread {
             starts: Default::default(),
         };
         spread.index_units();
-        spread.mark_gutters(a, b, al);
+        spread.mark_gutters(al);
+        spread.write_notes(a, b, al, notes);
         spread
     }
 
@@ -657,64 +786,89 @@ impl Spread {
         }
     }
 
-    fn mark_gutters(&mut self, a: &Article, b: &Article, al: &Alignment) {
+    /// The kind letter on each passage's first row, a bar on the others.
+    fn mark_gutters(&mut self, al: &Alignment) {
         for side in [Side::A, Side::B] {
-            let other = match side {
-                Side::A => b,
-                Side::B => a,
-            };
-            let mut seen: std::collections::HashSet<Unit> = std::collections::HashSet::new();
-            let labels: Vec<Option<(String, Class)>> = self
-                .rows(side)
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    if r.kind != RowKind::Text {
-                        return None;
-                    }
-                    let first = seen.insert(r.unit);
-                    let class = match r.unit {
-                        Unit::Link(l) => Class::from(al.links[l].kind),
-                        Unit::New(_) => Class::New,
-                        Unit::Dropped(_) => Class::Dropped,
-                        Unit::Other => return None,
-                    };
-                    let symbol = class.mark().and_then(Mark::letter).unwrap_or_default();
-                    if !first {
-                        return Some(("│".to_string(), class));
-                    }
-                    let mut label = symbol.to_string();
-                    if let Unit::Link(l) = r.unit {
-                        let link = &al.links[l];
-                        if link.moved {
-                            let there = self.unit_rows(side.other(), r.unit).map(|x| x.start);
-                            let arrow = match there {
-                                Some(t) if t < i => "↑",
-                                Some(t) if t > i => "↓",
-                                _ => "→",
-                            };
-                            let s = match side {
-                                Side::A => link.b.start,
-                                Side::B => link.a.start,
-                            };
-                            if s < other.sentences.len() {
-                                label = format!("{symbol} {arrow}¶{}", other.paragraph_number(s));
-                            }
-                        }
-                    }
-                    Some((label, class))
-                })
-                .collect();
             let rows = match side {
                 Side::A => &mut self.a,
                 Side::B => &mut self.b,
             };
-            for (r, l) in rows.iter_mut().zip(labels) {
-                r.gutter = l.map(|(text, class)| Gutter {
-                    first: text != "│",
-                    text,
+            let mut last = Unit::Other;
+            for r in rows.iter_mut() {
+                if r.kind != RowKind::Text {
+                    continue;
+                }
+                let class = match r.unit {
+                    Unit::Link(l) => Class::from(al.links[l].kind),
+                    Unit::New(_) => Class::New,
+                    Unit::Dropped(_) => Class::Dropped,
+                    Unit::Other => {
+                        last = Unit::Other;
+                        continue;
+                    }
+                };
+                let first = r.unit != last;
+                last = r.unit;
+                let text = if first {
+                    class.mark().and_then(Mark::letter).unwrap_or_default()
+                } else {
+                    "│"
+                };
+                r.gutter = Some(Gutter {
+                    text: text.to_string(),
                     class,
+                    first,
                 });
+            }
+        }
+    }
+
+    /// What each moved run's note says: which way its counterpart is on the
+    /// other side's screen, and the paragraphs it spans there.
+    fn write_notes(
+        &mut self,
+        a: &Article,
+        b: &Article,
+        al: &Alignment,
+        notes: [Vec<(usize, Vec<usize>)>; 2],
+    ) {
+        for (side, notes) in [Side::A, Side::B].into_iter().zip(notes) {
+            let other = match side {
+                Side::A => b,
+                Side::B => a,
+            };
+            for (row, links) in notes {
+                let (Some(&first), Some(&last)) = (links.first(), links.last()) else {
+                    continue;
+                };
+                let there = |l: usize| match side {
+                    Side::A => al.links[l].b.clone(),
+                    Side::B => al.links[l].a.clone(),
+                };
+                let (s, e) = (there(first).start, there(last).end);
+                if s >= e || e > other.sentences.len() {
+                    continue;
+                }
+                let (p, q) = (other.paragraph_number(s), other.paragraph_number(e - 1));
+                let here = self.unit_rows(side, Unit::Link(first)).map(|r| r.start);
+                let away = self
+                    .unit_rows(side.other(), Unit::Link(first))
+                    .map(|r| r.start);
+                let arrow = match (here, away) {
+                    (Some(h), Some(t)) if t < h => "↑",
+                    (Some(h), Some(t)) if t > h => "↓",
+                    _ => "→",
+                };
+                let span = if p == q {
+                    format!("¶{p}")
+                } else {
+                    format!("¶{p}–¶{q}")
+                };
+                let rows = match side {
+                    Side::A => &mut self.a,
+                    Side::B => &mut self.b,
+                };
+                rows[row].note = Some(format!("{arrow} {span} {}", Mark::Moved.label()));
             }
         }
     }
@@ -811,6 +965,19 @@ mod tests {
             &a.words,
             width,
         )
+    }
+
+    #[test]
+    fn shorten_left_keeps_the_end_of_a_path() {
+        assert_eq!(shorten_left("articles/one.txt", 40), "articles/one.txt");
+        assert_eq!(shorten_left("articles/one.txt", 8), "…one.txt");
+        assert_eq!(shorten_left("dir/漢字.txt", 7), "…字.txt");
+        assert_eq!(shorten_left("dir/漢字.txt", 6), "….txt");
+        assert_eq!(shorten_left("abc", 1), "…");
+        assert_eq!(shorten_left("abc", 0), "");
+        for w in 0..20 {
+            assert!(display_width(&shorten_left("a/b/漢字/ｶﾞ/c.txt", w)) <= w);
+        }
     }
 
     #[test]
@@ -918,8 +1085,15 @@ mod tests {
         }
     }
 
+    /// The row just above a passage's first text row, skipping nothing.
+    fn note_above(sp: &Spread, side: Side, unit: Unit) -> Option<String> {
+        let r = sp.unit_rows(side, unit)?;
+        let above = &sp.rows(side)[r.start.checked_sub(1)?];
+        (above.kind == RowKind::Note).then(|| above.note.clone().unwrap_or_default())
+    }
+
     #[test]
-    fn moved_link_gutter_points_at_its_counterpart() {
+    fn a_moved_link_is_labelled_above_with_its_counterparts_paragraph() {
         // B tells the story in a different order: its first passage is A's last.
         let a = art("Headline of the story\n\
              The minister resigned on Monday after weeks of pressure from within the party.\n\
@@ -932,16 +1106,59 @@ mod tests {
         let al = align::align(&a, &b);
         let sp = Spread::build(&a, &b, &al, 40, 40);
         let moved: Vec<usize> = (0..al.links.len()).filter(|&i| al.links[i].moved).collect();
-        assert!(!moved.is_empty(), "{:?}", al.links);
-        for i in moved {
-            for side in [Side::A, Side::B] {
-                let r = sp.unit_rows(side, Unit::Link(i)).unwrap();
-                let g = sp.rows(side)[r.start].gutter.clone().unwrap();
-                assert!(g.first);
-                assert!(g.text.contains('¶'), "{g:?}");
-                assert!(g.text.contains('↑') || g.text.contains('↓'), "{g:?}");
-            }
+        assert_eq!(moved.len(), 1, "{:?}", al.links);
+        let i = moved[0];
+        assert_eq!(
+            note_above(&sp, Side::A, Unit::Link(i)).as_deref(),
+            Some("↑ ¶1 moved")
+        );
+        assert_eq!(
+            note_above(&sp, Side::B, Unit::Link(i)).as_deref(),
+            Some("↓ ¶3 moved")
+        );
+        // The gutter holds the kind's letter only; the note row has none.
+        let r = sp.unit_rows(Side::B, Unit::Link(i)).unwrap();
+        let g = sp.rows(Side::B)[r.start].gutter.clone().unwrap();
+        assert!(g.first && g.text.len() == 1, "{g:?}");
+        assert!(sp.rows(Side::B)[r.start - 1].gutter.is_none());
+        // Every body paragraph's first row carries its number, in order.
+        for side in [Side::A, Side::B] {
+            let numbers: Vec<usize> = sp.rows(side).iter().filter_map(|r| r.paragraph).collect();
+            assert_eq!(numbers, [1, 2, 3], "{side:?}");
         }
+    }
+
+    #[test]
+    fn a_moved_run_is_labelled_once_at_its_first_line() {
+        // A chapter of three paragraphs moved from the end to the start.
+        let para = |k: usize| {
+            format!(
+                "Paragraph {k} tells how the harbour authority in Valparaiso{k} \
+                 approved {k}00 new cranes for the southern terminal.\n"
+            )
+        };
+        let mut ta = String::from("A headline\n");
+        let mut tb = String::from("B headline\n");
+        for k in 1..=6 {
+            ta.push_str(&para(k));
+        }
+        for k in [4, 5, 6, 1, 2, 3] {
+            tb.push_str(&para(k));
+        }
+        let (a, b) = (art(&ta), art(&tb));
+        let al = align::align(&a, &b);
+        let sp = Spread::build(&a, &b, &al, 50, 50);
+        let notes = |side| -> Vec<String> {
+            sp.rows(side)
+                .iter()
+                .filter(|r| r.kind == RowKind::Note)
+                .filter_map(|r| r.note.clone())
+                .collect()
+        };
+        let moved = al.links.iter().filter(|l| l.moved).count();
+        assert_eq!(moved, 3, "{:?}", al.links);
+        assert_eq!(notes(Side::B), ["↓ ¶4–¶6 moved"]);
+        assert_eq!(notes(Side::A), ["↑ ¶1–¶3 moved"]);
     }
 
     #[test]
