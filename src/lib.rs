@@ -72,6 +72,7 @@ pub(crate) fn test_panic(place: &str) {
 #[allow(missing_docs)]
 pub mod testing {
     pub use crate::ui::app::{App, Pane};
+    pub use crate::ui::clipboard::{base64, osc52, passage};
     pub use crate::ui::help::lines as help_lines;
     pub use crate::ui::keymap::{Action, BINDINGS, Dir, Jump};
     pub use crate::ui::safe::{MAX_CHARS, is_safe_cell};

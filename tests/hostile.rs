@@ -538,6 +538,8 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
     let mut rng = Rng(seed);
     // How often each mode was drawn: the walk must have been everywhere.
     let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
+    // `e` writes its reports here, never into the source tree.
+    let reports = tempfile::tempdir().expect("temp dir");
     let (mut app, mut worker) = (
         App::with_shared(arts.clone(), true, true),
         Worker::default(),
@@ -546,6 +548,7 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
         // Four sessions, each from the start: ranking, then the first pair.
         if step % 2500 == 0 {
             app = App::with_shared(arts.clone(), step % 5000 == 0, true);
+            app.export_to(copycat::export::html::render, reports.path());
             app.resize(rng.range(1..=160), rng.range(1..=50));
             worker = Worker::default();
         }
@@ -584,9 +587,26 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
         if let Err(e) = check_invariants(&app) {
             panic!("{e}; {}", what());
         }
+        // What `y` sends is one OSC 52 sequence of base64, nothing else.
+        if let Some(bytes) = app.take_outbox() {
+            let inner = bytes
+                .strip_prefix(b"\x1b]52;c;")
+                .and_then(|b| b.strip_suffix(b"\x07"))
+                .unwrap_or_else(|| panic!("not OSC 52: {bytes:?}; {}", what()));
+            assert!(
+                inner
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || b"+/=".contains(c)),
+                "not base64; {}",
+                what()
+            );
+            *seen.entry("copied").or_default() += 1;
+        }
         let modes = [
             ("help", app.help_scroll().is_some()),
             ("search prompt", app.search().input.is_some()),
+            ("filter prompt", app.list().input.is_some()),
+            ("list filtered", app.list().filtered()),
             ("list popup", app.list_popup()),
             (
                 "list focus",

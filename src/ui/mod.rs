@@ -145,20 +145,21 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
             terminal.swap_buffers();
             dirty = true;
         }
-        if dirty {
-            terminal
-                .draw(|f| f.render_widget(&app, f.area()))
-                .context("cannot draw")?;
-            dirty = false;
-        }
         // The clipboard sequence goes to the terminal as it is, beside the
         // frame: it draws nothing, and the terminal (or tmux, or the
         // terminal at the other end of an SSH session) sets its clipboard.
+        // Before the frame that says "copied", so that by then it is sent.
         if let Some(bytes) = app.take_outbox() {
             let mut out = io::stdout().lock();
             out.write_all(&bytes)
                 .context("cannot write to the terminal")?;
             out.flush().context("cannot write to the terminal")?;
+        }
+        if dirty {
+            terminal
+                .draw(|f| f.render_widget(&app, f.area()))
+                .context("cannot draw")?;
+            dirty = false;
         }
         if app.should_quit() {
             break;
