@@ -134,9 +134,14 @@ impl App {
 
     /// Open the first two articles as A and B, in the order given (the
     /// command line's two paths): the ranking no longer chooses the pair.
+    /// A list of two has nothing to choose from, so the panes get the
+    /// width (`o` shows it).
     pub fn keep_order(&mut self) {
         if self.arts.len() >= 2 {
             self.chosen = true;
+            if self.arts.len() == 2 {
+                self.list_shown = false;
+            }
             self.set_pair(0, 1);
         }
     }

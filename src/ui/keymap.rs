@@ -604,12 +604,26 @@ pub fn key_names(b: &Binding) -> String {
     b.keys.iter().map(Key::name).collect::<Vec<_>>().join(" ")
 }
 
-/// Status bar hints for the active contexts: `(key, hint)` pairs.
+/// Status bar hints for the active contexts: `(key, hint)` pairs. A key an
+/// inner context takes for itself (`/` filters the list) is not hinted for
+/// what it does elsewhere.
 pub fn hints(contexts: &[Ctx]) -> Vec<(String, &'static str)> {
     contexts
         .iter()
-        .flat_map(|ctx| BINDINGS.iter().filter(move |b| b.ctx == *ctx))
-        .filter_map(|b| b.hint.map(|h| (b.keys[0].name(), h)))
+        .enumerate()
+        .flat_map(|(i, ctx)| {
+            BINDINGS
+                .iter()
+                .filter(move |b| b.ctx == *ctx)
+                .map(move |b| (i, b))
+        })
+        .filter(|(i, b)| {
+            let inner = &contexts[..*i];
+            !BINDINGS
+                .iter()
+                .any(|x| inner.contains(&x.ctx) && x.keys.contains(&b.keys[0]))
+        })
+        .filter_map(|(_, b)| b.hint.map(|h| (b.keys[0].name(), h)))
         .collect()
 }
 
@@ -667,6 +681,16 @@ mod tests {
         assert_eq!(dispatch(&[Global], &ctrl_l), Some(Action::Redraw));
         let back = key(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(dispatch(&[Global], &back), Some(Action::PrevPane));
+    }
+
+    #[test]
+    fn hints_name_what_a_key_does_where_the_keyboard_is() {
+        let list = hints(&[List, Global]);
+        let pane = hints(&[Pane, Global]);
+        let has = |h: &[(String, &str)], k: &str, w: &str| h.iter().any(|(x, y)| x == k && *y == w);
+        assert!(has(&list, "Space", "set B") && has(&list, "/", "filter"));
+        assert!(!has(&list, "/", "search"));
+        assert!(has(&pane, "Space", "page") && has(&pane, "/", "search"));
     }
 
     #[test]
