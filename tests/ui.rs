@@ -621,8 +621,10 @@ fn headers_gutter_numbers_moved_runs_and_map_of_reuters_and_palakshi() {
     // Two files typed: no list, and room for both paths whole.
     assert!(!text.contains("Articles"), "{text}");
     let top = text.lines().next().unwrap_or_default();
-    let a = top.find(" A  articles/2025-11-26-reuters-us-peace-plan-drew-on-russian-non-paper.txt ");
-    let b = top.find(" B  articles/2025-11-26-palakshi-us-plan-influenced-by-kremlin-non-paper.txt ");
+    let a =
+        top.find(" A  articles/2025-11-26-reuters-us-peace-plan-drew-on-russian-non-paper.txt ");
+    let b =
+        top.find(" B  articles/2025-11-26-palakshi-us-plan-influenced-by-kremlin-non-paper.txt ");
     assert!(a.is_some() && a < b, "{top}");
     assert!(text.contains(" moved "), "{text}");
     assert!(text.contains("¶1"), "{text}");

@@ -91,6 +91,9 @@ pub struct App {
     out_dir: PathBuf,
     /// Bytes for the terminal besides the frame (OSC 52), for the loop.
     outbox: Option<Vec<u8>>,
+    /// Digits of the open pair's largest paragraph number (the width of the
+    /// number column), kept as the pair changes.
+    digits: usize,
     quit: bool,
     redraw: bool,
 }
@@ -104,7 +107,7 @@ impl App {
     /// A new app over articles shared with the worker.
     pub fn with_shared(arts: Arc<Vec<Article>>, color: bool, mouse: bool) -> App {
         let n = arts.len();
-        App {
+        let mut app = App {
             arts,
             theme: Theme::new(color),
             mouse,
@@ -127,9 +130,12 @@ impl App {
             html: None,
             out_dir: PathBuf::from("."),
             outbox: None,
+            digits: 1,
             quit: false,
             redraw: false,
-        }
+        };
+        app.count_digits();
+        app
     }
 
     /// Open the first two articles as A and B, in the order given (the
@@ -694,8 +700,12 @@ impl App {
 
     /// Digits of the largest paragraph number of the open pair.
     pub fn number_digits(&self) -> usize {
+        self.digits
+    }
+
+    fn count_digits(&mut self) {
         let count = |i: usize| self.arts.get(i).map_or(0, |a| a.body_counts().0);
-        geometry::digits(count(self.a).max(count(self.b)))
+        self.digits = geometry::digits(count(self.a).max(count(self.b)));
     }
 
     /// Where the parts of a pane go on the current screen.
@@ -887,6 +897,7 @@ impl App {
         let changed = (a, b) != (self.a, self.b);
         self.a = a;
         self.b = b;
+        self.count_digits();
         self.pair_pos = self.pairs.rank_of(a, b);
         if changed || self.reading.spread().is_none() {
             self.reading.reset();
