@@ -27,10 +27,11 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use session::{COLS, ROWS, Session};
 
-/// The columns of every vertical border of the screen at `COLS`×`ROWS` (the
-/// list and both panes), and the rows between their top and bottom edges.
+/// The columns of every vertical border of the screen at `COLS`×`ROWS` (both
+/// panes: two files typed open without the list), and the rows between their
+/// top and bottom edges.
 fn border_columns() -> (Vec<u16>, std::ops::Range<u16>) {
-    let g = geometry::screen(Rect::new(0, 0, COLS, ROWS), true);
+    let g = geometry::screen(Rect::new(0, 0, COLS, ROWS), false);
     let mut cols = Vec::new();
     for r in g.list.into_iter().chain(g.panes) {
         cols.push(r.x);
