@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use copycat::align;
 use copycat::article::{self, Article, safe_line};
@@ -36,11 +36,16 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// Articles to open: files, or folders searched for *.txt and *.md.
+    /// Articles to open: files (`-` reads standard input), or folders
+    /// searched for *.txt, *.md and *.html.
     /// Without any, the bundled articles open.
     paths: Vec<PathBuf>,
 
-    /// Never use colour (NO_COLOR in the environment does the same).
+    /// When to use colour: `auto` on a terminal unless NO_COLOR is set.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+
+    /// Never use colour (the same as `--color never`).
     #[arg(long, global = true)]
     no_color: bool,
 
@@ -70,7 +75,18 @@ enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Write the report to FILE instead of standard output (never over
+        /// either article).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
+    /// Print a shell completion script (e.g. `copycat completions bash`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `copycat man | man -l -`.
+    Man,
     /// Rank every pair of articles by how much one reuses the other.
     Rank {
         /// Files or folders; the bundled articles when none.
@@ -79,6 +95,16 @@ enum Command {
         #[arg(long, short, value_enum, default_value_t = RankFormat::Text)]
         format: RankFormat,
     },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always, even into a file or a pipe.
+    Always,
+    /// Never.
+    Never,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -175,8 +201,15 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-fn color_wanted(cli_no_color: bool) -> bool {
-    !cli_no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+/// Whether to colour output going to a terminal (`to_terminal`) or not.
+fn color_wanted(choice: ColorChoice, no_color: bool, to_terminal: bool) -> bool {
+    match (choice, no_color) {
+        (_, true) | (ColorChoice::Never, _) => false,
+        (ColorChoice::Always, _) => true,
+        (ColorChoice::Auto, _) => {
+            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
 }
 
 fn load(paths: &[PathBuf]) -> Result<Vec<Article>> {
@@ -195,11 +228,19 @@ fn load_one(path: &std::path::Path) -> Result<Article> {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let color = color_wanted(cli.no_color);
+    let color = |to_terminal| color_wanted(cli.color, cli.no_color, to_terminal);
     match cli.command {
         Some(Command::List { paths }) => list(&load(&paths)?),
-        Some(Command::Compare { a, b, format }) => {
-            let (a, b) = (load_one(&a)?, load_one(&b)?);
+        Some(Command::Compare {
+            a: pa,
+            b: pb,
+            format,
+            output,
+        }) => {
+            if let Some(o) = &output {
+                refuse_to_overwrite(o, &[&pa, &pb])?;
+            }
+            let (a, b) = (load_one(&pa)?, load_one(&pb)?);
             for art in [&a, &b] {
                 for w in &art.warnings {
                     eprintln!("copycat: {}: {w}", safe_line(&art.path));
@@ -210,11 +251,25 @@ fn run(cli: Cli) -> Result<()> {
                 Format::Json => export::json::render(&a, &b, &al),
                 Format::Html => export::html::render(&a, &b, &al),
                 Format::Text => {
-                    let ansi = color && io::stdout().is_terminal();
+                    let ansi = color(output.is_none() && io::stdout().is_terminal());
                     export::text::render(&a, &b, &al, ansi)
                 }
             };
-            write_out(&out)
+            match output {
+                Some(o) => std::fs::write(&o, out)
+                    .map_err(|e| UserError(format!("{}: cannot write: {e}", o.display())).into()),
+                None => write_out(&out),
+            }
+        }
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "copycat", &mut out);
+            write_out(&String::from_utf8_lossy(&out))
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            write_out(&String::from_utf8_lossy(&out))
         }
         Some(Command::Rank { paths, format }) => {
             let arts = load(&paths)?;
@@ -225,7 +280,12 @@ fn run(cli: Cli) -> Result<()> {
             };
             write_out(&out)
         }
-        None => reader(cli.paths, color, !cli.no_mouse, cli.all_pairs),
+        None => reader(
+            cli.paths,
+            color(io::stdout().is_terminal()),
+            !cli.no_mouse,
+            cli.all_pairs,
+        ),
     }
 }
 
@@ -265,6 +325,25 @@ fn reader(_paths: Vec<PathBuf>, _color: bool, _mouse: bool, _all_pairs: bool) ->
             .into(),
     )
     .into())
+}
+
+/// Refuse an output path that is one of the inputs: a report written over
+/// the article it reports on would destroy the evidence.
+fn refuse_to_overwrite(out: &std::path::Path, inputs: &[&std::path::Path]) -> Result<()> {
+    let Ok(o) = std::fs::canonicalize(out) else {
+        // It does not exist yet, so it is none of the inputs.
+        return Ok(());
+    };
+    for i in inputs {
+        if std::fs::canonicalize(i).is_ok_and(|i| i == o) {
+            return Err(UserError(format!(
+                "{}: is one of the articles compared; write the report elsewhere",
+                out.display()
+            ))
+            .into());
+        }
+    }
+    Ok(())
 }
 
 fn write_out(s: &str) -> Result<()> {

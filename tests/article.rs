@@ -651,6 +651,54 @@ proptest! {
     }
 }
 
+/// Web pages made of tags, attributes, entities, comments, scripts and prose,
+/// nested and unbalanced at random.
+fn html_page() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<div class=\"article-body\">".to_string()),
+        Just("<div class=\"share comments\">".to_string()),
+        Just("</div>".to_string()),
+        Just("<h1>".to_string()),
+        Just("</h1>".to_string()),
+        Just("<br>".to_string()),
+        Just("<a href=\"/x\">".to_string()),
+        Just("</a>".to_string()),
+        Just("<b>".to_string()),
+        Just("</b>".to_string()),
+        Just("<script>if (a<b) { x = '</p>'; }</script>".to_string()),
+        Just("<!-- a comment -->".to_string()),
+        Just("<meta property=\"og:site_name\" content=\"The &amp; Courier\">".to_string()),
+        Just("<time datetime=\"2025-11-26T09:00\">".to_string()),
+        Just("&amp;".to_string()),
+        Just("&#8217;".to_string()),
+        Just("&#27;".to_string()),
+        Just("&#x202E;".to_string()),
+        Just("&not".to_string()),
+        Just("&nbsp;".to_string()),
+        Just("&".to_string()),
+        Just("The minister met union leaders in Geneva on Tuesday, officials said. ".to_string()),
+        Just("Talks resumed, and the strike at the port entered its third week. ".to_string()),
+        "[a-zA-Z ,.é’\n]{0,40}",
+        hostile_text(6),
+    ];
+    prop::collection::vec(piece, 0..60)
+        .prop_map(|v| format!("<!doctype html><html><body>{}", v.concat()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A saved web page of any shape parses into an article that keeps every
+    /// invariant, its offsets inside the HTML file.
+    #[test]
+    fn web_pages_parse_and_keep_the_invariants(html in html_page(), enc in encoding()) {
+        let a = Article::parse("page.html", encode(&html, &enc));
+        check_all(&a)?;
+    }
+}
+
 proptest! {
     // Alignment is slower than parsing: fewer cases keep the suite quick.
     #![proptest_config(ProptestConfig::with_cases(64))]

@@ -266,3 +266,188 @@ fn the_reader_outside_a_terminal_says_what_to_use_instead() {
         "{err}"
     );
 }
+
+/// Run copycat with `env` set (NO_COLOR unset unless given).
+fn copycat_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_copycat"));
+    c.args(args).env_remove("NO_COLOR");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().expect("the binary runs")
+}
+
+#[test]
+fn output_file_is_written_and_never_over_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (article("reuters"), article("palakshi"));
+    for (format, marker) in [
+        ("html", "<!doctype html>"),
+        ("json", "\"version\": 2"),
+        ("text", "B copied"),
+    ] {
+        let out = dir.path().join(format!("report.{format}"));
+        let o = copycat(&["compare", &a, &b, "-f", format, "-o", out.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.stdout.is_empty(),
+            "the report went to the file, not stdout"
+        );
+        let written = std::fs::read_to_string(&out).unwrap();
+        assert!(
+            written.contains(marker),
+            "{format}: {}",
+            &written[..200.min(written.len())]
+        );
+        assert!(
+            !written.contains('\u{1b}'),
+            "no colour in a file by default"
+        );
+    }
+    // The input, by another name too, is refused and left as it was.
+    let copy = dir.path().join("a.txt");
+    std::fs::copy(&a, &copy).unwrap();
+    let before = std::fs::read(&copy).unwrap();
+    let via = dir.path().join("sub/../a.txt");
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let o = copycat(&[
+        "compare",
+        copy.to_str().unwrap(),
+        &b,
+        "-o",
+        via.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("is one of the articles compared"), "{err}");
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+}
+
+#[test]
+fn color_is_auto_always_or_never() {
+    let (a, b) = (article("reuters"), article("palakshi"));
+    let args = |c: &'static str| {
+        vec![
+            "compare".to_string(),
+            a.clone(),
+            b.clone(),
+            "--color".into(),
+            c.into(),
+        ]
+    };
+    let run = |args: Vec<String>, env: &[(&str, &str)]| {
+        let v: Vec<&str> = args.iter().map(String::as_str).collect();
+        String::from_utf8(copycat_env(&v, env).stdout).unwrap()
+    };
+    // stdout is a pipe here: auto means none.
+    assert!(!run(args("auto"), &[]).contains('\u{1b}'));
+    assert!(!run(args("never"), &[]).contains('\u{1b}'));
+    let always = run(args("always"), &[]);
+    // The marks' looks, the reader's own: inserted words yellow, copied green.
+    assert!(always.contains("\u{1b}[1;4;33m"), "inserted words");
+    assert!(always.contains("\u{1b}[32m"), "the copied share");
+    assert!(!always.contains("{+"), "colour replaces the brackets");
+    // --no-color wins over --color always.
+    let mut both = args("always");
+    both.push("--no-color".into());
+    assert!(!run(both, &[]).contains('\u{1b}'));
+}
+
+#[test]
+fn completions_and_man_page_parse() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let o = copycat(&["completions", shell]);
+        let script = stdout(&o);
+        assert!(
+            script.contains("copycat") && script.contains("compare"),
+            "{shell}"
+        );
+        // Checked by the shell itself where it is installed (.ci/run installs
+        // bash, zsh and fish).
+        let check = match shell {
+            "bash" => Some(("bash", vec!["-n"])),
+            "zsh" => Some(("zsh", vec!["-n"])),
+            "fish" => Some(("fish", vec!["--no-execute"])),
+            _ => None,
+        };
+        if let Some((sh, flags)) = check {
+            let f = tempfile::NamedTempFile::new().unwrap();
+            std::fs::write(f.path(), &script).unwrap();
+            match Command::new(sh).args(&flags).arg(f.path()).output() {
+                Ok(r) => assert!(
+                    r.status.success(),
+                    "{sh}: {}",
+                    String::from_utf8_lossy(&r.stderr)
+                ),
+                Err(_) => eprintln!("SKIPPED {sh} syntax check: {sh} is not installed"),
+            }
+        }
+    }
+    let man = stdout(&copycat(&["man"]));
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH copycat 1"),
+        "{}",
+        &man[..100]
+    );
+    for section in [".SH NAME", ".SH SYNOPSIS", ".SH SUBCOMMANDS", "Exit codes"] {
+        assert!(man.contains(section), "{section}");
+    }
+    let f = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(f.path(), &man).unwrap();
+    match Command::new("groff")
+        .args(["-man", "-Tutf8", "-ww", "-z"])
+        .arg(f.path())
+        .output()
+    {
+        Ok(r) => {
+            assert!(r.status.success());
+            assert!(
+                r.stderr.is_empty(),
+                "groff warns: {}",
+                String::from_utf8_lossy(&r.stderr)
+            );
+        }
+        Err(_) => eprintln!("SKIPPED groff check: groff is not installed"),
+    }
+}
+
+#[test]
+fn standard_input_is_an_article_named_dash() {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copycat"))
+        .args(["compare", "-", &article("palakshi"), "-f", "json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let text = std::fs::read(article("reuters")).unwrap();
+    child.stdin.take().unwrap().write_all(&text).unwrap();
+    let o = child.wait_with_output().unwrap();
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["a"]["path"], "-");
+    assert_eq!(v["a"]["bytes"], text.len());
+    assert!(!v["links"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn saved_web_pages_compare_like_articles() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pages");
+    let a = dir.join("reuters-split-divs.html");
+    let b = dir.join("wordpress-comments.html");
+    let o = copycat(&[
+        "compare",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "-f",
+        "json",
+    ]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["a"]["outlet"], "Reuters");
+    assert_eq!(v["b"]["byline"], "Palakshi");
+    assert_eq!(v["b"]["date"], "2025-11-26");
+    assert!(v["links"].as_array().unwrap().len() > 10);
+    // A folder picks the pages up too.
+    let listed = stdout(&copycat(&["list", dir.to_str().unwrap()]));
+    assert!(listed.contains("wordpress-comments.html"), "{listed}");
+}

@@ -545,7 +545,7 @@ fn folder_with_no_articles_is_refused() {
     write(dir.path(), "photo.jpg", b"\xFF\xD8\xFF\xE0");
     write(dir.path(), "notes", b"not an article name");
     let r = copycat(["list".as_ref(), dir.path().as_os_str()]);
-    assert_refused(&r, "no articles (*.txt or *.md) in this folder");
+    assert_refused(&r, "no articles (*.txt, *.md or *.html) in this folder");
     let empty = tempfile::tempdir().unwrap();
     let r = copycat(["list".as_ref(), empty.path().as_os_str()]);
     assert_refused(&r, "no articles");

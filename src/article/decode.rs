@@ -116,7 +116,7 @@ pub struct Decoded {
 }
 
 /// Builds the text and its map in one pass.
-struct TextBuilder {
+pub(super) struct TextBuilder {
     text: String,
     segs: Vec<Seg>,
     /// The last segment's unit (`tw`, `fw`) and where in the file it ends, so
@@ -126,7 +126,7 @@ struct TextBuilder {
 }
 
 impl TextBuilder {
-    fn new(capacity: usize) -> Self {
+    pub(super) fn new(capacity: usize) -> Self {
         TextBuilder {
             text: String::with_capacity(capacity),
             segs: Vec::new(),
@@ -184,7 +184,26 @@ impl TextBuilder {
         self.open = None;
     }
 
-    fn finish(self, file_len: usize) -> (String, OffsetMap) {
+    /// Append `c`, made from the file bytes `file`: copied byte for byte
+    /// when `verbatim` (the bytes are `c`'s own UTF-8), else as one unit.
+    /// A character that must not reach a terminal becomes its placeholder
+    /// (text made here, such as an HTML entity's, was never checked).
+    pub(super) fn mapped(&mut self, c: char, file: Range<usize>, verbatim: bool) {
+        let mut buf = [0u8; 4];
+        match placeholder(c) {
+            Some(p) => self.replaced(p.encode_utf8(&mut buf), file.start, file.len()),
+            None if verbatim && file.len() == c.len_utf8() => self.verbatim(c, file.start),
+            None => self.replaced(c.encode_utf8(&mut buf), file.start, file.len()),
+        }
+    }
+
+    /// Append `s`, which no file bytes produced (a paragraph break between
+    /// blocks of a web page), at file position `at`.
+    pub(super) fn inserted(&mut self, s: &str, at: usize) {
+        self.replaced(s, at, 0);
+    }
+
+    pub(super) fn finish(self, file_len: usize) -> (String, OffsetMap) {
         // Empty segments (skipped bytes: a BOM, the CR of CRLF) are kept: they
         // bound the segment before them, so that segment's characters do not
         // claim the skipped bytes. Lookups never land in one, because

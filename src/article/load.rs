@@ -63,13 +63,29 @@ fn is_article_name(p: &Path) -> bool {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("txt" | "md")
+        Some("txt" | "md" | "html" | "htm")
     )
 }
 
-/// Read one file, refusing what is not an article.
+/// The path that names standard input.
+pub const STDIN: &str = "-";
+
+/// Read an article from standard input (named `-`), up to the size limit.
+pub fn read_stdin() -> Result<Article, LoadError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(Path::new("standard input"), &e))?;
+    finish(Path::new(STDIN), bytes)
+}
+
+/// Read one file, refusing what is not an article; `-` reads standard input.
 pub fn read_article(path: &Path) -> Result<Article, LoadError> {
-    let shown = path.display();
+    if path.as_os_str() == STDIN {
+        return read_stdin();
+    }
     // Checked before opening: opening a FIFO for reading blocks until a writer
     // appears, and a device (/dev/zero) has no end.
     let md = fs::metadata(path).map_err(|e| io_error(path, &e))?;
@@ -85,6 +101,12 @@ pub fn read_article(path: &Path) -> Result<Article, LoadError> {
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(path, &e))?;
+    finish(path, bytes)
+}
+
+/// Bytes read from `path` as an article, or why they are not one.
+fn finish(path: &Path, bytes: Vec<u8>) -> Result<Article, LoadError> {
+    let shown = path.display();
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError(format!(
             "{shown}: too large (over the limit of {} MiB)",
@@ -96,7 +118,14 @@ pub fn read_article(path: &Path) -> Result<Article, LoadError> {
     // Decided on the decoded text (once, not twice): a file of tabs, CRs,
     // BOMs or UTF-16 spaces is as empty as one of spaces.
     if article.text.trim().is_empty() {
-        return Err(LoadError(format!("{shown}: {NO_TEXT}")));
+        // Enough of the start to see a doctype (a cut character is harmless).
+        let head = String::from_utf8_lossy(&article.bytes[..article.bytes.len().min(64)]);
+        let why = if super::html::is_html(&article.path, &head) {
+            NO_STORY
+        } else {
+            NO_TEXT
+        };
+        return Err(LoadError(format!("{shown}: {why}")));
     }
     Ok(article)
 }
@@ -123,6 +152,7 @@ fn check_kind(path: &Path, md: &fs::Metadata) -> Result<(), LoadError> {
 }
 
 const NO_TEXT: &str = "holds no text (only whitespace)";
+const NO_STORY: &str = "a web page with no article in it (no paragraphs of prose found)";
 
 /// Why raw bytes are not an article, when that shows without decoding them.
 fn check_bytes(bytes: &[u8]) -> Result<(), &'static str> {
@@ -168,18 +198,22 @@ fn io_error(path: &Path, e: &std::io::Error) -> LoadError {
     LoadError(format!("{}: {why}", path.display()))
 }
 
-/// Load the named files and folders (folders: `*.txt` and `*.md`, recursively,
+/// Load the named files and folders (folders: `*.txt`, `*.md` and `*.html`, recursively,
 /// sorted by path). Errors on a named path that cannot be read, or when no
 /// article is found at all.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     let mut out = Loaded::default();
     for p in paths {
+        if p.as_os_str() == STDIN {
+            out.articles.push(read_stdin()?);
+            continue;
+        }
         let md = fs::metadata(p).map_err(|e| io_error(p, &e))?;
         if md.is_dir() {
             let files = list_folder(p, &mut out.warnings);
             if files.is_empty() {
                 return Err(LoadError(format!(
-                    "{}: no articles (*.txt or *.md) in this folder",
+                    "{}: no articles (*.txt, *.md or *.html) in this folder",
                     p.display()
                 )));
             }
@@ -204,7 +238,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     Ok(out)
 }
 
-/// The article files (`*.txt`, `*.md`) under a folder, recursively, sorted by
+/// The article files (`*.txt`, `*.md`, `*.html`, `*.htm`) under a folder, recursively, sorted by
 /// path. What cannot be walked is reported in `warnings`.
 ///
 /// Listing and reading are separate steps (see [`read_listed`]) because the

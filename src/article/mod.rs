@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod decode;
+pub mod html;
 pub mod load;
 pub mod meta;
 pub mod segment;
@@ -120,20 +121,36 @@ impl Article {
     pub fn parse(path: impl Into<String>, bytes: Vec<u8>) -> Article {
         let path = path.into();
         let decoded = decode::decode(&bytes);
-        let text = decoded.text;
+        // A web page: its story's text, mapped through the decoded page to
+        // the file, and what its markup says about itself.
+        let (text, map, hints) = if html::is_html(&path, &decoded.text) {
+            let page = html::extract(&decoded.text, &decoded.map, bytes.len());
+            (page.text, page.map, page.hints)
+        } else {
+            (decoded.text, decoded.map, html::Hints::default())
+        };
         let mut meta = Meta {
-            outlet: meta::outlet_from_name(&path)
-                .or_else(|| meta::outlet_from_text(&text))
-                .map(str::to_string),
+            outlet: hints
+                .outlet
+                .clone()
+                .or_else(|| meta::outlet_from_name(&path).map(str::to_string))
+                .or_else(|| meta::outlet_from_text(&text).map(str::to_string)),
+            date: hints.date.clone(),
+            byline: hints.byline.clone(),
             ..Meta::default()
         };
         let blocks = paragraph_blocks(&text);
         let paragraphs = classify(&text, &blocks, &mut meta);
+        if meta.title.is_empty()
+            && let Some(t) = hints.title
+        {
+            meta.title = t;
+        }
         let mut article = Article {
             path,
             bytes,
             text,
-            map: decoded.map,
+            map,
             meta,
             warnings: decoded.warnings,
             paragraphs: Vec::new(),
