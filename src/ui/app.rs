@@ -448,7 +448,9 @@ impl App {
             self.pane = if i == 0 { Pane::A } else { Pane::B };
             if delta != 0 {
                 self.reading.scroll(side, delta);
-            } else if click && (pg.text.contains(at) || pg.gutter.contains(at)) {
+            } else if click
+                && (pg.text.contains(at) || pg.gutter.contains(at) || pg.numbers.contains(at))
+            {
                 self.click_text(side, usize::from(at.y - pg.text.y));
             }
         }
