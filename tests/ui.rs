@@ -825,3 +825,16 @@ fn y_puts_the_focused_link_on_the_clipboard_through_osc_52() {
     assert!(!text.contains("52;c;"));
     assert!(app.note().is_some_and(|n| n.contains("copied link 1")));
 }
+
+#[test]
+fn the_list_with_file_names_and_a_filter() {
+    let (w, h) = (160, 45);
+    let mut app = app(w, h, true);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('/'));
+    for c in "2025".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    let t = draw(&app, w, h);
+    insta::assert_snapshot!("list_filter_typed", t.backend());
+}
