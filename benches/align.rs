@@ -2,6 +2,7 @@
 //!
 //!     cargo bench --bench align            # everything
 //!     cargo bench --bench align -- seed    # only the seed pair
+//!     cargo bench --bench align -- 80kb    # only the 80 KB pair
 //!
 //! Under `cargo test --all-targets` criterion runs each benchmark once (test
 //! mode), in an unoptimized build; there the 1 MB pair is replaced by the same
@@ -16,6 +17,9 @@ use std::hint::black_box;
 use copycat::align;
 use copycat::article::{self, Article};
 use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+
+/// Bytes of A in the 80 KB pair.
+const MID_A_BYTES: usize = 80_000;
 
 /// Bytes of A used when criterion runs in test mode.
 const TEST_MODE_A_BYTES: usize = 40_000;
@@ -92,5 +96,19 @@ fn big(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, seed, big);
+/// An 80 KB pair: the first 80 KB of A (cut at a chapter) and B made from
+/// it by the same generator, the size of a long report.
+fn mid(c: &mut Criterion) {
+    let made = pair::pair(MID_A_BYTES);
+    let a = Article::parse("prose-a-80k.txt", made.a.clone().into_bytes());
+    let b = Article::parse("prose-b-80k.txt", made.b.clone().into_bytes());
+    let mut g = c.benchmark_group("80kb");
+    g.throughput(Throughput::Bytes((made.a.len() + made.b.len()) as u64));
+    g.bench_function("align book vs rewrite", |bench| {
+        bench.iter(|| align::align(black_box(&a), black_box(&b)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, seed, mid, big);
 criterion_main!(benches);
