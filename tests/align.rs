@@ -109,6 +109,18 @@ proptest! {
         let (a, b) = (article("a.txt", &pa), article("b.txt", &pb));
         let al = align(&a, &b);
         prop_assert!(!overlaps(al.links.iter().map(|l| l.a.clone())));
+        // Every link is in exactly one passage, which spans it on both sides.
+        let mut seen = vec![0; al.links.len()];
+        for p in &al.passages {
+            prop_assert!(!p.links.is_empty());
+            for &i in &p.links {
+                seen[i] += 1;
+                let l = &al.links[i];
+                prop_assert!(p.a.start <= l.a.start && l.a.end <= p.a.end);
+                prop_assert!(p.b.start <= l.b.start && l.b.end <= p.b.end);
+            }
+        }
+        prop_assert!(seen.iter().all(|&n| n == 1));
         prop_assert!(!overlaps(al.links.iter().map(|l| l.b.clone())));
         let out = json::to_value(&a, &b, &al);
         let (ta, tb) = (std::str::from_utf8(&a.bytes).unwrap(), std::str::from_utf8(&b.bytes).unwrap());
@@ -131,6 +143,7 @@ proptest! {
                     WordOp::Equal { a: x, b: y } => prop_assert!(wa.start <= x.start && x.end <= wa.end && wb.start <= y.start && y.end <= wb.end),
                     WordOp::Delete { a: x } => prop_assert!(wa.start <= x.start && x.end <= wa.end),
                     WordOp::Insert { b: y } => prop_assert!(wb.start <= y.start && y.end <= wb.end),
+                    WordOp::Moved { a: x, b: y } => prop_assert!(wa.start <= x.start && x.end <= wa.end && wb.start <= y.start && y.end <= wb.end),
                 }
             }
         }
@@ -151,6 +164,16 @@ proptest! {
             .map(|(a0, a1, b0, b1, k, m, s)| (b0, b1, a0, a1, k, m, s))
             .collect();
         prop_assert_eq!(link_set(&ab), mirrored);
+        let passages = |al: &Alignment, flip: bool| -> BTreeSet<_> {
+            al.passages
+                .iter()
+                .map(|p| {
+                    let (x, y) = if flip { (p.b.clone(), p.a.clone()) } else { (p.a.clone(), p.b.clone()) };
+                    (x.start, x.end, y.start, y.end, p.kind, p.moved, p.score.to_bits(), p.links.len())
+                })
+                .collect()
+        };
+        prop_assert_eq!(passages(&ab, false), passages(&ba, true));
         prop_assert!((ab.stats.a_dropped - (1.0 - ba.stats.b_copied - ba.stats.b_reworded).max(0.0)).abs() < 1e-9);
     }
 
@@ -326,7 +349,7 @@ fn a_word_diff_past_its_deadline_degrades_and_says_so() {
             .ops
             .iter()
             .map(|op| match op {
-                WordOp::Equal { b, .. } | WordOp::Insert { b } => b.len(),
+                WordOp::Equal { b, .. } | WordOp::Insert { b } | WordOp::Moved { b, .. } => b.len(),
                 WordOp::Delete { .. } => 0,
             })
             .sum();
@@ -336,4 +359,47 @@ fn a_word_diff_past_its_deadline_degrades_and_says_so() {
             "the script still accounts for every word of B"
         );
     }
+}
+
+#[test]
+fn a_quote_moved_to_the_end_of_its_sentence_is_marked_moved_not_deleted() {
+    let a = article(
+        "a.txt",
+        &[vec!["\u{201c}We will not accept any deal that cedes territory,\u{201d} the Ukrainian foreign minister told reporters in Kyiv on Tuesday.".into()]],
+    );
+    let b = article(
+        "b.txt",
+        &[vec!["The Ukrainian foreign minister told reporters in Kyiv on Tuesday: \u{201c}We will not accept any deal that cedes territory.\u{201d}".into()]],
+    );
+    let al = align(&a, &b);
+    assert_eq!(al.links.len(), 1, "{al:#?}");
+    let l = &al.links[0];
+    let moved: Vec<String> = l
+        .ops
+        .iter()
+        .filter_map(|op| match op {
+            WordOp::Moved { a: r, b: s } => {
+                let ta: Vec<&str> = r.clone().map(|w| a.word_text(w)).collect();
+                let tb: Vec<&str> = s.clone().map(|w| b.word_text(w)).collect();
+                assert_eq!(ta, tb);
+                Some(ta.join(" "))
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(!moved.is_empty(), "{:?}", l.ops);
+    // Nothing of the quote is left as deleted or inserted.
+    assert!(
+        l.deleted_words()
+            .iter()
+            .all(|r| r.clone().all(|w| a.word_text(w) != "territory"))
+    );
+    let out = json::to_value(&a, &b, &al);
+    let ops: Vec<&str> = out["links"][0]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["op"].as_str().unwrap())
+        .collect();
+    assert!(ops.contains(&"moved"), "{ops:?}");
 }

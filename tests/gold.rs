@@ -27,6 +27,12 @@ fn load(dir: &str, name: &str) -> Article {
 
 /// Score every pair of a gold file whose articles are in `dir`.
 fn score_all(gold: &str, dir: &str) -> Vec<(String, Scores)> {
+    score_list(gold, dir, "links")
+}
+
+/// Score every pair of a gold file against one list of the JSON report
+/// (`links`, or `passages` for gold whose cases are whole reused blocks).
+fn score_list(gold: &str, dir: &str, list: &str) -> Vec<(String, Scores)> {
     let gold: Value = serde_json::from_str(gold).unwrap();
     gold["pairs"]
         .as_array()
@@ -40,7 +46,7 @@ fn score_all(gold: &str, dir: &str) -> Vec<(String, Scores)> {
                 &a.bytes,
                 &b.bytes,
                 p["links"].as_array().unwrap(),
-                out["links"].as_array().unwrap(),
+                out[list].as_array().unwrap(),
             );
             let name = format!("{na} vs {nb}");
             eprintln!("{name}: {}", s.line());
@@ -93,5 +99,87 @@ fn independent_reports_are_not_linked() {
         if s.cases == 0 {
             assert_eq!(s.detections, 0, "false alarm in {name}");
         }
+    }
+}
+
+/// The synthetic set (tests/data/synth/README.md): passages of Rust-book
+/// prose put into unrelated Cargo-book prose, verbatim, obfuscated PAN-style
+/// (word deletions, insertions, swaps, WordNet synonyms) lightly and
+/// heavily, summarised, and re-extracted (hard wraps, hyphenation, OCR
+/// slips); and pairs without reuse.
+const SYNTH: &str = include_str!("data/synth/gold.json");
+/// The same cases merged into whole passages (scripts/devsets/passage_gold.py).
+const SYNTH_PASSAGES: &str = include_str!("data/synth/gold-passages.json");
+
+/// Macro scores per kind of the synthetic set: the kind is the file name's
+/// stem (`2random-high-03-a.txt` → `random-high`).
+fn by_kind(rows: &[(String, Scores)]) -> std::collections::BTreeMap<String, Vec<Scores>> {
+    let mut out: std::collections::BTreeMap<String, Vec<Scores>> = Default::default();
+    for (name, s) in rows {
+        let kind: String = name
+            .split(" vs ")
+            .next()
+            .unwrap()
+            .trim_start_matches(char::is_numeric)
+            .trim_end_matches("-a.txt")
+            .trim_end_matches(char::is_numeric)
+            .trim_end_matches('-')
+            .to_string();
+        out.entry(kind).or_default().push(s.clone());
+    }
+    out
+}
+
+fn mean(v: &[Scores], f: fn(&Scores) -> f64) -> f64 {
+    let scored: Vec<&Scores> = v.iter().filter(|s| s.cases > 0).collect();
+    scored.iter().map(|s| f(s)).sum::<f64>() / scored.len().max(1) as f64
+}
+
+#[test]
+fn synthetic_links_stay_above_their_floors_per_kind() {
+    // (kind, plagdet, link F1) floors, a little under what the aligner
+    // scores when they were set: a change that loses a kind fails here.
+    let floors = [
+        ("verbatim", 0.95, 0.95),
+        ("random-low", 0.83, 0.92),
+        ("random-high", 0.80, 0.90),
+        ("summary", 0.85, 0.90),
+        ("ocr", 0.90, 0.92),
+    ];
+    let kinds = by_kind(&score_list(SYNTH, "tests/data/synth/texts", "links"));
+    for (kind, plagdet, link_f1) in floors {
+        let v = &kinds[kind];
+        let (p, l) = (mean(v, |s| s.plagdet), mean(v, |s| s.link_f1));
+        eprintln!("synthetic links, {kind}: plagdet {p:.3} link_f1 {l:.3}");
+        assert!(p >= plagdet, "{kind}: plagdet {p:.3} < {plagdet}");
+        assert!(l >= link_f1, "{kind}: link F1 {l:.3} < {link_f1}");
+    }
+    for s in &kinds["negative"] {
+        assert_eq!(s.detections, 0, "a link between texts without reuse");
+    }
+}
+
+#[test]
+fn synthetic_passages_stay_above_their_floors_per_kind() {
+    // Whole reused blocks, scored as PAN scores them (granularity counts).
+    let floors = [
+        ("verbatim", 0.90),
+        ("random-low", 0.88),
+        ("random-high", 0.75),
+        ("summary", 0.70),
+        ("ocr", 0.80),
+    ];
+    let kinds = by_kind(&score_list(
+        SYNTH_PASSAGES,
+        "tests/data/synth/texts",
+        "passages",
+    ));
+    for (kind, plagdet) in floors {
+        let v = &kinds[kind];
+        let p = mean(v, |s| s.plagdet);
+        let g = mean(v, |s| s.granularity);
+        eprintln!("synthetic passages, {kind}: plagdet {p:.3} granularity {g:.2}");
+        assert!(p >= plagdet, "{kind}: plagdet {p:.3} < {plagdet}");
+        assert!(g <= 1.1, "{kind}: granularity {g:.2} > 1.1");
     }
 }

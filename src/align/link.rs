@@ -13,21 +13,44 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::tokens::{Token, Tokenizer};
-use super::words;
 use super::{Kind, Link, Options};
+use super::{synonyms, words};
 use crate::article::{Article, Role};
 
 /// Bead shapes (A sentences, B sentences): 1:1 links, merges and splits.
 const SHAPES: &[(usize, usize)] = &[(1, 1), (2, 1), (1, 2), (3, 1), (1, 3)];
 
+/// A synonym in place of a word counts for this share of the word's weight:
+/// WordNet's synonyms are near in meaning, not the same word, and a stem's
+/// senses are many.
+const SYNONYM_WEIGHT: f64 = 0.6;
+/// Stems in more sentences than this (of both sides) get no synonyms.
+const MAX_SYNONYM_DF: u32 = RARE_POSTINGS as u32;
+/// Synonyms are looked for only between passages that already share this
+/// Dice in the same words (a paraphrase keeps some of its source's words),
+/// and below `SOLO_DICE`, where the same words alone already settle the
+/// match: the search is the costliest step of scoring.
+const MIN_EXACT_DICE: f64 = 0.1;
 /// Weighted Dice below which two passages cannot anchor a link: paraphrase
 /// keeps about a third of the rare-word mass or more.
 const MIN_DICE: f64 = 0.30;
 /// Inside a gap of the backbone — both sides between the same two anchors —
 /// position corroborates content, and a weaker match is accepted.
 const MIN_DICE_GAP: f64 = 0.20;
+/// Weak matches this many in a row (each within `RUN_GAP` sentences of the
+/// last on both sides) anchor a passage between them…
+const MIN_RUN: usize = 3;
+const RUN_GAP: usize = 2;
+/// …when their pooled Dice reaches this: more than one anchor needs, as
+/// articles on one subject often follow the same order (lead, figures,
+/// quotes) and share its words.
+const MIN_RUN_DICE: f64 = 0.36;
 /// How far before the first anchor or after the last one a gap reaches.
-const EDGE_GAP: usize = 3;
+const EDGE_GAP: usize = 3 * EXTEND_REACH;
+/// A weak match extends a run of links only this many unlinked sentences
+/// away from it on both sides (seeding and extension, as in the PAN 2014
+/// winner): the gap a reuse passage may hold.
+const EXTEND_REACH: usize = 4;
 /// Fewer shared content words than this is coincidence for an anchor…
 const MIN_SHARED_WORDS: usize = 3;
 /// …and for a gap filler.
@@ -72,6 +95,11 @@ const COPIED_CONTENT_LO: f64 = 0.45;
 /// a sentence rebuilt around the same names (`Never in my life have I seen…`
 /// for `I have never seen…`) keeps its content words but not its phrasing.
 const COPIED_WORDS: f64 = 0.6;
+/// A link is copied, whatever its shape, when each side keeps this share
+/// of the other's letters and digits in order: OCR slips, hyphenation and
+/// words run together cost a few letters, while a reworded sentence (or a
+/// merge that adds a clause) loses many more.
+const COPIED_LETTERS: f64 = 0.9;
 /// Stems in more A sentences than this are skipped when proposing candidates
 /// (they still count in scores): on long inputs they would make the index
 /// quadratic while saying little about which sentence is the source.
@@ -238,6 +266,11 @@ impl Bead {
 
 struct Scorer {
     idf: Vec<f64>,
+    /// Number of sentences (of both sides) each stem is in.
+    df: Vec<u32>,
+    /// For each stem id, the stems of the pair that WordNet calls its
+    /// synonyms (sorted; empty for most).
+    syn: Vec<Box<[u32]>>,
 }
 
 impl Scorer {
@@ -249,8 +282,8 @@ impl Scorer {
         set.iter().map(|&t| self.weight(t)).sum()
     }
 
-    /// Weighted mass and count of the stems two sorted sets share.
-    fn shared(&self, x: &[u32], y: &[u32]) -> (f64, usize) {
+    /// Weighted mass and count of the stems two sorted sets share exactly.
+    fn shared_exact(&self, x: &[u32], y: &[u32]) -> (f64, usize) {
         let (mut m, mut n) = (0.0, 0);
         for_shared(x, y, |t| {
             m += self.weight(t);
@@ -258,6 +291,92 @@ impl Scorer {
         });
         (m, n)
     }
+
+    /// Weighted mass and count of the stems unit `u` shares with the sorted
+    /// set `y`: the same stem, or (at a discount) a synonym of a stem the
+    /// other lacks.
+    fn shared(&self, u: &Unit, y: &[u32]) -> (f64, usize) {
+        let (mut m, mut n) = self.shared_exact(&u.set, y);
+        if !self.syn.is_empty() && n < u.set.len() && n < y.len() {
+            let (sm, sn) = self.synonyms(&u.set, y);
+            m += sm;
+            n += sn;
+        }
+        (m, n)
+    }
+
+    /// Mass and count of synonym pairs between the stems of `x` and `y`
+    /// that the other set does not hold itself, each stem used once.
+    fn synonyms(&self, x: &[u32], y: &[u32]) -> (f64, usize) {
+        let (mut m, mut n) = (0.0, 0);
+        let mut taken: Vec<u32> = Vec::new();
+        for &t in x {
+            let Some(rel) = self.syn.get(t as usize).filter(|r| !r.is_empty()) else {
+                continue;
+            };
+            if y.binary_search(&t).is_ok() {
+                continue;
+            }
+            let hit = rel.iter().copied().find(|u| {
+                y.binary_search(u).is_ok() && x.binary_search(u).is_err() && !taken.contains(u)
+            });
+            if let Some(u) = hit {
+                taken.push(u);
+                m += SYNONYM_WEIGHT * self.weight(t).min(self.weight(u));
+                n += 1;
+            }
+        }
+        (m, n)
+    }
+}
+
+/// The related stems of each stem id in the pair, from WordNet.
+fn synonym_table(tok: &Tokenizer, sa: &Side, sb: &Side, sc: &Scorer) -> Vec<Box<[u32]>> {
+    // A word found in many sentences says little about which is the source
+    // (as in `candidates`), and would make the search cost grow with the
+    // square of the text: such words get no synonyms.
+    let rare = |t: u32| sc.df.get(t as usize).is_some_and(|&d| d <= MAX_SYNONYM_DF);
+    let vocab = |side: &Side| -> Vec<u32> {
+        let mut v: Vec<u32> = side
+            .units
+            .iter()
+            .flat_map(|u| u.set.iter().copied())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (va, vb) = (vocab(sa), vocab(sb));
+    let mut present: Vec<u32> = va.iter().chain(&vb).copied().collect();
+    present.sort_unstable();
+    present.dedup();
+    // A synonym can only stand in for a word on the other side.
+    let other_side = |t: u32, u: u32| {
+        (va.binary_search(&t).is_ok() && vb.binary_search(&u).is_ok())
+            || (vb.binary_search(&t).is_ok() && va.binary_search(&u).is_ok())
+    };
+    present.retain(|&t| rare(t));
+    let entries: Vec<(u32, Option<u32>)> = present
+        .iter()
+        .map(|&t| (t, synonyms::entry(tok.stem_text(t))))
+        .collect();
+    let by_entry: HashMap<u32, u32> = entries
+        .iter()
+        .filter_map(|&(t, e)| e.map(|e| (e, t)))
+        .collect();
+    let mut out: Vec<Box<[u32]>> = vec![Box::default(); tok.id_count()];
+    for (t, e) in entries {
+        let Some(e) = e else { continue };
+        let mut rel: Vec<u32> = synonyms::related(e)
+            .filter_map(|r| by_entry.get(&r).copied())
+            .filter(|&r| r != t && other_side(t, r))
+            .collect();
+        if !rel.is_empty() {
+            rel.sort_unstable();
+            out[t as usize] = rel.into_boxed_slice();
+        }
+    }
+    out
 }
 
 /// Call `f` for each element two sorted, distinct sequences share.
@@ -296,9 +415,12 @@ pub(super) fn align_ordered(a: &Article, b: &Article, opts: &Options) -> (Vec<Li
     let mut tok = Tokenizer::new();
     let sa = Side::new(a, &mut tok);
     let sb = Side::new(b, &mut tok);
-    let scorer = idf(&sa, &sb);
+    let mut scorer = idf(&sa, &sb);
+    if opts.evidence.synonyms {
+        scorer.syn = synonym_table(&tok, &sa, &sb, &scorer);
+    }
     let beads = beads(&sa, &sb, &scorer, opts);
-    let (chain, moved, capped) = choose(&beads, sa.units.len(), sb.units.len());
+    let (chain, moved, capped) = choose(&beads, sa.units.len(), sb.units.len(), opts.evidence.runs);
     let mut notes = Vec::new();
     if capped {
         notes.push(format!(
@@ -340,10 +462,16 @@ fn idf(sa: &Side, sb: &Side) -> Scorer {
     let n = (sa.units.len() + sb.units.len()).max(1) as f64;
     let max_id = df.keys().copied().max().map_or(0, |m| m as usize + 1);
     let mut idf = vec![0.0; max_id];
+    let mut dfs = vec![0u32; max_id];
     for (t, d) in df {
         idf[t as usize] = (1.0 + n / d as f64).ln();
+        dfs[t as usize] = u32::try_from(d).unwrap_or(u32::MAX);
     }
-    Scorer { idf }
+    Scorer {
+        idf,
+        df: dfs,
+        syn: Vec::new(),
+    }
 }
 
 /// For each sentence of B, the few sentences of A worth scoring against it.
@@ -442,7 +570,8 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
         .iter()
         .map(|&(ua, ub, _)| {
             let (x, y) = (&sa.units[ua], &sb.units[ub]);
-            let (m, _) = sc.shared(&x.set, &y.set);
+            // Exact stems only: this ranks candidates found by exact stems.
+            let (m, _) = sc.shared_exact(&x.set, &y.set);
             let (wx, wy) = (sc.mass(&x.set), sc.mass(&y.set));
             let cover = (m / wx.max(f64::MIN_POSITIVE), m / wy.max(f64::MIN_POSITIVE));
             best_a[ua] = best_a[ua].max(cover.0);
@@ -540,8 +669,22 @@ impl BeadContext<'_, '_> {
         let ua = &self.sa.units[a..a + na];
         let ub = &self.sb.units[b..b + nb];
         let (set_a, set_b) = (union(ua, |u| &u.set), union(ub, |u| &u.set));
-        let (shared, count) = sc.shared(&set_a, &set_b);
+        let (exact, exact_count) = sc.shared_exact(&set_a, &set_b);
         let (wa, wb) = (sc.mass(&set_a), sc.mass(&set_b));
+        // Synonyms can add at most their discount on what is left unmatched:
+        // most candidate pairs fall short even so, and are not looked at.
+        let reach = SYNONYM_WEIGHT * (wa - exact).min(wb - exact).max(0.0);
+        if 2.0 * (exact + reach) < MIN_DICE_GAP * (wa + wb) {
+            return None;
+        }
+        let exact_dice = 2.0 * exact / (wa + wb).max(f64::MIN_POSITIVE);
+        let (shared, count) =
+            if sc.syn.is_empty() || !(MIN_EXACT_DICE..SOLO_DICE).contains(&exact_dice) {
+                (exact, exact_count)
+            } else {
+                let (m, n) = sc.synonyms(&set_a, &set_b);
+                (exact + m, exact_count + n)
+            };
         let dice = 2.0 * shared / (wa + wb).max(f64::MIN_POSITIVE);
         if dice < MIN_DICE_GAP || count == 0 {
             return None;
@@ -551,7 +694,7 @@ impl BeadContext<'_, '_> {
         if na + nb > 2 {
             let fits = |u: &Unit, other: &[u32], best: f64| {
                 let m = sc.mass(&u.set);
-                let cover = sc.shared(&u.set, other).0 / m.max(f64::MIN_POSITIVE);
+                let cover = sc.shared(u, other).0 / m.max(f64::MIN_POSITIVE);
                 m > 0.0 && cover >= MIN_MEMBER_COVER && cover >= MEMBER_BEST_SHARE * best
             };
             let a_ok = (a..a + na).all(|k| fits(&self.sa.units[k], &set_b, self.best_a[k]));
@@ -694,29 +837,111 @@ fn supported(beads: &[Bead], chain: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-/// Gaps around and between anchors (sorted, body only): `(A range, B range)`
-/// between consecutive anchors, plus a short reach before the first and
-/// after the last.
-fn gaps(anchors: &[Bead], n_a: usize, n_b: usize) -> Vec<(Range<usize>, Range<usize>)> {
+/// Runs of beads in `chain` (in order) that follow each other within
+/// `RUN_GAP` sentences on both sides, at least `MIN_RUN` long, whose
+/// pooled Dice reaches `MIN_RUN_DICE`.
+fn weak_runs(beads: &[Bead], chain: &[usize]) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, out: &mut Vec<Vec<usize>>| {
+        let (shared, mass) = run.iter().fold((0.0, 0.0), |(s, m), &i| {
+            (s + beads[i].shared, m + beads[i].mass)
+        });
+        if run.len() >= MIN_RUN && 2.0 * shared >= MIN_RUN_DICE * mass {
+            out.push(std::mem::take(run));
+        }
+        run.clear();
+    };
+    for &i in chain {
+        if let Some(&last) = run.last() {
+            let (da, db) = beads[last].distance(&beads[i]);
+            if da > RUN_GAP || db > RUN_GAP {
+                flush(&mut run, &mut out);
+            }
+        }
+        run.push(i);
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// A stretch of both texts between two anchors (or before the first, or
+/// after the last), with the anchors that bound it.
+struct Gap {
+    a: Range<usize>,
+    b: Range<usize>,
+    before: Option<Bead>,
+    after: Option<Bead>,
+}
+
+/// Gaps around and between anchors (sorted, body only). The stretches
+/// before the first anchor and after the last reach `EDGE_GAP` sentences.
+fn gaps(anchors: &[Bead], n_a: usize, n_b: usize) -> Vec<Gap> {
     let mut out = Vec::with_capacity(anchors.len() + 1);
     let mut prev: Option<&Bead> = None;
     for cur in anchors {
         out.push(match prev {
-            Some(p) => (p.a_end()..cur.a, p.b_end()..cur.b),
-            None => (
-                cur.a.saturating_sub(EDGE_GAP)..cur.a,
-                cur.b.saturating_sub(EDGE_GAP)..cur.b,
-            ),
+            Some(p) => Gap {
+                a: p.a_end()..cur.a,
+                b: p.b_end()..cur.b,
+                before: Some(*p),
+                after: Some(*cur),
+            },
+            None => Gap {
+                a: cur.a.saturating_sub(EDGE_GAP)..cur.a,
+                b: cur.b.saturating_sub(EDGE_GAP)..cur.b,
+                before: None,
+                after: Some(*cur),
+            },
         });
         prev = Some(cur);
     }
     if let Some(p) = prev {
-        out.push((
-            p.a_end()..(p.a_end() + EDGE_GAP).min(n_a),
-            p.b_end()..(p.b_end() + EDGE_GAP).min(n_b),
-        ));
+        out.push(Gap {
+            a: p.a_end()..(p.a_end() + EDGE_GAP).min(n_a),
+            b: p.b_end()..(p.b_end() + EDGE_GAP).min(n_b),
+            before: Some(*p),
+            after: None,
+        });
     }
     out
+}
+
+/// The beads of `chain` (in order, inside `gap`) that extend a run of links
+/// from one of the gap's anchors, each within `EXTEND_REACH` sentences of
+/// the last: position corroborates a weak match only near a strong one, not
+/// anywhere in a wide stretch between two distant anchors.
+fn within_reach(beads: &[Bead], chain: &[usize], gap: &Gap) -> Vec<usize> {
+    let near = |x: &Bead, y: &Bead| {
+        let (da, db) = x.distance(y);
+        da <= EXTEND_REACH && db <= EXTEND_REACH
+    };
+    let mut keep = vec![false; chain.len()];
+    let mut last = gap.before;
+    for (k, &i) in chain.iter().enumerate() {
+        match last {
+            Some(l) if near(&l, &beads[i]) => {
+                keep[k] = true;
+                last = Some(beads[i]);
+            }
+            _ => break,
+        }
+    }
+    let mut last = gap.after;
+    for (k, &i) in chain.iter().enumerate().rev() {
+        match last {
+            Some(l) if !keep[k] && near(&l, &beads[i]) => {
+                keep[k] = true;
+                last = Some(beads[i]);
+            }
+            _ => break,
+        }
+    }
+    chain
+        .iter()
+        .zip(keep)
+        .filter_map(|(&i, k)| k.then_some(i))
+        .collect()
 }
 
 /// Sentences already taken by chosen links.
@@ -747,7 +972,7 @@ impl Used {
 /// by weaker ones. Returns (in-order, moved) indices into `beads`.
 /// The third value is true when the search for moved blocks was cut off by
 /// `MAX_MOVED_BLOCKS`.
-fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>, bool) {
+fn choose(beads: &[Bead], n_a: usize, n_b: usize, runs: bool) -> (Vec<usize>, Vec<usize>, bool) {
     let by_key = |v: &mut Vec<usize>| v.sort_by_key(|&i| beads[i].key());
     let by_b_end = |v: &mut Vec<usize>| v.sort_by_key(|&i| (beads[i].b_end(), beads[i].key()));
     let mut strong_start: Vec<usize> = (0..beads.len()).filter(|&i| beads[i].strong()).collect();
@@ -766,10 +991,12 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>, bo
     };
     // Anchors dropped for want of support are not offered as anchors again.
     let mut rejected = vec![false; beads.len()];
-    let mut in_order = Vec::new();
-    let mut moved = Vec::new();
+    // First every chain of anchors (the backbone, then each moved block), so
+    // that a weak filler of one chain's gap never takes a sentence that a
+    // strong match of a later chain explains better.
+    let mut chains: Vec<Vec<usize>> = Vec::new();
     let mut capped = true;
-    for round in 0..MAX_MOVED_BLOCKS {
+    for _ in 0..MAX_MOVED_BLOCKS {
         strong_start.retain(|&i| !rejected[i] && used.free(&beads[i]));
         strong_end.retain(|&i| !rejected[i] && used.free(&beads[i]));
         let chain = heaviest_chain(beads, &strong_start, &strong_end, MIN_DICE, n_a);
@@ -783,17 +1010,52 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>, bo
         }
         for &i in &anchors {
             rejected[i] = false;
+            used.take(&beads[i]);
         }
-        if anchors.is_empty() {
-            continue;
+        if !anchors.is_empty() {
+            chains.push(anchors);
         }
+    }
+    // Then runs of weak matches: a passage reworded or shuffled so heavily
+    // that no sentence pair is strong on its own still shows as several
+    // weak matches in a row, which chance seldom lines up.
+    if runs {
+        let mut weak: Vec<usize> = fillers
+            .iter()
+            .copied()
+            .filter(|&i| !beads[i].bare && used.free(&beads[i]))
+            .collect();
+        for _ in chains.len()..MAX_MOVED_BLOCKS {
+            weak.retain(|&i| used.free(&beads[i]));
+            let mut ends = weak.clone();
+            by_b_end(&mut ends);
+            let chain = heaviest_chain(beads, &weak, &ends, MIN_DICE_GAP, n_a);
+            if chain.is_empty() {
+                break;
+            }
+            for run in weak_runs(beads, &chain) {
+                for &i in &run {
+                    used.take(&beads[i]);
+                }
+                chains.push(run);
+            }
+            // A chain is tried once: what it did not hold as runs is noise.
+            let tried: std::collections::HashSet<usize> = chain.into_iter().collect();
+            weak.retain(|i| !tried.contains(i));
+        }
+    }
+    // Then the gaps of each chain, in the same order.
+    let mut in_order = Vec::new();
+    let mut moved = Vec::new();
+    for (round, anchors) in chains.into_iter().enumerate() {
         let body: Vec<Bead> = anchors
             .iter()
             .map(|&i| beads[i])
             .filter(|b| !b.title)
             .collect();
-        let mut picked = anchors.clone();
-        for (ga, gb) in gaps(&body, n_a, n_b) {
+        let mut picked = anchors;
+        for gap in gaps(&body, n_a, n_b) {
+            let (ga, gb) = (gap.a.clone(), gap.b.clone());
             if ga.is_empty() || gb.is_empty() {
                 continue;
             }
@@ -816,17 +1078,24 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>, bo
             }
             let mut ends = inside.clone();
             by_b_end(&mut ends);
-            picked.extend(heaviest_chain(beads, &inside, &ends, MIN_DICE_GAP, n_a));
+            let chain = heaviest_chain(beads, &inside, &ends, MIN_DICE_GAP, n_a);
+            for i in within_reach(beads, &chain, &gap) {
+                used.take(&beads[i]);
+                picked.push(i);
+            }
         }
         by_key(&mut picked);
-        for &i in &picked {
-            used.take(&beads[i]);
-        }
         if round == 0 {
             in_order = picked;
         } else {
             moved.extend(picked);
         }
+    }
+    // Two headlines of one story share its key words whoever wrote them: they
+    // link only when the bodies do.
+    if in_order.iter().chain(&moved).all(|&i| beads[i].title) {
+        in_order.clear();
+        moved.clear();
     }
     (in_order, moved, capped)
 }
@@ -834,7 +1103,13 @@ fn choose(beads: &[Bead], n_a: usize, n_b: usize) -> (Vec<usize>, Vec<usize>, bo
 /// Copied or reworded, from the shares of each side's words kept in the
 /// other's order: of content words (`content`) and of all words (`kept`).
 /// Symmetric in A and B, so that swapping the articles keeps every kind.
-fn kind_of(bead: Bead, content: (f64, f64), kept: (f64, f64)) -> Kind {
+fn kind_of(bead: Bead, content: (f64, f64), kept: (f64, f64), letters: f64) -> Kind {
+    // The same letters in the same order are the same text, however it was
+    // re-extracted: hard-wrapped, hyphenated, words run together or split,
+    // sentences cut apart differently.
+    if letters >= COPIED_LETTERS {
+        return Kind::Copied;
+    }
     // Merging or splitting sentences is rewording whatever words survive.
     let one_to_one = bead.na == 1 && bead.nb == 1;
     let (hi, lo) = (content.0.max(content.1), content.0.min(content.1));
@@ -876,6 +1151,7 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> (
         ub[0].first_word,
         opts.diff_deadline,
     );
+    let ops = words::find_moves(ops, &norms_a, ua[0].first_word, &norms_b, ub[0].first_word);
     let same: usize = ops
         .iter()
         .map(|op| match op {
@@ -888,7 +1164,19 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> (
         same as f64 / norms_b.len().max(1) as f64,
     );
     let on_time = started.elapsed() < opts.diff_deadline;
-    let kind = kind_of(bead, content, kept);
+    let letters = if opts.evidence.letters {
+        let text = |side: &Side, us: &[Unit]| {
+            let (s0, s1) = (us[0].sentence, us[us.len() - 1].sentence);
+            let art = side.art;
+            words::letters(&art.text[art.sentences[s0].span.start..art.sentences[s1].span.end])
+        };
+        let (la, lb) = (text(sa, ua), text(sb, ub));
+        let common = words::lcs_symbols(&la, &lb) as f64;
+        (common / la.len().max(1) as f64).min(common / lb.len().max(1) as f64)
+    } else {
+        0.0
+    };
+    let kind = kind_of(bead, content, kept, letters);
     let (a0, a1) = (ua[0].sentence, ua[ua.len() - 1].sentence + 1);
     let (b0, b1) = (ub[0].sentence, ub[ub.len() - 1].sentence + 1);
     let link = Link {

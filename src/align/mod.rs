@@ -18,6 +18,8 @@
 //!    its word diff from `similar`, under a deadline.
 
 mod link;
+mod passage;
+mod synonyms;
 pub mod tokens;
 mod words;
 
@@ -27,6 +29,7 @@ use std::time::Duration;
 use crate::article::Article;
 use crate::marks::Mark;
 
+pub use passage::{MAX_PASSAGE_GAP, Passage};
 pub use words::WordOp;
 
 /// How a passage of B relates to its source in A.
@@ -123,6 +126,9 @@ pub struct Stats {
 pub struct Alignment {
     /// Sorted by B position.
     pub links: Vec<Link>,
+    /// Runs of links in order on both sides (reused blocks), sorted by B
+    /// position; each link is in exactly one.
+    pub passages: Vec<Passage>,
     /// Shares of each article's body words.
     pub stats: Stats,
     /// Body sentences of A in no link (dropped), as sentence index ranges.
@@ -142,6 +148,54 @@ pub struct Options {
     pub diff_deadline: Duration,
     /// Largest number of A candidates kept per B sentence.
     pub candidates: usize,
+    /// Which kinds of evidence the aligner uses (all, unless measuring what
+    /// each one earns).
+    pub evidence: Evidence,
+}
+
+/// Kinds of evidence beyond shared word stems, each of which can be switched
+/// off to measure what it earns (`COPYCAT_ABLATE=synonyms,…` in the
+/// environment does it for the command line; an evaluation knob, not a
+/// user setting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Evidence {
+    /// WordNet synonyms count as shared words, at a discount.
+    pub synonyms: bool,
+    /// Several weak matches in a row anchor a passage (seeding and extension
+    /// for heavy rewording).
+    pub runs: bool,
+    /// A link that keeps nearly all the letters of its source in order is
+    /// copied, however the text was re-extracted.
+    pub letters: bool,
+}
+
+impl Default for Evidence {
+    fn default() -> Self {
+        Evidence {
+            synonyms: true,
+            runs: true,
+            letters: true,
+        }
+    }
+}
+
+impl Evidence {
+    /// The default, less what `COPYCAT_ABLATE` (a comma-separated list of
+    /// field names) switches off.
+    pub fn from_env() -> Self {
+        let mut e = Evidence::default();
+        if let Some(v) = std::env::var_os("COPYCAT_ABLATE") {
+            for name in v.to_string_lossy().split(',') {
+                match name.trim() {
+                    "synonyms" => e.synonyms = false,
+                    "runs" => e.runs = false,
+                    "letters" => e.letters = false,
+                    _ => {}
+                }
+            }
+        }
+        e
+    }
 }
 
 impl Default for Options {
@@ -149,6 +203,7 @@ impl Default for Options {
         Options {
             diff_deadline: Duration::from_millis(20),
             candidates: 6,
+            evidence: Evidence::from_env(),
         }
     }
 }
@@ -165,11 +220,13 @@ pub fn align(a: &Article, b: &Article) -> Alignment {
 /// same passages whatever ties the scoring meets.
 pub fn align_with(a: &Article, b: &Article, opts: &Options) -> Alignment {
     if (b.text.as_str(), b.path.as_str()) < (a.text.as_str(), a.path.as_str()) {
-        let mirrored = link::align_ordered(b, a, opts);
-        return finish(a, b, mirror(mirrored.0), mirrored.1);
+        let (links, notes) = link::align_ordered(b, a, opts);
+        let passages = passage::passages(b, a, &links);
+        return finish(a, b, mirror(links), mirror_passages(passages), notes);
     }
     let (links, notes) = link::align_ordered(a, b, opts);
-    finish(a, b, links, notes)
+    let passages = passage::passages(a, b, &links);
+    finish(a, b, links, passages, notes)
 }
 
 fn mirror(links: Vec<Link>) -> Vec<Link> {
@@ -188,13 +245,50 @@ fn mirror(links: Vec<Link>) -> Vec<Link> {
         .collect()
 }
 
-fn finish(a: &Article, b: &Article, mut links: Vec<Link>, notes: Vec<String>) -> Alignment {
-    links.sort_by_key(|l| (l.b.start, l.a.start));
+fn mirror_passages(passages: Vec<Passage>) -> Vec<Passage> {
+    passages
+        .into_iter()
+        .map(|p| Passage {
+            a: p.b,
+            b: p.a,
+            a_span: p.b_span,
+            b_span: p.a_span,
+            ..p
+        })
+        .collect()
+}
+
+/// Sort links and passages by B position; passages are grouped in the
+/// canonical order of the pair (so that swapping A and B mirrors them), and
+/// their link indices follow the links to their sorted places.
+fn finish(
+    a: &Article,
+    b: &Article,
+    links: Vec<Link>,
+    mut passages: Vec<Passage>,
+    notes: Vec<String>,
+) -> Alignment {
+    let mut order: Vec<usize> = (0..links.len()).collect();
+    order.sort_by_key(|&i| (links[i].b.start, links[i].a.start));
+    let mut place = vec![0; links.len()];
+    for (new, &old) in order.iter().enumerate() {
+        place[old] = new;
+    }
+    let mut slots: Vec<Option<Link>> = links.into_iter().map(Some).collect();
+    let links: Vec<Link> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    for p in &mut passages {
+        for i in &mut p.links {
+            *i = place[*i];
+        }
+        p.links.sort_unstable();
+    }
+    passages.sort_by_key(|p| (p.b.start, p.a.start));
     let a_unlinked = unlinked(a, links.iter().map(|l| l.a.clone()));
     let b_unlinked = unlinked(b, links.iter().map(|l| l.b.clone()));
     let stats = stats(a, b, &links);
     Alignment {
         links,
+        passages,
         stats,
         a_unlinked,
         b_unlinked,

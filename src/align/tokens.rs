@@ -228,6 +228,8 @@ pub struct Token {
 pub struct Tokenizer {
     stemmer: Stemmer,
     ids: HashMap<String, u32>,
+    /// The interned strings by id (stems carry a `\u{1}` prefix).
+    names: Vec<String>,
     cache: HashMap<String, Token>,
 }
 
@@ -243,6 +245,7 @@ impl Tokenizer {
         Tokenizer {
             stemmer: Stemmer::create(Algorithm::English),
             ids: HashMap::default(),
+            names: Vec::new(),
             cache: HashMap::default(),
         }
     }
@@ -253,7 +256,20 @@ impl Tokenizer {
         }
         let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
         self.ids.insert(s.to_string(), id);
+        self.names.push(s.to_string());
         id
+    }
+
+    /// The stem an id of `Token::stem` stands for.
+    pub fn stem_text(&self, id: u32) -> &str {
+        self.names
+            .get(id as usize)
+            .map_or("", |s| s.trim_start_matches('\u{1}'))
+    }
+
+    /// One past the largest id handed out.
+    pub fn id_count(&self) -> usize {
+        self.names.len()
     }
 
     /// The token of one word as it appears in text.
@@ -288,6 +304,18 @@ pub fn normalize(word: &str) -> String {
     if word == "US" || word == "U.S" {
         return "usa".to_string();
     }
+    // A word hyphenated at a line end (`exam-\nple`) or holding soft hyphens
+    // is the word without them.
+    let joined: String;
+    let word = if word.contains(['\n', '\u{ad}']) {
+        joined = word
+            .chars()
+            .filter(|&c| c != '\u{ad}' && !(c == '-' || c.is_whitespace()))
+            .collect();
+        joined.as_str()
+    } else {
+        word
+    };
     let mut w: String = word
         .chars()
         .map(|c| match c {
@@ -384,6 +412,8 @@ mod tests {
         assert_eq!(normalize("colour"), "color");
         assert_eq!(normalize("four"), "4");
         assert_eq!(normalize("900,000"), "900000");
+        assert_eq!(normalize("exam-\nple"), "example");
+        assert_eq!(normalize("hy\u{ad}phen"), "hyphen");
     }
 
     #[test]

@@ -323,9 +323,10 @@ fn shorten(s: &str, max: usize) -> String {
 
 /// Paragraph byte ranges of the text (each trimmed of surrounding newlines).
 ///
-/// Web copy puts one paragraph on a line; e-texts and mail wrap lines at a
-/// fixed width and separate paragraphs with blank lines. A text whose lines
-/// are mostly of one bounded length is read the second way.
+/// Web copy puts one paragraph on a line; e-texts, mail and text re-extracted
+/// from PDFs or web pages wrap lines at a fixed width (60 to 180 columns) and
+/// separate paragraphs with blank lines. A text whose lines mostly run on
+/// into the next line mid-sentence is read the second way.
 fn paragraph_blocks(text: &str) -> Vec<Range<usize>> {
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut at = 0;
@@ -334,22 +335,7 @@ fn paragraph_blocks(text: &str) -> Vec<Range<usize>> {
         lines.push(at..at + body.len());
         at += line.len();
     }
-    let nonblank: Vec<usize> = lines
-        .iter()
-        .map(|r| text[r.clone()].trim())
-        .filter(|t| !t.is_empty())
-        .map(|t| t.chars().count())
-        .collect();
-    let wrapped = {
-        let mut v = nonblank.clone();
-        v.sort_unstable();
-        let n = v.len();
-        n >= 8 && {
-            let median = v[n / 2];
-            let p90 = v[n * 9 / 10];
-            (40..=100).contains(&median) && p90 <= 110
-        }
-    };
+    let wrapped = hard_wrapped(text, &lines);
     let mut out = Vec::new();
     let mut cur: Option<Range<usize>> = None;
     for r in lines {
@@ -372,6 +358,46 @@ fn paragraph_blocks(text: &str) -> Vec<Range<usize>> {
     }
     out.extend(cur);
     out
+}
+
+/// Longest line, in characters, of a text taken as hard-wrapped: wrapping
+/// widths run from 60 to about 180 columns, while web copy's one-paragraph
+/// lines run to hundreds.
+const MAX_WRAP_CHARS: usize = 200;
+/// Share of a text's line breaks between two non-blank lines that fall
+/// mid-sentence, above which the lines are wrapped: in web copy, lines end
+/// where paragraphs end, after a sentence's final punctuation, and only
+/// headlines and crossheads run on.
+const MIN_RUN_ON_SHARE: f64 = 0.5;
+/// Fewer run-on line breaks than this are not evidence of wrapping (a
+/// headline and a dek above a story).
+const MIN_RUN_ON_LINES: usize = 3;
+
+/// Whether the lines of `text` are hard-wrapped prose.
+fn hard_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
+    let (mut breaks, mut run_on, mut too_long) = (0usize, 0usize, 0usize);
+    for w in lines.windows(2) {
+        let (line, next) = (text[w[0].clone()].trim(), text[w[1].clone()].trim());
+        if line.is_empty() || next.is_empty() {
+            continue;
+        }
+        breaks += 1;
+        let ends_sentence = line.ends_with(|c: char| {
+            matches!(
+                c,
+                '.' | '!' | '?' | '…' | ':' | '"' | '”' | '\'' | '’' | ')'
+            )
+        });
+        if !ends_sentence {
+            run_on += 1;
+            if line.chars().count() > MAX_WRAP_CHARS {
+                too_long += 1;
+            }
+        }
+    }
+    run_on >= MIN_RUN_ON_LINES
+        && run_on as f64 >= MIN_RUN_ON_SHARE * breaks as f64
+        && too_long * 10 <= run_on
 }
 
 /// Assign a role to each block, splitting a leading `date …` token off the

@@ -128,6 +128,19 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             pos += c.len_utf8();
             continue;
         }
+        // A pilcrow or section sign opens a sentence (verse and section
+        // marks in scripture, statutes and e-texts: `sorrows. ¶ But`).
+        if let Some(s) = start
+            && opens_section(text, s, pos, c)
+        {
+            let e = s + text[s..pos].trim_end().len();
+            if e > s {
+                out.push(s..e);
+            }
+            start = Some(pos);
+            pos += c.len_utf8();
+            continue;
+        }
         let s = *start.get_or_insert(pos);
         if !is_terminal(c) {
             pos += c.len_utf8();
@@ -167,6 +180,27 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Whether `c` at `pos` is a mark that starts a new sentence, in a sentence
+/// that began at `s`: `¶` always (it marks a verse or paragraph), `§` only
+/// after a sentence's end or at a line start, as mid-sentence it is a
+/// citation (`under § 230 of the Act`).
+fn opens_section(text: &str, s: usize, pos: usize, c: char) -> bool {
+    let before = text[s..pos].trim_end_matches([' ', '\u{a0}']);
+    if before.is_empty() {
+        return false;
+    }
+    match c {
+        '¶' => true,
+        '§' => {
+            before.ends_with('\n')
+                || before
+                    .trim_end()
+                    .ends_with(|d: char| is_terminal(d) || CLOSERS.contains(&d))
+        }
+        _ => false,
+    }
 }
 
 /// The token before the terminal at `term`, within the sentence starting at
@@ -247,12 +281,33 @@ fn glued_boundary(text: &str, s: usize, term: usize, c: char, closed: bool, rest
     word_follows && prev_lower && letters >= 2 && !tok.contains('.')
 }
 
-/// Word byte ranges (relative to `text`): Unicode words that hold a letter or digit.
+/// Word byte ranges (relative to `text`): Unicode words that hold a letter or
+/// digit. A word hyphenated at a line end (`sen-` / `tence`) is one word, as
+/// a reader reads it: hard-wrapped copies of a text must keep its words.
 pub fn words(text: &str) -> Vec<Range<usize>> {
-    text.split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(|(i, w)| i..i + w.len())
-        .collect()
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, w) in text.split_word_bound_indices() {
+        if !w.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        if let Some(prev) = out.last_mut()
+            && w.starts_with(char::is_lowercase)
+            && is_line_end_hyphen(&text[prev.end..i])
+        {
+            prev.end = i + w.len();
+            continue;
+        }
+        out.push(i..i + w.len());
+    }
+    out
+}
+
+/// Whether the text between two words is a hyphen that ends a line (`-\n`,
+/// spaces allowed around the line break).
+fn is_line_end_hyphen(between: &str) -> bool {
+    between
+        .strip_prefix(['-', '\u{ad}'])
+        .is_some_and(|rest| rest.contains('\n') && rest.trim().is_empty())
 }
 
 #[cfg(test)]
@@ -347,6 +402,41 @@ mod tests {
         let t = format!("{} The next one.", "a.".repeat(200_000));
         // Ranges, not text, in the assertion: a failure must not print 400 kB.
         assert_eq!(sentences(&t), vec![0..400_000, 400_001..t.len()]);
+    }
+
+    #[test]
+    fn a_pilcrow_starts_a_sentence() {
+        assert_eq!(
+            split("and acquainted with sorrows. ¶ But he was wounded. ¶ All we like sheep"),
+            vec![
+                "and acquainted with sorrows.",
+                "¶ But he was wounded.",
+                "¶ All we like sheep"
+            ]
+        );
+        assert_eq!(
+            split("He cited § 230 of the Act. § 12. Terms apply."),
+            vec!["He cited § 230 of the Act.", "§ 12.", "Terms apply."]
+        );
+    }
+
+    #[test]
+    fn a_word_hyphenated_at_a_line_end_is_one_word() {
+        let t = "a well-known exam-\nple and a dash -\n Then";
+        let w: Vec<&str> = words(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            w,
+            vec![
+                "a",
+                "well",
+                "known",
+                "exam-\nple",
+                "and",
+                "a",
+                "dash",
+                "Then"
+            ]
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use serde::{Serialize, Serializer};
 
-use crate::align::{Alignment, Kind, Link, WordOp};
+use crate::align::{Alignment, Kind, Link, Passage, WordOp};
 use crate::article::Article;
 use crate::corpus::Pair;
 
@@ -41,6 +41,10 @@ pub struct CompareReport<'a> {
     pub stats: StatsOut,
     /// Every passage of B linked to its source in A, in B's reading order.
     pub links: Vec<LinkOut<'a>>,
+    /// Reused blocks: runs of links in order on both sides, with gaps of at
+    /// most [`crate::align::MAX_PASSAGE_GAP`] unlinked sentences, in B's
+    /// reading order. Each link is in exactly one.
+    pub passages: Vec<PassageOut>,
     /// Runs of A's body sentences that B left out.
     pub a_dropped: Vec<Sentences>,
     /// Runs of B's body sentences found nowhere in A.
@@ -186,6 +190,13 @@ pub enum Change {
         /// The words' span in B.
         b: Span,
     },
+    /// Words kept word for word but moved to another place in the passage.
+    Moved {
+        /// Where they are in A.
+        a: Span,
+        /// Where they are in B.
+        b: Span,
+    },
 }
 
 impl<'a> LinkOut<'a> {
@@ -198,6 +209,10 @@ impl<'a> LinkOut<'a> {
                 WordOp::Equal { .. } => None,
                 WordOp::Delete { a: w } => Some(Change::Delete { a: words(a, w) }),
                 WordOp::Insert { b: w } => Some(Change::Insert { b: words(b, w) }),
+                WordOp::Moved { a: x, b: y } => Some(Change::Moved {
+                    a: words(a, x),
+                    b: words(b, y),
+                }),
             })
             .collect();
         LinkOut {
@@ -217,6 +232,38 @@ impl<'a> LinkOut<'a> {
                 text: &b.text[l.b_span.clone()],
             },
             changes,
+        }
+    }
+}
+
+/// A reused block: links that follow each other in order on both sides.
+#[derive(Debug, Serialize)]
+pub struct PassageOut {
+    /// `copied` when most of its linked words are in copied links, else
+    /// `reworded`.
+    pub kind: Kind,
+    /// Mean score of its links, weighted by their words.
+    #[serde(serialize_with = "round3")]
+    pub score: f64,
+    /// Whether most of its linked words are in links that moved.
+    pub moved: bool,
+    /// Its span in A, first linked sentence to last (gaps included).
+    pub a: Sentences,
+    /// Its span in B.
+    pub b: Sentences,
+    /// Indices into `links` of the links it holds, in B's order.
+    pub links: Vec<usize>,
+}
+
+impl PassageOut {
+    fn of(a: &Article, b: &Article, p: &Passage) -> PassageOut {
+        PassageOut {
+            kind: p.kind,
+            score: p.score,
+            moved: p.moved,
+            a: Sentences::of(a, &p.a),
+            b: Sentences::of(b, &p.b),
+            links: p.links.clone(),
         }
     }
 }
@@ -252,6 +299,11 @@ impl<'a> CompareReport<'a> {
                 b_moved: st.b_moved,
             },
             links: al.links.iter().map(|l| LinkOut::of(a, b, l)).collect(),
+            passages: al
+                .passages
+                .iter()
+                .map(|p| PassageOut::of(a, b, p))
+                .collect(),
             a_dropped: al.a_unlinked.iter().map(|r| Sentences::of(a, r)).collect(),
             b_new: al.b_unlinked.iter().map(|r| Sentences::of(b, r)).collect(),
             notes: &al.notes,

@@ -104,8 +104,16 @@ pub fn score_pair(a: &[u8], b: &[u8], gold: &[Value], links: &[Value]) -> Scores
     let mut related: Vec<(Span, Span)> = Vec::new();
     for g in gold {
         let kind = g["kind"].as_str().unwrap().to_string();
-        let sa = clamp(locate(a, g["a_quote"].as_str().unwrap()), na);
-        let sb = clamp(locate(b, g["b_quote"].as_str().unwrap()), nb);
+        // A case is given by quotes, or (in generated gold) by byte spans.
+        let at = |text: &[u8], quote: &str, span: &str| match g[span].as_array() {
+            Some(v) => (
+                v[0].as_u64().unwrap() as usize,
+                v[1].as_u64().unwrap() as usize,
+            ),
+            None => locate(text, g[quote].as_str().unwrap()),
+        };
+        let sa = clamp(at(a, "a_quote", "a_span"), na);
+        let sb = clamp(at(b, "b_quote", "b_span"), nb);
         if kind == "related" {
             related.push((sa, sb));
         } else {
