@@ -533,7 +533,7 @@ impl<'a> Column<'a> {
                 numbers.push(None);
             }
         }
-        let runs = moved_runs(&chunks, side, al);
+        let runs = moved_runs(&chunks, al);
         Column {
             art,
             width,
@@ -633,56 +633,31 @@ impl<'a> Column<'a> {
     }
 }
 
-/// Most sentences skipped on the other side between two moved links that
-/// still count as one run (a dropped sentence inside a moved block).
-const RUN_GAP: usize = 2;
-
-/// Runs of moved links in one side's reading order: links whose chunks follow
-/// each other here, and whose counterparts follow each other (in the same
-/// order, with at most [`RUN_GAP`] sentences between) on the other side. A
-/// moved chapter is one run, labelled once. Keyed by the run's first chunk.
-fn moved_runs(chunks: &[Chunk], side: Side, al: &Alignment) -> HashMap<usize, Vec<usize>> {
-    let there = |l: usize| match side {
-        Side::A => &al.links[l].b,
-        Side::B => &al.links[l].a,
-    };
-    let mut runs: HashMap<usize, Vec<usize>> = HashMap::new();
-    // The run being built: its first chunk and links.
-    let mut open: Option<(usize, Vec<usize>)> = None;
-    let mut last: Option<Unit> = None;
+/// Runs of moved links, labelled once each: the moved links of one reused
+/// passage (the aligner's runs of links in order on both sides), so that a
+/// moved chapter carries one label, not one per sentence. Keyed by the chunk
+/// of this side that shows the run's first link; the links in this side's
+/// reading order.
+fn moved_runs(chunks: &[Chunk], al: &Alignment) -> HashMap<usize, Vec<usize>> {
+    // The first chunk showing each link.
+    let mut first_chunk: HashMap<usize, usize> = HashMap::new();
     for (ci, c) in chunks.iter().enumerate() {
-        if last == Some(c.unit) {
-            continue;
-        }
-        last = Some(c.unit);
-        let moved = match c.unit {
-            Unit::Link(l) if al.links.get(l).is_some_and(|x| x.moved) => Some(l),
-            _ => None,
-        };
-        let Some(l) = moved else {
-            if let Some((start, links)) = open.take() {
-                runs.insert(start, links);
-            }
-            continue;
-        };
-        let follows = open.as_ref().is_some_and(|(_, links)| {
-            let prev = there(*links.last().expect("a run has a link"));
-            let next = there(l);
-            next.start >= prev.end && next.start <= prev.end + RUN_GAP
-        });
-        if follows {
-            if let Some((_, links)) = open.as_mut() {
-                links.push(l);
-            }
-        } else {
-            if let Some((start, links)) = open.take() {
-                runs.insert(start, links);
-            }
-            open = Some((ci, vec![l]));
+        if let Unit::Link(l) = c.unit {
+            first_chunk.entry(l).or_insert(ci);
         }
     }
-    if let Some((start, links)) = open {
-        runs.insert(start, links);
+    let mut runs: HashMap<usize, Vec<usize>> = HashMap::new();
+    for p in &al.passages {
+        let mut links: Vec<(usize, usize)> = p
+            .links
+            .iter()
+            .filter(|&&l| al.links.get(l).is_some_and(|x| x.moved))
+            .filter_map(|&l| first_chunk.get(&l).map(|&c| (c, l)))
+            .collect();
+        links.sort_unstable();
+        if let Some(&(start, _)) = links.first() {
+            runs.insert(start, links.into_iter().map(|(_, l)| l).collect());
+        }
     }
     runs
 }
@@ -911,14 +886,16 @@ impl Spread {
                 Side::B => a,
             };
             for (row, links) in notes {
-                let (Some(&first), Some(&last)) = (links.first(), links.last()) else {
+                let Some(&first) = links.first() else {
                     continue;
                 };
                 let there = |l: usize| match side {
                     Side::A => al.links[l].b.clone(),
                     Side::B => al.links[l].a.clone(),
                 };
-                let (s, e) = (there(first).start, there(last).end);
+                // The paragraphs the run spans on the other side.
+                let s = links.iter().map(|&l| there(l).start).min().unwrap_or(0);
+                let e = links.iter().map(|&l| there(l).end).max().unwrap_or(0);
                 if s >= e || e > other.sentences.len() {
                     continue;
                 }
