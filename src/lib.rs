@@ -44,6 +44,7 @@
 pub mod align;
 pub mod article;
 pub mod corpus;
+pub mod drift;
 pub mod export;
 pub mod marks;
 #[cfg(feature = "tui")]

@@ -11,6 +11,8 @@ use std::ops::Range;
 
 use crate::align::{Alignment, Link};
 use crate::article::Article;
+use crate::drift;
+use crate::export::text::{FLAG, flag_counts};
 use crate::marks::{self, Mark, pct};
 
 /// The page's own colours; the marks' colours come from [`marks::css`].
@@ -31,6 +33,9 @@ td.new { background:var(--new-bg); } td.dropped { background:var(--dropped-bg); 
 .gutter { width:7.5rem; } td.gutter { font:12px system-ui, sans-serif; color:var(--dim); }
 del { color:var(--deleted); text-decoration:underline; font-weight:600; }
 ins { color:var(--inserted); text-decoration:underline; font-weight:600; }
+.flags { font:14px system-ui, sans-serif; border:1px solid var(--rule); border-radius:6px; padding:.3rem 1rem; margin-top:1rem; }
+.flags h2 { font-size:1rem; } .flags li { margin:.4rem 0; } .flags .pair { color:var(--dim); font-size:13px; }
+.flags .pair span, .flag { font-weight:600; color:var(--fg); }
 .sw { display:inline-block; width:.9em; height:.9em; vertical-align:middle; border:1px solid var(--rule); }
 "#;
 
@@ -75,7 +80,7 @@ fn marked(art: &Article, span: Range<usize>, changed: &[Range<usize>], tag: &str
 
 /// What a row of the report shows.
 enum ReportRow<'a> {
-    Link(&'a Link),
+    Link(usize, &'a Link),
     New(Range<usize>),
     Dropped(Range<usize>),
 }
@@ -86,7 +91,8 @@ fn rows(al: &Alignment) -> Vec<ReportRow<'_>> {
     let mut items: Vec<(usize, ReportRow)> = al
         .links
         .iter()
-        .map(|l| (l.b.start, ReportRow::Link(l)))
+        .enumerate()
+        .map(|(i, l)| (l.b.start, ReportRow::Link(i, l)))
         .chain(
             al.b_unlinked
                 .iter()
@@ -97,7 +103,7 @@ fn rows(al: &Alignment) -> Vec<ReportRow<'_>> {
     let mut dropped = al.a_unlinked.iter().peekable();
     let mut out = Vec::new();
     for (_, row) in items {
-        if let ReportRow::Link(l) = &row
+        if let ReportRow::Link(_, l) = &row
             && !l.moved
         {
             while let Some(d) = dropped.next_if(|d| d.start < l.a.start) {
@@ -167,6 +173,25 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
         Mark::Inserted.label(),
         Mark::Inserted.meaning()
     );
+    let flags = drift::flags(a, b, al);
+    if !flags.is_empty() {
+        let _ = writeln!(
+            o,
+            "<section class=\"flags\"><h2>{FLAG} Changed quotations and facts ({})</h2><ul>",
+            escaped(&flag_counts(&flags))
+        );
+        for f in &flags {
+            let _ = writeln!(
+                o,
+                "<li><b>{}</b> {}<div class=\"pair\"><span>A</span> {}<br><span>B</span> {}</div></li>",
+                escaped(f.kind.label()),
+                escaped(&f.detail),
+                escaped(&a.text[f.a.clone()]),
+                escaped(&b.text[f.b.clone()]),
+            );
+        }
+        o.push_str("</ul></section>\n");
+    }
     let _ = writeln!(
         o,
         "<table><thead><tr>{}<th class=\"gutter\"></th>{}</tr></thead><tbody>",
@@ -175,8 +200,16 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
     );
     for row in rows(al) {
         match row {
-            ReportRow::Link(l) => {
+            ReportRow::Link(i, l) => {
                 let class = l.kind.as_str();
+                let mut marks = String::new();
+                for f in flags.iter().filter(|f| f.link == Some(i)) {
+                    let _ = write!(
+                        marks,
+                        "<br><span class=\"flag\">{FLAG} {}</span>",
+                        escaped(f.kind.label())
+                    );
+                }
                 let (dels, inss) = (l.deleted_words(), l.inserted_words());
                 let moved = if l.moved {
                     format!(
@@ -189,7 +222,7 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
                 };
                 let _ = writeln!(
                     o,
-                    "<tr><td class=\"{class}\">{}</td><td class=\"gutter\">{class} {:.2}<br>A ¶{} ↔ B ¶{}{moved}</td><td class=\"{class}\">{}</td></tr>",
+                    "<tr><td class=\"{class}\">{}</td><td class=\"gutter\">{class} {:.2}<br>A ¶{} ↔ B ¶{}{moved}{marks}</td><td class=\"{class}\">{}</td></tr>",
                     marked(a, l.a_span.clone(), &dels, "del"),
                     l.score,
                     a.paragraph_number(l.a.start),

@@ -18,6 +18,7 @@ use serde::{Serialize, Serializer};
 use crate::align::{Alignment, Kind, Link, Passage, WordOp};
 use crate::article::Article;
 use crate::corpus::Pair;
+use crate::drift::{self, FlagKind};
 
 /// The version of the report format. Version 1 (copycat 0.1) had no
 /// `version` field.
@@ -49,6 +50,9 @@ pub struct CompareReport<'a> {
     pub a_dropped: Vec<Sentences>,
     /// Runs of B's body sentences found nowhere in A.
     pub b_new: Vec<Sentences>,
+    /// Quotations and facts B changed: altered or reported quotes, numbers
+    /// and names replaced inside linked passages.
+    pub flags: Vec<FlagOut>,
     /// Limits the aligner met that made the result approximate.
     pub notes: &'a [String],
 }
@@ -174,6 +178,21 @@ pub struct LinkOut<'a> {
     pub b: LinkSide<'a>,
     /// The word-level edits from A's side to B's (unchanged words omitted).
     pub changes: Vec<Change>,
+}
+
+/// A change of quotation or fact (see [`crate::drift`]).
+#[derive(Debug, Serialize)]
+pub struct FlagOut {
+    /// `altered_quote`, `reported_quote`, `number` or `name`.
+    pub kind: FlagKind,
+    /// What changed in A (a quotation, or the replaced words).
+    pub a: Span,
+    /// What it became in B.
+    pub b: Span,
+    /// What became what, for a reader.
+    pub detail: String,
+    /// Index into `links` of the link it is in, if any.
+    pub link: Option<usize>,
 }
 
 /// A word-level edit inside a link.
@@ -307,6 +326,16 @@ impl<'a> CompareReport<'a> {
             a_dropped: al.a_unlinked.iter().map(|r| Sentences::of(a, r)).collect(),
             b_new: al.b_unlinked.iter().map(|r| Sentences::of(b, r)).collect(),
             notes: &al.notes,
+            flags: drift::flags(a, b, al)
+                .into_iter()
+                .map(|f| FlagOut {
+                    kind: f.kind,
+                    a: Span::of(a, f.a),
+                    b: Span::of(b, f.b),
+                    detail: f.detail,
+                    link: f.link,
+                })
+                .collect(),
         }
     }
 }

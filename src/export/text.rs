@@ -12,6 +12,7 @@ use std::ops::Range;
 use crate::align::Alignment;
 use crate::article::{Article, safe_line};
 use crate::corpus::Pair;
+use crate::drift;
 use crate::marks::{Mark, SGR_RESET, pct};
 
 const BOLD: &str = "\x1b[1m";
@@ -104,6 +105,15 @@ pub fn render(a: &Article, b: &Article, al: &Alignment, ansi: bool) -> String {
     for n in &al.notes {
         let _ = writeln!(o, "note: {n}\n");
     }
+    let flags = drift::flags(a, b, al);
+    if !flags.is_empty() {
+        let _ = writeln!(
+            o,
+            "{} {}\n",
+            paint(BOLD, &format!("{FLAG} {} changed:", flags.len())),
+            flag_counts(&flags)
+        );
+    }
     for (i, l) in al.links.iter().enumerate() {
         let kind = paint(&sgr(l.kind.mark()), l.kind.as_str());
         let moved = if l.moved { "  moved" } else { "" };
@@ -122,9 +132,27 @@ pub fn render(a: &Article, b: &Article, al: &Alignment, ansi: bool) -> String {
         );
         let _ = writeln!(
             o,
-            "  B  {}\n",
+            "  B  {}",
             marked(b, l.b_span.clone(), &l.inserted_words(), false, ansi)
         );
+        for f in flags.iter().filter(|f| f.link == Some(i)) {
+            let _ = writeln!(
+                o,
+                "  {}",
+                paint(BOLD, &format!("{FLAG} {}: {}", f.kind.label(), f.detail))
+            );
+        }
+        o.push('\n');
+    }
+    let loose: Vec<&drift::Flag> = flags.iter().filter(|f| f.link.is_none()).collect();
+    if !loose.is_empty() {
+        let _ = writeln!(o, "{}", paint(BOLD, "Changed outside the links"));
+        for f in loose {
+            let _ = writeln!(o, "  {FLAG} {}: {}", f.kind.label(), f.detail);
+            let _ = writeln!(o, "     A  {}", flatten(&a.text[f.a.clone()]));
+            let _ = writeln!(o, "     B  {}", flatten(&b.text[f.b.clone()]));
+        }
+        o.push('\n');
     }
     let passages = |o: &mut String, title: &str, art: &Article, runs: &[Range<usize>], m: Mark| {
         if runs.is_empty() {
@@ -144,6 +172,33 @@ pub fn render(a: &Article, b: &Article, al: &Alignment, ansi: bool) -> String {
     passages(&mut o, "New in B", b, &al.b_unlinked, Mark::New);
     passages(&mut o, "Dropped from A", a, &al.a_unlinked, Mark::Dropped);
     o
+}
+
+/// The mark beside a changed quotation or fact.
+pub const FLAG: &str = "⚑";
+
+/// `1 altered quote · 2 names · 1 number`.
+pub fn flag_counts(flags: &[drift::Flag]) -> String {
+    let mut counts: Vec<(drift::FlagKind, usize)> = Vec::new();
+    for f in flags {
+        match counts.iter_mut().find(|(k, _)| *k == f.kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((f.kind, 1)),
+        }
+    }
+    counts.sort();
+    counts
+        .into_iter()
+        .map(|(k, n)| {
+            let label = k.label();
+            if n == 1 {
+                format!("1 {label}")
+            } else {
+                format!("{n} {label}s")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// `copycat rank` as text: one pair a line, most reused first.

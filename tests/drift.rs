@@ -1,0 +1,142 @@
+//! Quote and fact drift on the bundled articles: what the Palakshi rewrite
+//! changed of the Reuters story it was lifted from, and nothing for spelling.
+
+use copycat::align::align;
+use copycat::article::{Article, bundled};
+use copycat::drift::{Flag, FlagKind, flags};
+use copycat::export::{html, json, text};
+
+fn pair(a: &str, b: &str) -> (Article, Article) {
+    let arts = bundled();
+    let find = |k: &str| arts.iter().find(|x| x.path.contains(k)).unwrap().clone();
+    (find(a), find(b))
+}
+
+fn reuters_palakshi() -> (Article, Article, Vec<Flag>) {
+    let (a, b) = pair("reuters", "palakshi");
+    let al = align(&a, &b);
+    let f = flags(&a, &b, &al);
+    (a, b, f)
+}
+
+#[test]
+fn the_altered_trump_quote_is_flagged_with_what_was_dropped() {
+    let (a, b, f) = reuters_palakshi();
+    let q: Vec<&Flag> = f
+        .iter()
+        .filter(|f| f.kind == FlagKind::AlteredQuote)
+        .collect();
+    assert_eq!(q.len(), 1, "{f:#?}");
+    let q = q[0];
+    assert!(a.text[q.a.clone()].starts_with("“In the hopes of finalizing this Peace Plan"));
+    assert!(b.text[q.b.clone()].starts_with("\"In the hopes of finalising this Peace Plan"));
+    assert_eq!(
+        q.detail,
+        "Trump’s words: B drops “with”, “at the same time”"
+    );
+    assert!(q.link.is_some());
+}
+
+#[test]
+fn changed_names_and_numbers_are_flagged() {
+    let (_, _, f) = reuters_palakshi();
+    let details: Vec<(FlagKind, &str)> = f.iter().map(|f| (f.kind, f.detail.as_str())).collect();
+    assert!(
+        details.contains(&(
+            FlagKind::Name,
+            "“Sergei” → “Sergey” (in “Russian Foreign Minister Sergey Lavrov”)"
+        )),
+        "{details:#?}"
+    );
+    assert!(
+        details.contains(&(FlagKind::Number, "“three” → “multiple”")),
+        "{details:#?}"
+    );
+    assert!(
+        details
+            .iter()
+            .any(|(k, d)| *k == FlagKind::Name && d.starts_with("“Zelenskiy” → “Zelensky”"))
+    );
+}
+
+#[test]
+fn spelling_variants_and_demonyms_are_not_changes() {
+    for (x, y) in [
+        ("reuters", "palakshi"),
+        ("reuters", "undated-rewrite"),
+        ("palakshi", "undated-rewrite"),
+    ] {
+        let (a, b) = pair(x, y);
+        let f = flags(&a, &b, &align(&a, &b));
+        for flag in &f {
+            // What became what, without the name it sits in.
+            let d = flag.detail.split(" (in ").next().unwrap().to_lowercase();
+            for word in [
+                "finaliz",
+                "finalis",
+                "skeptic",
+                "sceptic",
+                "russian”",
+                "european",
+                "ukrainians",
+            ] {
+                assert!(!d.contains(&format!("“{word}")), "{x}/{y}: {}", flag.detail);
+            }
+            assert!(
+                !(flag.kind == FlagKind::Name && d.contains("“russia")),
+                "{x}/{y}: {}",
+                flag.detail
+            );
+        }
+    }
+}
+
+#[test]
+fn pairs_without_reuse_have_no_flags() {
+    for (x, y) in [
+        ("wsj", "reuters"),
+        ("wsj", "palakshi"),
+        ("undated-rewrite", "insider"),
+    ] {
+        let (a, b) = pair(x, y);
+        let al = align(&a, &b);
+        assert!(flags(&a, &b, &al).is_empty(), "{x}/{y}");
+    }
+}
+
+#[test]
+fn every_export_shows_the_flags() {
+    let (a, b) = pair("reuters", "palakshi");
+    let al = align(&a, &b);
+    let v = json::to_value(&a, &b, &al);
+    let fl = v["flags"].as_array().unwrap();
+    assert!(fl.len() >= 4);
+    for f in fl {
+        let (s, e) = (
+            f["a"]["start"].as_u64().unwrap() as usize,
+            f["a"]["end"].as_u64().unwrap() as usize,
+        );
+        assert!(s < e && e <= a.bytes.len());
+        let kind = f["kind"].as_str().unwrap();
+        assert!(["altered_quote", "reported_quote", "number", "name"].contains(&kind));
+    }
+    let quote = fl.iter().find(|f| f["kind"] == "altered_quote").unwrap();
+    let (s, e) = (
+        quote["a"]["start"].as_u64().unwrap() as usize,
+        quote["a"]["end"].as_u64().unwrap() as usize,
+    );
+    assert!(
+        std::str::from_utf8(&a.bytes[s..e])
+            .unwrap()
+            .contains("meet with President Putin")
+    );
+    let t = text::render(&a, &b, &al, false);
+    assert!(
+        t.contains("⚑ altered quote: Trump’s words: B drops “with”, “at the same time”"),
+        "{t}"
+    );
+    assert!(t.contains("1 altered quote · 1 number · 3 names"));
+    let h = html::render(&a, &b, &al);
+    assert!(h.contains("Changed quotations and facts"));
+    assert!(h.contains("<span class=\"flag\">⚑ name</span>"));
+}
