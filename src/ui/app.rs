@@ -24,7 +24,7 @@ use super::help::Help;
 use super::keymap::{self, Action, Ctx, Dir, Jump};
 use super::list::{self, List};
 use super::overview;
-use super::pairs::{self, Arrived, Pairs, Provenance};
+use super::pairs::{self, Arrived, LikelySource, Pairs};
 use super::reading::Reading;
 use super::save::{self, HtmlReport};
 use super::search::Search;
@@ -888,7 +888,7 @@ impl App {
     }
 
     /// Which article of the open pair is the likely source, and why.
-    pub fn provenance(&self) -> Option<Provenance> {
+    pub fn likely_source(&self) -> Option<LikelySource> {
         let al = self.alignment()?;
         pairs::likely_source(&self.arts[self.a], &self.arts[self.b], al)
     }

@@ -39,7 +39,7 @@ pub enum Reason {
 
 /// The likely source of an open pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Provenance {
+pub struct LikelySource {
     /// The side it is on.
     pub side: Side,
     /// What says so.
@@ -49,7 +49,7 @@ pub struct Provenance {
 /// Which of `a` and `b` is the likely source, when the pair shares enough
 /// text and the dates (first) or containment say so: the rule of
 /// `corpus::rank`, without its tie-break, which orients every pair.
-pub fn likely_source(a: &Article, b: &Article, al: &Alignment) -> Option<Provenance> {
+pub fn likely_source(a: &Article, b: &Article, al: &Alignment) -> Option<LikelySource> {
     if al.links.is_empty() {
         return None;
     }
@@ -62,7 +62,7 @@ pub fn likely_source(a: &Article, b: &Article, al: &Alignment) -> Option<Provena
         && da != db
     {
         let side = if da < db { Side::A } else { Side::B };
-        return Some(Provenance {
+        return Some(LikelySource {
             side,
             reason: Reason::Earlier,
         });
@@ -74,7 +74,7 @@ pub fn likely_source(a: &Article, b: &Article, al: &Alignment) -> Option<Provena
     } else {
         return None;
     };
-    Some(Provenance {
+    Some(LikelySource {
         side,
         reason: Reason::Contains,
     })

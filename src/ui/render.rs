@@ -96,7 +96,7 @@ fn details(art: &Article) -> String {
 fn pane_title(app: &App, side: Side, art: &Article, width: u16) -> Line<'static> {
     let t = &app.theme;
     let letter = format!(" {} ", side.letter());
-    let mut source = match app.provenance() {
+    let mut source = match app.likely_source() {
         Some(p) if p.side == side => match p.reason {
             Reason::Earlier => "· likely source (earlier) ",
             Reason::Contains => "· likely source ",
