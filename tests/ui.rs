@@ -264,7 +264,11 @@ fn focused_link_is_marked_on_both_sides() {
     for side in [Side::A, Side::B] {
         let pg = app.pane_geometry(side);
         let reversed = (pg.text.y..pg.text.bottom())
-            .filter(|&y| buf[(pg.gutter.x, y)].modifier.contains(Modifier::REVERSED))
+            .filter(|&y| {
+                buf[(pg.gutter.x + pg.gutter.width - 2, y)]
+                    .modifier
+                    .contains(Modifier::REVERSED)
+            })
             .count();
         assert!(reversed > 0, "no focused gutter in pane {side:?}");
     }
@@ -837,4 +841,32 @@ fn the_list_with_file_names_and_a_filter() {
     }
     let t = draw(&app, w, h);
     insta::assert_snapshot!("list_filter_typed", t.backend());
+}
+
+#[test]
+fn p_steps_through_reused_passages_and_the_status_says_which() {
+    let (w, h) = (160, 45);
+    let mut app = reuters_palakshi(w, h, true);
+    let passages = app.alignment().expect("aligned").passages.len();
+    assert!(passages >= 2);
+    key(&mut app, KeyCode::Char('p'));
+    let first = app.focus();
+    assert!(first.is_some());
+    key(&mut app, KeyCode::Char('p'));
+    assert_ne!(app.focus(), first);
+    key(&mut app, KeyCode::Char('P'));
+    assert_eq!(app.focus(), first);
+    // The last passage holds several links: the status says so, and its
+    // bracket is drawn.
+    key(&mut app, KeyCode::Char('G'));
+    for _ in 0..passages {
+        key(&mut app, KeyCode::Char('p'));
+    }
+    let t = draw(&app, w, h);
+    let text = screen_text(t.backend().buffer());
+    assert!(
+        status_line(t.backend().buffer()).contains("passage "),
+        "{text}"
+    );
+    assert!(text.contains('╭') && text.contains('╰'), "{text}");
 }

@@ -49,7 +49,8 @@ pub struct PaneGeometry {
     pub header: Rect,
     /// Paragraph numbers (`¶12`) beside the first row of each paragraph.
     pub numbers: Rect,
-    /// The passage's kind letter beside the text.
+    /// Beside the text: the bracket of a passage (in a full pane), then the
+    /// kind letter.
     pub gutter: Rect,
     /// The article's text.
     pub text: Rect,
@@ -59,8 +60,11 @@ pub struct PaneGeometry {
     pub thumb: Rect,
 }
 
-/// Columns of the gutter: the kind letter and a space.
-pub const GUTTER: u16 = 2;
+/// Columns of the gutter: a passage's bracket, the kind letter and a space.
+pub const GUTTER: u16 = 3;
+
+/// Columns of a narrow pane's gutter: the kind letter and a space.
+pub const NARROW_GUTTER: u16 = 2;
 
 /// Columns of the overview map: a space, then the map.
 pub const MAP: u16 = 2;
@@ -98,7 +102,7 @@ pub fn pane(area: Rect, digits: usize) -> PaneGeometry {
     // narrow pane the kind letter only; in a sliver the text alone.
     let (numbers_w, gutter_w, map_w) = match body.width {
         w if w >= FULL => (numbers_width(digits), GUTTER, MAP),
-        w if w >= 8 => (0, GUTTER, 0),
+        w if w >= 8 => (0, NARROW_GUTTER, 0),
         _ => (0, 0, 0),
     };
     let [numbers, gutter, text, map] = Layout::horizontal([

@@ -107,6 +107,17 @@ pub fn lines(t: &Theme) -> Vec<Line<'static>> {
         out.push(row(marked(Class::Reworded, Some(change), m), m.meaning()));
     }
     out.push(row(
+        vec![
+            Span::raw("  "),
+            Span::styled("moved", t.piece(Class::Copied, Some(Change::Moved))),
+        ],
+        "words kept word for word, moved within the link",
+    ));
+    out.push(row(
+        vec![Span::styled("╭ │ ╰", t.class(Class::Reworded))],
+        "a reused passage: links in order on both sides (p, P)",
+    ));
+    out.push(row(
         vec![Span::styled("↓ ¶13–¶15 moved", t.moved_note())],
         "links out of the reading order; theirs are below, ¶13–¶15",
     ));

@@ -88,6 +88,8 @@ pub enum Jump {
     Added,
     /// Passages of A that B dropped.
     Dropped,
+    /// Reused blocks: runs of links in order on both sides.
+    Passage,
 }
 
 impl Jump {
@@ -99,6 +101,7 @@ impl Jump {
             Jump::Moved => format!("{} passage", Mark::Moved.label()),
             Jump::Added => format!("passage {} in B", Mark::New.label()),
             Jump::Dropped => format!("passage {} from A", Mark::Dropped.label()),
+            Jump::Passage => "reused passage".into(),
         }
     }
 }
@@ -498,6 +501,20 @@ pub static BINDINGS: &[Binding] = &[
         &[ch('D')],
         A::Jump(Jump::Dropped, Dir::Backward),
         "previous passage dropped from A",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('p')],
+        A::Jump(Jump::Passage, Dir::Forward),
+        "next reused passage (a block of links, bracketed)",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('P')],
+        A::Jump(Jump::Passage, Dir::Backward),
+        "previous reused passage",
         None,
     ),
     bind(

@@ -202,10 +202,22 @@ fn render_pane(
             let label = format!("{:>w$}", format!("¶{n}"));
             buf.set_stringn(pg.numbers.x, y, &label, w, app.theme.number());
         }
+        // The gutter: a passage's bracket (when there is room), then the
+        // kind letter, or a bar below it.
+        let letter_x = pg.gutter.x + pg.gutter.width.saturating_sub(2);
+        if pg.gutter.width >= geometry::GUTTER
+            && let Some((part, class)) = row.bracket
+        {
+            let style = app
+                .theme
+                .class(class)
+                .add_modifier(ratatui::style::Modifier::DIM);
+            buf.set_stringn(pg.gutter.x, y, part.symbol(), 1, style);
+        }
         if row.kind == RowKind::Note {
-            // Across the gutter and the text: where the run's counterpart is.
+            // Across the letter and the text: where the run's counterpart is.
             let x = if pg.gutter.width > 0 {
-                pg.gutter.x
+                letter_x
             } else {
                 pg.text.x
             };
@@ -220,20 +232,13 @@ fn render_pane(
         if let Some(gut) = &row.gutter
             && pg.gutter.width > 0
         {
-            // The letter, or a bar below it; the focused passage's is a
-            // solid reversed bar.
+            // The focused passage's letter and bar are one solid reversed bar.
             let label = if !gut.first && focused {
                 " "
             } else {
                 gut.text.as_str()
             };
-            buf.set_stringn(
-                pg.gutter.x,
-                y,
-                label,
-                1,
-                app.theme.gutter(gut.class, focused),
-            );
+            buf.set_stringn(letter_x, y, label, 1, app.theme.gutter(gut.class, focused));
         }
         let mut x = pg.text.x;
         let right = pg.text.right();
@@ -415,8 +420,23 @@ fn focus_info(app: &App) -> String {
             } else {
                 String::new()
             };
+            // The reused block it belongs to, when that holds more than it.
+            let passage = al
+                .passages
+                .iter()
+                .enumerate()
+                .find(|(_, p)| p.links.contains(&i) && p.links.len() > 1)
+                .map(|(k, p)| {
+                    format!(
+                        " · passage {}/{} of {} links",
+                        k + 1,
+                        al.passages.len(),
+                        p.links.len()
+                    )
+                })
+                .unwrap_or_default();
             format!(
-                "link {}/{} {}{moved} · {} kept in order",
+                "link {}/{} {}{moved} · {} kept in order{passage}",
                 i + 1,
                 al.links.len(),
                 l.kind.as_str(),

@@ -154,6 +154,34 @@ pub struct Row {
     pub paragraph: Option<usize>,
     /// What a [`RowKind::Note`] row says.
     pub note: Option<String>,
+    /// Where the row stands in a passage of several links (a reused block),
+    /// for the bracket beside it, with the passage's class.
+    pub bracket: Option<(Bracket, Class)>,
+}
+
+/// The part of a passage's bracket on a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bracket {
+    /// The passage's first row.
+    Top,
+    /// A row inside it.
+    Middle,
+    /// Its last row.
+    Bottom,
+    /// A passage of one row.
+    Single,
+}
+
+impl Bracket {
+    /// How the bracket is drawn on this row.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Bracket::Top => "╭",
+            Bracket::Middle => "│",
+            Bracket::Bottom => "╰",
+            Bracket::Single => "[",
+        }
+    }
 }
 
 impl Row {
@@ -166,6 +194,7 @@ impl Row {
             gutter: None,
             paragraph: None,
             note: None,
+            bracket: None,
         }
     }
 
@@ -190,8 +219,9 @@ struct Tag {
 /// Wrap `text[range]` into rows of at most `width` cells, breaking at
 /// whitespace; a token wider than a row is broken between graphemes.
 ///
-/// `changed` holds sorted byte ranges of changed words (tagged `change`);
-/// `words` the article's words (for `Piece::word`). Whitespace runs become one
+/// `changed` holds sorted, disjoint byte ranges of changed words with what
+/// changed (deleted, inserted, moved); `words` the article's words (for
+/// `Piece::word`). Whitespace runs become one
 /// space inside a row and disappear at row ends. A single grapheme wider than
 /// `width` (a wide character in a one-cell pane) gets a row of its own: that is
 /// the only way a row exceeds `width`.
@@ -199,15 +229,14 @@ pub fn wrap(
     text: &str,
     range: Range<usize>,
     class: Class,
-    changed: &[Range<usize>],
-    change: Change,
+    changed: &[(Range<usize>, Change)],
     words: &[crate::article::Word],
     width: usize,
 ) -> Vec<Vec<Piece>> {
     let width = width.max(1);
     let tag_at = |byte: usize| Tag {
         class,
-        change: in_ranges(changed, byte).then_some(change),
+        change: change_at(changed, byte),
     };
     let mut rows: Vec<Vec<Piece>> = Vec::new();
     let mut row: Vec<Piece> = Vec::new();
@@ -292,9 +321,13 @@ fn push_merged(row: &mut Vec<Piece>, p: Piece) {
     row.push(p);
 }
 
-fn in_ranges(ranges: &[Range<usize>], byte: usize) -> bool {
-    let i = ranges.partition_point(|r| r.end <= byte);
-    ranges.get(i).is_some_and(|r| r.start <= byte)
+/// What changed at `byte`, if it is inside one of the sorted, disjoint `ranges`.
+fn change_at(ranges: &[(Range<usize>, Change)], byte: usize) -> Option<Change> {
+    let i = ranges.partition_point(|(r, _)| r.end <= byte);
+    ranges
+        .get(i)
+        .filter(|(r, _)| r.start <= byte)
+        .map(|(_, c)| *c)
 }
 
 /// Maximal runs of non-whitespace in `text[range]`, as byte ranges.
@@ -323,7 +356,7 @@ fn split_token(
     text: &str,
     tok: Range<usize>,
     tag_at: &dyn Fn(usize) -> Tag,
-    changed: &[Range<usize>],
+    changed: &[(Range<usize>, Change)],
     words: &[crate::article::Word],
 ) -> Vec<Piece> {
     let mut cuts: Vec<usize> = vec![tok.start, tok.end];
@@ -335,8 +368,8 @@ fn split_token(
         cuts.push(w.span.start.max(tok.start));
         cuts.push(w.span.end.min(tok.end));
     }
-    let first_changed = changed.partition_point(|r| r.end <= tok.start);
-    for r in &changed[first_changed..] {
+    let first_changed = changed.partition_point(|(r, _)| r.end <= tok.start);
+    for (r, _) in &changed[first_changed..] {
         if r.start >= tok.end {
             break;
         }
@@ -385,9 +418,8 @@ struct Chunk {
 /// One side while the spread is being built.
 struct Column<'a> {
     art: &'a Article,
-    side: Side,
     width: usize,
-    changed: Vec<Range<usize>>,
+    changed: Vec<(Range<usize>, Change)>,
     chunks: Vec<Chunk>,
     next: usize,
     rows: Vec<Row>,
@@ -454,12 +486,16 @@ impl<'a> Column<'a> {
                 }
             }
         }
-        let mut changed: Vec<Range<usize>> = Vec::new();
+        // Words B changed (deleted on A's side, inserted on B's) and phrases
+        // it moved within a link (on both sides).
+        let mut changed: Vec<(Range<usize>, Change)> = Vec::new();
         for l in &al.links {
             for op in &l.ops {
-                let r = match (op, side) {
-                    (WordOp::Delete { a }, Side::A) => a,
-                    (WordOp::Insert { b }, Side::B) => b,
+                let (r, change) = match (op, side) {
+                    (WordOp::Delete { a }, Side::A) => (a, Change::Deleted),
+                    (WordOp::Insert { b }, Side::B) => (b, Change::Inserted),
+                    (WordOp::Moved { a, .. }, Side::A) => (a, Change::Moved),
+                    (WordOp::Moved { b, .. }, Side::B) => (b, Change::Moved),
                     _ => continue,
                 };
                 if let (Some(first), Some(last)) = (
@@ -467,17 +503,24 @@ impl<'a> Column<'a> {
                     r.end.checked_sub(1).and_then(|e| art.words.get(e)),
                 ) && first.span.start < last.span.end
                 {
-                    changed.push(first.span.start..last.span.end);
+                    changed.push((first.span.start..last.span.end, change));
                 }
             }
         }
-        changed.sort_by_key(|r| (r.start, r.end));
-        // Merge overlaps so that lookups by partition point stay correct.
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(changed.len());
-        for r in changed {
+        changed.sort_by_key(|(r, _)| (r.start, r.end));
+        // Disjoint, so that lookups by partition point stay correct: overlaps
+        // of one kind merge, and a range overlapping another kind gives way.
+        let mut merged: Vec<(Range<usize>, Change)> = Vec::with_capacity(changed.len());
+        for (mut r, c) in changed {
             match merged.last_mut() {
-                Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
-                _ => merged.push(r),
+                Some((m, mc)) if r.start <= m.end && *mc == c => m.end = m.end.max(r.end),
+                Some((m, _)) if r.start < m.end => {
+                    r.start = m.end;
+                    if r.start < r.end {
+                        merged.push((r, c));
+                    }
+                }
+                _ => merged.push((r, c)),
             }
         }
         let mut numbers = Vec::with_capacity(art.paragraphs.len());
@@ -490,10 +533,9 @@ impl<'a> Column<'a> {
                 numbers.push(None);
             }
         }
-        let runs = moved_runs(&chunks, side, al);
+        let runs = moved_runs(&chunks, al);
         Column {
             art,
-            side,
             width,
             changed: merged,
             chunks,
@@ -541,11 +583,7 @@ impl<'a> Column<'a> {
         } else {
             None
         };
-        let change = match self.side {
-            Side::A => Change::Deleted,
-            Side::B => Change::Inserted,
-        };
-        let changed: &[Range<usize>] = match c.unit {
+        let changed: &[(Range<usize>, Change)] = match c.unit {
             Unit::Link(_) => &self.changed,
             _ => &[],
         };
@@ -554,7 +592,6 @@ impl<'a> Column<'a> {
             c.bytes.clone(),
             c.class,
             changed,
-            change,
             &self.art.words,
             self.width,
         ) {
@@ -570,6 +607,7 @@ impl<'a> Column<'a> {
                 gutter: None,
                 paragraph: number.take(),
                 note: None,
+                bracket: None,
             });
         }
     }
@@ -595,56 +633,31 @@ impl<'a> Column<'a> {
     }
 }
 
-/// Most sentences skipped on the other side between two moved links that
-/// still count as one run (a dropped sentence inside a moved block).
-const RUN_GAP: usize = 2;
-
-/// Runs of moved links in one side's reading order: links whose chunks follow
-/// each other here, and whose counterparts follow each other (in the same
-/// order, with at most [`RUN_GAP`] sentences between) on the other side. A
-/// moved chapter is one run, labelled once. Keyed by the run's first chunk.
-fn moved_runs(chunks: &[Chunk], side: Side, al: &Alignment) -> HashMap<usize, Vec<usize>> {
-    let there = |l: usize| match side {
-        Side::A => &al.links[l].b,
-        Side::B => &al.links[l].a,
-    };
-    let mut runs: HashMap<usize, Vec<usize>> = HashMap::new();
-    // The run being built: its first chunk and links.
-    let mut open: Option<(usize, Vec<usize>)> = None;
-    let mut last: Option<Unit> = None;
+/// Runs of moved links, labelled once each: the moved links of one reused
+/// passage (the aligner's runs of links in order on both sides), so that a
+/// moved chapter carries one label, not one per sentence. Keyed by the chunk
+/// of this side that shows the run's first link; the links in this side's
+/// reading order.
+fn moved_runs(chunks: &[Chunk], al: &Alignment) -> HashMap<usize, Vec<usize>> {
+    // The first chunk showing each link.
+    let mut first_chunk: HashMap<usize, usize> = HashMap::new();
     for (ci, c) in chunks.iter().enumerate() {
-        if last == Some(c.unit) {
-            continue;
-        }
-        last = Some(c.unit);
-        let moved = match c.unit {
-            Unit::Link(l) if al.links.get(l).is_some_and(|x| x.moved) => Some(l),
-            _ => None,
-        };
-        let Some(l) = moved else {
-            if let Some((start, links)) = open.take() {
-                runs.insert(start, links);
-            }
-            continue;
-        };
-        let follows = open.as_ref().is_some_and(|(_, links)| {
-            let prev = there(*links.last().expect("a run has a link"));
-            let next = there(l);
-            next.start >= prev.end && next.start <= prev.end + RUN_GAP
-        });
-        if follows {
-            if let Some((_, links)) = open.as_mut() {
-                links.push(l);
-            }
-        } else {
-            if let Some((start, links)) = open.take() {
-                runs.insert(start, links);
-            }
-            open = Some((ci, vec![l]));
+        if let Unit::Link(l) = c.unit {
+            first_chunk.entry(l).or_insert(ci);
         }
     }
-    if let Some((start, links)) = open {
-        runs.insert(start, links);
+    let mut runs: HashMap<usize, Vec<usize>> = HashMap::new();
+    for p in &al.passages {
+        let mut links: Vec<(usize, usize)> = p
+            .links
+            .iter()
+            .filter(|&&l| al.links.get(l).is_some_and(|x| x.moved))
+            .filter_map(|&l| first_chunk.get(&l).map(|&c| (c, l)))
+            .collect();
+        links.sort_unstable();
+        if let Some(&(start, _)) = links.first() {
+            runs.insert(start, links.into_iter().map(|(_, l)| l).collect());
+        }
     }
     runs
 }
@@ -760,7 +773,42 @@ impl Spread {
         spread.index_units();
         spread.mark_gutters(al);
         spread.write_notes(a, b, al, notes);
+        spread.bracket_passages(al);
         spread
+    }
+
+    /// A bracket beside each passage of two links or more, on both sides:
+    /// from its first link's first row to its last link's last row.
+    fn bracket_passages(&mut self, al: &Alignment) {
+        for p in al.passages.iter().filter(|p| p.links.len() > 1) {
+            let class = Class::from(p.kind);
+            for side in [Side::A, Side::B] {
+                let spans: Vec<Range<usize>> = p
+                    .links
+                    .iter()
+                    .filter_map(|&l| self.unit_rows(side, Unit::Link(l)))
+                    .collect();
+                let (Some(start), Some(end)) = (
+                    spans.iter().map(|r| r.start).min(),
+                    spans.iter().map(|r| r.end).max(),
+                ) else {
+                    continue;
+                };
+                let rows = match side {
+                    Side::A => &mut self.a,
+                    Side::B => &mut self.b,
+                };
+                for (i, r) in rows.iter_mut().enumerate().take(end).skip(start) {
+                    let part = match (i == start, i + 1 == end) {
+                        (true, true) => Bracket::Single,
+                        (true, false) => Bracket::Top,
+                        (false, true) => Bracket::Bottom,
+                        (false, false) => Bracket::Middle,
+                    };
+                    r.bracket = Some((part, class));
+                }
+            }
+        }
     }
 
     fn index_units(&mut self) {
@@ -838,14 +886,16 @@ impl Spread {
                 Side::B => a,
             };
             for (row, links) in notes {
-                let (Some(&first), Some(&last)) = (links.first(), links.last()) else {
+                let Some(&first) = links.first() else {
                     continue;
                 };
                 let there = |l: usize| match side {
                     Side::A => al.links[l].b.clone(),
                     Side::B => al.links[l].a.clone(),
                 };
-                let (s, e) = (there(first).start, there(last).end);
+                // The paragraphs the run spans on the other side.
+                let s = links.iter().map(|&l| there(l).start).min().unwrap_or(0);
+                let e = links.iter().map(|&l| there(l).end).max().unwrap_or(0);
                 if s >= e || e > other.sentences.len() {
                     continue;
                 }
@@ -956,15 +1006,7 @@ mod tests {
 
     fn wrap_all(a: &Article, width: usize) -> Vec<Vec<Piece>> {
         let whole = 0..a.text.len();
-        wrap(
-            &a.text,
-            whole,
-            Class::Plain,
-            &[],
-            Change::Inserted,
-            &a.words,
-            width,
-        )
+        wrap(&a.text, whole, Class::Plain, &[], &a.words, width)
     }
 
     #[test]
@@ -1071,8 +1113,10 @@ mod tests {
                 .collect()
         };
         let (ca, cb) = (changes(Side::A), changes(Side::B));
-        assert!(!ca.is_empty() && ca.iter().all(|c| *c == Change::Deleted));
-        assert!(!cb.is_empty() && cb.iter().all(|c| *c == Change::Inserted));
+        // Moved phrases are marked on both sides; otherwise A's changed
+        // words are deleted ones and B's inserted ones.
+        assert!(ca.contains(&Change::Deleted) && !ca.contains(&Change::Inserted));
+        assert!(cb.contains(&Change::Inserted) && !cb.contains(&Change::Deleted));
         // Only words inside links are marked.
         for side in [Side::A, Side::B] {
             for r in sp.rows(side) {
@@ -1159,6 +1203,66 @@ mod tests {
         assert_eq!(moved, 3, "{:?}", al.links);
         assert_eq!(notes(Side::B), ["↓ ¶4–¶6 moved"]);
         assert_eq!(notes(Side::A), ["↑ ¶1–¶3 moved"]);
+    }
+
+    #[test]
+    fn a_phrase_moved_inside_a_link_is_tagged_moved_on_both_sides() {
+        let a = art("Headline\n\
+             The minister said on Monday that the national budget would be revised before the summer recess in parliament.\n");
+        let b = art("Other headline\n\
+             The national budget would be revised before the summer recess in parliament, the minister said on Monday.\n");
+        let al = align::align(&a, &b);
+        assert!(
+            al.links
+                .iter()
+                .flat_map(|l| &l.ops)
+                .any(|op| matches!(op, WordOp::Moved { .. })),
+            "{:?}",
+            al.links
+        );
+        let sp = Spread::build(&a, &b, &al, 60, 60);
+        for side in [Side::A, Side::B] {
+            let moved: String = sp
+                .rows(side)
+                .iter()
+                .flat_map(|r| &r.pieces)
+                .filter(|p| p.change == Some(Change::Moved) && p.word.is_some())
+                .map(|p| format!("{} ", p.text))
+                .collect();
+            assert!(moved.split_whitespace().count() >= 3, "{side:?}: {moved:?}");
+        }
+    }
+
+    #[test]
+    fn a_passage_of_several_links_is_bracketed_from_first_row_to_last() {
+        let (a, b) = bundled_pair("reuters", "palakshi");
+        let al = align::align(&a, &b);
+        let p = al
+            .passages
+            .iter()
+            .find(|p| p.links.len() > 1)
+            .expect("a passage of several links");
+        let sp = Spread::build(&a, &b, &al, 50, 50);
+        for side in [Side::A, Side::B] {
+            let rows: Vec<usize> = p
+                .links
+                .iter()
+                .filter_map(|&l| sp.unit_rows(side, Unit::Link(l)))
+                .flat_map(|r| [r.start, r.end - 1])
+                .collect();
+            let (start, end) = (*rows.iter().min().unwrap(), *rows.iter().max().unwrap());
+            let parts: Vec<Bracket> = sp.rows(side)[start..=end]
+                .iter()
+                .map(|r| r.bracket.expect("bracketed").0)
+                .collect();
+            assert_eq!(parts[0], Bracket::Top, "{side:?}");
+            assert_eq!(parts[parts.len() - 1], Bracket::Bottom, "{side:?}");
+            assert!(
+                parts[1..parts.len() - 1]
+                    .iter()
+                    .all(|&x| x == Bracket::Middle)
+            );
+        }
     }
 
     #[test]
