@@ -233,7 +233,10 @@ fn render_pane(
             && pg.gutter.width > 0
         {
             // The focused passage's letter and bar are one solid reversed bar.
-            let label = if !gut.first && focused {
+            // Inside a drawn bracket a passage's letter is enough: the
+            // bracket's line beside a bar would be two lines side by side.
+            let bracketed = row.bracket.is_some() && pg.gutter.width >= geometry::GUTTER;
+            let label = if !gut.first && (focused || bracketed) {
                 " "
             } else {
                 gut.text.as_str()
