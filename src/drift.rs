@@ -408,6 +408,14 @@ fn quote_changes(a: &Article, qa: &Quote, b: &Article, qb: &Quote) -> Option<Str
 
 /// Whether `word` is a number or a number word (after folding).
 fn number_of(word: &str) -> Option<String> {
+    // Most words are neither digits nor number words: skip folding them.
+    let lower = word.to_ascii_lowercase();
+    if !word.bytes().any(|b| b.is_ascii_digit())
+        && !NUMBER_WORDS.contains(&lower.as_str())
+        && !SCALES.contains(&lower.as_str())
+    {
+        return None;
+    }
     let f = fold(word);
     let digits: String = f
         .chars()
@@ -416,6 +424,12 @@ fn number_of(word: &str) -> Option<String> {
     (f.chars().any(|c| c.is_ascii_digit()) || SCALES.contains(&f.as_str()))
         .then(|| if digits.is_empty() { f.clone() } else { digits })
 }
+
+/// Number words the aligner's folding turns into digits.
+const NUMBER_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "twenty",
+];
 
 /// The numbers (and scales) among some words, and whether a vague quantity
 /// stands among them.
@@ -426,7 +440,7 @@ fn numbers(art: &Article, words: &Range<usize>) -> (Vec<String>, bool) {
         let t = art.word_text(w);
         if let Some(n) = number_of(t) {
             v.push(n);
-        } else if VAGUE_QUANTITIES.contains(&fold(t).as_str()) {
+        } else if VAGUE_QUANTITIES.contains(&t.to_ascii_lowercase().as_str()) {
             vague = true;
         }
     }
@@ -531,9 +545,17 @@ fn similarity(x: &str, y: &str) -> f64 {
 fn fact_flags(a: &Article, b: &Article, link: &Link, index: usize, out: &mut Vec<Flag>) {
     let ops = &link.ops;
     // Numbers anywhere in each side of the link: a number the other side
-    // states too (elsewhere in its wording) was kept, not changed.
-    let all_a = numbers(a, &sentence_words(a, &link.a)).0;
-    let all_b = numbers(b, &sentence_words(b, &link.b)).0;
+    // states too (elsewhere in its wording) was kept, not changed. Found
+    // only for a link that replaces a number.
+    let all = std::cell::OnceCell::new();
+    let all = || {
+        all.get_or_init(|| {
+            (
+                numbers(a, &sentence_words(a, &link.a)).0,
+                numbers(b, &sentence_words(b, &link.b)).0,
+            )
+        })
+    };
     let mut k = 0;
     while k < ops.len() {
         let (del, ins) = match (&ops[k], ops.get(k + 1)) {
@@ -547,8 +569,11 @@ fn fact_flags(a: &Article, b: &Article, link: &Link, index: usize, out: &mut Vec
         k += 2;
         let (mut na, vague_a) = numbers(a, &del);
         let (mut nb, vague_b) = numbers(b, &ins);
-        na.retain(|n| !all_b.contains(n));
-        nb.retain(|n| !all_a.contains(n));
+        if !na.is_empty() || !nb.is_empty() {
+            let (all_a, all_b) = all();
+            na.retain(|n| !all_b.contains(n));
+            nb.retain(|n| !all_a.contains(n));
+        }
         let stated = |n: &Vec<String>, vague| !n.is_empty() || vague;
         // A number on one side, a number or a vague quantity on the other.
         if (!na.is_empty() || !nb.is_empty())
