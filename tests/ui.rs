@@ -870,3 +870,32 @@ fn p_steps_through_reused_passages_and_the_status_says_which() {
     );
     assert!(text.contains('╭') && text.contains('╰'), "{text}");
 }
+
+#[test]
+fn a_phrase_moved_inside_a_link_is_drawn_in_the_moved_look_on_both_sides() {
+    let (w, h) = (160, 45);
+    let mut app = reuters_palakshi(w, h, true);
+    let al = app.alignment().expect("aligned").clone();
+    let i = al
+        .links
+        .iter()
+        .position(|l| {
+            l.ops
+                .iter()
+                .any(|op| matches!(op, copycat::align::WordOp::Moved { .. }))
+        })
+        .expect("a link with a moved phrase");
+    for _ in 0..al.links.len() {
+        if app.focus() == Some(copycat::testing::Unit::Link(i)) {
+            break;
+        }
+        key(&mut app, KeyCode::Char('n'));
+    }
+    assert_eq!(app.focus(), Some(copycat::testing::Unit::Link(i)));
+    let t = draw(&app, w, h);
+    let buf = t.backend().buffer();
+    for side in [Side::A, Side::B] {
+        let (x, y, word) = locate(&app, w, h, side, |_, ch| ch == Some(Change::Moved));
+        check_cell(buf, x, y, &word, Some(Color::Blue), Modifier::empty());
+    }
+}
