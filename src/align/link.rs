@@ -423,16 +423,24 @@ fn union<'u>(units: &'u [Unit], field: impl Fn(&'u Unit) -> &'u [u32]) -> Cow<'u
     Cow::Owned(v)
 }
 
-/// Align `b` against `a` in this order (the caller handles symmetry).
-pub(super) fn align_ordered(a: &Article, b: &Article, opts: &Options) -> (Vec<Link>, Vec<String>) {
-    let mut tok = Tokenizer::new();
-    let sa = Side::new(a, &mut tok);
-    let sb = Side::new(b, &mut tok);
+/// Align `b` against `a` in this order (the caller handles symmetry), with
+/// `tok`'s stems (its ids are renumbered for this pair: see
+/// [`Tokenizer::start_local`]).
+pub(super) fn align_ordered(
+    a: &Article,
+    b: &Article,
+    opts: &Options,
+    tok: &mut Tokenizer,
+) -> (Vec<Link>, Vec<String>) {
+    tok.start_local();
+    let sa = Side::new(a, tok);
+    let sb = Side::new(b, tok);
     let mut scorer = idf(&sa, &sb);
     if opts.evidence.synonyms {
-        scorer.syn = synonym_table(&tok, &sa, &sb, &scorer);
+        scorer.syn = synonym_table(tok, &sa, &sb, &scorer);
         scorer.scratch = std::cell::RefCell::new(vec![0; tok.id_count() / 32 + 1]);
     }
+    tok.end_local();
     let beads = beads(&sa, &sb, &scorer, opts);
     let (chain, moved, capped) = choose(&beads, sa.units.len(), sb.units.len(), opts.evidence.runs);
     let mut notes = Vec::new();

@@ -219,12 +219,24 @@ pub fn align(a: &Article, b: &Article) -> Alignment {
 /// text) and mirrored when needed, so `align(a, b)` and `align(b, a)` link the
 /// same passages whatever ties the scoring meets.
 pub fn align_with(a: &Article, b: &Article, opts: &Options) -> Alignment {
+    align_using(a, b, opts, &mut tokens::Tokenizer::new())
+}
+
+/// Align B against A with a tokenizer kept across calls, so that words
+/// stemmed for one pair are not stemmed again for the next (what `rank` does
+/// on each of its threads). The result is exactly that of [`align_with`].
+pub fn align_using(
+    a: &Article,
+    b: &Article,
+    opts: &Options,
+    tok: &mut tokens::Tokenizer,
+) -> Alignment {
     if (b.text.as_str(), b.path.as_str()) < (a.text.as_str(), a.path.as_str()) {
-        let (links, notes) = link::align_ordered(b, a, opts);
+        let (links, notes) = link::align_ordered(b, a, opts, tok);
         let passages = passage::passages(b, a, &links);
         return finish(a, b, mirror(links), mirror_passages(passages), notes);
     }
-    let (links, notes) = link::align_ordered(a, b, opts);
+    let (links, notes) = link::align_ordered(a, b, opts, tok);
     let passages = passage::passages(a, b, &links);
     finish(a, b, links, passages, notes)
 }

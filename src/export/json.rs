@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::report::{CompareReport, RankReport};
 use crate::align::Alignment;
 use crate::article::Article;
-use crate::corpus::{self, Pair};
+use crate::corpus::{self, Ranking};
 
 /// Pretty JSON with a trailing newline.
 fn pretty(v: &impl Serialize) -> String {
@@ -29,7 +29,7 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
 }
 
 /// `copycat rank --format json`.
-pub fn ranking(arts: &[Article], ranking: &[Pair]) -> String {
-    let sources = corpus::sources(arts.len(), ranking);
+pub fn ranking(arts: &[Article], ranking: &Ranking) -> String {
+    let sources = corpus::sources(arts.len(), &ranking.pairs);
     pretty(&RankReport::new(arts, ranking, &sources))
 }

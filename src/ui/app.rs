@@ -25,6 +25,7 @@ use super::keymap::{self, Action, Ctx, Dir, Jump};
 use super::list::{self, List};
 use super::overview;
 use super::pairs::{self, Arrived, LikelySource, Pairs};
+use super::provenance::Provenance;
 use super::reading::Reading;
 use super::save::{self, HtmlReport};
 use super::search::Search;
@@ -70,6 +71,7 @@ pub struct App {
     pub(crate) help: Help,
     /// The article list: selection and filter.
     pub(crate) list: List,
+    pub(crate) provenance: Provenance,
     /// Position of the current pair in the ranking, when it is a ranked pair.
     pub(crate) pair_pos: Option<usize>,
     pub(crate) a: usize,
@@ -94,6 +96,10 @@ pub struct App {
     /// Digits of the open pair's largest paragraph number (the width of the
     /// number column), kept as the pair changes.
     digits: usize,
+    /// The open pair's likely source, decided when it is aligned.
+    likely: Option<LikelySource>,
+    /// Articles are still being read (placeholders stand in for them).
+    loading: bool,
     quit: bool,
     redraw: bool,
 }
@@ -117,6 +123,7 @@ impl App {
             search: Search::default(),
             help: Help::default(),
             list: List::new(n),
+            provenance: Provenance::default(),
             pair_pos: None,
             a: 0,
             b: usize::from(n > 1),
@@ -131,6 +138,8 @@ impl App {
             out_dir: PathBuf::from("."),
             outbox: None,
             digits: 1,
+            likely: None,
+            loading: false,
             quit: false,
             redraw: false,
         };
@@ -167,6 +176,47 @@ impl App {
     /// sequence after `y`), once.
     pub fn take_outbox(&mut self) -> Option<Vec<u8>> {
         self.outbox.take()
+    }
+
+    /// A new app over articles still being read (placeholders but for the
+    /// first pair): the first pair is aligned at once, the ranking waits for
+    /// [`App::loaded`].
+    pub fn loading(arts: Arc<Vec<Article>>, color: bool, mouse: bool) -> App {
+        let n = arts.len();
+        let mut app = Self::with_shared(arts, color, mouse);
+        app.pairs = Pairs::waiting(n);
+        app.loading = true;
+        let (a, b) = (app.a, app.b);
+        if n >= 2 {
+            app.pairs.request(a, b, true);
+        }
+        app
+    }
+
+    /// The articles are read: start over with them (the pair open stays
+    /// open), and rank.
+    pub fn loaded(&mut self, arts: Arc<Vec<Article>>, warnings: &[String]) {
+        self.loading = false;
+        let n = arts.len();
+        self.arts = arts;
+        self.pairs = Pairs::new(n);
+        // The list now has every article (the filter typed so far applies).
+        self.list.refilter(&self.arts);
+        self.reading.drop_layout();
+        let (a, b) = (self.a, self.b);
+        self.set_pair(a, b);
+        if let Some(first) = warnings.first() {
+            self.note = Some(format!(
+                "{} file{} skipped ({first})",
+                warnings.len(),
+                if warnings.len() == 1 { "" } else { "s" }
+            ));
+        }
+    }
+
+    /// Whether articles are still being read.
+    pub fn is_loading(&self) -> bool {
+        self.loading
     }
 
     /// The styles in use.
@@ -266,7 +316,7 @@ impl App {
 
     /// Whether results are still expected (the loop animates progress then).
     pub fn busy(&self) -> bool {
-        self.pairs.busy()
+        self.loading || self.pairs.busy()
     }
 
     /// Do all queued work on this thread, as the worker would.
@@ -302,6 +352,20 @@ impl App {
     pub fn on_done(&mut self, d: Done) {
         match self.pairs.on_done(d) {
             Arrived::Progress => {}
+            // The first pair found by a long ranking opens, unless the
+            // reader has picked one; later ones only extend `]`.
+            Arrived::Found(first) => {
+                if let Some((a, b)) = first
+                    && !self.chosen
+                {
+                    self.chosen = true;
+                    let deferred = self.reading.deferred.take();
+                    self.set_pair(a, b);
+                    self.reading.deferred = deferred;
+                } else {
+                    self.pair_pos = self.pairs.rank_of(self.a, self.b);
+                }
+            }
             Arrived::Ranked(first) => match first {
                 Some((a, b)) if !self.chosen => {
                     // A jump asked for on the waiting screen is meant for
@@ -316,6 +380,7 @@ impl App {
                 }
             },
             Arrived::Aligned(a, b) if (a, b) == (self.a, self.b) => {
+                self.find_likely_source();
                 self.reading.drop_layout();
                 self.relayout();
                 self.find_matches();
@@ -359,6 +424,8 @@ impl App {
             // Global keys work everywhere but in the prompt: q quits from
             // the help as from anywhere else.
             vec![Ctx::Help, Ctx::Global]
+        } else if self.provenance.is_open() {
+            vec![Ctx::Provenance, Ctx::Global]
         } else if self.pane == Pane::List && self.list_visible() {
             vec![Ctx::List, Ctx::Global]
         } else {
@@ -555,6 +622,29 @@ impl App {
                     format!("] and [ step through the {walk} pairs that share text")
                 });
             }
+            Action::Provenance => {
+                if self.provenance.is_open() {
+                    self.provenance.close();
+                } else if let Some(r) = self.pairs.ranking() {
+                    let partial = !self.pairs.ranked();
+                    self.provenance.open(self.arts.len(), r, partial);
+                } else {
+                    self.note = Some(if self.pairs.progress().is_some() {
+                        "still ranking the pairs: no sources known yet".into()
+                    } else {
+                        "no pairs share text".into()
+                    });
+                }
+            }
+            Action::OpenPair => {
+                if let Some((a, b)) = self.provenance.pair() {
+                    self.provenance.close();
+                    self.chosen = true;
+                    self.set_pair(a, b);
+                } else {
+                    self.note = Some("an original: pick a line below it".into());
+                }
+            }
             Action::ToggleSync => {
                 let note = self.reading.toggle_sync(self.reading_side());
                 self.note = Some(note.into());
@@ -591,6 +681,8 @@ impl App {
             self.find_matches();
         } else if self.help.is_open() {
             self.help.close();
+        } else if self.provenance.is_open() {
+            self.provenance.close();
         } else if self.pane == Pane::List && self.list.filtered() {
             self.list.clear(&self.arts);
         } else if self.list_popup {
@@ -777,6 +869,10 @@ impl App {
             self.help.scroll_by(delta, self.size.height, &self.theme);
             return;
         }
+        if self.provenance.is_open() {
+            self.provenance.move_by(delta, self.size.height);
+            return;
+        }
         match self.pane {
             Pane::List => self.list.step(delta),
             Pane::A => self.reading.scroll(Side::A, delta),
@@ -877,7 +973,9 @@ impl App {
             } else {
                 format!(" that shares text (* for all {all})")
             };
-            self.note = Some(if step > 0 {
+            self.note = Some(if step > 0 && !self.pairs.ranked() {
+                format!("that was the last pair{rest} found so far (still ranking)")
+            } else if step > 0 {
                 format!("that was the last pair{rest}")
             } else {
                 format!("this is the first pair{rest}")
@@ -891,8 +989,14 @@ impl App {
 
     /// Which article of the open pair is the likely source, and why.
     pub fn likely_source(&self) -> Option<LikelySource> {
-        let al = self.alignment()?;
-        pairs::likely_source(&self.arts[self.a], &self.arts[self.b], al)
+        self.likely
+    }
+
+    /// Decide the likely source of the open pair, once it is aligned.
+    fn find_likely_source(&mut self) {
+        self.likely = self
+            .alignment()
+            .and_then(|al| pairs::likely_source(&self.arts, self.a, self.b, al));
     }
 
     fn set_pair(&mut self, a: usize, b: usize) {
@@ -900,6 +1004,7 @@ impl App {
         self.a = a;
         self.b = b;
         self.count_digits();
+        self.find_likely_source();
         self.pair_pos = self.pairs.rank_of(a, b);
         if changed || self.reading.spread().is_none() {
             self.reading.reset();
@@ -1071,6 +1176,40 @@ mod tests {
         assert!(!app.should_quit());
         assert_eq!(app.focus(), None);
         assert_eq!(app.note(), Some("q quits"));
+    }
+
+    #[test]
+    fn w_shows_who_took_from_whom_and_enter_opens_the_pair() {
+        let mut app = settled();
+        let arts = crate::article::bundled();
+        let idx = |s: &str| arts.iter().position(|a| a.path.contains(s)).unwrap();
+        let (reuters, palakshi) = (idx("reuters"), idx("palakshi"));
+        app.apply(Action::Provenance);
+        assert!(app.provenance.is_open());
+        assert_eq!(app.contexts()[0], Ctx::Provenance);
+        // The Reuters story is the root; the two rewrites hang below it.
+        let lines = app.provenance.lines().to_vec();
+        assert_eq!(lines[0].article, reuters);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[1..].iter().all(|n| n.depth == 1));
+        let at = lines.iter().position(|n| n.article == palakshi).unwrap();
+        app.apply(Action::Down);
+        if at == 2 {
+            app.apply(Action::Down);
+        }
+        app.apply(Action::OpenPair);
+        app.settle();
+        assert!(!app.provenance.is_open());
+        assert_eq!(app.pair(), (reuters, palakshi));
+        // Drawing it does not panic at any size.
+        app.apply(Action::Provenance);
+        for (w, h) in [(1, 1), (20, 5), (80, 24), (200, 60)] {
+            app.resize(w, h);
+            let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
+            ratatui::widgets::Widget::render(&app, buf.area, &mut buf);
+        }
+        app.apply(Action::Back);
+        assert!(!app.provenance.is_open());
     }
 
     #[test]

@@ -73,6 +73,10 @@ pub enum Action {
     Accept,
     /// Prompt: delete the last character.
     Erase,
+    /// Open the provenance view (who took from whom).
+    Provenance,
+    /// Provenance view: open the selected line's pair.
+    OpenPair,
 }
 
 /// Passages to jump between by kind.
@@ -123,6 +127,8 @@ pub enum Ctx {
     Prompt,
     /// The help popup.
     Help,
+    /// The provenance view.
+    Provenance,
     /// The article list (side pane or popup) has the keyboard.
     List,
     /// A reading pane has the keyboard.
@@ -138,6 +144,7 @@ impl Ctx {
             Ctx::Pane => "Reading panes",
             Ctx::List => "Article list",
             Ctx::Help => "This help",
+            Ctx::Provenance => "Who took from whom (w)",
             Ctx::Prompt => "Search and filter prompts",
         }
     }
@@ -243,7 +250,7 @@ const fn bind(
 }
 
 use Action as A;
-use Ctx::{Global, Help, List, Pane, Prompt};
+use Ctx::{Global, Help, List, Pane, Prompt, Provenance};
 
 /// Every key copycat knows, in the order the help shows them.
 pub static BINDINGS: &[Binding] = &[
@@ -299,6 +306,48 @@ pub static BINDINGS: &[Binding] = &[
         None,
     ),
     bind(Help, &[code(KeyCode::PageUp)], A::PageUp, "page up", None),
+    bind(
+        Provenance,
+        &[ch('w'), code(KeyCode::Esc)],
+        A::Back,
+        "close who took from whom",
+        None,
+    ),
+    bind(
+        Provenance,
+        &[ch('j'), code(KeyCode::Down)],
+        A::Down,
+        "next line",
+        None,
+    ),
+    bind(
+        Provenance,
+        &[ch('k'), code(KeyCode::Up)],
+        A::Up,
+        "previous line",
+        None,
+    ),
+    bind(
+        Provenance,
+        &[code(KeyCode::PageDown), ch(' ')],
+        A::PageDown,
+        "page down",
+        None,
+    ),
+    bind(
+        Provenance,
+        &[code(KeyCode::PageUp)],
+        A::PageUp,
+        "page up",
+        None,
+    ),
+    bind(
+        Provenance,
+        &[code(KeyCode::Enter)],
+        A::OpenPair,
+        "open the pair: the line's source as A, the line as B",
+        None,
+    ),
     bind(
         List,
         &[ch('j'), code(KeyCode::Down)],
@@ -562,6 +611,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, &[ch('s')], A::Swap, "swap A and B", None),
     bind(
         Global,
+        &[ch('w')],
+        A::Provenance,
+        "who took from whom: each article under its likely source",
+        Some("sources"),
+    ),
+    bind(
+        Global,
         &[ch('i')],
         A::ToggleSync,
         "synchronized or independent scrolling",
@@ -646,7 +702,7 @@ pub fn hints(contexts: &[Ctx]) -> Vec<(String, &'static str)> {
 
 /// Bindings grouped by context, in the order of `BINDINGS`.
 pub fn sections() -> Vec<(Ctx, Vec<&'static Binding>)> {
-    let order = [Global, Pane, List, Prompt, Help];
+    let order = [Global, Pane, List, Provenance, Prompt, Help];
     order
         .iter()
         .map(|c| (*c, BINDINGS.iter().filter(|b| b.ctx == *c).collect()))

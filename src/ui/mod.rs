@@ -18,6 +18,7 @@ pub(crate) mod keymap;
 pub(crate) mod list;
 pub(crate) mod overview;
 pub(crate) mod pairs;
+pub(crate) mod provenance;
 pub(crate) mod reading;
 pub(crate) mod render;
 pub(crate) mod safe;
@@ -64,18 +65,38 @@ const TICK: Duration = Duration::from_millis(120);
 
 enum Msg {
     Term(event::Event),
-    Worker(worker::Done),
+    /// A worker's result, with the generation of the worker: results of a
+    /// worker that served placeholders are dropped once the articles are in.
+    Worker(u32, worker::Done),
+    /// The articles of a lazy load, read, and what was skipped.
+    Loaded(Vec<Article>, Vec<String>),
     Signal,
     InputFailed(io::Error),
 }
 
+/// The rest of a lazy load: reads every article, in the order of the
+/// placeholders it replaces, with the warnings for files skipped.
+pub type Loader = Box<dyn FnOnce() -> (Vec<Article>, Vec<String>) + Send>;
+
 /// Open the reader on `arts` and run it until the user quits; the terminal
 /// is restored on every way out.
 pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
+    run_loading(arts, None, s)
+}
+
+/// Open the reader at once on `arts`, some of which may be placeholders
+/// (see `article::load::placeholder`) that `loader`, run on a thread of its
+/// own, replaces: a folder of thousands of articles shows its first frame
+/// before it is read. The ranking starts once every article is in.
+pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> Result<()> {
     anyhow::ensure!(!arts.is_empty(), "no articles to show");
     let arts = Arc::new(arts);
     let (tx, rx) = mpsc::channel::<Msg>();
-    let mut app = App::with_shared(arts.clone(), s.color, s.mouse);
+    let mut app = if loader.is_some() {
+        App::loading(arts.clone(), s.color, s.mouse)
+    } else {
+        App::with_shared(arts.clone(), s.color, s.mouse)
+    };
     app.show_all_pairs(s.all_pairs);
     if let Some(html) = s.html {
         app.export_to(html, ".");
@@ -90,12 +111,24 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
     let (mut terminal, _restore) =
         terminal::enter(s.mouse).context("cannot set up the terminal")?;
 
-    let worker = {
+    let spawn_worker = |arts: Arc<Vec<Article>>, generation: u32| {
         let tx = tx.clone();
         worker::spawn(arts, move |d| {
-            let _ = tx.send(Msg::Worker(d));
+            let _ = tx.send(Msg::Worker(generation, d));
         })
     };
+    let mut generation = 0;
+    let mut worker = spawn_worker(arts, generation);
+    if let Some(load) = loader {
+        let tx = tx.clone();
+        thread::Builder::new()
+            .name("copycat-load".into())
+            .spawn(move || {
+                let (arts, warnings) = load();
+                let _ = tx.send(Msg::Loaded(arts, warnings));
+            })
+            .context("cannot start the loading thread")?;
+    }
     {
         let tx = tx.clone();
         thread::Builder::new()
@@ -126,7 +159,6 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
             })
             .context("cannot start the input thread")?;
     }
-    drop(tx);
 
     let size = terminal.size().context("cannot read the terminal size")?;
     app.resize(size.width, size.height);
@@ -192,8 +224,19 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
                     }
                     dirty |= app.on_event(&ev);
                 }
-                Msg::Worker(d) => {
+                Msg::Worker(g, d) if g == generation => {
                     app.on_done(d);
+                    dirty = true;
+                }
+                Msg::Worker(..) => {}
+                Msg::Loaded(arts, warnings) => {
+                    // A new worker over the articles read; the old one ends
+                    // when its handle is dropped, and what it still sends is
+                    // dropped by generation.
+                    let arts = Arc::new(arts);
+                    generation += 1;
+                    worker = spawn_worker(arts.clone(), generation);
+                    app.loaded(arts, &warnings);
                     dirty = true;
                 }
                 // Leave through the normal path so the guard restores the terminal.

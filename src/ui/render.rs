@@ -65,6 +65,9 @@ impl Widget for &App {
             Clear.render(r, buf);
             list::render(self, r, buf);
         }
+        if self.provenance.is_open() {
+            super::provenance::render(&self.provenance, &self.arts, &self.theme, area, buf);
+        }
         if let Some(scroll) = self.help.scroll() {
             help::render(scroll, &self.theme, area, buf);
         }
@@ -98,8 +101,10 @@ fn pane_title(app: &App, side: Side, art: &Article, width: u16) -> Line<'static>
     let letter = format!(" {} ", side.letter());
     let mut source = match app.likely_source() {
         Some(p) if p.side == side => match p.reason {
-            Reason::Earlier => "· likely source (earlier) ",
-            Reason::Contains => "· likely source ",
+            Reason::Dates => "· likely source (earlier) ",
+            Reason::Attribution => "· likely source (named) ",
+            Reason::Wire => "· likely source (wire) ",
+            _ => "· likely source ",
         },
         _ => "",
     };
@@ -184,6 +189,7 @@ fn render_pane(
     }
     let Some(sp) = spread else {
         let msg = match app.pairs.progress() {
+            Some((_, 0)) => format!("{} finding pairs that share text", spinner(app)),
             Some((n, t)) => format!("{} ranking pairs {n}/{t}", spinner(app)),
             None => format!("{} aligning", spinner(app)),
         };
@@ -345,8 +351,19 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             left.push(Span::styled(n.clone(), t.note()));
             left.push(sep());
         }
-        if let Some((n, total)) = app.pairs.progress() {
-            left.push(Span::raw(format!("{} ranking {n}/{total}", spinner(app))));
+        if app.is_loading() {
+            left.push(Span::raw(format!(
+                "{} reading {} articles",
+                spinner(app),
+                app.arts.len()
+            )));
+            left.push(sep());
+        } else if let Some((n, total)) = app.pairs.progress() {
+            left.push(Span::raw(if total == 0 {
+                format!("{} finding pairs", spinner(app))
+            } else {
+                format!("{} ranking {n}/{total}", spinner(app))
+            }));
             left.push(sep());
         } else if app.arts.len() >= 2 && app.alignment().is_none() {
             left.push(Span::raw(format!("{} aligning", spinner(app))));
@@ -373,7 +390,8 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         // is the same pair, the other way round.
         if let Some((n, of, swapped)) = app.walk_position() {
             left.push(sep());
-            left.push(Span::raw(format!("pair {}/{of}", n + 1)));
+            let more = if app.pairs.ranked() { "" } else { " so far" };
+            left.push(Span::raw(format!("pair {}/{of}{more}", n + 1)));
             if swapped {
                 left.push(Span::raw(" swapped"));
             }
