@@ -367,7 +367,13 @@ fn random_event(rng: &mut Rng, size: Rect) -> Event {
             key(k.code, k.mods, press)
         }
         55..=69 => {
-            let c = char::from(rng.range(0x20..=0x7e) as u8);
+            // Now and then `/`, which opens a prompt (the search, or in the
+            // list its filter), where the other characters are typed.
+            let c = if rng.below(8) == 0 {
+                '/'
+            } else {
+                char::from(rng.range(0x20..=0x7e) as u8)
+            };
             key(KeyCode::Char(c), KeyModifiers::NONE, press)
         }
         70..=74 => key(KeyCode::Char(*rng.pick(NASTY)), mods(rng), press),
@@ -607,6 +613,10 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
             ("help", app.help_scroll().is_some()),
             ("search prompt", app.search().input.is_some()),
             ("filter prompt", app.list().input.is_some()),
+            (
+                "sources",
+                app.contexts().contains(&copycat::testing::Ctx::Provenance),
+            ),
             ("list filtered", app.list().filtered()),
             ("list popup", app.list_popup()),
             (

@@ -1098,7 +1098,7 @@ mod tests {
             .ranking()
             .unwrap()
             .iter()
-            .filter(|p| p.links > 0)
+            .filter(|p| pairs::shares_text(p))
             .map(|p| (p.a, p.b))
             .collect();
         // The bundled five: some pairs share text, the others not (WSJ and

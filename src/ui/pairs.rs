@@ -12,13 +12,17 @@ use std::sync::Arc;
 use super::worker::{Done, Job};
 use crate::align::Alignment;
 use crate::article::Article;
-use crate::corpus::provenance::MIN_SHARE;
+use crate::corpus::provenance::{MIN_LINKS, MIN_SHARE, ONE_LINK_SHARE};
 use crate::corpus::{self, Direction, Pair};
 use crate::view::Side;
 
-/// Whether a ranked pair shares any text: `]` and `[` skip the others.
+/// Whether a ranked pair shares text worth reading: `]` and `[` skip the
+/// others (`*` walks them too). The ranking holds every pair with a link; a
+/// single short link between two reports of one story is as often the same
+/// fact reported twice as a borrowing, so, as the provenance view counts a
+/// source, a pair needs two links, or one holding a fifth of an article.
 pub fn shares_text(p: &Pair) -> bool {
-    p.links > 0 && p.score() > 0.0
+    p.score() >= MIN_SHARE && (p.links >= MIN_LINKS || p.score() >= ONE_LINK_SHARE)
 }
 
 /// Why one article of a pair looks like the other's source: the reasons of
