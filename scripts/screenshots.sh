@@ -4,7 +4,7 @@
 # copycat runs inside tmux (a terminal emulator with a scriptable screen);
 # `capture-pane -e` gives each screen as text with its colour escapes, and a
 # small Python/Pillow renderer below paints that into a PNG, cell by cell,
-# with DejaVu Sans Mono. Writes screenshots/{main,folder,help,narrow}.png.
+# with DejaVu Sans Mono. Writes screenshots/{main,folder,sources,help,narrow}.png.
 #
 # Needs: tmux, python3 with Pillow (`pip install pillow`), the DejaVu fonts
 # (Debian: fonts-dejavu-core). COPYCAT_BIN picks a binary; otherwise a debug
@@ -93,6 +93,12 @@ wait_for "Enter set A"
 t send-keys -t shots j j
 sleep 0.5
 shot folder
+
+# Who took from whom (w): each article under its likely source.
+t send-keys -t shots w
+wait_for "Who took from whom"
+shot sources
+t send-keys -t shots Escape
 
 # A narrow terminal: the list folds away, the panes stay readable.
 t send-keys -t shots Tab
@@ -280,6 +286,6 @@ def render(ans, png):
     print(f"wrote {png} ({img.width}x{img.height})")
 
 
-for name in ("main", "folder", "help", "narrow"):
+for name in ("main", "folder", "sources", "help", "narrow"):
     render(src / f"{name}.ans", dst / f"{name}.png")
 PY

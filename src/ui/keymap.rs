@@ -138,6 +138,7 @@ pub enum Ctx {
 }
 
 impl Ctx {
+    /// The heading of this context's keys in the help.
     pub fn title(self) -> &'static str {
         match self {
             Ctx::Global => "Everywhere",
