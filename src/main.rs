@@ -55,6 +55,11 @@ struct Cli {
     /// Do not capture the mouse (keeps the terminal's own text selection).
     #[arg(long, global = true)]
     no_mouse: bool,
+
+    /// In the reader, let ] and [ step through every pair, not only the
+    /// pairs that share text (the * key switches the same).
+    #[arg(long)]
+    all_pairs: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -374,7 +379,12 @@ fn run(cli: Cli) -> Result<()> {
             };
             write_out(&out)
         }
-        None => reader(cli.paths, color(io::stdout().is_terminal()), !cli.no_mouse),
+        None => reader(
+            cli.paths,
+            color(io::stdout().is_terminal()),
+            !cli.no_mouse,
+            cli.all_pairs,
+        ),
     }
 }
 
@@ -434,8 +444,9 @@ mod progress {
 }
 
 /// Open the reader on the articles at `paths` (the bundled ones when none).
+/// Two files typed keep their order: the first is A, on the left.
 #[cfg(feature = "tui")]
-fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool) -> Result<()> {
+fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool, all_pairs: bool) -> Result<()> {
     use anyhow::Context as _;
     use article::load::{Pending, placeholder, read_article, read_pending};
     /// Folders with more files than this open before they are read.
@@ -488,13 +499,21 @@ fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool) -> Result<()> {
     if arts.is_empty() {
         arts = load(&paths)?;
     }
-    copycat::ui::run_loading(arts, loader, copycat::ui::Settings { color, mouse })
-        .context("the terminal interface failed")
+    // Two files typed keep their order: the first is A, on the left.
+    let keep_order = paths.len() == 2 && arts.len() == 2 && paths.iter().all(|p| p.is_file());
+    let settings = copycat::ui::Settings {
+        color,
+        mouse,
+        keep_order,
+        all_pairs,
+        html: Some(export::html::render),
+    };
+    copycat::ui::run_loading(arts, loader, settings).context("the terminal interface failed")
 }
 
 /// Built without the `tui` feature: say so.
 #[cfg(not(feature = "tui"))]
-fn reader(_paths: Vec<PathBuf>, _color: bool, _mouse: bool) -> Result<()> {
+fn reader(_paths: Vec<PathBuf>, _color: bool, _mouse: bool, _all_pairs: bool) -> Result<()> {
     Err(UserError(
         "this copycat was built without the reader (the `tui` feature); \
          use `copycat list`, `copycat compare A B` or `copycat rank`"

@@ -456,17 +456,17 @@ pub(super) fn align_ordered(
         .map(|&i| (beads[i], false))
         .chain(moved.iter().map(|&i| (beads[i], true)))
         .map(|(bead, moved)| {
-            let (link, on_time) = make_link(&sa, &sb, bead, moved, opts);
-            late += usize::from(!on_time);
+            let (link, exact) = make_link(&sa, &sb, bead, moved, opts);
+            late += usize::from(!exact);
             link
         })
         .collect();
     if late > 0 {
         notes.push(format!(
-            "the word diff of {late} long link{} hit its time limit ({} ms); \
-             its changed words are marked coarsely",
+            "{late} link{} longer than {} words: {} changed words are marked coarsely",
             if late == 1 { "" } else { "s" },
-            opts.diff_deadline.as_millis()
+            opts.diff_words,
+            if late == 1 { "its" } else { "their" }
         ));
     }
     links.sort_by_key(|l| (l.b.start, l.a.start));
@@ -1144,8 +1144,8 @@ fn kind_of(bead: Bead, content: (f64, f64), kept: (f64, f64), letters: f64) -> K
     }
 }
 
-/// The link of a chosen bead, and whether its word diff finished within the
-/// deadline.
+/// The link of a chosen bead, and whether its word diff is exact (the link
+/// is within `Options::diff_words`).
 fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> (Link, bool) {
     let ua = &sa.units[bead.a..bead.a_end()];
     let ub = &sb.units[bead.b..bead.b_end()];
@@ -1159,20 +1159,19 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> (
         }
     };
     let (seq_a, seq_b) = (seq(ua), seq(ub));
-    let common = words::common_in_order(&seq_a, &seq_b, opts.diff_deadline) as f64;
+    let common = words::common_in_order(&seq_a, &seq_b, opts.diff_words) as f64;
     let content = (
         common / seq_a.len().max(1) as f64,
         common / seq_b.len().max(1) as f64,
     );
     let norms_a: Vec<u32> = ua.iter().flat_map(|u| u.norms.iter().copied()).collect();
     let norms_b: Vec<u32> = ub.iter().flat_map(|u| u.norms.iter().copied()).collect();
-    let started = std::time::Instant::now();
-    let ops = words::diff(
+    let (ops, exact) = words::diff(
         &norms_a,
         ua[0].first_word,
         &norms_b,
         ub[0].first_word,
-        opts.diff_deadline,
+        opts.diff_words,
     );
     let ops = words::find_moves(ops, &norms_a, ua[0].first_word, &norms_b, ub[0].first_word);
     let same: usize = ops
@@ -1186,7 +1185,6 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> (
         same as f64 / norms_a.len().max(1) as f64,
         same as f64 / norms_b.len().max(1) as f64,
     );
-    let on_time = started.elapsed() < opts.diff_deadline;
     // The letters are compared only when the words have not already made
     // the link copied: the comparison can only make a link copied.
     let by_words = kind_of(bead, content, kept, 0.0);
@@ -1217,5 +1215,5 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> (
         b_span: sb.art.sentences[b0].span.start..sb.art.sentences[b1 - 1].span.end,
         ops,
     };
-    (link, on_time)
+    (link, exact)
 }

@@ -15,7 +15,7 @@
 //! 4. the heaviest order-preserving chain of beads is the backbone; strong
 //!    beads left off it are links that moved;
 //! 5. each link gets its kind from the share of B's words kept in order, and
-//!    its word diff from `similar`, under a deadline.
+//!    its word diff from `similar`, exact up to a size limit.
 
 mod link;
 mod passage;
@@ -24,7 +24,6 @@ pub mod tokens;
 mod words;
 
 use std::ops::Range;
-use std::time::Duration;
 
 use crate::article::Article;
 use crate::marks::Mark;
@@ -143,9 +142,11 @@ pub struct Alignment {
 /// benchmarks construct their own to probe limits.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// Time allowed for the word diff inside one link before `similar` falls
-    /// back to a coarser script.
-    pub diff_deadline: Duration,
+    /// Longest link, in words of both sides together, whose word diff is
+    /// exact; a longer one gets a coarse script (its common prefix and suffix
+    /// kept, the middle replaced) and a note. A size rather than a time, so
+    /// the result never depends on how busy the machine is.
+    pub diff_words: usize,
     /// Largest number of A candidates kept per B sentence.
     pub candidates: usize,
     /// Which kinds of evidence the aligner uses (all, unless measuring what
@@ -201,7 +202,8 @@ impl Evidence {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            diff_deadline: Duration::from_millis(20),
+            // Myers costs (N + M) · D: at most a few million steps here.
+            diff_words: 2_000,
             candidates: 6,
             evidence: Evidence::from_env(),
         }

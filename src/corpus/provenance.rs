@@ -17,9 +17,9 @@ pub const MIN_SHARE: f64 = 0.03;
 /// …and, below [`ONE_LINK_SHARE`], share more than one link with it: one
 /// link between two reports of the same story is as often the same fact
 /// reported twice as a borrowing.
-const MIN_LINKS: usize = 2;
+pub const MIN_LINKS: usize = 2;
 /// A share at which one link is enough.
-const ONE_LINK_SHARE: f64 = 0.2;
+pub const ONE_LINK_SHARE: f64 = 0.2;
 /// Two sources hold "about as much" of an article within this share.
 const SAME_SHARE: f64 = 0.05;
 

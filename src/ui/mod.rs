@@ -15,19 +15,23 @@
 //! work at once whatever the UI thread is doing.
 
 pub(crate) mod app;
+pub(crate) mod clipboard;
 pub(crate) mod geometry;
 pub(crate) mod help;
 pub(crate) mod keymap;
+pub(crate) mod list;
+pub(crate) mod overview;
 pub(crate) mod pairs;
 pub(crate) mod provenance;
 pub(crate) mod reading;
 pub(crate) mod render;
 pub(crate) mod safe;
+pub(crate) mod save;
 pub(crate) mod search;
 pub(crate) mod terminal;
 pub(crate) mod worker;
 
-use std::io;
+use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
@@ -53,6 +57,14 @@ pub struct Settings {
     pub color: bool,
     /// Capture the mouse wheel (false with `--no-mouse`).
     pub mouse: bool,
+    /// Open the first two articles as A and B, in that order (two files
+    /// typed on the command line), rather than the most reused pair.
+    pub keep_order: bool,
+    /// `]` and `[` step through every pair, not only those sharing text.
+    pub all_pairs: bool,
+    /// What `e` writes the open pair with (`export::html`, which the reader
+    /// may not import: the binary hands it in).
+    pub html: Option<save::HtmlReport>,
 }
 
 /// How often the progress indicator moves while work is pending.
@@ -107,6 +119,13 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
     } else {
         App::with_shared(arts.clone(), s.color, s.mouse)
     };
+    app.show_all_pairs(s.all_pairs);
+    if let Some(html) = s.html {
+        app.export_to(html, ".");
+    }
+    if s.keep_order {
+        app.keep_order();
+    }
 
     let mut watched = TERMINATING.to_vec();
     watched.extend([SIGTSTP, SIGCONT]);
@@ -225,6 +244,16 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
             terminal.swap_buffers();
             terminal.swap_buffers();
             dirty = true;
+        }
+        // The clipboard sequence goes to the terminal as it is, beside the
+        // frame: it draws nothing, and the terminal (or tmux, or the
+        // terminal at the other end of an SSH session) sets its clipboard.
+        // Before the frame that says "copied", so that by then it is sent.
+        if let Some(bytes) = app.take_outbox() {
+            let mut out = io::stdout().lock();
+            out.write_all(&bytes)
+                .context("cannot write to the terminal")?;
+            out.flush().context("cannot write to the terminal")?;
         }
         if dirty {
             terminal

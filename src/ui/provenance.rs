@@ -128,7 +128,7 @@ pub fn render(p: &Provenance, arts: &[Article], theme: &Theme, area: Rect, buf: 
         let text = format!(
             "{}{share}{}  {}",
             "   ".repeat(n.depth),
-            a.file_name(),
+            crate::article::safe_line(a.file_name()),
             a.meta.title
         );
         let style = if k == p.selected {
