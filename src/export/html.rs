@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use crate::align::{Alignment, Link};
 use crate::article::Article;
+use crate::article::decode::placeholder;
 use crate::drift;
 use crate::export::text::{FLAG, flag_counts};
 use crate::marks::{self, Mark, pct};
@@ -39,6 +40,9 @@ ins { color:var(--inserted); text-decoration:underline; font-weight:600; }
 .sw { display:inline-block; width:.9em; height:.9em; vertical-align:middle; border:1px solid var(--rule); }
 "#;
 
+/// `s` escaped for HTML text and attributes. Article text is clean
+/// already; a file name may hold any byte, so controls, C1 and bidi
+/// controls become their visible placeholders, as on the terminal.
 fn esc(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
@@ -48,7 +52,8 @@ fn esc(s: &str, out: &mut String) {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\n' => out.push_str("<br>"),
-            _ => out.push(c),
+            '\r' | '\t' => out.push(' '),
+            c => out.push(placeholder(c).unwrap_or(c)),
         }
     }
 }
