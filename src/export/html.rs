@@ -187,13 +187,12 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
     }
     let _ = writeln!(
         o,
-        "· <del>{}</del> {} · <ins>{}</ins> {} · <span class=\"moved\">{}</span> {}</div>",
+        "· <del>{}</del> {} · <ins>{}</ins> {} · <span class=\"moved\">{}</span> words B kept but moved</div>",
         Mark::Deleted.label(),
         Mark::Deleted.meaning(),
         Mark::Inserted.label(),
         Mark::Inserted.meaning(),
         Mark::Moved.label(),
-        "words B kept but moved"
     );
     let flags = drift::flags(a, b, al);
     if !flags.is_empty() {
