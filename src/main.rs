@@ -1,7 +1,7 @@
 //! The `copycat` binary: parse arguments, run, print errors once.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -26,7 +26,10 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success
   1  an internal error (a bug: please report it)
-  2  bad usage or unusable input (missing file, binary file, no articles)";
+  2  bad usage or unusable input (missing file, binary file, no articles),
+     or output that cannot be written (a full disk, a closed stdout)
+  128+N  the reader ended by signal N (INT 130, TERM 143, HUP 129 and so on),
+     after giving the terminal back";
 
 /// Read news articles side by side and see, passage by passage, what one
 /// copied, reworded, moved, added or dropped from another.
@@ -52,6 +55,11 @@ struct Cli {
     /// Do not capture the mouse (keeps the terminal's own text selection).
     #[arg(long, global = true)]
     no_mouse: bool,
+
+    /// In the reader, let ] and [ step through every pair, not only the
+    /// pairs that share text (the * key switches the same).
+    #[arg(long)]
+    all_pairs: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -82,13 +90,25 @@ enum Command {
     },
     /// Print the manual page (roff), e.g. `copycat man | man -l -`.
     Man,
-    /// Rank every pair of articles by how much one reuses the other.
+    /// Find the pairs of articles that share text, rank them by how much,
+    /// and tell each article's likely sources.
+    ///
+    /// Up to 40 articles every pair is aligned. Above that, a pair is
+    /// aligned only when some sentence of one may come from the other
+    /// (shared rare words, sentence by sentence, so that a reworded passage
+    /// inside a long article counts as much as a near-copy); the first line
+    /// of the output says how many pairs were proposed and aligned. Pairs are
+    /// listed when the alignment links at least one passage, highest score
+    /// (the larger share of either article found in the other) first.
     Rank {
         /// Files or folders; the bundled articles when none.
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = RankFormat::Text)]
         format: RankFormat,
+        /// Align at most this many pairs (the most promising first).
+        #[arg(long, value_name = "N", default_value_t = corpus::DEFAULT_MAX_PAIRS)]
+        max_pairs: usize,
     },
 }
 
@@ -136,14 +156,18 @@ impl From<article::LoadError> for UserError {
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            // --help and --version are not errors; usage mistakes exit 2.
+        // --help and --version are not errors.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() {
-                exit::USAGE
-            } else {
-                exit::OK
-            });
+            return ExitCode::from(exit::OK);
+        }
+        // A usage mistake: one line of our own, exit 2. Not clap's message,
+        // which echoes the argument raw (a shell glob that picks up a file
+        // named with escape sequences would clear the screen or set the
+        // window title) and runs to five or seven lines.
+        Err(e) => {
+            eprintln!("copycat: {}", usage_error(&e));
+            return ExitCode::from(exit::USAGE);
         }
     };
     // A panic is a bug: one line saying so, and exit 1 (the reader installs
@@ -187,6 +211,67 @@ fn main() -> ExitCode {
             ExitCode::from(exit::BUG)
         }
     }
+}
+
+/// Longest argument quoted back in a usage error, in characters.
+const QUOTED_MAX: usize = 60;
+
+/// A clap error as one safe line: what was wrong, the argument concerned
+/// through the sanitizer (and cut short), and where to look.
+fn usage_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |k| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    let quote = |s: String| {
+        let safe = safe_line(&s);
+        let mut q: String = safe.chars().take(QUOTED_MAX).collect();
+        if safe.chars().count() > QUOTED_MAX {
+            q.push('…');
+        }
+        format!("“{q}”")
+    };
+    let arg = get(ContextKind::InvalidArg);
+    let what = match e.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let value = get(ContextKind::InvalidValue).map_or_else(String::new, quote);
+            let valid = get(ContextKind::ValidValue)
+                .map(|v| format!(" (one of: {})", safe_line(&v)))
+                .unwrap_or_default();
+            let arg = arg
+                .map(|a| format!(" for {}", quote(a)))
+                .unwrap_or_default();
+            format!("invalid value {value}{arg}{valid}")
+        }
+        ErrorKind::UnknownArgument => format!(
+            "unexpected argument {}",
+            arg.map_or_else(String::new, quote)
+        ),
+        ErrorKind::InvalidSubcommand => format!(
+            "no such command {}",
+            get(ContextKind::InvalidSubcommand).map_or_else(String::new, quote)
+        ),
+        ErrorKind::MissingRequiredArgument => format!(
+            "missing {}",
+            arg.map_or_else(|| "an argument".into(), |a| safe_line(&a).into_owned())
+        ),
+        ErrorKind::ArgumentConflict => format!(
+            "{} cannot be used with {}",
+            arg.map_or_else(|| "an argument".into(), quote),
+            get(ContextKind::PriorArg).map_or_else(|| "another".into(), quote)
+        ),
+        ErrorKind::InvalidUtf8 => "an argument is not valid UTF-8".into(),
+        // Anything else: clap's own first line, made safe.
+        _ => {
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or("bad usage");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            safe_line(first).chars().take(200).collect()
+        }
+    };
+    format!("{what}; see `copycat --help`")
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -266,23 +351,141 @@ fn run(cli: Cli) -> Result<()> {
             clap_mangen::Man::new(Cli::command()).render(&mut out)?;
             write_out(&String::from_utf8_lossy(&out))
         }
-        Some(Command::Rank { paths, format }) => {
+        Some(Command::Rank {
+            paths,
+            format,
+            max_pairs,
+        }) => {
+            let bar = progress::Bar::new();
+            bar.step("reading articles");
             let arts = load(&paths)?;
-            let ranking = corpus::rank(&arts);
+            for (first, copy) in corpus::duplicates(&arts) {
+                eprintln!(
+                    "copycat: {}: byte-identical to {} (a duplicate)",
+                    safe_line(&arts[copy].path),
+                    safe_line(&arts[first].path)
+                );
+            }
+            bar.step("finding pairs that may share text");
+            let opts = corpus::Options {
+                max_pairs,
+                ..corpus::Options::default()
+            };
+            let ranking = corpus::rank_with(&arts, &opts, &bar);
+            bar.finish();
             let out = match format {
                 RankFormat::Json => export::json::ranking(&arts, &ranking),
                 RankFormat::Text => export::text::ranking(&arts, &ranking),
             };
             write_out(&out)
         }
-        None => reader(cli.paths, color(io::stdout().is_terminal()), !cli.no_mouse),
+        None => reader(
+            cli.paths,
+            color(io::stdout().is_terminal()),
+            !cli.no_mouse,
+            cli.all_pairs,
+        ),
+    }
+}
+
+/// Progress of `rank` on stderr, drawn only when stderr is a terminal.
+mod progress {
+    use std::io::IsTerminal;
+    use std::time::Duration;
+
+    use copycat::corpus::{Pair, Progress};
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+    pub struct Bar(ProgressBar);
+
+    impl Bar {
+        /// A spinner on stderr, or nothing when stderr is not a terminal.
+        pub fn new() -> Bar {
+            let pb = if std::io::stderr().is_terminal() {
+                let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+                pb.enable_steady_tick(Duration::from_millis(120));
+                pb
+            } else {
+                ProgressBar::hidden()
+            };
+            Bar(pb)
+        }
+
+        /// A step without a count.
+        pub fn step(&self, what: &'static str) {
+            self.0.set_message(what);
+        }
+
+        /// Clear the bar before the output.
+        pub fn finish(&self) {
+            self.0.finish_and_clear();
+        }
+    }
+
+    impl Progress for Bar {
+        fn candidates(&self, candidates: usize, to_align: usize) {
+            self.0.set_length(to_align as u64);
+            self.0.set_position(0);
+            self.0.set_style(
+                ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} pairs ({eta} left)")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            self.0.set_message(if candidates > to_align {
+                format!("aligning the first {to_align} of {candidates} proposed pairs")
+            } else {
+                format!("aligning {to_align} proposed pairs")
+            });
+        }
+
+        fn aligned(&self, _done: usize, _total: usize, _pair: Option<&Pair>) {
+            self.0.inc(1);
+        }
     }
 }
 
 /// Open the reader on the articles at `paths` (the bundled ones when none).
+/// Two files typed keep their order: the first is A, on the left.
 #[cfg(feature = "tui")]
-fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool) -> Result<()> {
-    let arts = load(&paths)?;
+fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool, all_pairs: bool) -> Result<()> {
+    use anyhow::Context as _;
+    use article::load::{Pending, placeholder, read_article, read_pending};
+    /// Folders with more files than this open before they are read.
+    const READ_LATER: usize = 64;
+    let (mut arts, loader) = if paths.is_empty() {
+        (article::bundled(), None)
+    } else {
+        let (pending, warnings) = article::load::list_paths(&paths).map_err(UserError::from)?;
+        for w in &warnings {
+            eprintln!("copycat: {}", safe_line(w));
+        }
+        let unread = pending
+            .iter()
+            .filter(|p| matches!(p, Pending::File(_)))
+            .count();
+        if unread <= READ_LATER {
+            (load(&paths)?, None)
+        } else {
+            // The first pair is read now, the rest on a thread while the
+            // reader shows it: placeholders stand in until then.
+            let mut arts = Vec::with_capacity(pending.len());
+            let mut read = 0;
+            for p in &pending {
+                arts.push(match p {
+                    Pending::Read(a) => (**a).clone(),
+                    Pending::File(f) if read < 2 => match read_article(f) {
+                        Ok(a) => {
+                            read += 1;
+                            a
+                        }
+                        Err(_) => placeholder(f),
+                    },
+                    Pending::File(f) => placeholder(f),
+                });
+            }
+            let loader: copycat::ui::Loader = Box::new(move || read_pending(pending));
+            (arts, Some(loader))
+        }
+    };
     // The reader draws on a terminal and reads keys from one; in a pipe or a
     // script, say what works there instead of failing obscurely.
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -293,14 +496,24 @@ fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool) -> Result<()> {
         )
         .into());
     }
-    use anyhow::Context as _;
-    copycat::ui::run(arts, copycat::ui::Settings { color, mouse })
-        .context("the terminal interface failed")
+    if arts.is_empty() {
+        arts = load(&paths)?;
+    }
+    // Two files typed keep their order: the first is A, on the left.
+    let keep_order = paths.len() == 2 && arts.len() == 2 && paths.iter().all(|p| p.is_file());
+    let settings = copycat::ui::Settings {
+        color,
+        mouse,
+        keep_order,
+        all_pairs,
+        html: Some(export::html::render),
+    };
+    copycat::ui::run_loading(arts, loader, settings).context("the terminal interface failed")
 }
 
 /// Built without the `tui` feature: say so.
 #[cfg(not(feature = "tui"))]
-fn reader(_paths: Vec<PathBuf>, _color: bool, _mouse: bool) -> Result<()> {
+fn reader(_paths: Vec<PathBuf>, _color: bool, _mouse: bool, _all_pairs: bool) -> Result<()> {
     Err(UserError(
         "this copycat was built without the reader (the `tui` feature); \
          use `copycat list`, `copycat compare A B` or `copycat rank`"
@@ -328,11 +541,60 @@ fn refuse_to_overwrite(out: &std::path::Path, inputs: &[&std::path::Path]) -> Re
     Ok(())
 }
 
+/// Write the output to standard output, or say in one line why it could not
+/// be written (exit 2): a full disk, a closed or read-only descriptor. A
+/// broken pipe stays an `io::Error`, which `main` treats as the reader of
+/// the pipe having had enough.
+///
+/// Written through a duplicate of descriptor 1, not `io::stdout()`: the
+/// standard library treats EBADF on standard output as success, so a closed
+/// stdout (`copycat list >&-`) would exit 0 with the output lost.
 fn write_out(s: &str) -> Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(s.as_bytes())?;
-    out.flush()?;
+    use std::os::fd::AsFd;
+    let cannot = |e: io::Error| -> anyhow::Error {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return e.into();
+        }
+        let why = match e.raw_os_error() {
+            Some(9) => "standard output is closed or not open for writing".to_string(),
+            _ => {
+                let s = e.to_string();
+                let s = s.split(" (os error").next().unwrap_or(&s).to_string();
+                let mut c = s.chars();
+                c.next()
+                    .map_or(s.clone(), |f| f.to_lowercase().chain(c).collect())
+            }
+        };
+        UserError(format!("cannot write the output: {why}")).into()
+    };
+    if stdout_was_closed() {
+        return Err(cannot(io::Error::from_raw_os_error(9)));
+    }
+    let fd = io::stdout().as_fd().try_clone_to_owned().map_err(cannot)?;
+    let mut out = std::fs::File::from(fd);
+    out.write_all(s.as_bytes()).map_err(cannot)?;
+    out.flush().map_err(cannot)?;
     Ok(())
+}
+
+/// Whether standard output was closed when copycat started. The Rust
+/// runtime opens /dev/null read-write in place of a closed standard
+/// descriptor, so writes "succeed"; a shell redirection (`>/dev/null`)
+/// opens it write-only, which tells the two apart. Linux only (/proc).
+fn stdout_was_closed() -> bool {
+    if !cfg!(target_os = "linux") {
+        return false;
+    }
+    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+    let read_write = || {
+        std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        })
+    };
+    null && read_write()
 }
 
 fn list(arts: &[Article]) -> Result<()> {

@@ -7,22 +7,31 @@
 //!
 //! The terminal is restored on every way out: a normal quit, an error (a
 //! guard's `Drop`), a panic on any thread (the hook in [`terminal`] restores
-//! it, then prints the message, then exits), and SIGTERM or SIGHUP (delivered
-//! as an event, so the loop ends through the same path as a quit).
+//! it, then prints the message, then exits), and every signal that would
+//! end the process (INT, QUIT, TERM, HUP, USR1, USR2, ALRM: the signal thread
+//! restores it and exits 128 + the signal, as `less` and `vim` do). Those,
+//! Ctrl-C, and Ctrl-Z / SIGTSTP (suspend; `fg` resumes with a full redraw)
+//! are handled on the signal and input threads, not the UI thread, so they
+//! work at once whatever the UI thread is doing.
 
 pub(crate) mod app;
+pub(crate) mod clipboard;
 pub(crate) mod geometry;
 pub(crate) mod help;
 pub(crate) mod keymap;
+pub(crate) mod list;
+pub(crate) mod overview;
 pub(crate) mod pairs;
+pub(crate) mod provenance;
 pub(crate) mod reading;
 pub(crate) mod render;
 pub(crate) mod safe;
+pub(crate) mod save;
 pub(crate) mod search;
 pub(crate) mod terminal;
 pub(crate) mod worker;
 
-use std::io;
+use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
@@ -30,9 +39,12 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use crossterm::event;
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::execute;
 use crossterm::terminal::{Clear, ClearType};
-use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::consts::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+};
 use signal_hook::iterator::Signals;
 
 use app::App;
@@ -45,45 +57,120 @@ pub struct Settings {
     pub color: bool,
     /// Capture the mouse wheel (false with `--no-mouse`).
     pub mouse: bool,
+    /// Open the first two articles as A and B, in that order (two files
+    /// typed on the command line), rather than the most reused pair.
+    pub keep_order: bool,
+    /// `]` and `[` step through every pair, not only those sharing text.
+    pub all_pairs: bool,
+    /// What `e` writes the open pair with (`export::html`, which the reader
+    /// may not import: the binary hands it in).
+    pub html: Option<save::HtmlReport>,
 }
 
 /// How often the progress indicator moves while work is pending.
 const TICK: Duration = Duration::from_millis(120);
 
+/// Signals that end copycat: the terminal is restored, then it exits with
+/// 128 + the signal number.
+pub const TERMINATING: [i32; 7] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM];
+
 enum Msg {
     Term(event::Event),
-    Worker(worker::Done),
-    Signal,
+    /// A layout built on the layout thread.
+    Laid(reading::LaidOut),
+    /// The terminal was handed back and taken again (suspend, resume): the
+    /// whole screen must be drawn anew.
+    Redraw,
+    /// A worker's result, with the generation of the worker: results of a
+    /// worker that served placeholders are dropped once the articles are in.
+    Worker(u32, worker::Done),
+    /// The articles of a lazy load, read, and what was skipped.
+    Loaded(Vec<Article>, Vec<String>),
     InputFailed(io::Error),
 }
+
+/// Whether `ev` is a press of Ctrl + `c`.
+fn ctrl_key(ev: &Event, c: char) -> bool {
+    matches!(ev, Event::Key(k) if k.kind == KeyEventKind::Press
+        && k.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(k.code, KeyCode::Char(x) if x.eq_ignore_ascii_case(&c)))
+}
+
+/// The rest of a lazy load: reads every article, in the order of the
+/// placeholders it replaces, with the warnings for files skipped.
+pub type Loader = Box<dyn FnOnce() -> (Vec<Article>, Vec<String>) + Send>;
 
 /// Open the reader on `arts` and run it until the user quits; the terminal
 /// is restored on every way out.
 pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
+    run_loading(arts, None, s)
+}
+
+/// Open the reader at once on `arts`, some of which may be placeholders
+/// (see `article::load::placeholder`) that `loader`, run on a thread of its
+/// own, replaces: a folder of thousands of articles shows its first frame
+/// before it is read. The ranking starts once every article is in.
+pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> Result<()> {
     anyhow::ensure!(!arts.is_empty(), "no articles to show");
     let arts = Arc::new(arts);
     let (tx, rx) = mpsc::channel::<Msg>();
-    let mut app = App::with_shared(arts.clone(), s.color, s.mouse);
+    let mut app = if loader.is_some() {
+        App::loading(arts.clone(), s.color, s.mouse)
+    } else {
+        App::with_shared(arts.clone(), s.color, s.mouse)
+    };
+    app.show_all_pairs(s.all_pairs);
+    if let Some(html) = s.html {
+        app.export_to(html, ".");
+    }
+    if s.keep_order {
+        app.keep_order();
+    }
 
-    let mut signals = Signals::new([SIGTERM, SIGHUP]).context("cannot watch for signals")?;
+    let mut watched = TERMINATING.to_vec();
+    watched.extend([SIGTSTP, SIGCONT]);
+    let mut signals = Signals::new(watched).context("cannot watch for signals")?;
     // The terminal first, then the threads: from here on a panic anywhere
     // restores the terminal before its message (see `terminal`).
     let (mut terminal, _restore) =
         terminal::enter(s.mouse).context("cannot set up the terminal")?;
 
-    let worker = {
+    let spawn_worker = |arts: Arc<Vec<Article>>, generation: u32| {
         let tx = tx.clone();
         worker::spawn(arts, move |d| {
-            let _ = tx.send(Msg::Worker(d));
+            let _ = tx.send(Msg::Worker(generation, d));
         })
     };
+    let mut generation = 0;
+    let mut worker = spawn_worker(arts, generation);
+    if let Some(load) = loader {
+        let tx = tx.clone();
+        thread::Builder::new()
+            .name("copycat-load".into())
+            .spawn(move || {
+                let (arts, warnings) = load();
+                let _ = tx.send(Msg::Loaded(arts, warnings));
+            })
+            .context("cannot start the loading thread")?;
+    }
     {
         let tx = tx.clone();
         thread::Builder::new()
             .name("copycat-signals".into())
             .spawn(move || {
-                if signals.forever().next().is_some() {
-                    let _ = tx.send(Msg::Signal);
+                for sig in signals.forever() {
+                    match sig {
+                        SIGTSTP => {
+                            let _ = terminal::suspend();
+                            let _ = tx.send(Msg::Redraw);
+                        }
+                        SIGCONT => {
+                            let _ = terminal::reassert();
+                            let _ = tx.send(Msg::Redraw);
+                        }
+                        // Here, not through the UI thread: it may be busy.
+                        sig => terminal::leave_and_exit(128 + sig),
+                    }
                 }
             })
             .context("cannot start the signal thread")?;
@@ -96,6 +183,14 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
             .spawn(move || {
                 loop {
                     let msg = match event::read() {
+                        // Ctrl-C quits and Ctrl-Z suspends from here, at once,
+                        // whatever the UI thread is doing (in raw mode they
+                        // arrive as keys, not as SIGINT and SIGTSTP).
+                        Ok(ev) if ctrl_key(&ev, 'c') => terminal::leave_and_exit(0),
+                        Ok(ev) if ctrl_key(&ev, 'z') => {
+                            let _ = terminal::suspend();
+                            Msg::Redraw
+                        }
                         Ok(ev) => Msg::Term(ev),
                         Err(e) => Msg::InputFailed(e),
                     };
@@ -107,16 +202,40 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
             })
             .context("cannot start the input thread")?;
     }
-    drop(tx);
+
+    // The layout thread: builds the newest layout asked for (a storm of
+    // resizes costs one layout), off the UI thread (megabytes take seconds).
+    let layouts = {
+        let tx = tx.clone();
+        let (ltx, lrx) = mpsc::channel::<reading::LayoutJob>();
+        thread::Builder::new()
+            .name("copycat-layout".into())
+            .spawn(move || {
+                while let Ok(mut job) = lrx.recv() {
+                    while let Ok(newer) = lrx.try_recv() {
+                        job = newer;
+                    }
+                    if tx.send(Msg::Laid(job.run())).is_err() {
+                        break;
+                    }
+                }
+            })
+            .context("cannot start the layout thread")?;
+        ltx
+    };
 
     let size = terminal.size().context("cannot read the terminal size")?;
     app.resize(size.width, size.height);
     let mut dirty = true;
+    let mut full_redraw = false;
     loop {
         for (job, urgent) in app.take_jobs() {
             worker.send(job, urgent);
         }
-        if app.take_redraw() {
+        if let Some(job) = app.take_layout() {
+            let _ = layouts.send(job);
+        }
+        if app.take_redraw() || std::mem::take(&mut full_redraw) {
             // Not `Terminal::clear`: it asks the terminal for the cursor
             // position, and the reply would race the input thread (or never
             // come, from terminals that do not answer). Clear the screen and
@@ -125,6 +244,16 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
             terminal.swap_buffers();
             terminal.swap_buffers();
             dirty = true;
+        }
+        // The clipboard sequence goes to the terminal as it is, beside the
+        // frame: it draws nothing, and the terminal (or tmux, or the
+        // terminal at the other end of an SSH session) sets its clipboard.
+        // Before the frame that says "copied", so that by then it is sent.
+        if let Some(bytes) = app.take_outbox() {
+            let mut out = io::stdout().lock();
+            out.write_all(&bytes)
+                .context("cannot write to the terminal")?;
+            out.flush().context("cannot write to the terminal")?;
         }
         if dirty {
             terminal
@@ -153,9 +282,12 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
         };
         // Handle everything already waiting before drawing again, so a burst
         // of input (a held key, a paste) costs one frame, not one per event.
-        // Mouse motion changes nothing and draws nothing.
+        // Mouse motion changes nothing and draws nothing. Of a storm of
+        // resizes only the last size matters: it is applied once, after.
+        let mut resized = None;
         while let Some(m) = next {
             match m {
+                Msg::Term(event::Event::Resize(w, h)) => resized = Some((w, h)),
                 Msg::Term(ev) => {
                     #[cfg(debug_assertions)]
                     if matches!(ev, event::Event::Key(_)) {
@@ -163,16 +295,42 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
                     }
                     dirty |= app.on_event(&ev);
                 }
-                Msg::Worker(d) => {
+                Msg::Worker(g, d) if g == generation => {
                     app.on_done(d);
                     dirty = true;
                 }
-                // Leave through the normal path so the guard restores the terminal.
-                Msg::Signal => return Ok(()),
+                Msg::Worker(..) => {}
+                Msg::Loaded(arts, warnings) => {
+                    // A new worker over the articles read; the old one ends
+                    // when its handle is dropped, and what it still sends is
+                    // dropped by generation.
+                    let arts = Arc::new(arts);
+                    generation += 1;
+                    worker = spawn_worker(arts.clone(), generation);
+                    app.loaded(arts, &warnings);
+                    dirty = true;
+                }
+                Msg::Laid(l) => {
+                    app.on_laid_out(l);
+                    dirty = true;
+                }
+                Msg::Redraw => {
+                    // The size may have changed while copycat was stopped.
+                    if let Ok(size) = terminal.size() {
+                        resized = Some((size.width, size.height));
+                    }
+                    full_redraw = true;
+                }
                 Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
             }
             next = rx.try_recv().ok();
         }
+        if let Some((w, h)) = resized {
+            app.resize(w, h);
+            dirty = true;
+        }
+        // The search typed in this batch, once.
+        app.catch_up();
     }
     Ok(())
 }
