@@ -155,6 +155,12 @@ proptest! {
     }
 
     #[test]
+    fn passages_are_disjoint_and_span_exactly_their_links((pa, pb) in pair_strategy()) {
+        let (a, b) = (article("a.txt", &pa), article("b.txt", &pb));
+        check_passages(&a, &b, &align(&a, &b)).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
     fn swapping_a_and_b_mirrors_the_links((pa, pb) in pair_strategy()) {
         let (a, b) = (article("a.txt", &pa), article("b.txt", &pb));
         let ab = align(&a, &b);
@@ -201,6 +207,61 @@ proptest! {
             .count();
         let body = a.sentences.iter().filter(|s| s.role.compared()).count();
         prop_assert!(linked + al.a_unlinked.iter().map(|r| r.len()).sum::<usize>() == body);
+    }
+}
+
+/// Passages never overlap on either side, and each one spans exactly its
+/// links: from its first linked sentence to its last on each side, with no
+/// other passage's link inside (see `align::passage::disjoin`).
+fn check_passages(a: &Article, b: &Article, al: &Alignment) -> Result<(), String> {
+    if overlaps(al.passages.iter().map(|p| p.a.clone()))
+        || overlaps(al.passages.iter().map(|p| p.b.clone()))
+    {
+        return Err(format!("passages overlap: {:?}", al.passages));
+    }
+    for (k, p) in al.passages.iter().enumerate() {
+        let ls = || p.links.iter().map(|&i| &al.links[i]);
+        let hull_a = ls().map(|l| l.a.start).min().unwrap()..ls().map(|l| l.a.end).max().unwrap();
+        let hull_b = ls().map(|l| l.b.start).min().unwrap()..ls().map(|l| l.b.end).max().unwrap();
+        if p.a != hull_a || p.b != hull_b {
+            return Err(format!(
+                "passage {k} spans {:?} {:?}, its links {hull_a:?} {hull_b:?}",
+                p.a, p.b
+            ));
+        }
+        if p.a_span != (a.sentences[p.a.start].span.start..a.sentences[p.a.end - 1].span.end)
+            || p.b_span != (b.sentences[p.b.start].span.start..b.sentences[p.b.end - 1].span.end)
+        {
+            return Err(format!("passage {k}: byte spans are not its sentences'"));
+        }
+        let meets = |x: &std::ops::Range<usize>, y: &std::ops::Range<usize>| {
+            x.start < y.end && y.start < x.end
+        };
+        for (i, l) in al.links.iter().enumerate() {
+            if !p.links.contains(&i) && (meets(&l.a, &p.a) || meets(&l.b, &p.b)) {
+                return Err(format!("link {i} lies inside passage {k}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn a_rewrite_that_interleaves_blocks_of_its_source_gets_passages_that_never_overlap() {
+    // The bundled rewrite takes three sentences of one block of the wire
+    // story, then three of another, then the first again: two passages there
+    // would each span the other.
+    let find = |name: &str| {
+        bundled()
+            .into_iter()
+            .find(|a| a.path.contains(name))
+            .unwrap()
+    };
+    let (a, b) = (find("reuters"), find("palakshi"));
+    for (x, y) in [(&a, &b), (&b, &a)] {
+        let al = align(x, y);
+        assert!(al.passages.iter().any(|p| p.links.len() > 1));
+        check_passages(x, y, &al).unwrap_or_else(|e| panic!("{e}"));
     }
 }
 

@@ -6,6 +6,11 @@
 //! here and there a sentence it dropped, added or changed past recognition.
 //! Links serve the reader sentence by sentence; passages answer "which blocks
 //! were taken".
+//!
+//! The invariant: passages never overlap, on either side. Each spans exactly
+//! its links (first linked sentence to last, on each side), and no other
+//! passage's link lies inside that span, so a reader's bracket and a JSON
+//! consumer's byte range each belong to one block (`disjoin`).
 
 use std::ops::Range;
 
@@ -67,6 +72,9 @@ fn a_gap(p: &Open, l: &Link) -> usize {
 /// sides within `MAX_PASSAGE_GAP` sentences, the closest one on A when there
 /// are several (so a stray link inside a block, or two blocks interleaved,
 /// do not cut a passage in two); otherwise it opens a passage of its own.
+/// Then condensed blocks are merged (`condense`), a passage lying inside
+/// another on one side and next to it on the other joins it (`absorb`), and
+/// passages that still overlap are cut where they cross (`disjoin`).
 pub fn passages(a: &Article, b: &Article, links: &[Link]) -> Vec<Passage> {
     let mut open: Vec<Open> = Vec::new();
     let mut done: Vec<Open> = Vec::new();
@@ -101,6 +109,8 @@ pub fn passages(a: &Article, b: &Article, links: &[Link]) -> Vec<Passage> {
     }
     done.extend(open);
     let done = condense(done, links, a.sentences.len(), b.sentences.len());
+    let done = absorb(done, links, a.sentences.len(), b.sentences.len());
+    let done = disjoin(done, links, a.sentences.len(), b.sentences.len());
     let mut out: Vec<Passage> = done.into_iter().map(|p| finish(a, b, links, p)).collect();
     out.sort_by_key(|p| (p.b.start, p.a.start));
     out
@@ -221,6 +231,169 @@ fn condense(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Op
     }
 }
 
+/// Merge a passage into another whose span holds it on one side when it
+/// lies within `MAX_PASSAGE_GAP` of it on the other, and nothing but the
+/// two lies inside their joint span: a sentence of the block placed out of
+/// order (a summary's last line that draws on the middle of its source, two
+/// sentences of a block swapped) is part of the block, not a taking of its
+/// own. Two blocks that interleave, neither inside the other, stay apart
+/// (and `disjoin` cuts them where they cross).
+fn absorb(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Open> {
+    // Linked sentences before each position, per side: the sentences a
+    // span holds that some link covers, in O(1).
+    let before = |n: usize, side: fn(&Link) -> &Range<usize>| {
+        let mut covered = vec![0usize; n + 1];
+        for l in links {
+            for s in side(l).clone() {
+                covered[s + 1] = 1;
+            }
+        }
+        for s in 0..n {
+            covered[s + 1] += covered[s];
+        }
+        covered
+    };
+    let (before_a, before_b) = (before(n_a, |l| &l.a), before(n_b, |l| &l.b));
+    let held = |p: &Open| -> (usize, usize) {
+        p.links.iter().fold((0, 0), |(x, y), &i| {
+            (x + links[i].a.len(), y + links[i].b.len())
+        })
+    };
+    let mut count: Vec<(usize, usize)> = ps.iter().map(held).collect();
+    let hull = |x: &Range<usize>, y: &Range<usize>| x.start.min(y.start)..x.end.max(y.end);
+    let gap = |x: &Range<usize>, y: &Range<usize>| {
+        y.start
+            .saturating_sub(x.end)
+            .max(x.start.saturating_sub(y.end))
+    };
+    let inside = |x: &Range<usize>, y: &Range<usize>| {
+        (x.start >= y.start && x.end <= y.end) || (y.start >= x.start && y.end <= x.end)
+    };
+    let mut alive = vec![true; ps.len()];
+    loop {
+        let mut merged = false;
+        for on_a in [true, false] {
+            let near = |p: &Open| if on_a { p.a.clone() } else { p.b.clone() };
+            let far = |p: &Open| if on_a { p.b.clone() } else { p.a.clone() };
+            let mut order: Vec<usize> = (0..ps.len()).filter(|&k| alive[k]).collect();
+            order.sort_by_key(|&k| (near(&ps[k]).start, k));
+            for (x, &k) in order.iter().enumerate() {
+                for &j in &order[x + 1..] {
+                    if !alive[k] {
+                        break;
+                    }
+                    if near(&ps[j]).start >= near(&ps[k]).end {
+                        break;
+                    }
+                    if !alive[j]
+                        || !inside(&near(&ps[k]), &near(&ps[j]))
+                        || gap(&far(&ps[k]), &far(&ps[j])) > MAX_PASSAGE_GAP
+                    {
+                        continue;
+                    }
+                    let (ha, hb) = (hull(&ps[k].a, &ps[j].a), hull(&ps[k].b, &ps[j].b));
+                    let alone = before_a[ha.end] - before_a[ha.start] == count[k].0 + count[j].0
+                        && before_b[hb.end] - before_b[hb.start] == count[k].1 + count[j].1;
+                    if !alone {
+                        continue;
+                    }
+                    let q = std::mem::take(&mut ps[j].links);
+                    alive[j] = false;
+                    count[k] = (count[k].0 + count[j].0, count[k].1 + count[j].1);
+                    let p = &mut ps[k];
+                    p.links.extend(q);
+                    p.a = ha;
+                    p.b = hb;
+                    p.last_a_end = p.a.end;
+                    merged = true;
+                }
+            }
+        }
+        if !merged {
+            break;
+        }
+    }
+    ps.into_iter()
+        .zip(alive)
+        .filter_map(|(p, keep)| keep.then_some(p))
+        .collect()
+}
+
+/// Split passages until none spans a link of another, on either side.
+///
+/// A passage is one block taken: between its first sentence and its last, on
+/// each side, there is nothing but its own links and sentences it dropped or
+/// added. A rewrite that interleaves two blocks of its source (three
+/// sentences of one, three of the other, three of the first again) took
+/// pieces, not blocks; a passage spanning another's link would claim text the
+/// other one explains, and a reader (a bracket in the gutter) or a JSON
+/// consumer (a span) could no longer tell which block a sentence belongs to.
+///
+/// So each passage is cut, walking its links in B order, before any link
+/// whose joining would bring a link of another passage inside its span on
+/// either side; its own links may lie anywhere inside (a block whose halves
+/// changed places stays one), until a cut makes them another passage's, and
+/// the walk is repeated until nothing is cut. Afterwards passages are
+/// disjoint on both sides: if two spans met, the one starting later would
+/// start with a link inside the other's span.
+fn disjoin(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Open> {
+    const FREE: usize = usize::MAX;
+    loop {
+        // The passage holding each sentence, per side (links never share a
+        // sentence on one side).
+        let mut cover_a = vec![FREE; n_a];
+        let mut cover_b = vec![FREE; n_b];
+        for (k, p) in ps.iter().enumerate() {
+            for &i in &p.links {
+                cover_a[links[i].a.clone()].fill(k);
+                cover_b[links[i].b.clone()].fill(k);
+            }
+        }
+        let mut out: Vec<Open> = Vec::with_capacity(ps.len());
+        let mut cut = false;
+        for (k, p) in ps.iter().enumerate() {
+            let clean =
+                |cover: &[usize], r: Range<usize>| cover[r].iter().all(|&o| o == FREE || o == k);
+            let mut order = p.links.clone();
+            order.sort_unstable_by_key(|&i| (links[i].b.start, links[i].a.start));
+            let mut cur: Option<Open> = None;
+            for i in order {
+                let l = &links[i];
+                if let Some(c) = &mut cur {
+                    // Only what joining `l` adds to the span needs a look:
+                    // the rest was checked when it was added.
+                    let a = c.a.start.min(l.a.start)..c.a.end.max(l.a.end);
+                    let b = c.b.start.min(l.b.start)..c.b.end.max(l.b.end);
+                    if clean(&cover_a, a.start..c.a.start)
+                        && clean(&cover_a, c.a.end..a.end)
+                        && clean(&cover_b, b.start..c.b.start)
+                        && clean(&cover_b, c.b.end..b.end)
+                    {
+                        c.links.push(i);
+                        c.a = a;
+                        c.b = b;
+                        c.last_a_end = c.last_a_end.max(l.a.end);
+                        continue;
+                    }
+                    out.extend(cur.take());
+                    cut = true;
+                }
+                cur = Some(Open {
+                    links: vec![i],
+                    a: l.a.clone(),
+                    b: l.b.clone(),
+                    last_a_end: l.a.end,
+                });
+            }
+            out.extend(cur);
+        }
+        if !cut {
+            return out;
+        }
+        ps = out;
+    }
+}
+
 fn finish(a: &Article, b: &Article, links: &[Link], p: Open) -> Passage {
     // Weighed by the words of both sides, so that swapping A and B keeps
     // every passage's kind.
@@ -257,5 +430,91 @@ fn finish(a: &Article, b: &Article, links: &[Link], p: Open) -> Passage {
         a: p.a,
         b: p.b,
         links: p.links,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An article of `n` distinct one-sentence lines.
+    fn article(name: &str, n: usize) -> Article {
+        let text: Vec<String> = (0..n)
+            .map(|i| format!("Sentence number {i} here."))
+            .collect();
+        Article::parse(name, text.join("\n").into_bytes())
+    }
+
+    /// 1:1 links between the sentences of `pairs` (A, B), sorted by B.
+    fn links(a: &Article, b: &Article, pairs: &[(usize, usize)]) -> Vec<Link> {
+        let mut v: Vec<Link> = pairs
+            .iter()
+            .map(|&(x, y)| Link {
+                kind: Kind::Reworded,
+                score: 0.5,
+                moved: false,
+                a: x..x + 1,
+                b: y..y + 1,
+                a_span: a.sentences[x].span.clone(),
+                b_span: b.sentences[y].span.clone(),
+                ops: Vec::new(),
+                kept_a: 0.5,
+                kept_b: 0.5,
+            })
+            .collect();
+        v.sort_by_key(|l| (l.b.start, l.a.start));
+        v
+    }
+
+    fn groups(ps: &[Passage], ls: &[Link]) -> Vec<Vec<(usize, usize)>> {
+        ps.iter()
+            .map(|p| {
+                p.links
+                    .iter()
+                    .map(|&i| (ls[i].a.start, ls[i].b.start))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_interleaved_blocks_are_cut_where_they_cross() {
+        let (a, b) = (article("a", 30), article("b", 30));
+        // B takes A 1–3, then A 20–22, then A 4–6, then A 23–25.
+        let ls = links(
+            &a,
+            &b,
+            &[
+                (1, 1),
+                (2, 2),
+                (3, 3),
+                (20, 4),
+                (21, 5),
+                (22, 6),
+                (4, 7),
+                (5, 8),
+                (6, 9),
+                (23, 10),
+                (24, 11),
+                (25, 12),
+            ],
+        );
+        let ps = passages(&a, &b, &ls);
+        assert_eq!(ps.len(), 4, "{:?}", groups(&ps, &ls));
+        for (x, y) in ps.iter().zip(ps.iter().skip(1)) {
+            assert!(x.b.end <= y.b.start);
+        }
+    }
+
+    #[test]
+    fn a_sentence_of_a_block_placed_out_of_order_stays_in_it() {
+        let (a, b) = (article("a", 30), article("b", 30));
+        // A 12–15 summarise B 3–11 in order, then A 19 (after a short gap)
+        // draws on B 8, inside the stretch already taken: walked in B's
+        // order, A 19 opens a passage of its own inside the first one's.
+        let ls = links(&a, &b, &[(12, 3), (13, 6), (19, 8), (14, 10), (15, 11)]);
+        let ps = passages(&a, &b, &ls);
+        assert_eq!(groups(&ps, &ls).len(), 1, "{:?}", groups(&ps, &ls));
+        assert_eq!((ps[0].a.clone(), ps[0].b.clone()), (12..20, 3..12));
     }
 }

@@ -1265,15 +1265,14 @@ mod tests {
 
     #[test]
     fn a_passage_of_several_links_is_bracketed_from_first_row_to_last() {
+        // Every passage of several links, not only the first: passages are
+        // disjoint on both sides, so one bracket never overwrites another.
         let (a, b) = bundled_pair("reuters", "palakshi");
         let al = align::align(&a, &b);
-        let p = al
-            .passages
-            .iter()
-            .find(|p| p.links.len() > 1)
-            .expect("a passage of several links");
+        let several: Vec<_> = al.passages.iter().filter(|p| p.links.len() > 1).collect();
+        assert!(!several.is_empty(), "a passage of several links");
         let sp = Spread::build(&a, &b, &al, 50, 50);
-        for side in [Side::A, Side::B] {
+        for (p, side) in several.iter().flat_map(|p| [(p, Side::A), (p, Side::B)]) {
             let rows: Vec<usize> = p
                 .links
                 .iter()
