@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use copycat::align::tokens::Tokenizer;
 use copycat::align::{Alignment, Kind, WordOp, align};
 use copycat::article::{Article, Role, bundled};
 use copycat::export::json;
@@ -21,6 +22,21 @@ fn pool() -> &'static [String] {
                     .map(|s| a.text[s.span.clone()].to_string())
                     .collect::<Vec<_>>()
             })
+            .collect()
+    })
+}
+
+/// The pool's sentences with a content word: one without (`There is.`) is
+/// evidence of nothing on its own and links only between links that are
+/// (see `one_sentence_and_a_bare_refrain_repeated_are_copied_throughout`).
+fn contentful() -> &'static [String] {
+    static POOL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        let mut tok = Tokenizer::new();
+        pool()
+            .iter()
+            .filter(|s| s.split_whitespace().any(|w| tok.token(w).content))
+            .cloned()
             .collect()
     })
 }
@@ -161,6 +177,42 @@ proptest! {
     }
 
     #[test]
+    fn an_article_of_repeated_sentences_compared_with_itself_is_copied_in_place(
+        (picks, order, breaks) in (
+            prop::collection::vec(0..contentful().len(), 1..4),
+            // Three sentences at least: one short sentence alone (`That’s
+            // what I’m afraid of.`) is not evidence of copying, three in a
+            // row are (a run, see `align::link::MIN_RUN`).
+            prop::collection::vec(0..4usize, 3..60),
+            prop::collection::vec(any::<bool>(), 60),
+        )
+    ) {
+        // A few sentences, each repeated many times in a random order, some
+        // runs of one sentence, paragraphs broken at random.
+        let p = contentful();
+        let mut paras: Vec<Vec<String>> = vec![Vec::new()];
+        for (k, &o) in order.iter().enumerate() {
+            paras.last_mut().unwrap().push(p[picks[o % picks.len()]].clone());
+            if breaks[k] {
+                paras.push(Vec::new());
+            }
+        }
+        paras.retain(|v| !v.is_empty());
+        let a = article("a.txt", &paras);
+        let al = align(&a, &a);
+        let body: Vec<usize> = (0..a.sentences.len()).filter(|&s| a.sentences[s].role.compared()).collect();
+        for &s in &body {
+            let l = al.links.iter().find(|l| l.b.contains(&s));
+            prop_assert!(l.is_some(), "sentence {} of {} not linked", s, body.len());
+            let l = l.unwrap();
+            prop_assert_eq!(&l.a, &l.b);
+            prop_assert_eq!(l.kind, Kind::Copied);
+            prop_assert!(!l.moved);
+        }
+        prop_assert_eq!(al.stats.b_copied, 1.0);
+    }
+
+    #[test]
     fn swapping_a_and_b_mirrors_the_links((pa, pb) in pair_strategy()) {
         let (a, b) = (article("a.txt", &pa), article("b.txt", &pb));
         let ab = align(&a, &b);
@@ -263,6 +315,56 @@ fn a_rewrite_that_interleaves_blocks_of_its_source_gets_passages_that_never_over
         assert!(al.passages.iter().any(|p| p.links.len() > 1));
         check_passages(x, y, &al).unwrap_or_else(|e| panic!("{e}"));
     }
+}
+
+#[test]
+fn one_sentence_fifty_times_compared_with_its_copy_is_copied_throughout() {
+    // Issue 15: every copy tied with every other and the candidate cap kept
+    // the first six, so 6 of 50 were linked.
+    let text = "The committee met on Tuesday to discuss the budget. ".repeat(50);
+    let (a, b) = (
+        Article::parse("rep.txt", text.clone().into_bytes()),
+        Article::parse("rep2.txt", text.into_bytes()),
+    );
+    let al = align(&a, &b);
+    assert_eq!(al.links.len(), 50);
+    for (k, l) in al.links.iter().enumerate() {
+        assert_eq!((l.a.clone(), l.b.clone()), (k..k + 1, k..k + 1));
+        assert_eq!(l.kind, Kind::Copied);
+        assert!(!l.moved);
+    }
+    assert_eq!(al.stats.b_copied, 1.0);
+    assert_eq!(al.passages.len(), 1);
+}
+
+#[test]
+fn one_sentence_and_a_bare_refrain_repeated_are_copied_throughout() {
+    // `No.` has no content word: it is paired with the copy of A that the
+    // sentence before it points to, not with every copy.
+    let text = "The committee met on Tuesday to discuss the budget. No. No. ".repeat(300);
+    let a = Article::parse("rep.txt", text.into_bytes());
+    let al = align(&a, &a);
+    assert_eq!(al.links.len(), 900);
+    assert!(
+        al.links
+            .iter()
+            .all(|l| l.a == l.b && l.kind == Kind::Copied && !l.moved)
+    );
+}
+
+#[test]
+fn a_sentence_too_common_to_look_up_still_links_to_its_own_copy() {
+    // Past `MAX_POSTINGS` copies a sentence's stems propose nothing; its
+    // exact copies in A are still proposed, one per position.
+    let text = "The committee met on Tuesday to discuss the budget. ".repeat(400);
+    let a = Article::parse("rep.txt", text.into_bytes());
+    let al = align(&a, &a);
+    assert_eq!(al.links.len(), 400);
+    assert!(
+        al.links
+            .iter()
+            .all(|l| l.a == l.b && l.kind == Kind::Copied && !l.moved)
+    );
 }
 
 #[test]

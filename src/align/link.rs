@@ -535,6 +535,19 @@ fn candidates(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<(usize, 
             postings.entry(t).or_default().push(ua);
         }
     }
+    // A sentences by their stems, for sentences repeated word for word (see
+    // `repeats` below).
+    let mut same: HashMap<&[u32], Vec<usize>> = HashMap::default();
+    for (ua, u) in sa.units.iter().enumerate() {
+        if !u.set.is_empty() {
+            same.entry(u.set.as_slice()).or_default().push(ua);
+        }
+    }
+    let mut repeats: Vec<usize> = Vec::with_capacity(opts.candidates);
+    // The A units proposed for the last B unit that got any (its repeats
+    // first), and that unit.
+    let mut last: Vec<usize> = Vec::new();
+    let mut last_ub = 0;
     let mass_a: Vec<f64> = sa.units.iter().map(|u| sc.mass(&u.set)).collect();
     let mut acc = vec![0.0f64; sa.units.len()];
     let mut touched: Vec<usize> = Vec::new();
@@ -595,8 +608,44 @@ fn candidates(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<(usize, 
             .map(|(rank, &(_, ua))| (ua, ub, rank < GROUP_SEEDS))
             .chain(by_mass.iter().map(|&(_, ua)| (ua, ub, true)))
             .collect();
+        // A sentence that A repeats word for word (a refrain, a boilerplate
+        // line, a text pasted twice) ties with every copy of itself, and the
+        // caps above keep the first few copies only, or none when it is too
+        // common to look up. Its copies in A are proposed as well, up to the
+        // same cap: first those on the diagonal of the copies proposed for
+        // the last sentence of B that got any (as far past them as this
+        // sentence is past it: a repeated run continues in order, as copying
+        // keeps order), then the first ones in A. So an article compared
+        // with itself finds every sentence's own position, whatever it
+        // repeats, and the cost stays linear.
+        repeats.clear();
+        if let Some(copies) = same.get(u.set.as_slice()) {
+            let shift = ub - last_ub;
+            let continued = last
+                .iter()
+                .map(|&ua| ua + shift)
+                .filter(|&ua| ua < sa.units.len() && sa.units[ua].set == u.set);
+            for ua in continued.chain(copies.iter().copied()) {
+                if repeats.len() == opts.candidates {
+                    break;
+                }
+                if sa.units[ua].title == u.title && !repeats.contains(&ua) {
+                    repeats.push(ua);
+                }
+            }
+        }
+        cands.extend(repeats.iter().map(|&ua| (ua, ub, false)));
         cands.sort_unstable_by_key(|&(ua, _, seed)| (ua, !seed));
         cands.dedup_by_key(|c| c.0);
+        // The repeats first, in their order: the next sentences' diagonal
+        // (here and for the sentences without content words in `beads`)
+        // starts from them.
+        cands.sort_by_key(|c| repeats.iter().position(|&r| r == c.0).unwrap_or(usize::MAX));
+        if !cands.is_empty() {
+            last.clear();
+            last.extend(cands.iter().map(|c| c.0));
+            last_ub = ub;
+        }
         out.extend(cands);
     }
     out
@@ -678,34 +727,64 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
     out.extend(grown);
     // Sentences without a content word (`There is.`, `No, no, no.`) have no
     // stems to be found by; when repeated word for word they are paired here,
-    // as beads that only a gap between anchors can take.
+    // as beads that only a gap between anchors can take. Such a sentence may
+    // come back hundreds of times (a dialogue's `No.`): each one of B is
+    // paired with the copies of A where the sentence before it points (the
+    // next copy at or after each candidate of the previous sentence of B,
+    // one past it, in the order `candidates` gives: repeats first), then
+    // with the first copies, up to the candidate cap, so that the pairs
+    // stay linear in the text.
     let mut bare: HashMap<&[u32], Vec<usize>> = HashMap::default();
     for (ua, u) in sa.units.iter().enumerate() {
         if u.set.is_empty() && !u.title {
             bare.entry(u.norms.as_slice()).or_default().push(ua);
         }
     }
+    let mut next_pair = 0;
+    let mut prev: Vec<usize> = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
     for (ub, u) in sb.units.iter().enumerate() {
-        if !u.set.is_empty() || u.title {
-            continue;
+        cur.clear();
+        while next_pair < pairs.len() && pairs[next_pair].1 == ub {
+            cur.push(pairs[next_pair].0);
+            next_pair += 1;
         }
-        for &ua in bare.get(u.norms.as_slice()).map_or(&[][..], Vec::as_slice) {
-            let words = u.norms.len();
-            out.push(Bead {
-                a: ua,
-                na: 1,
-                b: ub,
-                nb: 1,
-                dice: 1.0,
-                shared: words as f64,
-                mass: 2.0 * words as f64,
-                count: 0,
-                names: 0,
-                words,
-                bare: true,
-                title: false,
-            });
+        let copies = match bare.get(u.norms.as_slice()) {
+            Some(c) if u.set.is_empty() && !u.title => c.as_slice(),
+            _ => {
+                std::mem::swap(&mut prev, &mut cur);
+                continue;
+            }
+        };
+        let after = |j: usize| copies.get(copies.partition_point(|&c| c < j)).copied();
+        for ua in prev
+            .iter()
+            .filter_map(|&j| after(j + 1))
+            .chain(copies.iter().copied())
+        {
+            if cur.len() == opts.candidates {
+                break;
+            }
+            if !cur.contains(&ua) {
+                cur.push(ua);
+            }
         }
+        let words = u.norms.len();
+        out.extend(cur.iter().map(|&ua| Bead {
+            a: ua,
+            na: 1,
+            b: ub,
+            nb: 1,
+            dice: 1.0,
+            shared: words as f64,
+            mass: 2.0 * words as f64,
+            count: 0,
+            names: 0,
+            words,
+            bare: true,
+            title: false,
+        }));
+        std::mem::swap(&mut prev, &mut cur);
     }
     out
 }
