@@ -285,6 +285,9 @@ fn glued_boundary(text: &str, s: usize, term: usize, c: char, closed: bool, rest
 /// digit. A word hyphenated at a line end (`sen-` / `tence`) is one word, as
 /// a reader reads it: hard-wrapped copies of a text must keep its words.
 pub fn words(text: &str) -> Vec<Range<usize>> {
+    if let Some(w) = simple_words(text) {
+        return w;
+    }
     let mut out: Vec<Range<usize>> = Vec::new();
     for (i, w) in text.split_word_bound_indices() {
         if !w.chars().any(char::is_alphanumeric) {
@@ -300,6 +303,106 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
         out.push(i..i + w.len());
     }
     out
+}
+
+/// How a character takes part in word boundaries (UAX #29), for the
+/// characters [`simple_words`] knows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wb {
+    /// ALetter: ASCII and Latin-1/Latin Extended-A letters.
+    Letter,
+    /// Numeric: ASCII digits.
+    Digit,
+    /// ExtendNumLet: `_`.
+    Under,
+    /// MidLetter (`:`), joins two letters.
+    MidLetter,
+    /// MidNumLet and Single_Quote (`.`, `'`, `‘`, `’`), join two letters or two digits.
+    MidNumLet,
+    /// MidNum (`,`, `;`), joins two digits.
+    MidNum,
+    /// Anything else known: spaces, punctuation, quotation marks, dashes.
+    Other,
+}
+
+/// The word-boundary class of `c`, or None for a character the fast path
+/// leaves to the general rules.
+fn wb(c: char) -> Option<Wb> {
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Wb::Letter,
+        '0'..='9' => Wb::Digit,
+        '_' => Wb::Under,
+        ':' => Wb::MidLetter,
+        '.' | '\'' | '‘' | '’' => Wb::MidNumLet,
+        ',' | ';' => Wb::MidNum,
+        // Other ASCII (controls never reach here but a line feed, which
+        // like a space only joins its own kind).
+        ' '..='~' | '\n' => Wb::Other,
+        '“' | '”' | '–' | '—' | '…' | '×' | '÷' => Wb::Other,
+        '\u{C0}'..='\u{17F}' => Wb::Letter,
+        _ => return None,
+    })
+}
+
+/// [`words`] without the general word-boundary machinery, for text made of
+/// the characters [`wb`] knows (nearly all English prose: ASCII, curly
+/// quotes, dashes, accented Latin letters): the same ranges, by the rules of
+/// UAX #29 as they apply to those characters. Letters, digits and `_` hold
+/// together (WB5, WB8–10, WB13a–b); a MidLetter or MidNumLet between two
+/// letters joins them (WB6–7), a MidNum or MidNumLet between two digits
+/// (WB11–12); everything else stands alone, and only runs holding a letter
+/// or digit are words. None when the text holds another character.
+fn simple_words(text: &str) -> Option<Vec<Range<usize>>> {
+    let mut classes: Vec<(usize, Wb)> = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        classes.push((i, wb(c)?));
+    }
+    let word = |c: Wb| matches!(c, Wb::Letter | Wb::Digit | Wb::Under);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut k = 0;
+    while k < classes.len() {
+        if !word(classes[k].1) {
+            k += 1;
+            continue;
+        }
+        let first = k;
+        let mut alnum = false;
+        loop {
+            while k < classes.len() && word(classes[k].1) {
+                alnum |= classes[k].1 != Wb::Under;
+                k += 1;
+            }
+            // A joiner between two letters or two digits keeps the word going.
+            let (Some(&(_, prev)), Some(&(_, mid)), Some(&(_, next))) =
+                (classes.get(k - 1), classes.get(k), classes.get(k + 1))
+            else {
+                break;
+            };
+            let letters = prev == Wb::Letter
+                && next == Wb::Letter
+                && matches!(mid, Wb::MidLetter | Wb::MidNumLet);
+            let digits =
+                prev == Wb::Digit && next == Wb::Digit && matches!(mid, Wb::MidNum | Wb::MidNumLet);
+            if !(letters || digits) {
+                break;
+            }
+            k += 1;
+        }
+        if !alnum {
+            continue;
+        }
+        let start = classes[first].0;
+        let end = classes.get(k).map_or(text.len(), |&(i, _)| i);
+        if let Some(prev) = out.last_mut()
+            && text[start..].starts_with(char::is_lowercase)
+            && is_line_end_hyphen(&text[prev.end..start])
+        {
+            prev.end = end;
+            continue;
+        }
+        out.push(start..end);
+    }
+    Some(out)
 }
 
 /// Whether the text between two words is a hyphen that ends a line (`-\n`,
@@ -437,6 +540,56 @@ mod tests {
                 "Then"
             ]
         );
+    }
+
+    /// The words of `text` by the general rules (the path non-ASCII text takes).
+    fn unicode_words(text: &str) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for (i, w) in text.split_word_bound_indices() {
+            if !w.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            if let Some(prev) = out.last_mut()
+                && w.starts_with(char::is_lowercase)
+                && is_line_end_hyphen(&text[prev.end..i])
+            {
+                prev.end = i + w.len();
+                continue;
+            }
+            out.push(i..i + w.len());
+        }
+        out
+    }
+
+    #[test]
+    fn simple_words_follow_the_unicode_rules() {
+        for t in [
+            "a:b a.b a'b a,b 1,000 1;2 1.5 1'2 1:2 a.1 1.a __init__ _ a_1 U.S. don't x--y",
+            "end. 'quoted' \"q\" a-\nb A-\nb a -\n b 3.5. a..b a.'b 12,345,678.90",
+            "",
+            "...",
+            "_a_ __ a__b",
+            "don’t ‘a’ “b” x–y x—y a…b café Œuvre 5×3 a’’b 1’000",
+        ] {
+            assert_eq!(simple_words(t), Some(unicode_words(t)), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn simple_words_match_the_general_rules(t in "[ -~\n]{0,60}") {
+            proptest::prop_assert_eq!(simple_words(&t), Some(unicode_words(&t)));
+        }
+
+        #[test]
+        fn simple_words_match_on_word_like_text(t in "[aZ9_'.,:; \n‘’“”–—…éßÑŒž×÷-]{0,40}") {
+            proptest::prop_assert_eq!(simple_words(&t), Some(unicode_words(&t)));
+        }
+
+        #[test]
+        fn simple_words_match_on_latin_letters(t in "[a\u{C0}-\u{17F}1.’ ]{0,30}") {
+            proptest::prop_assert_eq!(simple_words(&t), Some(unicode_words(&t)));
+        }
     }
 
     #[test]
