@@ -108,6 +108,8 @@ const MAX_POSTINGS: usize = 200;
 const RARE_POSTINGS: usize = 48;
 /// …and so do a sentence's rarest few, however common.
 const RAREST_STEMS: usize = 4;
+/// From this many links on, their word diffs are made in parallel.
+const PARALLEL_LINKS: usize = 64;
 /// Moved blocks are found one chain at a time; past this many the rest of a
 /// shuffled text is left unlinked rather than searched indefinitely.
 const MAX_MOVED_BLOCKS: usize = 512;
@@ -442,17 +444,29 @@ pub(super) fn align_ordered(a: &Article, b: &Article, opts: &Options) -> (Vec<Li
              some text that moved may show as dropped and new"
         ));
     }
-    let mut late = 0;
-    let mut links: Vec<Link> = chain
+    // Each link's kind and word diff are its own: many links are made on
+    // all cores (rayon), a few on this thread (the pool costs more to wake
+    // than they take).
+    let chosen: Vec<(Bead, bool)> = chain
         .iter()
         .map(|&i| (beads[i], false))
         .chain(moved.iter().map(|&i| (beads[i], true)))
-        .map(|(bead, moved)| {
-            let (link, on_time) = make_link(&sa, &sb, bead, moved, opts);
-            late += usize::from(!on_time);
-            link
-        })
         .collect();
+    let made: Vec<(Link, bool)> = if chosen.len() >= PARALLEL_LINKS {
+        use rayon::prelude::*;
+        chosen
+            .par_iter()
+            .with_min_len(PARALLEL_LINKS / 2)
+            .map(|&(bead, moved)| make_link(&sa, &sb, bead, moved, opts))
+            .collect()
+    } else {
+        chosen
+            .iter()
+            .map(|&(bead, moved)| make_link(&sa, &sb, bead, moved, opts))
+            .collect()
+    };
+    let late = made.iter().filter(|(_, on_time)| !on_time).count();
+    let mut links: Vec<Link> = made.into_iter().map(|(link, _)| link).collect();
     if late > 0 {
         notes.push(format!(
             "the word diff of {late} long link{} hit its time limit ({} ms); \

@@ -1,6 +1,8 @@
 //! `copycat compare --format json` and `copycat rank --format json`: the
 //! contract in [`super::report`], pretty-printed.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -26,6 +28,15 @@ pub fn to_value(a: &Article, b: &Article, al: &Alignment) -> Value {
 /// `copycat compare --format json`.
 pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
     pretty(&CompareReport::new(a, b, al))
+}
+
+/// `copycat compare --format json`, written to `out` as it is serialized
+/// (the same bytes as [`render`], without holding the whole report as a
+/// string: a 1 MB pair makes a report of several megabytes). `out` should
+/// be buffered.
+pub fn write(a: &Article, b: &Article, al: &Alignment, mut out: impl Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, &CompareReport::new(a, b, al))?;
+    out.write_all(b"\n")
 }
 
 /// `copycat rank --format json`.
