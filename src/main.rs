@@ -272,7 +272,9 @@ fn run(cli: Cli) -> Result<()> {
                 // Streamed: the report is written as it is serialized, never
                 // held whole (several megabytes for a 1 MB pair).
                 Format::Json => {
-                    return write_report(output.as_deref(), |w| export::json::write(&a, &b, &al, w));
+                    return write_report(output.as_deref(), |w| {
+                        export::json::write(&a, &b, &al, w)
+                    });
                 }
                 Format::Html => export::html::render(&a, &b, &al),
                 Format::Text => {
