@@ -6,6 +6,9 @@
 #   PIN=1 scripts/bench.sh        # pin the single-threaded runs to core $CORE
 #   REPEAT=9 scripts/bench.sh     # align_big runs (fastest and median shown)
 #   CALLGRIND=1 scripts/bench.sh  # also count instructions (needs valgrind)
+#   CORPUS=1 scripts/bench.sh     # also rank 10,000 generated articles
+#                                 # (examples/corpus_scale: recall, precision,
+#                                 # time, peak memory; about a minute)
 #
 # 1. criterion: `cargo bench --bench align` (seed pair, 1 MB pair, parsing)
 #    and `cargo bench --bench corpus` (corpus::rank, which runs its pairs on
@@ -75,6 +78,13 @@ if [ "${CALLGRIND:-0}" = 1 ]; then
         --toggle-collect='copycat::align::align_with' \
         target/release/examples/align_big 2>&1 >/dev/null | grep -E "Collected" | sed 's/^==[0-9]*== */  /'
     rm -f "$out"
+fi
+
+if [ "${CORPUS:-0}" = 1 ]; then
+    echo
+    echo "== copycat rank on 10,000 generated articles (examples/corpus_scale)"
+    cargo build --release --example corpus_scale
+    target/release/examples/corpus_scale --n 10000
 fi
 
 echo

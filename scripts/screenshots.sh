@@ -4,7 +4,7 @@
 # copycat runs inside tmux (a terminal emulator with a scriptable screen);
 # `capture-pane -e` gives each screen as text with its colour escapes, and a
 # small Python/Pillow renderer below paints that into a PNG, cell by cell,
-# with DejaVu Sans Mono. Writes screenshots/{main,help,narrow}.png.
+# with DejaVu Sans Mono. Writes screenshots/{main,folder,sources,help,narrow}.png.
 #
 # Needs: tmux, python3 with Pillow (`pip install pillow`), the DejaVu fonts
 # (Debian: fonts-dejavu-core). COPYCAT_BIN picks a binary; otherwise a debug
@@ -55,17 +55,21 @@ wait_gone() {
 # proves it, then capture.
 shot() { t capture-pane -e -p -t shots >"$tmp/$1.ans"; }
 
-t -f /dev/null new-session -d -s shots -x 160 -y 45 \
-  "env TERM=tmux-256color COLORTERM= '$COPYCAT_BIN'"
-t set-option -t shots status off
-t set-option -t shots window-size manual
-t resize-window -t shots -x 160 -y 45
+# Main view: the Reuters story and the Palakshi article that lifts a quote
+# from it almost word for word, typed in that order (A, then B). `c` focuses
+# the first copied passage: the quote, level on both sides.
+reuters="$root/articles/2025-11-26-reuters-us-peace-plan-drew-on-russian-non-paper.txt"
+palakshi="$root/articles/2025-11-26-palakshi-us-plan-influenced-by-kremlin-non-paper.txt"
+start() {
+  t -f /dev/null new-session -d -s shots -x "$1" -y "$2" \
+    "cd '$root' && env TERM=tmux-256color COLORTERM= '$COPYCAT_BIN' $3"
+  t set-option -t shots status off
+  t set-option -t shots window-size manual
+  t resize-window -t shots -x "$1" -y "$2"
+}
 
-# Main view: the first screen is the most reused pair (000 vs 002); focus
-# the first copied passage so that link emphasis shows on both sides.
-wait_for "pair 1/"
-# The list's reuse shares (`…` until each article is aligned against A).
-wait_gone '^│.    … '
+start 160 45 "articles/${reuters##*/} articles/${palakshi##*/}"
+wait_for "pair 1/1"
 t send-keys -t shots c
 wait_for "link .*copied"
 shot main
@@ -74,8 +78,30 @@ t send-keys -t shots '?'
 wait_for "Legend"
 shot help
 t send-keys -t shots Escape
+t send-keys -t shots q
+sleep 0.5
+t kill-server 2>/dev/null || true
+
+# A folder: the reader opens on its most reused pair; the list (Tab) shows
+# each article's title, file name and share found in A.
+start 160 45 "articles/"
+wait_for "pair 1/"
+# The list's reuse shares (`…` until each article is aligned against A).
+wait_gone '^│.    … '
+t send-keys -t shots Tab
+wait_for "Enter set A"
+t send-keys -t shots j j
+sleep 0.5
+shot folder
+
+# Who took from whom (w): each article under its likely source.
+t send-keys -t shots w
+wait_for "Who took from whom"
+shot sources
+t send-keys -t shots Escape
 
 # A narrow terminal: the list folds away, the panes stay readable.
+t send-keys -t shots Tab
 t resize-window -t shots -x 84 -y 30
 wait_for "B copied"
 t send-keys -t shots g
@@ -235,7 +261,7 @@ def render(ans, png):
             x0, y0 = PAD + x * CW, PAD + y * CH
             if bg != BG:
                 d.rectangle([x0, y0, x0 + w - 1, y0 + CH - 1], fill=bg)
-            if ch.strip() and ch in "─│┌┐└┘├┤┬┴┼▏":
+            if ch.strip() and ch in "─│┃┌┐└┘├┤┬┴┼▏":
                 # Box drawing joins across cells only if drawn to the cell edges.
                 mid_x, mid_y = x0 + CW // 2, y0 + CH // 2
                 horiz = {"─": (0, w), "┌": (CW // 2, w), "└": (CW // 2, w), "┐": (0, CW // 2 + 1), "┘": (0, CW // 2 + 1), "├": (CW // 2, w), "┤": (0, CW // 2 + 1), "┬": (0, w), "┴": (0, w), "┼": (0, w)}
@@ -246,6 +272,8 @@ def render(ans, png):
                 if ch in vert:
                     a, b = vert[ch]
                     d.line([mid_x, y0 + a, mid_x, y0 + b - 1], fill=fg, width=1)
+                if ch == "┃":
+                    d.line([mid_x, y0, mid_x, y0 + CH - 1], fill=fg, width=3)
                 if ch == "▏":
                     d.line([x0 + 1, y0 + 2, x0 + 1, y0 + CH - 3], fill=fg, width=2)
             elif ch.strip():
@@ -258,6 +286,6 @@ def render(ans, png):
     print(f"wrote {png} ({img.width}x{img.height})")
 
 
-for name in ("main", "help", "narrow"):
+for name in ("main", "folder", "sources", "help", "narrow"):
     render(src / f"{name}.ans", dst / f"{name}.png")
 PY

@@ -73,14 +73,17 @@ pub(crate) fn test_panic(place: &str) {
 #[allow(missing_docs)]
 pub mod testing {
     pub use crate::ui::app::{App, Pane};
+    pub use crate::ui::clipboard::{base64, osc52, passage};
     pub use crate::ui::help::lines as help_lines;
-    pub use crate::ui::keymap::{Action, BINDINGS, Dir, Jump};
+    pub use crate::ui::keymap::{Action, BINDINGS, Ctx, Dir, Jump};
     pub use crate::ui::safe::{MAX_CHARS, is_safe_cell};
     pub use crate::ui::worker::{Job, compute};
     pub use crate::view::{Change, Class, RowKind, Side, Spread, Theme, Unit, display_width, wrap};
 
     /// Where everything goes on screen.
     pub mod geometry {
-        pub use crate::ui::geometry::{GUTTER, Geometry, PaneGeometry, WIDE, pane, popup, screen};
+        pub use crate::ui::geometry::{
+            FULL, GUTTER, Geometry, MAP, PaneGeometry, WIDE, pane, popup, screen,
+        };
     }
 }

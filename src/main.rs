@@ -52,6 +52,11 @@ struct Cli {
     /// Do not capture the mouse (keeps the terminal's own text selection).
     #[arg(long, global = true)]
     no_mouse: bool,
+
+    /// In the reader, let ] and [ step through every pair, not only the
+    /// pairs that share text (the * key switches the same).
+    #[arg(long)]
+    all_pairs: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -82,13 +87,25 @@ enum Command {
     },
     /// Print the manual page (roff), e.g. `copycat man | man -l -`.
     Man,
-    /// Rank every pair of articles by how much one reuses the other.
+    /// Find the pairs of articles that share text, rank them by how much,
+    /// and tell each article's likely sources.
+    ///
+    /// Up to 40 articles every pair is aligned. Above that, a pair is
+    /// aligned only when some sentence of one may come from the other
+    /// (shared rare words, sentence by sentence, so that a reworded passage
+    /// inside a long article counts as much as a near-copy); the first line
+    /// of the output says how many pairs were proposed and aligned. Pairs are
+    /// listed when the alignment links at least one passage, highest score
+    /// (the larger share of either article found in the other) first.
     Rank {
         /// Files or folders; the bundled articles when none.
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = RankFormat::Text)]
         format: RankFormat,
+        /// Align at most this many pairs (the most promising first).
+        #[arg(long, value_name = "N", default_value_t = corpus::DEFAULT_MAX_PAIRS)]
+        max_pairs: usize,
     },
 }
 
@@ -298,23 +315,134 @@ fn run(cli: Cli) -> Result<()> {
             clap_mangen::Man::new(Cli::command()).render(&mut out)?;
             write_out(&String::from_utf8_lossy(&out))
         }
-        Some(Command::Rank { paths, format }) => {
+        Some(Command::Rank {
+            paths,
+            format,
+            max_pairs,
+        }) => {
+            let bar = progress::Bar::new();
+            bar.step("reading articles");
             let arts = load(&paths)?;
-            let ranking = corpus::rank(&arts);
+            bar.step("finding pairs that may share text");
+            let opts = corpus::Options {
+                max_pairs,
+                ..corpus::Options::default()
+            };
+            let ranking = corpus::rank_with(&arts, &opts, &bar);
+            bar.finish();
             let out = match format {
                 RankFormat::Json => export::json::ranking(&arts, &ranking),
                 RankFormat::Text => export::text::ranking(&arts, &ranking),
             };
             write_out(&out)
         }
-        None => reader(cli.paths, color(io::stdout().is_terminal()), !cli.no_mouse),
+        None => reader(
+            cli.paths,
+            color(io::stdout().is_terminal()),
+            !cli.no_mouse,
+            cli.all_pairs,
+        ),
+    }
+}
+
+/// Progress of `rank` on stderr, drawn only when stderr is a terminal.
+mod progress {
+    use std::io::IsTerminal;
+    use std::time::Duration;
+
+    use copycat::corpus::{Pair, Progress};
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+    pub struct Bar(ProgressBar);
+
+    impl Bar {
+        /// A spinner on stderr, or nothing when stderr is not a terminal.
+        pub fn new() -> Bar {
+            let pb = if std::io::stderr().is_terminal() {
+                let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+                pb.enable_steady_tick(Duration::from_millis(120));
+                pb
+            } else {
+                ProgressBar::hidden()
+            };
+            Bar(pb)
+        }
+
+        /// A step without a count.
+        pub fn step(&self, what: &'static str) {
+            self.0.set_message(what);
+        }
+
+        /// Clear the bar before the output.
+        pub fn finish(&self) {
+            self.0.finish_and_clear();
+        }
+    }
+
+    impl Progress for Bar {
+        fn candidates(&self, candidates: usize, to_align: usize) {
+            self.0.set_length(to_align as u64);
+            self.0.set_position(0);
+            self.0.set_style(
+                ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} pairs ({eta} left)")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            self.0.set_message(if candidates > to_align {
+                format!("aligning the first {to_align} of {candidates} proposed pairs")
+            } else {
+                format!("aligning {to_align} proposed pairs")
+            });
+        }
+
+        fn aligned(&self, _done: usize, _total: usize, _pair: Option<&Pair>) {
+            self.0.inc(1);
+        }
     }
 }
 
 /// Open the reader on the articles at `paths` (the bundled ones when none).
+/// Two files typed keep their order: the first is A, on the left.
 #[cfg(feature = "tui")]
-fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool) -> Result<()> {
-    let arts = load(&paths)?;
+fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool, all_pairs: bool) -> Result<()> {
+    use anyhow::Context as _;
+    use article::load::{Pending, placeholder, read_article, read_pending};
+    /// Folders with more files than this open before they are read.
+    const READ_LATER: usize = 64;
+    let (mut arts, loader) = if paths.is_empty() {
+        (article::bundled(), None)
+    } else {
+        let (pending, warnings) = article::load::list_paths(&paths).map_err(UserError::from)?;
+        for w in &warnings {
+            eprintln!("copycat: {}", safe_line(w));
+        }
+        let unread = pending
+            .iter()
+            .filter(|p| matches!(p, Pending::File(_)))
+            .count();
+        if unread <= READ_LATER {
+            (load(&paths)?, None)
+        } else {
+            // The first pair is read now, the rest on a thread while the
+            // reader shows it: placeholders stand in until then.
+            let mut arts = Vec::with_capacity(pending.len());
+            let mut read = 0;
+            for p in &pending {
+                arts.push(match p {
+                    Pending::Read(a) => (**a).clone(),
+                    Pending::File(f) if read < 2 => match read_article(f) {
+                        Ok(a) => {
+                            read += 1;
+                            a
+                        }
+                        Err(_) => placeholder(f),
+                    },
+                    Pending::File(f) => placeholder(f),
+                });
+            }
+            let loader: copycat::ui::Loader = Box::new(move || read_pending(pending));
+            (arts, Some(loader))
+        }
+    };
     // The reader draws on a terminal and reads keys from one; in a pipe or a
     // script, say what works there instead of failing obscurely.
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -325,14 +453,24 @@ fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool) -> Result<()> {
         )
         .into());
     }
-    use anyhow::Context as _;
-    copycat::ui::run(arts, copycat::ui::Settings { color, mouse })
-        .context("the terminal interface failed")
+    if arts.is_empty() {
+        arts = load(&paths)?;
+    }
+    // Two files typed keep their order: the first is A, on the left.
+    let keep_order = paths.len() == 2 && arts.len() == 2 && paths.iter().all(|p| p.is_file());
+    let settings = copycat::ui::Settings {
+        color,
+        mouse,
+        keep_order,
+        all_pairs,
+        html: Some(export::html::render),
+    };
+    copycat::ui::run_loading(arts, loader, settings).context("the terminal interface failed")
 }
 
 /// Built without the `tui` feature: say so.
 #[cfg(not(feature = "tui"))]
-fn reader(_paths: Vec<PathBuf>, _color: bool, _mouse: bool) -> Result<()> {
+fn reader(_paths: Vec<PathBuf>, _color: bool, _mouse: bool, _all_pairs: bool) -> Result<()> {
     Err(UserError(
         "this copycat was built without the reader (the `tui` feature); \
          use `copycat list`, `copycat compare A B` or `copycat rank`"

@@ -207,7 +207,8 @@ impl Mark {
     /// How the mark looks with colour, and without it (`NO_COLOR`), where
     /// attributes alone must keep every mark apart: copied bold, reworded
     /// italic, dropped dim, new plain (its gutter says `+`); a changed word
-    /// is underlined, and bold on the side that inserted it.
+    /// is underlined, and bold on the side that inserted it; a moved phrase
+    /// is bold italic.
     pub const fn look(self, color: bool) -> Look {
         if color {
             match self {
@@ -251,8 +252,11 @@ impl Mark {
                     bold: true,
                     ..Look::PLAIN
                 },
+                // Bold and italic: apart from copied (bold) and reworded
+                // (italic) text around a moved phrase.
                 Mark::Moved => Look {
                     bold: true,
+                    italic: true,
                     ..Look::PLAIN
                 },
             }

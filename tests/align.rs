@@ -324,7 +324,7 @@ fn metadata_and_boilerplate_are_never_linked() {
 }
 
 #[test]
-fn a_word_diff_past_its_deadline_degrades_and_says_so() {
+fn a_word_diff_past_its_size_limit_degrades_and_says_so() {
     use copycat::align::{Options, align_with};
     let arts = bundled();
     let a = arts.iter().find(|a| a.path.contains("reuters")).unwrap();
@@ -333,14 +333,14 @@ fn a_word_diff_past_its_deadline_degrades_and_says_so() {
         .find(|a| a.path.contains("undated-rewrite"))
         .unwrap();
     let opts = Options {
-        diff_deadline: std::time::Duration::ZERO,
+        diff_words: 0,
         ..Options::default()
     };
     let al = align_with(a, b, &opts);
     // The same links are found; only the word-level script is coarser.
     assert_eq!(al.links.len(), align(a, b).links.len());
     assert!(
-        al.notes.iter().any(|n| n.contains("time limit")),
+        al.notes.iter().any(|n| n.contains("longer than 0 words")),
         "{:?}",
         al.notes
     );

@@ -127,30 +127,63 @@ fn compare_html_is_a_standalone_document() {
 }
 
 #[test]
-fn rank_lists_every_pair_most_reused_first() {
+fn rank_lists_pairs_that_share_text_and_the_family() {
     let out = stdout(&copycat(&["rank"]));
-    let lines: Vec<&str> = out.lines().skip(1).collect();
-    assert_eq!(lines.len(), 10, "5 articles make 10 pairs");
+    let first = out.lines().next().unwrap();
     assert!(
-        lines[0].contains("reuters") && lines[0].contains("undated-rewrite"),
+        first.starts_with("5 articles, 10 pairs: every pair aligned (10); "),
+        "{first}"
+    );
+    let pairs: Vec<&str> = out.lines().skip(3).take_while(|l| !l.is_empty()).collect();
+    assert!(first.ends_with(&format!("; {} pairs share text", pairs.len())));
+    assert!(pairs.len() >= 3, "{out}");
+    assert!(
+        pairs[0].contains("reuters") && pairs[0].contains("undated-rewrite"),
         "{}",
-        lines[0]
+        pairs[0]
     );
     insta::assert_snapshot!(out);
     let json: Value =
         serde_json::from_str(&stdout(&copycat(&["rank", "--format", "json"]))).unwrap();
-    let rewrite = json["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["path"].as_str().unwrap().contains("undated-rewrite"))
-        .unwrap();
-    assert!(
-        rewrite["likely_source"]
-            .as_str()
+    assert_eq!(json["version"], 3);
+    assert_eq!(json["summary"]["aligned"], 10);
+    assert_eq!(json["summary"]["shared"], pairs.len());
+    let sources = |name: &str| -> Vec<String> {
+        json["articles"]
+            .as_array()
             .unwrap()
-            .contains("reuters")
-    );
+            .iter()
+            .find(|a| a["path"].as_str().unwrap().contains(name))
+            .unwrap()["likely_sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // 002 (undated rewrite) and 001 (Palakshi) trace to 000 (Reuters); the
+    // WSJ story traces to none.
+    for copy in ["undated-rewrite", "palakshi"] {
+        let s = sources(copy);
+        assert_eq!(s.len(), 1, "{copy}: {s:?}");
+        assert!(s[0].contains("reuters"), "{copy}: {s:?}");
+    }
+    assert!(sources("wsj").is_empty());
+    assert!(sources("reuters").is_empty());
+    let p = &json["pairs"][0];
+    for field in [
+        "a",
+        "b",
+        "score",
+        "b_in_a",
+        "a_in_b",
+        "copied",
+        "reworded",
+        "links",
+        "direction",
+    ] {
+        assert!(!p[field].is_null(), "{field} in {p}");
+    }
 }
 
 /// A panic on a ranking worker used to be swallowed (the pair was dropped and
@@ -283,7 +316,7 @@ fn output_file_is_written_and_never_over_an_input() {
     let (a, b) = (article("reuters"), article("palakshi"));
     for (format, marker) in [
         ("html", "<!doctype html>"),
-        ("json", "\"version\": 2"),
+        ("json", "\"version\": 3"),
         ("text", "B copied"),
     ] {
         let out = dir.path().join(format!("report.{format}"));

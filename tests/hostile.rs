@@ -27,10 +27,11 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use session::{COLS, ROWS, Session};
 
-/// The columns of every vertical border of the screen at `COLS`×`ROWS` (the
-/// list and both panes), and the rows between their top and bottom edges.
+/// The columns of every vertical border of the screen at `COLS`×`ROWS` (both
+/// panes: two files typed open without the list), and the rows between their
+/// top and bottom edges.
 fn border_columns() -> (Vec<u16>, std::ops::Range<u16>) {
-    let g = geometry::screen(Rect::new(0, 0, COLS, ROWS), true);
+    let g = geometry::screen(Rect::new(0, 0, COLS, ROWS), false);
     let mut cols = Vec::new();
     for r in g.list.into_iter().chain(g.panes) {
         cols.push(r.x);
@@ -40,13 +41,19 @@ fn border_columns() -> (Vec<u16>, std::ops::Range<u16>) {
     (cols, p.y + 1..p.bottom() - 1)
 }
 
+/// A vertical border, or the thumb drawn on a pane's right border (which
+/// part of the article is on screen).
+fn is_border(s: &str) -> bool {
+    s == "│" || s == "┃"
+}
+
 /// Whether every border is where the layout puts it, on every row: text
 /// drawn wider than measured would push them right or overwrite them.
 fn borders_in_line(s: &vt100::Screen) -> bool {
     let (cols, rows) = border_columns();
     rows.clone().all(|y| {
         cols.iter()
-            .all(|&x| s.cell(y, x).is_some_and(|c| c.contents() == "│"))
+            .all(|&x| s.cell(y, x).is_some_and(|c| is_border(c.contents())))
     })
 }
 
@@ -244,11 +251,14 @@ fn wide_and_combining_text_stays_inside_its_pane_cell_by_cell() {
                 .expect("draw");
             let buf = term.backend().buffer();
             let g = geometry::screen(buf.area, true);
-            for pane in g.panes {
-                let text = geometry::pane(pane).text;
+            for (side, pane) in [Side::A, Side::B].into_iter().zip(g.panes) {
+                let text = app.pane_geometry_in(buf.area, side).text;
                 for y in pane.y + 1..pane.bottom() - 1 {
                     for x in [pane.x, pane.right() - 1] {
-                        assert_eq!(buf[(x, y)].symbol(), "│", "border at {x},{y} ({w}x{h})");
+                        assert!(
+                            is_border(buf[(x, y)].symbol()),
+                            "border at {x},{y} ({w}x{h})"
+                        );
                     }
                     for x in text.left()..text.right() {
                         let cell = &buf[(x, y)];
@@ -357,7 +367,13 @@ fn random_event(rng: &mut Rng, size: Rect) -> Event {
             key(k.code, k.mods, press)
         }
         55..=69 => {
-            let c = char::from(rng.range(0x20..=0x7e) as u8);
+            // Now and then `/`, which opens a prompt (the search, or in the
+            // list its filter), where the other characters are typed.
+            let c = if rng.below(8) == 0 {
+                '/'
+            } else {
+                char::from(rng.range(0x20..=0x7e) as u8)
+            };
             key(KeyCode::Char(c), KeyModifiers::NONE, press)
         }
         70..=74 => key(KeyCode::Char(*rng.pick(NASTY)), mods(rng), press),
@@ -529,6 +545,8 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
     let mut rng = Rng(seed);
     // How often each mode was drawn: the walk must have been everywhere.
     let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
+    // `e` writes its reports here, never into the source tree.
+    let reports = tempfile::tempdir().expect("temp dir");
     let (mut app, mut worker) = (
         App::with_shared(arts.clone(), true, true),
         Worker::default(),
@@ -537,6 +555,7 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
         // Four sessions, each from the start: ranking, then the first pair.
         if step % 2500 == 0 {
             app = App::with_shared(arts.clone(), step % 5000 == 0, true);
+            app.export_to(copycat::export::html::render, reports.path());
             app.resize(rng.range(1..=160), rng.range(1..=50));
             worker = Worker::default();
         }
@@ -575,9 +594,30 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
         if let Err(e) = check_invariants(&app) {
             panic!("{e}; {}", what());
         }
+        // What `y` sends is one OSC 52 sequence of base64, nothing else.
+        if let Some(bytes) = app.take_outbox() {
+            let inner = bytes
+                .strip_prefix(b"\x1b]52;c;")
+                .and_then(|b| b.strip_suffix(b"\x07"))
+                .unwrap_or_else(|| panic!("not OSC 52: {bytes:?}; {}", what()));
+            assert!(
+                inner
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || b"+/=".contains(c)),
+                "not base64; {}",
+                what()
+            );
+            *seen.entry("copied").or_default() += 1;
+        }
         let modes = [
             ("help", app.help_scroll().is_some()),
             ("search prompt", app.search().input.is_some()),
+            ("filter prompt", app.list().input.is_some()),
+            (
+                "sources",
+                app.contexts().contains(&copycat::testing::Ctx::Provenance),
+            ),
+            ("list filtered", app.list().filtered()),
             ("list popup", app.list_popup()),
             (
                 "list focus",

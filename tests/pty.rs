@@ -213,3 +213,122 @@ fn a_panic_in_the_worker_thread_restores_the_terminal_then_prints_the_message() 
     );
     check_panic_exit(s, "worker");
 }
+
+/// A working folder holding the Palakshi article as `first.txt` and the
+/// Reuters story it draws on as `second.txt`: the ranking would make the
+/// Reuters story A, the order typed makes it B.
+fn typed_pair() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let articles = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+    for (from, to) in [
+        (
+            "2025-11-26-palakshi-us-plan-influenced-by-kremlin-non-paper.txt",
+            "first.txt",
+        ),
+        (
+            "2025-11-26-reuters-us-peace-plan-drew-on-russian-non-paper.txt",
+            "second.txt",
+        ),
+    ] {
+        std::fs::copy(articles.join(from), dir.path().join(to)).expect("copy an article");
+    }
+    dir
+}
+
+#[test]
+fn two_files_open_in_the_order_typed_with_both_names_on_screen() {
+    let dir = typed_pair();
+    let mut s = Session::start_in(Some(dir.path()), &["first.txt", "second.txt"], &[]);
+    s.wait_for("the pair", |t| t.contains("B copied"));
+    let top = s.screen().lines().next().unwrap_or_default().to_string();
+    let a = top.find("A  first.txt").unwrap_or_else(|| panic!("{top}"));
+    let b = top.find("B  second.txt").unwrap_or_else(|| panic!("{top}"));
+    assert!(a < b, "{top}");
+    // The titles under them are the articles' own.
+    let second = s.screen().lines().nth(1).unwrap_or_default().to_string();
+    assert!(
+        second.find("US Peace Plan for Ukraine") < second.find("The U.S.-backed"),
+        "{second}"
+    );
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn esc_closes_the_search_and_the_help_and_never_quits() {
+    let mut s = Session::start::<&str>(&[]);
+    s.wait_for("the first pair", |t| t.contains("pair 1/"));
+    s.send("/plan");
+    s.wait_text("/plan▏");
+    s.send("\x1b");
+    s.wait_for("the prompt to close", |t| !t.contains("/plan▏"));
+    s.send("?");
+    s.wait_text("Legend");
+    s.send("\x1b");
+    s.wait_for("the help to close", |t| !t.contains("Legend"));
+    // Nothing left to close: Esc says how to quit, and stays.
+    s.send("\x1b");
+    s.wait_text("q quits");
+    assert!(s.parser.screen().alternate_screen());
+    assert!(
+        s.child.try_wait().expect("poll").is_none(),
+        "copycat quit on Esc"
+    );
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+}
+
+#[test]
+fn e_writes_the_html_report_in_the_working_folder_and_never_overwrites() {
+    let dir = typed_pair();
+    let mut s = Session::start_in(Some(dir.path()), &["first.txt", "second.txt"], &[]);
+    s.wait_for("the pair", |t| t.contains("B copied"));
+    s.send("e");
+    s.wait_text("first--second.html");
+    let report = dir.path().join("first--second.html");
+    let html = std::fs::read_to_string(&report).expect("the report");
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(html.contains("What B took from A"));
+    s.send("e");
+    s.wait_text("first--second-2.html");
+    assert!(dir.path().join("first--second-2.html").exists());
+    assert_eq!(std::fs::read_to_string(&report).expect("kept"), html);
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn y_sends_the_focused_link_to_the_clipboard_as_osc_52() {
+    let dir = typed_pair();
+    let mut s = Session::start_in(Some(dir.path()), &["first.txt", "second.txt"], &[]);
+    s.wait_for("the pair", |t| t.contains("B copied"));
+    s.send("n");
+    s.wait_text("link 1/");
+    s.send("y");
+    s.wait_text("copied link 1");
+    // The exact bytes, computed as copycat computes them from the files.
+    let read = |name: &str| {
+        copycat::article::Article::parse(name, std::fs::read(dir.path().join(name)).expect("read"))
+    };
+    let (a, b) = (read("first.txt"), read("second.txt"));
+    let al = copycat::align::align(&a, &b);
+    let text =
+        copycat::testing::passage(&a, &b, &al, copycat::testing::Unit::Link(0)).expect("link 1");
+    assert!(text.starts_with("A · first.txt · ¶") && text.contains("\n\nB · second.txt · ¶"));
+    let want = copycat::testing::osc52(&text);
+    assert!(
+        s.bytes.windows(want.len()).any(|w| w == want.as_slice()),
+        "no {:?} in the output",
+        String::from_utf8_lossy(&want)
+    );
+    // A terminal sees one clipboard request holding the text, and draws nothing.
+    let seen = &s.parser.callbacks().clipboard;
+    assert_eq!(
+        seen.as_slice(),
+        [copycat::testing::base64(text.as_bytes()).into_bytes()]
+    );
+    assert!(!s.screen().contains("52;c;"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

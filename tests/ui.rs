@@ -143,8 +143,7 @@ fn locate(
     side: Side,
     pick: impl Fn(Class, Option<Change>) -> bool,
 ) -> (u16, u16, String) {
-    let g = copycat::testing::geometry::screen(Rect::new(0, 0, w, h), true);
-    let pg = copycat::testing::geometry::pane(g.panes[side.index()]);
+    let pg = app.pane_geometry_in(Rect::new(0, 0, w, h), side);
     let (wa, wb) = app.text_widths();
     let sp = app.spread_for(wa, wb).expect("aligned");
     let top = app.tops()[side.index()];
@@ -262,17 +261,16 @@ fn focused_link_is_marked_on_both_sides() {
     key(&mut app, KeyCode::Char('n'));
     let t = draw(&app, w, h);
     let buf = t.backend().buffer();
-    let g = copycat::testing::geometry::screen(Rect::new(0, 0, w, h), true);
-    for pane in g.panes {
-        let pg = copycat::testing::geometry::pane(pane);
+    for side in [Side::A, Side::B] {
+        let pg = app.pane_geometry(side);
         let reversed = (pg.text.y..pg.text.bottom())
             .filter(|&y| {
-                buf[(pg.gutter.x + 1, y)]
+                buf[(pg.gutter.x + pg.gutter.width - 2, y)]
                     .modifier
                     .contains(Modifier::REVERSED)
             })
             .count();
-        assert!(reversed > 0, "no focused gutter in pane at x={}", pane.x);
+        assert!(reversed > 0, "no focused gutter in pane {side:?}");
     }
     let status = screen_text(buf);
     assert!(status.contains("link 2/"), "{status}");
@@ -577,5 +575,327 @@ fn tops_stay_on_the_last_page_when_a_pane_has_no_room_for_text() {
                 a.tops()
             );
         }
+    }
+}
+
+// The reader, round 2: names, order, paragraph numbers, the overview map,
+// export and copy, keys.
+
+/// The Reuters story and Palakshi's lift of it, opened as typed (A, B).
+fn reuters_palakshi(w: u16, h: u16, color: bool) -> App {
+    let arts = article::bundled();
+    let pick = |k: &str| arts[index_of(&arts, k)].clone();
+    let mut app = App::new(vec![pick("reuters"), pick("palakshi")], color, true);
+    app.resize(w, h);
+    app.keep_order();
+    app.settle();
+    app
+}
+
+fn click(app: &mut App, x: u16, y: u16) {
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    app.on_event(&Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    }));
+    app.settle();
+}
+
+fn status_line(buf: &Buffer) -> String {
+    let y = buf.area.height - 1;
+    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+#[test]
+fn headers_gutter_numbers_moved_runs_and_map_of_reuters_and_palakshi() {
+    let (w, h) = (160, 45);
+    let mut app = reuters_palakshi(w, h, true);
+    let (a, b) = app.pair();
+    assert!(
+        app.articles()[a].path.contains("reuters"),
+        "typed order kept"
+    );
+    assert!(app.articles()[b].path.contains("palakshi"));
+    // m: the first moved link, with its run's note above it on both sides.
+    key(&mut app, KeyCode::Char('m'));
+    let t = draw(&app, w, h);
+    let text = screen_text(t.backend().buffer());
+    // Two files typed: no list; each title names its file (A's shortened
+    // from the left to leave room for "likely source": a wire story).
+    assert!(!text.contains("Articles"), "{text}");
+    let top = text.lines().next().unwrap_or_default();
+    let a = top.find("-us-peace-plan-drew-on-russian-non-paper.txt · likely source (wire) ");
+    let b =
+        top.find(" B  articles/2025-11-26-palakshi-us-plan-influenced-by-kremlin-non-paper.txt ");
+    assert!(top.starts_with("┌ A  …") && a.is_some() && a < b, "{top}");
+    assert!(text.contains(" moved "), "{text}");
+    assert!(text.contains("¶1"), "{text}");
+    insta::assert_snapshot!("reuters_palakshi_moved", t.backend());
+}
+
+#[test]
+fn without_colour_the_map_shows_letters_and_the_window() {
+    let (w, h) = (100, 30);
+    let app = reuters_palakshi(w, h, false);
+    let t = draw(&app, w, h);
+    let buf = t.backend().buffer();
+    for side in [Side::A, Side::B] {
+        let pg = app.pane_geometry(side);
+        assert_eq!(pg.map.width, 1);
+        let letters: String = (pg.map.y..pg.map.bottom())
+            .map(|y| buf[(pg.map.x, y)].symbol())
+            .collect();
+        assert!(
+            letters.contains('C') || letters.contains('R'),
+            "{letters:?}"
+        );
+        // The thumb: the top of the article is on screen.
+        assert_eq!(buf[(pg.thumb.x, pg.thumb.y)].symbol(), "┃");
+        assert_eq!(buf[(pg.thumb.x, pg.thumb.bottom() - 1)].symbol(), "│");
+    }
+    insta::assert_snapshot!("reuters_palakshi_no_colour_100x30", t.backend());
+}
+
+#[test]
+fn a_click_on_the_map_scrolls_there_and_a_click_on_text_focuses_its_link() {
+    let (w, h) = (160, 45);
+    let mut app = reuters_palakshi(w, h, true);
+    let pg = app.pane_geometry(Side::A);
+    click(&mut app, pg.map.x, pg.map.bottom() - 1);
+    assert_eq!(app.tops()[0], app.max_top(), "a click at the map's foot");
+    click(&mut app, pg.map.x, pg.map.y);
+    assert_eq!(app.tops()[0], 0, "a click at its head");
+    // A click on the first row of some link's text focuses that link.
+    let (wa, wb) = app.text_widths();
+    let sp = app.spread_for(wa, wb).expect("aligned");
+    let (dy, unit) = sp
+        .rows(Side::B)
+        .iter()
+        .enumerate()
+        .take(usize::from(pg.text.height))
+        .find_map(|(i, r)| match r.unit {
+            copycat::testing::Unit::Link(_) if r.kind == RowKind::Text => Some((i, r.unit)),
+            _ => None,
+        })
+        .expect("a link on the first page");
+    drop(sp);
+    let pb = app.pane_geometry(Side::B);
+    click(&mut app, pb.text.x + 3, pb.text.y + dy as u16);
+    assert_eq!(app.focus(), Some(unit));
+    assert_eq!(app.active_pane(), copycat::testing::Pane::B);
+}
+
+#[test]
+fn esc_never_quits_and_q_does() {
+    let mut app = app(120, 40, true);
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Esc);
+        assert!(!app.should_quit());
+    }
+    assert_eq!(app.note(), Some("q quits"));
+    key(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Char('x'));
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.should_quit());
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.should_quit());
+}
+
+#[test]
+fn the_list_filters_pages_counts_and_grows_with_the_terminal() {
+    let mut app = app(220, 50, true);
+    let g = copycat::testing::geometry::screen(Rect::new(0, 0, 220, 50), true);
+    assert_eq!(g.list.expect("side list").width, 55);
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.active_pane(), copycat::testing::Pane::List);
+    let text = screen_text(draw(&app, 220, 50).backend().buffer());
+    assert!(text.contains("Articles 5"), "{text}");
+    assert!(text.contains("% of each found in A"));
+    // Each row's second line is the file name, shortened from the left.
+    assert!(
+        text.contains("-the-insider-dmitriev-and-ushakov-plan.txt"),
+        "{text}"
+    );
+    key(&mut app, KeyCode::Char('/'));
+    for c in "undated".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    let t = draw(&app, 220, 50);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("Articles 2/5 “undated”"), "{text}");
+    assert!(status_line(t.backend().buffer()).contains("2 of 5 articles"));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::PageDown);
+    let last = app.list().shown()[1];
+    assert_eq!(app.selected(), last);
+    key(&mut app, KeyCode::PageUp);
+    assert_eq!(app.selected(), app.list().shown()[0]);
+    // Esc in the list clears the filter, and quits nothing.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.list().shown().len(), 5);
+    assert!(!app.should_quit());
+}
+
+#[test]
+fn hints_follow_the_focused_pane() {
+    let mut app = app(160, 45, true);
+    let hints = |app: &App| status_line(draw(app, 160, 45).backend().buffer());
+    assert!(hints(&app).contains("Space page"), "{}", hints(&app));
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.active_pane(), copycat::testing::Pane::List);
+    let s = hints(&app);
+    assert!(
+        s.contains("Enter set A") && s.contains("Space set B"),
+        "{s}"
+    );
+    assert!(!s.contains("Space page"), "{s}");
+}
+
+#[test]
+fn the_status_bar_keeps_the_pair_number_after_a_swap() {
+    let mut app = app(160, 45, true);
+    key(&mut app, KeyCode::Char(']'));
+    let before = status_line(draw(&app, 160, 45).backend().buffer());
+    let of = app.walk().len();
+    assert!(of >= 2);
+    assert!(before.contains(&format!("pair 2/{of}")), "{before}");
+    key(&mut app, KeyCode::Char('s'));
+    let after = status_line(draw(&app, 160, 45).backend().buffer());
+    assert!(after.contains(&format!("pair 2/{of} swapped")), "{after}");
+}
+
+#[test]
+fn the_current_search_match_is_reverse_video_and_the_others_are_not() {
+    let (w, h) = (160, 45);
+    let mut app = app(w, h, true);
+    key(&mut app, KeyCode::Char('/'));
+    for c in "peace".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    let t = draw(&app, w, h);
+    let buf = t.backend().buffer();
+    let mut current = 0;
+    let mut others = 0;
+    for c in buf.content() {
+        if c.modifier.contains(Modifier::REVERSED) && c.modifier.contains(Modifier::BOLD) {
+            current += 1;
+        } else if c.bg == Color::DarkGray {
+            others += 1;
+            assert!(!c.modifier.contains(Modifier::REVERSED));
+        }
+    }
+    assert_eq!(current, "peace".len(), "one current match");
+    assert!(others >= "peace".len(), "other matches shown");
+}
+
+#[test]
+fn e_writes_the_html_report_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = reuters_palakshi(120, 40, true);
+    app.export_to(copycat::export::html::render, dir.path());
+    key(&mut app, KeyCode::Char('e'));
+    let name = "2025-11-26-reuters-us-peace-plan-drew-on-russian-non-paper--\
+                2025-11-26-palakshi-us-plan-influenced-by-kremlin-non-paper";
+    let first = dir.path().join(format!("{name}.html"));
+    let html = std::fs::read_to_string(&first).expect("report written");
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(
+        app.note()
+            .is_some_and(|n| n.starts_with("wrote ") && n.ends_with(".html"))
+    );
+    key(&mut app, KeyCode::Char('e'));
+    assert!(dir.path().join(format!("{name}-2.html")).exists());
+    assert_eq!(std::fs::read_to_string(&first).expect("still there"), html);
+}
+
+#[test]
+fn y_puts_the_focused_link_on_the_clipboard_through_osc_52() {
+    let mut app = reuters_palakshi(120, 40, true);
+    key(&mut app, KeyCode::Char('y'));
+    assert!(app.take_outbox().is_none(), "nothing focused, nothing sent");
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('y'));
+    let bytes = app.take_outbox().expect("a clipboard sequence");
+    let s = String::from_utf8(bytes).expect("ASCII");
+    assert!(s.starts_with("\x1b]52;c;") && s.ends_with('\x07'), "{s:?}");
+    assert!(app.take_outbox().is_none(), "sent once");
+    // Nothing of it is drawn.
+    let text = screen_text(draw(&app, 120, 40).backend().buffer());
+    assert!(!text.contains("52;c;"));
+    assert!(app.note().is_some_and(|n| n.contains("copied link 1")));
+}
+
+#[test]
+fn the_list_with_file_names_and_a_filter() {
+    let (w, h) = (160, 45);
+    let mut app = app(w, h, true);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('/'));
+    for c in "2025".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    let t = draw(&app, w, h);
+    insta::assert_snapshot!("list_filter_typed", t.backend());
+}
+
+#[test]
+fn p_steps_through_reused_passages_and_the_status_says_which() {
+    let (w, h) = (160, 45);
+    let mut app = reuters_palakshi(w, h, true);
+    let passages = app.alignment().expect("aligned").passages.len();
+    assert!(passages >= 2);
+    key(&mut app, KeyCode::Char('p'));
+    let first = app.focus();
+    assert!(first.is_some());
+    key(&mut app, KeyCode::Char('p'));
+    assert_ne!(app.focus(), first);
+    key(&mut app, KeyCode::Char('P'));
+    assert_eq!(app.focus(), first);
+    // The last passage holds several links: the status says so, and its
+    // bracket is drawn.
+    key(&mut app, KeyCode::Char('G'));
+    for _ in 0..passages {
+        key(&mut app, KeyCode::Char('p'));
+    }
+    let t = draw(&app, w, h);
+    let text = screen_text(t.backend().buffer());
+    assert!(
+        status_line(t.backend().buffer()).contains("passage "),
+        "{text}"
+    );
+    assert!(text.contains('╭') && text.contains('╰'), "{text}");
+}
+
+#[test]
+fn a_phrase_moved_inside_a_link_is_drawn_in_the_moved_look_on_both_sides() {
+    let (w, h) = (160, 45);
+    let mut app = reuters_palakshi(w, h, true);
+    let al = app.alignment().expect("aligned").clone();
+    let i = al
+        .links
+        .iter()
+        .position(|l| {
+            l.ops
+                .iter()
+                .any(|op| matches!(op, copycat::align::WordOp::Moved { .. }))
+        })
+        .expect("a link with a moved phrase");
+    for _ in 0..al.links.len() {
+        if app.focus() == Some(copycat::testing::Unit::Link(i)) {
+            break;
+        }
+        key(&mut app, KeyCode::Char('n'));
+    }
+    assert_eq!(app.focus(), Some(copycat::testing::Unit::Link(i)));
+    let t = draw(&app, w, h);
+    let buf = t.backend().buffer();
+    for side in [Side::A, Side::B] {
+        let (x, y, word) = locate(&app, w, h, side, |_, ch| ch == Some(Change::Moved));
+        check_cell(buf, x, y, &word, Some(Color::Blue), Modifier::empty());
     }
 }

@@ -446,16 +446,24 @@ fn union<'u>(units: &'u [Unit], field: impl Fn(&'u Unit) -> &'u [u32]) -> Cow<'u
     Cow::Owned(v)
 }
 
-/// Align `b` against `a` in this order (the caller handles symmetry).
-pub(super) fn align_ordered(a: &Article, b: &Article, opts: &Options) -> (Vec<Link>, Vec<String>) {
-    let mut tok = Tokenizer::new();
-    let sa = Side::new(a, &mut tok);
-    let sb = Side::new(b, &mut tok);
+/// Align `b` against `a` in this order (the caller handles symmetry), with
+/// `tok`'s stems (its ids are renumbered for this pair: see
+/// [`Tokenizer::start_local`]).
+pub(super) fn align_ordered(
+    a: &Article,
+    b: &Article,
+    opts: &Options,
+    tok: &mut Tokenizer,
+) -> (Vec<Link>, Vec<String>) {
+    tok.start_local();
+    let sa = Side::new(a, tok);
+    let sb = Side::new(b, tok);
     let mut scorer = idf(&sa, &sb);
     if opts.evidence.synonyms {
-        scorer.syn = synonym_table(&tok, &sa, &sb, &scorer);
+        scorer.syn = synonym_table(tok, &sa, &sb, &scorer);
         scorer.scratch_words = tok.id_count() / 32 + 1;
     }
+    tok.end_local();
     let beads = beads(&sa, &sb, &scorer, opts);
     let (chain, moved, capped) = choose(&beads, sa.units.len(), sb.units.len(), opts.evidence.runs);
     let mut notes = Vec::new();
@@ -486,14 +494,14 @@ pub(super) fn align_ordered(a: &Article, b: &Article, opts: &Options) -> (Vec<Li
             .map(|&(bead, moved)| make_link(&sa, &sb, bead, moved, opts))
             .collect()
     };
-    let late = made.iter().filter(|(_, on_time)| !on_time).count();
+    let late = made.iter().filter(|(_, exact)| !exact).count();
     let mut links: Vec<Link> = made.into_iter().map(|(link, _)| link).collect();
     if late > 0 {
         notes.push(format!(
-            "the word diff of {late} long link{} hit its time limit ({} ms); \
-             its changed words are marked coarsely",
+            "{late} link{} longer than {} words: {} changed words are marked coarsely",
             if late == 1 { "" } else { "s" },
-            opts.diff_deadline.as_millis()
+            opts.diff_words,
+            if late == 1 { "its" } else { "their" }
         ));
     }
     links.sort_by_key(|l| (l.b.start, l.a.start));
@@ -1216,8 +1224,8 @@ fn kind_of(bead: Bead, content: (f64, f64), kept: (f64, f64), letters: f64) -> K
     }
 }
 
-/// The link of a chosen bead, and whether its word diff finished within the
-/// deadline.
+/// The link of a chosen bead, and whether its word diff is exact (the link
+/// is within `Options::diff_words`).
 fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> (Link, bool) {
     let ua = &sa.units[bead.a..bead.a_end()];
     let ub = &sb.units[bead.b..bead.b_end()];
@@ -1231,20 +1239,19 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> (
         }
     };
     let (seq_a, seq_b) = (seq(ua), seq(ub));
-    let common = words::common_in_order(&seq_a, &seq_b, opts.diff_deadline) as f64;
+    let common = words::common_in_order(&seq_a, &seq_b, opts.diff_words) as f64;
     let content = (
         common / seq_a.len().max(1) as f64,
         common / seq_b.len().max(1) as f64,
     );
     let norms_a: Vec<u32> = ua.iter().flat_map(|u| u.norms.iter().copied()).collect();
     let norms_b: Vec<u32> = ub.iter().flat_map(|u| u.norms.iter().copied()).collect();
-    let started = std::time::Instant::now();
-    let ops = words::diff(
+    let (ops, exact) = words::diff(
         &norms_a,
         ua[0].first_word,
         &norms_b,
         ub[0].first_word,
-        opts.diff_deadline,
+        opts.diff_words,
     );
     let ops = words::find_moves(ops, &norms_a, ua[0].first_word, &norms_b, ub[0].first_word);
     let same: usize = ops
@@ -1258,7 +1265,6 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> (
         same as f64 / norms_a.len().max(1) as f64,
         same as f64 / norms_b.len().max(1) as f64,
     );
-    let on_time = started.elapsed() < opts.diff_deadline;
     // The letters are compared only when the words have not already made
     // the link copied: the comparison can only make a link copied.
     let by_words = kind_of(bead, content, kept, 0.0);
@@ -1289,5 +1295,5 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> (
         b_span: sb.art.sentences[b0].span.start..sb.art.sentences[b1 - 1].span.end,
         ops,
     };
-    (link, on_time)
+    (link, exact)
 }

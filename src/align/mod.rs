@@ -15,7 +15,7 @@
 //! 4. the heaviest order-preserving chain of beads is the backbone; strong
 //!    beads left off it are links that moved;
 //! 5. each link gets its kind from the share of B's words kept in order, and
-//!    its word diff from `similar`, under a deadline.
+//!    its word diff from `similar`, exact up to a size limit.
 
 mod link;
 mod passage;
@@ -24,7 +24,6 @@ pub mod tokens;
 mod words;
 
 use std::ops::Range;
-use std::time::Duration;
 
 use crate::article::Article;
 use crate::marks::Mark;
@@ -143,9 +142,11 @@ pub struct Alignment {
 /// benchmarks construct their own to probe limits.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// Time allowed for the word diff inside one link before `similar` falls
-    /// back to a coarser script.
-    pub diff_deadline: Duration,
+    /// Longest link, in words of both sides together, whose word diff is
+    /// exact; a longer one gets a coarse script (its common prefix and suffix
+    /// kept, the middle replaced) and a note. A size rather than a time, so
+    /// the result never depends on how busy the machine is.
+    pub diff_words: usize,
     /// Largest number of A candidates kept per B sentence.
     pub candidates: usize,
     /// Which kinds of evidence the aligner uses (all, unless measuring what
@@ -201,7 +202,8 @@ impl Evidence {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            diff_deadline: Duration::from_millis(20),
+            // Myers costs (N + M) · D: at most a few million steps here.
+            diff_words: 2_000,
             candidates: 6,
             evidence: Evidence::from_env(),
         }
@@ -219,12 +221,24 @@ pub fn align(a: &Article, b: &Article) -> Alignment {
 /// text) and mirrored when needed, so `align(a, b)` and `align(b, a)` link the
 /// same passages whatever ties the scoring meets.
 pub fn align_with(a: &Article, b: &Article, opts: &Options) -> Alignment {
+    align_using(a, b, opts, &mut tokens::Tokenizer::new())
+}
+
+/// Align B against A with a tokenizer kept across calls, so that words
+/// stemmed for one pair are not stemmed again for the next (what `rank` does
+/// on each of its threads). The result is exactly that of [`align_with`].
+pub fn align_using(
+    a: &Article,
+    b: &Article,
+    opts: &Options,
+    tok: &mut tokens::Tokenizer,
+) -> Alignment {
     if (b.text.as_str(), b.path.as_str()) < (a.text.as_str(), a.path.as_str()) {
-        let (links, notes) = link::align_ordered(b, a, opts);
+        let (links, notes) = link::align_ordered(b, a, opts, tok);
         let passages = passage::passages(b, a, &links);
         return finish(a, b, mirror(links), mirror_passages(passages), notes);
     }
-    let (links, notes) = link::align_ordered(a, b, opts);
+    let (links, notes) = link::align_ordered(a, b, opts, tok);
     let passages = passage::passages(a, b, &links);
     finish(a, b, links, passages, notes)
 }

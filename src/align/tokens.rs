@@ -225,12 +225,28 @@ pub struct Token {
 
 /// Turns words into tokens, interning both forms so that two articles
 /// tokenized by one `Tokenizer` share ids.
+///
+/// One tokenizer may serve many alignments (a ranking aligns thousands of
+/// pairs on each thread): stemming each distinct word once is most of the
+/// cost of tokenizing. Each alignment then numbers its ids afresh
+/// ([`Tokenizer::start_local`]), so that what it computes never depends on
+/// what the tokenizer saw before.
 pub struct Tokenizer {
     stemmer: Stemmer,
     ids: HashMap<String, u32>,
     /// The interned strings by id (stems carry a `\u{1}` prefix).
     names: Vec<String>,
     cache: HashMap<String, Token>,
+    /// While set, ids are renumbered from 0 in order of first use.
+    local: Option<Local>,
+}
+
+/// Ids renumbered for one alignment: from the tokenizer's own to local ones
+/// and back.
+#[derive(Default)]
+struct Local {
+    to_local: HashMap<u32, u32>,
+    to_global: Vec<u32>,
 }
 
 impl Default for Tokenizer {
@@ -247,6 +263,43 @@ impl Tokenizer {
             ids: HashMap::default(),
             names: Vec::new(),
             cache: HashMap::default(),
+            local: None,
+        }
+    }
+
+    /// From now on hand out ids numbered from 0 in order of first use (norm
+    /// before stem, word by word): exactly the ids a new tokenizer would give
+    /// the same words in the same order, while the stems already computed
+    /// are kept.
+    pub fn start_local(&mut self) {
+        let mut l = self.local.take().unwrap_or_default();
+        l.to_local.clear();
+        l.to_global.clear();
+        self.local = Some(l);
+    }
+
+    /// Back to the tokenizer's own ids.
+    pub fn end_local(&mut self) {
+        self.local = None;
+    }
+
+    /// The token of one word as it appears in text.
+    pub fn token(&mut self, word: &str) -> Token {
+        let t = self.global_token(word);
+        match &mut self.local {
+            None => t,
+            Some(l) => {
+                let mut id = |g: u32| {
+                    let next = u32::try_from(l.to_global.len()).unwrap_or(u32::MAX);
+                    *l.to_local.entry(g).or_insert_with(|| {
+                        l.to_global.push(g);
+                        next
+                    })
+                };
+                let norm = id(t.norm);
+                let stem = id(t.stem);
+                Token { norm, stem, ..t }
+            }
         }
     }
 
@@ -260,20 +313,28 @@ impl Tokenizer {
         id
     }
 
-    /// The stem an id of `Token::stem` stands for.
+    /// The stem an id of `Token::stem` stands for (a local id while
+    /// [`Tokenizer::start_local`] is in force).
     pub fn stem_text(&self, id: u32) -> &str {
+        let id = match &self.local {
+            Some(l) => l.to_global.get(id as usize).copied().unwrap_or(u32::MAX),
+            None => id,
+        };
         self.names
             .get(id as usize)
             .map_or("", |s| s.trim_start_matches('\u{1}'))
     }
 
-    /// One past the largest id handed out.
+    /// One past the largest id handed out (of the local ids while
+    /// [`Tokenizer::start_local`] is in force).
     pub fn id_count(&self) -> usize {
-        self.names.len()
+        match &self.local {
+            Some(l) => l.to_global.len(),
+            None => self.names.len(),
+        }
     }
 
-    /// The token of one word as it appears in text.
-    pub fn token(&mut self, word: &str) -> Token {
+    fn global_token(&mut self, word: &str) -> Token {
         if let Some(t) = self.cache.get(word) {
             return *t;
         }
@@ -414,6 +475,27 @@ mod tests {
         assert_eq!(normalize("900,000"), "900000");
         assert_eq!(normalize("exam-\nple"), "example");
         assert_eq!(normalize("hy\u{ad}phen"), "hyphen");
+    }
+
+    #[test]
+    fn local_ids_are_the_ids_of_a_new_tokenizer() {
+        let words = [
+            "The", "talks", "resumed", "the", "Talks", "resume", "in", "Geneva",
+        ];
+        let mut fresh = Tokenizer::new();
+        let want: Vec<Token> = words.iter().map(|w| fresh.token(w)).collect();
+        let mut used = Tokenizer::new();
+        for w in ["Geneva", "resume", "zebra", "in"] {
+            used.token(w);
+        }
+        used.start_local();
+        let got: Vec<Token> = words.iter().map(|w| used.token(w)).collect();
+        assert_eq!(got, want);
+        assert_eq!(used.stem_text(got[1].stem), "talk");
+        used.end_local();
+        assert_eq!(used.token("zebra").norm, 4);
+        let talks = used.token("talks").stem;
+        assert_eq!(used.stem_text(talks), "talk");
     }
 
     #[test]

@@ -1,9 +1,8 @@
 //! The word-level edit script inside a link.
 
 use std::ops::Range;
-use std::time::{Duration, Instant};
 
-use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 /// One step of the edit script, as ranges of word indices into each article's
 /// `words` (absolute, not relative to the link).
@@ -49,10 +48,21 @@ impl WordOp {
 }
 
 /// Diff two word sequences given as token ids; `a0`/`b0` are the absolute
-/// indices of their first words. The deadline bounds the time spent: past it
-/// `similar` returns a coarser but still valid script.
-pub fn diff(a: &[u32], a0: usize, b: &[u32], b0: usize, deadline: Duration) -> Vec<WordOp> {
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, a, b, Some(Instant::now() + deadline));
+/// indices of their first words.
+///
+/// Sequences of at most `limit` words together are diffed exactly. Past it
+/// (a pathological "sentence" of thousands of words) the script is coarse:
+/// the common prefix and suffix are kept and the middle is replaced whole,
+/// so the cost stays linear. The limit is a size, not a time: the same input
+/// gives the same script on any machine, however loaded. Returns the script
+/// and whether it is exact.
+pub fn diff(a: &[u32], a0: usize, b: &[u32], b0: usize, limit: usize) -> (Vec<WordOp>, bool) {
+    let exact = a.len() + b.len() <= limit;
+    let ops = if exact {
+        capture_diff_slices(Algorithm::Myers, a, b)
+    } else {
+        coarse(a, b)
+    };
     let mut out = Vec::with_capacity(ops.len());
     for op in ops {
         match op {
@@ -89,7 +99,55 @@ pub fn diff(a: &[u32], a0: usize, b: &[u32], b0: usize, deadline: Duration) -> V
             }
         }
     }
-    out
+    (out, exact)
+}
+
+/// A script in linear time: the common prefix, the middle replaced, the
+/// common suffix.
+fn coarse(a: &[u32], b: &[u32]) -> Vec<DiffOp> {
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suf = a[pre..]
+        .iter()
+        .rev()
+        .zip(b[pre..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (ma, mb) = (a.len() - pre - suf, b.len() - pre - suf);
+    let mut ops = Vec::with_capacity(3);
+    if pre > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: pre,
+        });
+    }
+    match (ma, mb) {
+        (0, 0) => {}
+        (_, 0) => ops.push(DiffOp::Delete {
+            old_index: pre,
+            old_len: ma,
+            new_index: pre,
+        }),
+        (0, _) => ops.push(DiffOp::Insert {
+            old_index: pre,
+            new_index: pre,
+            new_len: mb,
+        }),
+        _ => ops.push(DiffOp::Replace {
+            old_index: pre,
+            old_len: ma,
+            new_index: pre,
+            new_len: mb,
+        }),
+    }
+    if suf > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: pre + ma,
+            new_index: pre + mb,
+            len: suf,
+        });
+    }
+    ops
 }
 
 /// The letters and digits of `text`, case-folded, as small symbols: what
@@ -248,14 +306,19 @@ pub fn find_moves(ops: Vec<WordOp>, a: &[u32], a0: usize, b: &[u32], b0: usize) 
 }
 
 /// Length of a longest common subsequence of `a` and `b`. Short sequences
-/// (sentences) get the exact dynamic programme; long ones go through
-/// `similar`'s diff under the deadline (a lower bound if it is hit).
-pub fn common_in_order(a: &[u32], b: &[u32], deadline: Duration) -> usize {
+/// (sentences) get the exact dynamic programme; longer ones `similar`'s
+/// diff, and past `limit` words together the coarse script of [`diff`]
+/// (a lower bound).
+pub fn common_in_order(a: &[u32], b: &[u32], limit: usize) -> usize {
     if a.len().saturating_mul(b.len()) <= EXACT_LCS_CELLS {
         return lcs(a, b);
     }
-    capture_diff_slices_deadline(Algorithm::Myers, a, b, Some(Instant::now() + deadline))
-        .iter()
+    let ops = if a.len() + b.len() <= limit {
+        capture_diff_slices(Algorithm::Myers, a, b)
+    } else {
+        coarse(a, b)
+    };
+    ops.iter()
         .map(|op| match op {
             DiffOp::Equal { len, .. } => *len,
             _ => 0,
@@ -285,7 +348,8 @@ mod tests {
 
     #[test]
     fn replace_becomes_delete_then_insert_with_absolute_indices() {
-        let ops = diff(&[1, 2, 3], 10, &[1, 9, 3], 20, Duration::from_secs(1));
+        let (ops, exact) = diff(&[1, 2, 3], 10, &[1, 9, 3], 20, 100);
+        assert!(exact);
         assert_eq!(
             ops,
             vec![
@@ -304,18 +368,31 @@ mod tests {
     }
 
     #[test]
-    fn common_in_order_counts_the_lcs() {
+    fn past_the_size_limit_the_script_is_coarse_and_covers_every_word() {
+        let (ops, exact) = diff(&[1, 2, 3, 4, 5], 0, &[1, 2, 9, 5], 0, 4);
+        assert!(!exact);
         assert_eq!(
-            common_in_order(&[1, 2, 3, 4], &[2, 4, 3], Duration::from_secs(1)),
-            2
+            ops,
+            vec![
+                WordOp::Equal { a: 0..2, b: 0..2 },
+                WordOp::Delete { a: 2..4 },
+                WordOp::Insert { b: 2..3 },
+                WordOp::Equal { a: 4..5, b: 3..4 },
+            ]
         );
+        assert_eq!(common_in_order(&[1, 2, 3, 4, 5], &[1, 2, 9, 5], 4), 3);
+    }
+
+    #[test]
+    fn common_in_order_counts_the_lcs() {
+        assert_eq!(common_in_order(&[1, 2, 3, 4], &[2, 4, 3], 100), 2);
     }
 
     #[test]
     fn a_phrase_moved_to_the_end_is_one_moved_step() {
         // A: q1 q2 q3 x y z ; B: x y z q1 q2 q3 (the quote moved to the end).
         let (a, b) = ([1, 2, 3, 7, 8, 9, 10], [7, 8, 9, 10, 1, 2, 3]);
-        let ops = diff(&a, 100, &b, 200, Duration::from_secs(1));
+        let (ops, _) = diff(&a, 100, &b, 200, 100);
         let ops = find_moves(ops, &a, 100, &b, 200);
         assert!(
             ops.contains(&WordOp::Moved {
@@ -334,7 +411,7 @@ mod tests {
     #[test]
     fn two_words_in_common_are_not_a_move() {
         let (a, b) = ([1, 2, 7, 8, 9], [7, 8, 9, 1, 2]);
-        let ops = diff(&a, 0, &b, 0, Duration::from_secs(1));
+        let (ops, _) = diff(&a, 0, &b, 0, 100);
         let ops = find_moves(ops, &a, 0, &b, 0);
         assert!(!ops.iter().any(|op| matches!(op, WordOp::Moved { .. })));
     }

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::report::{CompareReport, RankReport};
 use crate::align::Alignment;
 use crate::article::Article;
-use crate::corpus::{self, Pair};
+use crate::corpus::{self, Ranking};
 
 /// Pretty JSON with a trailing newline.
 fn pretty(v: &impl Serialize) -> String {
@@ -40,7 +40,7 @@ pub fn write(a: &Article, b: &Article, al: &Alignment, mut out: impl Write) -> i
 }
 
 /// `copycat rank --format json`.
-pub fn ranking(arts: &[Article], ranking: &[Pair]) -> String {
-    let sources = corpus::sources(arts.len(), ranking);
+pub fn ranking(arts: &[Article], ranking: &Ranking) -> String {
+    let sources = corpus::sources(arts.len(), &ranking.pairs);
     pretty(&RankReport::new(arts, ranking, &sources))
 }

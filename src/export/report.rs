@@ -17,12 +17,13 @@ use serde::{Serialize, Serializer};
 
 use crate::align::{Alignment, Kind, Link, Passage, WordOp};
 use crate::article::Article;
-use crate::corpus::Pair;
+use crate::corpus::{Ranking, Source};
 use crate::drift::{self, FlagKind};
 
 /// The version of the report format. Version 1 (copycat 0.1) had no
-/// `version` field.
-pub const VERSION: u32 = 2;
+/// `version` field; version 2 had `rank` pairs as `source`/`copy`/`reuse`
+/// and one `likely_source` per article.
+pub const VERSION: u32 = 3;
 
 /// A share or score rounded to three decimals for the report.
 fn round3<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -360,30 +361,61 @@ impl<'a> CompareReport<'a> {
 pub struct RankReport<'a> {
     /// The report format's version ([`VERSION`]).
     pub version: u32,
-    /// Pairs that share text, most reused first.
+    /// How many pairs there were, were proposed, were aligned, share text.
+    pub summary: RankSummary,
+    /// Pairs that share text (at least one link), highest score first.
     pub pairs: Vec<RankedPair<'a>>,
-    /// Every article, in the order given, with its likely source.
+    /// Every article, in the order given, with its likely sources.
     pub articles: Vec<RankedArticle<'a>>,
 }
 
-/// One pair of a ranking, oriented source → copy.
+/// What a ranking covered: which pairs were looked at, and how.
+#[derive(Debug, Serialize)]
+pub struct RankSummary {
+    /// Articles ranked.
+    pub articles: usize,
+    /// Pairs of articles in all, `n (n - 1) / 2`.
+    pub all_pairs: usize,
+    /// Pairs proposed for alignment: every pair for small corpora (see
+    /// `exhaustive`), else the pairs with sentences that may be reused.
+    pub candidates: usize,
+    /// Pairs aligned: the candidates, up to the `--max-pairs` limit.
+    pub aligned: usize,
+    /// Pairs that share text: those listed in `pairs`.
+    pub shared: usize,
+    /// Whether every pair was aligned.
+    pub exhaustive: bool,
+}
+
+/// One pair of a ranking, oriented likely source → copy.
 #[derive(Debug, Serialize)]
 pub struct RankedPair<'a> {
-    /// Path of the likely source.
-    pub source: &'a str,
+    /// Path of the likely source (the first of the two given when
+    /// `direction` is `unknown`).
+    pub a: &'a str,
     /// Path of the likely copy.
-    pub copy: &'a str,
-    /// Share of the copy's body copied or reworded from the source.
+    pub b: &'a str,
+    /// What pairs are ranked by: the larger of `b_in_a` and `a_in_b`.
     #[serde(serialize_with = "round3")]
-    pub reuse: f64,
-    /// Share of the copy's body in copied links.
+    pub score: f64,
+    /// Share of B's body found in A (copied or reworded).
+    #[serde(serialize_with = "round3")]
+    pub b_in_a: f64,
+    /// Share of A's body found in B.
+    #[serde(serialize_with = "round3")]
+    pub a_in_b: f64,
+    /// Share of B's body in copied links.
     #[serde(serialize_with = "round3")]
     pub copied: f64,
-    /// Share of the copy's body in reworded links.
+    /// Share of B's body in reworded links.
     #[serde(serialize_with = "round3")]
     pub reworded: f64,
     /// Number of links between the two.
     pub links: usize,
+    /// How A was found to be the source: `dates`, `attribution` (B names
+    /// A's outlet), `containment` (more of B is in A than of A in B),
+    /// `wire` (A is a news agency's story, B is not), or `unknown`.
+    pub direction: &'static str,
 }
 
 /// One article of a ranking.
@@ -395,38 +427,66 @@ pub struct RankedArticle<'a> {
     pub title: &'a str,
     /// `YYYY-MM-DD`, or `null`.
     pub date: Option<&'a str>,
-    /// Path of the article it most likely reuses, or `null`.
-    pub likely_source: Option<&'a str>,
+    /// The articles it most likely took text from, the largest share first;
+    /// empty for an original.
+    pub likely_sources: Vec<LikelySource<'a>>,
+}
+
+/// A likely source of an article.
+#[derive(Debug, Serialize)]
+pub struct LikelySource<'a> {
+    /// Path of the source.
+    pub path: &'a str,
+    /// Share of the article's body found in the source.
+    #[serde(serialize_with = "round3")]
+    pub share: f64,
+    /// How the direction was decided (as `pairs[].direction`).
+    pub direction: &'static str,
 }
 
 impl<'a> RankReport<'a> {
-    /// The report of a ranking of `arts`, with each article's likely source.
-    pub fn new(
-        arts: &'a [Article],
-        ranking: &[Pair],
-        sources: &[Option<(usize, f64)>],
-    ) -> RankReport<'a> {
+    /// The report of `ranking` over `arts`, with each article's likely sources.
+    pub fn new(arts: &'a [Article], ranking: &Ranking, sources: &[Vec<Source>]) -> RankReport<'a> {
         RankReport {
             version: VERSION,
+            summary: RankSummary {
+                articles: ranking.articles,
+                all_pairs: ranking.all_pairs,
+                candidates: ranking.candidates,
+                aligned: ranking.aligned,
+                shared: ranking.pairs.len(),
+                exhaustive: ranking.exhaustive,
+            },
             pairs: ranking
+                .pairs
                 .iter()
                 .map(|p| RankedPair {
-                    source: &arts[p.a].path,
-                    copy: &arts[p.b].path,
-                    reuse: p.reuse,
+                    a: &arts[p.a].path,
+                    b: &arts[p.b].path,
+                    score: p.score(),
+                    b_in_a: p.b_in_a,
+                    a_in_b: p.a_in_b,
                     copied: p.copied,
                     reworded: p.reworded,
                     links: p.links,
+                    direction: p.direction.as_str(),
                 })
                 .collect(),
             articles: arts
                 .iter()
                 .zip(sources)
-                .map(|(a, s)| RankedArticle {
+                .map(|(a, ss)| RankedArticle {
                     path: &a.path,
                     title: &a.meta.title,
                     date: a.meta.date.as_deref(),
-                    likely_source: s.map(|(i, _)| arts[i].path.as_str()),
+                    likely_sources: ss
+                        .iter()
+                        .map(|s| LikelySource {
+                            path: &arts[s.article].path,
+                            share: s.share,
+                            direction: ranking.pairs[s.pair].direction.as_str(),
+                        })
+                        .collect(),
                 })
                 .collect(),
         }

@@ -2,30 +2,38 @@
 //!
 //! `App` routes: terminal events become [`Action`]s through the keymap and are
 //! carried out on its parts — [`Pairs`] (the ranking, the alignments and the
-//! worker's queue), [`Reading`] (layout, scrolling, focus), [`Search`] and
-//! [`Help`] — while it keeps what ties them together: the articles, which pair
-//! is open, which pane has the keyboard, the list and the status note.
-//! Drawing reads the state and never changes it (see `render`).
+//! worker's queue), [`Reading`] (layout, scrolling, focus), [`Search`],
+//! [`List`] (the article list and its filter) and [`Help`] — while it keeps
+//! what ties them together: the articles, which pair is open, which pane has
+//! the keyboard and the status note. Drawing reads the state and never
+//! changes it (see `render`); what goes to the terminal besides the frame
+//! (the OSC 52 clipboard sequence) waits in an outbox for the loop.
 
 use std::borrow::Cow;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::{Position, Rect};
 
-use super::geometry;
+use super::clipboard;
+use super::geometry::{self, PaneGeometry};
 use super::help::Help;
 use super::keymap::{self, Action, Ctx, Dir, Jump};
-use super::pairs::{Arrived, Pairs};
+use super::list::{self, List};
+use super::overview;
+use super::pairs::{self, Arrived, LikelySource, Pairs};
+use super::provenance::Provenance;
 use super::reading::Reading;
+use super::save::{self, HtmlReport};
 use super::search::Search;
 use super::worker::{self, Done, Job};
 use crate::align::Alignment;
-use crate::article::Article;
+use crate::article::{Article, safe_line};
 use crate::corpus::Pair;
-use crate::view::{Side, Spread, Theme, Unit};
+use crate::view::{RowKind, Side, Spread, Theme, Unit};
 
 /// Which part of the screen has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,20 +69,37 @@ pub struct App {
     pub(crate) reading: Reading,
     pub(crate) search: Search,
     pub(crate) help: Help,
+    /// The article list: selection and filter.
+    pub(crate) list: List,
+    pub(crate) provenance: Provenance,
     /// Position of the current pair in the ranking, when it is a ranked pair.
     pub(crate) pair_pos: Option<usize>,
     pub(crate) a: usize,
     pub(crate) b: usize,
     /// Set once the reader picks a pair: the ranking then no longer moves it.
     chosen: bool,
+    /// `]` and `[` step through every ranked pair, not only those that share text.
+    pub(crate) all_pairs: bool,
     pub(crate) pane: Pane,
     /// The side list on a wide screen.
     pub(crate) list_shown: bool,
     /// The list popup on a narrow screen.
     pub(crate) list_popup: bool,
-    pub(crate) selected: usize,
     pub(crate) note: Option<String>,
     pub(crate) tick: usize,
+    /// What `e` writes a pair with; `None`: `e` says it cannot.
+    html: Option<HtmlReport>,
+    /// Where `e` writes.
+    out_dir: PathBuf,
+    /// Bytes for the terminal besides the frame (OSC 52), for the loop.
+    outbox: Option<Vec<u8>>,
+    /// Digits of the open pair's largest paragraph number (the width of the
+    /// number column), kept as the pair changes.
+    digits: usize,
+    /// The open pair's likely source, decided when it is aligned.
+    likely: Option<LikelySource>,
+    /// Articles are still being read (placeholders stand in for them).
+    loading: bool,
     quit: bool,
     redraw: bool,
 }
@@ -88,7 +113,7 @@ impl App {
     /// A new app over articles shared with the worker.
     pub fn with_shared(arts: Arc<Vec<Article>>, color: bool, mouse: bool) -> App {
         let n = arts.len();
-        App {
+        let mut app = App {
             arts,
             theme: Theme::new(color),
             mouse,
@@ -97,19 +122,101 @@ impl App {
             reading: Reading::default(),
             search: Search::default(),
             help: Help::default(),
+            list: List::new(n),
+            provenance: Provenance::default(),
             pair_pos: None,
             a: 0,
             b: usize::from(n > 1),
             chosen: false,
+            all_pairs: false,
             pane: Pane::B,
             list_shown: true,
             list_popup: false,
-            selected: 0,
             note: None,
             tick: 0,
+            html: None,
+            out_dir: PathBuf::from("."),
+            outbox: None,
+            digits: 1,
+            likely: None,
+            loading: false,
             quit: false,
             redraw: false,
+        };
+        app.count_digits();
+        app
+    }
+
+    /// Open the first two articles as A and B, in the order given (the
+    /// command line's two paths): the ranking no longer chooses the pair.
+    /// A list of two has nothing to choose from, so the panes get the
+    /// width (`o` shows it).
+    pub fn keep_order(&mut self) {
+        if self.arts.len() >= 2 {
+            self.chosen = true;
+            if self.arts.len() == 2 {
+                self.list_shown = false;
+            }
+            self.set_pair(0, 1);
         }
+    }
+
+    /// Let `]` and `[` step through every ranked pair (`--all-pairs`).
+    pub fn show_all_pairs(&mut self, all: bool) {
+        self.all_pairs = all;
+    }
+
+    /// Let `e` write reports with `html` into `dir`.
+    pub fn export_to(&mut self, html: HtmlReport, dir: impl Into<PathBuf>) {
+        self.html = Some(html);
+        self.out_dir = dir.into();
+    }
+
+    /// Bytes to write to the terminal besides the frame (the clipboard
+    /// sequence after `y`), once.
+    pub fn take_outbox(&mut self) -> Option<Vec<u8>> {
+        self.outbox.take()
+    }
+
+    /// A new app over articles still being read (placeholders but for the
+    /// first pair): the first pair is aligned at once, the ranking waits for
+    /// [`App::loaded`].
+    pub fn loading(arts: Arc<Vec<Article>>, color: bool, mouse: bool) -> App {
+        let n = arts.len();
+        let mut app = Self::with_shared(arts, color, mouse);
+        app.pairs = Pairs::waiting(n);
+        app.loading = true;
+        let (a, b) = (app.a, app.b);
+        if n >= 2 {
+            app.pairs.request(a, b, true);
+        }
+        app
+    }
+
+    /// The articles are read: start over with them (the pair open stays
+    /// open), and rank.
+    pub fn loaded(&mut self, arts: Arc<Vec<Article>>, warnings: &[String]) {
+        self.loading = false;
+        let n = arts.len();
+        self.arts = arts;
+        self.pairs = Pairs::new(n);
+        // The list now has every article (the filter typed so far applies).
+        self.list.refilter(&self.arts);
+        self.reading.drop_layout();
+        let (a, b) = (self.a, self.b);
+        self.set_pair(a, b);
+        if let Some(first) = warnings.first() {
+            self.note = Some(format!(
+                "{} file{} skipped ({first})",
+                warnings.len(),
+                if warnings.len() == 1 { "" } else { "s" }
+            ));
+        }
+    }
+
+    /// Whether articles are still being read.
+    pub fn is_loading(&self) -> bool {
+        self.loading
     }
 
     /// The styles in use.
@@ -159,7 +266,17 @@ impl App {
 
     /// The highlighted line of the article list.
     pub fn selected(&self) -> usize {
-        self.selected
+        self.list.selected
+    }
+
+    /// The article list: its selection and filter.
+    pub fn list(&self) -> &List {
+        &self.list
+    }
+
+    /// The status note, if any.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
     }
 
     /// The help popup's scroll offset; `None` when it is closed.
@@ -199,7 +316,7 @@ impl App {
 
     /// Whether results are still expected (the loop animates progress then).
     pub fn busy(&self) -> bool {
-        self.pairs.busy()
+        self.loading || self.pairs.busy()
     }
 
     /// Do all queued work on this thread, as the worker would.
@@ -235,6 +352,20 @@ impl App {
     pub fn on_done(&mut self, d: Done) {
         match self.pairs.on_done(d) {
             Arrived::Progress => {}
+            // The first pair found by a long ranking opens, unless the
+            // reader has picked one; later ones only extend `]`.
+            Arrived::Found(first) => {
+                if let Some((a, b)) = first
+                    && !self.chosen
+                {
+                    self.chosen = true;
+                    let deferred = self.reading.deferred.take();
+                    self.set_pair(a, b);
+                    self.reading.deferred = deferred;
+                } else {
+                    self.pair_pos = self.pairs.rank_of(self.a, self.b);
+                }
+            }
             Arrived::Ranked(first) => match first {
                 Some((a, b)) if !self.chosen => {
                     // A jump asked for on the waiting screen is meant for
@@ -249,6 +380,7 @@ impl App {
                 }
             },
             Arrived::Aligned(a, b) if (a, b) == (self.a, self.b) => {
+                self.find_likely_source();
                 self.reading.drop_layout();
                 self.relayout();
                 self.find_matches();
@@ -286,17 +418,24 @@ impl App {
 
     /// The keymap contexts in force, innermost first.
     pub fn contexts(&self) -> Vec<Ctx> {
-        if self.search.input.is_some() {
+        if self.prompt_open() {
             vec![Ctx::Prompt]
         } else if self.help.is_open() {
             // Global keys work everywhere but in the prompt: q quits from
             // the help as from anywhere else.
             vec![Ctx::Help, Ctx::Global]
+        } else if self.provenance.is_open() {
+            vec![Ctx::Provenance, Ctx::Global]
         } else if self.pane == Pane::List && self.list_visible() {
             vec![Ctx::List, Ctx::Global]
         } else {
             vec![Ctx::Pane, Ctx::Global]
         }
+    }
+
+    /// Whether a prompt (the search's or the list filter's) takes the keys.
+    pub fn prompt_open(&self) -> bool {
+        self.search.input.is_some() || self.list.input.is_some()
     }
 
     /// Feed one key press.
@@ -305,10 +444,15 @@ impl App {
         match keymap::dispatch(&self.contexts(), k) {
             Some(action) => self.apply(action),
             None => {
-                // Printable keys type into the search prompt.
-                if let (Some(input), KeyCode::Char(c)) = (self.search.input.as_mut(), k.code)
-                    && !k.modifiers.contains(KeyModifiers::CONTROL)
-                {
+                // Printable keys type into the open prompt.
+                let KeyCode::Char(c) = k.code else { return };
+                if k.modifiers.contains(KeyModifiers::CONTROL) {
+                    return;
+                }
+                if let Some(input) = self.list.input.as_mut() {
+                    input.push(c);
+                    self.list.take_input(&self.arts);
+                } else if let Some(input) = self.search.input.as_mut() {
                     input.push(c);
                     self.search_live();
                 }
@@ -317,33 +461,106 @@ impl App {
     }
 
     fn on_mouse(&mut self, m: &MouseEvent) -> bool {
-        let delta = match m.kind {
-            MouseEventKind::ScrollDown => WHEEL_LINES,
-            MouseEventKind::ScrollUp => -WHEEL_LINES,
-            MouseEventKind::Down(_) => 0,
+        let (delta, click, drag) = match m.kind {
+            MouseEventKind::ScrollDown => (WHEEL_LINES, false, false),
+            MouseEventKind::ScrollUp => (-WHEEL_LINES, false, false),
+            MouseEventKind::Down(MouseButton::Left) => (0, true, false),
+            MouseEventKind::Down(_) => (0, false, false),
+            MouseEventKind::Drag(MouseButton::Left) => (0, false, true),
             _ => return false,
         };
         let at = Position::new(m.column, m.row);
         let g = geometry::screen(self.size, self.list_shown);
-        if self.list_popup || g.list.is_some_and(|l| l.contains(at)) {
+        let list_area = if self.list_popup {
+            Some(self.list_popup_area())
+        } else {
+            g.list
+        };
+        if self.list_popup || list_area.is_some_and(|l| l.contains(at)) {
+            if drag {
+                return false;
+            }
             self.pane = Pane::List;
-            let n = self.arts.len();
-            if delta != 0 && n > 0 {
-                self.selected =
-                    (self.selected as isize + delta.signum()).clamp(0, n as isize - 1) as usize;
+            if delta != 0 {
+                self.list.step(delta.signum());
+            } else if click
+                && let Some(area) = list_area
+                && area.contains(at)
+            {
+                let inner = list::inner(area);
+                if inner.contains(at)
+                    && let Some(i) = self.list.at_row(inner.height, at.y - inner.y)
+                {
+                    self.list.selected = i;
+                }
             }
             return true;
         }
         for (i, r) in g.panes.iter().enumerate() {
-            if r.contains(at) {
-                let side = if i == 0 { Side::A } else { Side::B };
+            if !r.contains(at) {
+                continue;
+            }
+            let side = if i == 0 { Side::A } else { Side::B };
+            let pg = self.pane_geometry(side);
+            // A click or a drag on the map (or the thumb beside it) scrolls
+            // to that part of the article.
+            if (click || drag) && (pg.map.contains(at) || pg.thumb.contains(at)) {
                 self.pane = if i == 0 { Pane::A } else { Pane::B };
-                if delta != 0 {
-                    self.reading.scroll(side, delta);
-                }
+                self.scroll_to_map(side, pg, at.y);
+                return true;
+            }
+            if drag {
+                return false;
+            }
+            self.pane = if i == 0 { Pane::A } else { Pane::B };
+            if delta != 0 {
+                self.reading.scroll(side, delta);
+            } else if click
+                && (pg.text.contains(at) || pg.gutter.contains(at) || pg.numbers.contains(at))
+            {
+                self.click_text(side, usize::from(at.y - pg.text.y));
             }
         }
         true
+    }
+
+    /// A click on row `dy` of a pane's text focuses the passage there (a
+    /// moved run's note: its first link, with its counterpart brought in view).
+    fn click_text(&mut self, side: Side, dy: usize) {
+        let top = self.reading.top[side.index()];
+        let Some(row) = self
+            .reading
+            .spread()
+            .and_then(|sp| sp.rows(side).get(top + dy))
+        else {
+            return;
+        };
+        let (unit, note) = (row.unit, row.kind == RowKind::Note);
+        if unit == Unit::Other || !matches!(row.kind, RowKind::Text | RowKind::Note) {
+            return;
+        }
+        self.reading.focus = Some(unit);
+        let moved = match unit {
+            Unit::Link(i) => self.alignment().is_some_and(|al| al.links[i].moved),
+            _ => false,
+        };
+        if note || moved {
+            self.reading.show(unit);
+        }
+    }
+
+    /// Scroll `side` so that the rows of the map cell at screen row `y` are
+    /// in the middle of the pane.
+    fn scroll_to_map(&mut self, side: Side, pg: PaneGeometry, y: u16) {
+        let Some(total) = self.reading.spread().map(Spread::len) else {
+            return;
+        };
+        let cell = usize::from(y.saturating_sub(pg.map.y));
+        let rows = overview::rows_of(total, usize::from(pg.map.height), cell);
+        let page = self.page();
+        let target = rows.start.saturating_sub(page / 2) as isize;
+        let now = self.reading.top[side.index()] as isize;
+        self.reading.scroll(side, target - now);
     }
 
     /// Whether the article list is on screen (side pane or popup).
@@ -365,24 +582,24 @@ impl App {
             Action::PaneB => self.read_in(Pane::B),
             Action::Down => self.move_by(1),
             Action::Up => self.move_by(-1),
-            Action::PageDown => self.move_by(self.page() as isize),
-            Action::PageUp => self.move_by(-(self.page() as isize)),
+            Action::PageDown => self.move_by(self.page_of(self.pane) as isize),
+            Action::PageUp => self.move_by(-(self.page_of(self.pane) as isize)),
             Action::Top => self.move_by(isize::MIN / 2),
             Action::Bottom => self.move_by(isize::MAX / 2),
             Action::Next => self.next(Dir::Forward),
             Action::Prev => self.next(Dir::Backward),
             Action::Jump(kind, dir) => self.jump(Some(kind), dir),
             Action::Search => self.search.open(),
-            Action::Accept => {
-                self.search.input = None;
-                if self.search.query.is_empty() {
-                    self.search.clear();
-                } else if self.search.matches.is_empty() {
-                    self.note = Some(format!("no match for “{}”", self.search.query));
-                }
+            Action::Filter => {
+                self.list.open();
+                self.pane = Pane::List;
             }
+            Action::Accept => self.accept(),
             Action::Erase => {
-                if let Some(i) = self.search.input.as_mut() {
+                if let Some(i) = self.list.input.as_mut() {
+                    i.pop();
+                    self.list.take_input(&self.arts);
+                } else if let Some(i) = self.search.input.as_mut() {
                     i.pop();
                     self.search_live();
                 }
@@ -396,27 +613,145 @@ impl App {
             }
             Action::NextPair => self.step_pair(1),
             Action::PrevPair => self.step_pair(-1),
+            Action::AllPairs => {
+                self.all_pairs = !self.all_pairs;
+                let walk = self.walk().len();
+                self.note = Some(if self.all_pairs {
+                    format!("] and [ step through all {walk} pairs")
+                } else {
+                    format!("] and [ step through the {walk} pairs that share text")
+                });
+            }
+            Action::Provenance => {
+                if self.provenance.is_open() {
+                    self.provenance.close();
+                } else if let Some(r) = self.pairs.ranking() {
+                    let partial = !self.pairs.ranked();
+                    self.provenance.open(self.arts.len(), r, partial);
+                } else {
+                    self.note = Some(if self.pairs.progress().is_some() {
+                        "still ranking the pairs: no sources known yet".into()
+                    } else {
+                        "no pairs share text".into()
+                    });
+                }
+            }
+            Action::OpenPair => {
+                if let Some((a, b)) = self.provenance.pair() {
+                    self.provenance.close();
+                    self.chosen = true;
+                    self.set_pair(a, b);
+                } else {
+                    self.note = Some("an original: pick a line below it".into());
+                }
+            }
             Action::ToggleSync => {
                 let note = self.reading.toggle_sync(self.reading_side());
                 self.note = Some(note.into());
             }
+            Action::Export => self.export(),
+            Action::Copy => self.copy(),
         }
     }
 
+    /// Enter in a prompt: keep what was typed.
+    fn accept(&mut self) {
+        if self.list.input.is_some() {
+            self.list.accept();
+            if self.list.shown().is_empty() {
+                self.note = Some(format!("no article matches “{}”", self.list.query));
+            }
+            return;
+        }
+        self.search.input = None;
+        if self.search.query.is_empty() {
+            self.search.clear();
+        } else if self.search.matches.is_empty() {
+            self.note = Some(format!("no match for “{}”", self.search.query));
+        }
+    }
+
+    /// Esc: close the innermost thing open. It never quits (q and Ctrl-C
+    /// do): a reader pressing Esc to leave a search must not lose the session.
     fn back(&mut self) {
-        if self.search.input.is_some() {
+        if self.list.input.is_some() {
+            self.list.cancel(&self.arts);
+        } else if self.search.input.is_some() {
             self.search.cancel();
             self.find_matches();
         } else if self.help.is_open() {
             self.help.close();
+        } else if self.provenance.is_open() {
+            self.provenance.close();
+        } else if self.pane == Pane::List && self.list.filtered() {
+            self.list.clear(&self.arts);
         } else if self.list_popup {
             self.list_popup = false;
             self.pane = Pane::B;
         } else if self.search.active() {
             self.search.clear();
+        } else if self.reading.focus.is_some() {
+            self.reading.focus = None;
         } else {
-            self.quit = true;
+            self.note = Some("q quits".into());
         }
+    }
+
+    /// `e`: write the open pair as the HTML report into the working folder.
+    fn export(&mut self) {
+        let Some(html) = self.html else {
+            self.note = Some("no report writer in this build".into());
+            return;
+        };
+        let Some(al) = self.alignment().cloned() else {
+            self.note = Some(if self.arts.len() < 2 {
+                "open two articles first".into()
+            } else {
+                "still aligning this pair: try again in a moment".into()
+            });
+            return;
+        };
+        let (a, b) = (&self.arts[self.a], &self.arts[self.b]);
+        let report = html(a, b, &al);
+        let base = save::base_name(a, b);
+        self.note = Some(
+            match save::write_new(&self.out_dir, &base, "html", report.as_bytes()) {
+                Ok(path) => {
+                    let shown = std::path::absolute(&path).unwrap_or(path);
+                    format!("wrote {}", safe_line(&shown.to_string_lossy()))
+                }
+                Err(e) => format!(
+                    "cannot write {base}.html in {}: {e}",
+                    safe_line(&self.out_dir.to_string_lossy())
+                ),
+            },
+        );
+    }
+
+    /// `y`: the focused passage, both sides with their file names, to the
+    /// clipboard through the terminal (OSC 52).
+    fn copy(&mut self) {
+        let (Some(al), Some(unit)) = (self.alignment(), self.reading.focus) else {
+            self.note = Some("nothing to copy: focus a passage first (n, or a click)".into());
+            return;
+        };
+        let Some(text) = clipboard::passage(&self.arts[self.a], &self.arts[self.b], al, unit)
+        else {
+            return;
+        };
+        let (text, cut) = clipboard::cut(&text, clipboard::MAX_COPY);
+        self.outbox = Some(clipboard::osc52(text));
+        let what = match unit {
+            Unit::Link(i) => format!("link {}", i + 1),
+            Unit::New(_) => "the new passage".into(),
+            Unit::Dropped(_) => "the dropped passage".into(),
+            Unit::Other => String::new(),
+        };
+        self.note = Some(if cut {
+            format!("copied {what}, cut to 64 KB (OSC 52)")
+        } else {
+            format!("copied {what} to the clipboard (OSC 52)")
+        });
     }
 
     fn toggle_list(&mut self) {
@@ -428,6 +763,12 @@ impl App {
             self.pane = if self.list_popup { Pane::List } else { Pane::B };
         }
         self.relayout();
+    }
+
+    /// The narrow screen's list popup.
+    pub fn list_popup_area(&self) -> Rect {
+        let h = u16::try_from(self.list.shown().len() * 2 + 2).unwrap_or(u16::MAX);
+        geometry::popup(self.size, 72, h.max(4))
     }
 
     fn cycle_pane(&mut self, step: isize) {
@@ -451,17 +792,36 @@ impl App {
         self.pane.side().unwrap_or(Side::B)
     }
 
+    /// Digits of the largest paragraph number of the open pair.
+    pub fn number_digits(&self) -> usize {
+        self.digits
+    }
+
+    fn count_digits(&mut self) {
+        let count = |i: usize| self.arts.get(i).map_or(0, |a| a.body_counts().0);
+        self.digits = geometry::digits(count(self.a).max(count(self.b)));
+    }
+
+    /// Where the parts of a pane go on the current screen.
+    pub fn pane_geometry(&self, side: Side) -> PaneGeometry {
+        self.pane_geometry_in(self.size, side)
+    }
+
+    /// Where the parts of a pane go on a screen of `area`.
+    pub fn pane_geometry_in(&self, area: Rect, side: Side) -> PaneGeometry {
+        let g = geometry::screen(area, self.list_shown);
+        geometry::pane(g.panes[side.index()], self.number_digits())
+    }
+
     /// Text rows visible in a pane.
     pub fn page(&self) -> usize {
-        let g = geometry::screen(self.size, self.list_shown);
-        usize::from(geometry::pane(g.panes[0]).text.height).max(1)
+        usize::from(self.pane_geometry(Side::A).text.height).max(1)
     }
 
     /// Text widths of panes A and B for the current size.
     pub fn text_widths(&self) -> (usize, usize) {
-        let g = geometry::screen(self.size, self.list_shown);
-        let w = |r| usize::from(geometry::pane(r).text.width);
-        (w(g.panes[0]), w(g.panes[1]))
+        let w = |s| usize::from(self.pane_geometry(s).text.width);
+        (w(Side::A), w(Side::B))
     }
 
     /// The layout for given text widths: the cached one when it fits.
@@ -486,6 +846,19 @@ impl App {
         }
     }
 
+    /// A page of `pane`: text rows, or articles in the list.
+    fn page_of(&self, pane: Pane) -> usize {
+        if pane != Pane::List || self.help.is_open() {
+            return self.page();
+        }
+        let area = if self.list_popup {
+            Some(self.list_popup_area())
+        } else {
+            geometry::screen(self.size, self.list_shown).list
+        };
+        area.map_or(1, |a| usize::from(list::inner(a).height / 2).max(1))
+    }
+
     /// The largest first row a pane can show: the last page ends at the last row.
     pub fn max_top(&self) -> usize {
         self.reading.max_top()
@@ -496,16 +869,12 @@ impl App {
             self.help.scroll_by(delta, self.size.height, &self.theme);
             return;
         }
+        if self.provenance.is_open() {
+            self.provenance.move_by(delta, self.size.height);
+            return;
+        }
         match self.pane {
-            Pane::List => {
-                let n = self.arts.len() as isize;
-                if n > 0 {
-                    let s = (self.selected as isize)
-                        .saturating_add(delta)
-                        .clamp(0, n - 1);
-                    self.selected = s as usize;
-                }
-            }
+            Pane::List => self.list.step(delta),
             Pane::A => self.reading.scroll(Side::A, delta),
             Pane::B => self.reading.scroll(Side::B, delta),
         }
@@ -539,8 +908,8 @@ impl App {
     }
 
     fn choose(&mut self, side: Side) {
-        let s = self.selected;
-        if s >= self.arts.len() || self.arts.len() < 2 {
+        let s = self.list.selected;
+        if s >= self.arts.len() || self.arts.len() < 2 || !self.list.shown().contains(&s) {
             return;
         }
         let (a, b) = match side {
@@ -553,50 +922,97 @@ impl App {
         self.set_pair(a, b);
     }
 
+    /// The ranked pairs `]` and `[` step through: those that share text,
+    /// or with `*` all of them, most reused first. Whatever ranking exists
+    /// (a partial one included) is walked.
+    pub fn walk(&self) -> Vec<&Pair> {
+        self.pairs
+            .ranking()
+            .unwrap_or_default()
+            .iter()
+            .filter(|p| self.all_pairs || pairs::shares_text(p))
+            .collect()
+    }
+
+    /// Where the open pair is in the walk, either way round: `(n, of, swapped)`.
+    pub fn walk_position(&self) -> Option<(usize, usize, bool)> {
+        let walk = self.walk();
+        let at = |a, b| walk.iter().position(|p| (p.a, p.b) == (a, b));
+        match (at(self.a, self.b), at(self.b, self.a)) {
+            (Some(n), _) => Some((n, walk.len(), false)),
+            (None, Some(n)) => Some((n, walk.len(), true)),
+            _ => None,
+        }
+    }
+
     fn step_pair(&mut self, step: isize) {
-        let Some(r) = self.pairs.ranking() else {
+        if self.pairs.ranking().is_none() {
             self.note = Some("still ranking the pairs".into());
             return;
-        };
-        if r.is_empty() {
-            self.note = Some("no pairs to step through".into());
+        }
+        let walk = self.walk();
+        let all = self.pairs.ranking().map_or(0, <[Pair]>::len);
+        if walk.is_empty() {
+            self.note = Some(if all == 0 {
+                "no pairs to step through".into()
+            } else {
+                format!("no pair shares text; * steps through all {all}")
+            });
             return;
         }
-        let n = r.len() as isize;
-        // From a pair picked by hand, start from where it ranks (either way round).
+        let n = walk.len() as isize;
+        // From a pair picked by hand, start from where it ranks (either way
+        // round), or from the end the step comes from.
         let here = self
-            .pair_pos
-            .or_else(|| self.pairs.rank_of(self.b, self.a))
-            .map_or(if step > 0 { -1 } else { n }, |p| p as isize);
+            .walk_position()
+            .map_or(if step > 0 { -1 } else { n }, |(p, _, _)| p as isize);
         let next = here + step;
         if !(0..n).contains(&next) {
-            self.note = Some(
-                if step > 0 {
-                    "that was the last pair"
-                } else {
-                    "this is the first pair"
-                }
-                .into(),
-            );
+            let rest = if self.all_pairs || all == walk.len() {
+                String::new()
+            } else {
+                format!(" that shares text (* for all {all})")
+            };
+            self.note = Some(if step > 0 && !self.pairs.ranked() {
+                format!("that was the last pair{rest} found so far (still ranking)")
+            } else if step > 0 {
+                format!("that was the last pair{rest}")
+            } else {
+                format!("this is the first pair{rest}")
+            });
             return;
         }
-        let p = &r[next as usize];
-        let (a, b) = (p.a, p.b);
+        let (a, b) = (walk[next as usize].a, walk[next as usize].b);
         self.chosen = true;
         self.set_pair(a, b);
+    }
+
+    /// Which article of the open pair is the likely source, and why.
+    pub fn likely_source(&self) -> Option<LikelySource> {
+        self.likely
+    }
+
+    /// Decide the likely source of the open pair, once it is aligned.
+    fn find_likely_source(&mut self) {
+        self.likely = self
+            .alignment()
+            .and_then(|al| pairs::likely_source(&self.arts, self.a, self.b, al));
     }
 
     fn set_pair(&mut self, a: usize, b: usize) {
         let changed = (a, b) != (self.a, self.b);
         self.a = a;
         self.b = b;
+        self.count_digits();
+        self.find_likely_source();
         self.pair_pos = self.pairs.rank_of(a, b);
         if changed || self.reading.spread().is_none() {
             self.reading.reset();
         }
-        // Outside the list (ranking, brackets, swap) the selection follows A.
-        if self.pane != Pane::List {
-            self.selected = a;
+        // Outside the list (ranking, brackets, swap) the selection follows
+        // A, unless the filter hides it.
+        if self.pane != Pane::List && self.list.shown().contains(&a) {
+            self.list.selected = a;
         }
         self.pairs.request(a, b, true);
         self.pairs.prefetch(a, self.pair_pos);
@@ -674,22 +1090,58 @@ mod tests {
     }
 
     #[test]
-    fn brackets_walk_every_ranked_pair() {
+    fn brackets_walk_the_pairs_that_share_text_and_star_walks_all() {
         let mut app = settled();
-        let pairs: Vec<(usize, usize)> =
+        let ranked: Vec<(usize, usize)> =
             app.ranking().unwrap().iter().map(|p| (p.a, p.b)).collect();
+        let sharing: Vec<(usize, usize)> = app
+            .ranking()
+            .unwrap()
+            .iter()
+            .filter(|p| pairs::shares_text(p))
+            .map(|p| (p.a, p.b))
+            .collect();
+        // The bundled five: some pairs share text, the others not (WSJ and
+        // the Insider piece are independent of the Reuters family).
+        let n = sharing.len();
+        assert!(n >= 2 && n < ranked.len(), "{n} of {}", ranked.len());
         let mut seen = vec![app.pair()];
-        for _ in 1..pairs.len() {
+        for _ in 1..sharing.len() {
             app.apply(Action::NextPair);
             app.settle();
             seen.push(app.pair());
         }
-        assert_eq!(seen, pairs);
+        assert_eq!(seen, sharing);
         app.apply(Action::NextPair);
-        assert_eq!(app.note.as_deref(), Some("that was the last pair"));
+        assert_eq!(
+            app.note.as_deref(),
+            Some(
+                format!(
+                    "that was the last pair that shares text (* for all {})",
+                    ranked.len()
+                )
+                .as_str()
+            )
+        );
+        assert_eq!(app.walk_position(), Some((n - 1, n, false)));
         app.apply(Action::PrevPair);
         app.settle();
-        assert_eq!(app.pair(), pairs[pairs.len() - 2]);
+        assert_eq!(app.pair(), sharing[n - 2]);
+        // After a swap the pair keeps its place in the walk.
+        app.apply(Action::Swap);
+        assert_eq!(app.walk_position(), Some((n - 2, n, true)));
+        // * walks every ranked pair.
+        app.apply(Action::AllPairs);
+        let mut seen = Vec::new();
+        app.apply(Action::NextPair);
+        app.settle();
+        seen.push(app.pair());
+        while app.walk_position().is_some_and(|(n, of, _)| n + 1 < of) {
+            app.apply(Action::NextPair);
+            app.settle();
+            seen.push(app.pair());
+        }
+        assert_eq!(seen, ranked[n - 1..]);
     }
 
     #[test]
@@ -717,18 +1169,56 @@ mod tests {
         assert_eq!(app.focus(), focus);
         app.apply(Action::Back);
         assert!(!app.search.active());
+        // Esc never quits: it clears the focus, then says how to quit.
+        for _ in 0..3 {
+            app.apply(Action::Back);
+        }
         assert!(!app.should_quit());
+        assert_eq!(app.focus(), None);
+        assert_eq!(app.note(), Some("q quits"));
+    }
+
+    #[test]
+    fn w_shows_who_took_from_whom_and_enter_opens_the_pair() {
+        let mut app = settled();
+        let arts = crate::article::bundled();
+        let idx = |s: &str| arts.iter().position(|a| a.path.contains(s)).unwrap();
+        let (reuters, palakshi) = (idx("reuters"), idx("palakshi"));
+        app.apply(Action::Provenance);
+        assert!(app.provenance.is_open());
+        assert_eq!(app.contexts()[0], Ctx::Provenance);
+        // The Reuters story is the root; the two rewrites hang below it.
+        let lines = app.provenance.lines().to_vec();
+        assert_eq!(lines[0].article, reuters);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[1..].iter().all(|n| n.depth == 1));
+        let at = lines.iter().position(|n| n.article == palakshi).unwrap();
+        app.apply(Action::Down);
+        if at == 2 {
+            app.apply(Action::Down);
+        }
+        app.apply(Action::OpenPair);
+        app.settle();
+        assert!(!app.provenance.is_open());
+        assert_eq!(app.pair(), (reuters, palakshi));
+        // Drawing it does not panic at any size.
+        app.apply(Action::Provenance);
+        for (w, h) in [(1, 1), (20, 5), (80, 24), (200, 60)] {
+            app.resize(w, h);
+            let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
+            ratatui::widgets::Widget::render(&app, buf.area, &mut buf);
+        }
         app.apply(Action::Back);
-        assert!(app.should_quit());
+        assert!(!app.provenance.is_open());
     }
 
     #[test]
     fn enter_and_space_choose_a_and_b_and_s_swaps() {
         let mut app = settled();
         app.pane = Pane::List;
-        app.selected = 0;
+        app.list.selected = 0;
         app.apply(Action::SetA);
-        app.selected = 4;
+        app.list.selected = 4;
         app.apply(Action::SetB);
         app.settle();
         assert_eq!(app.pair(), (0, 4));
@@ -736,7 +1226,7 @@ mod tests {
         app.settle();
         assert_eq!(app.pair(), (4, 0));
         // Choosing B's article as A swaps rather than comparing it with itself.
-        app.selected = 0;
+        app.list.selected = 0;
         app.apply(Action::SetA);
         assert_eq!(app.pair(), (0, 4));
         assert!(app.share_against_a(4).is_some());

@@ -24,7 +24,9 @@ pub fn screen(area: Rect, show_list: bool) -> Geometry {
     let [main, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let wide = area.width >= WIDE;
     let (list, panes) = if wide && show_list {
-        let w = (area.width / 4).clamp(24, 40);
+        // A quarter of the screen: room for long titles and paths on a wide
+        // terminal, while the panes keep most of it.
+        let w = (area.width / 4).clamp(24, 64);
         let [l, p] = Layout::horizontal([Constraint::Length(w), Constraint::Min(0)]).areas(main);
         (Some(l), p)
     } else {
@@ -45,20 +47,49 @@ pub fn screen(area: Rect, show_list: bool) -> Geometry {
 pub struct PaneGeometry {
     /// Title and details of the article.
     pub header: Rect,
-    /// Link marks beside the text.
+    /// Paragraph numbers (`¶12`) beside the first row of each paragraph.
+    pub numbers: Rect,
+    /// Beside the text: the bracket of a passage (in a full pane), then the
+    /// kind letter.
     pub gutter: Rect,
     /// The article's text.
     pub text: Rect,
+    /// The overview map: the whole article in one column.
+    pub map: Rect,
+    /// The border column beside the map, where the visible window is marked.
+    pub thumb: Rect,
 }
 
-/// Columns of a full gutter: a space, a label of up to six cells, a space.
-pub const GUTTER: u16 = 8;
+/// Columns of the gutter: a passage's bracket, the kind letter and a space.
+pub const GUTTER: u16 = 3;
+
+/// Columns of a narrow pane's gutter: the kind letter and a space.
+pub const NARROW_GUTTER: u16 = 2;
+
+/// Columns of the overview map: a space, then the map.
+pub const MAP: u16 = 2;
+
+/// Text width below which a pane has no paragraph numbers and no map.
+pub const FULL: u16 = 30;
 
 /// Rows taken by a pane's header.
 const HEADER: u16 = 2;
 
-/// The parts inside a reading pane.
-pub fn pane(area: Rect) -> PaneGeometry {
+/// Columns of the paragraph numbers for numbers of up to `digits` digits:
+/// `¶`, the digits (at least two, so the column does not jump between
+/// short articles) and a space.
+pub fn numbers_width(digits: usize) -> u16 {
+    u16::try_from(digits.max(2) + 2).unwrap_or(u16::MAX)
+}
+
+/// Digits of `n` in decimal.
+pub fn digits(n: usize) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+/// The parts inside a reading pane whose paragraph numbers have up to
+/// `digits` digits.
+pub fn pane(area: Rect, digits: usize) -> PaneGeometry {
     let inner = if area.width >= 3 && area.height >= 3 {
         area.inner(Margin::new(1, 1))
     } else {
@@ -67,19 +98,35 @@ pub fn pane(area: Rect) -> PaneGeometry {
     let header_h = HEADER.min(inner.height);
     let [header, body] =
         Layout::vertical([Constraint::Length(header_h), Constraint::Min(0)]).areas(inner);
-    // A label such as `R ↑¶12` between a space on each side when there is
-    // room for text beside it; in a sliver of a pane only the kind letter.
-    let gutter_w = match body.width {
-        w if w >= 30 => GUTTER,
-        w if w >= 8 => 2,
-        _ => 0,
+    // With room for text: numbers, the gutter, the text and the map; in a
+    // narrow pane the kind letter only; in a sliver the text alone.
+    let (numbers_w, gutter_w, map_w) = match body.width {
+        w if w >= FULL => (numbers_width(digits), GUTTER, MAP),
+        w if w >= 8 => (0, NARROW_GUTTER, 0),
+        _ => (0, 0, 0),
     };
-    let [gutter, text] =
-        Layout::horizontal([Constraint::Length(gutter_w), Constraint::Min(0)]).areas(body);
+    let [numbers, gutter, text, map] = Layout::horizontal([
+        Constraint::Length(numbers_w),
+        Constraint::Length(gutter_w),
+        Constraint::Min(0),
+        Constraint::Length(map_w),
+    ])
+    .areas(body);
+    let (map, thumb) = if map.width >= MAP {
+        (
+            Rect::new(map.right() - 1, map.y, 1, map.height),
+            Rect::new(map.right(), map.y, 1, map.height),
+        )
+    } else {
+        (Rect::new(map.x, map.y, 0, 0), Rect::new(map.x, map.y, 0, 0))
+    };
     PaneGeometry {
         header,
+        numbers,
         gutter,
         text,
+        map,
+        thumb,
     }
 }
 

@@ -11,6 +11,9 @@ use super::keymap::{self, Ctx};
 use crate::marks::Mark;
 use crate::view::{Change, Class, Theme};
 
+/// Cells of the legend's first column, as wide as the keys' column.
+const SAMPLE: usize = 18;
+
 /// Rows of the screen the popup does not use for text: borders and margin.
 const CHROME_ROWS: u16 = 4;
 /// Columns the popup adds to its widest line: borders and a space each side.
@@ -71,42 +74,86 @@ impl Help {
 /// The help text: the legend, then every binding from the keymap.
 pub fn lines(t: &Theme) -> Vec<Line<'static>> {
     let mut out: Vec<Line<'static>> = Vec::new();
-    out.push(Line::from(Span::styled("Legend", t.strong())));
-    let sample = |mark: &str, class: Class, change: Option<Change>, m: Mark, what: &str| {
-        Line::from(vec![
-            Span::raw("  "),
-            Span::styled(format!("{mark:<6}"), t.gutter(class, false)),
+    out.push(Line::from(vec![
+        Span::styled("Legend", t.strong()),
+        Span::raw("  one colour, one meaning: in the reader, `compare` text and HTML"),
+    ]));
+    // Two columns: what it looks like (padded to the keys' column), what it means.
+    let row = |sample: Vec<Span<'static>>, what: &str| {
+        let w: usize = sample.iter().map(Span::width).sum();
+        let mut spans = vec![Span::raw("  ")];
+        spans.extend(sample);
+        spans.push(Span::raw(format!(
+            "{:pad$}{what}",
+            "",
+            pad = SAMPLE.saturating_sub(w)
+        )));
+        Line::from(spans)
+    };
+    let marked = |class: Class, change: Option<Change>, m: Mark| {
+        let letter = m.letter().unwrap_or(" ");
+        vec![
+            Span::styled(letter.to_string(), t.gutter(class, false)),
+            Span::raw(" "),
             Span::styled(m.label().to_string(), t.piece(class, change)),
-            Span::raw(format!("  {what}")),
-        ])
+        ]
     };
     for class in [Class::Copied, Class::Reworded, Class::New, Class::Dropped] {
         let m = class.mark().expect("a reading class has a mark");
-        let letter = m.letter().unwrap_or_default();
-        out.push(sample(letter, class, None, m, m.meaning()));
+        out.push(row(marked(class, None, m), m.meaning()));
     }
     for change in [Change::Deleted, Change::Inserted] {
         let m = change.mark();
-        out.push(sample("", Class::Reworded, Some(change), m, m.meaning()));
+        out.push(row(marked(Class::Reworded, Some(change), m), m.meaning()));
     }
-    out.push(sample(
-        "R ↑¶3",
-        Class::Reworded,
-        None,
-        Mark::Moved,
-        "its counterpart is above, in ¶3",
+    out.push(row(
+        vec![
+            Span::raw("  "),
+            Span::styled("moved", t.piece(Class::Copied, Some(Change::Moved))),
+        ],
+        "words kept word for word, moved within the link",
     ));
-    out.push(Line::from(vec![
-        Span::raw("  "),
-        Span::styled("      ", t.gutter(Class::Copied, true)),
-        Span::raw("the focused link (on both sides)"),
-    ]));
-    out.push(Line::from(vec![
-        Span::raw("  "),
-        Span::raw("      "),
-        Span::styled("match", t.matched(false)),
-        Span::raw("  a search match"),
-    ]));
+    out.push(row(
+        vec![Span::styled("╭ │ ╰", t.class(Class::Reworded))],
+        "a reused passage: links in order on both sides (p, P)",
+    ));
+    out.push(row(
+        vec![Span::styled("↓ ¶13–¶15 moved", t.moved_note())],
+        "links out of the reading order; theirs are below, ¶13–¶15",
+    ));
+    out.push(row(
+        vec![Span::styled("¶12", t.number())],
+        "a paragraph's number, beside its first line",
+    ));
+    out.push(row(
+        vec![Span::styled(" ", t.gutter(Class::Copied, true))],
+        "the focused passage (on both sides)",
+    ));
+    let (c, r) = if t.color { ("█", "█") } else { ("C", "R") };
+    out.push(row(
+        vec![
+            Span::styled(c, t.mark(Mark::Copied)),
+            Span::styled(r, t.mark(Mark::Reworded)),
+            Span::styled("┃", t.thumb()),
+        ],
+        "the map beside each pane: the whole article; ┃ on screen",
+    ));
+    out.push(row(
+        vec![
+            Span::styled("match", t.matched(false)),
+            Span::raw(" "),
+            Span::styled("match", t.matched(true)),
+        ],
+        "search matches; the current one in reverse video",
+    ));
+    out.push(row(
+        vec![Span::raw("43%")],
+        "in the list: the share of that article found in A",
+    ));
+    out.push(row(
+        vec![Span::styled("likely source", t.strong())],
+        "in a title: earlier by date, else the one drawn on",
+    ));
     for (ctx, bindings) in keymap::sections() {
         out.push(Line::raw(""));
         out.push(Line::from(Span::styled(ctx.title(), t.strong())));

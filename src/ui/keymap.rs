@@ -13,7 +13,7 @@ use crate::marks::Mark;
 pub enum Action {
     /// Quit.
     Quit,
-    /// Close the innermost popup or prompt; quit when there is none.
+    /// Close the innermost popup or prompt, or clear the search; never quits.
     Back,
     /// Clear and redraw the whole screen.
     Redraw,
@@ -61,10 +61,22 @@ pub enum Action {
     PrevPair,
     /// Switch between synchronized and independent scrolling.
     ToggleSync,
-    /// Search prompt: accept the query.
+    /// Step through every ranked pair, or only those that share text.
+    AllPairs,
+    /// Write the open pair as an HTML report into the working folder.
+    Export,
+    /// Copy the focused passage (both sides, with file names) to the clipboard.
+    Copy,
+    /// Open the article list's filter prompt.
+    Filter,
+    /// Prompt (search or filter): accept what is typed.
     Accept,
-    /// Search prompt: delete the last character.
+    /// Prompt: delete the last character.
     Erase,
+    /// Open the provenance view (who took from whom).
+    Provenance,
+    /// Provenance view: open the selected line's pair.
+    OpenPair,
 }
 
 /// Passages to jump between by kind.
@@ -80,6 +92,8 @@ pub enum Jump {
     Added,
     /// Passages of A that B dropped.
     Dropped,
+    /// Reused blocks: runs of links in order on both sides.
+    Passage,
 }
 
 impl Jump {
@@ -91,6 +105,7 @@ impl Jump {
             Jump::Moved => format!("{} passage", Mark::Moved.label()),
             Jump::Added => format!("passage {} in B", Mark::New.label()),
             Jump::Dropped => format!("passage {} from A", Mark::Dropped.label()),
+            Jump::Passage => "reused passage".into(),
         }
     }
 }
@@ -108,10 +123,12 @@ pub enum Dir {
 /// first; the first binding that matches wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ctx {
-    /// The search prompt (other printable keys are typed into it).
+    /// The search or filter prompt (other printable keys are typed into it).
     Prompt,
     /// The help popup.
     Help,
+    /// The provenance view.
+    Provenance,
     /// The article list (side pane or popup) has the keyboard.
     List,
     /// A reading pane has the keyboard.
@@ -121,13 +138,15 @@ pub enum Ctx {
 }
 
 impl Ctx {
+    /// The heading of this context's keys in the help.
     pub fn title(self) -> &'static str {
         match self {
             Ctx::Global => "Everywhere",
             Ctx::Pane => "Reading panes",
             Ctx::List => "Article list",
             Ctx::Help => "This help",
-            Ctx::Prompt => "Search prompt",
+            Ctx::Provenance => "Who took from whom (w)",
+            Ctx::Prompt => "Search and filter prompts",
         }
     }
 }
@@ -232,7 +251,7 @@ const fn bind(
 }
 
 use Action as A;
-use Ctx::{Global, Help, List, Pane, Prompt};
+use Ctx::{Global, Help, List, Pane, Prompt, Provenance};
 
 /// Every key copycat knows, in the order the help shows them.
 pub static BINDINGS: &[Binding] = &[
@@ -241,15 +260,15 @@ pub static BINDINGS: &[Binding] = &[
         Prompt,
         &[code(KeyCode::Enter)],
         A::Accept,
-        "keep the search and step with n/N",
-        None,
+        "keep the search (step with n/N) or the filter",
+        Some("keep"),
     ),
     bind(
         Prompt,
         &[code(KeyCode::Esc)],
         A::Back,
-        "cancel the search",
-        None,
+        "cancel: what was in force before returns",
+        Some("cancel"),
     ),
     bind(
         Prompt,
@@ -289,6 +308,48 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(Help, &[code(KeyCode::PageUp)], A::PageUp, "page up", None),
     bind(
+        Provenance,
+        &[ch('w'), code(KeyCode::Esc)],
+        A::Back,
+        "close who took from whom",
+        None,
+    ),
+    bind(
+        Provenance,
+        &[ch('j'), code(KeyCode::Down)],
+        A::Down,
+        "next line",
+        None,
+    ),
+    bind(
+        Provenance,
+        &[ch('k'), code(KeyCode::Up)],
+        A::Up,
+        "previous line",
+        None,
+    ),
+    bind(
+        Provenance,
+        &[code(KeyCode::PageDown), ch(' ')],
+        A::PageDown,
+        "page down",
+        None,
+    ),
+    bind(
+        Provenance,
+        &[code(KeyCode::PageUp)],
+        A::PageUp,
+        "page up",
+        None,
+    ),
+    bind(
+        Provenance,
+        &[code(KeyCode::Enter)],
+        A::OpenPair,
+        "open the pair: the line's source as A, the line as B",
+        None,
+    ),
+    bind(
         List,
         &[ch('j'), code(KeyCode::Down)],
         A::Down,
@@ -318,6 +379,20 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         List,
+        &[code(KeyCode::PageDown), ctrl('f')],
+        A::PageDown,
+        "down a page of articles",
+        None,
+    ),
+    bind(
+        List,
+        &[code(KeyCode::PageUp), ctrl('b')],
+        A::PageUp,
+        "up a page of articles",
+        None,
+    ),
+    bind(
+        List,
         &[code(KeyCode::Enter)],
         A::SetA,
         "open the selected article as A (left)",
@@ -329,6 +404,13 @@ pub static BINDINGS: &[Binding] = &[
         A::SetB,
         "open the selected article as B (right)",
         Some("set B"),
+    ),
+    bind(
+        List,
+        &[ch('/')],
+        A::Filter,
+        "filter the list by title or file name (Esc clears)",
+        Some("filter"),
     ),
     bind(
         Pane,
@@ -346,10 +428,10 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Pane,
-        &[code(KeyCode::PageDown), ch(' '), ctrl('f')],
+        &[ch(' '), code(KeyCode::PageDown), ctrl('f')],
         A::PageDown,
         "scroll down a page",
-        None,
+        Some("page"),
     ),
     bind(
         Pane,
@@ -377,7 +459,7 @@ pub static BINDINGS: &[Binding] = &[
         Global,
         &[code(KeyCode::Esc)],
         A::Back,
-        "close a popup or clear the search; else quit",
+        "close a popup, clear the search or the focus (never quits)",
         None,
     ),
     bind(
@@ -473,6 +555,20 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Global,
+        &[ch('p')],
+        A::Jump(Jump::Passage, Dir::Forward),
+        "next reused passage (a block of links, bracketed)",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('P')],
+        A::Jump(Jump::Passage, Dir::Backward),
+        "previous reused passage",
+        None,
+    ),
+    bind(
+        Global,
         &[ch('/')],
         A::Search,
         "search both articles (Esc clears)",
@@ -482,17 +578,45 @@ pub static BINDINGS: &[Binding] = &[
         Global,
         &[ch(']')],
         A::NextPair,
-        "next pair, ranked by reuse",
+        "next pair that shares text, most reused first",
         Some("pair"),
     ),
     bind(
         Global,
         &[ch('[')],
         A::PrevPair,
-        "previous pair, ranked by reuse",
+        "previous pair that shares text",
         None,
     ),
+    bind(
+        Global,
+        &[ch('*')],
+        A::AllPairs,
+        "] and [ step through all pairs, or only those sharing text",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('e')],
+        A::Export,
+        "write this pair as an HTML report (A--B.html) here",
+        Some("report"),
+    ),
+    bind(
+        Global,
+        &[ch('y')],
+        A::Copy,
+        "copy the focused passage, both sides, to the clipboard",
+        Some("copy"),
+    ),
     bind(Global, &[ch('s')], A::Swap, "swap A and B", None),
+    bind(
+        Global,
+        &[ch('w')],
+        A::Provenance,
+        "who took from whom: each article under its likely source",
+        Some("sources"),
+    ),
     bind(
         Global,
         &[ch('i')],
@@ -554,18 +678,32 @@ pub fn key_names(b: &Binding) -> String {
     b.keys.iter().map(Key::name).collect::<Vec<_>>().join(" ")
 }
 
-/// Status bar hints for the active contexts: `(key, hint)` pairs.
+/// Status bar hints for the active contexts: `(key, hint)` pairs. A key an
+/// inner context takes for itself (`/` filters the list) is not hinted for
+/// what it does elsewhere.
 pub fn hints(contexts: &[Ctx]) -> Vec<(String, &'static str)> {
     contexts
         .iter()
-        .flat_map(|ctx| BINDINGS.iter().filter(move |b| b.ctx == *ctx))
-        .filter_map(|b| b.hint.map(|h| (b.keys[0].name(), h)))
+        .enumerate()
+        .flat_map(|(i, ctx)| {
+            BINDINGS
+                .iter()
+                .filter(move |b| b.ctx == *ctx)
+                .map(move |b| (i, b))
+        })
+        .filter(|(i, b)| {
+            let inner = &contexts[..*i];
+            !BINDINGS
+                .iter()
+                .any(|x| inner.contains(&x.ctx) && x.keys.contains(&b.keys[0]))
+        })
+        .filter_map(|(_, b)| b.hint.map(|h| (b.keys[0].name(), h)))
         .collect()
 }
 
 /// Bindings grouped by context, in the order of `BINDINGS`.
 pub fn sections() -> Vec<(Ctx, Vec<&'static Binding>)> {
-    let order = [Global, Pane, List, Prompt, Help];
+    let order = [Global, Pane, List, Provenance, Prompt, Help];
     order
         .iter()
         .map(|c| (*c, BINDINGS.iter().filter(|b| b.ctx == *c).collect()))
@@ -617,6 +755,16 @@ mod tests {
         assert_eq!(dispatch(&[Global], &ctrl_l), Some(Action::Redraw));
         let back = key(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(dispatch(&[Global], &back), Some(Action::PrevPane));
+    }
+
+    #[test]
+    fn hints_name_what_a_key_does_where_the_keyboard_is() {
+        let list = hints(&[List, Global]);
+        let pane = hints(&[Pane, Global]);
+        let has = |h: &[(String, &str)], k: &str, w: &str| h.iter().any(|(x, y)| x == k && *y == w);
+        assert!(has(&list, "Space", "set B") && has(&list, "/", "filter"));
+        assert!(!has(&list, "/", "search"));
+        assert!(has(&pane, "Space", "page") && has(&pane, "/", "search"));
     }
 
     #[test]

@@ -11,18 +11,23 @@
 //! as an event, so the loop ends through the same path as a quit).
 
 pub(crate) mod app;
+pub(crate) mod clipboard;
 pub(crate) mod geometry;
 pub(crate) mod help;
 pub(crate) mod keymap;
+pub(crate) mod list;
+pub(crate) mod overview;
 pub(crate) mod pairs;
+pub(crate) mod provenance;
 pub(crate) mod reading;
 pub(crate) mod render;
 pub(crate) mod safe;
+pub(crate) mod save;
 pub(crate) mod search;
 pub(crate) mod terminal;
 pub(crate) mod worker;
 
-use std::io;
+use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
@@ -45,6 +50,14 @@ pub struct Settings {
     pub color: bool,
     /// Capture the mouse wheel (false with `--no-mouse`).
     pub mouse: bool,
+    /// Open the first two articles as A and B, in that order (two files
+    /// typed on the command line), rather than the most reused pair.
+    pub keep_order: bool,
+    /// `]` and `[` step through every pair, not only those sharing text.
+    pub all_pairs: bool,
+    /// What `e` writes the open pair with (`export::html`, which the reader
+    /// may not import: the binary hands it in).
+    pub html: Option<save::HtmlReport>,
 }
 
 /// How often the progress indicator moves while work is pending.
@@ -52,18 +65,45 @@ const TICK: Duration = Duration::from_millis(120);
 
 enum Msg {
     Term(event::Event),
-    Worker(worker::Done),
+    /// A worker's result, with the generation of the worker: results of a
+    /// worker that served placeholders are dropped once the articles are in.
+    Worker(u32, worker::Done),
+    /// The articles of a lazy load, read, and what was skipped.
+    Loaded(Vec<Article>, Vec<String>),
     Signal,
     InputFailed(io::Error),
 }
 
+/// The rest of a lazy load: reads every article, in the order of the
+/// placeholders it replaces, with the warnings for files skipped.
+pub type Loader = Box<dyn FnOnce() -> (Vec<Article>, Vec<String>) + Send>;
+
 /// Open the reader on `arts` and run it until the user quits; the terminal
 /// is restored on every way out.
 pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
+    run_loading(arts, None, s)
+}
+
+/// Open the reader at once on `arts`, some of which may be placeholders
+/// (see `article::load::placeholder`) that `loader`, run on a thread of its
+/// own, replaces: a folder of thousands of articles shows its first frame
+/// before it is read. The ranking starts once every article is in.
+pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> Result<()> {
     anyhow::ensure!(!arts.is_empty(), "no articles to show");
     let arts = Arc::new(arts);
     let (tx, rx) = mpsc::channel::<Msg>();
-    let mut app = App::with_shared(arts.clone(), s.color, s.mouse);
+    let mut app = if loader.is_some() {
+        App::loading(arts.clone(), s.color, s.mouse)
+    } else {
+        App::with_shared(arts.clone(), s.color, s.mouse)
+    };
+    app.show_all_pairs(s.all_pairs);
+    if let Some(html) = s.html {
+        app.export_to(html, ".");
+    }
+    if s.keep_order {
+        app.keep_order();
+    }
 
     let mut signals = Signals::new([SIGTERM, SIGHUP]).context("cannot watch for signals")?;
     // The terminal first, then the threads: from here on a panic anywhere
@@ -71,12 +111,24 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
     let (mut terminal, _restore) =
         terminal::enter(s.mouse).context("cannot set up the terminal")?;
 
-    let worker = {
+    let spawn_worker = |arts: Arc<Vec<Article>>, generation: u32| {
         let tx = tx.clone();
         worker::spawn(arts, move |d| {
-            let _ = tx.send(Msg::Worker(d));
+            let _ = tx.send(Msg::Worker(generation, d));
         })
     };
+    let mut generation = 0;
+    let mut worker = spawn_worker(arts, generation);
+    if let Some(load) = loader {
+        let tx = tx.clone();
+        thread::Builder::new()
+            .name("copycat-load".into())
+            .spawn(move || {
+                let (arts, warnings) = load();
+                let _ = tx.send(Msg::Loaded(arts, warnings));
+            })
+            .context("cannot start the loading thread")?;
+    }
     {
         let tx = tx.clone();
         thread::Builder::new()
@@ -107,7 +159,6 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
             })
             .context("cannot start the input thread")?;
     }
-    drop(tx);
 
     let size = terminal.size().context("cannot read the terminal size")?;
     app.resize(size.width, size.height);
@@ -125,6 +176,16 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
             terminal.swap_buffers();
             terminal.swap_buffers();
             dirty = true;
+        }
+        // The clipboard sequence goes to the terminal as it is, beside the
+        // frame: it draws nothing, and the terminal (or tmux, or the
+        // terminal at the other end of an SSH session) sets its clipboard.
+        // Before the frame that says "copied", so that by then it is sent.
+        if let Some(bytes) = app.take_outbox() {
+            let mut out = io::stdout().lock();
+            out.write_all(&bytes)
+                .context("cannot write to the terminal")?;
+            out.flush().context("cannot write to the terminal")?;
         }
         if dirty {
             terminal
@@ -163,8 +224,19 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
                     }
                     dirty |= app.on_event(&ev);
                 }
-                Msg::Worker(d) => {
+                Msg::Worker(g, d) if g == generation => {
                     app.on_done(d);
+                    dirty = true;
+                }
+                Msg::Worker(..) => {}
+                Msg::Loaded(arts, warnings) => {
+                    // A new worker over the articles read; the old one ends
+                    // when its handle is dropped, and what it still sends is
+                    // dropped by generation.
+                    let arts = Arc::new(arts);
+                    generation += 1;
+                    worker = spawn_worker(arts.clone(), generation);
+                    app.loaded(arts, &warnings);
                     dirty = true;
                 }
                 // Leave through the normal path so the guard restores the terminal.

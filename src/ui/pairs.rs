@@ -11,13 +11,56 @@ use std::sync::Arc;
 
 use super::worker::{Done, Job};
 use crate::align::Alignment;
-use crate::corpus::Pair;
+use crate::article::Article;
+use crate::corpus::provenance::{MIN_LINKS, MIN_SHARE, ONE_LINK_SHARE};
+use crate::corpus::{self, Direction, Pair};
+use crate::view::Side;
+
+/// Whether a ranked pair shares text worth reading: `]` and `[` skip the
+/// others (`*` walks them too). The ranking holds every pair with a link; a
+/// single short link between two reports of one story is as often the same
+/// fact reported twice as a borrowing, so, as the provenance view counts a
+/// source, a pair needs two links, or one holding a fifth of an article.
+pub fn shares_text(p: &Pair) -> bool {
+    p.score() >= MIN_SHARE && (p.links >= MIN_LINKS || p.score() >= ONE_LINK_SHARE)
+}
+
+/// Why one article of a pair looks like the other's source: the reasons of
+/// `corpus` (the rule `rank` and the provenance view use).
+pub type Reason = Direction;
+
+/// The likely source of an open pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LikelySource {
+    /// The side it is on.
+    pub side: Side,
+    /// What says so.
+    pub reason: Reason,
+}
+
+/// Which of the open pair `a`, `b` (indices into `arts`) is the likely
+/// source, when the pair shares enough text and something tells (dates, an
+/// attribution, containment, a wire story): `corpus`'s rule for a ranked
+/// pair, without the tie-break that orients every pair.
+pub fn likely_source(arts: &[Article], a: usize, b: usize, al: &Alignment) -> Option<LikelySource> {
+    let p = corpus::pair_of(arts, a, b, al)?;
+    if !p.direction.known() || p.b_in_a < MIN_SHARE {
+        return None;
+    }
+    Some(LikelySource {
+        side: if p.a == a { Side::A } else { Side::B },
+        reason: p.direction,
+    })
+}
 
 /// What a worker result changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Arrived {
     /// Ranking progress.
     Progress,
+    /// More pairs of a ranking that goes on, with the first pair found when
+    /// these are the first.
+    Found(Option<(usize, usize)>),
     /// The ranking, with its most reused pair (none when nothing was ranked).
     Ranked(Option<(usize, usize)>),
     /// The alignment of B (second) against A (first).
@@ -29,6 +72,8 @@ pub enum Arrived {
 pub struct Pairs {
     articles: usize,
     ranking: Option<Vec<Pair>>,
+    /// Pairs found so far while a ranking goes on, highest score first.
+    found: Vec<Pair>,
     progress: Option<(usize, usize)>,
     alignments: HashMap<(usize, usize), Arc<Alignment>>,
     requested: HashSet<(usize, usize)>,
@@ -43,18 +88,39 @@ impl Pairs {
             ..Pairs::default()
         };
         if articles >= 2 {
-            p.progress = Some((0, articles * (articles - 1) / 2));
+            p.progress = Some((0, 0));
             p.outbox.push((Job::Rank, true));
         }
         p
     }
 
-    /// Every pair ranked by reuse, once the ranking is done.
-    pub fn ranking(&self) -> Option<&[Pair]> {
-        self.ranking.as_deref()
+    /// The pairs of `articles` articles not all read yet: nothing is ranked
+    /// until [`Pairs::new`] replaces this.
+    pub fn waiting(articles: usize) -> Pairs {
+        Pairs {
+            articles,
+            ..Pairs::default()
+        }
     }
 
-    /// Ranking progress (pairs done, pairs in all) while it runs.
+    /// Every pair that shares text, highest score first: the whole ranking
+    /// once it is done, the pairs found so far while it runs (none before
+    /// the first).
+    pub fn ranking(&self) -> Option<&[Pair]> {
+        match &self.ranking {
+            Some(r) => Some(r),
+            None if !self.found.is_empty() => Some(&self.found),
+            None => None,
+        }
+    }
+
+    /// Whether the ranking is complete.
+    pub fn ranked(&self) -> bool {
+        self.ranking.is_some()
+    }
+
+    /// Ranking progress (pairs aligned, pairs to align; 0 to align while the
+    /// candidates are being found) while it runs.
     pub fn progress(&self) -> Option<(usize, usize)> {
         self.progress
     }
@@ -72,10 +138,7 @@ impl Pairs {
 
     /// Where `(a, b)` stands in the ranking.
     pub fn rank_of(&self, a: usize, b: usize) -> Option<usize> {
-        self.ranking
-            .as_ref()?
-            .iter()
-            .position(|p| (p.a, p.b) == (a, b))
+        self.ranking()?.iter().position(|p| (p.a, p.b) == (a, b))
     }
 
     /// Ask for the alignment of `b` against `a` (once; an urgent request for
@@ -91,13 +154,31 @@ impl Pairs {
 
     /// Work the reader is likely to want next, queued behind what they wait
     /// for: every article against A (for the list's shares) and the ranked
-    /// pair after `pos`.
+    /// pair after `pos`. In a large corpus, only the articles ranked with A:
+    /// thousands of alignments against each new A would keep the worker
+    /// from the pairs the reader opens.
     pub fn prefetch(&mut self, a: usize, pos: Option<usize>) {
-        for j in 0..self.articles {
-            self.request(a, j, false);
+        if self.articles <= crate::corpus::ALL_PAIRS_UP_TO {
+            for j in 0..self.articles {
+                self.request(a, j, false);
+            }
+        } else {
+            let with_a: Vec<usize> = self
+                .ranking()
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|p| match (p.a == a, p.b == a) {
+                    (true, _) => Some(p.b),
+                    (_, true) => Some(p.a),
+                    _ => None,
+                })
+                .collect();
+            for j in with_a {
+                self.request(a, j, false);
+            }
         }
         let next = pos.map_or(0, |p| p + 1);
-        if let Some(p) = self.ranking.as_ref().and_then(|r| r.get(next)) {
+        if let Some(p) = self.ranking().and_then(|r| r.get(next)) {
             let (a, b) = (p.a, p.b);
             self.request(a, b, false);
         }
@@ -120,8 +201,28 @@ impl Pairs {
                 self.progress = Some((n, total));
                 Arrived::Progress
             }
+            Done::Found(pairs) => {
+                let first = self.found.is_empty();
+                for p in pairs {
+                    // Sorted as `corpus::sort` sorts the whole ranking.
+                    let at = self.found.partition_point(|q| {
+                        q.score()
+                            .total_cmp(&p.score())
+                            .then(p.a.cmp(&q.a))
+                            .then(p.b.cmp(&q.b))
+                            .is_gt()
+                    });
+                    self.found.insert(at, p);
+                }
+                Arrived::Found(if first {
+                    self.found.first().map(|p| (p.a, p.b))
+                } else {
+                    None
+                })
+            }
             Done::Ranked(r) => {
                 self.progress = None;
+                self.found = Vec::new();
                 let first = r.first().map(|p| (p.a, p.b));
                 self.ranking = Some(r);
                 Arrived::Ranked(first)

@@ -184,6 +184,24 @@ impl Reading {
                 Side::A,
                 (0..al.a_unlinked.len()).map(Unit::Dropped).collect(),
             ),
+            // A passage is stepped to by its first link on the reading side.
+            Some(Jump::Passage) => (
+                side,
+                al.passages
+                    .iter()
+                    .filter_map(|p| {
+                        let first = |l: &usize| {
+                            let s = match side {
+                                Side::A => &al.links[*l].a,
+                                Side::B => &al.links[*l].b,
+                            };
+                            (s.start, *l)
+                        };
+                        p.links.iter().min_by_key(|l| first(l)).copied()
+                    })
+                    .map(Unit::Link)
+                    .collect(),
+            ),
             _ => (
                 side,
                 al.links
@@ -206,8 +224,20 @@ impl Reading {
             .collect();
         at.sort_by_key(|(r, u)| (*r, unit_order(*u)));
         let key = |x: &(usize, Unit)| (x.0, unit_order(x.1));
-        let current = self
-            .focus
+        // A focused link inside a passage stands for its passage.
+        let focus = match (kind, self.focus) {
+            (Some(Jump::Passage), Some(Unit::Link(l))) => al
+                .passages
+                .iter()
+                .find(|p| p.links.contains(&l))
+                .and_then(|p| {
+                    at.iter()
+                        .find(|(_, u)| matches!(u, Unit::Link(f) if p.links.contains(f)))
+                })
+                .map(|(_, u)| *u),
+            (_, f) => f,
+        };
+        let current = focus
             .and_then(|f| at.iter().find(|(_, u)| *u == f))
             .map(key);
         let top = self.top[side.index()];

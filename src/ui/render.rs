@@ -16,9 +16,15 @@ use super::app::{App, Pane};
 use super::geometry::{self, PaneGeometry};
 use super::help;
 use super::keymap;
-use crate::article::Article;
+use super::list;
+use super::overview;
+use super::pairs::Reason;
+use crate::article::{Article, safe_line};
 use crate::marks::{Mark, pct};
-use crate::view::{RowKind, Side, Spread, Unit, display_width};
+use crate::view::{RowKind, Side, Spread, Unit, display_width, shorten_left};
+
+/// Fewest cells worth showing of a file name (`…e.txt`).
+const MIN_NAME: usize = 6;
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -28,12 +34,16 @@ impl Widget for &App {
             return;
         }
         let g = geometry::screen(area, self.list_shown);
-        if let Some(list) = g.list {
-            render_list(self, list, buf);
+        if let Some(l) = g.list {
+            list::render(self, l, buf);
         }
+        let pgs = [
+            self.pane_geometry_in(area, Side::A),
+            self.pane_geometry_in(area, Side::B),
+        ];
         let (wa, wb) = (
-            usize::from(geometry::pane(g.panes[0]).text.width),
-            usize::from(geometry::pane(g.panes[1]).text.width),
+            usize::from(pgs[0].text.width),
+            usize::from(pgs[1].text.width),
         );
         // Text only when both panes have room for it: the app keeps no
         // layout for a zero width, and building one here would wrap every
@@ -45,14 +55,18 @@ impl Widget for &App {
             None
         };
         for (side, rect) in [(Side::A, g.panes[0]), (Side::B, g.panes[1])] {
-            render_pane(self, side, rect, text, spread.as_deref(), buf);
+            let pg = pgs[side.index()];
+            render_pane(self, side, rect, pg, text, spread.as_deref(), buf);
         }
         render_status(self, g.status, buf);
         if self.list_popup {
-            let h = u16::try_from(self.arts.len() * 2 + 2).unwrap_or(u16::MAX);
-            let r = geometry::popup(area, 72, h);
+            let h = u16::try_from(self.list.shown().len() * 2 + 2).unwrap_or(u16::MAX);
+            let r = geometry::popup(area, 72, h.max(4));
             Clear.render(r, buf);
-            render_list(self, r, buf);
+            list::render(self, r, buf);
+        }
+        if self.provenance.is_open() {
+            super::provenance::render(&self.provenance, &self.arts, &self.theme, area, buf);
         }
         if let Some(scroll) = self.help.scroll() {
             help::render(scroll, &self.theme, area, buf);
@@ -79,68 +93,43 @@ fn details(art: &Article) -> String {
     bits.join(" · ")
 }
 
-fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
-    let focused = app.pane == Pane::List;
-    let block = Block::bordered()
-        .title(Line::from(" Articles ").style(app.theme.strong()))
-        .title_bottom(Line::from(" Enter: A · Space: B ").right_aligned())
-        .border_style(app.theme.border(focused));
-    let inner = if area.width >= 3 && area.height >= 3 {
-        let inner = block.inner(area);
-        block.render(area, buf);
-        inner
-    } else {
-        area
+/// The pane's top border: its letter, the file name (the path as given,
+/// shortened from the left to fit) and, when dates or containment say so,
+/// that it is the likely source.
+fn pane_title(app: &App, side: Side, art: &Article, width: u16) -> Line<'static> {
+    let t = &app.theme;
+    let letter = format!(" {} ", side.letter());
+    let mut source = match app.likely_source() {
+        Some(p) if p.side == side => match p.reason {
+            Reason::Dates => "· likely source (earlier) ",
+            Reason::Attribution => "· likely source (named) ",
+            Reason::Wire => "· likely source (wire) ",
+            _ => "· likely source ",
+        },
+        _ => "",
     };
-    if inner.is_empty() {
-        return;
+    // Two corners, the letter, a space each side of the path; the name
+    // before the provenance when there is room for one only.
+    let room = |source: &str| {
+        usize::from(width).saturating_sub(2 + display_width(&letter) + 2 + display_width(source))
+    };
+    if room(source) < MIN_NAME {
+        source = "";
     }
-    let per_page = usize::from(inner.height / 2).max(1);
-    let offset = (app.selected + 1).saturating_sub(per_page);
-    let mut y = inner.y;
-    for (i, art) in app.arts.iter().enumerate().skip(offset) {
-        if y >= inner.bottom() {
-            break;
-        }
-        let mark = match (i == app.a, i == app.b) {
-            (true, _) => "A",
-            (_, true) => "B",
-            _ => " ",
-        };
-        let share = if i == app.a {
-            "   ·".to_string()
-        } else {
-            app.share_against_a(i)
-                .map_or_else(|| "   …".to_string(), |s| format!("{:>4}", pct(s)))
-        };
-        let sel = i == app.selected;
-        let line_style = match (sel, focused) {
-            (true, true) => app.theme.selected(),
-            (true, false) => app.theme.strong(),
-            _ => Style::new(),
-        };
-        let line = Line::from(vec![
-            Span::styled(format!("{mark} "), app.theme.strong()),
-            Span::raw(share),
-            Span::raw(" "),
-            Span::raw(art.meta.title.clone()),
-        ])
-        .style(line_style);
-        buf.set_style(Rect::new(inner.x, y, inner.width, 1), line_style);
-        buf.set_line(inner.x, y, &line, inner.width);
-        y += 1;
-        if y < inner.bottom() {
-            let d = Line::from(format!("       {}", details(art))).style(app.theme.dim());
-            buf.set_line(inner.x, y, &d, inner.width);
-            y += 1;
-        }
+    let mut spans = vec![Span::styled(letter.clone(), t.strong())];
+    if room(source) >= MIN_NAME {
+        let path = shorten_left(&safe_line(&art.path), room(source));
+        spans.push(Span::raw(format!(" {path} ")));
+        spans.push(Span::styled(source, t.strong()));
     }
+    Line::from(spans)
 }
 
 fn render_pane(
     app: &App,
     side: Side,
     area: Rect,
+    pg: PaneGeometry,
     text: bool,
     spread: Option<&Spread>,
     buf: &mut Buffer,
@@ -154,12 +143,13 @@ fn render_pane(
         Side::B => Pane::B,
     });
     let Some(art) = app.arts.get(idx) else { return };
-    let pg: PaneGeometry = geometry::pane(area);
+    // The title keeps its own looks on a dim (unfocused) or bold border.
     let mut block = Block::bordered()
-        .title(Line::from(format!(" {} ", side.letter())).style(app.theme.strong()))
+        .title(pane_title(app, side, art, area.width))
+        .title_style(Style::new().not_dim().not_bold())
         .border_style(app.theme.border(active));
+    let h = usize::from(pg.text.height);
     if let Some(sp) = spread {
-        let h = usize::from(pg.text.height);
         let total = sp.len();
         if total > h {
             let top = app.reading.top[side.index()].min(total - h);
@@ -180,10 +170,10 @@ fn render_pane(
         buf.set_line(pg.header.x, pg.header.y + 1, &d, pg.header.width);
     }
     let body = Rect::new(
-        pg.gutter.x,
-        pg.gutter.y,
-        pg.gutter.width + pg.text.width,
-        pg.text.height.max(pg.gutter.height),
+        pg.numbers.x,
+        pg.text.y,
+        pg.map.right().max(pg.text.right()) - pg.numbers.x,
+        pg.text.height,
     );
     if body.is_empty() || !text {
         return;
@@ -199,6 +189,7 @@ fn render_pane(
     }
     let Some(sp) = spread else {
         let msg = match app.pairs.progress() {
+            Some((_, 0)) => format!("{} finding pairs that share text", spinner(app)),
             Some((n, t)) => format!("{} ranking pairs {n}/{t}", spinner(app)),
             None => format!("{} aligning", spinner(app)),
         };
@@ -207,32 +198,56 @@ fn render_pane(
     };
     let (matches, current) = app.search.on_side(side);
     let rows = sp.rows(side);
-    let h = usize::from(pg.text.height);
     let top = app.reading.top[side.index()].min(rows.len().saturating_sub(h));
     for (dy, row) in rows.iter().skip(top).take(h).enumerate() {
         let y = pg.text.y + dy as u16;
+        if let Some(n) = row.paragraph
+            && pg.numbers.width > 1
+        {
+            let w = usize::from(pg.numbers.width - 1);
+            let label = format!("{:>w$}", format!("¶{n}"));
+            buf.set_stringn(pg.numbers.x, y, &label, w, app.theme.number());
+        }
+        // The gutter: a passage's bracket (when there is room), then the
+        // kind letter, or a bar below it.
+        let letter_x = pg.gutter.x + pg.gutter.width.saturating_sub(2);
+        if pg.gutter.width >= geometry::GUTTER
+            && let Some((part, class)) = row.bracket
+        {
+            let style = app
+                .theme
+                .class(class)
+                .add_modifier(ratatui::style::Modifier::DIM);
+            buf.set_stringn(pg.gutter.x, y, part.symbol(), 1, style);
+        }
+        if row.kind == RowKind::Note {
+            // Across the letter and the text: where the run's counterpart is.
+            let x = if pg.gutter.width > 0 {
+                letter_x
+            } else {
+                pg.text.x
+            };
+            let w = usize::from(pg.text.right().saturating_sub(x));
+            let note = row.note.as_deref().unwrap_or_default();
+            buf.set_stringn(x, y, note, w, app.theme.moved_note());
+            continue;
+        }
         let focused = row.kind == RowKind::Text
             && row.unit != Unit::Other
             && app.reading.focus == Some(row.unit);
         if let Some(gut) = &row.gutter
             && pg.gutter.width > 0
         {
-            // The label, padded so a focused passage shows a solid bar; a full
-            // gutter keeps a space from the border.
-            let (gx, w) = if pg.gutter.width >= geometry::GUTTER {
-                (pg.gutter.x + 1, usize::from(pg.gutter.width - 2))
+            // The focused passage's letter and bar are one solid reversed bar.
+            // Inside a drawn bracket a passage's letter is enough: the
+            // bracket's line beside a bar would be two lines side by side.
+            let bracketed = row.bracket.is_some() && pg.gutter.width >= geometry::GUTTER;
+            let label = if !gut.first && (focused || bracketed) {
+                " "
             } else {
-                (pg.gutter.x, usize::from(pg.gutter.width - 1))
+                gut.text.as_str()
             };
-            let label: String = if gut.first {
-                gut.text.clone()
-            } else if focused {
-                String::new()
-            } else {
-                gut.text.clone()
-            };
-            let padded = format!("{label:<w$}");
-            buf.set_stringn(gx, y, &padded, w, app.theme.gutter(gut.class, focused));
+            buf.set_stringn(letter_x, y, label, 1, app.theme.gutter(gut.class, focused));
         }
         let mut x = pg.text.x;
         let right = pg.text.right();
@@ -251,6 +266,7 @@ fn render_pane(
             }
         }
     }
+    overview::render(&app.theme, rows, top, h, (pg.map, pg.thumb), buf);
 }
 
 /// Split a piece's text where search matches begin and end: `(text, None)`
@@ -314,7 +330,17 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let mut left: Vec<Span> = Vec::new();
     let sep = || Span::styled("  ", Style::new());
-    if let Some(input) = &app.search.input {
+    if let Some(input) = &app.list.input {
+        left.push(Span::styled("filter /", t.strong()));
+        left.push(Span::raw(input.clone()));
+        left.push(Span::styled("▏", t.strong()));
+        left.push(sep());
+        left.push(Span::raw(format!(
+            "{} of {} articles",
+            app.list.shown().len(),
+            app.arts.len()
+        )));
+    } else if let Some(input) = &app.search.input {
         left.push(Span::styled("/", t.strong()));
         left.push(Span::raw(input.clone()));
         left.push(Span::styled("▏", t.strong()));
@@ -325,8 +351,19 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             left.push(Span::styled(n.clone(), t.note()));
             left.push(sep());
         }
-        if let Some((n, total)) = app.pairs.progress() {
-            left.push(Span::raw(format!("{} ranking {n}/{total}", spinner(app))));
+        if app.is_loading() {
+            left.push(Span::raw(format!(
+                "{} reading {} articles",
+                spinner(app),
+                app.arts.len()
+            )));
+            left.push(sep());
+        } else if let Some((n, total)) = app.pairs.progress() {
+            left.push(Span::raw(if total == 0 {
+                format!("{} finding pairs", spinner(app))
+            } else {
+                format!("{} ranking {n}/{total}", spinner(app))
+            }));
             left.push(sep());
         } else if app.arts.len() >= 2 && app.alignment().is_none() {
             left.push(Span::raw(format!("{} aligning", spinner(app))));
@@ -349,9 +386,15 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             left.push(sep());
             left.push(Span::raw(focus_info(app)));
         }
-        if let (Some(p), Some(r)) = (app.pair_pos, app.pairs.ranking()) {
+        // Where the pair is among those ] and [ step through; after s it
+        // is the same pair, the other way round.
+        if let Some((n, of, swapped)) = app.walk_position() {
             left.push(sep());
-            left.push(Span::raw(format!("pair {}/{}", p + 1, r.len())));
+            let more = if app.pairs.ranked() { "" } else { " so far" };
+            left.push(Span::raw(format!("pair {}/{of}{more}", n + 1)));
+            if swapped {
+                left.push(Span::raw(" swapped"));
+            }
         }
         if app.search.active() {
             left.push(sep());
@@ -393,14 +436,32 @@ fn focus_info(app: &App) -> String {
     match app.reading.focus {
         Some(Unit::Link(i)) => {
             let l = &al.links[i];
-            let moved = if l.moved { Mark::Moved.label() } else { "" };
+            let moved = if l.moved {
+                format!(" {}", Mark::Moved.label())
+            } else {
+                String::new()
+            };
+            // The reused block it belongs to, when that holds more than it.
+            let passage = al
+                .passages
+                .iter()
+                .enumerate()
+                .find(|(_, p)| p.links.contains(&i) && p.links.len() > 1)
+                .map(|(k, p)| {
+                    format!(
+                        " · passage {}/{} of {} links",
+                        k + 1,
+                        al.passages.len(),
+                        p.links.len()
+                    )
+                })
+                .unwrap_or_default();
             format!(
-                "link {}/{} {}{}{moved} {:.2}",
+                "link {}/{} {}{moved} · {} kept in order{passage}",
                 i + 1,
                 al.links.len(),
                 l.kind.as_str(),
-                if l.moved { " " } else { "" },
-                l.score
+                pct(l.kept_b),
             )
         }
         Some(Unit::New(i)) => format!("{} {}/{}", Mark::New.label(), i + 1, al.b_unlinked.len()),

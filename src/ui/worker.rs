@@ -2,11 +2,14 @@
 //!
 //! The UI sends jobs and never waits; results come back as messages through
 //! the same channel as terminal events, so the UI thread blocks in one place.
-//! Jobs the reader is waiting for jump the queue.
+//! Jobs the reader is waiting for jump the queue. Ranking a large corpus
+//! runs on a thread of its own and reports each pair as it is found, so the
+//! worker stays free for the pair the reader opens.
 
 use std::collections::{HashSet, VecDeque};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread;
 
 use crate::align::{self, Alignment};
@@ -24,16 +27,75 @@ pub enum Job {
 
 #[derive(Debug, Clone)]
 pub enum Done {
-    /// Ranking progress: pairs aligned so far, pairs in all.
+    /// Ranking progress: pairs aligned so far, pairs to align (0 while the
+    /// candidates are still being found).
     Progress(usize, usize),
+    /// Pairs that share text, found so far by a ranking that goes on.
+    Found(Vec<Pair>),
+    /// The whole ranking.
     Ranked(Vec<Pair>),
     Aligned(usize, usize, Arc<Alignment>),
+}
+
+/// Pairs found are sent in batches of this many (or sooner, see
+/// [`FOUND_EVERY`]), so a ranking of thousands of pairs does not wake the
+/// UI thousands of times.
+const FOUND_BATCH: usize = 64;
+/// …or when this much time has passed since the last batch.
+const FOUND_EVERY: std::time::Duration = std::time::Duration::from_millis(150);
+
+/// Rank `arts` on a thread of its own, streaming what it finds to `out`.
+fn rank_streaming(arts: Arc<Vec<Article>>, out: Arc<dyn Fn(Done) + Send + Sync>) {
+    struct Stream {
+        out: Arc<dyn Fn(Done) + Send + Sync>,
+        batch: Mutex<(Vec<Pair>, std::time::Instant)>,
+        last_progress: AtomicUsize,
+    }
+    impl corpus::Progress for Stream {
+        fn candidates(&self, _candidates: usize, to_align: usize) {
+            (self.out)(Done::Progress(0, to_align));
+        }
+        fn aligned(&self, done: usize, total: usize, pair: Option<&Pair>) {
+            let mut b = self.batch.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(p) = pair {
+                b.0.push(p.clone());
+            }
+            if b.0.len() >= FOUND_BATCH || b.1.elapsed() >= FOUND_EVERY {
+                b.1 = std::time::Instant::now();
+                let found = std::mem::take(&mut b.0);
+                drop(b);
+                if !found.is_empty() {
+                    (self.out)(Done::Found(found));
+                }
+                // Progress at most as often as batches.
+                if self.last_progress.swap(done, Ordering::Relaxed) != done {
+                    (self.out)(Done::Progress(done, total));
+                }
+            }
+        }
+    }
+    let s = Stream {
+        out: out.clone(),
+        batch: Mutex::new((Vec::new(), std::time::Instant::now())),
+        last_progress: AtomicUsize::new(0),
+    };
+    let r = corpus::rank_with(&arts, &corpus::Options::default(), &s);
+    out(Done::Ranked(r.pairs));
 }
 
 /// Do one job on the calling thread.
 pub fn compute(arts: &[Article], job: &Job, progress: &(dyn Fn(usize, usize) + Sync)) -> Done {
     match *job {
-        Job::Rank => Done::Ranked(corpus::rank_with_progress(arts, progress)),
+        Job::Rank => {
+            struct Relay<'a>(&'a (dyn Fn(usize, usize) + Sync));
+            impl corpus::Progress for Relay<'_> {
+                fn aligned(&self, done: usize, total: usize, _pair: Option<&Pair>) {
+                    (self.0)(done, total);
+                }
+            }
+            let r = corpus::rank_with(arts, &corpus::Options::default(), &Relay(progress));
+            Done::Ranked(r.pairs)
+        }
         Job::Align(a, b) => Done::Aligned(a, b, Arc::new(align::align(&arts[a], &arts[b]))),
     }
 }
@@ -55,6 +117,7 @@ impl Worker {
 /// Start the worker thread; `out` receives every result.
 pub fn spawn(arts: Arc<Vec<Article>>, out: impl Fn(Done) + Send + Sync + 'static) -> Worker {
     let (tx, rx) = mpsc::channel::<(Job, bool)>();
+    let out: Arc<dyn Fn(Done) + Send + Sync> = Arc::new(out);
     thread::Builder::new()
         .name("copycat-worker".into())
         .spawn(move || serve(&arts, &rx, &out))
@@ -62,7 +125,11 @@ pub fn spawn(arts: Arc<Vec<Article>>, out: impl Fn(Done) + Send + Sync + 'static
     Worker { tx }
 }
 
-fn serve(arts: &[Article], rx: &Receiver<(Job, bool)>, out: &(dyn Fn(Done) + Sync)) {
+fn serve(
+    arts: &Arc<Vec<Article>>,
+    rx: &Receiver<(Job, bool)>,
+    out: &Arc<dyn Fn(Done) + Send + Sync>,
+) {
     let mut queue: VecDeque<Job> = VecDeque::new();
     let mut done: HashSet<Job> = HashSet::new();
     let take = |queue: &mut VecDeque<Job>, (job, urgent): (Job, bool)| {
@@ -93,6 +160,16 @@ fn serve(arts: &[Article], rx: &Receiver<(Job, bool)>, out: &(dyn Fn(Done) + Syn
         }
         #[cfg(debug_assertions)]
         crate::test_panic("worker");
+        // A large corpus is ranked beside the worker, pair by pair.
+        if job == Job::Rank && arts.len() > corpus::ALL_PAIRS_UP_TO {
+            let (arts, out) = (arts.clone(), out.clone());
+            thread::Builder::new()
+                .name("copycat-rank".into())
+                .spawn(move || rank_streaming(arts, out))
+                .expect("spawning a thread only fails when the system is out of resources");
+            done.insert(job);
+            continue;
+        }
         let result = compute(arts, &job, &|n, total| out(Done::Progress(n, total)));
         done.insert(job);
         out(result);

@@ -11,7 +11,7 @@
 pub mod rows;
 pub mod style;
 
-pub use rows::{RowKind, Spread, display_width, wrap};
+pub use rows::{RowKind, Spread, display_width, shorten_left, wrap};
 pub use style::Theme;
 
 use crate::align::Kind;
@@ -102,13 +102,16 @@ impl From<Kind> for Class {
     }
 }
 
-/// A word that differs inside a link: deleted on the A side, inserted on B.
+/// A word that differs inside a link: deleted on the A side, inserted on B,
+/// or kept word for word but moved within the link (on both sides).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Change {
     /// A word of A that B changed or left out.
     Deleted,
     /// A word B put in.
     Inserted,
+    /// A word of a phrase B kept word for word but moved within the link.
+    Moved,
 }
 
 impl Change {
@@ -117,6 +120,7 @@ impl Change {
         match self {
             Change::Deleted => Mark::Deleted,
             Change::Inserted => Mark::Inserted,
+            Change::Moved => Mark::Moved,
         }
     }
 }

@@ -35,6 +35,30 @@ pub fn display_width(s: &str) -> usize {
     s.graphemes(true).map(grapheme_width).sum()
 }
 
+/// `s` cut from the left to at most `width` cells, with `…` where it was cut:
+/// the end of a path (the file name) is what tells files apart.
+pub fn shorten_left(s: &str, width: usize) -> String {
+    if display_width(s) <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    let mut w = 1; // the ellipsis
+    for g in s.graphemes(true).rev() {
+        let gw = grapheme_width(g);
+        if w + gw > width {
+            break;
+        }
+        w += gw;
+        kept.push(g);
+    }
+    let mut out = String::from("…");
+    out.extend(kept.into_iter().rev());
+    out
+}
+
 fn grapheme_width(g: &str) -> usize {
     // Filter first: `cell_width` debug-asserts on single control bytes, and
     // the buffer would drop such a grapheme anyway.
@@ -100,15 +124,18 @@ pub enum RowKind {
     Blank,
     /// Padding that keeps linked passages level with the other side.
     Filler,
+    /// A line above a run of moved links saying where its counterpart is
+    /// (`↓ ¶13–¶15 moved`): one label for the run, not one per sentence.
+    Note,
 }
 
-/// The gutter of a text row: the kind of its passage, and on a passage's first
-/// row a label (for a moved link, where its counterpart is).
+/// The gutter of a text row: the kind of its passage, its letter on the
+/// passage's first row and a bar on the others.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Gutter {
     pub text: String,
     pub class: Class,
-    /// True on the first row of the passage (the row that carries the label).
+    /// True on the first row of the passage (the row that carries the letter).
     pub first: bool,
 }
 
@@ -116,11 +143,45 @@ pub struct Gutter {
 pub struct Row {
     pub kind: RowKind,
     pub pieces: Vec<Piece>,
-    /// The passage the row shows (`Unit::Other` for blank and filler rows).
+    /// The passage the row shows (`Unit::Other` for blank and filler rows; a
+    /// note row belongs to the first link of the run it labels).
     pub unit: Unit,
     /// The sentence the row's first text belongs to.
     pub sentence: Option<usize>,
     pub gutter: Option<Gutter>,
+    /// On the first row of a body paragraph: its number (`¶12`), counted as
+    /// the gutters, the moved labels and the reports count them.
+    pub paragraph: Option<usize>,
+    /// What a [`RowKind::Note`] row says.
+    pub note: Option<String>,
+    /// Where the row stands in a passage of several links (a reused block),
+    /// for the bracket beside it, with the passage's class.
+    pub bracket: Option<(Bracket, Class)>,
+}
+
+/// The part of a passage's bracket on a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bracket {
+    /// The passage's first row.
+    Top,
+    /// A row inside it.
+    Middle,
+    /// Its last row.
+    Bottom,
+    /// A passage of one row.
+    Single,
+}
+
+impl Bracket {
+    /// How the bracket is drawn on this row.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Bracket::Top => "╭",
+            Bracket::Middle => "│",
+            Bracket::Bottom => "╰",
+            Bracket::Single => "[",
+        }
+    }
 }
 
 impl Row {
@@ -131,6 +192,9 @@ impl Row {
             unit: Unit::Other,
             sentence: None,
             gutter: None,
+            paragraph: None,
+            note: None,
+            bracket: None,
         }
     }
 
@@ -155,8 +219,9 @@ struct Tag {
 /// Wrap `text[range]` into rows of at most `width` cells, breaking at
 /// whitespace; a token wider than a row is broken between graphemes.
 ///
-/// `changed` holds sorted byte ranges of changed words (tagged `change`);
-/// `words` the article's words (for `Piece::word`). Whitespace runs become one
+/// `changed` holds sorted, disjoint byte ranges of changed words with what
+/// changed (deleted, inserted, moved); `words` the article's words (for
+/// `Piece::word`). Whitespace runs become one
 /// space inside a row and disappear at row ends. A single grapheme wider than
 /// `width` (a wide character in a one-cell pane) gets a row of its own: that is
 /// the only way a row exceeds `width`.
@@ -164,15 +229,14 @@ pub fn wrap(
     text: &str,
     range: Range<usize>,
     class: Class,
-    changed: &[Range<usize>],
-    change: Change,
+    changed: &[(Range<usize>, Change)],
     words: &[crate::article::Word],
     width: usize,
 ) -> Vec<Vec<Piece>> {
     let width = width.max(1);
     let tag_at = |byte: usize| Tag {
         class,
-        change: in_ranges(changed, byte).then_some(change),
+        change: change_at(changed, byte),
     };
     let mut rows: Vec<Vec<Piece>> = Vec::new();
     let mut row: Vec<Piece> = Vec::new();
@@ -257,9 +321,13 @@ fn push_merged(row: &mut Vec<Piece>, p: Piece) {
     row.push(p);
 }
 
-fn in_ranges(ranges: &[Range<usize>], byte: usize) -> bool {
-    let i = ranges.partition_point(|r| r.end <= byte);
-    ranges.get(i).is_some_and(|r| r.start <= byte)
+/// What changed at `byte`, if it is inside one of the sorted, disjoint `ranges`.
+fn change_at(ranges: &[(Range<usize>, Change)], byte: usize) -> Option<Change> {
+    let i = ranges.partition_point(|(r, _)| r.end <= byte);
+    ranges
+        .get(i)
+        .filter(|(r, _)| r.start <= byte)
+        .map(|(_, c)| *c)
 }
 
 /// Maximal runs of non-whitespace in `text[range]`, as byte ranges.
@@ -288,7 +356,7 @@ fn split_token(
     text: &str,
     tok: Range<usize>,
     tag_at: &dyn Fn(usize) -> Tag,
-    changed: &[Range<usize>],
+    changed: &[(Range<usize>, Change)],
     words: &[crate::article::Word],
 ) -> Vec<Piece> {
     let mut cuts: Vec<usize> = vec![tok.start, tok.end];
@@ -300,8 +368,8 @@ fn split_token(
         cuts.push(w.span.start.max(tok.start));
         cuts.push(w.span.end.min(tok.end));
     }
-    let first_changed = changed.partition_point(|r| r.end <= tok.start);
-    for r in &changed[first_changed..] {
+    let first_changed = changed.partition_point(|(r, _)| r.end <= tok.start);
+    for (r, _) in &changed[first_changed..] {
         if r.start >= tok.end {
             break;
         }
@@ -350,13 +418,19 @@ struct Chunk {
 /// One side while the spread is being built.
 struct Column<'a> {
     art: &'a Article,
-    side: Side,
     width: usize,
-    changed: Vec<Range<usize>>,
+    changed: Vec<(Range<usize>, Change)>,
     chunks: Vec<Chunk>,
     next: usize,
     rows: Vec<Row>,
     last_paragraph: Option<usize>,
+    /// Body paragraph number of each paragraph (`None` for titles, meta…).
+    numbers: Vec<Option<usize>>,
+    /// Runs of moved links, by the index of the chunk that starts each: the
+    /// links of the run in this side's reading order.
+    runs: HashMap<usize, Vec<usize>>,
+    /// The note rows emitted so far, with the links of their runs.
+    notes: Vec<(usize, Vec<usize>)>,
 }
 
 impl<'a> Column<'a> {
@@ -412,12 +486,16 @@ impl<'a> Column<'a> {
                 }
             }
         }
-        let mut changed: Vec<Range<usize>> = Vec::new();
+        // Words B changed (deleted on A's side, inserted on B's) and phrases
+        // it moved within a link (on both sides).
+        let mut changed: Vec<(Range<usize>, Change)> = Vec::new();
         for l in &al.links {
             for op in &l.ops {
-                let r = match (op, side) {
-                    (WordOp::Delete { a }, Side::A) => a,
-                    (WordOp::Insert { b }, Side::B) => b,
+                let (r, change) = match (op, side) {
+                    (WordOp::Delete { a }, Side::A) => (a, Change::Deleted),
+                    (WordOp::Insert { b }, Side::B) => (b, Change::Inserted),
+                    (WordOp::Moved { a, .. }, Side::A) => (a, Change::Moved),
+                    (WordOp::Moved { b, .. }, Side::B) => (b, Change::Moved),
                     _ => continue,
                 };
                 if let (Some(first), Some(last)) = (
@@ -425,28 +503,48 @@ impl<'a> Column<'a> {
                     r.end.checked_sub(1).and_then(|e| art.words.get(e)),
                 ) && first.span.start < last.span.end
                 {
-                    changed.push(first.span.start..last.span.end);
+                    changed.push((first.span.start..last.span.end, change));
                 }
             }
         }
-        changed.sort_by_key(|r| (r.start, r.end));
-        // Merge overlaps so that lookups by partition point stay correct.
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(changed.len());
-        for r in changed {
+        changed.sort_by_key(|(r, _)| (r.start, r.end));
+        // Disjoint, so that lookups by partition point stay correct: overlaps
+        // of one kind merge, and a range overlapping another kind gives way.
+        let mut merged: Vec<(Range<usize>, Change)> = Vec::with_capacity(changed.len());
+        for (mut r, c) in changed {
             match merged.last_mut() {
-                Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
-                _ => merged.push(r),
+                Some((m, mc)) if r.start <= m.end && *mc == c => m.end = m.end.max(r.end),
+                Some((m, _)) if r.start < m.end => {
+                    r.start = m.end;
+                    if r.start < r.end {
+                        merged.push((r, c));
+                    }
+                }
+                _ => merged.push((r, c)),
             }
         }
+        let mut numbers = Vec::with_capacity(art.paragraphs.len());
+        let mut n = 0;
+        for p in &art.paragraphs {
+            if p.role.compared() && !p.sentences.is_empty() {
+                n += 1;
+                numbers.push(Some(n));
+            } else {
+                numbers.push(None);
+            }
+        }
+        let runs = moved_runs(&chunks, al);
         Column {
             art,
-            side,
             width,
             changed: merged,
             chunks,
             next: 0,
             rows: Vec::new(),
             last_paragraph: None,
+            numbers,
+            runs,
+            notes: Vec::new(),
         }
     }
 
@@ -467,14 +565,25 @@ impl<'a> Column<'a> {
     }
 
     fn emit(&mut self) {
-        let c = self.chunks[self.next].clone();
+        let at = self.next;
+        let c = self.chunks[at].clone();
         self.next += 1;
         self.separate(c.paragraph);
-        let change = match self.side {
-            Side::A => Change::Deleted,
-            Side::B => Change::Inserted,
+        // The paragraph's number goes on its first row: the first row of
+        // its first chunk (`separate` may have run already, for levelling).
+        let opens = at == 0 || self.chunks[at - 1].paragraph != c.paragraph;
+        if let Some(links) = self.runs.get(&at) {
+            let mut note = Row::empty(RowKind::Note);
+            note.unit = Unit::Link(links[0]);
+            self.notes.push((self.rows.len(), links.clone()));
+            self.rows.push(note);
+        }
+        let mut number = if opens {
+            self.numbers.get(c.paragraph).copied().flatten()
+        } else {
+            None
         };
-        let changed: &[Range<usize>] = match c.unit {
+        let changed: &[(Range<usize>, Change)] = match c.unit {
             Unit::Link(_) => &self.changed,
             _ => &[],
         };
@@ -483,7 +592,6 @@ impl<'a> Column<'a> {
             c.bytes.clone(),
             c.class,
             changed,
-            change,
             &self.art.words,
             self.width,
         ) {
@@ -497,6 +605,9 @@ impl<'a> Column<'a> {
                 unit: c.unit,
                 sentence,
                 gutter: None,
+                paragraph: number.take(),
+                note: None,
+                bracket: None,
             });
         }
     }
@@ -520,6 +631,35 @@ impl<'a> Column<'a> {
             self.rows.push(Row::empty(RowKind::Filler));
         }
     }
+}
+
+/// Runs of moved links, labelled once each: the moved links of one reused
+/// passage (the aligner's runs of links in order on both sides), so that a
+/// moved chapter carries one label, not one per sentence. Keyed by the chunk
+/// of this side that shows the run's first link; the links in this side's
+/// reading order.
+fn moved_runs(chunks: &[Chunk], al: &Alignment) -> HashMap<usize, Vec<usize>> {
+    // The first chunk showing each link.
+    let mut first_chunk: HashMap<usize, usize> = HashMap::new();
+    for (ci, c) in chunks.iter().enumerate() {
+        if let Unit::Link(l) = c.unit {
+            first_chunk.entry(l).or_insert(ci);
+        }
+    }
+    let mut runs: HashMap<usize, Vec<usize>> = HashMap::new();
+    for p in &al.passages {
+        let mut links: Vec<(usize, usize)> = p
+            .links
+            .iter()
+            .filter(|&&l| al.links.get(l).is_some_and(|x| x.moved))
+            .filter_map(|&l| first_chunk.get(&l).map(|&c| (c, l)))
+            .collect();
+        links.sort_unstable();
+        if let Some(&(start, _)) = links.first() {
+            runs.insert(start, links.into_iter().map(|(_, l)| l).collect());
+        }
+    }
+    runs
 }
 
 fn sentence_at(art: &Article, byte: usize) -> Option<usize> {
@@ -622,6 +762,7 @@ impl Spread {
         let level = sa.rows.len().max(sb.rows.len());
         sa.pad_to(level);
         sb.pad_to(level);
+        let notes = [std::mem::take(&mut sa.notes), std::mem::take(&mut sb.notes)];
         let mut spread = Spread {
             a: sa.rows,
             b: sb.rows,
@@ -630,8 +771,44 @@ impl Spread {
             starts: Default::default(),
         };
         spread.index_units();
-        spread.mark_gutters(a, b, al);
+        spread.mark_gutters(al);
+        spread.write_notes(a, b, al, notes);
+        spread.bracket_passages(al);
         spread
+    }
+
+    /// A bracket beside each passage of two links or more, on both sides:
+    /// from its first link's first row to its last link's last row.
+    fn bracket_passages(&mut self, al: &Alignment) {
+        for p in al.passages.iter().filter(|p| p.links.len() > 1) {
+            let class = Class::from(p.kind);
+            for side in [Side::A, Side::B] {
+                let spans: Vec<Range<usize>> = p
+                    .links
+                    .iter()
+                    .filter_map(|&l| self.unit_rows(side, Unit::Link(l)))
+                    .collect();
+                let (Some(start), Some(end)) = (
+                    spans.iter().map(|r| r.start).min(),
+                    spans.iter().map(|r| r.end).max(),
+                ) else {
+                    continue;
+                };
+                let rows = match side {
+                    Side::A => &mut self.a,
+                    Side::B => &mut self.b,
+                };
+                for (i, r) in rows.iter_mut().enumerate().take(end).skip(start) {
+                    let part = match (i == start, i + 1 == end) {
+                        (true, true) => Bracket::Single,
+                        (true, false) => Bracket::Top,
+                        (false, true) => Bracket::Bottom,
+                        (false, false) => Bracket::Middle,
+                    };
+                    r.bracket = Some((part, class));
+                }
+            }
+        }
     }
 
     fn index_units(&mut self) {
@@ -657,64 +834,91 @@ impl Spread {
         }
     }
 
-    fn mark_gutters(&mut self, a: &Article, b: &Article, al: &Alignment) {
+    /// The kind letter on each passage's first row, a bar on the others.
+    fn mark_gutters(&mut self, al: &Alignment) {
         for side in [Side::A, Side::B] {
-            let other = match side {
-                Side::A => b,
-                Side::B => a,
-            };
-            let mut seen: std::collections::HashSet<Unit> = std::collections::HashSet::new();
-            let labels: Vec<Option<(String, Class)>> = self
-                .rows(side)
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    if r.kind != RowKind::Text {
-                        return None;
-                    }
-                    let first = seen.insert(r.unit);
-                    let class = match r.unit {
-                        Unit::Link(l) => Class::from(al.links[l].kind),
-                        Unit::New(_) => Class::New,
-                        Unit::Dropped(_) => Class::Dropped,
-                        Unit::Other => return None,
-                    };
-                    let symbol = class.mark().and_then(Mark::letter).unwrap_or_default();
-                    if !first {
-                        return Some(("│".to_string(), class));
-                    }
-                    let mut label = symbol.to_string();
-                    if let Unit::Link(l) = r.unit {
-                        let link = &al.links[l];
-                        if link.moved {
-                            let there = self.unit_rows(side.other(), r.unit).map(|x| x.start);
-                            let arrow = match there {
-                                Some(t) if t < i => "↑",
-                                Some(t) if t > i => "↓",
-                                _ => "→",
-                            };
-                            let s = match side {
-                                Side::A => link.b.start,
-                                Side::B => link.a.start,
-                            };
-                            if s < other.sentences.len() {
-                                label = format!("{symbol} {arrow}¶{}", other.paragraph_number(s));
-                            }
-                        }
-                    }
-                    Some((label, class))
-                })
-                .collect();
             let rows = match side {
                 Side::A => &mut self.a,
                 Side::B => &mut self.b,
             };
-            for (r, l) in rows.iter_mut().zip(labels) {
-                r.gutter = l.map(|(text, class)| Gutter {
-                    first: text != "│",
-                    text,
+            let mut last = Unit::Other;
+            for r in rows.iter_mut() {
+                if r.kind != RowKind::Text {
+                    continue;
+                }
+                let class = match r.unit {
+                    Unit::Link(l) => Class::from(al.links[l].kind),
+                    Unit::New(_) => Class::New,
+                    Unit::Dropped(_) => Class::Dropped,
+                    Unit::Other => {
+                        last = Unit::Other;
+                        continue;
+                    }
+                };
+                let first = r.unit != last;
+                last = r.unit;
+                let text = if first {
+                    class.mark().and_then(Mark::letter).unwrap_or_default()
+                } else {
+                    "│"
+                };
+                r.gutter = Some(Gutter {
+                    text: text.to_string(),
                     class,
+                    first,
                 });
+            }
+        }
+    }
+
+    /// What each moved run's note says: which way its counterpart is on the
+    /// other side's screen, and the paragraphs it spans there.
+    fn write_notes(
+        &mut self,
+        a: &Article,
+        b: &Article,
+        al: &Alignment,
+        notes: [Vec<(usize, Vec<usize>)>; 2],
+    ) {
+        for (side, notes) in [Side::A, Side::B].into_iter().zip(notes) {
+            let other = match side {
+                Side::A => b,
+                Side::B => a,
+            };
+            for (row, links) in notes {
+                let Some(&first) = links.first() else {
+                    continue;
+                };
+                let there = |l: usize| match side {
+                    Side::A => al.links[l].b.clone(),
+                    Side::B => al.links[l].a.clone(),
+                };
+                // The paragraphs the run spans on the other side.
+                let s = links.iter().map(|&l| there(l).start).min().unwrap_or(0);
+                let e = links.iter().map(|&l| there(l).end).max().unwrap_or(0);
+                if s >= e || e > other.sentences.len() {
+                    continue;
+                }
+                let (p, q) = (other.paragraph_number(s), other.paragraph_number(e - 1));
+                let here = self.unit_rows(side, Unit::Link(first)).map(|r| r.start);
+                let away = self
+                    .unit_rows(side.other(), Unit::Link(first))
+                    .map(|r| r.start);
+                let arrow = match (here, away) {
+                    (Some(h), Some(t)) if t < h => "↑",
+                    (Some(h), Some(t)) if t > h => "↓",
+                    _ => "→",
+                };
+                let span = if p == q {
+                    format!("¶{p}")
+                } else {
+                    format!("¶{p}–¶{q}")
+                };
+                let rows = match side {
+                    Side::A => &mut self.a,
+                    Side::B => &mut self.b,
+                };
+                rows[row].note = Some(format!("{arrow} {span} {}", Mark::Moved.label()));
             }
         }
     }
@@ -802,15 +1006,20 @@ mod tests {
 
     fn wrap_all(a: &Article, width: usize) -> Vec<Vec<Piece>> {
         let whole = 0..a.text.len();
-        wrap(
-            &a.text,
-            whole,
-            Class::Plain,
-            &[],
-            Change::Inserted,
-            &a.words,
-            width,
-        )
+        wrap(&a.text, whole, Class::Plain, &[], &a.words, width)
+    }
+
+    #[test]
+    fn shorten_left_keeps_the_end_of_a_path() {
+        assert_eq!(shorten_left("articles/one.txt", 40), "articles/one.txt");
+        assert_eq!(shorten_left("articles/one.txt", 8), "…one.txt");
+        assert_eq!(shorten_left("dir/漢字.txt", 7), "…字.txt");
+        assert_eq!(shorten_left("dir/漢字.txt", 6), "….txt");
+        assert_eq!(shorten_left("abc", 1), "…");
+        assert_eq!(shorten_left("abc", 0), "");
+        for w in 0..20 {
+            assert!(display_width(&shorten_left("a/b/漢字/ｶﾞ/c.txt", w)) <= w);
+        }
     }
 
     #[test]
@@ -904,8 +1113,10 @@ mod tests {
                 .collect()
         };
         let (ca, cb) = (changes(Side::A), changes(Side::B));
-        assert!(!ca.is_empty() && ca.iter().all(|c| *c == Change::Deleted));
-        assert!(!cb.is_empty() && cb.iter().all(|c| *c == Change::Inserted));
+        // Moved phrases are marked on both sides; otherwise A's changed
+        // words are deleted ones and B's inserted ones.
+        assert!(ca.contains(&Change::Deleted) && !ca.contains(&Change::Inserted));
+        assert!(cb.contains(&Change::Inserted) && !cb.contains(&Change::Deleted));
         // Only words inside links are marked.
         for side in [Side::A, Side::B] {
             for r in sp.rows(side) {
@@ -918,8 +1129,15 @@ mod tests {
         }
     }
 
+    /// The row just above a passage's first text row, skipping nothing.
+    fn note_above(sp: &Spread, side: Side, unit: Unit) -> Option<String> {
+        let r = sp.unit_rows(side, unit)?;
+        let above = &sp.rows(side)[r.start.checked_sub(1)?];
+        (above.kind == RowKind::Note).then(|| above.note.clone().unwrap_or_default())
+    }
+
     #[test]
-    fn moved_link_gutter_points_at_its_counterpart() {
+    fn a_moved_link_is_labelled_above_with_its_counterparts_paragraph() {
         // B tells the story in a different order: its first passage is A's last.
         let a = art("Headline of the story\n\
              The minister resigned on Monday after weeks of pressure from within the party.\n\
@@ -932,15 +1150,118 @@ mod tests {
         let al = align::align(&a, &b);
         let sp = Spread::build(&a, &b, &al, 40, 40);
         let moved: Vec<usize> = (0..al.links.len()).filter(|&i| al.links[i].moved).collect();
-        assert!(!moved.is_empty(), "{:?}", al.links);
-        for i in moved {
-            for side in [Side::A, Side::B] {
-                let r = sp.unit_rows(side, Unit::Link(i)).unwrap();
-                let g = sp.rows(side)[r.start].gutter.clone().unwrap();
-                assert!(g.first);
-                assert!(g.text.contains('¶'), "{g:?}");
-                assert!(g.text.contains('↑') || g.text.contains('↓'), "{g:?}");
-            }
+        assert_eq!(moved.len(), 1, "{:?}", al.links);
+        let i = moved[0];
+        assert_eq!(
+            note_above(&sp, Side::A, Unit::Link(i)).as_deref(),
+            Some("↑ ¶1 moved")
+        );
+        assert_eq!(
+            note_above(&sp, Side::B, Unit::Link(i)).as_deref(),
+            Some("↓ ¶3 moved")
+        );
+        // The gutter holds the kind's letter only; the note row has none.
+        let r = sp.unit_rows(Side::B, Unit::Link(i)).unwrap();
+        let g = sp.rows(Side::B)[r.start].gutter.clone().unwrap();
+        assert!(g.first && g.text.len() == 1, "{g:?}");
+        assert!(sp.rows(Side::B)[r.start - 1].gutter.is_none());
+        // Every body paragraph's first row carries its number, in order.
+        for side in [Side::A, Side::B] {
+            let numbers: Vec<usize> = sp.rows(side).iter().filter_map(|r| r.paragraph).collect();
+            assert_eq!(numbers, [1, 2, 3], "{side:?}");
+        }
+    }
+
+    #[test]
+    fn a_moved_run_is_labelled_once_at_its_first_line() {
+        // A chapter of three paragraphs moved from the end to the start.
+        let para = |k: usize| {
+            format!(
+                "Paragraph {k} tells how the harbour authority in Valparaiso{k} \
+                 approved {k}00 new cranes for the southern terminal.\n"
+            )
+        };
+        let mut ta = String::from("A headline\n");
+        let mut tb = String::from("B headline\n");
+        for k in 1..=6 {
+            ta.push_str(&para(k));
+        }
+        for k in [4, 5, 6, 1, 2, 3] {
+            tb.push_str(&para(k));
+        }
+        let (a, b) = (art(&ta), art(&tb));
+        let al = align::align(&a, &b);
+        let sp = Spread::build(&a, &b, &al, 50, 50);
+        let notes = |side| -> Vec<String> {
+            sp.rows(side)
+                .iter()
+                .filter(|r| r.kind == RowKind::Note)
+                .filter_map(|r| r.note.clone())
+                .collect()
+        };
+        let moved = al.links.iter().filter(|l| l.moved).count();
+        assert_eq!(moved, 3, "{:?}", al.links);
+        assert_eq!(notes(Side::B), ["↓ ¶4–¶6 moved"]);
+        assert_eq!(notes(Side::A), ["↑ ¶1–¶3 moved"]);
+    }
+
+    #[test]
+    fn a_phrase_moved_inside_a_link_is_tagged_moved_on_both_sides() {
+        let a = art("Headline\n\
+             The minister said on Monday that the national budget would be revised before the summer recess in parliament.\n");
+        let b = art("Other headline\n\
+             The national budget would be revised before the summer recess in parliament, the minister said on Monday.\n");
+        let al = align::align(&a, &b);
+        assert!(
+            al.links
+                .iter()
+                .flat_map(|l| &l.ops)
+                .any(|op| matches!(op, WordOp::Moved { .. })),
+            "{:?}",
+            al.links
+        );
+        let sp = Spread::build(&a, &b, &al, 60, 60);
+        for side in [Side::A, Side::B] {
+            let moved: String = sp
+                .rows(side)
+                .iter()
+                .flat_map(|r| &r.pieces)
+                .filter(|p| p.change == Some(Change::Moved) && p.word.is_some())
+                .map(|p| format!("{} ", p.text))
+                .collect();
+            assert!(moved.split_whitespace().count() >= 3, "{side:?}: {moved:?}");
+        }
+    }
+
+    #[test]
+    fn a_passage_of_several_links_is_bracketed_from_first_row_to_last() {
+        let (a, b) = bundled_pair("reuters", "palakshi");
+        let al = align::align(&a, &b);
+        let p = al
+            .passages
+            .iter()
+            .find(|p| p.links.len() > 1)
+            .expect("a passage of several links");
+        let sp = Spread::build(&a, &b, &al, 50, 50);
+        for side in [Side::A, Side::B] {
+            let rows: Vec<usize> = p
+                .links
+                .iter()
+                .filter_map(|&l| sp.unit_rows(side, Unit::Link(l)))
+                .flat_map(|r| [r.start, r.end - 1])
+                .collect();
+            let (start, end) = (*rows.iter().min().unwrap(), *rows.iter().max().unwrap());
+            let parts: Vec<Bracket> = sp.rows(side)[start..=end]
+                .iter()
+                .map(|r| r.bracket.expect("bracketed").0)
+                .collect();
+            assert_eq!(parts[0], Bracket::Top, "{side:?}");
+            assert_eq!(parts[parts.len() - 1], Bracket::Bottom, "{side:?}");
+            assert!(
+                parts[1..parts.len() - 1]
+                    .iter()
+                    .all(|&x| x == Bracket::Middle)
+            );
         }
     }
 

@@ -102,27 +102,40 @@ impl Theme {
         }
     }
 
-    /// A search match (the current one is also bold).
+    /// A search match; the current one in reverse video (the text's own
+    /// colour becomes its background), so it stands apart from the others.
+    /// No hue of the marks is used: each of those means one thing.
     pub fn matched(&self, current: bool) -> Style {
-        let s = if self.color {
-            Style::new().fg(Color::Black).bg(Color::Yellow)
-        } else {
-            Style::new().add_modifier(Modifier::REVERSED)
-        };
-        if current {
-            s.add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
-        } else {
-            s
+        match (current, self.color) {
+            (true, _) => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            (false, true) => Style::new().fg(Color::White).bg(Color::DarkGray),
+            (false, false) => Style::new().add_modifier(Modifier::REVERSED | Modifier::DIM),
         }
     }
 
-    /// The border of the pane that has the keyboard, and of the others.
+    /// The border of the pane that has the keyboard, and of the others. Bold
+    /// rather than a hue: every hue in the reader is a mark's.
     pub fn border(&self, active: bool) -> Style {
-        match (self.color, active) {
-            (true, true) => Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
-            (false, true) => Style::new().add_modifier(Modifier::BOLD),
-            (_, false) => Style::new().add_modifier(Modifier::DIM),
+        if active {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
         }
+    }
+
+    /// The thumb on a pane's border: which part of the article is on screen.
+    pub fn thumb(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// Paragraph numbers.
+    pub fn number(&self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    /// The note above a run of moved links: the look of "moved".
+    pub fn moved_note(&self) -> Style {
+        self.mark(crate::marks::Mark::Moved)
     }
 
     /// Secondary text: headers' second line, list details, hints.
@@ -140,13 +153,10 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
-    /// A transient message or an error in the status bar.
+    /// A transient message or an error in the status bar (bold, not a hue:
+    /// yellow means an inserted word).
     pub fn note(&self) -> Style {
-        if self.color {
-            Style::new().fg(Color::Yellow)
-        } else {
-            Style::new().add_modifier(Modifier::BOLD)
-        }
+        Style::new().add_modifier(Modifier::BOLD)
     }
 }
 
@@ -190,6 +200,35 @@ mod tests {
         for c in [Class::Copied, Class::Reworded] {
             assert_ne!(t.piece(c, Some(Change::Deleted)), t.piece(c, None));
             assert_ne!(t.piece(c, Some(Change::Inserted)), t.piece(c, None));
+        }
+    }
+
+    #[test]
+    fn the_current_match_is_reverse_video_and_differs_from_the_others() {
+        for color in [true, false] {
+            let t = Theme::new(color);
+            assert!(t.matched(true).add_modifier.contains(Modifier::REVERSED));
+            assert_ne!(t.matched(true), t.matched(false));
+        }
+    }
+
+    #[test]
+    fn chrome_uses_no_hue_of_the_marks() {
+        use crate::marks::Mark;
+        let t = Theme::new(true);
+        let hues: Vec<Option<Color>> = Mark::ALL.iter().map(|&m| t.mark(m).fg).collect();
+        for s in [
+            t.border(true),
+            t.border(false),
+            t.thumb(),
+            t.note(),
+            t.number(),
+            t.matched(false),
+            t.matched(true),
+            t.selected(),
+        ] {
+            assert!(s.fg.is_none() || !hues.contains(&s.fg), "{s:?}");
+            assert!(s.bg.is_none() || !hues.contains(&s.bg), "{s:?}");
         }
     }
 

@@ -70,6 +70,16 @@ impl Session {
 
     /// Start copycat with `args` and extra environment variables.
     pub fn start_with<S: AsRef<OsStr>>(args: &[S], env: &[(&str, &str)]) -> Session {
+        Session::start_in(None, args, env)
+    }
+
+    /// Start copycat in the working folder `dir` (the test's own when
+    /// `None`) with `args` and extra environment variables.
+    pub fn start_in<S: AsRef<OsStr>>(
+        dir: Option<&std::path::Path>,
+        args: &[S],
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -80,6 +90,9 @@ impl Session {
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_copycat"));
         cmd.args(args);
+        if let Some(dir) = dir {
+            cmd.cwd(dir);
+        }
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("COPYCAT_TEST_PANIC");

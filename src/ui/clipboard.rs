@@ -1,0 +1,134 @@
+//! `y`: the focused passage copied to the clipboard through OSC 52, the
+//! escape sequence that asks the terminal itself to set its clipboard, so it
+//! works over SSH and inside tmux (with `set-clipboard on`). The sequence is
+//! written to the terminal beside the frame, never drawn into the buffer.
+
+use crate::align::Alignment;
+use crate::article::{Article, safe_line};
+use crate::view::{Side, Unit};
+
+/// Most bytes of text sent: terminals cap OSC 52 payloads (some at 100 KB
+/// of base64), and a passage is far shorter.
+pub const MAX_COPY: usize = 64 * 1024;
+
+/// Standard base64 (RFC 4648, with padding), as OSC 52 wants it.
+pub fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+            if i <= chunk.len() {
+                out.push(char::from(ABC[(n >> shift & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The OSC 52 sequence that puts `text` on the clipboard (`c`), ended by BEL.
+pub fn osc52(text: &str) -> Vec<u8> {
+    format!("\x1b]52;c;{}\x07", base64(text.as_bytes())).into_bytes()
+}
+
+/// `text` cut to at most `max` bytes at a character boundary; whether it was.
+pub fn cut(text: &str, max: usize) -> (&str, bool) {
+    if text.len() <= max {
+        return (text, false);
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&text[..end], true)
+}
+
+/// What `y` copies for a passage: each side it has, with its file name and
+/// paragraph, then its text.
+pub fn passage(a: &Article, b: &Article, al: &Alignment, unit: Unit) -> Option<String> {
+    let sides: Vec<(Side, &Article, std::ops::Range<usize>)> = match unit {
+        Unit::Link(i) => {
+            let l = al.links.get(i)?;
+            vec![(Side::A, a, l.a.clone()), (Side::B, b, l.b.clone())]
+        }
+        Unit::New(i) => vec![(Side::B, b, al.b_unlinked.get(i)?.clone())],
+        Unit::Dropped(i) => vec![(Side::A, a, al.a_unlinked.get(i)?.clone())],
+        Unit::Other => return None,
+    };
+    let mut out = String::new();
+    for (side, art, sents) in sides {
+        if sents.is_empty() || sents.end > art.sentences.len() {
+            return None;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        let (p, q) = (
+            art.paragraph_number(sents.start),
+            art.paragraph_number(sents.end - 1),
+        );
+        let paras = if p == q {
+            format!("¶{p}")
+        } else {
+            format!("¶{p}–¶{q}")
+        };
+        out.push_str(&format!(
+            "{} · {} · {paras}\n",
+            side.letter(),
+            safe_line(&art.path)
+        ));
+        out.push_str(&art.text[art.sentences_span(&sents)]);
+    }
+    out.push('\n');
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_rfc_vectors() {
+        for (plain, coded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), coded);
+        }
+        assert_eq!(osc52("hi"), b"\x1b]52;c;aGk=\x07");
+    }
+
+    #[test]
+    fn cut_keeps_whole_characters() {
+        assert_eq!(cut("héllo", 2), ("h", true));
+        assert_eq!(cut("héllo", 3), ("hé", true));
+        assert_eq!(cut("hi", 3), ("hi", false));
+    }
+
+    #[test]
+    fn a_link_is_copied_with_both_file_names() {
+        let arts = crate::article::bundled();
+        let al = crate::align::align(&arts[2], &arts[1]);
+        let text = passage(&arts[2], &arts[1], &al, Unit::Link(0)).unwrap();
+        assert!(
+            text.starts_with(&format!("A · {} · ¶", arts[2].path)),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("\n\nB · {} · ¶", arts[1].path)),
+            "{text}"
+        );
+    }
+}

@@ -1,0 +1,180 @@
+//! The `w` popup: who took from whom. Each article's likely sources (see
+//! `corpus::provenance`) as an indented tree — an original, the articles
+//! that took from it below it with the share of each found in it — built
+//! from the pairs ranked so far. Enter opens the selected line's pair,
+//! source as A and copy as B.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::geometry;
+use crate::article::Article;
+use crate::corpus::provenance::{self, Node};
+use crate::corpus::{self, Pair};
+use crate::marks::pct;
+use crate::view::Theme;
+
+/// Rows of the popup that are not lines of the tree: borders and a header.
+const CHROME_ROWS: u16 = 4;
+
+/// The popup: closed, or open with its lines and the selected one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Provenance {
+    open: bool,
+    lines: Vec<Node>,
+    selected: usize,
+    top: usize,
+    /// Whether the ranking was still going when the tree was built.
+    partial: bool,
+}
+
+impl Provenance {
+    /// Open it on the family trees of `pairs` (a ranking, whole or so far).
+    pub fn open(&mut self, articles: usize, pairs: &[Pair], partial: bool) {
+        let sources = corpus::sources(articles, pairs);
+        self.lines = provenance::tree(&sources);
+        self.selected = 0;
+        self.top = 0;
+        self.partial = partial;
+        self.open = true;
+    }
+
+    /// Close it.
+    pub fn close(&mut self) {
+        self.open = false;
+    }
+
+    /// Whether it is open.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// The lines of the tree.
+    #[cfg(test)]
+    pub fn lines(&self) -> &[Node] {
+        &self.lines
+    }
+
+    /// The selected line.
+    #[cfg(test)]
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// Move the selection by `delta` lines, keeping it on a screen `height`
+    /// rows high.
+    pub fn move_by(&mut self, delta: isize, height: u16) {
+        if self.lines.is_empty() {
+            return;
+        }
+        let last = self.lines.len() as isize - 1;
+        self.selected = (self.selected as isize)
+            .saturating_add(delta)
+            .clamp(0, last) as usize;
+        let shown = usize::from(popup_height(height).saturating_sub(CHROME_ROWS)).max(1);
+        if self.selected < self.top {
+            self.top = self.selected;
+        } else if self.selected >= self.top + shown {
+            self.top = self.selected + 1 - shown;
+        }
+    }
+
+    /// The pair of the selected line: its source (the line above it in the
+    /// tree) and itself; `None` on a root.
+    pub fn pair(&self) -> Option<(usize, usize)> {
+        let n = self.lines.get(self.selected)?;
+        n.source.map(|s| (s.article, n.article))
+    }
+}
+
+fn popup_height(screen: u16) -> u16 {
+    screen.saturating_sub(2)
+}
+
+/// Draw the popup over `area`.
+pub fn render(p: &Provenance, arts: &[Article], theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let r = geometry::popup(area, 100, popup_height(area.height));
+    if r.is_empty() {
+        return;
+    }
+    Clear.render(r, buf);
+    let title = if p.partial {
+        " Who took from whom (pairs found so far) "
+    } else {
+        " Who took from whom "
+    };
+    let block = Block::bordered().title(title).border_style(theme.dim());
+    let inner = block.inner(r);
+    block.render(r, buf);
+    let mut lines: Vec<Line> = vec![Line::styled(
+        "share of each article found in the one above it · Enter opens the pair · w/Esc closes",
+        theme.dim(),
+    )];
+    if p.lines.is_empty() {
+        lines.push(Line::raw(if p.partial {
+            "no article has a likely source yet"
+        } else {
+            "no article has a likely source"
+        }));
+    }
+    let shown = usize::from(inner.height.saturating_sub(1));
+    for (k, n) in p.lines.iter().enumerate().skip(p.top).take(shown) {
+        let a = &arts[n.article];
+        let share = n
+            .source
+            .map_or_else(|| "     ".to_string(), |s| format!("{:>4} ", pct(s.share)));
+        let text = format!(
+            "{}{share}{}  {}",
+            "   ".repeat(n.depth),
+            crate::article::safe_line(a.file_name()),
+            a.meta.title
+        );
+        let style = if k == p.selected {
+            theme
+                .strong()
+                .add_modifier(ratatui::style::Modifier::REVERSED)
+        } else if n.source.is_none() {
+            theme.strong()
+        } else {
+            ratatui::style::Style::default()
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    for (dy, l) in lines
+        .into_iter()
+        .enumerate()
+        .take(usize::from(inner.height))
+    {
+        buf.set_line(inner.x, inner.y + dy as u16, &l, inner.width);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Direction;
+
+    #[test]
+    fn enter_on_a_copy_opens_its_source_and_itself() {
+        let pairs = vec![Pair {
+            a: 2,
+            b: 0,
+            b_in_a: 0.9,
+            a_in_b: 0.5,
+            copied: 0.4,
+            reworded: 0.5,
+            links: 9,
+            direction: Direction::Dates,
+        }];
+        let mut p = Provenance::default();
+        p.open(3, &pairs, false);
+        assert_eq!(p.lines().len(), 2);
+        assert_eq!(p.pair(), None, "a root opens nothing");
+        p.move_by(1, 24);
+        assert_eq!(p.pair(), Some((2, 0)));
+        p.move_by(5, 24);
+        assert_eq!(p.selected(), 1);
+    }
+}
