@@ -346,13 +346,13 @@ impl Scorer {
             let Some(rel) = self.syn.get(t as usize).filter(|r| !r.is_empty()) else {
                 continue;
             };
-            if in_y(&bits, t) {
+            if in_y(bits, t) {
                 continue;
             }
             let hit = rel
                 .iter()
                 .copied()
-                .find(|&u| in_y(&bits, u) && !in_x(&bits, u) && !taken.contains(&u));
+                .find(|&u| in_y(bits, u) && !in_x(bits, u) && !taken.contains(&u));
             if let Some(u) = hit {
                 taken.push(u);
                 m += SYNONYM_WEIGHT * self.weight(t).min(self.weight(u));
