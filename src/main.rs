@@ -498,24 +498,18 @@ fn refuse_to_overwrite(out: &std::path::Path, inputs: &[&std::path::Path]) -> Re
     Ok(())
 }
 
-/// Write a report through `write` to `output` (standard output when None),
-/// buffered.
+/// Write a report through `write` (which buffers) to `output`, standard
+/// output when None.
 fn write_report(
     output: Option<&std::path::Path>,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<()> {
     match output {
         Some(o) => std::fs::File::create(o)
-            .and_then(|f| {
-                let mut w = io::BufWriter::with_capacity(1 << 16, f);
-                write(&mut w)?;
-                w.flush()
-            })
+            .and_then(|mut f| write(&mut f))
             .map_err(|e| UserError(format!("{}: cannot write: {e}", o.display())).into()),
         None => {
-            let mut w = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-            write(&mut w)?;
-            w.flush()?;
+            write(&mut io::stdout().lock())?;
             Ok(())
         }
     }
