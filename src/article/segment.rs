@@ -131,6 +131,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         // A pilcrow or section sign opens a sentence (verse and section
         // marks in scripture, statutes and e-texts: `sorrows. ¶ But`).
         if let Some(s) = start
+            && matches!(c, '¶' | '§')
             && opens_section(text, s, pos, c)
         {
             let e = s + text[s..pos].trim_end().len();
@@ -327,7 +328,7 @@ enum Wb {
 
 /// The word-boundary class of `c`, or None for a character the fast path
 /// leaves to the general rules.
-fn wb(c: char) -> Option<Wb> {
+const fn wb(c: char) -> Option<Wb> {
     Some(match c {
         'a'..='z' | 'A'..='Z' => Wb::Letter,
         '0'..='9' => Wb::Digit,
@@ -353,31 +354,51 @@ fn wb(c: char) -> Option<Wb> {
 /// (WB11–12); everything else stands alone, and only runs holding a letter
 /// or digit are words. None when the text holds another character.
 fn simple_words(text: &str) -> Option<Vec<Range<usize>>> {
-    let mut classes: Vec<(usize, Wb)> = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        classes.push((i, wb(c)?));
+    if !text.is_ascii() && !text.chars().all(|c| wb(c).is_some()) {
+        return None;
     }
+    let bytes = text.as_bytes();
+    // The class of the character at byte `i` and where the next one starts.
+    let at = |i: usize| -> (Wb, usize) {
+        match bytes[i] {
+            x if x.is_ascii() => (ASCII_WB[x as usize], i + 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (wb(c).unwrap_or(Wb::Other), i + c.len_utf8())
+            }
+        }
+    };
     let word = |c: Wb| matches!(c, Wb::Letter | Wb::Digit | Wb::Under);
     let mut out: Vec<Range<usize>> = Vec::new();
-    let mut k = 0;
-    while k < classes.len() {
-        if !word(classes[k].1) {
-            k += 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, n) = at(i);
+        if !word(c) {
+            i = n;
             continue;
         }
-        let first = k;
+        let start = i;
         let mut alnum = false;
+        let mut prev = c;
         loop {
-            while k < classes.len() && word(classes[k].1) {
-                alnum |= classes[k].1 != Wb::Under;
-                k += 1;
+            while i < bytes.len() {
+                let (c, n) = at(i);
+                if !word(c) {
+                    break;
+                }
+                alnum |= c != Wb::Under;
+                prev = c;
+                i = n;
             }
             // A joiner between two letters or two digits keeps the word going.
-            let (Some(&(_, prev)), Some(&(_, mid)), Some(&(_, next))) =
-                (classes.get(k - 1), classes.get(k), classes.get(k + 1))
-            else {
+            if i >= bytes.len() {
                 break;
-            };
+            }
+            let (mid, n) = at(i);
+            if n >= bytes.len() {
+                break;
+            }
+            let (next, _) = at(n);
             let letters = prev == Wb::Letter
                 && next == Wb::Letter
                 && matches!(mid, Wb::MidLetter | Wb::MidNumLet);
@@ -386,24 +407,35 @@ fn simple_words(text: &str) -> Option<Vec<Range<usize>>> {
             if !(letters || digits) {
                 break;
             }
-            k += 1;
+            i = n;
         }
         if !alnum {
             continue;
         }
-        let start = classes[first].0;
-        let end = classes.get(k).map_or(text.len(), |&(i, _)| i);
         if let Some(prev) = out.last_mut()
             && text[start..].starts_with(char::is_lowercase)
             && is_line_end_hyphen(&text[prev.end..start])
         {
-            prev.end = end;
+            prev.end = i;
             continue;
         }
-        out.push(start..end);
+        out.push(start..i);
     }
     Some(out)
 }
+
+/// [`wb`] of each ASCII character, by code.
+const ASCII_WB: [Wb; 128] = {
+    let mut t = [Wb::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        if let Some(c) = wb(i as u8 as char) {
+            t[i] = c;
+        }
+        i += 1;
+    }
+    t
+};
 
 /// Whether the text between two words is a hyphen that ends a line (`-\n`,
 /// spaces allowed around the line break).
