@@ -1,7 +1,7 @@
 //! The `copycat` binary: parse arguments, run, print errors once.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -26,7 +26,10 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success
   1  an internal error (a bug: please report it)
-  2  bad usage or unusable input (missing file, binary file, no articles)";
+  2  bad usage or unusable input (missing file, binary file, no articles),
+     or output that cannot be written (a full disk, a closed stdout)
+  128+N  the reader ended by signal N (INT 130, TERM 143, HUP 129 and so on),
+     after giving the terminal back";
 
 /// Read news articles side by side and see, passage by passage, what one
 /// copied, reworded, moved, added or dropped from another.
@@ -153,14 +156,18 @@ impl From<article::LoadError> for UserError {
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            // --help and --version are not errors; usage mistakes exit 2.
+        // --help and --version are not errors.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() {
-                exit::USAGE
-            } else {
-                exit::OK
-            });
+            return ExitCode::from(exit::OK);
+        }
+        // A usage mistake: one line of our own, exit 2. Not clap's message,
+        // which echoes the argument raw (a shell glob that picks up a file
+        // named with escape sequences would clear the screen or set the
+        // window title) and runs to five or seven lines.
+        Err(e) => {
+            eprintln!("copycat: {}", usage_error(&e));
+            return ExitCode::from(exit::USAGE);
         }
     };
     // A panic is a bug: one line saying so, and exit 1 (the reader installs
@@ -204,6 +211,67 @@ fn main() -> ExitCode {
             ExitCode::from(exit::BUG)
         }
     }
+}
+
+/// Longest argument quoted back in a usage error, in characters.
+const QUOTED_MAX: usize = 60;
+
+/// A clap error as one safe line: what was wrong, the argument concerned
+/// through the sanitizer (and cut short), and where to look.
+fn usage_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |k| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    let quote = |s: String| {
+        let safe = safe_line(&s);
+        let mut q: String = safe.chars().take(QUOTED_MAX).collect();
+        if safe.chars().count() > QUOTED_MAX {
+            q.push('…');
+        }
+        format!("“{q}”")
+    };
+    let arg = get(ContextKind::InvalidArg);
+    let what = match e.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let value = get(ContextKind::InvalidValue).map_or_else(String::new, quote);
+            let valid = get(ContextKind::ValidValue)
+                .map(|v| format!(" (one of: {})", safe_line(&v)))
+                .unwrap_or_default();
+            let arg = arg
+                .map(|a| format!(" for {}", quote(a)))
+                .unwrap_or_default();
+            format!("invalid value {value}{arg}{valid}")
+        }
+        ErrorKind::UnknownArgument => format!(
+            "unexpected argument {}",
+            arg.map_or_else(String::new, quote)
+        ),
+        ErrorKind::InvalidSubcommand => format!(
+            "no such command {}",
+            get(ContextKind::InvalidSubcommand).map_or_else(String::new, quote)
+        ),
+        ErrorKind::MissingRequiredArgument => format!(
+            "missing {}",
+            arg.map_or_else(|| "an argument".into(), |a| safe_line(&a).into_owned())
+        ),
+        ErrorKind::ArgumentConflict => format!(
+            "{} cannot be used with {}",
+            arg.map_or_else(|| "an argument".into(), quote),
+            get(ContextKind::PriorArg).map_or_else(|| "another".into(), quote)
+        ),
+        ErrorKind::InvalidUtf8 => "an argument is not valid UTF-8".into(),
+        // Anything else: clap's own first line, made safe.
+        _ => {
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or("bad usage");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            safe_line(first).chars().take(200).collect()
+        }
+    };
+    format!("{what}; see `copycat --help`")
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -323,6 +391,13 @@ fn run(cli: Cli) -> Result<()> {
             let bar = progress::Bar::new();
             bar.step("reading articles");
             let arts = load(&paths)?;
+            for (first, copy) in corpus::duplicates(&arts) {
+                eprintln!(
+                    "copycat: {}: byte-identical to {} (a duplicate)",
+                    safe_line(&arts[copy].path),
+                    safe_line(&arts[first].path)
+                );
+            }
             bar.step("finding pairs that may share text");
             let opts = corpus::Options {
                 max_pairs,
@@ -498,8 +573,9 @@ fn refuse_to_overwrite(out: &std::path::Path, inputs: &[&std::path::Path]) -> Re
     Ok(())
 }
 
-/// Write a report through `write` (which buffers) to `output`, standard
-/// output when None.
+/// Write a report through `write` (which buffers) to `output`, or to
+/// standard output when None with the same care as [`write_out`]: the
+/// report is written as it is made, not held whole.
 fn write_report(
     output: Option<&std::path::Path>,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -509,17 +585,76 @@ fn write_report(
             .and_then(|mut f| write(&mut f))
             .map_err(|e| UserError(format!("{}: cannot write: {e}", o.display())).into()),
         None => {
-            write(&mut io::stdout().lock())?;
-            Ok(())
+            let mut out = stdout_file()?;
+            write(&mut out).map_err(output_error)
         }
     }
 }
 
+/// Write the output to standard output, or say in one line why it could not
+/// be written (exit 2): a full disk, a closed or read-only descriptor. A
+/// broken pipe stays an `io::Error`, which `main` treats as the reader of
+/// the pipe having had enough.
 fn write_out(s: &str) -> Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(s.as_bytes())?;
-    out.flush()?;
+    let mut out = stdout_file()?;
+    out.write_all(s.as_bytes()).map_err(output_error)?;
+    out.flush().map_err(output_error)?;
     Ok(())
+}
+
+/// Standard output as a file of its own: a duplicate of descriptor 1, not
+/// `io::stdout()`, as the standard library treats EBADF on standard output
+/// as success, so a closed stdout (`copycat list >&-`) would exit 0 with the
+/// output lost.
+fn stdout_file() -> Result<std::fs::File> {
+    use std::os::fd::AsFd;
+    if stdout_was_closed() {
+        return Err(output_error(io::Error::from_raw_os_error(9)));
+    }
+    let fd = io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .map_err(output_error)?;
+    Ok(std::fs::File::from(fd))
+}
+
+/// A failure to write the output, as the one line a user sees (a broken
+/// pipe stays an `io::Error`: see [`write_out`]).
+fn output_error(e: io::Error) -> anyhow::Error {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return e.into();
+    }
+    let why = match e.raw_os_error() {
+        Some(9) => "standard output is closed or not open for writing".to_string(),
+        _ => {
+            let s = e.to_string();
+            let s = s.split(" (os error").next().unwrap_or(&s).to_string();
+            let mut c = s.chars();
+            c.next()
+                .map_or(s.clone(), |f| f.to_lowercase().chain(c).collect())
+        }
+    };
+    UserError(format!("cannot write the output: {why}")).into()
+}
+
+/// Whether standard output was closed when copycat started. The Rust
+/// runtime opens /dev/null read-write in place of a closed standard
+/// descriptor, so writes "succeed"; a shell redirection (`>/dev/null`)
+/// opens it write-only, which tells the two apart. Linux only (/proc).
+fn stdout_was_closed() -> bool {
+    if !cfg!(target_os = "linux") {
+        return false;
+    }
+    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+    let read_write = || {
+        std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        })
+    };
+    null && read_write()
 }
 
 fn list(arts: &[Article]) -> Result<()> {

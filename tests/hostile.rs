@@ -516,6 +516,14 @@ impl Worker {
                 self.queue.push_back(job);
             }
         }
+        // The layout thread (large pairs are laid out off the UI thread):
+        // its layout arrives with the worker's results, so frames are also
+        // drawn while one is due.
+        if jobs > 0
+            && let Some(layout) = app.take_layout()
+        {
+            app.on_laid_out(layout.run());
+        }
         for _ in 0..jobs {
             let Some(job) = self.queue.pop_front() else {
                 return;
@@ -556,11 +564,21 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
         if step % 2500 == 0 {
             app = App::with_shared(arts.clone(), step % 5000 == 0, true);
             app.export_to(copycat::export::html::render, reports.path());
+            // Two sessions lay every pair out as a large one, off the UI
+            // thread (here: when the worker steps), to walk that path too.
+            if step % 5000 != 0 {
+                app.set_sync_layout_limit(0);
+            }
             app.resize(rng.range(1..=160), rng.range(1..=50));
             worker = Worker::default();
         }
         let ev = random_event(&mut rng, app.size());
         app.on_event(&ev);
+        // The event loop catches up (the search typed) once per batch of
+        // events; batches here are one to a few events long.
+        if rng.below(3) == 0 {
+            app.catch_up();
+        }
         let jobs = match rng.below(10) {
             0..=5 => 0,
             6..=8 => 1,
@@ -630,6 +648,7 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
             ("independent", !app.synchronized()),
             ("focus", app.focus().is_some()),
             ("waiting", app.alignment().is_none()),
+            ("laying out", app.laying_out()),
             ("quit asked", app.should_quit()),
         ];
         for (mode, on) in modes {
@@ -639,5 +658,93 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
     eprintln!("frames drawn in each mode: {seen:?}");
     for (mode, n) in &seen {
         assert!(*n >= 20, "the walk drew {mode} only {n} times: {seen:?}");
+    }
+}
+
+/// Regression: file names reached the terminal by three routes. clap's usage
+/// errors echoed an argument raw (a shell glob picking up a hostile name
+/// cleared the screen and set the window title) in five to seven lines;
+/// `compare -f html` wrote ESC, BEL, C1 and U+202E from the path into the
+/// page; JSON escaped C0 only, so C1 (U+009B) and bidi controls went out raw.
+/// Each route now runs on a pty with hostile names, and every byte written
+/// is checked: no control sequence but CSI, no C1, no bidi control.
+#[test]
+fn hostile_file_names_never_reach_the_terminal_by_any_route() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let evil = "ev\x1b]0;PWNED\x07il\x1b[2J\u{9b}31m\u{202e}txt\u{2066}";
+    let (a, b) = fixtures::write(dir.path(), true);
+    let hostile_a = dir.path().join(format!("a-{evil}.txt"));
+    let hostile_b = dir.path().join(format!("b-{evil}.md"));
+    std::fs::copy(&a, &hostile_a).expect("copy a");
+    std::fs::copy(&b, &hostile_b).expect("copy b");
+    let (ha, hb) = (hostile_a.as_os_str(), hostile_b.as_os_str());
+    let missing = dir.path().join(format!("gone-{evil}.txt"));
+    let s = |v: &str| std::ffi::OsString::from(v);
+    let routes: Vec<(&str, Vec<std::ffi::OsString>, bool)> = vec![
+        (
+            "compare text",
+            vec![s("compare"), ha.into(), hb.into()],
+            true,
+        ),
+        (
+            "compare html",
+            vec![s("compare"), ha.into(), hb.into(), s("-f"), s("html")],
+            true,
+        ),
+        (
+            "compare json",
+            vec![s("compare"), ha.into(), hb.into(), s("-f"), s("json")],
+            true,
+        ),
+        ("list", vec![s("list"), ha.into(), hb.into()], true),
+        ("rank", vec![s("rank"), dir.path().into()], true),
+        (
+            "rank json",
+            vec![s("rank"), dir.path().into(), s("-f"), s("json")],
+            true,
+        ),
+        ("a missing path", vec![s("list"), missing.into()], false),
+        (
+            "clap: a bad value",
+            vec![s("compare"), ha.into(), hb.into(), s("--format"), s(evil)],
+            false,
+        ),
+        (
+            "clap: an unknown option",
+            vec![s("rank"), format!("--{evil}").into()],
+            false,
+        ),
+        (
+            "clap: too many paths",
+            vec![s("compare"), ha.into(), hb.into(), ha.into()],
+            false,
+        ),
+    ];
+    for (what, args, ok) in routes {
+        let mut session = Session::start(&args);
+        let status = session.wait_exit();
+        assert_eq!(status.success(), ok, "{what}: {status:?}");
+        if !ok {
+            assert_eq!(status.exit_code(), 2, "{what}");
+        }
+        let csi = check_output(&session.bytes);
+        // Outside the reader, only colours (CSI m) and `rank`'s progress
+        // line on stderr (erase line, CSI 2K).
+        assert!(
+            csi.iter().all(|c| c.ends_with('m') || c == "\x1b[2K"),
+            "{what}: {csi:?}"
+        );
+        let out = String::from_utf8_lossy(&session.bytes);
+        if !ok {
+            // One line, of copycat's own.
+            let lines: Vec<&str> = out.lines().filter(|l| !l.trim().is_empty()).collect();
+            assert_eq!(lines.len(), 1, "{what}: {lines:?}");
+            assert!(lines[0].starts_with("copycat: "), "{what}: {lines:?}");
+        }
+        if what == "compare json" || what == "rank json" {
+            assert!(out.contains("\\u009b31m\\u202etxt\\u2066"), "{what}");
+        } else if ok {
+            assert!(out.contains("␛]0;PWNED␇il␛[2J"), "{what}: {out}");
+        }
     }
 }

@@ -647,3 +647,181 @@ fn load_paths_reports_each_skipped_file_once() {
             .ends_with("nul.txt: binary file (contains NUL bytes), not an article")
     );
 }
+
+/// Regression: `rank a a` paired the file with itself ("12% reuse a → a").
+/// The same file named twice (directly or through a folder) is read once;
+/// a byte-identical copy under another name is named as a duplicate on
+/// stderr (and ranked, as the verbatim copy it is).
+#[test]
+fn rank_never_pairs_a_file_with_itself_or_its_exact_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let arts = copycat::article::bundled();
+    // Two articles that share text, so that their pair is ranked.
+    let find = |k: &str| &arts.iter().find(|a| a.path.contains(k)).unwrap().bytes;
+    let a = write(dir.path(), "a.txt", find("reuters"));
+    let b = write(dir.path(), "b.txt", find("undated-rewrite"));
+    let copy = write(dir.path(), "copy-of-a.txt", find("reuters"));
+
+    let r = copycat(["rank".as_ref(), a.as_os_str(), a.as_os_str()]);
+    assert_no_panic(&r);
+    assert!(
+        r.stderr.contains("a.txt: the same file as") && r.stderr.contains("read once"),
+        "{}",
+        r.stderr
+    );
+    // One article: no pair at all.
+    assert!(r.stdout.starts_with("1 article, 0 pairs"), "{}", r.stdout);
+    assert!(!r.stdout.contains("a.txt → a.txt"), "{}", r.stdout);
+
+    let r = copycat([
+        "rank".as_ref(),
+        a.as_os_str(),
+        copy.as_os_str(),
+        b.as_os_str(),
+        dir.path().as_os_str(),
+    ]);
+    assert_ok(&r);
+    assert!(
+        r.stderr.contains("copy-of-a.txt: byte-identical to") && r.stderr.contains("a duplicate"),
+        "{}",
+        r.stderr
+    );
+    // Each file once although the folder names them again.
+    assert_eq!(
+        r.stdout.lines().next().unwrap_or(""),
+        "3 articles, 3 pairs: every pair aligned (3); 3 pairs share text",
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("a.txt → a.txt"), "{}", r.stdout);
+}
+
+/// Run copycat with its standard output set up by `stdout`, reading stderr.
+fn copycat_with_stdout(args: &[&str], stdout: Stdio) -> Run {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the copycat binary runs");
+    let err = reader(child.stderr.take().unwrap());
+    let status = child.wait().expect("wait on copycat");
+    Run {
+        code: status.code(),
+        stdout: String::new(),
+        stderr: String::from_utf8_lossy(&err.join().unwrap()).into_owned(),
+    }
+}
+
+/// Regression: a full disk exited 1 ("a bug") with "(os error 28)", and a
+/// closed standard output exited 0 with the output lost. Each output error
+/// is now one line saying what happened, exit 2; a broken pipe (`| head`)
+/// stays quiet.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_errors_are_one_clean_line_and_exit_2() {
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let r = copycat_with_stdout(&["list"], full.into());
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert_eq!(
+        r.stderr_lines(),
+        ["copycat: cannot write the output: no space left on device"]
+    );
+    // Open for reading only: every write fails with EBADF.
+    let read_only = fs::File::open("/dev/null").unwrap();
+    let r = copycat_with_stdout(&["list"], read_only.into());
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert_eq!(
+        r.stderr_lines(),
+        ["copycat: cannot write the output: standard output is closed or not open for writing"]
+    );
+    // Closed (the shell's `>&-`).
+    let r = run_cmd({
+        let mut c = Command::new("sh");
+        c.args(["-c", &format!("exec '{BIN}' list >&-")]);
+        c
+    });
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("standard output is closed"),
+        "{}",
+        r.stderr
+    );
+    // `>/dev/null` is not closed: the output is thrown away as asked.
+    let null = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/null")
+        .unwrap();
+    let r = copycat_with_stdout(&["list"], null.into());
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    // A pipe closed early is not an error.
+    let r = run_cmd({
+        let mut c = Command::new("sh");
+        c.args([
+            "-c",
+            &format!("'{BIN}' rank | head -c 1 >/dev/null; exit 0"),
+        ]);
+        c
+    });
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+}
+
+/// Regression: a named folder that could not be read said "no articles".
+#[cfg(unix)]
+#[test]
+fn unreadable_folder_is_named_as_permission_denied() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).unwrap();
+    write(&locked, "good.txt", GOOD.as_bytes());
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    let args = ["list".as_ref(), locked.as_os_str()];
+    let r = if fs::read_dir(&locked).is_err() {
+        copycat(args)
+    } else if let Some(r) = setpriv_available()
+        .then(|| copycat_unprivileged(&args))
+        .flatten()
+    {
+        r
+    } else {
+        eprintln!(
+            "SKIPPED unreadable_folder_is_named_as_permission_denied: cannot drop root's rights"
+        );
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+        return;
+    };
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_refused(&r, "locked: permission denied");
+    assert!(!r.stderr.contains("no articles"), "{}", r.stderr);
+}
+
+#[test]
+fn utf32_with_a_bom_loads_in_both_byte_orders() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, le) in [("le.txt", true), ("be.txt", false)] {
+        let mut bytes: Vec<u8> = if le {
+            vec![0xFF, 0xFE, 0, 0]
+        } else {
+            vec![0, 0, 0xFE, 0xFF]
+        };
+        for c in GOOD.chars() {
+            let v = c as u32;
+            bytes.extend(if le { v.to_le_bytes() } else { v.to_be_bytes() });
+        }
+        let f = write(dir.path(), name, &bytes);
+        let r = copycat(["list".as_ref(), f.as_os_str()]);
+        assert_ok(&r);
+        assert!(
+            r.stdout.contains("title: Plan Drew on Russian Paper"),
+            "{name}: {}",
+            r.stdout
+        );
+        assert!(r.stderr.is_empty(), "{name}: {}", r.stderr);
+    }
+}

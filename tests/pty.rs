@@ -93,18 +93,110 @@ fn a_user_chooses_a_pair_steps_links_and_pairs_reads_help_and_quits() {
     s.assert_terminal_restored();
 }
 
-#[test]
-fn sigterm_restores_the_terminal() {
-    let mut s = Session::start(&["--no-color"]);
-    s.wait_for("the first pair", |t| t.contains("pair 1/"));
-    assert!(s.parser.screen().alternate_screen());
+fn kill(s: &Session, signal: &str) {
     let pid = s.child.process_id().expect("child pid");
     let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
+        .args(["-s", signal, &pid.to_string()])
         .status()
         .expect("run kill");
-    assert!(killed.success());
-    s.wait_exit();
+    assert!(killed.success(), "kill -s {signal}");
+}
+
+/// Regression: only TERM and HUP were caught, and they exited 0; INT (as
+/// `timeout -s INT`, a supervising shell or a test runner sends it), QUIT,
+/// USR1, USR2 and ALRM left the terminal on the alternate screen, raw, with
+/// the cursor hidden and mouse capture on. Each now restores the terminal
+/// and exits 128 + the signal, as `less` and `vim` do.
+fn a_signal_restores_the_terminal_and_exits_128_plus_it(signal: &str, number: u32) {
+    let mut s = Session::start::<&str>(&[]);
+    s.wait_for("the first pair", |t| t.contains("pair 1/"));
+    assert!(s.parser.screen().alternate_screen());
+    assert!(s.raw_mode(), "raw mode is on while reading: {}", s.stty());
+    kill(&s, signal);
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 128 + number, "SIG{signal}: {status:?}");
+    s.assert_terminal_restored();
+}
+
+#[test]
+fn sigint_restores_the_terminal_and_exits_130() {
+    a_signal_restores_the_terminal_and_exits_128_plus_it("INT", 2);
+}
+
+#[test]
+fn sigquit_restores_the_terminal_and_exits_131() {
+    a_signal_restores_the_terminal_and_exits_128_plus_it("QUIT", 3);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    a_signal_restores_the_terminal_and_exits_128_plus_it("TERM", 15);
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits_129() {
+    a_signal_restores_the_terminal_and_exits_128_plus_it("HUP", 1);
+}
+
+#[test]
+fn sigusr1_restores_the_terminal_and_exits_138() {
+    a_signal_restores_the_terminal_and_exits_128_plus_it("USR1", 10);
+}
+
+#[test]
+fn sigusr2_restores_the_terminal_and_exits_140() {
+    a_signal_restores_the_terminal_and_exits_128_plus_it("USR2", 12);
+}
+
+#[test]
+fn sigalrm_restores_the_terminal_and_exits_142() {
+    a_signal_restores_the_terminal_and_exits_128_plus_it("ALRM", 14);
+}
+
+/// Ctrl-Z (a key in raw mode) and SIGTSTP (from `kill`, or a shell) give the
+/// terminal back and stop the process; SIGCONT (`fg`) takes the terminal
+/// again and redraws the whole screen.
+#[test]
+fn ctrl_z_and_sigtstp_suspend_and_sigcont_resumes_with_a_redraw() {
+    let mut s = Session::start::<&str>(&[]);
+    s.wait_for("the first pair", |t| t.contains("pair 1/"));
+    for how in ["Ctrl-Z", "SIGTSTP"] {
+        match how {
+            "Ctrl-Z" => s.send("\x1a"),
+            _ => kill(&s, "TSTP"),
+        }
+        s.wait_screen("the terminal given back", |sc| !sc.alternate_screen());
+        // Stopped ('T'), with the terminal as the shell wants it.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while s.process_state() != Some('T') {
+            assert!(std::time::Instant::now() < deadline, "{how}: not stopped");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        s.assert_terminal_restored();
+        // What the shell wrote meanwhile is on the normal screen; `fg`.
+        s.take(b"\x1b[2J$ fg\r\n");
+        let mark = s.bytes.len();
+        kill(&s, "CONT");
+        // Redrawn in full: the unchanged status line is written again
+        // (after a clear, ratatui moves the cursor over spaces).
+        s.wait_bytes(mark, b"dropped");
+        s.wait_screen("the reader back", |sc| {
+            sc.alternate_screen() && sc.contents().contains("pair 1/")
+        });
+        assert!(s.raw_mode(), "{how}: raw mode is on again: {}", s.stty());
+        assert_ne!(
+            s.parser.screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "{how}: mouse capture is on again"
+        );
+        // Keys work again.
+        s.send("?");
+        s.wait_text("Legend");
+        s.send("\x1b");
+        s.wait_for("the help to close", |t| !t.contains("Legend"));
+    }
+    s.send("q");
+    assert!(s.wait_exit().success());
     s.assert_terminal_restored();
 }
 
@@ -214,6 +306,31 @@ fn a_panic_in_the_worker_thread_restores_the_terminal_then_prints_the_message() 
     check_panic_exit(s, "worker");
 }
 
+/// Regression: crossterm 0.29 reads one 1 KB chunk per readiness event of an
+/// edge-triggered source and leaves the rest (crossterm issue #813), so a
+/// paste over about 2.5 KB stalled until more keys arrived. 20 KB pasted
+/// into the search prompt, then Enter: the search runs and shows its count.
+#[test]
+fn a_20_kb_paste_into_search_is_read_whole() {
+    let mut s = Session::start::<&str>(&[]);
+    s.wait_for("the first pair", |t| t.contains("pair 1/"));
+    s.send("/");
+    s.wait_text("no matches");
+    // Words that are in the articles, so the query is ordinary text.
+    let paste = "plan ".repeat(4096);
+    assert_eq!(paste.len(), 20480);
+    let mut keys = paste.into_bytes();
+    keys.push(b'\r');
+    let writing = s.send_in_background(keys);
+    s.wait_for("the search to be accepted", |t| {
+        t.contains("no match for “plan plan plan")
+    });
+    writing.join().expect("the paste was written");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+}
+
 /// A working folder holding the Palakshi article as `first.txt` and the
 /// Reuters story it draws on as `second.txt`: the ranking would make the
 /// Reuters story A, the order typed makes it B.
@@ -274,6 +391,30 @@ fn esc_closes_the_search_and_the_help_and_never_quits() {
         s.child.try_wait().expect("poll").is_none(),
         "copycat quit on Esc"
     );
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+}
+
+/// Regression: one long word froze the reader beyond any quit: laying it
+/// out was quadratic in its length and ran on the UI thread, so `q`, Ctrl-C
+/// and signals all waited behind it (a 7 MB word: over 15 minutes). Layout is
+/// now linear and, for a large pair, off the UI thread: `q` ends the reader
+/// at once whatever is being laid out (a liveness check under the session's
+/// generous deadline, not a timing).
+#[test]
+fn q_quits_while_a_huge_word_is_laid_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let word = dir.path().join("word.txt");
+    std::fs::write(&word, "x".repeat(3_000_000)).expect("write the word");
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        "A headline\n\nThe minister resigned on Monday after weeks of pressure.\n",
+    )
+    .expect("write the other article");
+    let mut s = Session::start(&[&word, &other]);
+    s.wait_for("the pair", |t| t.contains("A headline"));
     s.send("q");
     assert!(s.wait_exit().success());
     s.assert_terminal_restored();

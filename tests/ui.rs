@@ -160,7 +160,7 @@ fn locate(
         let mut x = pg.text.x;
         for p in &row.pieces {
             if p.word.is_some() && pick(p.class, p.change) {
-                return (x, pg.text.y + dy as u16, p.text.clone());
+                return (x, pg.text.y + dy as u16, p.text.to_string());
             }
             x += p.width as u16;
         }

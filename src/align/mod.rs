@@ -103,6 +103,27 @@ impl Link {
             })
             .collect()
     }
+
+    /// The words a reader sees marked on one side (`a`: A's side), with
+    /// their mark, in reading order: on A the words B deleted, on B the
+    /// words it inserted, and on both the words B kept but moved.
+    pub fn marked_words(&self, a: bool) -> Vec<(Range<usize>, Mark)> {
+        let mut v: Vec<(Range<usize>, Mark)> = self
+            .ops
+            .iter()
+            .filter_map(|op| match (op, a) {
+                (WordOp::Delete { a: w }, true) => Some((w.clone(), Mark::Deleted)),
+                (WordOp::Insert { b: w }, false) => Some((w.clone(), Mark::Inserted)),
+                (WordOp::Moved { a: w, .. }, true) | (WordOp::Moved { b: w, .. }, false) => {
+                    Some((w.clone(), Mark::Moved))
+                }
+                _ => None,
+            })
+            .filter(|(w, _)| !w.is_empty())
+            .collect();
+        v.sort_by_key(|(w, _)| w.start);
+        v
+    }
 }
 
 /// Shares by words of body text.

@@ -353,7 +353,10 @@ fn push_char(b: &mut TextBuilder, c: char, file: usize, fw: usize, utf8: bool, n
 /// invalid sequences replaced by U+FFFD and counted in a warning.
 pub fn decode(bytes: &[u8]) -> Decoded {
     let mut warnings = Vec::new();
-    let (text, map) = if let Some(le) = utf16_bom(bytes) {
+    // UTF-32 first: its little-endian mark starts with UTF-16's.
+    let (text, map) = if let Some(le) = utf32_bom(bytes) {
+        decode_utf32(bytes, le, &mut warnings)
+    } else if let Some(le) = utf16_bom(bytes) {
         decode_utf16(bytes, le, &mut warnings)
     } else {
         decode_utf8(bytes, &mut warnings)
@@ -363,6 +366,59 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         map,
         warnings,
     }
+}
+
+/// The byte order of a UTF-32 byte-order mark at the start (true: little
+/// endian), if there is one.
+pub fn utf32_bom(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xFF, 0xFE, 0x00, 0x00, ..] => Some(true),
+        [0x00, 0x00, 0xFE, 0xFF, ..] => Some(false),
+        _ => None,
+    }
+}
+
+/// UTF-32 with a byte-order mark: each character is four file bytes. A
+/// value that is no character (a surrogate, past U+10FFFF) and a dangling
+/// final one to three bytes become counted U+FFFD.
+fn decode_utf32(bytes: &[u8], le: bool, warnings: &mut Vec<String>) -> (String, OffsetMap) {
+    let mut b = TextBuilder::new(bytes.len() / 2);
+    b.skipped(0);
+    let units = bytes[4..].chunks_exact(4);
+    let dangling = units.remainder().len();
+    let mut invalid = 0usize;
+    let mut chars = units
+        .enumerate()
+        .map(|(k, u)| {
+            let u = [u[0], u[1], u[2], u[3]];
+            let v = if le {
+                u32::from_le_bytes(u)
+            } else {
+                u32::from_be_bytes(u)
+            };
+            let c = char::from_u32(v).unwrap_or_else(|| {
+                invalid += 1;
+                '\u{FFFD}'
+            });
+            (4 + 4 * k, c)
+        })
+        .peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        push_char(&mut b, c, at, 4, false, next);
+    }
+    drop(chars);
+    if dangling > 0 {
+        invalid += 1;
+        b.replaced("\u{FFFD}", bytes.len() - dangling, dangling);
+    }
+    if invalid > 0 {
+        warnings.push(format!(
+            "{invalid} invalid UTF-32 unit{} replaced with U+FFFD",
+            if invalid == 1 { "" } else { "s" }
+        ));
+    }
+    b.finish(bytes.len())
 }
 
 fn utf16_bom(bytes: &[u8]) -> Option<bool> {
@@ -610,6 +666,41 @@ mod tests {
         assert_eq!(d.map.segments(), 4);
         assert_eq!(d.map.file_range(4..8), 3..4);
         assert_eq!(d.map.file_range(16..17), 6..7);
+    }
+
+    /// Regression: UTF-32 LE with a byte-order mark was read as UTF-16
+    /// (garbage, no warning) and UTF-32 BE refused as binary. Both decode,
+    /// and every character maps back to its four bytes.
+    #[test]
+    fn utf32_with_bom_is_decoded_in_both_byte_orders() {
+        for le in [true, false] {
+            let mut bytes: Vec<u8> = if le {
+                vec![0xFF, 0xFE, 0, 0]
+            } else {
+                vec![0, 0, 0xFE, 0xFF]
+            };
+            for c in "Hé\r\n😀 there".chars() {
+                let v = c as u32;
+                bytes.extend(if le { v.to_le_bytes() } else { v.to_be_bytes() });
+            }
+            let d = decode(&bytes);
+            assert_eq!(d.text, "Hé\n😀 there", "le {le}");
+            assert!(d.warnings.is_empty());
+            let t = d.text.find("there").unwrap();
+            // BOM 0..4, H é CR LF 😀 space: six characters, then "there".
+            assert_eq!(d.map.file_range(t..t + 5), 28..48);
+            let e = d.text.find('😀').unwrap();
+            assert_eq!(d.map.file_range(e..e + 4), 20..24);
+        }
+        // A surrogate, a value past U+10FFFF and two dangling bytes.
+        let mut bytes = vec![0xFF, 0xFE, 0, 0];
+        for v in [0x41u32, 0xD800, 0x11_0000, 0x42] {
+            bytes.extend(v.to_le_bytes());
+        }
+        bytes.extend([0x43, 0]);
+        let d = decode(&bytes);
+        assert_eq!(d.text, "A\u{FFFD}\u{FFFD}B\u{FFFD}");
+        assert_eq!(d.warnings.len(), 1);
     }
 
     #[test]

@@ -156,7 +156,10 @@ const NO_STORY: &str = "a web page with no article in it (no paragraphs of prose
 
 /// Why raw bytes are not an article, when that shows without decoding them.
 fn check_bytes(bytes: &[u8]) -> Result<(), &'static str> {
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    // UTF-16 and UTF-32 with a byte-order mark have NULs in their ASCII.
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || super::decode::utf32_bom(bytes).is_some();
     if bytes.is_empty() {
         return Err("empty file");
     }
@@ -203,6 +206,9 @@ fn io_error(path: &Path, e: &std::io::Error) -> LoadError {
 /// article is found at all.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     let mut out = Loaded::default();
+    // Each file is read once, however often it is named (`rank a a`, a
+    // folder and a file in it): the same file is not a pair of articles.
+    let mut seen: std::collections::HashMap<PathBuf, PathBuf> = Default::default();
     for p in paths {
         if p.as_os_str() == STDIN {
             out.articles.push(read_stdin()?);
@@ -210,6 +216,9 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
         }
         let md = fs::metadata(p).map_err(|e| io_error(p, &e))?;
         if md.is_dir() {
+            // A named folder that cannot be read is an error in its own
+            // words (permission denied), not a folder with "no articles".
+            fs::read_dir(p).map_err(|e| io_error(p, &e))?;
             let files = list_folder(p, &mut out.warnings);
             if files.is_empty() {
                 return Err(LoadError(format!(
@@ -217,8 +226,12 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
                     p.display()
                 )));
             }
+            let files: Vec<PathBuf> = files
+                .into_iter()
+                .filter(|f| first_time(f, &mut seen, &mut out.warnings))
+                .collect();
             read_listed(&files, &mut out);
-        } else {
+        } else if first_time(p, &mut seen, &mut out.warnings) {
             out.articles.push(read_article(p)?);
         }
     }
@@ -238,6 +251,33 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     Ok(out)
 }
 
+/// Whether `p` is named for the first time (by its canonical path); if not,
+/// a warning names it as the duplicate it is.
+fn first_time(
+    p: &Path,
+    seen: &mut std::collections::HashMap<PathBuf, PathBuf>,
+    warnings: &mut Vec<String>,
+) -> bool {
+    let Ok(canon) = fs::canonicalize(p) else {
+        // Reading it will say what is wrong.
+        return true;
+    };
+    match seen.get(&canon) {
+        Some(first) => {
+            warnings.push(format!(
+                "{}: the same file as {}, read once",
+                p.display(),
+                first.display()
+            ));
+            false
+        }
+        None => {
+            seen.insert(canon, p.to_path_buf());
+            true
+        }
+    }
+}
+
 /// Where an article of a lazy load stands: read already (standard input, a
 /// file named directly), or a file of a folder still to read.
 #[derive(Debug)]
@@ -254,6 +294,8 @@ pub enum Pending {
 pub fn list_paths(paths: &[PathBuf]) -> Result<(Vec<Pending>, Vec<String>), LoadError> {
     let mut out = Vec::new();
     let mut warnings = Vec::new();
+    // Each file once, however often it is named (see `load_paths`).
+    let mut seen: std::collections::HashMap<PathBuf, PathBuf> = Default::default();
     for p in paths {
         if p.as_os_str() == STDIN {
             out.push(Pending::Read(Box::new(read_stdin()?)));
@@ -261,6 +303,8 @@ pub fn list_paths(paths: &[PathBuf]) -> Result<(Vec<Pending>, Vec<String>), Load
         }
         let md = fs::metadata(p).map_err(|e| io_error(p, &e))?;
         if md.is_dir() {
+            // Unreadable: permission denied, not "no articles".
+            fs::read_dir(p).map_err(|e| io_error(p, &e))?;
             let files = list_folder(p, &mut warnings);
             if files.is_empty() {
                 return Err(LoadError(format!(
@@ -268,8 +312,13 @@ pub fn list_paths(paths: &[PathBuf]) -> Result<(Vec<Pending>, Vec<String>), Load
                     p.display()
                 )));
             }
-            out.extend(files.into_iter().map(Pending::File));
-        } else {
+            out.extend(
+                files
+                    .into_iter()
+                    .filter(|f| first_time(f, &mut seen, &mut warnings))
+                    .map(Pending::File),
+            );
+        } else if first_time(p, &mut seen, &mut warnings) {
             out.push(Pending::Read(Box::new(read_article(p)?)));
         }
     }

@@ -163,6 +163,27 @@ pub struct Quiet;
 
 impl Progress for Quiet {}
 
+/// Articles whose files are byte for byte the same: `(first, copy)` with
+/// `first < copy`, each copy paired with the first article it repeats.
+/// `rank` names them on stderr: two names for one text are worth knowing
+/// (a reprint kept verbatim is still ranked, as the copy it is; the same
+/// file named twice is read once, see `article::load`).
+pub fn duplicates(arts: &[Article]) -> Vec<(usize, usize)> {
+    use std::hash::{Hash, Hasher};
+    let mut by_content: std::collections::HashMap<(usize, u64), Vec<usize>> = Default::default();
+    let mut out = Vec::new();
+    for (i, a) in arts.iter().enumerate() {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        a.bytes.hash(&mut h);
+        let same = by_content.entry((a.bytes.len(), h.finish())).or_default();
+        match same.iter().find(|&&k| arts[k].bytes == a.bytes) {
+            Some(&first) => out.push((first, i)),
+            None => same.push(i),
+        }
+    }
+    out
+}
+
 /// The pairs to align, each unordered pair once, most promising first.
 pub fn candidate_pairs(arts: &[Article], opts: &Options) -> (Vec<(usize, usize)>, bool) {
     let n = arts.len();

@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use crate::align::{Alignment, Link};
 use crate::article::Article;
+use crate::article::decode::placeholder;
 use crate::drift;
 use crate::export::text::{FLAG, flag_counts};
 use crate::marks::{self, Mark, pct};
@@ -33,12 +34,23 @@ td.new { background:var(--new-bg); } td.dropped { background:var(--dropped-bg); 
 .gutter { width:7.5rem; } td.gutter { font:12px system-ui, sans-serif; color:var(--dim); }
 del { color:var(--deleted); text-decoration:underline; font-weight:600; }
 ins { color:var(--inserted); text-decoration:underline; font-weight:600; }
+.moved { color:var(--moved); text-decoration:underline dotted; font-weight:600; }
+tr.passage td { font:600 13px system-ui, sans-serif; color:var(--fg); border-bottom:none; padding-top:1rem; }
+td.gutter.in-passage { border-left:3px solid var(--rule); }
+@media print {
+  body { margin:0; max-width:none; font-size:11pt; }
+  tr, .flags li { break-inside:avoid; }
+  td, .sw { -webkit-print-color-adjust:exact; print-color-adjust:exact; }
+}
 .flags { font:14px system-ui, sans-serif; border:1px solid var(--rule); border-radius:6px; padding:.3rem 1rem; margin-top:1rem; }
 .flags h2 { font-size:1rem; } .flags li { margin:.4rem 0; } .flags .pair { color:var(--dim); font-size:13px; }
 .flags .pair span, .flag { font-weight:600; color:var(--fg); }
 .sw { display:inline-block; width:.9em; height:.9em; vertical-align:middle; border:1px solid var(--rule); }
 "#;
 
+/// `s` escaped for HTML text and attributes. Article text is clean
+/// already; a file name may hold any byte, so controls, C1 and bidi
+/// controls become their visible placeholders, as on the terminal.
 fn esc(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
@@ -48,7 +60,8 @@ fn esc(s: &str, out: &mut String) {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\n' => out.push_str("<br>"),
-            _ => out.push(c),
+            '\r' | '\t' => out.push(' '),
+            c => out.push(placeholder(c).unwrap_or(c)),
         }
     }
 }
@@ -59,19 +72,26 @@ fn escaped(s: &str) -> String {
     o
 }
 
-/// Text of `span` with the words in `changed` wrapped in `tag`.
-fn marked(art: &Article, span: Range<usize>, changed: &[Range<usize>], tag: &str) -> String {
+/// Text of `span` with the marked words (in order) in their elements:
+/// `<del>` for words of A that B changed, `<ins>` for the words B put in,
+/// `<span class="moved">` for words B kept but moved.
+fn marked(art: &Article, span: Range<usize>, words: &[(Range<usize>, Mark)]) -> String {
     let mut out = String::new();
     let mut at = span.start;
-    for r in changed.iter().filter(|r| !r.is_empty()) {
+    for (r, m) in words.iter().filter(|(r, _)| !r.is_empty()) {
         let Range { start: s, end: e } = art.words_span(r);
         if s < at || e > span.end {
             continue;
         }
+        let (open, close) = match m {
+            Mark::Deleted => ("<del>", "</del>"),
+            Mark::Inserted => ("<ins>", "</ins>"),
+            _ => ("<span class=\"moved\">", "</span>"),
+        };
         esc(&art.text[at..s], &mut out);
-        let _ = write!(out, "<{tag}>");
+        out.push_str(open);
         esc(&art.text[s..e], &mut out);
-        let _ = write!(out, "</{tag}>");
+        out.push_str(close);
         at = e;
     }
     esc(&art.text[at..span.end], &mut out);
@@ -167,11 +187,12 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
     }
     let _ = writeln!(
         o,
-        "· <del>{}</del> {} · <ins>{}</ins> {}</div>",
+        "· <del>{}</del> {} · <ins>{}</ins> {} · <span class=\"moved\">{}</span> words B kept but moved</div>",
         Mark::Deleted.label(),
         Mark::Deleted.meaning(),
         Mark::Inserted.label(),
-        Mark::Inserted.meaning()
+        Mark::Inserted.meaning(),
+        Mark::Moved.label(),
     );
     let flags = drift::flags(a, b, al);
     if !flags.is_empty() {
@@ -198,10 +219,42 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
         header(a, "A"),
         header(b, "B")
     );
+    let mut passage_of = vec![None; al.links.len()];
+    for (pi, p) in al.passages.iter().enumerate() {
+        for &li in &p.links {
+            passage_of[li] = Some(pi);
+        }
+    }
     for row in rows(al) {
         match row {
             ReportRow::Link(i, l) => {
                 let class = l.kind.as_str();
+                // The reused passage (run of links) this link belongs to, when
+                // it holds more than this link: its header above its first link.
+                let passage = passage_of[i].filter(|&p| al.passages[p].links.len() > 1);
+                if let Some(pi) = passage
+                    && al.passages[pi].links.first() == Some(&i)
+                {
+                    let p = &al.passages[pi];
+                    let _ = writeln!(
+                        o,
+                        "<tr class=\"passage\"><td colspan=\"3\">Passage {}: {} {:.2} · {} links{} · A ¶{}–¶{} ↔ B ¶{}–¶{}</td></tr>",
+                        pi + 1,
+                        p.kind.as_str(),
+                        p.score,
+                        p.links.len(),
+                        if p.moved { " · moved" } else { "" },
+                        a.paragraph_number(p.a.start),
+                        a.paragraph_number(p.a.end - 1),
+                        b.paragraph_number(p.b.start),
+                        b.paragraph_number(p.b.end - 1),
+                    );
+                }
+                let gutter_class = if passage.is_some() {
+                    "gutter in-passage"
+                } else {
+                    "gutter"
+                };
                 let mut marks = String::new();
                 for f in flags.iter().filter(|f| f.link == Some(i)) {
                     let _ = write!(
@@ -210,7 +263,6 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
                         escaped(f.kind.label())
                     );
                 }
-                let (dels, inss) = (l.deleted_words(), l.inserted_words());
                 let moved = if l.moved {
                     format!(
                         "<br>{}: A ¶{}",
@@ -222,12 +274,13 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
                 };
                 let _ = writeln!(
                     o,
-                    "<tr><td class=\"{class}\">{}</td><td class=\"gutter\">{class} {:.2}<br>A ¶{} ↔ B ¶{}{moved}{marks}</td><td class=\"{class}\">{}</td></tr>",
-                    marked(a, l.a_span.clone(), &dels, "del"),
+                    "<tr><td class=\"{class}\">{}</td><td class=\"{gutter_class}\">{class} {:.2}<br>{} kept in order<br>A ¶{} ↔ B ¶{}{moved}{marks}</td><td class=\"{class}\">{}</td></tr>",
+                    marked(a, l.a_span.clone(), &l.marked_words(true)),
                     l.score,
+                    pct(l.kept_a.min(l.kept_b)),
                     a.paragraph_number(l.a.start),
                     b.paragraph_number(l.b.start),
-                    marked(b, l.b_span.clone(), &inss, "ins"),
+                    marked(b, l.b_span.clone(), &l.marked_words(false)),
                 );
             }
             ReportRow::New(r) => {
@@ -284,5 +337,16 @@ mod tests {
             al.links.len() + al.a_unlinked.len() + al.b_unlinked.len()
         );
         assert!(html.contains("<del>") && html.contains("<ins>"));
+        // Links grouped under their passage: one header for each passage of
+        // two or more links, and a phrase B moved marked on both sides.
+        let grouped = al.passages.iter().filter(|p| p.links.len() > 1).count();
+        assert!(grouped > 0);
+        assert_eq!(html.matches("<tr class=\"passage\">").count(), grouped);
+        assert!(
+            html.matches("<span class=\"moved\">finalizing this")
+                .count()
+                >= 1
+        );
+        assert!(html.contains("kept in order"));
     }
 }

@@ -17,7 +17,35 @@ fn pretty(v: &impl Serialize) -> String {
     // of which serde_json writes without fail.
     let mut s = serde_json::to_string_pretty(v).expect("report types always serialize");
     s.push('\n');
-    s
+    escape_unsafe(s)
+}
+
+/// Whether serde_json leaves `c` raw where a terminal or a viewer would act
+/// on it: C1 controls, bidi controls, the interlinear annotation controls,
+/// and U+2028/U+2029 (line breaks to JavaScript). It escapes C0 itself.
+fn needs_escape(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
+        || (c as u32 >= 0x7F && crate::article::decode::placeholder(c).is_some())
+}
+
+/// JSON text with every character of [`needs_escape`] written as `\uXXXX`.
+/// They can only stand inside strings (JSON's own syntax is ASCII), so the
+/// escape means the same character to any reader; article text never holds
+/// them (decoding replaces them), but a file name may.
+pub fn escape_unsafe(s: String) -> String {
+    if !s.chars().any(needs_escape) {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if needs_escape(c) {
+            // All of them are in the Basic Multilingual Plane.
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The alignment of `b` against `a` as a JSON value.
@@ -47,4 +75,18 @@ pub fn write(a: &Article, b: &Article, al: &Alignment, out: impl Write) -> io::R
 pub fn ranking(arts: &[Article], ranking: &Ranking) -> String {
     let sources = corpus::sources(arts.len(), &ranking.pairs);
     pretty(&RankReport::new(arts, ranking, &sources))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_unsafe;
+
+    #[test]
+    fn c1_and_bidi_controls_in_strings_are_escaped() {
+        let v = serde_json::json!({"path": "a\u{9b}31m\u{202e}b\u{2028}c\u{1b}d.txt"});
+        let s = escape_unsafe(serde_json::to_string(&v).unwrap());
+        assert_eq!(s, r#"{"path":"a\u009b31m\u202eb\u2028c\u001bd.txt"}"#);
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
+    }
 }

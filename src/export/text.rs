@@ -17,24 +17,27 @@ use crate::marks::{Mark, SGR_RESET, pct};
 
 const BOLD: &str = "\x1b[1m";
 
-/// The text of `span` with the words in `changed` (word index ranges) marked.
+/// How plain text marks a word: wdiff's brackets for deleted and inserted
+/// words, and tildes for words kept but moved.
+fn brackets(m: Mark) -> (&'static str, &'static str) {
+    match m {
+        Mark::Deleted => ("[-", "-]"),
+        Mark::Moved => ("{~", "~}"),
+        _ => ("{+", "+}"),
+    }
+}
+
+/// The text of `span` with the marked words (word index ranges, in order)
+/// in brackets, or in their colours with `ansi`.
 pub fn marked(
     art: &Article,
     span: Range<usize>,
-    changed: &[Range<usize>],
-    del: bool,
+    words: &[(Range<usize>, Mark)],
     ansi: bool,
 ) -> String {
-    let mark = if del { Mark::Deleted } else { Mark::Inserted };
-    let sgr = mark.look(true).sgr();
-    let (open, close) = match (del, ansi) {
-        (true, false) => ("[-", "-]"),
-        (false, false) => ("{+", "+}"),
-        (_, true) => (sgr.as_str(), SGR_RESET),
-    };
     let mut out = String::new();
     let mut at = span.start;
-    for r in changed {
+    for (r, m) in words {
         if r.is_empty() {
             continue;
         }
@@ -42,6 +45,12 @@ pub fn marked(
         if s < at || e > span.end {
             continue;
         }
+        let sgr = m.look(true).sgr();
+        let (open, close) = if ansi {
+            (sgr.as_str(), SGR_RESET)
+        } else {
+            brackets(*m)
+        };
         out.push_str(&art.text[at..s]);
         out.push_str(open);
         out.push_str(&art.text[s..e]);
@@ -114,26 +123,84 @@ pub fn render(a: &Article, b: &Article, al: &Alignment, ansi: bool) -> String {
             flag_counts(&flags)
         );
     }
-    for (i, l) in al.links.iter().enumerate() {
+    if !al.links.is_empty() {
+        // The legend: each mark as it appears below.
+        let legend: Vec<String> = [
+            (Mark::Deleted, "words of A that B changed"),
+            (Mark::Inserted, "words B put in"),
+            (Mark::Moved, "words B kept but moved"),
+        ]
+        .into_iter()
+        .map(|(m, what)| {
+            if ansi {
+                paint(&sgr(m), what)
+            } else {
+                let (open, close) = brackets(m);
+                format!("{open}{what}{close}")
+            }
+        })
+        .collect();
+        let _ = writeln!(o, "{}\n", legend.join("  "));
+    }
+    // Links in B's order, grouped under the reused passage (a run of links
+    // in order on both sides) each belongs to.
+    let mut order: Vec<(Option<usize>, usize)> = Vec::new();
+    let mut grouped = vec![false; al.links.len()];
+    for (pi, p) in al.passages.iter().enumerate() {
+        for &li in &p.links {
+            grouped[li] = true;
+            order.push((Some(pi), li));
+        }
+    }
+    order.extend(
+        (0..al.links.len())
+            .filter(|&i| !grouped[i])
+            .map(|i| (None, i)),
+    );
+    order.sort_by_key(|&(_, li)| (al.links[li].b.start, al.links[li].a.start));
+    let mut shown_passage = None;
+    for (pi, i) in order {
+        let l = &al.links[i];
+        if let Some(pi) = pi
+            && shown_passage != Some(pi)
+            && al.passages[pi].links.len() > 1
+        {
+            shown_passage = Some(pi);
+            let p = &al.passages[pi];
+            let moved = if p.moved { " · moved" } else { "" };
+            let _ = writeln!(
+                o,
+                "{} {} {:.2} · {} links{moved}   A ¶{}–¶{} ↔ B ¶{}–¶{}\n",
+                paint(BOLD, &format!("Passage {}:", pi + 1)),
+                paint(&sgr(p.kind.mark()), p.kind.as_str()),
+                p.score,
+                p.links.len(),
+                a.paragraph_number(p.a.start),
+                a.paragraph_number(p.a.end - 1),
+                b.paragraph_number(p.b.start),
+                b.paragraph_number(p.b.end - 1),
+            );
+        }
         let kind = paint(&sgr(l.kind.mark()), l.kind.as_str());
         let moved = if l.moved { "  moved" } else { "" };
         let _ = writeln!(
             o,
-            "{} {kind} {:.2}{moved}   A ¶{} ↔ B ¶{}",
+            "{} {kind} {:.2} · {} kept in order{moved}   A ¶{} ↔ B ¶{}",
             paint(BOLD, &format!("#{}", i + 1)),
             l.score,
+            pct(l.kept_a.min(l.kept_b)),
             a.paragraph_number(l.a.start),
             b.paragraph_number(l.b.start),
         );
         let _ = writeln!(
             o,
             "  A  {}",
-            marked(a, l.a_span.clone(), &l.deleted_words(), true, ansi)
+            marked(a, l.a_span.clone(), &l.marked_words(true), ansi)
         );
         let _ = writeln!(
             o,
             "  B  {}",
-            marked(b, l.b_span.clone(), &l.inserted_words(), false, ansi)
+            marked(b, l.b_span.clone(), &l.marked_words(false), ansi)
         );
         for f in flags.iter().filter(|f| f.link == Some(i)) {
             let _ = writeln!(
@@ -273,12 +340,23 @@ mod tests {
         let a = Article::parse("a.txt", b"The cat sat on the mat today.".to_vec());
         let s = a.sentences[0].span.clone();
         assert_eq!(
-            marked(&a, s.clone(), std::slice::from_ref(&(1..2)), true, false),
+            marked(&a, s.clone(), &[(1..2, Mark::Deleted)], false),
             "The [-cat-] sat on the mat today."
         );
         assert_eq!(
-            marked(&a, s, std::slice::from_ref(&(4..6)), false, false),
+            marked(&a, s.clone(), &[(4..6, Mark::Inserted)], false),
             "The cat sat on {+the mat+} today."
         );
+        assert_eq!(
+            marked(
+                &a,
+                s.clone(),
+                &[(0..2, Mark::Moved), (5..6, Mark::Deleted)],
+                false
+            ),
+            "{~The cat~} sat on the [-mat-] today."
+        );
+        let blue = marked(&a, s, &[(0..2, Mark::Moved)], true);
+        assert!(blue.starts_with(&Mark::Moved.look(true).sgr()), "{blue:?}");
     }
 }

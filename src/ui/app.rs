@@ -26,7 +26,7 @@ use super::list::{self, List};
 use super::overview;
 use super::pairs::{self, Arrived, LikelySource, Pairs};
 use super::provenance::Provenance;
-use super::reading::Reading;
+use super::reading::{LaidOut, LayoutJob, Reading};
 use super::save::{self, HtmlReport};
 use super::search::Search;
 use super::worker::{self, Done, Job};
@@ -203,6 +203,8 @@ impl App {
         // The list now has every article (the filter typed so far applies).
         self.list.refilter(&self.arts);
         self.reading.drop_layout();
+        // The texts searched so far were placeholders.
+        self.search.folded.clear();
         let (a, b) = (self.a, self.b);
         self.set_pair(a, b);
         if let Some(first) = warnings.first() {
@@ -316,20 +318,79 @@ impl App {
 
     /// Whether results are still expected (the loop animates progress then).
     pub fn busy(&self) -> bool {
-        self.loading || self.pairs.busy()
+        self.loading || self.pairs.busy() || self.reading.laying_out()
     }
 
-    /// Do all queued work on this thread, as the worker would.
+    /// Whether a layout is being built off the UI thread (the one shown, if
+    /// any, is for other widths).
+    pub fn laying_out(&self) -> bool {
+        self.reading.laying_out()
+    }
+
+    /// A layout to build off the UI thread, for the loop to send.
+    pub fn take_layout(&mut self) -> Option<LayoutJob> {
+        self.reading.take_job()
+    }
+
+    /// Lay out pairs larger than `bytes` (both texts) off the UI thread
+    /// (tests set 0 to take that path with small articles).
+    pub fn set_sync_layout_limit(&mut self, bytes: usize) {
+        self.reading.sync_bytes = bytes;
+    }
+
+    /// Once a batch of events is handled: do what was put off while it came
+    /// in (the search typed so far).
+    pub fn catch_up(&mut self) {
+        if std::mem::take(&mut self.search.pending) {
+            self.search_live();
+        }
+    }
+
+    /// Do all queued work on this thread, as the worker and the layout
+    /// thread would.
     pub fn settle(&mut self) {
+        self.catch_up();
         loop {
             let jobs = self.take_jobs();
-            if jobs.is_empty() {
+            let layout = self.take_layout();
+            if jobs.is_empty() && layout.is_none() {
                 break;
             }
             for (job, _) in jobs {
                 let d = worker::compute(&self.arts, &job, &|_, _| {});
                 self.on_done(d);
             }
+            if let Some(l) = layout {
+                self.on_laid_out(l.run());
+            }
+        }
+    }
+
+    /// A layout built off the UI thread: taken if it is still the one wanted.
+    pub fn on_laid_out(&mut self, l: LaidOut) {
+        let al = self.pairs.get(self.a, self.b).cloned();
+        let widths = self.text_widths();
+        match self
+            .reading
+            .laid_out(l, (self.a, self.b), al.as_ref(), widths)
+        {
+            Some(fresh) => self.after_layout(fresh),
+            // Laid out for widths no longer current: ask for these.
+            None => self.relayout(),
+        }
+    }
+
+    /// A new layout is in place: the matches get their rows; on the pair's
+    /// first, a jump asked for while waiting happens.
+    fn after_layout(&mut self, fresh: bool) {
+        if fresh {
+            self.find_matches();
+            if let Some((kind, dir)) = self.reading.deferred.take() {
+                self.note = None;
+                self.jump(kind, dir);
+            }
+        } else {
+            self.search.sort(self.reading.spread());
         }
     }
 
@@ -381,13 +442,10 @@ impl App {
             },
             Arrived::Aligned(a, b) if (a, b) == (self.a, self.b) => {
                 self.find_likely_source();
+                // The matches and a jump asked for while aligning follow the
+                // layout (here, or from the layout thread): `after_layout`.
                 self.reading.drop_layout();
                 self.relayout();
-                self.find_matches();
-                if let Some((kind, dir)) = self.reading.deferred.take() {
-                    self.note = None;
-                    self.jump(kind, dir);
-                }
             }
             Arrived::Aligned(..) => {}
         }
@@ -454,7 +512,7 @@ impl App {
                     self.list.take_input(&self.arts);
                 } else if let Some(input) = self.search.input.as_mut() {
                     input.push(c);
-                    self.search_live();
+                    self.search.pending = true;
                 }
             }
         }
@@ -570,8 +628,14 @@ impl App {
 
     /// Carry out an action.
     pub fn apply(&mut self, action: Action) {
+        // Whatever the key, it acts on the search typed so far.
+        if action != Action::Erase {
+            self.catch_up();
+        }
         match action {
             Action::Quit => self.quit = true,
+            // The input thread suspends at once, before the key gets here.
+            Action::Suspend => {}
             Action::Back => self.back(),
             Action::Redraw => self.redraw = true,
             Action::Help => self.help.open(),
@@ -601,7 +665,7 @@ impl App {
                     self.list.take_input(&self.arts);
                 } else if let Some(i) = self.search.input.as_mut() {
                     i.pop();
-                    self.search_live();
+                    self.search.pending = true;
                 }
             }
             Action::SetA => self.choose(Side::A),
@@ -827,22 +891,21 @@ impl App {
     /// The layout for given text widths: the cached one when it fits.
     pub fn spread_for(&self, wa: usize, wb: usize) -> Option<Cow<'_, Spread>> {
         let al = self.alignment()?;
-        Some(
-            self.reading
-                .spread_for((&self.arts[self.a], &self.arts[self.b]), al, wa, wb),
-        )
+        self.reading
+            .spread_for((&self.arts[self.a], &self.arts[self.b]), al, wa, wb)
     }
 
     fn relayout(&mut self) {
         let al = self.pairs.get(self.a, self.b).cloned();
-        let (Some(a), Some(b)) = (self.arts.get(self.a), self.arts.get(self.b)) else {
-            return;
-        };
-        let built = self
-            .reading
-            .layout((a, b), al.as_deref(), self.text_widths(), self.page());
-        if built {
-            self.search.sort(self.reading.spread());
+        let built = self.reading.layout(
+            &self.arts,
+            (self.a, self.b),
+            al.as_ref(),
+            self.text_widths(),
+            self.page(),
+        );
+        if let Some(fresh) = built {
+            self.after_layout(fresh);
         }
     }
 
@@ -1037,8 +1100,8 @@ impl App {
             return;
         }
         let texts = [
-            self.arts[self.a].text.as_str(),
-            self.arts[self.b].text.as_str(),
+            (self.a, self.arts[self.a].text.as_str()),
+            (self.b, self.arts[self.b].text.as_str()),
         ];
         self.search.find(texts, self.reading.spread());
     }
@@ -1254,6 +1317,85 @@ mod tests {
         assert_eq!(end, crate::ui::help::lines(&app.theme).len() - 16);
         app.apply(Action::Up);
         assert_eq!(app.help_scroll(), Some(end - 1));
+    }
+
+    /// Regression: every key typed into the prompt searched both texts again
+    /// (lower-casing each whole text first): a 300-character paste froze a
+    /// 7 MB pair for a minute. Now typing only edits the prompt; the search
+    /// runs once per batch of keys, over texts folded once.
+    #[test]
+    fn typing_searches_once_per_batch_over_texts_folded_once() {
+        let mut app = settled();
+        app.apply(Action::Search);
+        for c in "plan".chars() {
+            app.on_key(&KeyEvent::from(KeyCode::Char(c)));
+        }
+        assert!(app.search.matches.is_empty() && app.search.pending);
+        assert!(app.search.folded.is_empty(), "no text folded while typing");
+        app.catch_up();
+        let n = app.search.matches.len();
+        assert!(n > 2 && !app.search.pending);
+        assert_eq!(app.search.folded.len(), 2);
+        let folded = app.search.folded[&app.a].clone();
+        app.on_key(&KeyEvent::from(KeyCode::Backspace));
+        app.apply(Action::Accept);
+        assert!(
+            app.search.matches.len() >= n,
+            "“pla” matches at least “plan”"
+        );
+        // The same folded text, not made again.
+        assert!(Arc::ptr_eq(&folded, &app.search.folded[&app.a]));
+        // The matches of each side, sorted, for drawing.
+        for side in [Side::A, Side::B] {
+            let (v, _) = app.search.on_side(side);
+            assert!(v.windows(2).all(|w| w[0].start < w[1].start));
+            let count = app.search.matches.iter().filter(|m| m.side == side).count();
+            assert_eq!(v.len(), count);
+        }
+    }
+
+    /// Regression: each resize laid the pair out again on the UI thread
+    /// (seconds for megabytes), one size after another. A large pair is now
+    /// laid out off the UI thread, the newest size only, while the layout in
+    /// hand is still drawn; the top row keeps showing the same text.
+    #[test]
+    fn a_storm_of_resizes_asks_for_one_layout_off_the_ui_thread() {
+        let mut app = settled();
+        app.set_sync_layout_limit(0);
+        app.pane = Pane::B;
+        for _ in 0..40 {
+            app.apply(Action::Down);
+        }
+        let sp = app.reading.spread().unwrap();
+        let byte = sp.b[app.tops()[1]].pieces[0].bytes.start;
+        for w in 0..200u16 {
+            app.on_event(&Event::Resize(60 + w % 90, 30 + w % 20));
+        }
+        app.on_event(&Event::Resize(150, 45));
+        // Nothing was laid out here, and the old layout was let go (two
+        // layouts of a large pair are never held at once).
+        assert!(app.reading.spread().is_none());
+        assert!(app.laying_out() && app.busy());
+        let widths = |app: &App| app.reading.spread().unwrap().widths;
+        let job = app.take_layout().expect("a layout to build");
+        assert_eq!(job.widths, app.text_widths());
+        assert!(app.take_layout().is_none(), "one job for the storm");
+        app.on_laid_out(job.run());
+        assert!(!app.laying_out());
+        assert_eq!(widths(&app), app.text_widths());
+        let sp = app.reading.spread().unwrap();
+        let r = sp.row_of_byte(Side::B, byte).unwrap();
+        assert_eq!(app.tops()[1], r.min(app.max_top()));
+    }
+
+    #[test]
+    fn a_jump_asked_for_while_a_large_pair_is_laid_out_happens_with_the_layout() {
+        let mut app = App::new(crate::article::bundled(), true, true);
+        app.set_sync_layout_limit(0);
+        app.resize(120, 40);
+        app.apply(Action::Next);
+        app.settle();
+        assert!(matches!(app.focus(), Some(Unit::Link(_))));
     }
 
     #[test]

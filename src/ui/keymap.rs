@@ -77,6 +77,9 @@ pub enum Action {
     Provenance,
     /// Provenance view: open the selected line's pair.
     OpenPair,
+    /// Ctrl-Z: give the terminal back until `fg` (done by the input thread,
+    /// at once; listed here for the help).
+    Suspend,
 }
 
 /// Passages to jump between by kind.
@@ -279,6 +282,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(Prompt, &[ctrl('c')], A::Quit, "quit", None),
     bind(
+        Prompt,
+        &[ctrl('z')],
+        A::Suspend,
+        "suspend to the shell",
+        None,
+    ),
+    bind(
         Help,
         &[ch('?'), code(KeyCode::Esc)],
         A::Back,
@@ -455,6 +465,13 @@ pub static BINDINGS: &[Binding] = &[
         None,
     ),
     bind(Global, &[ch('q'), ctrl('c')], A::Quit, "quit", Some("quit")),
+    bind(
+        Global,
+        &[ctrl('z')],
+        A::Suspend,
+        "suspend to the shell (fg comes back)",
+        None,
+    ),
     bind(
         Global,
         &[code(KeyCode::Esc)],

@@ -7,8 +7,12 @@
 //!
 //! The terminal is restored on every way out: a normal quit, an error (a
 //! guard's `Drop`), a panic on any thread (the hook in [`terminal`] restores
-//! it, then prints the message, then exits), and SIGTERM or SIGHUP (delivered
-//! as an event, so the loop ends through the same path as a quit).
+//! it, then prints the message, then exits), and every signal that would
+//! end the process (INT, QUIT, TERM, HUP, USR1, USR2, ALRM: the signal thread
+//! restores it and exits 128 + the signal, as `less` and `vim` do). Those,
+//! Ctrl-C, and Ctrl-Z / SIGTSTP (suspend; `fg` resumes with a full redraw)
+//! are handled on the signal and input threads, not the UI thread, so they
+//! work at once whatever the UI thread is doing.
 
 pub(crate) mod app;
 pub(crate) mod clipboard;
@@ -35,9 +39,12 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use crossterm::event;
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::execute;
 use crossterm::terminal::{Clear, ClearType};
-use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::consts::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+};
 use signal_hook::iterator::Signals;
 
 use app::App;
@@ -63,15 +70,30 @@ pub struct Settings {
 /// How often the progress indicator moves while work is pending.
 const TICK: Duration = Duration::from_millis(120);
 
+/// Signals that end copycat: the terminal is restored, then it exits with
+/// 128 + the signal number.
+pub const TERMINATING: [i32; 7] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM];
+
 enum Msg {
     Term(event::Event),
+    /// A layout built on the layout thread.
+    Laid(reading::LaidOut),
+    /// The terminal was handed back and taken again (suspend, resume): the
+    /// whole screen must be drawn anew.
+    Redraw,
     /// A worker's result, with the generation of the worker: results of a
     /// worker that served placeholders are dropped once the articles are in.
     Worker(u32, worker::Done),
     /// The articles of a lazy load, read, and what was skipped.
     Loaded(Vec<Article>, Vec<String>),
-    Signal,
     InputFailed(io::Error),
+}
+
+/// Whether `ev` is a press of Ctrl + `c`.
+fn ctrl_key(ev: &Event, c: char) -> bool {
+    matches!(ev, Event::Key(k) if k.kind == KeyEventKind::Press
+        && k.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(k.code, KeyCode::Char(x) if x.eq_ignore_ascii_case(&c)))
 }
 
 /// The rest of a lazy load: reads every article, in the order of the
@@ -105,7 +127,9 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
         app.keep_order();
     }
 
-    let mut signals = Signals::new([SIGTERM, SIGHUP]).context("cannot watch for signals")?;
+    let mut watched = TERMINATING.to_vec();
+    watched.extend([SIGTSTP, SIGCONT]);
+    let mut signals = Signals::new(watched).context("cannot watch for signals")?;
     // The terminal first, then the threads: from here on a panic anywhere
     // restores the terminal before its message (see `terminal`).
     let (mut terminal, _restore) =
@@ -134,8 +158,19 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
         thread::Builder::new()
             .name("copycat-signals".into())
             .spawn(move || {
-                if signals.forever().next().is_some() {
-                    let _ = tx.send(Msg::Signal);
+                for sig in signals.forever() {
+                    match sig {
+                        SIGTSTP => {
+                            let _ = terminal::suspend();
+                            let _ = tx.send(Msg::Redraw);
+                        }
+                        SIGCONT => {
+                            let _ = terminal::reassert();
+                            let _ = tx.send(Msg::Redraw);
+                        }
+                        // Here, not through the UI thread: it may be busy.
+                        sig => terminal::leave_and_exit(128 + sig),
+                    }
                 }
             })
             .context("cannot start the signal thread")?;
@@ -148,6 +183,14 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
             .spawn(move || {
                 loop {
                     let msg = match event::read() {
+                        // Ctrl-C quits and Ctrl-Z suspends from here, at once,
+                        // whatever the UI thread is doing (in raw mode they
+                        // arrive as keys, not as SIGINT and SIGTSTP).
+                        Ok(ev) if ctrl_key(&ev, 'c') => terminal::leave_and_exit(0),
+                        Ok(ev) if ctrl_key(&ev, 'z') => {
+                            let _ = terminal::suspend();
+                            Msg::Redraw
+                        }
                         Ok(ev) => Msg::Term(ev),
                         Err(e) => Msg::InputFailed(e),
                     };
@@ -160,14 +203,39 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
             .context("cannot start the input thread")?;
     }
 
+    // The layout thread: builds the newest layout asked for (a storm of
+    // resizes costs one layout), off the UI thread (megabytes take seconds).
+    let layouts = {
+        let tx = tx.clone();
+        let (ltx, lrx) = mpsc::channel::<reading::LayoutJob>();
+        thread::Builder::new()
+            .name("copycat-layout".into())
+            .spawn(move || {
+                while let Ok(mut job) = lrx.recv() {
+                    while let Ok(newer) = lrx.try_recv() {
+                        job = newer;
+                    }
+                    if tx.send(Msg::Laid(job.run())).is_err() {
+                        break;
+                    }
+                }
+            })
+            .context("cannot start the layout thread")?;
+        ltx
+    };
+
     let size = terminal.size().context("cannot read the terminal size")?;
     app.resize(size.width, size.height);
     let mut dirty = true;
+    let mut full_redraw = false;
     loop {
         for (job, urgent) in app.take_jobs() {
             worker.send(job, urgent);
         }
-        if app.take_redraw() {
+        if let Some(job) = app.take_layout() {
+            let _ = layouts.send(job);
+        }
+        if app.take_redraw() || std::mem::take(&mut full_redraw) {
             // Not `Terminal::clear`: it asks the terminal for the cursor
             // position, and the reply would race the input thread (or never
             // come, from terminals that do not answer). Clear the screen and
@@ -214,9 +282,12 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
         };
         // Handle everything already waiting before drawing again, so a burst
         // of input (a held key, a paste) costs one frame, not one per event.
-        // Mouse motion changes nothing and draws nothing.
+        // Mouse motion changes nothing and draws nothing. Of a storm of
+        // resizes only the last size matters: it is applied once, after.
+        let mut resized = None;
         while let Some(m) = next {
             match m {
+                Msg::Term(event::Event::Resize(w, h)) => resized = Some((w, h)),
                 Msg::Term(ev) => {
                     #[cfg(debug_assertions)]
                     if matches!(ev, event::Event::Key(_)) {
@@ -239,12 +310,27 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
                     app.loaded(arts, &warnings);
                     dirty = true;
                 }
-                // Leave through the normal path so the guard restores the terminal.
-                Msg::Signal => return Ok(()),
+                Msg::Laid(l) => {
+                    app.on_laid_out(l);
+                    dirty = true;
+                }
+                Msg::Redraw => {
+                    // The size may have changed while copycat was stopped.
+                    if let Ok(size) = terminal.size() {
+                        resized = Some((size.width, size.height));
+                    }
+                    full_redraw = true;
+                }
                 Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
             }
             next = rx.try_recv().ok();
         }
+        if let Some((w, h)) = resized {
+            app.resize(w, h);
+            dirty = true;
+        }
+        // The search typed in this batch, once.
+        app.catch_up();
     }
     Ok(())
 }

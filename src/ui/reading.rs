@@ -2,6 +2,7 @@
 //! whether they scroll together, and the passage with the focus.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use super::keymap::{Dir, Jump};
 use crate::align::{Alignment, Kind};
@@ -23,6 +24,17 @@ pub struct Reading {
     pub deferred: Option<(Option<Jump>, Dir)>,
     /// Text rows visible in a pane.
     page: usize,
+    /// The widths of the layout being built off the UI thread, if any.
+    laying_out: Option<(usize, usize)>,
+    /// A layout to build off the UI thread, for the event loop to send.
+    job: Option<LayoutJob>,
+    /// While a large pair is laid out again (a resize), the first byte shown
+    /// at the top of each pane: the old layout itself is let go at once, so
+    /// two layouts of megabytes are never held together.
+    held: Option<[Option<usize>; 2]>,
+    /// Pairs whose texts together are at most this many bytes are laid out
+    /// in place; larger ones off the UI thread (see [`SYNC_LAYOUT_BYTES`]).
+    pub(crate) sync_bytes: usize,
 }
 
 impl Default for Reading {
@@ -34,8 +46,57 @@ impl Default for Reading {
             focus: None,
             deferred: None,
             page: 1,
+            laying_out: None,
+            job: None,
+            held: None,
+            sync_bytes: SYNC_LAYOUT_BYTES,
         }
     }
+}
+
+/// Pairs up to this size (both texts) are laid out on the UI thread, in a
+/// few milliseconds. Larger ones take up to seconds for megabytes: they are
+/// laid out on the layout thread while the keys stay live, and the layout in
+/// hand (for other widths) is drawn, clipped, until the new one comes.
+pub const SYNC_LAYOUT_BYTES: usize = 256 * 1024;
+
+/// A layout to build: everything the layout thread needs, shared.
+pub struct LayoutJob {
+    arts: Arc<Vec<Article>>,
+    al: Arc<Alignment>,
+    pair: (usize, usize),
+    /// The text widths to lay the pair out for.
+    pub widths: (usize, usize),
+}
+
+impl std::fmt::Debug for LayoutJob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LayoutJob")
+            .field("pair", &self.pair)
+            .field("widths", &self.widths)
+            .finish()
+    }
+}
+
+impl LayoutJob {
+    /// Build the layout (on any thread).
+    pub fn run(self) -> LaidOut {
+        let (a, b) = self.pair;
+        let (wa, wb) = self.widths;
+        let spread = Spread::build(&self.arts[a], &self.arts[b], &self.al, wa, wb);
+        LaidOut {
+            al: self.al,
+            pair: self.pair,
+            spread,
+        }
+    }
+}
+
+/// A layout built off the UI thread, for `App::on_laid_out`.
+pub struct LaidOut {
+    al: Arc<Alignment>,
+    pair: (usize, usize),
+    spread: Spread,
 }
 
 impl Reading {
@@ -45,11 +106,89 @@ impl Reading {
         self.top = [0, 0];
         self.focus = None;
         self.deferred = None;
+        self.laying_out = None;
+        self.job = None;
+        self.held = None;
     }
 
     /// Forget the layout (the alignment changed), keeping the positions.
     pub fn drop_layout(&mut self) {
         self.spread = None;
+        self.laying_out = None;
+        self.job = None;
+        self.held = None;
+    }
+
+    /// Whether a layout is being built off the UI thread.
+    pub fn laying_out(&self) -> bool {
+        self.laying_out.is_some()
+    }
+
+    /// The layout to build off the UI thread, for the event loop to send.
+    pub fn take_job(&mut self) -> Option<LayoutJob> {
+        self.job.take()
+    }
+
+    /// A layout from the layout thread: put in place if it is still the one
+    /// wanted (the same pair and alignment, the current widths). `Some(fresh)`
+    /// when it was (`fresh`: the pair had no layout before).
+    pub fn laid_out(
+        &mut self,
+        l: LaidOut,
+        pair: (usize, usize),
+        al: Option<&Arc<Alignment>>,
+        widths: (usize, usize),
+    ) -> Option<bool> {
+        let wanted = l.pair == pair
+            && al.is_some_and(|al| Arc::ptr_eq(al, &l.al))
+            && l.spread.widths == widths;
+        if !wanted {
+            // The layout in flight is done with, even if not wanted: a new
+            // one is asked for the current widths when there is room.
+            if self.laying_out == Some(l.spread.widths) {
+                self.laying_out = None;
+            }
+            return None;
+        }
+        self.laying_out = None;
+        Some(self.install(l.spread))
+    }
+
+    /// Put a new layout in place, keeping the text at the top of each pane
+    /// in view; true when the pair had no layout before.
+    fn install(&mut self, spread: Spread) -> bool {
+        let anchors = self.anchors().or(self.held.take());
+        let fresh = anchors.is_none();
+        self.spread = Some(spread);
+        if let (Some(anchors), Some(sp)) = (anchors, &self.spread) {
+            for side in [Side::A, Side::B] {
+                if let Some(row) = anchors[side.index()].and_then(|byte| sp.row_of_byte(side, byte))
+                {
+                    self.top[side.index()] = row;
+                }
+            }
+        }
+        self.clamp();
+        fresh
+    }
+
+    /// The first byte shown at the top of each pane, with a layout.
+    fn anchors(&self) -> Option<[Option<usize>; 2]> {
+        self.spread.as_ref().map(|sp| {
+            [Side::A, Side::B].map(|side| {
+                sp.rows(side)
+                    .iter()
+                    .skip(self.top[side.index()])
+                    .find_map(|r| r.pieces.first().map(|p| p.bytes.start))
+            })
+        })
+    }
+
+    fn clamp(&mut self) {
+        let max = self.max_top();
+        for t in &mut self.top {
+            *t = (*t).min(max);
+        }
     }
 
     /// The layout, once there is one.
@@ -57,47 +196,71 @@ impl Reading {
         self.spread.as_ref()
     }
 
-    /// Lay the pair out for text widths `(wa, wb)` and `page` visible rows;
-    /// true when a new layout was built.
+    /// Whether a pair of articles is laid out in place (see `SYNC_LAYOUT_BYTES`).
+    fn small(&self, pair: (&Article, &Article)) -> bool {
+        pair.0.text.len() + pair.1.text.len() <= self.sync_bytes
+    }
+
+    /// Lay pair `(a, b)` of `arts` out for text widths `(wa, wb)` and `page`
+    /// visible rows. `Some(fresh)` when a new layout was put in place
+    /// (`fresh`: the pair had none before); a large pair is laid out off the
+    /// UI thread instead (see [`Reading::take_job`]), the newest widths only.
     ///
     /// Panes with no room for text draw none, so there the layout in hand is
     /// kept: one for width 0 would put every character on a row of its own (a
     /// million rows for a 1 MB article) on the way through a tiny terminal.
     pub fn layout(
         &mut self,
-        pair: (&Article, &Article),
-        al: Option<&Alignment>,
+        arts: &Arc<Vec<Article>>,
+        (a, b): (usize, usize),
+        al: Option<&Arc<Alignment>>,
         (wa, wb): (usize, usize),
         page: usize,
-    ) -> bool {
+    ) -> Option<bool> {
         self.page = page.max(1);
-        let mut built = false;
+        let mut built = None;
         if wa > 0
             && wb > 0
             && let Some(al) = al
+            && let (Some(x), Some(y)) = (arts.get(a), arts.get(b))
             && self.spread.as_ref().is_none_or(|s| s.widths != (wa, wb))
         {
-            self.spread = Some(Spread::build(pair.0, pair.1, al, wa, wb));
-            built = true;
+            if self.small((x, y)) {
+                built = Some(self.install(Spread::build(x, y, al, wa, wb)));
+            } else if self.laying_out != Some((wa, wb)) {
+                // Let the old layout go now (its place on screen is kept):
+                // building the new one beside it would double the memory.
+                if let Some(anchors) = self.anchors() {
+                    self.held = Some(anchors);
+                    self.spread = None;
+                }
+                self.laying_out = Some((wa, wb));
+                self.job = Some(LayoutJob {
+                    arts: arts.clone(),
+                    al: al.clone(),
+                    pair: (a, b),
+                    widths: (wa, wb),
+                });
+            }
         }
-        let max = self.max_top();
-        for t in &mut self.top {
-            *t = (*t).min(max);
-        }
+        self.clamp();
         built
     }
 
-    /// The layout for given text widths: the cached one when it fits.
+    /// The layout for given text widths: the cached one when it fits. A
+    /// small pair is laid out here for other widths; a large one is not (it
+    /// takes seconds): none is drawn until the new one comes.
     pub fn spread_for<'s>(
         &'s self,
         pair: (&Article, &Article),
         al: &Alignment,
         wa: usize,
         wb: usize,
-    ) -> Cow<'s, Spread> {
+    ) -> Option<Cow<'s, Spread>> {
         match &self.spread {
-            Some(s) if s.widths == (wa, wb) => Cow::Borrowed(s),
-            _ => Cow::Owned(Spread::build(pair.0, pair.1, al, wa, wb)),
+            Some(s) if s.widths == (wa, wb) || !self.small(pair) => Some(Cow::Borrowed(s)),
+            None if !self.small(pair) => None,
+            _ => Some(Cow::Owned(Spread::build(pair.0, pair.1, al, wa, wb))),
         }
     }
 

@@ -189,6 +189,7 @@ fn render_pane(
     }
     let Some(sp) = spread else {
         let msg = match app.pairs.progress() {
+            _ if app.alignment().is_some() => format!("{} laying out", spinner(app)),
             Some((_, 0)) => format!("{} finding pairs that share text", spinner(app)),
             Some((n, t)) => format!("{} ranking pairs {n}/{t}", spinner(app)),
             None => format!("{} aligning", spinner(app)),
@@ -256,7 +257,7 @@ fn render_pane(
                 break;
             }
             let style = app.theme.piece(p.class, p.change);
-            for (text, hit) in highlight(p.text.as_str(), &p.bytes, &matches, current.as_ref()) {
+            for (text, hit) in highlight(p.text.as_str(), &p.bytes, matches, current.as_ref()) {
                 let s = match hit {
                     Some(cur) => style.patch(app.theme.matched(cur)),
                     None => style,
@@ -367,6 +368,10 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             left.push(sep());
         } else if app.arts.len() >= 2 && app.alignment().is_none() {
             left.push(Span::raw(format!("{} aligning", spinner(app))));
+            left.push(sep());
+        }
+        if app.laying_out() {
+            left.push(Span::raw(format!("{} laying out", spinner(app))));
             left.push(sep());
         }
         if let Some(al) = app.alignment() {

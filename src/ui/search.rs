@@ -4,7 +4,9 @@
 //! Matches are kept in screen order (by row, A before B on the same row), so
 //! n/N step through them the way the eye reads the two panes.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::keymap::Dir;
 use crate::view::{Side, Spread};
@@ -31,6 +33,15 @@ pub struct Search {
     pub matches: Vec<Match>,
     /// Index into `matches` of the current one.
     pub current: Option<usize>,
+    /// The matches of each side (A, B) as byte ranges sorted by start, for
+    /// drawing (kept here, not gathered and sorted again on every frame).
+    by_side: [Vec<Range<usize>>; 2],
+    /// Typed but not searched yet: a paste or fast typing searches once per
+    /// batch of keys (see `App::catch_up`), not once per key.
+    pub(crate) pending: bool,
+    /// Each article's text folded to lower case, by article index, made on
+    /// its first search and kept: typing does not fold both texts per key.
+    pub(crate) folded: HashMap<usize, Arc<Folded>>,
 }
 
 impl Search {
@@ -51,9 +62,13 @@ impl Search {
         self.query = std::mem::take(&mut self.before);
     }
 
-    /// No search at all.
+    /// No search at all (the folded texts are kept for the next one).
     pub fn clear(&mut self) {
-        *self = Search::default();
+        let folded = std::mem::take(&mut self.folded);
+        *self = Search {
+            folded,
+            ..Search::default()
+        };
     }
 
     /// The query becomes what the prompt holds.
@@ -61,18 +76,29 @@ impl Search {
         self.query = self.input.clone().unwrap_or_default();
     }
 
-    /// Find every match of the query in the texts of A and B, in screen
-    /// order for `spread` when there is one; no match is current.
-    pub fn find(&mut self, texts: [&str; 2], spread: Option<&Spread>) {
+    /// Find every match of the query in the texts of A and B (each with its
+    /// article index, for the folded text), in screen order for `spread` when
+    /// there is one; no match is current.
+    pub fn find(&mut self, texts: [(usize, &str); 2], spread: Option<&Spread>) {
         self.matches.clear();
         self.current = None;
+        self.by_side = Default::default();
         if self.query.is_empty() {
             return;
         }
-        for (side, text) in [(Side::A, texts[0]), (Side::B, texts[1])] {
-            for bytes in find_all(text, &self.query) {
-                self.matches.push(Match { side, bytes });
-            }
+        let needle = self.query.to_lowercase();
+        for (side, (i, text)) in [(Side::A, texts[0]), (Side::B, texts[1])] {
+            let folded = self
+                .folded
+                .entry(i)
+                .or_insert_with(|| Arc::new(Folded::new(text)))
+                .clone();
+            let found = folded.find_all(text, &needle);
+            self.matches.extend(found.iter().map(|bytes| Match {
+                side,
+                bytes: bytes.clone(),
+            }));
+            self.by_side[side.index()] = found;
         }
         self.sort(spread);
     }
@@ -92,7 +118,7 @@ impl Search {
     /// current one current.
     pub fn sort(&mut self, spread: Option<&Spread>) {
         let rows = self.rows(spread);
-        if rows.len() != self.matches.len() {
+        if rows.len() != self.matches.len() || self.matches.is_empty() {
             return;
         }
         let cur = self.current.map(|c| self.matches[c].clone());
@@ -136,14 +162,8 @@ impl Search {
     }
 
     /// Matches on one side as sorted byte ranges, with the current one.
-    pub fn on_side(&self, side: Side) -> (Vec<Range<usize>>, Option<Range<usize>>) {
-        let mut v: Vec<Range<usize>> = self
-            .matches
-            .iter()
-            .filter(|m| m.side == side)
-            .map(|m| m.bytes.clone())
-            .collect();
-        v.sort_by_key(|r| r.start);
+    pub fn on_side(&self, side: Side) -> (&[Range<usize>], Option<Range<usize>>) {
+        let v = &self.by_side[side.index()];
         let cur = self
             .current_match()
             .filter(|m| m.side == side)
@@ -164,38 +184,84 @@ impl Search {
 }
 
 /// Byte ranges of `needle` in `hay`, ignoring case, without overlaps.
-///
-/// Lower-casing can change a character's length, so the search runs over a
-/// lower-cased copy that remembers where each of its bytes came from.
+#[cfg(test)]
 pub fn find_all(hay: &str, needle: &str) -> Vec<Range<usize>> {
-    let needle: String = needle.to_lowercase();
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let mut low = String::with_capacity(hay.len());
-    let mut origin: Vec<usize> = Vec::with_capacity(hay.len() + 1);
-    for (i, c) in hay.char_indices() {
-        for l in c.to_lowercase() {
+    Folded::new(hay).find_all(hay, &needle.to_lowercase())
+}
+
+/// A text folded to lower case for search, with the way back to the text's
+/// own byte offsets.
+///
+/// Lower-casing can change a character's length (`İ` becomes `i̇`, two
+/// characters), so each character that does is recorded: where it starts in
+/// the folded text and in the original, and how long it is in each. Every
+/// other byte keeps its offset from the last such character, so the map
+/// costs nothing for text whose case changes no length (nearly all text).
+#[derive(Debug)]
+pub struct Folded {
+    low: String,
+    /// (folded start, original start, folded length, original length).
+    shifts: Vec<(usize, usize, u8, u8)>,
+}
+
+impl Folded {
+    /// Fold `text`.
+    pub fn new(text: &str) -> Folded {
+        let mut low = String::with_capacity(text.len());
+        let mut shifts = Vec::new();
+        for (i, c) in text.char_indices() {
             let before = low.len();
-            low.push(l);
-            origin.extend(std::iter::repeat_n(i, low.len() - before));
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => low.push(l),
+                (first, second) => {
+                    low.extend(first.into_iter().chain(second).chain(lower));
+                    // At most three characters of four bytes.
+                    shifts.push((before, i, (low.len() - before) as u8, c.len_utf8() as u8));
+                }
+            }
+        }
+        Folded { low, shifts }
+    }
+
+    /// The original offset of folded position `pos`, and whether `pos` falls
+    /// inside the folding of one character (between its lower-case parts).
+    fn origin(&self, pos: usize) -> (usize, bool) {
+        let k = self.shifts.partition_point(|s| s.0 <= pos);
+        let Some(&(ls, os, ll, ol)) = k.checked_sub(1).map(|k| &self.shifts[k]) else {
+            return (pos, false);
+        };
+        if pos == ls {
+            (os, false)
+        } else if pos < ls + usize::from(ll) {
+            (os, true)
+        } else {
+            (os + usize::from(ol) + (pos - ls - usize::from(ll)), false)
         }
     }
-    origin.push(hay.len());
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(k) = low[from..].find(&needle) {
-        let s = from + k;
-        let e = s + needle.len();
-        let (bs, mut be) = (origin[s], origin[e]);
-        // A match ending inside a character's lower-case expansion covers it.
-        if e < low.len() && origin[e] == origin[e - 1] {
-            be = hay[be..].chars().next().map_or(be, |c| be + c.len_utf8());
+
+    /// Byte ranges of `text` (the text this was made from) where the
+    /// lower-case `needle` occurs, without overlaps.
+    pub fn find_all(&self, text: &str, needle: &str) -> Vec<Range<usize>> {
+        if needle.is_empty() {
+            return Vec::new();
         }
-        out.push(bs..be);
-        from = e;
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(k) = self.low[from..].find(needle) {
+            let s = from + k;
+            let e = s + needle.len();
+            let (bs, _) = self.origin(s);
+            let (mut be, inside) = self.origin(e);
+            // A match ending inside a character's lower-case expansion covers it.
+            if inside {
+                be = text[be..].chars().next().map_or(be, |c| be + c.len_utf8());
+            }
+            out.push(bs..be);
+            from = e;
+        }
+        out
     }
-    out
 }
 
 #[cfg(test)]
@@ -216,12 +282,28 @@ mod tests {
     }
 
     #[test]
+    fn folded_search_maps_back_through_characters_that_change_length() {
+        // İ folds to two characters (i and a combining dot), Ⱥ to a longer one.
+        let hay = "xİy Ⱥb İSTANBUL ⱥB";
+        for (needle, want) in [
+            ("i", vec!["İ", "İ"]),
+            ("ⱥb", vec!["Ⱥb", "ⱥB"]),
+            ("y", vec!["y"]),
+            ("stanbul", vec!["STANBUL"]),
+            ("i\u{307}s", vec!["İS"]),
+        ] {
+            let got: Vec<&str> = find_all(hay, needle).into_iter().map(|r| &hay[r]).collect();
+            assert_eq!(got, want, "{needle:?}");
+        }
+    }
+
+    #[test]
     fn stepping_wraps_and_says_so() {
         let mut s = Search {
             query: "x".into(),
             ..Search::default()
         };
-        s.find(["x x", "x"], None);
+        s.find([(0, "x x"), (1, "x")], None);
         assert_eq!(s.count(), "3 matches");
         assert_eq!(s.step(Dir::Backward), None);
         assert_eq!(s.current, Some(2));

@@ -20,8 +20,8 @@
 use std::io::{self, Write};
 use std::panic;
 use std::process;
-use std::sync::Once;
 use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::{Mutex, Once};
 
 use crossterm::cursor::Show;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -39,6 +39,10 @@ const OWNED: u8 = 1;
 const MOUSE: u8 = 2;
 
 static STATE: AtomicU8 = AtomicU8::new(0);
+
+/// Held while the terminal is handed over and taken back (a suspend, a
+/// resume), which may happen on the input and signal threads at once.
+static TRANSITION: Mutex<()> = Mutex::new(());
 
 /// Gives the terminal back when dropped (a quit, an error, a signal).
 #[must_use = "the terminal is given back when the guard is dropped"]
@@ -83,6 +87,61 @@ pub fn leave() -> bool {
     let _ = queue!(out, Show, LeaveAlternateScreen);
     let _ = out.flush();
     true
+}
+
+/// Put back what `state` records, after [`leave`] undid it.
+fn take_back(state: u8) -> io::Result<()> {
+    enable_raw_mode()?;
+    STATE.store(state, Ordering::SeqCst);
+    let mut out = io::stdout().lock();
+    queue!(out, EnterAlternateScreen)?;
+    if state & MOUSE != 0 {
+        queue!(out, EnableMouseCapture)?;
+    }
+    out.flush()
+}
+
+/// Give the terminal back and end the process with `code`, from any thread
+/// and whatever the others are doing (a signal arrives while the UI thread
+/// is busy). Standard output is held until the end, so no other thread
+/// draws after the restore.
+pub fn leave_and_exit(code: i32) -> ! {
+    let _hold = io::stdout().lock();
+    leave();
+    process::exit(code);
+}
+
+/// Ctrl-Z or SIGTSTP: give the terminal back, stop the process as the
+/// shell expects, and take the terminal again when it continues (`fg`).
+/// The caller then redraws the whole screen.
+pub fn suspend() -> io::Result<()> {
+    let _t = TRANSITION.lock().unwrap_or_else(|e| e.into_inner());
+    // Held across the stop: no thread draws on the shell's screen.
+    let _hold = io::stdout().lock();
+    let state = STATE.load(Ordering::SeqCst);
+    leave();
+    // SIGSTOP, not SIGTSTP: copycat handles SIGTSTP itself (by coming here).
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    if state & OWNED != 0 {
+        take_back(state)?;
+    }
+    Ok(())
+}
+
+/// SIGCONT: the process was stopped by something else (`kill -STOP`) and the
+/// shell may have reset the terminal meanwhile: raw mode, the alternate
+/// screen and mouse capture are set again. The caller then redraws.
+pub fn reassert() -> io::Result<()> {
+    let _t = TRANSITION.lock().unwrap_or_else(|e| e.into_inner());
+    let _hold = io::stdout().lock();
+    let state = STATE.load(Ordering::SeqCst);
+    if state & OWNED == 0 {
+        return Ok(());
+    }
+    // Raw mode again from the modes saved on entry: enabling it while it is
+    // on (as crossterm believes) would do nothing.
+    let _ = disable_raw_mode();
+    take_back(state)
 }
 
 fn install_panic_hook() {

@@ -160,12 +160,21 @@ fn serve(
         }
         #[cfg(debug_assertions)]
         crate::test_panic("worker");
-        // A large corpus is ranked beside the worker, pair by pair.
-        if job == Job::Rank && arts.len() > corpus::ALL_PAIRS_UP_TO {
+        // Ranking runs beside the worker (a large corpus pair by pair), so
+        // a pair the reader opens meanwhile is aligned at once, not after it.
+        if job == Job::Rank {
             let (arts, out) = (arts.clone(), out.clone());
+            let large = arts.len() > corpus::ALL_PAIRS_UP_TO;
             thread::Builder::new()
                 .name("copycat-rank".into())
-                .spawn(move || rank_streaming(arts, out))
+                .spawn(move || {
+                    if large {
+                        rank_streaming(arts, out);
+                    } else {
+                        let progress = |n, total| out(Done::Progress(n, total));
+                        out(compute(&arts, &Job::Rank, &progress));
+                    }
+                })
                 .expect("spawning a thread only fails when the system is out of resources");
             done.insert(job);
             continue;
@@ -200,5 +209,33 @@ mod tests {
         drop(w);
         // The duplicate was skipped: nothing else arrives once the worker ends.
         assert!(rx.iter().all(|d| !matches!(d, Done::Aligned(..))));
+    }
+
+    /// Regression: a pair picked while the corpus was being ranked waited
+    /// for the whole ranking. Ranking now runs on threads of its own, for a
+    /// small corpus too: the pair is aligned while it goes on.
+    #[test]
+    fn a_pair_asked_for_while_ranking_is_aligned_before_the_ranking_ends() {
+        // 40 articles: 780 pairs to rank, against one pair to align.
+        let arts: Vec<Article> = (0..8).flat_map(|_| crate::article::bundled()).collect();
+        assert!(
+            arts.len() <= corpus::ALL_PAIRS_UP_TO,
+            "the small-corpus path"
+        );
+        let (tx, rx) = mpsc::channel();
+        let w = spawn(Arc::new(arts), move |d| {
+            let _ = tx.send(d);
+        });
+        w.send(Job::Rank, true);
+        // The ranking has started: it reports progress.
+        while !matches!(rx.recv().unwrap(), Done::Progress(..)) {}
+        w.send(Job::Align(0, 1), true);
+        loop {
+            match rx.recv().unwrap() {
+                Done::Aligned(0, 1, _) => break,
+                Done::Ranked(_) => panic!("the ranking ended before the pair was aligned"),
+                _ => {}
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
+use compact_str::CompactString;
 use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -103,7 +104,7 @@ fn cap_clusters(s: &str) -> Cow<'_, str> {
 pub struct Piece {
     /// What to draw: a single space where the article had a run of
     /// whitespace, clusters cut to [`MAX_CLUSTER`] characters.
-    pub text: String,
+    pub text: CompactString,
     /// The bytes of `Article::text` the piece stands for.
     pub bytes: Range<usize>,
     pub class: Class,
@@ -133,7 +134,7 @@ pub enum RowKind {
 /// passage's first row and a bar on the others.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Gutter {
-    pub text: String,
+    pub text: CompactString,
     pub class: Class,
     /// True on the first row of the passage (the row that carries the letter).
     pub first: bool,
@@ -281,13 +282,18 @@ pub fn wrap(
                             row_w = 0;
                         }
                         let start = p.bytes.start + gs;
+                        // Field by field, not `..p.clone()`: that copied the
+                        // whole word once per grapheme, quadratic in its
+                        // length (a 7 MB word froze the reader for good).
                         push_merged(
                             &mut row,
                             Piece {
-                                text: g.to_string(),
+                                text: g.into(),
                                 bytes: start..start + whole.len(),
                                 width: gw,
-                                ..p.clone()
+                                class: p.class,
+                                change: p.change,
+                                word: p.word,
                             },
                         );
                         row_w += gw;
@@ -396,7 +402,7 @@ fn split_token(
         let shown = cap_clusters(t);
         out.push(Piece {
             width: display_width(&shown),
-            text: shown.into_owned(),
+            text: CompactString::from(shown),
             bytes: s..e,
             class: tag.class,
             change: tag.change,
@@ -421,6 +427,8 @@ struct Column<'a> {
     width: usize,
     changed: Vec<(Range<usize>, Change)>,
     chunks: Vec<Chunk>,
+    /// (link, chunk index) for every chunk of a link, sorted: see `find`.
+    link_chunks: Vec<(usize, usize)>,
     next: usize,
     rows: Vec<Row>,
     last_paragraph: Option<usize>,
@@ -523,6 +531,15 @@ impl<'a> Column<'a> {
                 _ => merged.push((r, c)),
             }
         }
+        let mut link_chunks: Vec<(usize, usize)> = chunks
+            .iter()
+            .enumerate()
+            .filter_map(|(c, ch)| match ch.unit {
+                Unit::Link(l) => Some((l, c)),
+                _ => None,
+            })
+            .collect();
+        link_chunks.sort_unstable();
         let mut numbers = Vec::with_capacity(art.paragraphs.len());
         let mut n = 0;
         for p in &art.paragraphs {
@@ -538,6 +555,7 @@ impl<'a> Column<'a> {
             art,
             width,
             changed: merged,
+            link_chunks,
             chunks,
             next: 0,
             rows: Vec::new(),
@@ -549,11 +567,23 @@ impl<'a> Column<'a> {
     }
 
     /// Index of the first chunk of `unit` at or after the cursor.
+    ///
+    /// Through the index of link chunks, not a scan from the cursor: a link
+    /// with no chunk left (its sentences shown with another link, as when the
+    /// aligner reuses a source sentence) would scan to the end every time,
+    /// quadratic in the number of such links.
     fn find(&self, unit: Unit) -> Option<usize> {
-        self.chunks[self.next..]
-            .iter()
-            .position(|c| c.unit == unit)
-            .map(|i| self.next + i)
+        let Unit::Link(l) = unit else {
+            return self.chunks[self.next..]
+                .iter()
+                .position(|c| c.unit == unit)
+                .map(|i| self.next + i);
+        };
+        let i = self.link_chunks.partition_point(|&x| x < (l, self.next));
+        self.link_chunks
+            .get(i)
+            .filter(|&&(k, _)| k == l)
+            .map(|&(_, c)| c)
     }
 
     /// A blank row when the chunk opens a new paragraph.
@@ -863,7 +893,7 @@ impl Spread {
                     "│"
                 };
                 r.gutter = Some(Gutter {
-                    text: text.to_string(),
+                    text: CompactString::const_new(text),
                     class,
                     first,
                 });

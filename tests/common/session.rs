@@ -56,10 +56,12 @@ pub struct Session {
     /// Every byte copycat wrote, in order.
     pub bytes: Vec<u8>,
     output: Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
+    /// Shared so that a long write (a paste bigger than the pty's buffer,
+    /// which blocks until copycat reads) can run on a thread of its own.
+    writer: std::sync::Arc<std::sync::Mutex<Box<dyn Write + Send>>>,
     pub child: Box<dyn Child + Send + Sync>,
     // Kept open for the life of the session: dropping it hangs up the child.
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
     deadline: Instant,
 }
 
@@ -121,9 +123,9 @@ impl Session {
             parser: vt100::Parser::new_with_callbacks(ROWS, COLS, 0, Seen::default()),
             bytes: Vec::new(),
             output,
-            writer,
+            writer: std::sync::Arc::new(std::sync::Mutex::new(writer)),
             child,
-            _master: pty.master,
+            master: pty.master,
             deadline: Instant::now() + DEADLINE,
         }
     }
@@ -163,14 +165,58 @@ impl Session {
         }
     }
 
+    /// Feed output to the parser until `needle` is among the bytes written
+    /// from offset `from` on.
+    pub fn wait_bytes(&mut self, from: usize, needle: &[u8]) {
+        loop {
+            if self.bytes[from.min(self.bytes.len())..]
+                .windows(needle.len())
+                .any(|w| w == needle)
+            {
+                return;
+            }
+            let left = self.deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "gave up waiting for {:?}; {} bytes since, ending {:?}; the screen:\n{}",
+                String::from_utf8_lossy(needle),
+                self.bytes.len().saturating_sub(from),
+                String::from_utf8_lossy(
+                    &self.bytes[self.bytes.len().saturating_sub(300).max(from)..]
+                ),
+                self.screen()
+            );
+            if let Ok(bytes) = self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(200)))
+            {
+                self.take(&bytes);
+            }
+        }
+    }
+
     pub fn wait_text(&mut self, text: &str) {
         let t = text.to_string();
         self.wait_for(&format!("{text:?}"), move |s| s.contains(&t));
     }
 
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
+        let mut w = self.writer.lock().expect("the writer");
+        w.write_all(keys.as_bytes()).expect("write keys");
+        w.flush().expect("flush keys");
+    }
+
+    /// Write `bytes` on a thread of its own: a write bigger than the pty's
+    /// buffer blocks until copycat reads it, and a test that waits for the
+    /// screen must fail with it, not hang in the write.
+    pub fn send_in_background(&mut self, bytes: Vec<u8>) -> thread::JoinHandle<()> {
+        let writer = self.writer.clone();
+        thread::spawn(move || {
+            let mut w = writer.lock().expect("the writer");
+            // Fails once the test gave up and the pty is gone; nothing to do.
+            let _ = w.write_all(&bytes);
+            let _ = w.flush();
+        })
     }
 
     /// Wait for the process to end, keeping what it wrote on the way out.
@@ -208,7 +254,35 @@ impl Session {
         }
     }
 
-    /// The terminal is off the alternate screen and mouse reporting is off.
+    /// The terminal's line discipline settings, as `stty -a` prints them.
+    pub fn stty(&self) -> String {
+        let tty = self.master.tty_name().expect("the pty's name");
+        let out = std::process::Command::new("stty")
+            .arg("-F")
+            .arg(&tty)
+            .arg("-a")
+            .output()
+            .expect("run stty");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Whether raw mode is on: no line editing, no echo, no signal keys.
+    pub fn raw_mode(&self) -> bool {
+        let s = self.stty();
+        let has = |flag: &str| s.split_whitespace().any(|w| w == flag);
+        has("-icanon") && has("-echo") && has("-isig")
+    }
+
+    /// The process's state letter in /proc (R, S, T for stopped…).
+    pub fn process_state(&self) -> Option<char> {
+        let pid = self.child.process_id()?;
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // After the command name in parentheses (which may hold spaces).
+        stat.rsplit_once(") ")?.1.chars().next()
+    }
+
+    /// The terminal is off the alternate screen, mouse reporting is off, the
+    /// cursor is shown and raw mode is off (line editing and echo are back).
     pub fn assert_terminal_restored(&self) {
         let s = self.parser.screen();
         assert!(!s.alternate_screen(), "still on the alternate screen");
@@ -216,6 +290,13 @@ impl Session {
             s.mouse_protocol_mode(),
             vt100::MouseProtocolMode::None,
             "mouse capture left on"
+        );
+        assert!(!s.hide_cursor(), "the cursor was left hidden");
+        let stty = self.stty();
+        let has = |flag: &str| stty.split_whitespace().any(|w| w == flag);
+        assert!(
+            has("icanon") && has("echo") && has("isig"),
+            "raw mode left on: {stty}"
         );
     }
 }
