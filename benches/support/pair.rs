@@ -103,6 +103,28 @@ pub fn pair(max_a: usize) -> Made {
     Made { a, b, counts }
 }
 
+/// A pair about `copies` times the size of the full one (`copies` ≥ 1), for
+/// measuring memory and speed on the largest inputs copycat accepts (the
+/// 10 MB pair: two files of about 5 MB, under the 8 MiB limit per file).
+/// There is no more committed prose, so A is [`PROSE_A`] followed by
+/// `copies - 1` rewrites of it, each with its own seed (a corpus of several
+/// editions of the same books), and B is A rewritten as usual. Every passage
+/// of B thus has a few near-duplicates in A: a harder shape for the aligner
+/// than the 1 MB pair, not an easier one.
+pub fn pair_scaled(copies: usize) -> Made {
+    let mut a = PROSE_A.to_string();
+    for k in 1..copies.max(1) {
+        let (edition, _) = rewrite(PROSE_A, PROSE_NEW, SEED.wrapping_add(k as u64));
+        if !a.ends_with('\n') {
+            a.push('\n');
+        }
+        a.push('\n');
+        a.push_str(&edition);
+    }
+    let (b, counts) = rewrite(&a, PROSE_NEW, SEED);
+    Made { a, b, counts }
+}
+
 /// `text` cut at the last chapter boundary (blank line) at or before `max`.
 pub fn prefix(text: &str, max: usize) -> &str {
     if text.len() <= max {
@@ -118,32 +140,10 @@ pub fn prefix(text: &str, max: usize) -> &str {
     }
 }
 
-/// SplitMix64: tiny, fast, and the same on every machine.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (`n > 0`).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-
-    /// True with probability `p`.
-    pub fn chance(&mut self, p: f64) -> bool {
-        ((self.next_u64() >> 11) as f64 / (1u64 << 53) as f64) < p
-    }
-}
+// Through `#[path]` as this file is itself included by path.
+#[path = "rng.rs"]
+mod rng;
+pub use rng::Rng;
 
 struct Section {
     heading: Option<String>,
