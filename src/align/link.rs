@@ -93,6 +93,9 @@ const MIN_PART_DICE: f64 = 0.12;
 /// A sentence whose rare-word mass is covered this well by its partner has
 /// nothing left for a third sentence to explain.
 const FULL_COVER: f64 = 0.85;
+/// A cover of every content word (less rounding: the two sums add the same
+/// weights in the same order, but leave room).
+const WHOLE: f64 = 1.0 - 1e-9;
 /// How many of a sentence's best candidates may seed a merge or split.
 const GROUP_SEEDS: usize = 3;
 /// Each extra sentence in a bead costs this share of its value: groupings must
@@ -779,12 +782,22 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
             // scores a Dice near 2/3 of the whole.
             // And adding sentences on one side only helps where the other
             // side still has content this pair does not explain.
+            // Nor is a sentence whose content words one sentence of the
+            // other side holds all of a merge of several: it is that one's
+            // copy (or a cut of it). Where sentences repeat, a merge of two
+            // can hold exactly the words of a third, in another order.
             let grouped = na + nb > 2;
             if grouped
                 && (!seed
                     || dice < MIN_PART_DICE
-                    || (na > 1 && (cover_a < MIN_MEMBER_COVER || cover_b >= FULL_COVER))
-                    || (nb > 1 && (cover_b < MIN_MEMBER_COVER || cover_a >= FULL_COVER)))
+                    || (na > 1
+                        && (cover_a < MIN_MEMBER_COVER
+                            || cover_b >= FULL_COVER
+                            || best_b[ub] >= WHOLE))
+                    || (nb > 1
+                        && (cover_b < MIN_MEMBER_COVER
+                            || cover_a >= FULL_COVER
+                            || best_a[ua] >= WHOLE)))
             {
                 continue;
             }
