@@ -1,15 +1,18 @@
 //! Build the 1 MB benchmark pair (the same one `cargo bench --bench align`
 //! measures), align it once and report time, peak memory and what was found.
 //!
-//!     cargo run --release --example align_big [-- --a-bytes N] [--repeat N] [--write DIR]
+//!     cargo run --release --example align_big [-- --a-bytes N] [--copies N] [--repeat N] [--write DIR]
 //!
 //! `--a-bytes N` uses only the first N bytes of A (cut at a chapter);
+//! `--copies N` builds a pair N times the size instead (A: the book and N - 1
+//! rewritten editions of it; `--copies 5` is the 10 MB pair, two files of
+//! about 5 MB);
 //! `--repeat N` aligns N times and reports the fastest and the median run
 //! (the fastest is the least disturbed by other work on a shared machine);
 //! `--write DIR` saves the pair as `DIR/prose-a.txt` and `DIR/prose-b.txt`
-//! (for `copycat compare`). Peak memory: run it under `/usr/bin/time -v`
-//! (scripts/bench.sh does); the `VmHWM` lines are the same peak read
-//! in-process at each stage.
+//! (for `copycat compare`), and with `--only-write` stops there. Peak
+//! memory: run it under `/usr/bin/time -v` (scripts/bench.sh does); the
+//! `VmHWM` lines are the same peak read in-process at each stage.
 
 #[path = "../benches/support/pair.rs"]
 mod pair;
@@ -54,6 +57,8 @@ fn main() {
     let mut max_a = usize::MAX;
     let mut write: Option<String> = None;
     let mut repeat: usize = 1;
+    let mut copies: usize = 1;
+    let mut only_write = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -64,6 +69,14 @@ fn main() {
                     .expect("--a-bytes N")
             }
             "--write" => write = args.next(),
+            "--only-write" => only_write = true,
+            "--copies" => {
+                copies = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .filter(|&n| n > 0)
+                    .expect("--copies N (N > 0)")
+            }
             "--repeat" => {
                 repeat = args
                     .next()
@@ -73,7 +86,7 @@ fn main() {
             }
             other => {
                 eprintln!(
-                    "usage: align_big [--a-bytes N] [--repeat N] [--write DIR] (unknown: {other})"
+                    "usage: align_big [--a-bytes N] [--copies N] [--repeat N] [--write DIR [--only-write]] (unknown: {other})"
                 );
                 std::process::exit(2);
             }
@@ -81,12 +94,19 @@ fn main() {
     }
 
     let t = Instant::now();
-    let made = pair::pair(max_a);
+    let made = if copies > 1 {
+        pair::pair_scaled(copies)
+    } else {
+        pair::pair(max_a)
+    };
     let gen_ms = t.elapsed().as_secs_f64() * 1e3;
     if let Some(dir) = &write {
         std::fs::create_dir_all(dir).expect("create --write DIR");
         std::fs::write(format!("{dir}/prose-a.txt"), &made.a).expect("write A");
         std::fs::write(format!("{dir}/prose-b.txt"), &made.b).expect("write B");
+        if only_write {
+            return;
+        }
     }
     println!(
         "pair: A {} bytes, B {} bytes (generated in {gen_ms:.1} ms)",

@@ -10,10 +10,11 @@
 #                                 # (examples/corpus_scale: recall, precision,
 #                                 # time, peak memory; about a minute)
 #
-# 1. criterion: `cargo bench --bench align` (seed pair, 1 MB pair, parsing)
+# 1. criterion: `cargo bench --bench align` (seed pair, 1 MB pair, parsing),
+#    `cargo bench --bench ui` (a frame of the reader at 200x60),
 #    and `cargo bench --bench corpus` (corpus::rank, which runs its pairs on
-#    worker threads). `align` is single-threaded: it uses one core whether
-#    pinned or not. Pinning is off by default because on a shared, loaded
+#    worker threads). `align` spreads a long pair's candidate lookup, bead
+#    scoring and word diffs over rayon's threads; pinned, it uses one core. Pinning is off by default because on a shared, loaded
 #    machine it stops the scheduler from moving the run to an idle core;
 # 2. peak memory: the 1 MB pair aligned once by examples/align_big.rs under
 #    `/usr/bin/time -v` (maximum resident set size of the whole process,
@@ -43,7 +44,7 @@ where="${pin[*]:-not pinned}"
 
 echo "== machine: $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
 echo "== building (release)"
-cargo bench --bench align --bench corpus --no-run
+cargo bench --bench align --bench corpus --bench ui --no-run
 cargo build --release --example align_big
 
 echo
@@ -53,6 +54,10 @@ echo "== criterion: align ($where)"
 echo
 echo "== criterion: corpus (all cores)"
 cargo bench --bench corpus -- "${CRITERION_ARGS[@]}"
+
+echo
+echo "== criterion: the reader's frame at 200x60 (TestBackend)"
+cargo bench --bench ui -- "${CRITERION_ARGS[@]}"
 
 echo
 echo "== peak memory: examples/align_big (1 MB pair, $where)"

@@ -103,6 +103,28 @@ pub fn pair(max_a: usize) -> Made {
     Made { a, b, counts }
 }
 
+/// A pair about `copies` times the size of the full one (`copies` ≥ 1), for
+/// measuring memory and speed on the largest inputs copycat accepts (the
+/// 10 MB pair: two files of about 5 MB, under the 8 MiB limit per file).
+/// There is no more committed prose, so A is [`PROSE_A`] followed by
+/// `copies - 1` rewrites of it, each with its own seed (a corpus of several
+/// editions of the same books), and B is A rewritten as usual. Every passage
+/// of B thus has a few near-duplicates in A: a harder shape for the aligner
+/// than the 1 MB pair, not an easier one.
+pub fn pair_scaled(copies: usize) -> Made {
+    let mut a = PROSE_A.to_string();
+    for k in 1..copies.max(1) {
+        let (edition, _) = rewrite(PROSE_A, PROSE_NEW, SEED.wrapping_add(k as u64));
+        if !a.ends_with('\n') {
+            a.push('\n');
+        }
+        a.push('\n');
+        a.push_str(&edition);
+    }
+    let (b, counts) = rewrite(&a, PROSE_NEW, SEED);
+    Made { a, b, counts }
+}
+
 /// `text` cut at the last chapter boundary (blank line) at or before `max`.
 pub fn prefix(text: &str, max: usize) -> &str {
     if text.len() <= max {

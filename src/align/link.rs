@@ -108,6 +108,12 @@ const MAX_POSTINGS: usize = 200;
 const RARE_POSTINGS: usize = 48;
 /// …and so do a sentence's rarest few, however common.
 const RAREST_STEMS: usize = 4;
+/// From this many sentences of B on, candidates are looked up in parallel…
+const PARALLEL_UNITS: usize = 1024;
+/// …from this many beads on, they are scored in parallel…
+const PARALLEL_BEADS: usize = 4096;
+/// …and from this many links on, their word diffs are made in parallel.
+const PARALLEL_LINKS: usize = 64;
 /// Moved blocks are found one chain at a time; past this many the rest of a
 /// shuffled text is left unlinked rather than searched indefinitely.
 const MAX_MOVED_BLOCKS: usize = 512;
@@ -271,8 +277,15 @@ struct Scorer {
     /// For each stem id, the stems of the pair that WordNet calls its
     /// synonyms (sorted; empty for most).
     syn: Vec<Box<[u32]>>,
-    /// Two bits per stem id (in x, in y), all clear between calls.
-    scratch: std::cell::RefCell<Vec<u64>>,
+    /// Words of the two-bits-per-stem scratch `synonyms` needs (see
+    /// `SCRATCH`).
+    scratch_words: usize,
+}
+
+thread_local! {
+    /// Two bits per stem id (in x, in y) for `Scorer::synonyms`, all clear
+    /// between calls: one per thread, as beads are scored in parallel.
+    static SCRATCH: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl Scorer {
@@ -297,11 +310,21 @@ impl Scorer {
     /// Mass and count of synonym pairs between the stems of `x` and `y`
     /// that the other set does not hold itself, each stem used once.
     fn synonyms(&self, x: &[u32], y: &[u32]) -> (f64, usize) {
+        SCRATCH.with_borrow_mut(|bits| {
+            if bits.len() < self.scratch_words {
+                bits.resize(self.scratch_words, 0);
+            }
+            self.synonyms_with(x, y, bits)
+        })
+    }
+
+    /// `synonyms` with `bits`, a clear scratch of `scratch_words` words or
+    /// more, left clear.
+    fn synonyms_with(&self, x: &[u32], y: &[u32], bits: &mut [u64]) -> (f64, usize) {
         let (mut m, mut n) = (0.0, 0);
         let mut taken: Vec<u32> = Vec::new();
         // Membership in `x` and `y` by bit (set here, cleared on the way
         // out): each synonym is one lookup, not two binary searches.
-        let mut bits = self.scratch.borrow_mut();
         let bit = |t: u32| (t as usize / 32, 1u64 << (2 * (t % 32)));
         for &t in x {
             let (w, b) = bit(t);
@@ -323,13 +346,13 @@ impl Scorer {
             let Some(rel) = self.syn.get(t as usize).filter(|r| !r.is_empty()) else {
                 continue;
             };
-            if in_y(&bits, t) {
+            if in_y(bits, t) {
                 continue;
             }
             let hit = rel
                 .iter()
                 .copied()
-                .find(|&u| in_y(&bits, u) && !in_x(&bits, u) && !taken.contains(&u));
+                .find(|&u| in_y(bits, u) && !in_x(bits, u) && !taken.contains(&u));
             if let Some(u) = hit {
                 taken.push(u);
                 m += SYNONYM_WEIGHT * self.weight(t).min(self.weight(u));
@@ -438,7 +461,7 @@ pub(super) fn align_ordered(
     let mut scorer = idf(&sa, &sb);
     if opts.evidence.synonyms {
         scorer.syn = synonym_table(tok, &sa, &sb, &scorer);
-        scorer.scratch = std::cell::RefCell::new(vec![0; tok.id_count() / 32 + 1]);
+        scorer.scratch_words = tok.id_count() / 32 + 1;
     }
     tok.end_local();
     let beads = beads(&sa, &sb, &scorer, opts);
@@ -450,17 +473,29 @@ pub(super) fn align_ordered(
              some text that moved may show as dropped and new"
         ));
     }
-    let mut late = 0;
-    let mut links: Vec<Link> = chain
+    // Each link's kind and word diff are its own: many links are made on
+    // all cores (rayon), a few on this thread (the pool costs more to wake
+    // than they take).
+    let chosen: Vec<(Bead, bool)> = chain
         .iter()
         .map(|&i| (beads[i], false))
         .chain(moved.iter().map(|&i| (beads[i], true)))
-        .map(|(bead, moved)| {
-            let (link, exact) = make_link(&sa, &sb, bead, moved, opts);
-            late += usize::from(!exact);
-            link
-        })
         .collect();
+    let made: Vec<(Link, bool)> = if chosen.len() >= PARALLEL_LINKS {
+        use rayon::prelude::*;
+        chosen
+            .par_iter()
+            .with_min_len(PARALLEL_LINKS / 2)
+            .map(|&(bead, moved)| make_link(&sa, &sb, bead, moved, opts))
+            .collect()
+    } else {
+        chosen
+            .iter()
+            .map(|&(bead, moved)| make_link(&sa, &sb, bead, moved, opts))
+            .collect()
+    };
+    let late = made.iter().filter(|(_, exact)| !exact).count();
+    let mut links: Vec<Link> = made.into_iter().map(|(link, _)| link).collect();
     if late > 0 {
         notes.push(format!(
             "{late} link{} longer than {} words: {} changed words are marked coarsely",
@@ -493,7 +528,7 @@ fn idf(sa: &Side, sb: &Side) -> Scorer {
         idf,
         df: dfs,
         syn: Vec::new(),
-        scratch: Default::default(),
+        scratch_words: 0,
     }
 }
 
@@ -506,70 +541,108 @@ fn candidates(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<(usize, 
         }
     }
     let mass_a: Vec<f64> = sa.units.iter().map(|u| sc.mass(&u.set)).collect();
-    let mut acc = vec![0.0f64; sa.units.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut out = Vec::new();
-    let mut keys: Vec<(usize, u32)> = Vec::new();
-    for (ub, u) in sb.units.iter().enumerate() {
-        // Look up through the rarer stems: all those in few sentences, and at
-        // least the few rarest, so that a sentence of common words still
-        // finds its partner.
-        keys.clear();
-        keys.extend(
-            u.set
-                .iter()
-                .filter_map(|&t| postings.get(&t).map(|l| (l.len(), t)))
-                .filter(|&(n, _)| n <= MAX_POSTINGS),
-        );
-        keys.sort_unstable();
-        let rare = keys
+    // Each sentence of B looks up its own: many on all cores (rayon), each
+    // worker with its own accumulators; the lists are joined in B's order.
+    let scratch = || (vec![0.0f64; sa.units.len()], Vec::new(), Vec::new());
+    let lookup = |(acc, touched, keys): &mut Scratch, (ub, u): (usize, &Unit)| {
+        candidates_of(sa, sc, opts, &postings, &mass_a, acc, touched, keys, ub, u)
+    };
+    if sb.units.len() >= PARALLEL_UNITS {
+        use rayon::prelude::*;
+        let lists: Vec<Vec<(usize, usize, bool)>> = sb
+            .units
+            .par_iter()
+            .enumerate()
+            .with_min_len(PARALLEL_UNITS / 4)
+            .map_init(scratch, lookup)
+            .collect();
+        lists.concat()
+    } else {
+        let mut s = scratch();
+        sb.units
             .iter()
             .enumerate()
-            .take_while(|&(k, &(n, _))| k < RAREST_STEMS || n <= RARE_POSTINGS)
-            .count();
-        for &(_, t) in &keys[..rare] {
-            let list = &postings[&t];
-            let w = sc.weight(t);
-            for &ua in list {
-                if sa.units[ua].title != u.title {
-                    continue;
-                }
-                if acc[ua] == 0.0 {
-                    touched.push(ua);
-                }
-                acc[ua] += w;
-            }
-        }
-        // Best candidates by a Dice estimate (short sentences compete fairly
-        // with long ones), plus the two sharing the most mass outright (the
-        // parts of a merge each share much with B but are each only a part).
-        let wb = sc.mass(&u.set);
-        let mut by_dice: Vec<(f64, usize)> = touched
-            .iter()
-            .map(|&ua| (2.0 * acc[ua] / (mass_a[ua] + wb).max(f64::MIN_POSITIVE), ua))
-            .collect();
-        let mut by_mass: Vec<(f64, usize)> = touched.iter().map(|&ua| (acc[ua], ua)).collect();
-        for &ua in &touched {
-            acc[ua] = 0.0;
-        }
-        touched.clear();
-        let order = |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
-        top(&mut by_dice, opts.candidates, order);
-        top(&mut by_mass, 2, order);
-        by_dice.sort_by(order);
-        // (A unit, B unit, whether the pair may seed a merge or split): the
-        // best few by Dice and the best by mass; the rest only pair 1:1.
-        let mut cands: Vec<(usize, usize, bool)> = by_dice
-            .iter()
-            .enumerate()
-            .map(|(rank, &(_, ua))| (ua, ub, rank < GROUP_SEEDS))
-            .chain(by_mass.iter().map(|&(_, ua)| (ua, ub, true)))
-            .collect();
-        cands.sort_unstable_by_key(|&(ua, _, seed)| (ua, !seed));
-        cands.dedup_by_key(|c| c.0);
-        out.extend(cands);
+            .flat_map(|x| lookup(&mut s, x))
+            .collect()
     }
-    out
+}
+
+/// A worker's accumulators for `candidates_of`: the mass each A sentence
+/// shares so far (all zero between calls), the sentences touched, and the
+/// stems looked up.
+type Scratch = (Vec<f64>, Vec<usize>, Vec<(usize, u32)>);
+
+/// The candidates of B's sentence `ub` (see `candidates`).
+#[allow(clippy::too_many_arguments)]
+fn candidates_of(
+    sa: &Side,
+    sc: &Scorer,
+    opts: &Options,
+    postings: &HashMap<u32, Vec<usize>>,
+    mass_a: &[f64],
+    acc: &mut [f64],
+    touched: &mut Vec<usize>,
+    keys: &mut Vec<(usize, u32)>,
+    ub: usize,
+    u: &Unit,
+) -> Vec<(usize, usize, bool)> {
+    // Look up through the rarer stems: all those in few sentences, and at
+    // least the few rarest, so that a sentence of common words still
+    // finds its partner.
+    keys.clear();
+    keys.extend(
+        u.set
+            .iter()
+            .filter_map(|&t| postings.get(&t).map(|l| (l.len(), t)))
+            .filter(|&(n, _)| n <= MAX_POSTINGS),
+    );
+    keys.sort_unstable();
+    let rare = keys
+        .iter()
+        .enumerate()
+        .take_while(|&(k, &(n, _))| k < RAREST_STEMS || n <= RARE_POSTINGS)
+        .count();
+    for &(_, t) in &keys[..rare] {
+        let list = &postings[&t];
+        let w = sc.weight(t);
+        for &ua in list {
+            if sa.units[ua].title != u.title {
+                continue;
+            }
+            if acc[ua] == 0.0 {
+                touched.push(ua);
+            }
+            acc[ua] += w;
+        }
+    }
+    // Best candidates by a Dice estimate (short sentences compete fairly
+    // with long ones), plus the two sharing the most mass outright (the
+    // parts of a merge each share much with B but are each only a part).
+    let wb = sc.mass(&u.set);
+    let mut by_dice: Vec<(f64, usize)> = touched
+        .iter()
+        .map(|&ua| (2.0 * acc[ua] / (mass_a[ua] + wb).max(f64::MIN_POSITIVE), ua))
+        .collect();
+    let mut by_mass: Vec<(f64, usize)> = touched.iter().map(|&ua| (acc[ua], ua)).collect();
+    for &ua in touched.iter() {
+        acc[ua] = 0.0;
+    }
+    touched.clear();
+    let order = |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+    top(&mut by_dice, opts.candidates, order);
+    top(&mut by_mass, 2, order);
+    by_dice.sort_by(order);
+    // (A unit, B unit, whether the pair may seed a merge or split): the
+    // best few by Dice and the best by mass; the rest only pair 1:1.
+    let mut cands: Vec<(usize, usize, bool)> = by_dice
+        .iter()
+        .enumerate()
+        .map(|(rank, &(_, ua))| (ua, ub, rank < GROUP_SEEDS))
+        .chain(by_mass.iter().map(|&(_, ua)| (ua, ub, true)))
+        .collect();
+    cands.sort_unstable_by_key(|&(ua, _, seed)| (ua, !seed));
+    cands.dedup_by_key(|c| c.0);
+    cands
 }
 
 /// Keep the `k` first elements of `v` in `order` (unsorted): selection, not
@@ -640,10 +713,17 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
     }
     keys.sort_unstable();
     keys.dedup();
-    let mut out: Vec<Bead> = keys
-        .into_iter()
-        .filter_map(|(a0, na, b0, nb)| ctx.score(a0, na, b0, nb))
-        .collect();
+    // Each bead is scored on its own: many on all cores (rayon), in order.
+    let score = |&(a0, na, b0, nb): &(usize, usize, usize, usize)| ctx.score(a0, na, b0, nb);
+    let mut out: Vec<Bead> = if keys.len() >= PARALLEL_BEADS {
+        use rayon::prelude::*;
+        keys.par_iter()
+            .with_min_len(PARALLEL_BEADS / 4)
+            .filter_map(score)
+            .collect()
+    } else {
+        keys.iter().filter_map(score).collect()
+    };
     // Sentences without a content word (`There is.`, `No, no, no.`) have no
     // stems to be found by; when repeated word for word they are paired here,
     // as beads that only a gap between anchors can take.

@@ -340,9 +340,7 @@ impl Tokenizer {
         }
         let norm = normalize(word);
         // Contractions (`didn't`, `isn't`) are function words too.
-        let content = !STOPWORDS.contains(&norm.as_str())
-            && !norm.ends_with("n't")
-            && norm.chars().count() > 1
+        let content = !is_stopword(&norm) && !norm.ends_with("n't") && norm.chars().count() > 1
             || norm.chars().any(|c| c.is_ascii_digit());
         let stem = if norm.chars().any(|c| c.is_ascii_digit()) {
             norm.clone()
@@ -357,6 +355,15 @@ impl Tokenizer {
         self.cache.insert(word.to_string(), t);
         t
     }
+}
+
+/// Whether `w` is one of [`STOPWORDS`]: a set built once, not a scan of
+/// the list for every new word.
+fn is_stopword(w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(w)
 }
 
 /// Fold a word to the form two careful readers would agree is the same word.

@@ -162,6 +162,21 @@ impl TextBuilder {
         self.column = if c == '\n' { 0 } else { self.column + 1 };
     }
 
+    /// Append `s`, copied verbatim from the file bytes at `file`: the same as
+    /// [`Self::verbatim`] for each of its characters, in one step.
+    fn verbatim_str(&mut self, s: &str, file: usize) {
+        if s.is_empty() {
+            return;
+        }
+        self.run(file, 1, 1);
+        self.text.push_str(s);
+        self.open = Some((file + s.len(), 1, 1));
+        self.column = match s.rfind('\n') {
+            Some(nl) => s[nl + 1..].chars().count(),
+            None => self.column + s.chars().count(),
+        };
+    }
+
     /// Append `s` standing for the `fw` file bytes at `file`, as one unit:
     /// offsets inside `s` all map to the whole of those bytes.
     fn replaced(&mut self, s: &str, file: usize, fw: usize) {
@@ -272,6 +287,32 @@ pub fn safe_line(s: &str) -> Cow<'_, str> {
             })
             .collect(),
     )
+}
+
+/// Length of the longest prefix of `s` that [`push_char`] copies verbatim,
+/// character by character: no CR, tab, BOM, line or paragraph separator, or
+/// character with a [`placeholder`] (a line feed is copied).
+fn plain_prefix(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let x = bytes[i];
+        if x.is_ascii() {
+            if (0x20..0x7F).contains(&x) || x == b'\n' {
+                i += 1;
+                continue;
+            }
+            return i;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        if matches!(c, '\u{FEFF}' | '\u{2028}' | '\u{2029}') || placeholder(c).is_some() {
+            return i;
+        }
+        i += c.len_utf8();
+    }
+    i
 }
 
 /// Append character `c`, read from the `fw` file bytes at `file`; `utf8` when
@@ -394,10 +435,17 @@ fn decode_utf8(bytes: &[u8], warnings: &mut Vec<String>) -> (String, OffsetMap) 
     let mut pos = 0usize;
     for chunk in bytes.utf8_chunks() {
         let valid = chunk.valid();
-        let mut it = valid.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            let next = it.peek().map(|&(_, n)| n);
-            push_char(&mut b, c, pos + i, c.len_utf8(), true, next);
+        let mut i = 0;
+        while i < valid.len() {
+            // Text that needs no change is copied in runs, not character by
+            // character: nearly all of a file is.
+            let run = plain_prefix(&valid[i..]);
+            b.verbatim_str(&valid[i..i + run], pos + i);
+            i += run;
+            let mut rest = valid[i..].chars();
+            let Some(c) = rest.next() else { break };
+            push_char(&mut b, c, pos + i, c.len_utf8(), true, rest.next());
+            i += c.len_utf8();
         }
         pos += valid.len();
         let bad = chunk.invalid();
@@ -482,6 +530,51 @@ mod tests {
     }
 
     use super::*;
+
+    /// The decoder as it was before text was copied in runs: one
+    /// `push_char` per character.
+    fn decode_utf8_by_char(bytes: &[u8]) -> (String, OffsetMap) {
+        let mut b = TextBuilder::new(bytes.len());
+        let mut pos = 0usize;
+        for chunk in bytes.utf8_chunks() {
+            let valid = chunk.valid();
+            let mut it = valid.char_indices().peekable();
+            while let Some((i, c)) = it.next() {
+                let next = it.peek().map(|&(_, n)| n);
+                push_char(&mut b, c, pos + i, c.len_utf8(), true, next);
+            }
+            pos += valid.len();
+            let bad = chunk.invalid();
+            if !bad.is_empty() {
+                b.replaced("\u{FFFD}", pos, bad.len());
+                pos += bad.len();
+            }
+        }
+        b.finish(bytes.len())
+    }
+
+    proptest::proptest! {
+        /// Copying runs of plain text at once gives the same text and the
+        /// same map as one character at a time.
+        #[test]
+        fn runs_decode_like_single_characters(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "plain words ", "\n", "\r\n", "\r", "\t", "é", "“q”", "\u{FEFF}", "\u{2028}",
+                "\u{202E}", "\u{1b}[2J", "\u{85}", "\u{7f}", "x", "\u{1F600}",
+            ]), 0..40),
+            junk in proptest::collection::vec(proptest::num::u8::ANY, 0..4),
+        ) {
+            let mut bytes: Vec<u8> = parts.concat().into_bytes();
+            let at = bytes.len() / 2;
+            bytes.splice(at..at, junk);
+            let mut warnings = Vec::new();
+            let (text, map) = decode_utf8(&bytes, &mut warnings);
+            let (want_text, want_map) = decode_utf8_by_char(&bytes);
+            proptest::prop_assert_eq!(text, want_text);
+            proptest::prop_assert_eq!(map.segs, want_map.segs);
+            proptest::prop_assert_eq!((map.text_len, map.file_len), (want_map.text_len, want_map.file_len));
+        }
+    }
 
     #[test]
     fn verbatim_text_maps_linearly() {

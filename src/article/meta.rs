@@ -87,10 +87,27 @@ fn starts_with_ci(line: &str, prefix: &str) -> bool {
 /// A line that is boilerplate on its own.
 pub fn is_boiler_line(line: &str) -> bool {
     let t = line.trim();
-    let lower = t.to_lowercase();
+    // Only the start of the line is lower-cased (a body paragraph runs to
+    // hundreds of words): each character gives at least one byte, so the
+    // first `longest` characters cover every pattern. (No pattern holds a
+    // sigma, the one letter whose lower case depends on what follows.)
+    let longest = BOILER_LINES.iter().map(|p| p.len()).max().unwrap_or(0);
+    let head: String = t
+        .chars()
+        .take(longest)
+        .flat_map(char::to_lowercase)
+        .collect();
+    // The byte length of the whole line lower-cased, only when it matters.
+    let short = || {
+        t.chars()
+            .flat_map(char::to_lowercase)
+            .map(char::len_utf8)
+            .sum::<usize>()
+            < BOILER_LINE_BYTES
+    };
     BOILER_LINES
         .iter()
-        .any(|p| lower.starts_with(p) && (p.ends_with(':') || lower.len() < BOILER_LINE_BYTES))
+        .any(|p| head.starts_with(p) && (p.ends_with(':') || short()))
 }
 
 /// A line that opens a trailing boilerplate block.
@@ -251,7 +268,8 @@ pub fn is_headline(line: &str, next: &str) -> bool {
 /// short line without closing punctuation.
 pub fn is_heading(line: &str) -> bool {
     let t = line.trim();
-    let words = t.split_whitespace().count();
+    // (Counted no further than the limit: a body paragraph is long.)
+    let words = t.split_whitespace().take(HEADING_WORDS + 1).count();
     (1..=HEADING_WORDS).contains(&words)
         && !t.contains('\n')
         && !t.ends_with(['.', '!', '?', ',', ';', ':', '"', '”', '’', ')', '…'])

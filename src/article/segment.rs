@@ -131,6 +131,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         // A pilcrow or section sign opens a sentence (verse and section
         // marks in scripture, statutes and e-texts: `sorrows. ¶ But`).
         if let Some(s) = start
+            && matches!(c, '¶' | '§')
             && opens_section(text, s, pos, c)
         {
             let e = s + text[s..pos].trim_end().len();
@@ -285,6 +286,9 @@ fn glued_boundary(text: &str, s: usize, term: usize, c: char, closed: bool, rest
 /// digit. A word hyphenated at a line end (`sen-` / `tence`) is one word, as
 /// a reader reads it: hard-wrapped copies of a text must keep its words.
 pub fn words(text: &str) -> Vec<Range<usize>> {
+    if let Some(w) = simple_words(text) {
+        return w;
+    }
     let mut out: Vec<Range<usize>> = Vec::new();
     for (i, w) in text.split_word_bound_indices() {
         if !w.chars().any(char::is_alphanumeric) {
@@ -301,6 +305,137 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
     }
     out
 }
+
+/// How a character takes part in word boundaries (UAX #29), for the
+/// characters [`simple_words`] knows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wb {
+    /// ALetter: ASCII and Latin-1/Latin Extended-A letters.
+    Letter,
+    /// Numeric: ASCII digits.
+    Digit,
+    /// ExtendNumLet: `_`.
+    Under,
+    /// MidLetter (`:`), joins two letters.
+    MidLetter,
+    /// MidNumLet and Single_Quote (`.`, `'`, `‘`, `’`), join two letters or two digits.
+    MidNumLet,
+    /// MidNum (`,`, `;`), joins two digits.
+    MidNum,
+    /// Anything else known: spaces, punctuation, quotation marks, dashes.
+    Other,
+}
+
+/// The word-boundary class of `c`, or None for a character the fast path
+/// leaves to the general rules.
+const fn wb(c: char) -> Option<Wb> {
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Wb::Letter,
+        '0'..='9' => Wb::Digit,
+        '_' => Wb::Under,
+        ':' => Wb::MidLetter,
+        '.' | '\'' | '‘' | '’' => Wb::MidNumLet,
+        ',' | ';' => Wb::MidNum,
+        // Other ASCII (controls never reach here but a line feed, which
+        // like a space only joins its own kind).
+        ' '..='~' | '\n' => Wb::Other,
+        '“' | '”' | '–' | '—' | '…' | '×' | '÷' => Wb::Other,
+        '\u{C0}'..='\u{17F}' => Wb::Letter,
+        _ => return None,
+    })
+}
+
+/// [`words`] without the general word-boundary machinery, for text made of
+/// the characters [`wb`] knows (nearly all English prose: ASCII, curly
+/// quotes, dashes, accented Latin letters): the same ranges, by the rules of
+/// UAX #29 as they apply to those characters. Letters, digits and `_` hold
+/// together (WB5, WB8–10, WB13a–b); a MidLetter or MidNumLet between two
+/// letters joins them (WB6–7), a MidNum or MidNumLet between two digits
+/// (WB11–12); everything else stands alone, and only runs holding a letter
+/// or digit are words. None when the text holds another character.
+fn simple_words(text: &str) -> Option<Vec<Range<usize>>> {
+    if !text.is_ascii() && !text.chars().all(|c| wb(c).is_some()) {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    // The class of the character at byte `i` and where the next one starts.
+    let at = |i: usize| -> (Wb, usize) {
+        match bytes[i] {
+            x if x.is_ascii() => (ASCII_WB[x as usize], i + 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (wb(c).unwrap_or(Wb::Other), i + c.len_utf8())
+            }
+        }
+    };
+    let word = |c: Wb| matches!(c, Wb::Letter | Wb::Digit | Wb::Under);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, n) = at(i);
+        if !word(c) {
+            i = n;
+            continue;
+        }
+        let start = i;
+        let mut alnum = false;
+        let mut prev = c;
+        loop {
+            while i < bytes.len() {
+                let (c, n) = at(i);
+                if !word(c) {
+                    break;
+                }
+                alnum |= c != Wb::Under;
+                prev = c;
+                i = n;
+            }
+            // A joiner between two letters or two digits keeps the word going.
+            if i >= bytes.len() {
+                break;
+            }
+            let (mid, n) = at(i);
+            if n >= bytes.len() {
+                break;
+            }
+            let (next, _) = at(n);
+            let letters = prev == Wb::Letter
+                && next == Wb::Letter
+                && matches!(mid, Wb::MidLetter | Wb::MidNumLet);
+            let digits =
+                prev == Wb::Digit && next == Wb::Digit && matches!(mid, Wb::MidNum | Wb::MidNumLet);
+            if !(letters || digits) {
+                break;
+            }
+            i = n;
+        }
+        if !alnum {
+            continue;
+        }
+        if let Some(prev) = out.last_mut()
+            && text[start..].starts_with(char::is_lowercase)
+            && is_line_end_hyphen(&text[prev.end..start])
+        {
+            prev.end = i;
+            continue;
+        }
+        out.push(start..i);
+    }
+    Some(out)
+}
+
+/// [`wb`] of each ASCII character, by code.
+const ASCII_WB: [Wb; 128] = {
+    let mut t = [Wb::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        if let Some(c) = wb(i as u8 as char) {
+            t[i] = c;
+        }
+        i += 1;
+    }
+    t
+};
 
 /// Whether the text between two words is a hyphen that ends a line (`-\n`,
 /// spaces allowed around the line break).
@@ -437,6 +572,56 @@ mod tests {
                 "Then"
             ]
         );
+    }
+
+    /// The words of `text` by the general rules (the path non-ASCII text takes).
+    fn unicode_words(text: &str) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for (i, w) in text.split_word_bound_indices() {
+            if !w.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            if let Some(prev) = out.last_mut()
+                && w.starts_with(char::is_lowercase)
+                && is_line_end_hyphen(&text[prev.end..i])
+            {
+                prev.end = i + w.len();
+                continue;
+            }
+            out.push(i..i + w.len());
+        }
+        out
+    }
+
+    #[test]
+    fn simple_words_follow_the_unicode_rules() {
+        for t in [
+            "a:b a.b a'b a,b 1,000 1;2 1.5 1'2 1:2 a.1 1.a __init__ _ a_1 U.S. don't x--y",
+            "end. 'quoted' \"q\" a-\nb A-\nb a -\n b 3.5. a..b a.'b 12,345,678.90",
+            "",
+            "...",
+            "_a_ __ a__b",
+            "don’t ‘a’ “b” x–y x—y a…b café Œuvre 5×3 a’’b 1’000",
+        ] {
+            assert_eq!(simple_words(t), Some(unicode_words(t)), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn simple_words_match_the_general_rules(t in "[ -~\n]{0,60}") {
+            proptest::prop_assert_eq!(simple_words(&t), Some(unicode_words(&t)));
+        }
+
+        #[test]
+        fn simple_words_match_on_word_like_text(t in "[aZ9_'.,:; \n‘’“”–—…éßÑŒž×÷-]{0,40}") {
+            proptest::prop_assert_eq!(simple_words(&t), Some(unicode_words(&t)));
+        }
+
+        #[test]
+        fn simple_words_match_on_latin_letters(t in "[a\u{C0}-\u{17F}1.’ ]{0,30}") {
+            proptest::prop_assert_eq!(simple_words(&t), Some(unicode_words(&t)));
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! `copycat compare --format json` and `copycat rank --format json`: the
 //! contract in [`super::report`], pretty-printed.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -56,6 +58,51 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
     pretty(&CompareReport::new(a, b, al))
 }
 
+/// `copycat compare --format json`, written to `out` as it is serialized
+/// (the same bytes as [`render`], without holding the whole report as a
+/// string: a 1 MB pair makes a report of several megabytes). Buffered
+/// here, so that the serializer's many small writes are plain copies into
+/// a buffer of a known type, whatever `out` is (a `dyn Write` costs a call
+/// each).
+pub fn write(a: &Article, b: &Article, al: &Alignment, out: impl Write) -> io::Result<()> {
+    let mut w = Escaping(io::BufWriter::with_capacity(1 << 16, out));
+    serde_json::to_writer_pretty(&mut w, &CompareReport::new(a, b, al))?;
+    w.write_all(b"\n")?;
+    w.flush()
+}
+
+/// A writer that does to streamed JSON what [`escape_unsafe`] does to a
+/// whole report. serde_json hands it whole `&str` pieces (it cuts strings
+/// only at the ASCII characters it escapes), so no character is ever split
+/// across two writes, and the characters escaped can only stand inside
+/// strings: escaping them byte-wise here means what it means in
+/// [`escape_unsafe`].
+struct Escaping<W>(W);
+
+impl<W: Write> Write for Escaping<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // Nearly every piece is ASCII (keys, numbers, English text): a
+        // plain copy.
+        match std::str::from_utf8(buf) {
+            Ok(s) if !buf.is_ascii() && s.chars().any(needs_escape) => {
+                for c in s.chars() {
+                    if needs_escape(c) {
+                        write!(self.0, "\\u{:04x}", c as u32)?;
+                    } else {
+                        self.0.write_all(c.encode_utf8(&mut [0; 4]).as_bytes())?;
+                    }
+                }
+            }
+            _ => self.0.write_all(buf)?,
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
 /// `copycat rank --format json`.
 pub fn ranking(arts: &[Article], ranking: &Ranking) -> String {
     let sources = corpus::sources(arts.len(), &ranking.pairs);
@@ -65,6 +112,7 @@ pub fn ranking(arts: &[Article], ranking: &Ranking) -> String {
 #[cfg(test)]
 mod tests {
     use super::escape_unsafe;
+    use crate::article::Article;
 
     #[test]
     fn c1_and_bidi_controls_in_strings_are_escaped() {
@@ -73,5 +121,20 @@ mod tests {
         assert_eq!(s, r#"{"path":"a\u009b31m\u202eb\u2028c\u001bd.txt"}"#);
         let back: serde_json::Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back, v);
+    }
+
+    #[test]
+    fn the_streamed_report_escapes_what_the_whole_one_does() {
+        // A regression: the streamed writer once let a file name's C1 and
+        // bidi controls out raw, where `render` escaped them.
+        let a = Article::parse("a\u{9b}31m\u{202e}.txt", b"One two three.".to_vec());
+        let b = Article::parse("b\u{2066}\u{2028}.txt", b"One two three.".to_vec());
+        let al = crate::align::align(&a, &b);
+        let mut out = Vec::new();
+        super::write(&a, &b, &al, &mut out).unwrap();
+        let streamed = String::from_utf8(out).unwrap();
+        assert_eq!(streamed, super::render(&a, &b, &al));
+        assert!(streamed.contains(r"a\u009b31m\u202e.txt"), "{streamed}");
+        assert!(!streamed.chars().any(super::needs_escape));
     }
 }

@@ -30,6 +30,10 @@ fn round3<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64((x * 1000.0).round() / 1000.0)
 }
 
+/// From this many links on, a report's links and its drift flags are
+/// made in parallel.
+const PARALLEL_LINKS: usize = 64;
+
 /// What `copycat compare --format json` prints: what B took from A.
 #[derive(Debug, Serialize)]
 pub struct CompareReport<'a> {
@@ -307,6 +311,26 @@ impl<'a> CompareReport<'a> {
     /// The report of `al`, the alignment of `b` against `a`.
     pub fn new(a: &'a Article, b: &'a Article, al: &'a Alignment) -> CompareReport<'a> {
         let st = &al.stats;
+        // The links' word changes and the drift pass are independent: for a
+        // long pair, one runs on another core (rayon) meanwhile.
+        let links = || al.links.iter().map(|l| LinkOut::of(a, b, l)).collect();
+        let flags = || {
+            drift::flags(a, b, al)
+                .into_iter()
+                .map(|f| FlagOut {
+                    kind: f.kind,
+                    a: Span::of(a, f.a),
+                    b: Span::of(b, f.b),
+                    detail: f.detail,
+                    link: f.link,
+                })
+                .collect()
+        };
+        let (links, flags) = if al.links.len() >= PARALLEL_LINKS {
+            rayon::join(links, flags)
+        } else {
+            (links(), flags())
+        };
         CompareReport {
             version: VERSION,
             a: ArticleInfo::of(a),
@@ -318,7 +342,7 @@ impl<'a> CompareReport<'a> {
                 a_dropped: st.a_dropped,
                 b_moved: st.b_moved,
             },
-            links: al.links.iter().map(|l| LinkOut::of(a, b, l)).collect(),
+            links,
             passages: al
                 .passages
                 .iter()
@@ -327,16 +351,7 @@ impl<'a> CompareReport<'a> {
             a_dropped: al.a_unlinked.iter().map(|r| Sentences::of(a, r)).collect(),
             b_new: al.b_unlinked.iter().map(|r| Sentences::of(b, r)).collect(),
             notes: &al.notes,
-            flags: drift::flags(a, b, al)
-                .into_iter()
-                .map(|f| FlagOut {
-                    kind: f.kind,
-                    a: Span::of(a, f.a),
-                    b: Span::of(b, f.b),
-                    detail: f.detail,
-                    link: f.link,
-                })
-                .collect(),
+            flags,
         }
     }
 }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Rebuild every development set.
+#
+#   build-all.sh SRC_ROOT OUT_ROOT [REPO]
+#
+# SRC_ROOT: what prepare-sources.sh unpacked (pan13-train/, msrp/, bible/, bbc-news-summary/).
+# OUT_ROOT: where the sets go (default layout: OUT_ROOT/<set>/texts + gold.json).
+# REPO: the copycat checkout, for the synthetic set's inputs (benches/data/prose-*.txt);
+#       default: two levels above this script (scripts/devsets/ in the repo).
+# Everything is deterministic (fixed seeds); rerunning gives the same bytes.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+S="${1:?usage: build-all.sh SRC_ROOT OUT_ROOT [REPO]}"; O="${2:?OUT_ROOT}"
+R="${3:-$(cd "$here/../.." && pwd)}"
+py() { python3 "$here/$@"; }
+py build_pan13.py --corpus "$S/pan13-train" --out-root "$O"
+py build_verbatim_ocr.py --corpus "$S/pan13-train" --out-root "$O"
+py build_sametopic_pan13.py --corpus "$S/pan13-train" --out-root "$O"
+py build_msrp.py --msrp "$S/msrp/msr_paraphrase_train.txt" --out-root "$O"
+py build_bible_nt.py --csv-dir "$S/bible" --out-root "$O"
+py build_bbc.py --bbc "$S/bbc-news-summary" --out-root "$O"
+py synth.py --a "$R/benches/data/prose-a.txt" --host "$R/benches/data/prose-new.txt" --out "$O/synth"
+py check_gold.py "$O"

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Unpack the parts of the fetched repositories that the builders read.
+#
+#   prepare-sources.sh MIRROR_ROOT DEST
+#
+# MIRROR_ROOT holds one git directory (bare, or a clone) per repository, named owner+name
+# (what the session's `fetch github:owner/name` gives: MIRROR_ROOT/owner+name/repo[/.git]);
+# a plain `git clone https://github.com/owner/name MIRROR_ROOT/owner+name/repo` works too.
+# Only the files listed here are unpacked. Held-out material is never unpacked: PAN 2013
+# 02-no-obfuscation and the test corpus (data/test_corpus), the MSRP test split, KJV/WEB.
+set -euo pipefail
+M="${1:?usage: prepare-sources.sh MIRROR_ROOT DEST}"; D="${2:?DEST}"
+gitdir() {  # owner+name -> git dir
+  local r="$M/$1/repo"
+  if [ -d "$r/.git" ]; then echo "$r/.git"; elif [ -d "$r" ]; then echo "$r"; else
+    echo "missing $r (fetch github:${1/+//} first)" >&2; return 1; fi
+}
+mkdir -p "$D"
+
+# PAN 2013 text alignment training corpus (pan13-text-alignment-training-corpus-2013-01-21)
+g="$(gitdir ArijanaBrlek+PlagiarismDetection)"
+rm -rf "$D/pan13-train" "$D/.pan13tmp"; mkdir -p "$D/.pan13tmp"
+git --git-dir="$g" archive HEAD data/train_corpus/src data/train_corpus/susp \
+  data/train_corpus/01-no-plagiarism data/train_corpus/03-random-obfuscation \
+  data/train_corpus/04-translation-obfuscation data/train_corpus/05-summary-obfuscation \
+  | tar -x -C "$D/.pan13tmp"
+mv "$D/.pan13tmp/data/train_corpus" "$D/pan13-train"; rm -rf "$D/.pan13tmp"
+
+# MSRP, train split only
+g="$(gitdir Pzeyang+Paraphrase_Identification)"
+mkdir -p "$D/msrp"; git --git-dir="$g" show HEAD:msr_paraphrase_train.txt > "$D/msrp/msr_paraphrase_train.txt"
+
+# New Testament translations (verse-per-row CSV), public domain
+g="$(gitdir scrollmapper+bible_databases)"
+mkdir -p "$D/bible"
+for t in Noyes Twenty; do git --git-dir="$g" show "HEAD:formats/csv/$t.csv" > "$D/bible/$t.csv"; done
+
+# BBC News Summary (articles + extractive summaries)
+g="$(gitdir Miguel-G-Soares+PRI_proj1)"
+rm -rf "$D/bbc-news-summary"
+git --git-dir="$g" archive HEAD "BBC News Summary" | tar -x -C "$D"
+mv "$D/BBC News Summary" "$D/bbc-news-summary"
+echo "sources unpacked in $D"
