@@ -631,3 +631,32 @@ fn theme_auto_asks_the_terminal_and_takes_the_palette_of_its_answer() {
         s.assert_terminal_restored();
     }
 }
+
+/// Regression: a terminal answering after the wait (a slow link) had its
+/// answer read as keys: `r` jumped, `/` opened the search with `ffff` typed.
+#[test]
+fn an_answer_after_the_wait_is_not_taken_for_keys() {
+    let dir = flagged_pair();
+    // A debug build waits this long: 1 ms, so the answer comes late.
+    let mut s = Session::start_in(
+        Some(dir.path()),
+        &["a.txt", "b.txt"],
+        &[("COPYCAT_TEST_OSC11_WAIT_MS", "1")],
+    );
+    s.wait_bytes(0, OSC11_QUERY);
+    s.wait_for("the pair", |t| t.contains("B copied"));
+    s.send("\x1b]11;rgb:ffff/ffff/ffff\x07");
+    // Keys after it are the user's: n focuses the first link.
+    s.send("n");
+    s.wait_text("link 1/");
+    let screen = s.screen();
+    assert!(
+        !screen.contains("ffff") && !screen.contains("rgb"),
+        "{screen}"
+    );
+    // Still the terminal's own colours: the answer came too late to count.
+    assert!(!colours(&s).contains(&LIGHT_REWORDED));
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+}

@@ -9,7 +9,8 @@
 //! no wait. A terminal that answers neither costs the timeout (100 ms), and
 //! copycat keeps the terminal's own named colours, which its theme makes
 //! readable. The replies are read here, before the input thread starts, so
-//! they never reach the keymap as keys.
+//! they never reach the keymap as keys; one that comes after the wait is
+//! dropped by the input thread ([`LateReply`]).
 
 use std::fs::OpenOptions;
 use std::io::{Read, Write};
@@ -158,9 +159,121 @@ pub fn timeout() -> Duration {
     TIMEOUT
 }
 
+/// The keys a late answer becomes. A terminal that answers after the wait
+/// (over a slow link) has its answer read by the input thread, where
+/// crossterm turns `ESC ] 11 ; rgb:…/…/… BEL` into keys: Alt-], then `1`,
+/// `1`, `;`, `r`, `g`, `b`, … `/` …, then Ctrl-G (or Alt-\ for ST). Taken as
+/// keys they would jump, scroll and open the search with `ffff` typed; this
+/// drops them, once, after a question that got no answer in time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LateReply {
+    /// A question is out unanswered: its answer may still come.
+    armed: bool,
+    /// Inside an answer: keys dropped since Alt-].
+    inside: Option<usize>,
+}
+
+/// Keys an answer holds at most between Alt-] and its end
+/// (`11;rgba:ffff/ffff/ffff/ffff` is 27).
+const LATE_REPLY_KEYS: usize = 40;
+
+impl LateReply {
+    /// Watch for an answer when a question went out without one.
+    pub fn new(unanswered: bool) -> LateReply {
+        LateReply {
+            armed: unanswered,
+            inside: None,
+        }
+    }
+
+    /// Whether `ev` is part of a late answer (and must not be acted on).
+    pub fn swallows(&mut self, ev: &crossterm::event::Event) -> bool {
+        use crossterm::event::{Event, KeyCode, KeyModifiers};
+        let Event::Key(k) = ev else {
+            return false;
+        };
+        if !self.armed {
+            return false;
+        }
+        let alt = k.modifiers.contains(KeyModifiers::ALT);
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        let Some(n) = self.inside else {
+            if alt && k.code == KeyCode::Char(']') {
+                self.inside = Some(0);
+                return true;
+            }
+            return false;
+        };
+        // BEL arrives as Ctrl-G, ST (ESC \) as Alt-\: the answer is over,
+        // and no other is coming.
+        if (ctrl && k.code == KeyCode::Char('g')) || (alt && k.code == KeyCode::Char('\\')) {
+            *self = LateReply::default();
+            return true;
+        }
+        let body = !alt
+            && !ctrl
+            && matches!(k.code, KeyCode::Char(c) if c.is_ascii_hexdigit() || ":;/rgba".contains(c));
+        if body && n < LATE_REPLY_KEYS {
+            self.inside = Some(n + 1);
+            true
+        } else {
+            // Not an answer after all: this key is the user's.
+            self.inside = None;
+            false
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The keys crossterm makes of `bytes` (as the input thread reads them).
+    fn keys(s: &str) -> Vec<crossterm::event::Event> {
+        use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+        let mut out = Vec::new();
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            let k = match c {
+                '\x1b' => {
+                    let next = chars.next().expect("ESC then a key");
+                    KeyEvent::new(KeyCode::Char(next), KeyModifiers::ALT)
+                }
+                '\x07' => KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL),
+                c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+            };
+            out.push(Event::Key(k));
+        }
+        out
+    }
+
+    /// Regression: a terminal answering after the wait had its answer
+    /// taken for keys (`r` jumped, `/` opened the search, `ffff` typed).
+    #[test]
+    fn a_late_answer_is_dropped_and_the_keys_after_it_are_kept() {
+        for answer in [
+            "\x1b]11;rgb:ffff/ffff/ffff\x07",
+            "\x1b]11;rgb:1e/1e/1e\x1b\\",
+        ] {
+            let mut late = LateReply::new(true);
+            let typed = format!("{answer}nq");
+            let kept: Vec<_> = keys(&typed)
+                .into_iter()
+                .filter(|k| !late.swallows(k))
+                .collect();
+            assert_eq!(kept, keys("nq"), "{answer:?}");
+            // Once: a second one is the user's keys.
+            assert!(!late.swallows(&keys("\x1b]")[0]));
+        }
+        // Nothing asked, or answered in time: every key counts.
+        let mut late = LateReply::new(false);
+        assert!(keys("\x1b]11;rgb").iter().all(|k| !late.swallows(k)));
+        // Alt-] then a key no answer holds: that key is the user's.
+        let mut late = LateReply::new(true);
+        let ev = keys("\x1b]11q");
+        let kept: Vec<bool> = ev.iter().map(|k| late.swallows(k)).collect();
+        assert_eq!(kept, [true, true, true, false]);
+    }
 
     #[test]
     fn replies_parse_with_bel_or_st_and_any_digit_count() {

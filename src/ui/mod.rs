@@ -146,11 +146,14 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
         terminal::enter(s.mouse).context("cannot set up the terminal")?;
     // The terminal's background, asked before the input thread starts
     // reading, so that its answer is read here and never taken for keys.
-    let reply = if background::wanted(s.theme, s.color) {
+    let asked = background::wanted(s.theme, s.color);
+    let reply = if asked {
         background::query(background::timeout())
     } else {
         None
     };
+    // An answer that comes after the wait reaches the input thread.
+    let mut late = background::LateReply::new(asked && reply.is_none());
     if s.color {
         let bg = background::decide(s.theme, s.color, reply);
         app.set_theme(Theme::with(s.config.palette(bg)));
@@ -204,6 +207,7 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
             .spawn(move || {
                 loop {
                     let msg = match event::read() {
+                        Ok(ev) if late.swallows(&ev) => continue,
                         // Ctrl-C quits and Ctrl-Z suspends from here, at once,
                         // whatever the UI thread is doing (in raw mode they
                         // arrive as keys, not as SIGINT and SIGTSTP).
