@@ -455,13 +455,25 @@ fn split_token(
     out
 }
 
-/// A contiguous stretch of one paragraph that belongs to one passage.
+/// A contiguous stretch of one paragraph that belongs to one passage (one
+/// for every paragraph of a file of one-letter lines, so kept small).
 #[derive(Debug, Clone)]
 struct Chunk {
     unit: Unit,
-    paragraph: usize,
-    bytes: Range<usize>,
+    paragraph: u32,
+    start: u32,
+    end: u32,
     class: Class,
+}
+
+impl Chunk {
+    fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
+
+    fn bytes(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// One side while the spread is being built.
@@ -505,8 +517,9 @@ impl<'a> Column<'a> {
                 if !art.text[p.span.clone()].trim().is_empty() {
                     chunks.push(Chunk {
                         unit: Unit::Other,
-                        paragraph: pi,
-                        bytes: p.span.clone(),
+                        paragraph: offset(pi),
+                        start: offset(p.span.start),
+                        end: offset(p.span.end),
                         class: class_of(Unit::Other, p.role),
                     });
                 }
@@ -527,11 +540,12 @@ impl<'a> Column<'a> {
                 };
                 let unit = owner[s];
                 match chunks.last_mut() {
-                    Some(c) if c.paragraph == pi && c.unit == unit => c.bytes.end = end,
+                    Some(c) if c.paragraph() == pi && c.unit == unit => c.end = offset(end),
                     _ => chunks.push(Chunk {
                         unit,
-                        paragraph: pi,
-                        bytes: start..end,
+                        paragraph: offset(pi),
+                        start: offset(start),
+                        end: offset(end),
                         class: class_of(unit, art.sentences[s].role),
                     }),
                 }
@@ -641,7 +655,7 @@ impl<'a> Column<'a> {
         let at = self.next;
         let c = self.chunks[at].clone();
         self.next += 1;
-        self.separate(c.paragraph);
+        self.separate(c.paragraph());
         // The paragraph's number goes on its first row: the first row of
         // its first chunk (`separate` may have run already, for levelling).
         let opens = at == 0 || self.chunks[at - 1].paragraph != c.paragraph;
@@ -652,7 +666,7 @@ impl<'a> Column<'a> {
             self.rows.push(note);
         }
         let mut number = if opens {
-            self.numbers.get(c.paragraph).copied().flatten()
+            self.numbers.get(c.paragraph()).copied().flatten()
         } else {
             None
         };
@@ -663,7 +677,7 @@ impl<'a> Column<'a> {
         let rows = &mut self.rows;
         wrap_each(
             &self.art.text,
-            c.bytes.clone(),
+            c.bytes(),
             c.class,
             changed,
             &self.art.words,
@@ -822,7 +836,7 @@ impl Spread {
             eb = l.b.end;
             sa.emit_until(ca);
             sb.emit_until(cb);
-            let (pa, pb) = (sa.chunks[ca].paragraph, sb.chunks[cb].paragraph);
+            let (pa, pb) = (sa.chunks[ca].paragraph(), sb.chunks[cb].paragraph());
             sa.separate(pa);
             sb.separate(pb);
             let level = sa.rows.len().max(sb.rows.len());
