@@ -379,25 +379,30 @@ fn change_at(ranges: &[(Range<usize>, Change)], byte: usize) -> Option<Change> {
         .map(|(_, c)| *c)
 }
 
-/// Maximal runs of non-whitespace in `text[range]`, as byte ranges.
-fn tokens(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// Maximal runs of non-whitespace in `text[range]`, as byte ranges, one at a
+/// time (a paragraph of one-letter words has a token every two bytes).
+fn tokens(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text[range.clone()].char_indices();
     let mut start: Option<usize> = None;
-    for (i, c) in text[range.clone()].char_indices() {
-        let at = range.start + i;
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, at));
-                start = None;
-            }
-            (false, None) => start = Some(at),
-            _ => {}
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
-    }
-    if let Some(s) = start {
-        out.push((s, range.end));
-    }
-    out
+        for (i, c) in chars.by_ref() {
+            let at = range.start + i;
+            match (c.is_whitespace(), start) {
+                (true, Some(s)) => {
+                    start = None;
+                    return Some((s, at));
+                }
+                (false, None) => start = Some(at),
+                _ => {}
+            }
+        }
+        done = true;
+        start.take().map(|s| (s, range.end))
+    })
 }
 
 /// A token cut into pieces wherever a word or a changed range begins or ends.
