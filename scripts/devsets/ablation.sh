@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# What each kind of round-2 evidence earns: score a binary on every development set with
+# all evidence, then with each one switched off (COPYCAT_ABLATE, see align::Evidence).
+#
+#   ablation.sh BINARY [SET...]
+#
+# Prints, per set, passages plagdet (PAN-style gold), links F1 and the kind accuracy of
+# links for each run.
+# Env as for run-all.sh. About four times run-all.sh's time.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+bin="${1:?usage: ablation.sh BINARY [SET...]}"; shift
+keep="$(mktemp -d)"; trap 'rm -rf "$keep"' EXIT
+for off in none synonyms runs letters; do
+  if [ "$off" = none ]; then unset COPYCAT_ABLATE; else export COPYCAT_ABLATE="$off"; fi
+  KEEP="$keep/$off" "$here/run-all.sh" "$bin" "$@" > /dev/null
+done
+python3 - "$keep" <<'PY'
+import json, os, sys
+keep = sys.argv[1]
+runs = ["none", "synonyms", "runs", "letters"]
+def load(run, s, d):
+    try:
+        txt = open(os.path.join(keep, run, f"{s}.{d}.json")).read()
+        j = json.loads(txt[:txt.rindex("\nplagdet ")])
+    except (OSError, ValueError):
+        return None
+    return j if any(r["cases"] for r in j["pairs"]) else None
+sets = sorted({f.split(".")[0] for f in os.listdir(os.path.join(keep, "none"))})
+head = "all evidence", "no synonyms", "no runs", "no letters"
+print(f'{"set":22} {"score":16} ' + " ".join(f"{h:>12}" for h in head))
+for s in sets:
+    for d, key, name in (("passages", "plagdet", "passages plagdet"), ("links", "link_f1", "links F1"),
+                         ("links", "kind_acc", "links kind acc")):
+        vals = [load(r, s, d) for r in runs]
+        if vals[0] is None:
+            continue
+        cells = [f'{v["macro"][key]:12.3f}' if v else f'{"-":>12}' for v in vals]
+        print(f"{s:22} {name:16} " + " ".join(cells))
+PY
