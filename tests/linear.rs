@@ -124,11 +124,12 @@ fn layout_work_and_memory_grow_linearly_with_the_text() {
 }
 
 /// Most bytes the article model may hold at once while parsing, per byte of
-/// input, whatever its shape (counted as allocated, capacity included; 27 on
-/// one-letter lines, the worst). The README promises peak memory within 30
-/// times the input for `list`, `compare` and the reader: two articles, their
-/// alignment and a layout.
-const MODEL_PER_BYTE: f64 = 32.0;
+/// input, whatever its shape (counted as allocated, capacity included; 19 on
+/// one-letter lines, the worst, where a word of 12 bytes stands for every two
+/// bytes). The README promises peak memory within 30 times the input for
+/// `list`, `compare` and the reader: two articles, their alignment and a
+/// layout.
+const MODEL_PER_BYTE: f64 = 24.0;
 /// Most bytes a layout of an article beside itself (two columns) may hold at
 /// once, per byte of its text, in panes of 20 columns or more (8 at 20, 3 at
 /// 80): rows keep byte ranges, not pieces of text, and a paragraph's tokens

@@ -414,13 +414,13 @@ fn split_token(
     words: &[crate::article::Word],
 ) -> Vec<Piece> {
     let mut cuts: Vec<usize> = vec![tok.start, tok.end];
-    let first_word = words.partition_point(|w| w.span.end <= tok.start);
+    let first_word = words.partition_point(|w| w.span().end <= tok.start);
     for w in &words[first_word..] {
-        if w.span.start >= tok.end {
+        if w.span().start >= tok.end {
             break;
         }
-        cuts.push(w.span.start.max(tok.start));
-        cuts.push(w.span.end.min(tok.end));
+        cuts.push(w.span().start.max(tok.start));
+        cuts.push(w.span().end.min(tok.end));
     }
     let first_changed = changed.partition_point(|(r, _)| r.end <= tok.start);
     for (r, _) in &changed[first_changed..] {
@@ -442,10 +442,10 @@ fn split_token(
             continue;
         }
         let tag = tag_at(s);
-        let wi = words.partition_point(|w| w.span.end <= s);
+        let wi = words.partition_point(|w| w.span().end <= s);
         let word = words
             .get(wi)
-            .filter(|w| w.span.start <= s && e <= w.span.end)
+            .filter(|w| w.span().start <= s && e <= w.span().end)
             .map(|_| wi);
         let shown = cap_clusters(t);
         out.push(Piece {
@@ -571,9 +571,9 @@ impl<'a> Column<'a> {
                 if let (Some(first), Some(last)) = (
                     art.words.get(r.start),
                     r.end.checked_sub(1).and_then(|e| art.words.get(e)),
-                ) && first.span.start < last.span.end
+                ) && first.span().start < last.span().end
                 {
-                    changed.push((first.span.start..last.span.end, change));
+                    changed.push((first.span().start..last.span().end, change));
                 }
             }
         }
