@@ -36,6 +36,11 @@ while time.monotonic() < deadline and len(seen) < len(marks):
         if not chunk:
             break
         buf += chunk
+        # Answer the Primary Device Attributes request as every terminal
+        # does (copycat sends it behind its OSC 11 background question; the
+        # answer says no other is coming, so it need not wait 100 ms).
+        if b"\x1b[c" in chunk:
+            os.write(fd, b"\x1b[?62;22c")
         now = time.monotonic() - t0
         for k, m in marks.items():
             if k not in seen and m in buf:

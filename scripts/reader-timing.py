@@ -84,6 +84,13 @@ def one_run():
             # Answer a cursor-position query, if the terminal library asks.
             if b"\x1b[6n" in data:
                 os.write(fd, b"\x1b[1;1R")
+            # Answer the Primary Device Attributes request, as every
+            # terminal does: copycat sends it behind its background-colour
+            # question (OSC 11, which this pty does not answer), and the
+            # answer tells it that no other is coming. Without it copycat
+            # waits out its 100 ms timeout, which no real terminal costs.
+            if b"\x1b[c" in data:
+                os.write(fd, b"\x1b[?62;22c")
         elif first_frame is not None and now - last_output > 1.0:
             break
         if now - t0 > 20:

@@ -85,6 +85,28 @@ struct Cli {
     /// pairs that share text (the * key switches the same).
     #[arg(long)]
     all_pairs: bool,
+
+    /// The reader's palette: `auto` asks the terminal for its background
+    /// (light or dark colours; the terminal's own named colours when it
+    /// does not answer). Overrides the config file's `theme`.
+    #[arg(long, value_enum, value_name = "THEME")]
+    theme: Option<ThemeArg>,
+
+    /// The reader's config file (keys, colours, theme); else
+    /// $COPYCAT_CONFIG, else $XDG_CONFIG_HOME/copycat/config.toml
+    /// (~/.config/copycat/config.toml). `copycat config` prints the defaults.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum ThemeArg {
+    /// Ask the terminal for its background colour.
+    Auto,
+    /// Colours for a light background.
+    Light,
+    /// Colours for a dark background.
+    Dark,
 }
 
 #[derive(Subcommand, Debug)]
@@ -115,6 +137,10 @@ enum Command {
     },
     /// Print the manual page (roff), e.g. `copycat man | man -l -`.
     Man,
+    /// Print the reader's default config file (keys, colours, theme), with
+    /// comments, to start your own from:
+    /// `copycat config > ~/.config/copycat/config.toml`.
+    Config,
     /// Find the pairs of articles that share text, rank them by how much,
     /// and tell each article's likely sources.
     ///
@@ -404,6 +430,7 @@ fn run(cli: Cli) -> Result<()> {
             clap_complete::generate(shell, &mut Cli::command(), "copycat", &mut out);
             write_out(&String::from_utf8_lossy(&out))
         }
+        Some(Command::Config) => config_defaults(),
         Some(Command::Man) => {
             let mut out = Vec::new();
             clap_mangen::Man::new(Cli::command()).render(&mut out)?;
@@ -442,6 +469,7 @@ fn run(cli: Cli) -> Result<()> {
             color(io::stdout().is_terminal()),
             !cli.no_mouse,
             cli.all_pairs,
+            (cli.config.as_deref(), cli.theme),
         ),
     }
 }
@@ -504,9 +532,24 @@ mod progress {
 /// Open the reader on the articles at `paths` (the bundled ones when none).
 /// Two files typed keep their order: the first is A, on the left.
 #[cfg(feature = "tui")]
-fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool, all_pairs: bool) -> Result<()> {
+fn reader(
+    paths: Vec<PathBuf>,
+    color: bool,
+    mouse: bool,
+    all_pairs: bool,
+    (config, theme): (Option<&Path>, Option<ThemeArg>),
+) -> Result<()> {
     use anyhow::Context as _;
     use article::load::{Pending, placeholder, read_article, read_pending};
+    use copycat::ui::ThemeChoice;
+    // The config file first: a mistake in it is said before anything else.
+    let config = copycat::ui::config::load(config).map_err(UserError)?;
+    let theme = match theme {
+        Some(ThemeArg::Auto) => ThemeChoice::Auto,
+        Some(ThemeArg::Light) => ThemeChoice::Light,
+        Some(ThemeArg::Dark) => ThemeChoice::Dark,
+        None => config.theme,
+    };
     /// Folders with more files than this open before they are read.
     const READ_LATER: usize = 64;
     let (mut arts, loader) = if paths.is_empty() {
@@ -570,13 +613,33 @@ fn reader(paths: Vec<PathBuf>, color: bool, mouse: bool, all_pairs: bool) -> Res
         keep_order,
         all_pairs,
         html: Some(export::html::render),
+        config,
+        theme,
     };
     copycat::ui::run_loading(arts, loader, settings).context("the terminal interface failed")
 }
 
+/// `copycat config`: the reader's defaults as a commented config file.
+#[cfg(feature = "tui")]
+fn config_defaults() -> Result<()> {
+    write_out(&copycat::ui::config::defaults_file())
+}
+
 /// Built without the `tui` feature: say so.
 #[cfg(not(feature = "tui"))]
-fn reader(_paths: Vec<PathBuf>, _color: bool, _mouse: bool, _all_pairs: bool) -> Result<()> {
+fn config_defaults() -> Result<()> {
+    Err(UserError("this copycat was built without the reader (the `tui` feature)".into()).into())
+}
+
+/// Built without the `tui` feature: say so.
+#[cfg(not(feature = "tui"))]
+fn reader(
+    _paths: Vec<PathBuf>,
+    _color: bool,
+    _mouse: bool,
+    _all_pairs: bool,
+    _config: (Option<&Path>, Option<ThemeArg>),
+) -> Result<()> {
     Err(UserError(
         "this copycat was built without the reader (the `tui` feature); \
          use `copycat list`, `copycat compare A B` or `copycat rank`"

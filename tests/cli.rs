@@ -484,3 +484,106 @@ fn saved_web_pages_compare_like_articles() {
     let listed = stdout(&copycat(&["list", dir.to_str().unwrap()]));
     assert!(listed.contains("wordpress-comments.html"), "{listed}");
 }
+
+/// The reader run outside a terminal with `args` and `env`, no config file
+/// of the tester's in the way: its exit code and standard error.
+fn reader_config(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_copycat"));
+    c.args(args).env_remove("COPYCAT_CONFIG").env(
+        "XDG_CONFIG_HOME",
+        std::env::temp_dir().join("copycat-tests-no-config"),
+    );
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let o = c.output().expect("the binary runs");
+    (o.status.code(), String::from_utf8(o.stderr).unwrap())
+}
+
+#[test]
+fn an_invalid_config_file_is_one_line_naming_its_line_and_key_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "theme = \"dark\"\n\n[keys.pane]\ndown = [\"j\"]\nsideways = [\"x\"]\n",
+    )
+    .unwrap();
+    let bad = bad.to_str().unwrap();
+    let (code, err) = reader_config(&["--config", bad], &[]);
+    assert_eq!(code, Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "copycat: {bad}:5: keys.pane.sideways: no such action"
+        )),
+        "{err}"
+    );
+    // Named by $COPYCAT_CONFIG: the same.
+    let (code, env_err) = reader_config(&[], &[("COPYCAT_CONFIG", bad)]);
+    assert_eq!((code, env_err), (Some(2), err));
+    // A file named but missing is an error too; a missing XDG file is not.
+    let (code, err) = reader_config(&["--config", "/nonexistent/copycat.toml"], &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("/nonexistent/copycat.toml: cannot read the config file"),
+        "{err}"
+    );
+    let (code, err) = reader_config(&[], &[]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("needs a terminal"), "{err}");
+    // A bad value under the XDG path is found there.
+    std::fs::create_dir_all(dir.path().join("copycat")).unwrap();
+    std::fs::write(
+        dir.path().join("copycat/config.toml"),
+        "theme = \"sepia\"\n",
+    )
+    .unwrap();
+    let (code, err) = reader_config(&[], &[("XDG_CONFIG_HOME", dir.path().to_str().unwrap())]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("config.toml:1: theme: “sepia” is not a theme"),
+        "{err}"
+    );
+}
+
+#[test]
+fn copycat_config_prints_the_defaults_as_a_file_that_reads_back() {
+    let o = copycat(&["config"]);
+    let text = stdout(&o);
+    assert!(text.starts_with("# copycat's config file."), "{text}");
+    // Every line a comment, blank, a table or a setting.
+    for line in text.lines() {
+        assert!(
+            line.is_empty()
+                || line.starts_with('#')
+                || line.starts_with('[')
+                || line.contains(" = "),
+            "{line:?}"
+        );
+    }
+    assert_eq!(
+        copycat::testing::parse_config(&text, "stdout"),
+        Ok(copycat::testing::Config::default())
+    );
+    // Given back with --config or $COPYCAT_CONFIG, the reader accepts it and
+    // gets as far as wanting a terminal.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, &text).unwrap();
+    let file = file.to_str().unwrap();
+    for (args, env) in [
+        (vec!["--config", file], vec![]),
+        (vec![], vec![("COPYCAT_CONFIG", file)]),
+    ] {
+        let (code, err) = reader_config(&args, &env);
+        assert_eq!(code, Some(2));
+        assert!(err.contains("needs a terminal"), "{args:?} {env:?}: {err}");
+    }
+    // --config wins over $COPYCAT_CONFIG.
+    let (_, err) = reader_config(
+        &["--config", file],
+        &[("COPYCAT_CONFIG", "/nonexistent/copycat.toml")],
+    );
+    assert!(err.contains("needs a terminal"), "{err}");
+}

@@ -138,5 +138,5 @@ fn every_export_shows_the_flags() {
     assert!(t.contains("1 altered quote · 1 number · 3 names"));
     let h = html::render(&a, &b, &al);
     assert!(h.contains("Changed quotations and facts"));
-    assert!(h.contains("<span class=\"flag\">⚑ name</span>"));
+    assert!(h.contains("<span class=\"flag\"><span class=\"fl\">⚑</span> name</span>"));
 }

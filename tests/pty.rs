@@ -473,3 +473,190 @@ fn y_sends_the_focused_link_to_the_clipboard_as_osc_52() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+/// The Reuters story as `a.txt` and the rewrite that altered its quotation
+/// of Trump's post and spelled "Sergei" Lavrov "Sergey" as `b.txt`.
+fn flagged_pair() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let articles = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+    for (from, to) in [
+        (
+            "2025-11-26-reuters-us-peace-plan-drew-on-russian-non-paper.txt",
+            "a.txt",
+        ),
+        (
+            "2025-11-26-palakshi-us-plan-influenced-by-kremlin-non-paper.txt",
+            "b.txt",
+        ),
+    ] {
+        std::fs::copy(articles.join(from), dir.path().join(to)).expect("copy an article");
+    }
+    dir
+}
+
+/// The foreground colours on screen.
+fn colours(s: &Session) -> Vec<vt100::Color> {
+    let screen = s.parser.screen();
+    let (rows, cols) = screen.size();
+    let mut out = Vec::new();
+    for r in 0..rows {
+        for c in 0..cols {
+            if let Some(cell) = screen.cell(r, c) {
+                out.push(cell.fgcolor());
+            }
+        }
+    }
+    out
+}
+
+/// The reworded mark's colour in the light palette (`marks::Mark::look_on`).
+const LIGHT_REWORDED: vt100::Color = vt100::Color::Rgb(0x00, 0x69, 0x7a);
+/// The same in the dark palette.
+const DARK_REWORDED: vt100::Color = vt100::Color::Rgb(0x7f, 0xdc, 0xec);
+/// The question for the terminal's background colour.
+const OSC11_QUERY: &[u8] = b"\x1b]11;?\x07";
+
+#[test]
+fn f_steps_to_each_flag_and_the_panel_lists_them_with_both_sides() {
+    let dir = flagged_pair();
+    let mut s = Session::start_in(
+        Some(dir.path()),
+        &["--theme", "dark", "a.txt", "b.txt"],
+        &[],
+    );
+    s.wait_for("the pair", |t| t.contains("B copied") && t.contains("⚑"));
+    s.send("f");
+    s.wait_for("the first flag on the status line", |t| {
+        t.lines().last().is_some_and(|l| l.contains("flag 1/"))
+    });
+    // Step on to the altered quotation, then to Lavrov's name.
+    s.send("f");
+    s.wait_text("altered quote Trump’s words");
+    s.send("f");
+    s.wait_text("name “Sergei” → “Sergey”");
+    // F steps back.
+    s.send("F");
+    s.wait_text("altered quote Trump’s words");
+    // ! lists every flag with both sides; Esc closes the list.
+    s.send("!");
+    s.wait_text("Changed quotations, numbers and names");
+    s.wait_text("Minister Sergei Lavrov");
+    s.wait_text("Minister Sergey Lavrov");
+    s.send("\x1b");
+    s.wait_for("the panel to close", |t| {
+        !t.contains("Changed quotations, numbers and names")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+}
+
+#[test]
+fn theme_light_starts_without_asking_the_terminal() {
+    let dir = flagged_pair();
+    let mut s = Session::start_in(
+        Some(dir.path()),
+        &["--theme", "light", "a.txt", "b.txt"],
+        &[],
+    );
+    s.wait_for("the pair", |t| t.contains("B copied"));
+    assert!(
+        colours(&s).contains(&LIGHT_REWORDED),
+        "no text in the light palette's reworded colour"
+    );
+    s.send("q");
+    assert!(s.wait_exit().success());
+    assert!(
+        !s.bytes.windows(OSC11_QUERY.len()).any(|w| w == OSC11_QUERY),
+        "--theme light asked the terminal for its background"
+    );
+    assert!(
+        !s.bytes.windows(3).any(|w| w == b"\x1b[c"),
+        "--theme light asked for the device attributes"
+    );
+}
+
+/// With `auto` (the default) copycat asks for the background colour and
+/// takes the palette that reads on it; the answer is never taken for keys.
+#[test]
+fn theme_auto_asks_the_terminal_and_takes_the_palette_of_its_answer() {
+    for (answer, want, other) in [
+        // A white background, answered with BEL, then Device Attributes.
+        (
+            "\x1b]11;rgb:ffff/ffff/ffff\x07\x1b[?62;22c",
+            LIGHT_REWORDED,
+            DARK_REWORDED,
+        ),
+        // A dark one in two hex digits, ended by ST.
+        (
+            "\x1b]11;rgb:1e/1e/1e\x1b\\\x1b[?62;22c",
+            DARK_REWORDED,
+            LIGHT_REWORDED,
+        ),
+    ] {
+        let dir = flagged_pair();
+        // A debug build waits this long for the answer instead of 100 ms,
+        // so that a loaded machine cannot make the test miss it.
+        let mut s = Session::start_in(
+            Some(dir.path()),
+            &["a.txt", "b.txt"],
+            &[("COPYCAT_TEST_OSC11_WAIT_MS", "120000")],
+        );
+        s.wait_bytes(0, OSC11_QUERY);
+        s.wait_bytes(0, b"\x1b[c");
+        s.send(answer);
+        s.wait_for("the pair", |t| t.contains("B copied"));
+        let seen = colours(&s);
+        assert!(
+            seen.contains(&want),
+            "{answer:?}: not in the palette it asks for"
+        );
+        assert!(!seen.contains(&other), "{answer:?}: the other palette");
+        // Not one byte of the answer became a key: `/` would have opened the
+        // search with `ffff` typed, `r` focused a reworded passage, `c` a
+        // copied one; the status line still counts the links, none focused.
+        let screen = s.screen();
+        let last = screen.lines().last().unwrap_or_default().to_string();
+        assert!(
+            last.contains("B copied") && last.contains(" links ") && !last.contains("link 1/"),
+            "{answer:?}: {last}"
+        );
+        assert!(
+            !screen.contains("ffff") && !screen.contains("62;22"),
+            "{screen}"
+        );
+        assert!(!screen.contains("Legend"));
+        s.send("q");
+        assert!(s.wait_exit().success(), "{answer:?}");
+        s.assert_terminal_restored();
+    }
+}
+
+/// Regression: a terminal answering after the wait (a slow link) had its
+/// answer read as keys: `r` jumped, `/` opened the search with `ffff` typed.
+#[test]
+fn an_answer_after_the_wait_is_not_taken_for_keys() {
+    let dir = flagged_pair();
+    // A debug build waits this long: 1 ms, so the answer comes late.
+    let mut s = Session::start_in(
+        Some(dir.path()),
+        &["a.txt", "b.txt"],
+        &[("COPYCAT_TEST_OSC11_WAIT_MS", "1")],
+    );
+    s.wait_bytes(0, OSC11_QUERY);
+    s.wait_for("the pair", |t| t.contains("B copied"));
+    s.send("\x1b]11;rgb:ffff/ffff/ffff\x07");
+    // Keys after it are the user's: n focuses the first link.
+    s.send("n");
+    s.wait_text("link 1/");
+    let screen = s.screen();
+    assert!(
+        !screen.contains("ffff") && !screen.contains("rgb"),
+        "{screen}"
+    );
+    // Still the terminal's own colours: the answer came too late to count.
+    assert!(!colours(&s).contains(&LIGHT_REWORDED));
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+}

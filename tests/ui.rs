@@ -266,7 +266,7 @@ fn focused_link_is_marked_on_both_sides() {
         let pg = app.pane_geometry(side);
         let reversed = (pg.text.y..pg.text.bottom())
             .filter(|&y| {
-                buf[(pg.gutter.x + pg.gutter.width - 2, y)]
+                buf[(pg.letter_x().expect("a gutter"), y)]
                     .modifier
                     .contains(Modifier::REVERSED)
             })
@@ -396,6 +396,9 @@ fn check_every_mode(app: &mut App, state: &str, w: u16, h: u16) {
     app.on_event(&Event::Key(KeyEvent::from(KeyCode::Char('z'))));
     check(app, "search prompt");
     app.apply(Action::Back);
+    app.apply(Action::Flags);
+    check(app, "flags panel");
+    app.apply(Action::Back);
     if w < copycat::testing::geometry::WIDE {
         app.apply(Action::ToggleList);
         assert!(app.list_popup());
@@ -403,6 +406,7 @@ fn check_every_mode(app: &mut App, state: &str, w: u16, h: u16) {
         app.apply(Action::ToggleList);
     }
     assert!(app.help_scroll().is_none() && app.search().input.is_none() && !app.list_popup());
+    assert!(!app.contexts().contains(&copycat::testing::Ctx::Flags));
 }
 
 /// Every width at a height, every height at two widths, all small sizes
@@ -500,7 +504,7 @@ fn help_scroll_is_clamped_when_the_screen_grows() {
     let short_end = a.help_scroll().expect("help open");
     assert!(short_end > 0);
     a.resize(100, 60);
-    let lines = copycat::testing::help_lines(a.theme()).len();
+    let lines = copycat::testing::help_lines(a.theme(), a.keymap()).len();
     let tall_end = lines.saturating_sub(56);
     assert_eq!(a.help_scroll(), Some(tall_end));
     if tall_end > 0 {
@@ -899,4 +903,208 @@ fn a_phrase_moved_inside_a_link_is_drawn_in_the_moved_look_on_both_sides() {
         let (x, y, word) = locate(&app, w, h, side, |_, ch| ch == Some(Change::Moved));
         check_cell(buf, x, y, &word, Some(Color::Blue), Modifier::empty());
     }
+}
+
+/// The flag's highlight (`marks::Mark::Flagged`): dark ink on amber.
+const FLAG_AMBER: Color = Color::Rgb(0xff, 0xb7, 0x4d);
+
+/// The cell where `word` first starts on row `y` at or after column `from`.
+fn find_on_row(buf: &Buffer, y: u16, from: u16, word: &str) -> Option<u16> {
+    let row: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+    let chars: Vec<String> = word.chars().map(String::from).collect();
+    (from..buf.area.width).find(|&x| {
+        chars
+            .iter()
+            .enumerate()
+            .all(|(i, c)| row.get(usize::from(x) + i).is_some_and(|s| s == c))
+    })
+}
+
+#[test]
+fn f_goes_to_a_flag_marks_its_word_and_the_status_says_what_changed() {
+    let (w, h) = (160, 45);
+    let mut app = reuters_palakshi(w, h, true);
+    assert_eq!(app.flag_status(), None);
+    // Zelenskiy, the altered quotation, then Lavrov's first name.
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Char('f'));
+    }
+    let status = app.flag_status().expect("on a flag");
+    assert!(
+        status.starts_with("flag 3/5 · name “Sergei” → “Sergey”"),
+        "{status}"
+    );
+    let t = draw(&app, w, h);
+    let buf = t.backend().buffer();
+    assert!(status_line(buf).contains("flag 3/5 · name “Sergei” → “Sergey”"));
+    // Both sides of the flag are on screen, each with its ⚑ in the gutter
+    // and the changed name itself in the flag's look.
+    for (word, from) in [("Sergei", 0), ("Sergey", w / 2)] {
+        let y = (0..h)
+            .find(|&y| find_on_row(buf, y, from, word).is_some())
+            .unwrap_or_else(|| panic!("{word} not on screen:\n{}", screen_text(buf)));
+        let x = find_on_row(buf, y, from, word).expect("found");
+        assert_eq!(buf[(x, y)].bg, FLAG_AMBER, "{word}");
+        assert!(buf[(x, y)].modifier.contains(Modifier::BOLD), "{word}");
+        let gutter: String = (from..x).map(|x| buf[(x, y)].symbol()).collect();
+        assert!(gutter.contains('⚑'), "{word}: no flag in {gutter:?}");
+        // The word after it (“Lavrov”) is not flagged.
+        let after = find_on_row(buf, y, x, "Lavrov").expect("Lavrov");
+        assert_ne!(buf[(after, y)].bg, FLAG_AMBER);
+    }
+    insta::assert_snapshot!("flag_selected", t.backend());
+    // F steps back; past the first flag the reader says so and stays.
+    key(&mut app, KeyCode::Char('F'));
+    assert!(
+        app.flag_status()
+            .expect("on a flag")
+            .starts_with("flag 2/5 · altered quote")
+    );
+    key(&mut app, KeyCode::Char('F'));
+    key(&mut app, KeyCode::Char('F'));
+    assert_eq!(app.note(), Some("this is the first flag"));
+    assert!(
+        app.flag_status()
+            .expect("on a flag")
+            .starts_with("flag 1/5")
+    );
+}
+
+/// Regression: the panel took the whole screen for five flags, and showed
+/// an altered quotation from its first word on both sides, two identical
+/// beginnings with the change cut off past the edge.
+#[test]
+fn the_flags_panel_lists_both_sides_and_enter_goes_to_one() {
+    let (w, h) = (160, 45);
+    let mut app = reuters_palakshi(w, h, true);
+    key(&mut app, KeyCode::Char('!'));
+    let t = draw(&app, w, h);
+    let text = screen_text(t.backend().buffer());
+    for want in [
+        "⚑ Changed quotations, numbers and names (5)",
+        "Enter goes to the selected flag · ! or Esc closes",
+        "altered quote Trump’s words: B drops “with”, “at the same time”",
+        // The quotation from just before its change, on each side.
+        "… Witkoff to meet with President Putin in Moscow and, at the same time,",
+        "… Witkoff to meet President Putin in Moscow, and Secretary of the Army",
+        "Russian Foreign Minister Sergei Lavrov during which",
+        "Russian Foreign Minister Sergey Lavrov, during which",
+        "number “three” → “multiple”",
+    ] {
+        assert!(text.contains(want), "no {want:?} in\n{text}");
+    }
+    // Five flags of three rows, a header, two borders: 18 rows, not 43.
+    let rows_with_title = text
+        .lines()
+        .filter(|l| l.contains("│Enter goes to"))
+        .count();
+    assert_eq!(rows_with_title, 1);
+    let bottom = text
+        .lines()
+        .position(|l| l.contains("└────") && !l.starts_with('└'))
+        .expect("the panel's bottom border");
+    let top = text
+        .lines()
+        .position(|l| l.contains("┌ ⚑ Changed"))
+        .expect("the panel's top border");
+    assert_eq!(bottom - top + 1, 18, "{text}");
+    insta::assert_snapshot!("flags_panel", t.backend());
+    // j j Enter: the third flag, the panel closed.
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.contexts().contains(&copycat::testing::Ctx::Flags));
+    let status = app.flag_status().expect("on the flag chosen");
+    assert!(status.starts_with("flag 3/5 · name “Sergei”"), "{status}");
+    // ! with the panel open closes it, as Esc does.
+    key(&mut app, KeyCode::Char('!'));
+    assert!(app.contexts().contains(&copycat::testing::Ctx::Flags));
+    key(&mut app, KeyCode::Char('!'));
+    assert!(!app.contexts().contains(&copycat::testing::Ctx::Flags));
+}
+
+/// Regression: the help's legend named `p, P` for reused passages whatever
+/// the config file bound them to.
+#[test]
+fn the_help_shows_the_keys_a_config_file_binds() {
+    let config = copycat::testing::parse_config(
+        "[keys.everywhere]\nnext-flag = [\"x\"]\nflags = [\"f2\"]\n\
+         next-passage = [\"alt-p\"]\nquit = [\"Q\"]\n",
+        "test.toml",
+    )
+    .expect("a valid config");
+    let (w, h) = (120, 60);
+    let mut app = reuters_palakshi(w, h, true);
+    app.set_keymap(config.keymap);
+    // The rebound keys work, the old ones no longer do.
+    key(&mut app, KeyCode::Char('f'));
+    assert_eq!(app.flag_status(), None);
+    key(&mut app, KeyCode::Char('x'));
+    assert!(app.flag_status().expect("x steps").starts_with("flag 1/5"));
+    key(&mut app, KeyCode::F(2));
+    assert!(app.contexts().contains(&copycat::testing::Ctx::Flags));
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('?'));
+    let t = draw(&app, w, h);
+    let text = screen_text(t.backend().buffer());
+    for want in [
+        "a reused passage: links in order on both sides (Alt-P, P)",
+        "a changed quotation, number or name (x, F, F2)",
+        "  Q Ctrl-C          quit",
+        "  x                 next flag",
+        "  F2                list the flags",
+    ] {
+        assert!(text.contains(want), "no {want:?} in\n{text}");
+    }
+    assert!(!text.contains("(p, P)") && !text.contains("  f                 next flag"));
+    insta::assert_snapshot!("help_popup_rebound", t.backend());
+    // Esc then: the note names the configured quit key.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.note(), Some("Q quits"));
+}
+
+#[test]
+fn the_light_and_dark_palettes_colour_the_text() {
+    use copycat::marks::{Background, Palette};
+    use copycat::testing::Theme;
+    for (bg, copied) in [
+        (Background::Light, Color::Rgb(0x1b, 0x6e, 0x20)),
+        (Background::Dark, Color::Rgb(0x8b, 0xe2, 0x8f)),
+    ] {
+        let mut app = reuters_palakshi(160, 45, true);
+        app.set_theme(Theme::with(Palette::default_for(bg)));
+        let t = draw(&app, 160, 45);
+        let buf = t.backend().buffer();
+        let fgs: Vec<Color> = buf.content().iter().map(|c| c.fg).collect();
+        assert!(
+            fgs.contains(&copied),
+            "{bg:?}: no copied text in its colour"
+        );
+        // No named colour of the terminal palette is left on the text.
+        assert!(!fgs.contains(&Color::Green), "{bg:?}: the terminal's green");
+    }
+}
+
+/// Regression: `!` over the sources popup (`w`) drew the flags on top while
+/// the keys still went to the sources, and `w` over the flags the other way
+/// round. One popup at a time: each closes the other.
+#[test]
+fn the_flags_panel_and_the_sources_popup_replace_each_other() {
+    use copycat::testing::Ctx;
+    let mut app = app(160, 45, true);
+    key(&mut app, KeyCode::Char('w'));
+    assert!(app.contexts().contains(&Ctx::Provenance));
+    key(&mut app, KeyCode::Char('!'));
+    assert_eq!(app.contexts()[0], Ctx::Flags);
+    assert!(!app.contexts().contains(&Ctx::Provenance));
+    let text = screen_text(draw(&app, 160, 45).backend().buffer());
+    assert!(text.contains("Changed quotations, numbers and names"));
+    assert!(!text.contains("share of each article found in the one above it"));
+    key(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.contexts()[0], Ctx::Provenance);
+    assert!(!app.contexts().contains(&Ctx::Flags));
+    let text = screen_text(draw(&app, 160, 45).backend().buffer());
+    assert!(!text.contains("Changed quotations, numbers and names"));
 }

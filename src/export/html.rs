@@ -45,6 +45,7 @@ td.gutter.in-passage { border-left:3px solid var(--rule); }
 .flags { font:14px system-ui, sans-serif; border:1px solid var(--rule); border-radius:6px; padding:.3rem 1rem; margin-top:1rem; }
 .flags h2 { font-size:1rem; } .flags li { margin:.4rem 0; } .flags .pair { color:var(--dim); font-size:13px; }
 .flags .pair span, .flag { font-weight:600; color:var(--fg); }
+.fl { color:var(--flagged); background:var(--flagged-bg); padding:0 .15em; border-radius:2px; }
 .sw { display:inline-block; width:.9em; height:.9em; vertical-align:middle; border:1px solid var(--rule); }
 "#;
 
@@ -198,7 +199,7 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
     if !flags.is_empty() {
         let _ = writeln!(
             o,
-            "<section class=\"flags\"><h2>{FLAG} Changed quotations and facts ({})</h2><ul>",
+            "<section class=\"flags\"><h2><span class=\"fl\">{FLAG}</span> Changed quotations and facts ({})</h2><ul>",
             escaped(&flag_counts(&flags))
         );
         for f in &flags {
@@ -259,7 +260,7 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
                 for f in flags.iter().filter(|f| f.link == Some(i)) {
                     let _ = write!(
                         marks,
-                        "<br><span class=\"flag\">{FLAG} {}</span>",
+                        "<br><span class=\"flag\"><span class=\"fl\">{FLAG}</span> {}</span>",
                         escaped(f.kind.label())
                     );
                 }

@@ -242,7 +242,7 @@ pub fn render(a: &Article, b: &Article, al: &Alignment, ansi: bool) -> String {
 }
 
 /// The mark beside a changed quotation or fact.
-pub const FLAG: &str = "⚑";
+pub use crate::marks::FLAG;
 
 /// `1 altered quote · 2 names · 1 number`.
 pub fn flag_counts(flags: &[drift::Flag]) -> String {

@@ -19,9 +19,10 @@ use crossterm::event::{
 use ratatui::layout::{Position, Rect};
 
 use super::clipboard;
+use super::flags::{self, FlagState};
 use super::geometry::{self, PaneGeometry};
 use super::help::Help;
-use super::keymap::{self, Action, Ctx, Dir, Jump};
+use super::keymap::{Action, Ctx, Dir, Jump, Keymap};
 use super::list::{self, List};
 use super::overview;
 use super::pairs::{self, Arrived, LikelySource, Pairs};
@@ -29,7 +30,7 @@ use super::provenance::Provenance;
 use super::reading::{LaidOut, LayoutJob, Reading};
 use super::save::{self, HtmlReport};
 use super::search::Search;
-use super::worker::{self, Done, Job};
+use super::worker::{self, Done, Flags, Job};
 use crate::align::Alignment;
 use crate::article::{Article, safe_line};
 use crate::corpus::Pair;
@@ -72,6 +73,10 @@ pub struct App {
     /// The article list: selection and filter.
     pub(crate) list: List,
     pub(crate) provenance: Provenance,
+    /// The flag stepped to and the flags panel.
+    pub(crate) flags: FlagState,
+    /// The key bindings: the defaults with a config file's.
+    pub(crate) keymap: Keymap,
     /// Position of the current pair in the ranking, when it is a ranked pair.
     pub(crate) pair_pos: Option<usize>,
     pub(crate) a: usize,
@@ -124,6 +129,8 @@ impl App {
             help: Help::default(),
             list: List::new(n),
             provenance: Provenance::default(),
+            flags: FlagState::default(),
+            keymap: Keymap::default(),
             pair_pos: None,
             a: 0,
             b: usize::from(n > 1),
@@ -159,6 +166,34 @@ impl App {
             }
             self.set_pair(0, 1);
         }
+    }
+
+    /// Use the key bindings `keymap` (the defaults with a config file's).
+    pub fn set_keymap(&mut self, keymap: Keymap) {
+        self.keymap = keymap;
+        self.help.fit(self.size.height, &self.theme, &self.keymap);
+    }
+
+    /// Draw with `theme` (a palette chosen for the terminal's background,
+    /// with a config file's colours).
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
+
+    /// The key bindings in force.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// The flags of the open pair (changed quotations, numbers and names),
+    /// once it is aligned.
+    pub fn flag_list(&self) -> Option<&Flags> {
+        self.pairs.flags(self.a, self.b)
+    }
+
+    /// The flag last stepped to, and the panel.
+    pub fn flag_state(&self) -> &FlagState {
+        &self.flags
     }
 
     /// Let `]` and `[` step through every ranked pair (`--all-pairs`).
@@ -457,7 +492,11 @@ impl App {
         if self.pane == Pane::List && !self.list_visible() {
             self.pane = Pane::B;
         }
-        self.help.fit(height, &self.theme);
+        self.help.fit(height, &self.theme, &self.keymap);
+        if self.flags.is_open() {
+            let n = self.flag_list().map_or(0, |f| f.len());
+            self.flags.move_by(0, n, height);
+        }
         self.relayout();
     }
 
@@ -484,6 +523,8 @@ impl App {
             vec![Ctx::Help, Ctx::Global]
         } else if self.provenance.is_open() {
             vec![Ctx::Provenance, Ctx::Global]
+        } else if self.flags.is_open() {
+            vec![Ctx::Flags, Ctx::Global]
         } else if self.pane == Pane::List && self.list_visible() {
             vec![Ctx::List, Ctx::Global]
         } else {
@@ -499,7 +540,7 @@ impl App {
     /// Feed one key press.
     pub fn on_key(&mut self, k: &KeyEvent) {
         self.note = None;
-        match keymap::dispatch(&self.contexts(), k) {
+        match self.keymap.dispatch(&self.contexts(), k) {
             Some(action) => self.apply(action),
             None => {
                 // Printable keys type into the open prompt.
@@ -691,6 +732,9 @@ impl App {
                     self.provenance.close();
                 } else if let Some(r) = self.pairs.ranking() {
                     let partial = !self.pairs.ranked();
+                    // One popup at a time: the keys go to one, so only one
+                    // may be seen.
+                    self.flags.close();
                     self.provenance.open(self.arts.len(), r, partial);
                 } else {
                     self.note = Some(if self.pairs.progress().is_some() {
@@ -715,7 +759,76 @@ impl App {
             }
             Action::Export => self.export(),
             Action::Copy => self.copy(),
+            Action::Flags => self.toggle_flags(),
+            Action::OpenFlag => {
+                let i = self.flags.selected();
+                if self.flag_list().is_some_and(|f| i < f.len()) {
+                    self.flags.close();
+                    self.go_to_flag(i);
+                }
+            }
         }
+    }
+
+    /// `!`: open or close the list of flags.
+    fn toggle_flags(&mut self) {
+        if self.flags.is_open() {
+            self.flags.close();
+            return;
+        }
+        // Open even before the pair is aligned, or with no flag: the panel
+        // says so.
+        let n = self.flag_list().map_or(0, |f| f.len());
+        // Over the sources popup it would be drawn on top while the keys
+        // still went to the popup below: one at a time.
+        self.provenance.close();
+        self.flags.open(n, self.size.height);
+    }
+
+    /// `f` / `F`: the next or previous flag, its link focused and both its
+    /// sides level on screen.
+    fn step_flag(&mut self, dir: Dir) {
+        let Some(flags) = self.flag_list() else {
+            if self.arts.len() >= 2 {
+                self.reading.deferred = Some((Some(Jump::Flag), dir));
+                self.note = Some("aligning: will jump when ready".into());
+            }
+            return;
+        };
+        match flags::step(flags.len(), self.flags.current, dir) {
+            Some(i) => self.go_to_flag(i),
+            None if flags.is_empty() => {
+                self.note = Some("no quotation, number or name changed in this pair".into());
+            }
+            None => {
+                let way = if dir == Dir::Forward {
+                    "that was the last flag"
+                } else {
+                    "this is the first flag"
+                };
+                self.note = Some(way.into());
+            }
+        }
+    }
+
+    /// Make flag `i` of the open pair the current one: its link focused, its
+    /// two sides brought into view level with each other.
+    fn go_to_flag(&mut self, i: usize) {
+        let Some(f) = self.flag_list().and_then(|f| f.get(i)).cloned() else {
+            return;
+        };
+        self.flags.current = Some(i);
+        self.reading.focus = f.link.map(Unit::Link);
+        self.reading.show_level(f.a.start, f.b.start);
+    }
+
+    /// The status bar's line for the current flag, while its link (or, for
+    /// a flag outside the links, nothing) has the focus.
+    pub fn flag_status(&self) -> Option<String> {
+        let i = self.flags.current?;
+        let flags = self.flag_list()?;
+        let f = flags.get(i)?;
+        (self.reading.focus == f.link.map(Unit::Link)).then(|| flags::status(flags, i))
     }
 
     /// Enter in a prompt: keep what was typed.
@@ -747,6 +860,8 @@ impl App {
             self.help.close();
         } else if self.provenance.is_open() {
             self.provenance.close();
+        } else if self.flags.is_open() {
+            self.flags.close();
         } else if self.pane == Pane::List && self.list.filtered() {
             self.list.clear(&self.arts);
         } else if self.list_popup {
@@ -757,7 +872,10 @@ impl App {
         } else if self.reading.focus.is_some() {
             self.reading.focus = None;
         } else {
-            self.note = Some("q quits".into());
+            self.note = Some(match self.keymap.key_for(Ctx::Global, Action::Quit) {
+                Some(q) => format!("{q} quits"),
+                None => "Ctrl-C quits".into(),
+            });
         }
     }
 
@@ -929,11 +1047,17 @@ impl App {
 
     fn move_by(&mut self, delta: isize) {
         if self.help.is_open() {
-            self.help.scroll_by(delta, self.size.height, &self.theme);
+            self.help
+                .scroll_by(delta, self.size.height, &self.theme, &self.keymap);
             return;
         }
         if self.provenance.is_open() {
             self.provenance.move_by(delta, self.size.height);
+            return;
+        }
+        if self.flags.is_open() {
+            let n = self.flag_list().map_or(0, |f| f.len());
+            self.flags.move_by(delta, n, self.size.height);
             return;
         }
         match self.pane {
@@ -953,8 +1077,12 @@ impl App {
         }
     }
 
-    /// Step to the next passage of a kind (`None`: any link).
+    /// Step to the next passage of a kind (`None`: any link), or flag.
     fn jump(&mut self, kind: Option<Jump>, dir: Dir) {
+        if kind == Some(Jump::Flag) {
+            self.step_flag(dir);
+            return;
+        }
         let Some(al) = self.alignment().cloned() else {
             // Keys pressed while the pair is aligned are not lost: the jump
             // happens when the alignment arrives.
@@ -1071,6 +1199,9 @@ impl App {
         self.pair_pos = self.pairs.rank_of(a, b);
         if changed || self.reading.spread().is_none() {
             self.reading.reset();
+        }
+        if changed {
+            self.flags.reset();
         }
         // Outside the list (ranking, brackets, swap) the selection follows
         // A, unless the filter hides it.
@@ -1314,7 +1445,10 @@ mod tests {
             app.apply(Action::Down);
         }
         let end = app.help_scroll().unwrap();
-        assert_eq!(end, crate::ui::help::lines(&app.theme).len() - 16);
+        assert_eq!(
+            end,
+            crate::ui::help::lines(&app.theme, &app.keymap).len() - 16
+        );
         app.apply(Action::Up);
         assert_eq!(app.help_scroll(), Some(end - 1));
     }

@@ -50,7 +50,8 @@ pub struct PaneGeometry {
     /// Paragraph numbers (`¶12`) beside the first row of each paragraph.
     pub numbers: Rect,
     /// Beside the text: the bracket of a passage (in a full pane), then the
-    /// kind letter.
+    /// kind letter, then a flag's `⚑` (over the space before the text in a
+    /// narrow pane).
     pub gutter: Rect,
     /// The article's text.
     pub text: Rect,
@@ -60,8 +61,29 @@ pub struct PaneGeometry {
     pub thumb: Rect,
 }
 
-/// Columns of the gutter: a passage's bracket, the kind letter and a space.
-pub const GUTTER: u16 = 3;
+impl PaneGeometry {
+    /// The gutter's column for a passage's kind letter: after the bracket in
+    /// a full gutter, first in a narrow one (none without a gutter).
+    pub fn letter_x(&self) -> Option<u16> {
+        match self.gutter.width {
+            0 => None,
+            w if w >= GUTTER => Some(self.gutter.x + 1),
+            _ => Some(self.gutter.x),
+        }
+    }
+
+    /// The column of a flag's `⚑`, right of the letter (over the space
+    /// before the text in a narrow gutter).
+    pub fn flag_x(&self) -> Option<u16> {
+        self.letter_x()
+            .map(|x| x + 1)
+            .filter(|&x| x < self.gutter.right())
+    }
+}
+
+/// Columns of the gutter: a passage's bracket, the kind letter, a flag and
+/// a space.
+pub const GUTTER: u16 = 4;
 
 /// Columns of a narrow pane's gutter: the kind letter and a space.
 pub const NARROW_GUTTER: u16 = 2;

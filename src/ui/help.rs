@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::geometry;
-use super::keymap::{self, Ctx};
-use crate::marks::Mark;
+use super::keymap::{self, Action, Ctx, Keymap};
+use crate::marks::{FLAG, Mark};
 use crate::view::{Change, Class, Theme};
 
 /// Cells of the legend's first column, as wide as the keys' column.
@@ -48,15 +48,15 @@ impl Help {
 
     /// The largest scroll offset on a screen `height` rows high: the last
     /// line at the popup's bottom.
-    fn max(height: u16, theme: &Theme) -> usize {
+    fn max(height: u16, theme: &Theme, keymap: &Keymap) -> usize {
         let shown = usize::from(height.saturating_sub(CHROME_ROWS)).max(1);
-        lines(theme).len().saturating_sub(shown)
+        lines(theme, keymap).len().saturating_sub(shown)
     }
 
     /// Scroll by `delta` lines on a screen `height` rows high.
-    pub fn scroll_by(&mut self, delta: isize, height: u16, theme: &Theme) {
+    pub fn scroll_by(&mut self, delta: isize, height: u16, theme: &Theme, keymap: &Keymap) {
         if let Some(h) = self.scroll {
-            let max = Self::max(height, theme) as isize;
+            let max = Self::max(height, theme, keymap) as isize;
             self.scroll = Some((h as isize).saturating_add(delta).clamp(0, max) as usize);
         }
     }
@@ -64,15 +64,15 @@ impl Help {
     /// Keep the offset in range after a resize: a taller screen shows more
     /// of the help, so its last page starts earlier (past it, the first k
     /// would seem to do nothing).
-    pub fn fit(&mut self, height: u16, theme: &Theme) {
+    pub fn fit(&mut self, height: u16, theme: &Theme, keymap: &Keymap) {
         if let Some(h) = self.scroll {
-            self.scroll = Some(h.min(Self::max(height, theme)));
+            self.scroll = Some(h.min(Self::max(height, theme, keymap)));
         }
     }
 }
 
 /// The help text: the legend, then every binding from the keymap.
-pub fn lines(t: &Theme) -> Vec<Line<'static>> {
+pub fn lines(t: &Theme, keymap: &Keymap) -> Vec<Line<'static>> {
     let mut out: Vec<Line<'static>> = Vec::new();
     out.push(Line::from(vec![
         Span::styled("Legend", t.strong()),
@@ -113,13 +113,49 @@ pub fn lines(t: &Theme) -> Vec<Line<'static>> {
         ],
         "words kept word for word, moved within the link",
     ));
+    // The keys named in the legend are the configured ones, as below.
+    let keys = |actions: &[Action]| {
+        let names: Vec<String> = actions
+            .iter()
+            .filter_map(|&a| keymap.key_for(Ctx::Global, a))
+            .collect();
+        if names.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", names.join(", "))
+        }
+    };
+    use keymap::{Dir, Jump};
+    let passage = keys(&[
+        Action::Jump(Jump::Passage, Dir::Forward),
+        Action::Jump(Jump::Passage, Dir::Backward),
+    ]);
     out.push(row(
         vec![Span::styled("╭ │ ╰", t.class(Class::Reworded))],
-        "a reused passage: links in order on both sides (p, P)",
+        &format!("a reused passage: links in order on both sides{passage}"),
     ));
     out.push(row(
         vec![Span::styled("↓ ¶13–¶15 moved", t.moved_note())],
         "links out of the reading order; theirs are below, ¶13–¶15",
+    ));
+    out.push(row(
+        vec![
+            Span::styled(FLAG, t.flagged()),
+            Span::raw(" "),
+            Span::styled(
+                "Sergey",
+                t.piece(Class::Copied, Some(Change::Inserted))
+                    .patch(t.flagged()),
+            ),
+        ],
+        &format!(
+            "a changed quotation, number or name{}",
+            keys(&[
+                Action::Jump(Jump::Flag, Dir::Forward),
+                Action::Jump(Jump::Flag, Dir::Backward),
+                Action::Flags,
+            ])
+        ),
     ));
     out.push(row(
         vec![Span::styled("¶12", t.number())],
@@ -154,7 +190,7 @@ pub fn lines(t: &Theme) -> Vec<Line<'static>> {
         vec![Span::styled("likely source", t.strong())],
         "in a title: earlier by date, else the one drawn on",
     ));
-    for (ctx, bindings) in keymap::sections() {
+    for (ctx, bindings) in keymap.sections() {
         out.push(Line::raw(""));
         out.push(Line::from(Span::styled(ctx.title(), t.strong())));
         for b in bindings {
@@ -173,15 +209,23 @@ pub fn lines(t: &Theme) -> Vec<Line<'static>> {
 }
 
 /// Draw the popup centred in `area`, scrolled to `scroll`.
-pub fn render(scroll: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let lines = lines(theme);
+pub fn render(scroll: usize, theme: &Theme, keymap: &Keymap, area: Rect, buf: &mut Buffer) {
+    let lines = lines(theme, keymap);
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + CHROME_COLS;
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let r = geometry::popup(area, width, height);
     Clear.render(r, buf);
     let block = Block::bordered()
         .title(Line::from(" Help ").style(theme.strong()))
-        .title_bottom(Line::from(" ? or Esc closes · j/k scroll ").right_aligned())
+        .title_bottom(
+            Line::from(format!(
+                " {} closes · {}/{} scroll ",
+                keymap.keys_for(Ctx::Help, Action::Back),
+                keymap.key_for(Ctx::Help, Action::Down).unwrap_or_default(),
+                keymap.key_for(Ctx::Help, Action::Up).unwrap_or_default(),
+            ))
+            .right_aligned(),
+        )
         .border_style(theme.border(true));
     let inner = if r.width >= 3 && r.height >= 3 {
         let inner = block.inner(r);

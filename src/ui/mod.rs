@@ -15,7 +15,10 @@
 //! work at once whatever the UI thread is doing.
 
 pub(crate) mod app;
+pub(crate) mod background;
 pub(crate) mod clipboard;
+pub mod config;
+pub(crate) mod flags;
 pub(crate) mod geometry;
 pub(crate) mod help;
 pub(crate) mod keymap;
@@ -48,8 +51,10 @@ use signal_hook::consts::{
 use signal_hook::iterator::Signals;
 
 use app::App;
+pub use config::{Config, ThemeChoice};
 
 use crate::article::Article;
+use crate::view::Theme;
 
 /// How the reader should look and behave.
 pub struct Settings {
@@ -65,6 +70,10 @@ pub struct Settings {
     /// What `e` writes the open pair with (`export::html`, which the reader
     /// may not import: the binary hands it in).
     pub html: Option<save::HtmlReport>,
+    /// The key bindings and palettes (the defaults, or a config file's).
+    pub config: Config,
+    /// How the palette is chosen (`--theme`, else the config file's).
+    pub theme: ThemeChoice,
 }
 
 /// How often the progress indicator moves while work is pending.
@@ -120,6 +129,7 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
         App::with_shared(arts.clone(), s.color, s.mouse)
     };
     app.show_all_pairs(s.all_pairs);
+    app.set_keymap(s.config.keymap.clone());
     if let Some(html) = s.html {
         app.export_to(html, ".");
     }
@@ -134,6 +144,20 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
     // restores the terminal before its message (see `terminal`).
     let (mut terminal, _restore) =
         terminal::enter(s.mouse).context("cannot set up the terminal")?;
+    // The terminal's background, asked before the input thread starts
+    // reading, so that its answer is read here and never taken for keys.
+    let asked = background::wanted(s.theme, s.color);
+    let reply = if asked {
+        background::query(background::timeout())
+    } else {
+        None
+    };
+    // An answer that comes after the wait reaches the input thread.
+    let mut late = background::LateReply::new(asked && reply.is_none());
+    if s.color {
+        let bg = background::decide(s.theme, s.color, reply);
+        app.set_theme(Theme::with(s.config.palette(bg)));
+    }
 
     let spawn_worker = |arts: Arc<Vec<Article>>, generation: u32| {
         let tx = tx.clone();
@@ -183,6 +207,7 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
             .spawn(move || {
                 loop {
                     let msg = match event::read() {
+                        Ok(ev) if late.swallows(&ev) => continue,
                         // Ctrl-C quits and Ctrl-Z suspends from here, at once,
                         // whatever the UI thread is doing (in raw mode they
                         // arrive as keys, not as SIGINT and SIGTSTP).

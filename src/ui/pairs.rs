@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::worker::{Done, Job};
+use super::worker::{Done, Flags, Job};
 use crate::align::Alignment;
 use crate::article::Article;
 use crate::corpus::provenance::{MIN_LINKS, MIN_SHARE, ONE_LINK_SHARE};
@@ -76,6 +76,8 @@ pub struct Pairs {
     found: Vec<Pair>,
     progress: Option<(usize, usize)>,
     alignments: HashMap<(usize, usize), Arc<Alignment>>,
+    /// The flags of each pair aligned, computed with its alignment.
+    flags: HashMap<(usize, usize), Flags>,
     requested: HashSet<(usize, usize)>,
     outbox: Vec<(Job, bool)>,
 }
@@ -128,6 +130,12 @@ impl Pairs {
     /// The alignment of `b` against `a`, if it has been computed.
     pub fn get(&self, a: usize, b: usize) -> Option<&Arc<Alignment>> {
         self.alignments.get(&(a, b))
+    }
+
+    /// The flags of `b` against `a` (changed quotations, numbers and
+    /// names), once aligned.
+    pub fn flags(&self, a: usize, b: usize) -> Option<&Flags> {
+        self.flags.get(&(a, b))
     }
 
     /// Share of `j`'s body found in `a`, once aligned.
@@ -227,9 +235,10 @@ impl Pairs {
                 self.ranking = Some(r);
                 Arrived::Ranked(first)
             }
-            Done::Aligned(a, b, al) => {
+            Done::Aligned(a, b, al, flags) => {
                 self.requested.remove(&(a, b));
                 self.alignments.insert((a, b), al);
+                self.flags.insert((a, b), flags);
                 Arrived::Aligned(a, b)
             }
         }
@@ -251,7 +260,12 @@ mod tests {
         p.request(0, 1, true);
         assert_eq!(p.take_jobs(), vec![(Job::Align(0, 1), true)]);
         assert!(p.busy());
-        let got = p.on_done(Done::Aligned(0, 1, Arc::new(Alignment::default())));
+        let got = p.on_done(Done::Aligned(
+            0,
+            1,
+            Arc::new(Alignment::default()),
+            Vec::new().into(),
+        ));
         assert_eq!(got, Arrived::Aligned(0, 1));
         p.request(0, 1, true);
         assert!(p.take_jobs().is_empty());

@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::geometry;
+use super::keymap::{Action, Ctx, Keymap};
 use crate::article::Article;
 use crate::corpus::provenance::{self, Node};
 use crate::corpus::{self, Pair};
@@ -94,7 +95,13 @@ fn popup_height(screen: u16) -> u16 {
 }
 
 /// Draw the popup over `area`.
-pub fn render(p: &Provenance, arts: &[Article], theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(
+    p: &Provenance,
+    arts: &[Article],
+    (theme, keymap): (&Theme, &Keymap),
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let r = geometry::popup(area, 100, popup_height(area.height));
     if r.is_empty() {
         return;
@@ -109,7 +116,11 @@ pub fn render(p: &Provenance, arts: &[Article], theme: &Theme, area: Rect, buf: 
     let inner = block.inner(r);
     block.render(r, buf);
     let mut lines: Vec<Line> = vec![Line::styled(
-        "share of each article found in the one above it · Enter opens the pair · w/Esc closes",
+        format!(
+            "share of each article found in the one above it · {} opens the pair · {} closes",
+            keymap.keys_for(Ctx::Provenance, Action::OpenPair),
+            keymap.keys_for(Ctx::Provenance, Action::Back),
+        ),
         theme.dim(),
     )];
     if p.lines.is_empty() {

@@ -331,6 +331,26 @@ impl Reading {
         }
     }
 
+    /// Bring byte `a` of A and byte `b` of B into view on the same screen
+    /// row, a quarter page from the top (a flag: both of its sides level).
+    /// A side whose byte is on no row keeps its place.
+    pub fn show_level(&mut self, a: usize, b: usize) {
+        let Some(sp) = &self.spread else { return };
+        let ctx = self.page / 4;
+        let max = self.max_top();
+        let rows = [sp.row_of_byte(Side::A, a), sp.row_of_byte(Side::B, b)];
+        for (i, r) in rows.iter().enumerate() {
+            if let Some(r) = r {
+                self.top[i] = r.saturating_sub(ctx).min(max);
+            }
+        }
+        match rows {
+            [Some(_), None] if self.sync => self.level_from(Side::A),
+            [None, Some(_)] if self.sync => self.level_from(Side::B),
+            _ => {}
+        }
+    }
+
     /// Step to the next passage of a kind (`None`: any link) in the reading
     /// order of the side that holds it (links: `side`, the active pane's).
     /// Returns the note to show when there is nowhere to go.
@@ -342,6 +362,8 @@ impl Reading {
         side: Side,
     ) -> Option<String> {
         let (side, units): (Side, Vec<Unit>) = match kind {
+            // Flags are not passages: the app steps through them.
+            Some(Jump::Flag) => (side, Vec::new()),
             Some(Jump::Added) => (Side::B, (0..al.b_unlinked.len()).map(Unit::New).collect()),
             Some(Jump::Dropped) => (
                 Side::A,

@@ -13,14 +13,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, Pane};
+use super::flags;
 use super::geometry::{self, PaneGeometry};
 use super::help;
-use super::keymap;
 use super::list;
 use super::overview;
 use super::pairs::Reason;
 use crate::article::{Article, safe_line};
-use crate::marks::{Mark, pct};
+use crate::marks::{FLAG, Mark, pct};
 use crate::view::{RowKind, Side, Spread, Unit, display_width, shorten_left};
 
 /// Fewest cells worth showing of a file name (`…e.txt`).
@@ -66,10 +66,28 @@ impl Widget for &App {
             list::render(self, r, buf);
         }
         if self.provenance.is_open() {
-            super::provenance::render(&self.provenance, &self.arts, &self.theme, area, buf);
+            super::provenance::render(
+                &self.provenance,
+                &self.arts,
+                (&self.theme, &self.keymap),
+                area,
+                buf,
+            );
+        }
+        if self.flags.is_open()
+            && let (Some(a), Some(b)) = (self.arts.get(self.a), self.arts.get(self.b))
+        {
+            flags::render(
+                &self.flags,
+                self.flag_list().map(|f| &f[..]),
+                (a, b),
+                (&self.theme, &self.keymap),
+                area,
+                buf,
+            );
         }
         if let Some(scroll) = self.help.scroll() {
-            help::render(scroll, &self.theme, area, buf);
+            help::render(scroll, &self.theme, &self.keymap, area, buf);
         }
         super::safe::sanitize(buf, area);
     }
@@ -198,6 +216,24 @@ fn render_pane(
         return;
     };
     let (matches, current) = app.search.on_side(side);
+    // The flags' bytes on this side: every row holding some gets a ⚑, and
+    // a changed number or name is marked itself.
+    let flagged: Vec<(Range<usize>, bool)> = app
+        .flag_list()
+        .map(|fl| {
+            fl.iter()
+                .map(|f| {
+                    let r = match side {
+                        Side::A => f.a.clone(),
+                        Side::B => f.b.clone(),
+                    };
+                    (r, flags::marks_words(f.kind))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let overlaps =
+        |r: &Range<usize>, p: &Range<usize>| r.start < p.end.max(p.start + 1) && p.start < r.end;
     let rows = sp.rows(side);
     let top = app.reading.top[side.index()].min(rows.len().saturating_sub(h));
     for (dy, row) in rows.iter().skip(top).take(h).enumerate() {
@@ -210,8 +246,8 @@ fn render_pane(
             buf.set_stringn(pg.numbers.x, y, &label, w, app.theme.number());
         }
         // The gutter: a passage's bracket (when there is room), then the
-        // kind letter, or a bar below it.
-        let letter_x = pg.gutter.x + pg.gutter.width.saturating_sub(2);
+        // kind letter, or a bar below it, then a flag's ⚑.
+        let letter_x = pg.letter_x().unwrap_or(pg.gutter.x);
         if pg.gutter.width >= geometry::GUTTER
             && let Some((part, class)) = row.bracket
         {
@@ -250,13 +286,28 @@ fn render_pane(
             };
             buf.set_stringn(letter_x, y, label, 1, app.theme.gutter(gut.class, focused));
         }
+        let pieces = sp.pieces(side, row, art);
+        if let Some(fx) = pg.flag_x()
+            && pieces
+                .iter()
+                .any(|p| flagged.iter().any(|(r, _)| overlaps(r, &p.bytes)))
+        {
+            buf.set_stringn(fx, y, FLAG, 1, app.theme.flagged());
+        }
         let mut x = pg.text.x;
         let right = pg.text.right();
-        for p in &sp.pieces(side, row, art) {
+        for p in &pieces {
             if x >= right {
                 break;
             }
-            let style = app.theme.piece(p.class, p.change);
+            let mut style = app.theme.piece(p.class, p.change);
+            if p.word.is_some()
+                && flagged
+                    .iter()
+                    .any(|(r, words)| *words && overlaps(r, &p.bytes))
+            {
+                style = style.patch(app.theme.flagged());
+            }
             for (text, hit) in highlight(p.text.as_str(), &p.bytes, matches, current.as_ref()) {
                 let s = match hit {
                     Some(cur) => style.patch(app.theme.matched(cur)),
@@ -389,7 +440,10 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
                 share(Mark::Dropped, s.a_dropped),
             ]);
             left.push(sep());
-            left.push(Span::raw(focus_info(app)));
+            match app.flag_status() {
+                Some(f) => left.push(Span::styled(f, t.strong())),
+                None => left.push(Span::raw(focus_info(app))),
+            }
         }
         // Where the pair is among those ] and [ step through; after s it
         // is the same pair, the other way round.
@@ -419,7 +473,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let used = line.width() + 2;
     let mut hint_spans: Vec<Span> = Vec::new();
     let mut w = 0;
-    for (key, hint) in keymap::hints(&app.contexts()) {
+    for (key, hint) in app.keymap.hints(&app.contexts()) {
         let piece = display_width(&key) + 1 + display_width(hint) + 2;
         if used + w + piece > usize::from(area.width) {
             break;

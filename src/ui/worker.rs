@@ -15,6 +15,7 @@ use std::thread;
 use crate::align::{self, Alignment};
 use crate::article::Article;
 use crate::corpus::{self, Pair};
+use crate::drift::{self, Flag};
 
 /// Work for the worker thread.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -34,8 +35,13 @@ pub enum Done {
     Found(Vec<Pair>),
     /// The whole ranking.
     Ranked(Vec<Pair>),
-    Aligned(usize, usize, Arc<Alignment>),
+    /// The alignment of B (second) against A (first), with its flags
+    /// (changed quotations, numbers and names), computed with it.
+    Aligned(usize, usize, Arc<Alignment>, Flags),
 }
+
+/// The flags of an aligned pair, shared.
+pub type Flags = Arc<[Flag]>;
 
 /// Pairs found are sent in batches of this many (or sooner, see
 /// [`FOUND_EVERY`]), so a ranking of thousands of pairs does not wake the
@@ -96,7 +102,11 @@ pub fn compute(arts: &[Article], job: &Job, progress: &(dyn Fn(usize, usize) + S
             let r = corpus::rank_with(arts, &corpus::Options::default(), &Relay(progress));
             Done::Ranked(r.pairs)
         }
-        Job::Align(a, b) => Done::Aligned(a, b, Arc::new(align::align(&arts[a], &arts[b]))),
+        Job::Align(a, b) => {
+            let al = align::align(&arts[a], &arts[b]);
+            let flags: Flags = drift::flags(&arts[a], &arts[b], &al).into();
+            Done::Aligned(a, b, Arc::new(al), flags)
+        }
     }
 }
 
@@ -201,7 +211,7 @@ mod tests {
         w.send(Job::Align(2, 3), true);
         let mut got = Vec::new();
         while got.len() < 2 {
-            if let Done::Aligned(a, b, _) = rx.recv().unwrap() {
+            if let Done::Aligned(a, b, ..) = rx.recv().unwrap() {
                 got.push((a, b));
             }
         }
@@ -232,7 +242,7 @@ mod tests {
         w.send(Job::Align(0, 1), true);
         loop {
             match rx.recv().unwrap() {
-                Done::Aligned(0, 1, _) => break,
+                Done::Aligned(0, 1, ..) => break,
                 Done::Ranked(_) => panic!("the ranking ended before the pair was aligned"),
                 _ => {}
             }

@@ -10,33 +10,57 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use super::{Change, Class};
-use crate::marks::{Hue, Look, Mark};
+use crate::marks::{self, Background, Look, Mark, Palette};
 
 /// The styles of the reader, with or without colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     /// Whether colours are used at all.
     pub color: bool,
+    /// The look of each mark: a default palette (see [`Palette::default_for`])
+    /// with what the config file changed, or the attributes alone.
+    pub palette: Palette,
+}
+
+/// A colour of the shared table as a ratatui colour.
+fn color_of(c: marks::Color) -> Color {
+    use marks::Color as M;
+    match c {
+        M::Black => Color::Black,
+        M::Red => Color::Red,
+        M::Green => Color::Green,
+        M::Yellow => Color::Yellow,
+        M::Blue => Color::Blue,
+        M::Magenta => Color::Magenta,
+        M::Cyan => Color::Cyan,
+        M::White => Color::Gray,
+        M::BrightBlack => Color::DarkGray,
+        M::BrightRed => Color::LightRed,
+        M::BrightGreen => Color::LightGreen,
+        M::BrightYellow => Color::LightYellow,
+        M::BrightBlue => Color::LightBlue,
+        M::BrightMagenta => Color::LightMagenta,
+        M::BrightCyan => Color::LightCyan,
+        M::BrightWhite => Color::White,
+        M::Rgb(r, g, b) => Color::Rgb(r, g, b),
+    }
 }
 
 /// A look from the shared table as a ratatui style.
-fn style_of(look: Look) -> Style {
+pub fn style_of(look: Look) -> Style {
     let mut s = Style::new();
-    if let Some(h) = look.hue {
-        s = s.fg(match h {
-            Hue::Red => Color::Red,
-            Hue::Green => Color::Green,
-            Hue::Yellow => Color::Yellow,
-            Hue::Blue => Color::Blue,
-            Hue::Magenta => Color::Magenta,
-            Hue::Cyan => Color::Cyan,
-        });
+    if let Some(c) = look.fg {
+        s = s.fg(color_of(c));
+    }
+    if let Some(c) = look.bg {
+        s = s.bg(color_of(c));
     }
     for (on, m) in [
         (look.bold, Modifier::BOLD),
         (look.dim, Modifier::DIM),
         (look.italic, Modifier::ITALIC),
         (look.underline, Modifier::UNDERLINED),
+        (look.reverse, Modifier::REVERSED),
     ] {
         if on {
             s = s.add_modifier(m);
@@ -46,14 +70,36 @@ fn style_of(look: Look) -> Style {
 }
 
 impl Theme {
-    /// A theme with or without colour.
+    /// A theme with or without colour: with it, the terminal's named
+    /// colours (its background unknown).
     pub fn new(color: bool) -> Theme {
-        Theme { color }
+        if color {
+            Theme::with(Palette::default_for(Background::Unknown))
+        } else {
+            Theme::plain()
+        }
+    }
+
+    /// A theme with the colours of `palette`.
+    pub fn with(palette: Palette) -> Theme {
+        Theme {
+            color: true,
+            palette,
+        }
+    }
+
+    /// A theme without colour (`NO_COLOR`, `--color never`): attributes only,
+    /// whatever a config file says of colours.
+    pub fn plain() -> Theme {
+        Theme {
+            color: false,
+            palette: Palette::plain(),
+        }
     }
 
     /// The style of a mark.
     pub fn mark(&self, m: Mark) -> Style {
-        style_of(m.look(self.color))
+        style_of(self.palette.look(m))
     }
 
     /// The style of body text of a class.
@@ -100,6 +146,12 @@ impl Theme {
         } else {
             s
         }
+    }
+
+    /// A flag's `⚑` in the gutter, and a changed number or name in the text
+    /// (patched over its piece's style).
+    pub fn flagged(&self) -> Style {
+        self.mark(Mark::Flagged)
     }
 
     /// A search match; the current one in reverse video (the text's own
@@ -216,7 +268,11 @@ mod tests {
     fn chrome_uses_no_hue_of_the_marks() {
         use crate::marks::Mark;
         let t = Theme::new(true);
-        let hues: Vec<Option<Color>> = Mark::ALL.iter().map(|&m| t.mark(m).fg).collect();
+        let hues: Vec<Option<Color>> = Mark::ALL
+            .iter()
+            .flat_map(|&m| [t.mark(m).fg, t.mark(m).bg])
+            .filter(Option::is_some)
+            .collect();
         for s in [
             t.border(true),
             t.border(false),

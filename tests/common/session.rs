@@ -98,6 +98,12 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("COPYCAT_TEST_PANIC");
+        // The tester's own config file must not rebind the keys tests press.
+        cmd.env_remove("COPYCAT_CONFIG");
+        cmd.env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("copycat-tests-no-config"),
+        );
         for (k, v) in env {
             cmd.env(k, v);
         }

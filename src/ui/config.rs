@@ -1,0 +1,720 @@
+//! The config file: key bindings, the palette of each mark, the theme.
+//!
+//! A TOML file, found at `--config PATH`, else `$COPYCAT_CONFIG`, else
+//! `$XDG_CONFIG_HOME/copycat/config.toml` (`~/.config/copycat/config.toml`).
+//! It is read with toml's spanned document model, so that every mistake is
+//! one line naming the file's line and the key (`config.toml:7:
+//! keys.pane.down: …`); a key copycat does not know is a mistake, never
+//! ignored. The keys come from the one keymap table ([`keymap::defaults`]):
+//! a binding is named in its context (`[keys.pane] down = ["j", "down"]`),
+//! so the file, the help and the hints can never disagree.
+//! [`defaults_file`] writes the defaults as a commented file that parses
+//! back to them (`copycat config`).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::keymap::{Action, Binding, Ctx, FIXED, Key, Keymap};
+use crate::article::safe_line;
+use crate::marks::{Background, Color, Look, MARKS, Mark, Palette};
+
+/// How the palette is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeChoice {
+    /// Ask the terminal for its background (OSC 11): light or dark colours,
+    /// or the terminal's own named colours when it does not answer.
+    Auto,
+    /// The colours for a light background.
+    Light,
+    /// The colours for a dark background.
+    Dark,
+}
+
+impl ThemeChoice {
+    const NAMES: [(&'static str, ThemeChoice); 3] = [
+        ("auto", ThemeChoice::Auto),
+        ("light", ThemeChoice::Light),
+        ("dark", ThemeChoice::Dark),
+    ];
+
+    fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, t)| *t == self)
+            .map_or("auto", |(n, _)| n)
+    }
+}
+
+/// Everything a config file sets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The key bindings.
+    pub keymap: Keymap,
+    /// The palettes, indexed as [`Background::ALL`].
+    pub palettes: [Palette; 3],
+    /// How the palette is chosen (`--theme` overrides it).
+    pub theme: ThemeChoice,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            keymap: Keymap::default(),
+            palettes: Background::ALL.map(Palette::default_for),
+            theme: ThemeChoice::Auto,
+        }
+    }
+}
+
+impl Config {
+    /// The palette for a terminal background.
+    pub fn palette(&self, bg: Background) -> Palette {
+        self.palettes[bg_index(bg)]
+    }
+}
+
+fn bg_index(bg: Background) -> usize {
+    Background::ALL
+        .iter()
+        .position(|b| *b == bg)
+        .unwrap_or_default()
+}
+
+/// Where the config file is: `flag` (`--config`), else `$COPYCAT_CONFIG`,
+/// else the XDG path; with whether it must exist (the first two must: the
+/// user named them).
+pub fn locate(flag: Option<&Path>) -> Option<(PathBuf, bool)> {
+    if let Some(p) = flag {
+        return Some((p.to_path_buf(), true));
+    }
+    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+    if let Some(p) = env("COPYCAT_CONFIG") {
+        return Some((PathBuf::from(p), true));
+    }
+    let base = env("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| env("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some((base.join("copycat").join("config.toml"), false))
+}
+
+/// Read the config file `locate` finds (the defaults when there is none),
+/// or say in one line what is wrong with it.
+pub fn load(flag: Option<&Path>) -> Result<Config, String> {
+    let Some((path, required)) = locate(flag) else {
+        return Ok(Config::default());
+    };
+    let shown = safe_line(&path.to_string_lossy()).into_owned();
+    let text = match std::fs::read(&path) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map_err(|_| format!("{shown}: the config file is not UTF-8 text"))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+            return Ok(Config::default());
+        }
+        Err(e) => {
+            let why = e.to_string();
+            let why = why
+                .split(" (os error")
+                .next()
+                .unwrap_or(&why)
+                .to_lowercase();
+            return Err(format!("{shown}: cannot read the config file: {why}"));
+        }
+    };
+    parse(&text, &shown)
+}
+
+/// A mistake in the file: where, which key, what.
+struct Mistake {
+    at: usize,
+    key: String,
+    what: String,
+}
+
+type Found<T> = Result<T, Mistake>;
+
+fn mistake<T>(at: usize, key: &str, what: impl Into<String>) -> Found<T> {
+    Err(Mistake {
+        at,
+        key: key.to_string(),
+        what: what.into(),
+    })
+}
+
+/// The 1-based line of byte `at` of `text`.
+fn line_of(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// For a syntax error (where there is no key to go by yet): the key being
+/// written on that line, under the table above it, as far as the text says.
+fn key_at(text: &str, at: usize) -> String {
+    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next().unwrap_or_default().trim();
+    let table = text[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('[') && l.ends_with(']'))
+        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
+    let key = line
+        .split_once('=')
+        .map(|(k, _)| k.trim().trim_matches('"').to_string())
+        .filter(|k| !k.is_empty() && !k.starts_with('['));
+    match (table, key) {
+        (Some(t), Some(k)) => format!("{t}.{k}"),
+        (None, Some(k)) => k,
+        (Some(t), None) => t,
+        (None, None) => "(top level)".into(),
+    }
+}
+
+/// Parse a config file's text; `origin` names it in errors.
+pub fn parse(text: &str, origin: &str) -> Result<Config, String> {
+    let say = |at: usize, key: &str, what: &str| {
+        let what = what.split_whitespace().collect::<Vec<_>>().join(" ");
+        safe_line(&format!("{origin}:{}: {key}: {what}", line_of(text, at))).into_owned()
+    };
+    let doc = DeTable::parse(text).map_err(|e| {
+        let at = e.span().map_or(0, |s| s.start);
+        say(
+            at,
+            &key_at(text, at),
+            &format!("not valid TOML: {}", e.message()),
+        )
+    })?;
+    read(doc.get_ref()).map_err(|m| say(m.at, &m.key, &m.what))
+}
+
+/// What a value of a TOML type is called in errors.
+fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a number",
+        DeValue::Boolean(_) => "true or false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+fn table<'a, 'i>(v: &'a Spanned<DeValue<'i>>, key: &str, what: &str) -> Found<&'a DeTable<'i>> {
+    match v.get_ref() {
+        DeValue::Table(t) => Ok(t),
+        other => mistake(
+            v.span().start,
+            key,
+            format!("should be {what}, not {}", type_name(other)),
+        ),
+    }
+}
+
+fn string<'a>(v: &'a Spanned<DeValue<'_>>, key: &str, what: &str) -> Found<&'a str> {
+    match v.get_ref() {
+        DeValue::String(s) => Ok(s),
+        other => mistake(
+            v.span().start,
+            key,
+            format!("should be {what}, not {}", type_name(other)),
+        ),
+    }
+}
+
+/// Names for an error: `a, b or c`.
+fn one_of<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    let names: Vec<&str> = names.into_iter().collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, _)) => (*last).to_string(),
+        None => String::new(),
+    }
+}
+
+/// Entries of a table in the order the file writes them.
+fn entries<'a, 'i>(
+    t: &'a DeTable<'i>,
+) -> Vec<(
+    &'a Spanned<std::borrow::Cow<'i, str>>,
+    &'a Spanned<DeValue<'i>>,
+)> {
+    let mut v: Vec<_> = t.iter().collect();
+    v.sort_by_key(|(k, _)| k.span().start);
+    v
+}
+
+fn read(doc: &DeTable<'_>) -> Found<Config> {
+    let mut config = Config::default();
+    for (k, v) in entries(doc) {
+        let key = k.get_ref().as_ref();
+        match key {
+            "theme" => {
+                let s = string(v, key, "\"auto\", \"light\" or \"dark\"")?;
+                config.theme = ThemeChoice::NAMES
+                    .iter()
+                    .find(|(n, _)| *n == s)
+                    .map(|(_, t)| *t)
+                    .ok_or(())
+                    .or_else(|()| {
+                        mistake(
+                            v.span().start,
+                            key,
+                            format!("“{s}” is not a theme (auto, light or dark)"),
+                        )
+                    })?;
+            }
+            "keys" => read_keys(table(v, key, "a table of contexts")?, &mut config.keymap)?,
+            "colors" => read_colors(table(v, key, "a table of palettes")?, &mut config.palettes)?,
+            _ => {
+                return mistake(
+                    k.span().start,
+                    key,
+                    "unknown setting (theme, keys or colors; see `copycat config`)",
+                );
+            }
+        }
+    }
+    Ok(config)
+}
+
+fn read_keys(t: &DeTable<'_>, keymap: &mut Keymap) -> Found<()> {
+    // Where each binding the file sets is written, for errors about it.
+    let mut written: Vec<(Ctx, &'static str, usize)> = Vec::new();
+    for (k, v) in entries(t) {
+        let name = k.get_ref().as_ref();
+        let path = format!("keys.{name}");
+        let Some(ctx) = Ctx::ALL.into_iter().find(|c| c.name() == name) else {
+            return mistake(
+                k.span().start,
+                &path,
+                format!(
+                    "no such context ({})",
+                    one_of(Ctx::ALL.iter().map(|c| c.name()))
+                ),
+            );
+        };
+        for (ak, av) in entries(table(v, &path, "a table of actions")?) {
+            let action = ak.get_ref().as_ref();
+            let path = format!("keys.{name}.{action}");
+            let Some(b) = keymap.binding_mut(ctx, action) else {
+                return mistake(
+                    ak.span().start,
+                    &path,
+                    format!("no such action in keys.{name} (`copycat config` lists them)"),
+                );
+            };
+            let values: Vec<&Spanned<DeValue<'_>>> = match av.get_ref() {
+                DeValue::Array(a) => a.iter().collect(),
+                DeValue::String(_) => vec![av],
+                other => {
+                    return mistake(
+                        av.span().start,
+                        &path,
+                        format!("should be a list of keys, not {}", type_name(other)),
+                    );
+                }
+            };
+            let mut keys = Vec::new();
+            for kv in values {
+                let s = string(kv, &path, "a key such as \"q\" or \"ctrl-c\"")?;
+                let key = Key::parse(s).or_else(|e| mistake(kv.span().start, &path, e))?;
+                if let Some((_, fixed)) = FIXED.iter().find(|(f, _)| *f == key)
+                    && *fixed != b.action
+                {
+                    let does = if *fixed == Action::Quit {
+                        "quits"
+                    } else {
+                        "suspends"
+                    };
+                    return mistake(
+                        kv.span().start,
+                        &path,
+                        format!("{} always {does}: it cannot do anything else", key.name()),
+                    );
+                }
+                if ctx == Ctx::Prompt && key.is_printable() {
+                    return mistake(
+                        kv.span().start,
+                        &path,
+                        format!("“{s}” is typed into the prompt: bind a key that types nothing"),
+                    );
+                }
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+            // Ctrl-C and Ctrl-Z work whatever the file says (the input thread
+            // acts on them at once); the help says so.
+            for (fixed, action) in FIXED {
+                if b.action == action && !keys.contains(&fixed) {
+                    keys.push(fixed);
+                }
+            }
+            b.keys = keys;
+            written.push((ctx, b.name, ak.span().start));
+        }
+    }
+    check_collisions(keymap, &written)
+}
+
+/// Two bindings of one context may not share a key: the error names both,
+/// on the line of the one the file wrote.
+fn check_collisions(keymap: &Keymap, written: &[(Ctx, &'static str, usize)]) -> Found<()> {
+    let all = keymap.bindings();
+    let at = |b: &Binding| {
+        written
+            .iter()
+            .find(|(c, n, _)| *c == b.ctx && *n == b.name)
+            .map(|(_, _, at)| *at)
+    };
+    let mut found: Option<Mistake> = None;
+    for (i, x) in all.iter().enumerate() {
+        for y in &all[i + 1..] {
+            if x.ctx != y.ctx {
+                continue;
+            }
+            let Some(k) = x.keys.iter().find(|k| y.keys.contains(k)) else {
+                continue;
+            };
+            // Report it on the line the file wrote (the later, if both).
+            let (here, there, line) = match (at(x), at(y)) {
+                (Some(a), Some(b)) if a > b => (x, y, a),
+                (_, Some(b)) => (y, x, b),
+                (Some(a), None) => (x, y, a),
+                (None, None) => continue,
+            };
+            let ctx = here.ctx.name();
+            let default = if at(there).is_none() {
+                " (by default)"
+            } else {
+                ""
+            };
+            let m = Mistake {
+                at: line,
+                key: format!("keys.{ctx}.{}", here.name),
+                what: format!(
+                    "{} is also keys.{ctx}.{}'s key{default}: one key, one action \
+                     (rebind or unbind the other)",
+                    k.config_name(),
+                    there.name
+                ),
+            };
+            if found.as_ref().is_none_or(|f| m.at < f.at) {
+                found = Some(m);
+            }
+        }
+    }
+    found.map_or(Ok(()), Err)
+}
+
+const LOOK_KEYS: [&str; 7] = ["fg", "bg", "bold", "italic", "underline", "dim", "reverse"];
+
+fn read_colors(t: &DeTable<'_>, palettes: &mut [Palette; 3]) -> Found<()> {
+    for (k, v) in entries(t) {
+        let name = k.get_ref().as_ref();
+        let path = format!("colors.{name}");
+        let Some(bg) = Background::ALL.into_iter().find(|b| b.name() == name) else {
+            return mistake(
+                k.span().start,
+                &path,
+                "no such palette (terminal, light or dark)",
+            );
+        };
+        let palette = &mut palettes[bg_index(bg)];
+        for (mk, mv) in entries(table(v, &path, "a table of marks")?) {
+            let mark_name = mk.get_ref().as_ref();
+            let path = format!("colors.{name}.{mark_name}");
+            let Some(mark) = Mark::ALL.into_iter().find(|m| m.label() == mark_name) else {
+                return mistake(
+                    mk.span().start,
+                    &path,
+                    format!(
+                        "no such mark ({})",
+                        one_of(Mark::ALL.iter().map(|m| m.label()))
+                    ),
+                );
+            };
+            let mut look = palette.look(mark);
+            for (fk, fv) in entries(table(mv, &path, "a table such as { fg = \"green\" }")?) {
+                let field = fk.get_ref().as_ref();
+                let path = format!("{path}.{field}");
+                match field {
+                    "fg" | "bg" => {
+                        let s = string(fv, &path, "a colour")?;
+                        let c = if s == "default" {
+                            None
+                        } else {
+                            Some(Color::parse(s).ok_or(()).or_else(|()| {
+                                mistake(
+                                    fv.span().start,
+                                    &path,
+                                    format!(
+                                        "“{s}” is not a colour (#rrggbb, default, or one of {})",
+                                        one_of(Color::NAMED.iter().map(|(n, _)| *n))
+                                    ),
+                                )
+                            })?)
+                        };
+                        if field == "fg" {
+                            look.fg = c;
+                        } else {
+                            look.bg = c;
+                        }
+                    }
+                    _ if LOOK_KEYS.contains(&field) => {
+                        let DeValue::Boolean(on) = fv.get_ref() else {
+                            return mistake(
+                                fv.span().start,
+                                &path,
+                                format!("should be true or false, not {}", type_name(fv.get_ref())),
+                            );
+                        };
+                        look.set_attribute(field, *on);
+                    }
+                    _ => {
+                        return mistake(
+                            fk.span().start,
+                            &path,
+                            format!("unknown setting ({})", one_of(LOOK_KEYS)),
+                        );
+                    }
+                }
+            }
+            palette.set(mark, look);
+        }
+    }
+    Ok(())
+}
+
+/// A look as a TOML inline table: `{ fg = "green", bold = true }`.
+fn look_toml(look: Look) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(c) = look.fg {
+        parts.push(format!("fg = \"{}\"", c.name()));
+    }
+    if let Some(c) = look.bg {
+        parts.push(format!("bg = \"{}\"", c.name()));
+    }
+    for (name, on) in look.attributes() {
+        if on {
+            parts.push(format!("{name} = true"));
+        }
+    }
+    if parts.is_empty() {
+        "{}".into()
+    } else {
+        format!("{{ {} }}", parts.join(", "))
+    }
+}
+
+/// The defaults as a commented config file to start from: `copycat config`.
+/// It parses back to [`Config::default`].
+pub fn defaults_file() -> String {
+    let d = Config::default();
+    let mut o = String::new();
+    o.push_str(
+        "# copycat's config file. Every setting below is a default: keep what you
+# change, delete the rest. copycat reads the file at --config PATH, else at
+# $COPYCAT_CONFIG, else at $XDG_CONFIG_HOME/copycat/config.toml
+# (~/.config/copycat/config.toml). Start one with
+#   copycat config > ~/.config/copycat/config.toml
+# A mistake is reported with its line and key, and copycat stops (exit 2).
+
+# The palette: \"auto\" asks the terminal for its background colour and takes
+# the light or the dark palette, or the terminal's own named colours when it
+# does not answer; \"light\" and \"dark\" choose. --theme overrides this.
+",
+    );
+    let _ = writeln!(o, "theme = \"{}\"", d.theme.name());
+    o.push_str(
+        "
+# Keys, by context and action: a list of keys, each a character (\"q\", \"?\",
+# \"G\") or a name (space, enter, esc, tab, backtab, backspace, up, down,
+# left, right, home, end, pageup, pagedown, delete, f1 to f12), maybe after
+# ctrl- or alt-. [] unbinds an action. Two actions of one context may not
+# share a key; a popup, the list or a pane takes a key before \"everywhere\".
+# Ctrl-C always quits and Ctrl-Z always suspends.
+",
+    );
+    for (ctx, bindings) in d.keymap.sections() {
+        let _ = writeln!(o, "\n# {}\n[keys.{}]", ctx.title(), ctx.name());
+        for b in bindings {
+            let keys: Vec<String> = b
+                .keys
+                .iter()
+                .map(|k| format!("{:?}", k.config_name()))
+                .collect();
+            let _ = writeln!(o, "# {}\n{} = [{}]", b.help, b.name, keys.join(", "));
+        }
+    }
+    o.push_str(
+        "
+# How each mark looks, in each palette: \"terminal\" (the terminal's named
+# colours, when its background is unknown), \"light\" and \"dark\". fg and bg
+# are one of black, red, green, yellow, blue, magenta, cyan, white,
+# bright-black, bright-red, bright-green, bright-yellow, bright-blue,
+# bright-magenta, bright-cyan, bright-white, \"#rrggbb\" or \"default\" (the
+# terminal's own); bold, italic, underline, dim and reverse are true or
+# false. What a mark leaves out keeps its default. Without colour (NO_COLOR,
+# --color never) marks are told apart by fixed attributes instead.
+",
+    );
+    for bg in Background::ALL {
+        let _ = writeln!(o, "\n[colors.{}]", bg.name());
+        let p = d.palette(bg);
+        for m in Mark::ALL {
+            let _ = writeln!(
+                o,
+                "# {}\n{} = {}",
+                m.meaning(),
+                m.label(),
+                look_toml(p.look(m))
+            );
+        }
+    }
+    debug_assert_eq!(Mark::ALL.len(), MARKS);
+    o
+}
+
+/// Test-only: the byte range of `needle` in `text`, for span checks.
+#[cfg(test)]
+fn span_of(text: &str, needle: &str) -> std::ops::Range<usize> {
+    let at = text.find(needle).expect("needle");
+    at..at + needle.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        parse(text, "c.toml").expect_err("an error")
+    }
+
+    #[test]
+    fn the_defaults_file_parses_back_to_the_defaults() {
+        let text = defaults_file();
+        assert_eq!(parse(&text, "defaults"), Ok(Config::default()));
+        // And it is a complete file: every binding and every mark is in it.
+        for b in Keymap::default().bindings() {
+            assert!(text.contains(&format!("\n{} = [", b.name)), "{}", b.name);
+        }
+        assert!(text.contains("[colors.dark]\n"));
+        assert_eq!(parse("", "empty"), Ok(Config::default()));
+    }
+
+    #[test]
+    fn keys_and_colours_are_taken_and_ctrl_c_stays() {
+        let c = parse(
+            "theme = \"light\"\n[keys.everywhere]\nquit = [\"x\"]\nhelp = \"f1\"\n\
+             [colors.light]\ncopied = { fg = \"#00ff00\", bold = true }\n",
+            "c.toml",
+        )
+        .unwrap();
+        assert_eq!(c.theme, ThemeChoice::Light);
+        let quit = c
+            .keymap
+            .bindings()
+            .iter()
+            .find(|b| b.ctx == Ctx::Global && b.name == "quit")
+            .unwrap();
+        assert_eq!(
+            quit.keys,
+            vec![Key::parse("x").unwrap(), Key::parse("ctrl-c").unwrap()]
+        );
+        assert_eq!(
+            c.keymap.key_for(Ctx::Global, Action::Help).as_deref(),
+            Some("F1")
+        );
+        let copied = c.palette(Background::Light).look(Mark::Copied);
+        assert_eq!(copied.fg, Some(Color::Rgb(0, 255, 0)));
+        assert!(copied.bold);
+        // Other palettes and marks keep their defaults.
+        assert_eq!(
+            c.palette(Background::Dark),
+            Palette::default_for(Background::Dark)
+        );
+    }
+
+    #[test]
+    fn each_mistake_is_one_line_with_its_line_and_key() {
+        let cases = [
+            (
+                "[keys.everywhere]\nquit = [q]\n",
+                "c.toml:2: keys.everywhere.quit: not valid TOML",
+            ),
+            (
+                "[keys.pane]\ndown = [\"j\"]\nsideways = [\"x\"]\n",
+                "c.toml:3: keys.pane.sideways: no such action in keys.pane",
+            ),
+            (
+                "[keys.nowhere]\n",
+                "c.toml:1: keys.nowhere: no such context",
+            ),
+            ("colour = 1\n", "c.toml:1: colour: unknown setting"),
+            (
+                "[colors.dark]\nnew = { fg = \"purple\" }\n",
+                "c.toml:2: colors.dark.new.fg: “purple” is not a colour",
+            ),
+            (
+                "[colors.dark]\nnew = { fg = \"#fff\" }\n",
+                "c.toml:2: colors.dark.new.fg: “#fff” is not a colour",
+            ),
+            (
+                "[colors.dark]\nnew = { blink = true }\n",
+                "c.toml:2: colors.dark.new.blink: unknown setting",
+            ),
+            (
+                "[colors.sepia]\n",
+                "c.toml:1: colors.sepia: no such palette",
+            ),
+            (
+                "\n[keys.pane]\ndown = [\"g\"]\n",
+                "c.toml:3: keys.pane.down: g is also keys.pane.top's key (by default)",
+            ),
+            (
+                "[keys.everywhere]\nnext = [\"x\"]\nswap = [\"x\"]\n",
+                "c.toml:3: keys.everywhere.swap: x is also keys.everywhere.next's key",
+            ),
+            (
+                "[keys.everywhere]\nswap = [\"ctrl-c\"]\n",
+                "c.toml:2: keys.everywhere.swap: Ctrl-C always quits",
+            ),
+            (
+                "[keys.prompt]\naccept = [\"y\"]\n",
+                "c.toml:2: keys.prompt.accept: “y” is typed into the prompt",
+            ),
+            (
+                "[keys.pane]\ndown = [\"hyper-j\"]\n",
+                "c.toml:2: keys.pane.down: “hyper-j” is not a key",
+            ),
+            (
+                "theme = \"sepia\"\n",
+                "c.toml:1: theme: “sepia” is not a theme",
+            ),
+            (
+                "keys = 3\n",
+                "c.toml:1: keys: should be a table of contexts",
+            ),
+        ];
+        for (text, want) in cases {
+            let e = err(text);
+            assert!(e.starts_with(want), "{text:?}:\n  got  {e}\n  want {want}…");
+            assert!(!e.contains('\n'), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn a_syntax_error_names_the_key_being_written() {
+        let text = "[keys.list]\ndown = [\"j\"\n";
+        assert_eq!(key_at(text, span_of(text, "down").start), "keys.list.down");
+        assert_eq!(line_of(text, span_of(text, "down").start), 2);
+    }
+}
