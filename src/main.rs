@@ -21,16 +21,10 @@ use copycat::export;
 /// states). Two keep the two threads of a pair's work from waiting on one lock.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn cap_malloc_arenas() {
-    use std::ffi::c_int;
-    unsafe extern "C" {
-        fn mallopt(param: c_int, value: c_int) -> c_int;
-    }
-    /// `M_ARENA_MAX` of glibc's `<malloc.h>`.
-    const M_ARENA_MAX: c_int = -8;
     // SAFETY: mallopt only sets a parameter of the allocator; it is called
     // before any other thread exists.
     unsafe {
-        mallopt(M_ARENA_MAX, 2);
+        libc::mallopt(libc::M_ARENA_MAX, 2);
     }
 }
 
