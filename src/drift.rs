@@ -249,8 +249,8 @@ pub fn quotes(art: &Article) -> Vec<Quote> {
 }
 
 fn push_quote(art: &Article, span: Range<usize>, out: &mut Vec<Quote>) {
-    let first = art.words.partition_point(|w| w.span.start < span.start);
-    let last = art.words.partition_point(|w| w.span.end <= span.end);
+    let first = art.words.partition_point(|w| w.span().start < span.start);
+    let last = art.words.partition_point(|w| w.span().end <= span.end);
     if last < first + MIN_QUOTE_WORDS {
         return;
     }
@@ -275,7 +275,7 @@ fn speaker(art: &Article, quote: &Range<usize>) -> Option<String> {
         art.sentences[sentences.start].words.start..art.sentences[sentences.end - 1].words.end;
     let words: Vec<usize> = all
         .filter(|&i| {
-            let w = &art.words[i].span;
+            let w = &art.words[i].span();
             w.end <= quote.start || w.start >= quote.end
         })
         .collect();
@@ -292,7 +292,7 @@ fn speaker(art: &Article, quote: &Range<usize>) -> Option<String> {
         // `Trump wrote`: the run of capitals just before the verb…
         // (A run is words with only spaces between: `Geneva, Rubio` is two.)
         let joined = |x: usize, y: usize| {
-            art.text[art.words[x].span.end..art.words[y].span.start]
+            art.text[art.words[x].span().end..art.words[y].span().start]
                 .chars()
                 .all(char::is_whitespace)
         };
@@ -315,7 +315,7 @@ fn speaker(art: &Article, quote: &Range<usize>) -> Option<String> {
             }
         }
         if let (Some(&f), Some(&l)) = (run.first(), run.last()) {
-            return Some(art.text[art.words[f].span.start..art.words[l].span.end].to_string());
+            return Some(art.text[art.words[f].span().start..art.words[l].span().end].to_string());
         }
     }
     None
@@ -457,7 +457,7 @@ fn names(art: &Article, words: &Range<usize>) -> Vec<usize> {
         .clone()
         .filter(|&w| {
             let t = art.word_text(w);
-            let first = art.sentences[art.words[w].sentence].words.start == w;
+            let first = art.sentences[art.words[w].sentence()].words.start == w;
             !first
                 && t.chars().count() >= MIN_NAME_CHARS
                 && t.chars().next().is_some_and(char::is_uppercase)
@@ -474,7 +474,7 @@ fn sentence_words(art: &Article, sentences: &Range<usize>) -> Range<usize> {
 /// The whole name a word is part of (`Sergey Lavrov` for `Sergey`), when
 /// capitalized words stand next to it with only spaces between.
 fn name_around(art: &Article, w: usize) -> Option<String> {
-    let sentence = &art.sentences[art.words[w].sentence].words;
+    let sentence = &art.sentences[art.words[w].sentence()].words;
     let capital = |i: usize| {
         art.word_text(i)
             .chars()
@@ -482,7 +482,7 @@ fn name_around(art: &Article, w: usize) -> Option<String> {
             .is_some_and(char::is_uppercase)
     };
     let spaced = |x: usize, y: usize| {
-        art.text[art.words[x].span.end..art.words[y].span.start]
+        art.text[art.words[x].span().end..art.words[y].span().start]
             .chars()
             .all(char::is_whitespace)
     };
@@ -494,7 +494,7 @@ fn name_around(art: &Article, w: usize) -> Option<String> {
         last += 1;
     }
     (first != last)
-        .then(|| art.text[art.words[first].span.start..art.words[last].span.end].to_string())
+        .then(|| art.text[art.words[first].span().start..art.words[last].span().end].to_string())
 }
 
 /// Suffixes that make a people, a plural or an adjective of a name
@@ -608,8 +608,8 @@ fn fact_flags(a: &Article, b: &Article, link: &Link, index: usize, out: &mut Vec
                 if sim >= NAME_SIMILARITY && name_root(ta) != name_root(tb) {
                     out.push(Flag {
                         kind: FlagKind::Name,
-                        a: a.words[wa].span.clone(),
-                        b: b.words[wb].span.clone(),
+                        a: a.words[wa].span(),
+                        b: b.words[wb].span(),
                         detail: match name_around(b, wb) {
                             Some(whole) => {
                                 format!("{} → {} (in {})", quoted(ta), quoted(tb), quoted(&whole))
@@ -658,8 +658,8 @@ pub fn flags(a: &Article, b: &Article, al: &Alignment) -> Vec<Flag> {
                 continue;
             }
             let lb = b.sentences_span(&l.b);
-            let bw = b.words.partition_point(|w| w.span.start < lb.start)
-                ..b.words.partition_point(|w| w.span.end <= lb.end);
+            let bw = b.words.partition_point(|w| w.span().start < lb.start)
+                ..b.words.partition_point(|w| w.span().end <= lb.end);
             let (d, shared) = dice(&ca[i], &content(b, &bw));
             let kept = shared as f64 / ca[i].len().max(1) as f64;
             let quoted_in_b = qb

@@ -235,7 +235,7 @@ fn leading_date_tokens_are_meta_and_outside_every_sentence() {
         // No word of compared text is the date.
         for s in a.sentences.iter().filter(|s| s.role.compared()) {
             for w in &a.words[s.words.clone()] {
-                assert_ne!(&a.text[w.span.clone()], "2025", "{}", a.path);
+                assert_ne!(&a.text[w.span()], "2025", "{}", a.path);
             }
         }
     }

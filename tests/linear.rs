@@ -122,3 +122,47 @@ fn layout_work_and_memory_grow_linearly_with_the_text() {
         }
     }
 }
+
+/// Most bytes the article model may hold at once while parsing, per byte of
+/// input, whatever its shape (counted as allocated, capacity included; 19 on
+/// one-letter lines, the worst, where a word of 12 bytes stands for every two
+/// bytes). The README promises peak memory within 30 times the input for
+/// `list`, `compare` and the reader: two articles, their alignment and a
+/// layout.
+const MODEL_PER_BYTE: f64 = 24.0;
+/// Most bytes a layout of an article beside itself (two columns) may hold at
+/// once, per byte of its text, in panes of 20 columns or more (8 at 20, 3 at
+/// 80): rows keep byte ranges, not pieces of text, and a paragraph's tokens
+/// are read one at a time. A row is 40 bytes, so narrower panes cost more: a
+/// one-column pane has a row for every character.
+const LAYOUT_PER_BYTE: f64 = 10.0;
+
+/// Regression: rows held their pieces of text (a piece of 72 bytes for every
+/// word and every space between words, in a vector per row), 35–95 bytes per
+/// byte of text; the reader on a pair of 7 MB files of one-letter lines took
+/// 1.6 GB. The bound is on bytes allocated, so it holds on any machine.
+#[test]
+fn model_and_layout_memory_are_bounded_by_the_input() {
+    let n = 100_000;
+    for (name, s) in shapes(n) {
+        let len = s.len() as f64;
+        let (_, model, art) = measure(|| Article::parse("s.txt", s.into_bytes()));
+        let model = model as f64 / len;
+        eprintln!("{name}: model {model:.1} bytes a byte");
+        assert!(
+            model <= MODEL_PER_BYTE,
+            "{name}: the model held {model:.1} bytes per byte of input"
+        );
+        let al = Alignment::default();
+        for width in [20, 80] {
+            let (_, peak, sp) = measure(|| Spread::build(&art, &art, &al, width, width));
+            drop(sp);
+            let layout = peak as f64 / len;
+            eprintln!("{name}: layout at {width}: {layout:.1} bytes a byte");
+            assert!(
+                layout <= LAYOUT_PER_BYTE,
+                "{name} at width {width}: the layout held {layout:.1} bytes per byte of text"
+            );
+        }
+    }
+}

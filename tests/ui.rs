@@ -158,7 +158,8 @@ fn locate(
             continue;
         }
         let mut x = pg.text.x;
-        for p in &row.pieces {
+        let art = &app.articles()[[app.pair().0, app.pair().1][side.index()]];
+        for p in &sp.pieces(side, row, art) {
             if p.word.is_some() && pick(p.class, p.change) {
                 return (x, pg.text.y + dy as u16, p.text.to_string());
             }

@@ -36,12 +36,13 @@ fuzz_target!(|data: &[u8]| {
         let mut seen: Vec<usize> = Vec::new();
         let mut text_of: std::collections::HashMap<usize, String> = Default::default();
         for r in sp.rows(side) {
-            let text = r.text();
-            let width: usize = r.pieces.iter().map(|p| p.width).sum();
+            let pieces = sp.pieces(side, r, art);
+            let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
+            let width: usize = pieces.iter().map(|p| p.width).sum();
             assert_eq!(width, display_width(&text), "row width measured wrong: {text:?}");
             let single = text.graphemes(true).count() == 1;
             assert!(width <= w.max(1) || single, "{text:?} is {width} wide at {w}");
-            for p in &r.pieces {
+            for p in &pieces {
                 if let Some(wi) = p.word {
                     if seen.last() != Some(&wi) {
                         seen.push(wi);

@@ -104,19 +104,20 @@ pub fn check(a: &Article) -> Result<(), String> {
     }
     let (mut prev_w, mut prev_wf) = (0, 0);
     for (wi, w) in a.words.iter().enumerate() {
-        text_range(a, "word", wi, &w.span, prev_w)?;
-        prev_w = w.span.end;
+        text_range(a, "word", wi, &w.span(), prev_w)?;
+        prev_w = w.span().end;
         let s = a
             .sentences
-            .get(w.sentence)
+            .get(w.sentence())
             .ok_or_else(|| format!("word {wi} names sentence {}", w.sentence))?;
-        if !s.words.contains(&wi) || w.span.start < s.span.start || w.span.end > s.span.end {
+        if !s.words.contains(&wi) || w.span().start < s.span.start || w.span().end > s.span.end {
             return Err(format!(
                 "word {wi} {:?} is outside its sentence {:?}",
-                w.span, s.span
+                w.span(),
+                s.span
             ));
         }
-        let f = file_range(a, "word", wi, &w.span, prev_wf, utf8)?;
+        let f = file_range(a, "word", wi, &w.span(), prev_wf, utf8)?;
         prev_wf = f.end;
         let sf = a.file_range(s.span.clone());
         if f.start < sf.start || f.end > sf.end {
@@ -125,7 +126,7 @@ pub fn check(a: &Article) -> Result<(), String> {
             ));
         }
         if let Some(file) = utf8 {
-            let word = &a.text[w.span.clone()];
+            let word = &a.text[w.span()];
             let untouched = !word.contains('\u{FFFD}')
                 && !word.chars().any(|c| ('\u{2400}'..='\u{2426}').contains(&c));
             let stored = file[f.clone()].replace('\u{FEFF}', "");

@@ -64,12 +64,37 @@ pub struct Sentence {
 }
 
 /// A word: a run of letters and digits, with inner apostrophes and hyphens.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Twelve bytes (`u32` offsets): the model holds one for every word, which
+/// in a file of one-letter lines is one for every two bytes of the file.
+/// Files are capped at 8 MiB ([`load::MAX_FILE_BYTES`]) and their text grows
+/// at most a few times in decoding, far below 4 GiB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
+    start: u32,
+    end: u32,
+    sentence: u32,
+}
+
+impl Word {
+    fn new(span: Range<usize>, sentence: usize) -> Word {
+        let at = |x: usize| u32::try_from(x).expect("article text under 4 GiB");
+        Word {
+            start: at(span.start),
+            end: at(span.end),
+            sentence: at(sentence),
+        }
+    }
+
     /// Byte range in `Article::text`.
-    pub span: Range<usize>,
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
     /// Index of its sentence in `Article::sentences`.
-    pub sentence: usize,
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
 }
 
 /// What the article says about itself.
@@ -183,10 +208,10 @@ impl Article {
                 let w0 = self.words.len();
                 let sentence = self.sentences.len();
                 for w in segment::words(&self.text[s_span.clone()]) {
-                    self.words.push(Word {
-                        span: s_span.start + w.start..s_span.start + w.end,
+                    self.words.push(Word::new(
+                        s_span.start + w.start..s_span.start + w.end,
                         sentence,
-                    });
+                    ));
                 }
                 self.sentences.push(Sentence {
                     span: s_span,
@@ -240,7 +265,7 @@ impl Article {
 
     /// Text of a word.
     pub fn word_text(&self, i: usize) -> &str {
-        &self.text[self.words[i].span.clone()]
+        &self.text[self.words[i].span()]
     }
 
     /// Paragraph number (1-based, counting body paragraphs) of a sentence, as
@@ -263,7 +288,7 @@ impl Article {
     /// Byte range of `Article::text` from the first word of `words` to the
     /// end of its last.
     pub fn words_span(&self, words: &Range<usize>) -> Range<usize> {
-        self.words[words.start].span.start..self.words[words.end - 1].span.end
+        self.words[words.start].span().start..self.words[words.end - 1].span().end
     }
 
     /// A byte range of the text as a byte range of the file as stored.

@@ -1501,7 +1501,7 @@ mod tests {
             app.apply(Action::Down);
         }
         let sp = app.reading.spread().unwrap();
-        let byte = sp.b[app.tops()[1]].pieces[0].bytes.start;
+        let byte = sp.b[app.tops()[1]].first_byte().unwrap();
         for w in 0..200u16 {
             app.on_event(&Event::Resize(60 + w % 90, 30 + w % 20));
         }

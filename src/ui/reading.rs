@@ -179,7 +179,7 @@ impl Reading {
                 sp.rows(side)
                     .iter()
                     .skip(self.top[side.index()])
-                    .find_map(|r| r.pieces.first().map(|p| p.bytes.start))
+                    .find_map(|r| r.first_byte())
             })
         })
     }

@@ -265,7 +265,7 @@ fn render_pane(
                 pg.text.x
             };
             let w = usize::from(pg.text.right().saturating_sub(x));
-            let note = row.note.as_deref().unwrap_or_default();
+            let note = sp.note(side, top + dy).unwrap_or_default();
             buf.set_stringn(x, y, note, w, app.theme.moved_note());
             continue;
         }
@@ -282,13 +282,13 @@ fn render_pane(
             let label = if !gut.first && (focused || bracketed) {
                 " "
             } else {
-                gut.text.as_str()
+                gut.text()
             };
             buf.set_stringn(letter_x, y, label, 1, app.theme.gutter(gut.class, focused));
         }
+        let pieces = sp.pieces(side, row, art);
         if let Some(fx) = pg.flag_x()
-            && row
-                .pieces
+            && pieces
                 .iter()
                 .any(|p| flagged.iter().any(|(r, _)| overlaps(r, &p.bytes)))
         {
@@ -296,7 +296,7 @@ fn render_pane(
         }
         let mut x = pg.text.x;
         let right = pg.text.right();
-        for p in &row.pieces {
+        for p in &pieces {
             if x >= right {
                 break;
             }

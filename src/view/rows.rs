@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::num::NonZeroU32;
 use std::ops::Range;
 
 use compact_str::CompactString;
@@ -132,32 +133,49 @@ pub enum RowKind {
 
 /// The gutter of a text row: the kind of its passage, its letter on the
 /// passage's first row and a bar on the others.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Gutter {
-    pub text: CompactString,
     pub class: Class,
     /// True on the first row of the passage (the row that carries the letter).
     pub first: bool,
 }
 
+impl Gutter {
+    /// What the gutter shows: the kind's letter on the first row, a bar below.
+    pub fn text(self) -> &'static str {
+        if self.first {
+            self.class.mark().and_then(Mark::letter).unwrap_or_default()
+        } else {
+            "│"
+        }
+    }
+}
+
+/// A display row. It holds no text of its own: a text row is a byte range of
+/// its article's text, and its pieces are made when asked for
+/// ([`Spread::pieces`]), for the few rows on screen. Kept small (a row for
+/// every two bytes of a file of one-letter lines, and as many filler and blank
+/// rows again): its offsets are `u32`, and what a note row says is kept
+/// beside the rows ([`Spread::note`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub kind: RowKind,
-    pub pieces: Vec<Piece>,
-    /// The passage the row shows (`Unit::Other` for blank and filler rows; a
-    /// note row belongs to the first link of the run it labels).
-    pub unit: Unit,
-    /// The sentence the row's first text belongs to.
-    pub sentence: Option<usize>,
-    pub gutter: Option<Gutter>,
-    /// On the first row of a body paragraph: its number (`¶12`), counted as
-    /// the gutters, the moved labels and the reports count them.
-    pub paragraph: Option<usize>,
-    /// What a [`RowKind::Note`] row says.
-    pub note: Option<String>,
+    /// The class of the row's text (its passage's).
+    class: Class,
     /// Where the row stands in a passage of several links (a reused block),
     /// for the bracket beside it, with the passage's class.
     pub bracket: Option<(Bracket, Class)>,
+    pub gutter: Option<Gutter>,
+    /// The bytes of `Article::text` a text row shows, from its first piece's
+    /// first byte to its last piece's last (`0..0` on other rows).
+    start: u32,
+    end: u32,
+    /// On the first row of a body paragraph: its number (`¶12`), counted as
+    /// the gutters, the moved labels and the reports count them.
+    pub paragraph: Option<NonZeroU32>,
+    /// The passage the row shows (`Unit::Other` for blank and filler rows; a
+    /// note row belongs to the first link of the run it labels).
+    pub unit: Unit,
 }
 
 /// The part of a passage's bracket on a row.
@@ -189,25 +207,33 @@ impl Row {
     fn empty(kind: RowKind) -> Row {
         Row {
             kind,
-            pieces: Vec::new(),
-            unit: Unit::Other,
-            sentence: None,
-            gutter: None,
-            paragraph: None,
-            note: None,
+            class: Class::Plain,
             bracket: None,
+            gutter: None,
+            start: 0,
+            end: 0,
+            paragraph: None,
+            unit: Unit::Other,
         }
     }
 
-    /// Display width of the row's text.
-    pub fn width(&self) -> usize {
-        self.pieces.iter().map(|p| p.width).sum()
+    /// The bytes of `Article::text` the row shows: empty on rows that show no
+    /// text (blank, filler and note rows).
+    pub fn bytes(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
     }
 
-    /// The row's text as drawn.
-    pub fn text(&self) -> String {
-        self.pieces.iter().map(|p| p.text.as_str()).collect()
+    /// The first byte of `Article::text` the row shows, on a text row.
+    pub fn first_byte(&self) -> Option<usize> {
+        (self.kind == RowKind::Text).then_some(self.start as usize)
     }
+}
+
+/// A byte offset of an article's text as a row keeps it. Files are capped at
+/// 8 MiB (`article::load::MAX_FILE_BYTES`) and their text grows at most a few
+/// times over in decoding, far below 4 GiB.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).expect("article text under 4 GiB")
 }
 
 /// How a stretch of text is tagged before wrapping.
@@ -234,12 +260,30 @@ pub fn wrap(
     words: &[crate::article::Word],
     width: usize,
 ) -> Vec<Vec<Piece>> {
+    let mut rows = Vec::new();
+    wrap_each(text, range, class, changed, words, width, &mut |row| {
+        rows.push(row)
+    });
+    rows
+}
+
+/// [`wrap`], handing each row's pieces to `emit` as it is made, so that a
+/// caller that keeps only where rows begin and end never holds more than a
+/// row's pieces at once.
+fn wrap_each(
+    text: &str,
+    range: Range<usize>,
+    class: Class,
+    changed: &[(Range<usize>, Change)],
+    words: &[crate::article::Word],
+    width: usize,
+    emit: &mut dyn FnMut(Vec<Piece>),
+) {
     let width = width.max(1);
     let tag_at = |byte: usize| Tag {
         class,
         change: change_at(changed, byte),
     };
-    let mut rows: Vec<Vec<Piece>> = Vec::new();
     let mut row: Vec<Piece> = Vec::new();
     let mut row_w = 0usize;
     let mut gap_start: Option<usize> = None;
@@ -264,7 +308,7 @@ pub fn wrap(
             row.extend(pieces);
         } else {
             if !row.is_empty() {
-                rows.push(std::mem::take(&mut row));
+                emit(std::mem::take(&mut row));
                 row_w = 0;
             }
             if tw <= width {
@@ -278,7 +322,7 @@ pub fn wrap(
                         let g = cap_cluster(whole);
                         let gw = grapheme_width(g);
                         if row_w + gw > width && !row.is_empty() {
-                            rows.push(std::mem::take(&mut row));
+                            emit(std::mem::take(&mut row));
                             row_w = 0;
                         }
                         let start = p.bytes.start + gs;
@@ -304,9 +348,8 @@ pub fn wrap(
         gap_start = Some(te);
     }
     if !row.is_empty() {
-        rows.push(row);
+        emit(row);
     }
-    rows
 }
 
 /// Append `p` to the row, joining it to the last piece when both are parts of
@@ -336,25 +379,30 @@ fn change_at(ranges: &[(Range<usize>, Change)], byte: usize) -> Option<Change> {
         .map(|(_, c)| *c)
 }
 
-/// Maximal runs of non-whitespace in `text[range]`, as byte ranges.
-fn tokens(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// Maximal runs of non-whitespace in `text[range]`, as byte ranges, one at a
+/// time (a paragraph of one-letter words has a token every two bytes).
+fn tokens(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text[range.clone()].char_indices();
     let mut start: Option<usize> = None;
-    for (i, c) in text[range.clone()].char_indices() {
-        let at = range.start + i;
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, at));
-                start = None;
-            }
-            (false, None) => start = Some(at),
-            _ => {}
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
-    }
-    if let Some(s) = start {
-        out.push((s, range.end));
-    }
-    out
+        for (i, c) in chars.by_ref() {
+            let at = range.start + i;
+            match (c.is_whitespace(), start) {
+                (true, Some(s)) => {
+                    start = None;
+                    return Some((s, at));
+                }
+                (false, None) => start = Some(at),
+                _ => {}
+            }
+        }
+        done = true;
+        start.take().map(|s| (s, range.end))
+    })
 }
 
 /// A token cut into pieces wherever a word or a changed range begins or ends.
@@ -366,13 +414,13 @@ fn split_token(
     words: &[crate::article::Word],
 ) -> Vec<Piece> {
     let mut cuts: Vec<usize> = vec![tok.start, tok.end];
-    let first_word = words.partition_point(|w| w.span.end <= tok.start);
+    let first_word = words.partition_point(|w| w.span().end <= tok.start);
     for w in &words[first_word..] {
-        if w.span.start >= tok.end {
+        if w.span().start >= tok.end {
             break;
         }
-        cuts.push(w.span.start.max(tok.start));
-        cuts.push(w.span.end.min(tok.end));
+        cuts.push(w.span().start.max(tok.start));
+        cuts.push(w.span().end.min(tok.end));
     }
     let first_changed = changed.partition_point(|(r, _)| r.end <= tok.start);
     for (r, _) in &changed[first_changed..] {
@@ -394,10 +442,10 @@ fn split_token(
             continue;
         }
         let tag = tag_at(s);
-        let wi = words.partition_point(|w| w.span.end <= s);
+        let wi = words.partition_point(|w| w.span().end <= s);
         let word = words
             .get(wi)
-            .filter(|w| w.span.start <= s && e <= w.span.end)
+            .filter(|w| w.span().start <= s && e <= w.span().end)
             .map(|_| wi);
         let shown = cap_clusters(t);
         out.push(Piece {
@@ -412,13 +460,25 @@ fn split_token(
     out
 }
 
-/// A contiguous stretch of one paragraph that belongs to one passage.
+/// A contiguous stretch of one paragraph that belongs to one passage (one
+/// for every paragraph of a file of one-letter lines, so kept small).
 #[derive(Debug, Clone)]
 struct Chunk {
     unit: Unit,
-    paragraph: usize,
-    bytes: Range<usize>,
+    paragraph: u32,
+    start: u32,
+    end: u32,
     class: Class,
+}
+
+impl Chunk {
+    fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
+
+    fn bytes(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// One side while the spread is being built.
@@ -433,7 +493,7 @@ struct Column<'a> {
     rows: Vec<Row>,
     last_paragraph: Option<usize>,
     /// Body paragraph number of each paragraph (`None` for titles, meta…).
-    numbers: Vec<Option<usize>>,
+    numbers: Vec<Option<NonZeroU32>>,
     /// Runs of moved links, by the index of the chunk that starts each: the
     /// links of the run in this side's reading order.
     runs: HashMap<usize, Vec<usize>>,
@@ -462,8 +522,9 @@ impl<'a> Column<'a> {
                 if !art.text[p.span.clone()].trim().is_empty() {
                     chunks.push(Chunk {
                         unit: Unit::Other,
-                        paragraph: pi,
-                        bytes: p.span.clone(),
+                        paragraph: offset(pi),
+                        start: offset(p.span.start),
+                        end: offset(p.span.end),
                         class: class_of(Unit::Other, p.role),
                     });
                 }
@@ -484,11 +545,12 @@ impl<'a> Column<'a> {
                 };
                 let unit = owner[s];
                 match chunks.last_mut() {
-                    Some(c) if c.paragraph == pi && c.unit == unit => c.bytes.end = end,
+                    Some(c) if c.paragraph() == pi && c.unit == unit => c.end = offset(end),
                     _ => chunks.push(Chunk {
                         unit,
-                        paragraph: pi,
-                        bytes: start..end,
+                        paragraph: offset(pi),
+                        start: offset(start),
+                        end: offset(end),
                         class: class_of(unit, art.sentences[s].role),
                     }),
                 }
@@ -509,9 +571,9 @@ impl<'a> Column<'a> {
                 if let (Some(first), Some(last)) = (
                     art.words.get(r.start),
                     r.end.checked_sub(1).and_then(|e| art.words.get(e)),
-                ) && first.span.start < last.span.end
+                ) && first.span().start < last.span().end
                 {
-                    changed.push((first.span.start..last.span.end, change));
+                    changed.push((first.span().start..last.span().end, change));
                 }
             }
         }
@@ -545,7 +607,7 @@ impl<'a> Column<'a> {
         for p in &art.paragraphs {
             if p.role.compared() && !p.sentences.is_empty() {
                 n += 1;
-                numbers.push(Some(n));
+                numbers.push(NonZeroU32::new(n));
             } else {
                 numbers.push(None);
             }
@@ -598,7 +660,7 @@ impl<'a> Column<'a> {
         let at = self.next;
         let c = self.chunks[at].clone();
         self.next += 1;
-        self.separate(c.paragraph);
+        self.separate(c.paragraph());
         // The paragraph's number goes on its first row: the first row of
         // its first chunk (`separate` may have run already, for levelling).
         let opens = at == 0 || self.chunks[at - 1].paragraph != c.paragraph;
@@ -609,7 +671,7 @@ impl<'a> Column<'a> {
             self.rows.push(note);
         }
         let mut number = if opens {
-            self.numbers.get(c.paragraph).copied().flatten()
+            self.numbers.get(c.paragraph()).copied().flatten()
         } else {
             None
         };
@@ -617,29 +679,30 @@ impl<'a> Column<'a> {
             Unit::Link(_) => &self.changed,
             _ => &[],
         };
-        for pieces in wrap(
+        let rows = &mut self.rows;
+        wrap_each(
             &self.art.text,
-            c.bytes.clone(),
+            c.bytes(),
             c.class,
             changed,
             &self.art.words,
             self.width,
-        ) {
-            let sentence = pieces
-                .first()
-                .map(|p| p.bytes.start)
-                .and_then(|b| sentence_at(self.art, b));
-            self.rows.push(Row {
-                kind: RowKind::Text,
-                pieces,
-                unit: c.unit,
-                sentence,
-                gutter: None,
-                paragraph: number.take(),
-                note: None,
-                bracket: None,
-            });
-        }
+            &mut |pieces| {
+                let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+                    return;
+                };
+                rows.push(Row {
+                    kind: RowKind::Text,
+                    class: c.class,
+                    bracket: None,
+                    gutter: None,
+                    start: offset(first.bytes.start),
+                    end: offset(last.bytes.end),
+                    paragraph: number.take(),
+                    unit: c.unit,
+                });
+            },
+        );
     }
 
     /// Emit chunks up to (not including) chunk `until`.
@@ -692,14 +755,6 @@ fn moved_runs(chunks: &[Chunk], al: &Alignment) -> HashMap<usize, Vec<usize>> {
     runs
 }
 
-fn sentence_at(art: &Article, byte: usize) -> Option<usize> {
-    let i = art.sentences.partition_point(|s| s.span.end <= byte);
-    art.sentences
-        .get(i)
-        .filter(|s| s.span.start <= byte)
-        .map(|_| i)
-}
-
 /// The passage each sentence of one side belongs to. A sentence in two links
 /// (the aligner may reuse a source sentence) is shown with the first.
 fn owners(art: &Article, side: Side, al: &Alignment) -> Vec<Unit> {
@@ -749,7 +804,19 @@ pub struct Spread {
     units: [HashMap<Unit, Range<usize>>; 2],
     /// Per side, the first byte of every text row with its row index, in
     /// byte order (each side keeps its reading order), for `row_of_byte`.
-    starts: [Vec<(usize, usize)>; 2],
+    starts: [Vec<(u32, u32)>; 2],
+    /// What rows need beside them (boxed: a spread travels in the reader's
+    /// messages, which stay small).
+    beside: Box<Beside>,
+}
+
+/// Per side, what the rows of a spread need beside them.
+#[derive(Debug, Clone, Default)]
+struct Beside {
+    /// The changed words' byte ranges, for the pieces of rows.
+    changed: [Vec<(Range<usize>, Change)>; 2],
+    /// What each note row says, by row index (in order).
+    notes: [Vec<(u32, Box<str>)>; 2],
 }
 
 impl Spread {
@@ -774,7 +841,7 @@ impl Spread {
             eb = l.b.end;
             sa.emit_until(ca);
             sb.emit_until(cb);
-            let (pa, pb) = (sa.chunks[ca].paragraph, sb.chunks[cb].paragraph);
+            let (pa, pb) = (sa.chunks[ca].paragraph(), sb.chunks[cb].paragraph());
             sa.separate(pa);
             sb.separate(pb);
             let level = sa.rows.len().max(sb.rows.len());
@@ -799,6 +866,10 @@ impl Spread {
             widths: (wa, wb),
             units: Default::default(),
             starts: Default::default(),
+            beside: Box::new(Beside {
+                changed: [sa.changed, sb.changed],
+                notes: Default::default(),
+            }),
         };
         spread.index_units();
         spread.mark_gutters(al);
@@ -843,11 +914,12 @@ impl Spread {
 
     fn index_units(&mut self) {
         for side in [Side::A, Side::B] {
-            let starts: Vec<(usize, usize)> = self
+            let starts: Vec<(u32, u32)> = self
                 .rows(side)
                 .iter()
                 .enumerate()
-                .filter_map(|(i, r)| r.pieces.first().map(|p| (p.bytes.start, i)))
+                .filter(|(_, r)| r.kind == RowKind::Text)
+                .map(|(i, r)| (r.start, offset(i)))
                 .collect();
             debug_assert!(starts.windows(2).all(|w| w[0].0 < w[1].0));
             self.starts[side.index()] = starts;
@@ -887,16 +959,7 @@ impl Spread {
                 };
                 let first = r.unit != last;
                 last = r.unit;
-                let text = if first {
-                    class.mark().and_then(Mark::letter).unwrap_or_default()
-                } else {
-                    "│"
-                };
-                r.gutter = Some(Gutter {
-                    text: CompactString::const_new(text),
-                    class,
-                    first,
-                });
+                r.gutter = Some(Gutter { class, first });
             }
         }
     }
@@ -944,13 +1007,20 @@ impl Spread {
                 } else {
                     format!("¶{p}–¶{q}")
                 };
-                let rows = match side {
-                    Side::A => &mut self.a,
-                    Side::B => &mut self.b,
-                };
-                rows[row].note = Some(format!("{arrow} {span} {}", Mark::Moved.label()));
+                let said = format!("{arrow} {span} {}", Mark::Moved.label());
+                self.beside.notes[side.index()].push((offset(row), said.into()));
             }
         }
+    }
+
+    /// What the [`RowKind::Note`] row `row` of `side` says.
+    pub fn note(&self, side: Side, row: usize) -> Option<&str> {
+        let notes = &self.beside.notes[side.index()];
+        let i = notes.partition_point(|&(r, _)| (r as usize) < row);
+        notes
+            .get(i)
+            .filter(|&&(r, _)| r as usize == row)
+            .map(|(_, n)| &**n)
     }
 
     /// The rows of one side.
@@ -1001,13 +1071,41 @@ impl Spread {
     /// a match for every few bytes, and each needs its row.
     pub fn row_of_byte(&self, side: Side, byte: usize) -> Option<usize> {
         let starts = &self.starts[side.index()];
-        let i = starts.partition_point(|&(start, _)| start <= byte);
+        let i = starts.partition_point(|&(start, _)| start as usize <= byte);
         let &(_, row) = starts.get(i.checked_sub(1)?)?;
-        self.rows(side)[row]
-            .pieces
-            .iter()
-            .any(|p| p.bytes.start <= byte && byte < p.bytes.end.max(p.bytes.start + 1))
-            .then_some(row)
+        let row = row as usize;
+        // A row's pieces cover its bytes without a gap: the joining space
+        // stands for the whole whitespace run between two tokens.
+        self.rows(side)[row].bytes().contains(&byte).then_some(row)
+    }
+
+    /// The pieces of text a row of `side` shows, each with its class, made
+    /// from `art` (the article laid out on that side) as the layout made
+    /// them: the row's bytes wrapped again at the side's width fit on one row.
+    pub fn pieces(&self, side: Side, row: &Row, art: &Article) -> Vec<Piece> {
+        let range = row.bytes();
+        if row.kind != RowKind::Text || art.text.get(range.clone()).is_none() {
+            return Vec::new();
+        }
+        let changed: &[(Range<usize>, Change)] = match row.unit {
+            Unit::Link(_) => &self.beside.changed[side.index()],
+            _ => &[],
+        };
+        let width = match side {
+            Side::A => self.widths.0,
+            Side::B => self.widths.1,
+        };
+        let mut out = Vec::new();
+        wrap_each(
+            &art.text,
+            range,
+            row.class,
+            changed,
+            &art.words,
+            width,
+            &mut |p| out.extend(p),
+        );
+        out
     }
 }
 
@@ -1026,6 +1124,10 @@ mod tests {
         let arts = article::bundled();
         let find = |k: &str| arts.iter().find(|x| x.path.contains(k)).cloned().unwrap();
         (find(a), find(b))
+    }
+
+    fn text(pieces: &[Piece]) -> String {
+        pieces.iter().map(|p| p.text.as_str()).collect()
     }
 
     fn texts(rows: &[Vec<Piece>]) -> Vec<String> {
@@ -1101,9 +1203,9 @@ mod tests {
             let shown: String = sp
                 .rows(side)
                 .iter()
-                .flat_map(|r| r.pieces.iter())
+                .flat_map(|r| sp.pieces(side, r, art))
                 .filter(|p| p.word.is_some() || p.text != " ")
-                .map(|p| p.text.as_str())
+                .map(|p| p.text.to_string())
                 .collect();
             let all: String = art.text.split_whitespace().collect();
             assert_eq!(shown, all);
@@ -1135,22 +1237,22 @@ mod tests {
         let (a, b) = bundled_pair("reuters", "rewrite");
         let al = align::align(&a, &b);
         let sp = Spread::build(&a, &b, &al, 60, 60);
-        let changes = |side| -> Vec<Change> {
+        let changes = |side, art| -> Vec<Change> {
             sp.rows(side)
                 .iter()
-                .flat_map(|r| r.pieces.iter())
+                .flat_map(|r| sp.pieces(side, r, art))
                 .filter_map(|p| p.change)
                 .collect()
         };
-        let (ca, cb) = (changes(Side::A), changes(Side::B));
+        let (ca, cb) = (changes(Side::A, &a), changes(Side::B, &b));
         // Moved phrases are marked on both sides; otherwise A's changed
         // words are deleted ones and B's inserted ones.
         assert!(ca.contains(&Change::Deleted) && !ca.contains(&Change::Inserted));
         assert!(cb.contains(&Change::Inserted) && !cb.contains(&Change::Deleted));
         // Only words inside links are marked.
-        for side in [Side::A, Side::B] {
+        for (side, art) in [(Side::A, &a), (Side::B, &b)] {
             for r in sp.rows(side) {
-                for p in &r.pieces {
+                for p in sp.pieces(side, r, art) {
                     if p.change.is_some() {
                         assert!(matches!(r.unit, Unit::Link(_)));
                     }
@@ -1163,7 +1265,7 @@ mod tests {
     fn note_above(sp: &Spread, side: Side, unit: Unit) -> Option<String> {
         let r = sp.unit_rows(side, unit)?;
         let above = &sp.rows(side)[r.start.checked_sub(1)?];
-        (above.kind == RowKind::Note).then(|| above.note.clone().unwrap_or_default())
+        (above.kind == RowKind::Note).then(|| sp.note(side, r.start - 1).unwrap_or_default().into())
     }
 
     #[test]
@@ -1192,12 +1294,16 @@ mod tests {
         );
         // The gutter holds the kind's letter only; the note row has none.
         let r = sp.unit_rows(Side::B, Unit::Link(i)).unwrap();
-        let g = sp.rows(Side::B)[r.start].gutter.clone().unwrap();
-        assert!(g.first && g.text.len() == 1, "{g:?}");
+        let g = sp.rows(Side::B)[r.start].gutter.unwrap();
+        assert!(g.first && g.text().len() == 1, "{g:?}");
         assert!(sp.rows(Side::B)[r.start - 1].gutter.is_none());
         // Every body paragraph's first row carries its number, in order.
         for side in [Side::A, Side::B] {
-            let numbers: Vec<usize> = sp.rows(side).iter().filter_map(|r| r.paragraph).collect();
+            let numbers: Vec<u32> = sp
+                .rows(side)
+                .iter()
+                .filter_map(|r| r.paragraph.map(NonZeroU32::get))
+                .collect();
             assert_eq!(numbers, [1, 2, 3], "{side:?}");
         }
     }
@@ -1225,8 +1331,9 @@ mod tests {
         let notes = |side| -> Vec<String> {
             sp.rows(side)
                 .iter()
-                .filter(|r| r.kind == RowKind::Note)
-                .filter_map(|r| r.note.clone())
+                .enumerate()
+                .filter(|(_, r)| r.kind == RowKind::Note)
+                .filter_map(|(i, _)| sp.note(side, i).map(String::from))
                 .collect()
         };
         let moved = al.links.iter().filter(|l| l.moved).count();
@@ -1251,11 +1358,11 @@ mod tests {
             al.links
         );
         let sp = Spread::build(&a, &b, &al, 60, 60);
-        for side in [Side::A, Side::B] {
+        for (side, art) in [(Side::A, &a), (Side::B, &b)] {
             let moved: String = sp
                 .rows(side)
                 .iter()
-                .flat_map(|r| &r.pieces)
+                .flat_map(|r| sp.pieces(side, r, art))
                 .filter(|p| p.change == Some(Change::Moved) && p.word.is_some())
                 .map(|p| format!("{} ", p.text))
                 .collect();
@@ -1294,6 +1401,55 @@ mod tests {
         }
     }
 
+    /// Rows keep only their bytes and make their pieces again when drawn:
+    /// a row's bytes wrapped again at the same width must give that row,
+    /// piece for piece (long words broken between graphemes, capped
+    /// clusters, wide characters, changed words).
+    fn rewrap_gives_each_row_back(text: &str, changed: &[(Range<usize>, Change)]) {
+        let a = art(text);
+        for width in [1, 2, 3, 5, 9, 17, 40, 80] {
+            let whole = 0..a.text.len();
+            for row in wrap(&a.text, whole, Class::Copied, changed, &a.words, width) {
+                let bytes = row[0].bytes.start..row[row.len() - 1].bytes.end;
+                let again = wrap(&a.text, bytes, Class::Copied, changed, &a.words, width);
+                assert_eq!(again, vec![row], "at width {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_rows_bytes_wrapped_again_give_the_row() {
+        rewrap_gives_each_row_back("one two three four five six", &[]);
+        rewrap_gives_each_row_back("abcdefghij xy  z\n\nq", &[(4..13, Change::Deleted)]);
+        rewrap_gives_each_row_back("漢字 かな 😀😀 ｶﾞｷﾞｸﾞ abc ﾊﾟﾋﾟ 🇺🇦🇺🇦🇺🇦 x", &[]);
+        rewrap_gives_each_row_back(
+            &format!(
+                "Marks e{} here and a{}b joined.",
+                "\u{301}".repeat(50),
+                "\u{200d}".repeat(50)
+            ),
+            &[],
+        );
+        let (a, b) = bundled_pair("reuters", "rewrite");
+        let al = align::align(&a, &b);
+        let sp = Spread::build(&a, &b, &al, 23, 31);
+        let long = format!("{}-{} x", "y".repeat(30), "z".repeat(30));
+        rewrap_gives_each_row_back(&long, &[(0..30, Change::Inserted), (31..61, Change::Moved)]);
+        assert!(!sp.beside.changed[0].is_empty() && !sp.beside.changed[1].is_empty());
+    }
+
+    /// A row is all a large article's layout keeps per line (a file of
+    /// one-letter lines has a text row and a blank row for every two bytes):
+    /// no text, no pieces, no note of its own.
+    #[test]
+    fn a_row_stays_small() {
+        assert!(
+            std::mem::size_of::<Row>() <= 40,
+            "{}",
+            std::mem::size_of::<Row>()
+        );
+    }
+
     #[test]
     fn row_of_byte_finds_the_row() {
         let a = art("alpha beta gamma delta");
@@ -1301,7 +1457,7 @@ mod tests {
         let sp = Spread::build(&a, &a, &al, 11, 11);
         let g = a.text.find("gamma").unwrap();
         let r = sp.row_of_byte(Side::A, g).unwrap();
-        assert!(sp.a[r].text().contains("gamma"));
+        assert!(text(&sp.pieces(Side::A, &sp.a[r], &a)).contains("gamma"));
     }
 
     #[test]
@@ -1344,7 +1500,7 @@ mod tests {
             for (art, side) in [(&a, Side::A), (&b, Side::B)] {
                 for byte in 0..=art.text.len() {
                     let scan = sp.rows(side).iter().position(|r| {
-                        r.pieces.iter().any(|p| {
+                        sp.pieces(side, r, art).iter().any(|p| {
                             p.bytes.start <= byte && byte < p.bytes.end.max(p.bytes.start + 1)
                         })
                     });
@@ -1389,6 +1545,11 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(64))]
 
         #[test]
+        fn rows_wrapped_again_are_the_same(t in prose()) {
+            rewrap_gives_each_row_back(&t, &[]);
+        }
+
+        #[test]
         fn rows_fit_and_every_word_appears_once(ta in prose(), tb in prose(), wa in 1usize..40, wb in 1usize..40) {
             let a = art(&ta);
             let b = art(&tb);
@@ -1399,9 +1560,11 @@ mod tests {
                 let mut seen: Vec<usize> = Vec::new();
                 let mut text_of: HashMap<usize, String> = HashMap::new();
                 for r in sp.rows(side) {
-                    let single = r.text().graphemes(true).count() == 1;
-                    prop_assert!(r.width() <= w || single, "{:?} at {}", r.text(), w);
-                    for p in &r.pieces {
+                    let pieces = sp.pieces(side, r, art);
+                    let (shown, width) = (text(&pieces), pieces.iter().map(|p| p.width).sum::<usize>());
+                    let single = shown.graphemes(true).count() == 1;
+                    prop_assert!(width <= w || single, "{:?} at {}", shown, w);
+                    for p in &pieces {
                         if let Some(wi) = p.word {
                             if seen.last() != Some(&wi) {
                                 seen.push(wi);
