@@ -141,8 +141,8 @@ const PARALLEL_LINKS: usize = 64;
 /// shuffled text is left unlinked rather than searched indefinitely.
 const MAX_MOVED_BLOCKS: usize = 512;
 
-/// One compared sentence.
-struct Unit {
+/// One compared sentence, as the aligner sees it (not the view's `Unit`).
+struct Compared {
     sentence: usize,
     /// A headline: compared with headlines only.
     title: bool,
@@ -160,14 +160,16 @@ struct Unit {
     joins_next: bool,
 }
 
-struct Side<'a> {
+/// An article's compared sentences, tokenized once for all its pairings
+/// (not the view's `Side`, which is a pane).
+struct Prepared<'a> {
     art: &'a Article,
-    units: Vec<Unit>,
+    units: Vec<Compared>,
 }
 
-impl<'a> Side<'a> {
-    fn new(art: &'a Article, tok: &mut Tokenizer) -> Side<'a> {
-        let mut units: Vec<Unit> = Vec::new();
+impl<'a> Prepared<'a> {
+    fn new(art: &'a Article, tok: &mut Tokenizer) -> Prepared<'a> {
+        let mut units: Vec<Compared> = Vec::new();
         for (i, s) in art.sentences.iter().enumerate() {
             let title = s.role == Role::Title;
             if !(s.role.compared() || title) || s.words.is_empty() {
@@ -200,7 +202,7 @@ impl<'a> Side<'a> {
             if let Some(prev) = units.last_mut() {
                 prev.joins_next = prev.sentence + 1 == i && !prev.title && !title;
             }
-            units.push(Unit {
+            units.push(Compared {
                 sentence: i,
                 title,
                 set,
@@ -211,7 +213,7 @@ impl<'a> Side<'a> {
                 joins_next: false,
             });
         }
-        Side { art, units }
+        Prepared { art, units }
     }
 
     /// Whether units `u..u + n` are consecutive sentences.
@@ -400,12 +402,12 @@ impl Scorer {
 }
 
 /// The related stems of each stem id in the pair, from WordNet.
-fn synonym_table(tok: &Tokenizer, sa: &Side, sb: &Side, sc: &Scorer) -> Vec<Box<[u32]>> {
+fn synonym_table(tok: &Tokenizer, sa: &Prepared, sb: &Prepared, sc: &Scorer) -> Vec<Box<[u32]>> {
     // A word found in many sentences says little about which is the source
     // (as in `candidates`), and would make the search cost grow with the
     // square of the text: such words get no synonyms.
     let rare = |t: u32| sc.df.get(t as usize).is_some_and(|&d| d <= MAX_SYNONYM_DF);
-    let vocab = |side: &Side| -> Vec<u32> {
+    let vocab = |side: &Prepared| -> Vec<u32> {
         let mut v: Vec<u32> = side
             .units
             .iter()
@@ -466,7 +468,7 @@ fn for_shared(x: &[u32], y: &[u32], mut f: impl FnMut(u32)) {
 
 /// The sorted union of one field of a run of units; a single unit's own set
 /// is borrowed, as most beads are 1:1.
-fn union<'u>(units: &'u [Unit], field: impl Fn(&'u Unit) -> &'u [u32]) -> Cow<'u, [u32]> {
+fn union<'u>(units: &'u [Compared], field: impl Fn(&'u Compared) -> &'u [u32]) -> Cow<'u, [u32]> {
     if let [one] = units {
         return Cow::Borrowed(field(one));
     }
@@ -489,8 +491,8 @@ pub(super) fn align_ordered(
     tok: &mut Tokenizer,
 ) -> (Vec<Link>, Vec<String>) {
     tok.start_local();
-    let sa = Side::new(a, tok);
-    let sb = Side::new(b, tok);
+    let sa = Prepared::new(a, tok);
+    let sb = Prepared::new(b, tok);
     let mut scorer = idf(&sa, &sb);
     if opts.evidence.synonyms {
         scorer.syn = synonym_table(tok, &sa, &sb, &scorer);
@@ -542,7 +544,7 @@ pub(super) fn align_ordered(
 }
 
 /// Inverse document frequency of each stem over the sentences of both sides.
-fn idf(sa: &Side, sb: &Side) -> Scorer {
+fn idf(sa: &Prepared, sb: &Prepared) -> Scorer {
     let mut df: HashMap<u32, usize> = HashMap::default();
     for u in sa.units.iter().chain(&sb.units) {
         for &t in &u.set {
@@ -566,7 +568,12 @@ fn idf(sa: &Side, sb: &Side) -> Scorer {
 }
 
 /// For each sentence of B, the few sentences of A worth scoring against it.
-fn candidates(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<(usize, usize, bool)> {
+fn candidates(
+    sa: &Prepared,
+    sb: &Prepared,
+    sc: &Scorer,
+    opts: &Options,
+) -> Vec<(usize, usize, bool)> {
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
     for (ua, u) in sa.units.iter().enumerate() {
         for &t in &u.set {
@@ -590,7 +597,7 @@ fn candidates(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<(usize, 
     // Each sentence of B looks up its own: many on all cores (rayon), each
     // worker with its own accumulators; the lists are joined in B's order.
     let scratch = || (vec![0.0f64; sa.units.len()], Vec::new(), Vec::new());
-    let lookup = |(acc, touched, keys): &mut Scratch, (ub, u): (usize, &Unit)| {
+    let lookup = |(acc, touched, keys): &mut Scratch, (ub, u): (usize, &Compared)| {
         candidates_of(sa, sc, opts, &postings, &mass_a, acc, touched, keys, ub, u)
     };
     let lists: Vec<Vec<(usize, usize, bool)>> = if sb.units.len() >= PARALLEL_UNITS {
@@ -664,7 +671,7 @@ type Scratch = (Vec<f64>, Vec<usize>, Vec<(usize, u32)>);
 /// The candidates of B's sentence `ub` (see `candidates`).
 #[allow(clippy::too_many_arguments)]
 fn candidates_of(
-    sa: &Side,
+    sa: &Prepared,
     sc: &Scorer,
     opts: &Options,
     postings: &HashMap<u32, Vec<usize>>,
@@ -673,7 +680,7 @@ fn candidates_of(
     touched: &mut Vec<usize>,
     keys: &mut Vec<(usize, u32)>,
     ub: usize,
-    u: &Unit,
+    u: &Compared,
 ) -> Vec<(usize, usize, bool)> {
     // Look up through the rarer stems: all those in few sentences, and at
     // least the few rarest, so that a sentence of common words still
@@ -746,7 +753,7 @@ fn top<T>(v: &mut Vec<T>, k: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering
 }
 
 /// Score every bead around every candidate sentence pair.
-fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
+fn beads(sa: &Prepared, sb: &Prepared, sc: &Scorer, opts: &Options) -> Vec<Bead> {
     let pairs = candidates(sa, sb, sc, opts);
     // How well the best single sentence on the other side covers each one.
     let mut best_a = vec![0.0f64; sa.units.len()];
@@ -890,8 +897,8 @@ fn beads(sa: &Side, sb: &Side, sc: &Scorer, opts: &Options) -> Vec<Bead> {
 }
 
 struct BeadContext<'s, 'a> {
-    sa: &'s Side<'a>,
-    sb: &'s Side<'a>,
+    sa: &'s Prepared<'a>,
+    sb: &'s Prepared<'a>,
     sc: &'s Scorer,
     best_a: &'s [f64],
     best_b: &'s [f64],
@@ -969,7 +976,7 @@ impl BeadContext<'_, '_> {
         // Every member of a grouping must bring its own evidence, and must not
         // be explained much better by some other single sentence.
         if na + nb > 2 {
-            let fits = |u: &Unit, other: &[u32], best: f64| {
+            let fits = |u: &Compared, other: &[u32], best: f64| {
                 let m = sc.mass(&u.set);
                 let cover = sc.shared_exact(&u.set, other).0 / m.max(f64::MIN_POSITIVE);
                 m > 0.0 && cover >= MIN_MEMBER_COVER && cover >= MEMBER_BEST_SHARE * best
@@ -989,7 +996,7 @@ impl BeadContext<'_, '_> {
             );
             n
         };
-        let words = |us: &[Unit]| us.iter().map(|u| u.norms.len()).sum::<usize>();
+        let words = |us: &[Compared]| us.iter().map(|u| u.norms.len()).sum::<usize>();
         Some(Bead {
             a,
             na,
@@ -1433,11 +1440,17 @@ fn kind_of(bead: Bead, content: (f64, f64), kept: (f64, f64), letters: f64) -> K
 
 /// The link of a chosen bead, and whether its word diff is exact (the link
 /// is within `Options::diff_words`).
-fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> (Link, bool) {
+fn make_link(
+    sa: &Prepared,
+    sb: &Prepared,
+    bead: Bead,
+    moved: bool,
+    opts: &Options,
+) -> (Link, bool) {
     let ua = &sa.units[bead.a..bead.a_end()];
     let ub = &sb.units[bead.b..bead.b_end()];
     // Content words decide the kind; a passage with none is judged on all its words.
-    let seq = |us: &[Unit]| -> Vec<u32> {
+    let seq = |us: &[Compared]| -> Vec<u32> {
         let content: Vec<u32> = us.iter().flat_map(|u| u.seq.iter().copied()).collect();
         if content.is_empty() {
             us.iter().flat_map(|u| u.norms.iter().copied()).collect()
@@ -1476,7 +1489,7 @@ fn make_link(sa: &Side, sb: &Side, bead: Bead, moved: bool, opts: &Options) -> (
     // the link copied: the comparison can only make a link copied.
     let by_words = kind_of(bead, content, kept, 0.0);
     let letters = if opts.evidence.letters && by_words == Kind::Reworded {
-        let text = |side: &Side, us: &[Unit]| {
+        let text = |side: &Prepared, us: &[Compared]| {
             let (s0, s1) = (us[0].sentence, us[us.len() - 1].sentence);
             let art = side.art;
             words::letters(&art.text[art.sentences[s0].span.start..art.sentences[s1].span.end])
