@@ -605,7 +605,13 @@ fn theme_auto_asks_the_terminal_and_takes_the_palette_of_its_answer() {
         s.wait_bytes(0, OSC11_QUERY);
         s.wait_bytes(0, b"\x1b[c");
         s.send(answer);
-        s.wait_for("the pair", |t| t.contains("B copied"));
+        // The pair and its link count: while the ranking's spinner shows,
+        // the status line may be too narrow for the count.
+        s.wait_for("the pair", |t| {
+            t.lines()
+                .last()
+                .is_some_and(|l| l.contains("B copied") && l.contains(" links "))
+        });
         let seen = colours(&s);
         assert!(
             seen.contains(&want),
