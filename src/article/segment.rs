@@ -286,9 +286,13 @@ fn glued_boundary(text: &str, s: usize, term: usize, c: char, closed: bool, rest
 /// digit. A word hyphenated at a line end (`sen-` / `tence`) is one word, as
 /// a reader reads it: hard-wrapped copies of a text must keep its words.
 pub fn words(text: &str) -> Vec<Range<usize>> {
-    if let Some(w) = simple_words(text) {
-        return w;
-    }
+    simple_words(text).unwrap_or_else(|| unicode_words(text))
+}
+
+/// [`words`] by the general rules of `unicode-segmentation`: the path text
+/// takes when [`simple_words`] meets a character it does not know, and the
+/// reference its tests compare it with.
+fn unicode_words(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for (i, w) in text.split_word_bound_indices() {
         if !w.chars().any(char::is_alphanumeric) {
@@ -572,25 +576,6 @@ mod tests {
                 "Then"
             ]
         );
-    }
-
-    /// The words of `text` by the general rules (the path non-ASCII text takes).
-    fn unicode_words(text: &str) -> Vec<Range<usize>> {
-        let mut out: Vec<Range<usize>> = Vec::new();
-        for (i, w) in text.split_word_bound_indices() {
-            if !w.chars().any(char::is_alphanumeric) {
-                continue;
-            }
-            if let Some(prev) = out.last_mut()
-                && w.starts_with(char::is_lowercase)
-                && is_line_end_hyphen(&text[prev.end..i])
-            {
-                prev.end = i + w.len();
-                continue;
-            }
-            out.push(i..i + w.len());
-        }
-        out
     }
 
     #[test]
