@@ -406,6 +406,27 @@ fn bom_and_crlf_do_not_leak_into_file_offsets() {
     assert_eq!(&bytes[hello], b"Hello world.");
 }
 
+/// A word hyphenated at a line end runs across the break, which the text
+/// holds as `\n` whatever the file has: the invariant check once compared the
+/// word with the file's `\r` and failed (found by the `load` fuzz target).
+#[test]
+fn a_word_hyphenated_across_a_cr_or_crlf_maps_to_its_bytes() {
+    let fuzzed = b"e\x00%0`5-11-\ran.\x01\x00\x00\x00\x00\x00\x00;n.War".to_vec();
+    assert_eq!(check(&Article::parse("x.txt", fuzzed)), Ok(()));
+    for brk in ["\r", "\r\n", "\n"] {
+        let bytes = format!("Headline here\n\nA long exam-{brk}ple of the text goes on.");
+        let a = Article::parse("x.txt", bytes.clone().into_bytes());
+        assert_eq!(check(&a), Ok(()), "{brk:?}");
+        let w = a
+            .words
+            .iter()
+            .find(|w| a.text[w.span()].starts_with("exam"))
+            .expect("the hyphenated word");
+        assert_eq!(&a.text[w.span()], "exam-\nple", "{brk:?}");
+        assert_eq!(&bytes[a.file_range(w.span())], format!("exam-{brk}ple"));
+    }
+}
+
 /// A `date` token whose ten bytes after `date ` held a multi-byte character
 /// straddling byte 5 panicked (slicing before checking for ASCII); so did such
 /// a file name.

@@ -129,7 +129,13 @@ pub fn check(a: &Article) -> Result<(), String> {
             let word = &a.text[w.span()];
             let untouched = !word.contains('\u{FFFD}')
                 && !word.chars().any(|c| ('\u{2400}'..='\u{2426}').contains(&c));
-            let stored = file[f.clone()].replace('\u{FEFF}', "");
+            // A word hyphenated at a line end (`exam-` / `ple`) runs across
+            // the line break, which decoding made `\n` whatever the file
+            // holds (`\r\n`, a lone `\r`).
+            let stored = file[f.clone()]
+                .replace('\u{FEFF}', "")
+                .replace("\r\n", "\n")
+                .replace('\r', "\n");
             // In a web page a word may hold an entity (`bar&#8217;s`) or run
             // across inline tags (`<b>ex</b>port`): its bytes are markup.
             let markup = html && (stored.contains('&') || stored.contains('<'));
