@@ -651,6 +651,8 @@ fn an_answer_after_the_wait_is_not_taken_for_keys() {
     );
     s.wait_bytes(0, OSC11_QUERY);
     s.wait_for("the pair", |t| t.contains("B copied"));
+    // Late (the wait was 1 ms), and before any key of the user's: copycat
+    // watches for a late answer until the user's first key.
     s.send("\x1b]11;rgb:ffff/ffff/ffff\x07");
     // Keys after it are the user's: n focuses the first link.
     s.send("n");

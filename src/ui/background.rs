@@ -91,17 +91,39 @@ fn has_device_attributes(bytes: &[u8]) -> bool {
     })
 }
 
+/// What the terminal said to the question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Answer {
+    /// Its background colour, if it gave one.
+    pub color: Option<Color>,
+    /// Whether it answered the device attributes request: then it has said
+    /// all it will say, and no late colour can follow.
+    pub done: bool,
+}
+
+impl Answer {
+    /// Whether a colour answer may still arrive after the wait: neither the
+    /// colour nor the attributes came in time (a slow link).
+    pub fn may_come_late(self) -> bool {
+        self.color.is_none() && !self.done
+    }
+}
+
 /// Ask the terminal (`/dev/tty`, in raw mode: the UI has taken it over) for
-/// its background colour, waiting at most `timeout`; `None` when it does not
-/// say.
-pub fn query(timeout: Duration) -> Option<Color> {
-    let mut tty = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open("/dev/tty")
-        .ok()?;
-    tty.write_all(b"\x1b]11;?\x07\x1b[c").ok()?;
-    tty.flush().ok()?;
+/// its background colour, waiting at most `timeout`. Keys typed during the
+/// wait are read here too, and dropped: at most `timeout` of typing, before
+/// the first frame.
+pub fn query(timeout: Duration) -> Answer {
+    let Ok(mut tty) = OpenOptions::new().read(true).write(true).open("/dev/tty") else {
+        return Answer::default();
+    };
+    if tty
+        .write_all(b"\x1b]11;?\x07\x1b[c")
+        .and_then(|()| tty.flush())
+        .is_err()
+    {
+        return Answer::default();
+    }
     let deadline = Instant::now() + timeout;
     let mut got: Vec<u8> = Vec::new();
     let mut buf = [0u8; 256];
@@ -143,7 +165,10 @@ pub fn query(timeout: Duration) -> Option<Color> {
             break;
         }
     }
-    parse_reply(&got)
+    Answer {
+        color: parse_reply(&got),
+        done: has_device_attributes(&got),
+    }
 }
 
 /// How long to wait (tests that answer slowly, on a loaded machine, set
@@ -165,6 +190,9 @@ pub fn timeout() -> Duration {
 /// `1`, `;`, `r`, `g`, `b`, … `/` …, then Ctrl-G (or Alt-\ for ST). Taken as
 /// keys they would jump, scroll and open the search with `ffff` typed; this
 /// drops them, once, after a question that got no answer in time.
+/// It watches only until the first key that is not an answer's: a late
+/// answer comes before a person reacts to the first frame, and from the
+/// user's first key on, Alt-] and what follows are theirs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LateReply {
     /// A question is out unanswered: its answer may still come.
@@ -202,6 +230,8 @@ impl LateReply {
                 self.inside = Some(0);
                 return true;
             }
+            // The user's first key: no answer is watched for any more.
+            *self = LateReply::default();
             return false;
         };
         // BEL arrives as Ctrl-G, ST (ESC \) as Alt-\: the answer is over,
@@ -218,7 +248,7 @@ impl LateReply {
             true
         } else {
             // Not an answer after all: this key is the user's.
-            self.inside = None;
+            *self = LateReply::default();
             false
         }
     }
@@ -245,6 +275,37 @@ mod tests {
             out.push(Event::Key(k));
         }
         out
+    }
+
+    /// Regression: a terminal that answered the attributes request but not
+    /// OSC 11 (it does not know it) left the late-answer filter on for the
+    /// whole session, dropping a quick Esc `]` and the keys after it.
+    #[test]
+    fn a_terminal_that_answered_the_attributes_has_nothing_to_come() {
+        let no_osc11 = Answer {
+            color: None,
+            done: true,
+        };
+        assert!(!no_osc11.may_come_late());
+        let mut late = LateReply::new(no_osc11.may_come_late());
+        assert!(keys("\x1b]11;rgb").iter().all(|k| !late.swallows(k)));
+        // Neither answer in time: the colour may still come.
+        assert!(Answer::default().may_come_late());
+        let coloured = Answer {
+            color: Some(Color::Rgb(0, 0, 0)),
+            done: false,
+        };
+        assert!(!coloured.may_come_late());
+    }
+
+    /// The filter watches for a late answer only until the user's first
+    /// key: after it, Alt-] and what follows are keys.
+    #[test]
+    fn the_users_first_key_ends_the_watch() {
+        let mut late = LateReply::new(true);
+        assert!(!late.swallows(&keys("n")[0]));
+        assert!(keys("\x1b]11;rgb").iter().all(|k| !late.swallows(k)));
+        assert_eq!(late, LateReply::default());
     }
 
     /// Regression: a terminal answering after the wait had its answer

@@ -150,12 +150,13 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
     let reply = if asked {
         background::query(background::timeout())
     } else {
-        None
+        background::Answer::default()
     };
-    // An answer that comes after the wait reaches the input thread.
-    let mut late = background::LateReply::new(asked && reply.is_none());
+    // An answer that comes after the wait reaches the input thread; a
+    // terminal that answered the attributes request has no answer to come.
+    let mut late = background::LateReply::new(asked && reply.may_come_late());
     if s.color {
-        let bg = background::decide(s.theme, s.color, reply);
+        let bg = background::decide(s.theme, s.color, reply.color);
         app.set_theme(Theme::with(s.config.palette(bg)));
     }
 
