@@ -16,9 +16,9 @@ use copycat::export;
 /// allocate at once arenas of their own, up to eight a core, and memory freed
 /// in one is not used for another: the aligner's threads, the reader's
 /// worker and its layout thread each kept their own peak resident (the
-/// reader on a 7 MB re-translation pair: 454 MB with the default, 350 MB
-/// with two arenas, within the bound of 30 times the input the README
-/// states). Two keep the two threads of a pair's work from waiting on one lock.
+/// reader on `scripts/memory.sh`'s re-translation pair, two 7 MB files, in
+/// one measurement: 454 MiB with the default, 350 MiB with two arenas; the
+/// README's "Memory" gives the figures it now holds to). Two keep the two threads of a pair's work from waiting on one lock.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn cap_malloc_arenas() {
     // SAFETY: mallopt only sets a parameter of the allocator; it is called

@@ -15,9 +15,10 @@ use super::Article;
 
 /// Files larger than this are refused. An article is prose; the model keeps
 /// spans for every paragraph, sentence and word, so a file of millions of
-/// one-letter lines costs about 11 times its size in memory (README,
-/// "Memory"). 8 MiB keeps that worst case near 100 MB while a book-length
-/// text still loads, and keeps every offset of the text well within `u32`.
+/// one-letter lines is the worst case, about 19 bytes allocated per byte of
+/// input (`tests/linear.rs` pins it; README, "Memory", gives peak resident
+/// figures). 8 MiB keeps that near 160 MB while a book-length text still
+/// loads, and keeps every offset of the text well within `u32`.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// How many bytes are checked for NUL to tell a binary file from text.

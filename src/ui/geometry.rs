@@ -85,7 +85,8 @@ impl PaneGeometry {
 /// a space.
 pub const GUTTER: u16 = 4;
 
-/// Columns of a narrow pane's gutter: the kind letter and a space.
+/// Columns of a narrow pane's gutter: the kind letter and a space, which
+/// a flag's `⚑` takes when the line holds one.
 pub const NARROW_GUTTER: u16 = 2;
 
 /// Columns of the overview map: a space, then the map.

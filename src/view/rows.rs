@@ -755,8 +755,8 @@ fn moved_runs(chunks: &[Chunk], al: &Alignment) -> HashMap<usize, Vec<usize>> {
     runs
 }
 
-/// The passage each sentence of one side belongs to. A sentence in two links
-/// (the aligner may reuse a source sentence) is shown with the first.
+/// The passage each sentence of one side belongs to (a sentence is in one
+/// link at most: the aligner uses each once).
 fn owners(art: &Article, side: Side, al: &Alignment) -> Vec<Unit> {
     let mut owner = vec![Unit::Other; art.sentences.len()];
     let runs = match side {
