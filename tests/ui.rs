@@ -1025,6 +1025,28 @@ fn the_flags_panel_lists_both_sides_and_enter_goes_to_one() {
 
 /// Regression: the help's legend named `p, P` for reused passages whatever
 /// the config file bound them to.
+/// The status notes name the keys as configured: after rebinding, `*`'s
+/// note once still said `] and [`, and `y` with nothing focused said `n`.
+#[test]
+fn notes_name_the_keys_a_config_file_binds() {
+    let config = copycat::testing::parse_config(
+        "[keys.everywhere]\nnext-pair = [\"}\"]\nprevious-pair = [\"{\"]\nnext = [\"j\"]\n",
+        "test.toml",
+    )
+    .expect("a valid config");
+    let mut app = reuters_palakshi(120, 40, true);
+    app.set_keymap(config.keymap);
+    key(&mut app, KeyCode::Char('*'));
+    let note = app.note().expect("a note").to_string();
+    assert!(note.starts_with("} and { step through all"), "{note}");
+    key(&mut app, KeyCode::Char('y'));
+    let note = app.note().expect("a note").to_string();
+    assert!(
+        note.contains("focus a passage first (j, or a click)"),
+        "{note}"
+    );
+}
+
 #[test]
 fn the_help_shows_the_keys_a_config_file_binds() {
     let config = copycat::testing::parse_config(

@@ -721,10 +721,22 @@ impl App {
             Action::AllPairs => {
                 self.all_pairs = !self.all_pairs;
                 let walk = self.walk().len();
-                self.note = Some(if self.all_pairs {
-                    format!("] and [ step through all {walk} pairs")
+                // The keys as configured, not the defaults.
+                let keys = [Action::NextPair, Action::PrevPair]
+                    .map(|a| self.keymap.key_for(Ctx::Global, a))
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" and ");
+                let keys = if keys.is_empty() {
+                    "the pair keys".to_string()
                 } else {
-                    format!("] and [ step through the {walk} pairs that share text")
+                    keys
+                };
+                self.note = Some(if self.all_pairs {
+                    format!("{keys} step through all {walk} pairs")
+                } else {
+                    format!("{keys} step through the {walk} pairs that share text")
                 });
             }
             Action::Provenance => {
@@ -914,7 +926,11 @@ impl App {
     /// clipboard through the terminal (OSC 52).
     fn copy(&mut self) {
         let (Some(al), Some(unit)) = (self.alignment(), self.reading.focus) else {
-            self.note = Some("nothing to copy: focus a passage first (n, or a click)".into());
+            let next = self.keymap.key_for(Ctx::Global, Action::Next);
+            self.note = Some(match next {
+                Some(n) => format!("nothing to copy: focus a passage first ({n}, or a click)"),
+                None => "nothing to copy: focus a passage first (click one)".into(),
+            });
             return;
         };
         let Some(text) = clipboard::passage(&self.arts[self.a], &self.arts[self.b], al, unit)
