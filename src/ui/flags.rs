@@ -287,13 +287,7 @@ pub fn render(
     let block = Block::bordered()
         .title(Line::from(title).style(theme.strong()))
         .border_style(theme.border(true));
-    let inner = if r.width >= 3 && r.height >= 3 {
-        let inner = block.inner(r);
-        block.render(r, buf);
-        inner
-    } else {
-        r
-    };
+    let inner = geometry::framed(block, r, buf);
     if inner.is_empty() {
         return;
     }

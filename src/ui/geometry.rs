@@ -110,10 +110,32 @@ pub fn digits(n: usize) -> usize {
     n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
+/// Whether `area` has room for a border and something inside it: below
+/// 3×3 the panes and popups draw without one.
+pub fn framable(area: Rect) -> bool {
+    area.width >= 3 && area.height >= 3
+}
+
+/// Draw `block` around `area` when it is [`framable`], and give the part
+/// inside (all of `area` when it is not).
+pub fn framed(
+    block: ratatui::widgets::Block,
+    area: Rect,
+    buf: &mut ratatui::buffer::Buffer,
+) -> Rect {
+    use ratatui::widgets::Widget;
+    if !framable(area) {
+        return area;
+    }
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
 /// The parts inside a reading pane whose paragraph numbers have up to
 /// `digits` digits.
 pub fn pane(area: Rect, digits: usize) -> PaneGeometry {
-    let inner = if area.width >= 3 && area.height >= 3 {
+    let inner = if framable(area) {
         area.inner(Margin::new(1, 1))
     } else {
         Rect::new(area.x, area.y, 0, 0)

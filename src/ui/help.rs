@@ -227,13 +227,7 @@ pub fn render(scroll: usize, theme: &Theme, keymap: &Keymap, area: Rect, buf: &m
             .right_aligned(),
         )
         .border_style(theme.border(true));
-    let inner = if r.width >= 3 && r.height >= 3 {
-        let inner = block.inner(r);
-        block.render(r, buf);
-        inner
-    } else {
-        r
-    };
+    let inner = geometry::framed(block, r, buf);
     let h = usize::from(inner.height);
     let offset = scroll.min(lines.len().saturating_sub(h));
     for (i, l) in lines.iter().skip(offset).take(h).enumerate() {

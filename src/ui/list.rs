@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::app::{App, Pane};
+use super::geometry;
 use crate::article::{Article, safe_line};
 use crate::marks::pct;
 use crate::view::{display_width, shorten_left};
@@ -139,7 +140,7 @@ impl List {
 /// The part of `area` inside the list's border (all of it when too small
 /// for one).
 pub fn inner(area: Rect) -> Rect {
-    if area.width >= 3 && area.height >= 3 {
+    if geometry::framable(area) {
         Block::bordered().inner(area)
     } else {
         area
@@ -168,7 +169,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         block = block.title(Line::from(explain).style(t.dim()).right_aligned());
     }
     let inner = inner(area);
-    if area.width >= 3 && area.height >= 3 {
+    if geometry::framable(area) {
         block.render(area, buf);
     }
     if inner.is_empty() {

@@ -175,7 +175,7 @@ fn render_pane(
             block = block.title_bottom(Line::from(pos).right_aligned());
         }
     }
-    if area.width >= 3 && area.height >= 3 {
+    if geometry::framable(area) {
         block.render(area, buf);
     }
     // Header: the title, then outlet · date · words.
