@@ -161,13 +161,17 @@ fn rank_lists_pairs_that_share_text_and_the_family() {
             .map(|s| s["path"].as_str().unwrap().to_string())
             .collect()
     };
-    // 002 (undated rewrite) and 001 (Palakshi) trace to 000 (Reuters); the
-    // WSJ story traces to none.
+    // 002 (undated rewrite) and 001 (Palakshi) trace to 000 (Reuters); 004
+    // (The Insider) partly to 003 (the WSJ, which it names); the WSJ story
+    // traces to none.
     for copy in ["undated-rewrite", "palakshi"] {
         let s = sources(copy);
         assert_eq!(s.len(), 1, "{copy}: {s:?}");
         assert!(s[0].contains("reuters"), "{copy}: {s:?}");
     }
+    let insider = sources("the-insider");
+    assert_eq!(insider.len(), 1, "{insider:?}");
+    assert!(insider[0].contains("wsj"), "{insider:?}");
     assert!(sources("wsj").is_empty());
     assert!(sources("reuters").is_empty());
     let p = &json["pairs"][0];

@@ -3,7 +3,9 @@
 //!
 //! An article's *candidate sources* are the articles of its oriented pairs in
 //! which it is the copy (see [`super::Direction`]) and that hold at least
-//! [`MIN_SHARE`] of it (in two links or more when the share is small). Many of those are relatives rather than sources: two
+//! [`MIN_SHARE`] of it (in two links or more when the share is small), or
+//! that it names and shares a link with (it says where it took the passage
+//! from). Many of those are relatives rather than sources: two
 //! rewrites of one wire story share text because both took it from the wire.
 //! So among candidates that are themselves source and copy of one another,
 //! only one is kept: the nearer (the one holding clearly more of the
@@ -20,6 +22,11 @@ pub const MIN_SHARE: f64 = 0.03;
 pub const MIN_LINKS: usize = 2;
 /// A share at which one link is enough.
 pub const ONE_LINK_SHARE: f64 = 0.2;
+// A copy that names its source's outlet (a pair oriented by attribution:
+// `The Wall Street Journal reported that …`) and shares a link with it is a
+// candidate whatever the share: the attribution settles what one link alone
+// leaves open, the same fact reported twice or a borrowing.
+
 /// Two sources hold "about as much" of an article within this share.
 const SAME_SHARE: f64 = 0.05;
 
@@ -41,9 +48,11 @@ pub fn sources(n: usize, pairs: &[Pair]) -> Vec<Vec<Source>> {
     let mut cands: Vec<Vec<Source>> = vec![Vec::new(); n];
     let mut oriented = rustc_hash::FxHashSet::default();
     for (k, p) in pairs.iter().enumerate() {
-        if !p.direction.known()
-            || p.b_in_a < MIN_SHARE
-            || (p.links < MIN_LINKS && p.b_in_a < ONE_LINK_SHARE)
+        let attributed = p.direction == super::Direction::Attribution && p.links > 0;
+        if !attributed
+            && (!p.direction.known()
+                || p.b_in_a < MIN_SHARE
+                || (p.links < MIN_LINKS && p.b_in_a < ONE_LINK_SHARE))
         {
             continue;
         }
@@ -232,5 +241,20 @@ mod tests {
         let s = sources(3, &[q, p(0, 2, 0.01), one]);
         assert!(s.iter().all(Vec::is_empty));
         assert!(tree(&s).is_empty());
+    }
+
+    #[test]
+    fn a_copy_that_names_its_source_takes_from_it_in_one_small_link() {
+        // 1 shares one short link with 0 (1% of it): alone that is too little…
+        let mut one = p(0, 1, 0.01);
+        one.links = 1;
+        assert!(sources(2, &[one.clone()]).iter().all(Vec::is_empty));
+        // …but 1 names 0's outlet: it says where it took the passage from.
+        one.direction = Direction::Attribution;
+        let s = sources(2, &[one.clone()]);
+        assert_eq!(s[1].iter().map(|s| s.article).collect::<Vec<_>>(), [0]);
+        // Naming an outlet is not a link: without one, no source.
+        one.links = 0;
+        assert!(sources(2, &[one]).iter().all(Vec::is_empty));
     }
 }
