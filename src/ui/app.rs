@@ -1394,14 +1394,18 @@ mod tests {
         let arts = crate::article::bundled();
         let idx = |s: &str| arts.iter().position(|a| a.path.contains(s)).unwrap();
         let (reuters, palakshi) = (idx("reuters"), idx("palakshi"));
+        let (wsj, insider) = (idx("wsj"), idx("the-insider"));
         app.apply(Action::Provenance);
         assert!(app.provenance.is_open());
         assert_eq!(app.contexts()[0], Ctx::Provenance);
-        // The Reuters story is the root; the two rewrites hang below it.
+        // The Reuters story is the root with the two rewrites below it; the
+        // WSJ story is the other root, with The Insider (which names it).
         let lines = app.provenance.lines().to_vec();
-        assert_eq!(lines[0].article, reuters);
-        assert_eq!(lines.len(), 3);
-        assert!(lines[1..].iter().all(|n| n.depth == 1));
+        let tree: Vec<(usize, usize)> = lines.iter().map(|n| (n.depth, n.article)).collect();
+        assert_eq!(tree.len(), 5, "{tree:?}");
+        assert_eq!(tree[0], (0, reuters));
+        assert!(tree[1..3].iter().all(|&(d, _)| d == 1));
+        assert_eq!(tree[3..], [(0, wsj), (1, insider)]);
         let at = lines.iter().position(|n| n.article == palakshi).unwrap();
         app.apply(Action::Down);
         if at == 2 {
