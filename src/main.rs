@@ -414,8 +414,7 @@ fn run(cli: Cli) -> Result<()> {
                 }
             };
             match output {
-                Some(o) => std::fs::write(&o, out)
-                    .map_err(|e| UserError(format!("{}: cannot write: {e}", o.display())).into()),
+                Some(o) => write_report(Some(&o), |w| w.write_all(out.as_bytes())),
                 None => write_out(&out),
             }
         }
@@ -669,14 +668,62 @@ fn write_report(
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<()> {
     match output {
-        Some(o) => std::fs::File::create(o)
-            .and_then(|mut f| write(&mut f))
+        Some(o) => write_whole(o, write)
             .map_err(|e| UserError(format!("{}: cannot write: {e}", o.display())).into()),
         None => {
             let mut out = stdout_file()?;
             write(&mut out).map_err(output_error)
         }
     }
+}
+
+/// Write a file whole or not at all: into a temporary file beside it, renamed
+/// over it at the end, so that a failure midway (a full disk, a run cut
+/// short) leaves no partial report and an earlier one as it was. A symbolic
+/// link is followed (its target is replaced); a path that is not a regular
+/// file (`/dev/stdout`, a pipe) is written directly, as there is nothing to
+/// rename over.
+fn write_whole(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let target = match std::fs::canonicalize(path) {
+        Ok(t) => t,
+        // Not there yet; through a link whose target is not there yet, that
+        // target (as creating the file through the link would).
+        Err(_) => match std::fs::read_link(path) {
+            Ok(t) => path.parent().unwrap_or(Path::new("")).join(t),
+            Err(_) => path.to_path_buf(),
+        },
+    };
+    if std::fs::metadata(&target).is_ok_and(|m| !m.is_file()) {
+        return write(&mut std::fs::File::create(&target)?);
+    }
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    // Created as any new file is (0666 less the umask), and only if no file
+    // has the name: another run writing beside the same report gets its own.
+    let mut n = 0;
+    let (tmp, mut file) = loop {
+        let tmp = dir.join(format!(".{name}.copycat-{}-{n}", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => break (tmp, f),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+            Err(e) => return Err(e),
+        }
+    };
+    let done = write(&mut file).and_then(|()| std::fs::rename(&tmp, &target));
+    if done.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    done
 }
 
 /// Write the output to standard output, or say in one line why it could not

@@ -314,6 +314,47 @@ fn copycat_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     c.output().expect("the binary runs")
 }
 
+/// `-o FILE` used to stream into FILE itself: a run cut short (here by a
+/// file-size limit, as a full disk would) left a truncated report in place
+/// of the earlier one. It now writes beside FILE and renames, so FILE is
+/// whole or as it was, and gets the mode any new file gets (the umask).
+#[cfg(unix)]
+#[test]
+fn output_file_is_whole_or_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (article("reuters"), article("palakshi"));
+    let out = dir.path().join("report.json");
+    let run = |limit: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask 027; {limit} exec \"$0\" \"$@\""))
+            .arg(env!("CARGO_BIN_EXE_copycat"))
+            .args(["compare", &a, &b, "-f", "json", "-o", out.to_str().unwrap()])
+            .output()
+            .expect("sh runs")
+    };
+    let o = run("");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let whole = std::fs::read_to_string(&out).unwrap();
+    assert!(whole.trim_end().ends_with('}'), "a whole report");
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640, "0666 less the umask 027");
+    let names = |d: &Path| -> Vec<String> {
+        std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(names(dir.path()), ["report.json"], "no temporary file left");
+    // Killed by SIGXFSZ after the first 1 KiB block: the report is a few
+    // kilobytes, so the write stops midway.
+    std::fs::write(&out, "the earlier report").unwrap();
+    let o = run("ulimit -f 1;");
+    assert!(!o.status.success());
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "the earlier report");
+}
+
 #[test]
 fn output_file_is_written_and_never_over_an_input() {
     let dir = tempfile::tempdir().unwrap();
