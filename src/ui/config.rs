@@ -551,7 +551,8 @@ pub fn defaults_file() -> String {
                 .iter()
                 .map(|k| format!("{:?}", k.config_name()))
                 .collect();
-            let _ = writeln!(o, "# {}\n{} = [{}]", b.help, b.name, keys.join(", "));
+            let help = d.keymap.fill(b.help);
+            let _ = writeln!(o, "# {help}\n{} = [{}]", b.name, keys.join(", "));
         }
     }
     o.push_str(

@@ -198,7 +198,7 @@ pub fn lines(t: &Theme, keymap: &Keymap) -> Vec<Line<'static>> {
             out.push(Line::from(vec![
                 Span::raw("  "),
                 Span::styled(format!("{keys:<18}"), t.strong()),
-                Span::raw(b.help),
+                Span::raw(keymap.fill(b.help)),
             ]));
         }
         if ctx == Ctx::Prompt {

@@ -374,7 +374,8 @@ pub struct Binding {
     pub keys: Vec<Key>,
     /// What it does.
     pub action: Action,
-    /// The line in the help popup.
+    /// The line in the help popup; `{context.name}` in it stands for the
+    /// first key of that binding as configured (see [`Keymap::fill`]).
     pub help: &'static str,
     /// A word or two for the status bar, for the few keys worth a hint.
     pub hint: Option<&'static str>,
@@ -416,7 +417,7 @@ pub fn defaults() -> Vec<Binding> {
                 "accept",
                 &[code(KeyCode::Enter)],
                 A::Accept,
-                "keep the search (step with n/N) or the filter",
+                "keep the search (step with {everywhere.next}/{everywhere.previous}) or the filter",
                 Some("keep"),
             ),
             bind(
@@ -560,7 +561,7 @@ pub fn defaults() -> Vec<Binding> {
                 "filter",
                 &[ch('/')],
                 A::Filter,
-                "filter the list by title or file name (Esc clears)",
+                "filter the list by title or file name ({prompt.cancel} clears)",
                 Some("filter"),
             ),
             bind(
@@ -776,7 +777,7 @@ pub fn defaults() -> Vec<Binding> {
                 "flags",
                 &[ch('!')],
                 A::Flags,
-                "list the flags, both sides of each; Enter goes to one",
+                "list the flags, both sides of each; {flags.open} goes to one",
                 None,
             ),
             bind(
@@ -784,7 +785,7 @@ pub fn defaults() -> Vec<Binding> {
                 "search",
                 &[ch('/')],
                 A::Search,
-                "search both articles (Esc clears)",
+                "search both articles ({everywhere.back} clears)",
                 Some("search"),
             ),
             bind(
@@ -808,7 +809,7 @@ pub fn defaults() -> Vec<Binding> {
                 "all-pairs",
                 &[ch('*')],
                 A::AllPairs,
-                "] and [ step through all pairs, or only those sharing text",
+                "{everywhere.next-pair} and {everywhere.previous-pair} step through all pairs, or only those sharing text",
                 None,
             ),
             bind(
@@ -977,6 +978,40 @@ impl Keymap {
             .map(Key::name)
     }
 
+    /// `text` with each `{context.name}` replaced by the first key of that
+    /// binding as configured (`{everywhere.next}` → `n`), so that the help
+    /// names the keys the user bound; `(unbound)` for a binding without
+    /// keys. Anything else in braces is left as it is.
+    pub fn fill(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let tail = &rest[open..];
+            let found = tail.find('}').and_then(|close| {
+                let (ctx, name) = tail[1..close].split_once('.')?;
+                let b = self
+                    .bindings
+                    .iter()
+                    .find(|b| b.ctx.name() == ctx && b.name == name)?;
+                let key = b.keys.first().map_or("(unbound)".into(), Key::name);
+                Some((key, close))
+            });
+            match found {
+                Some((key, close)) => {
+                    out.push_str(&key);
+                    rest = &tail[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = &tail[1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// Like [`Keymap::key_for`], with every key of the binding: `! or Esc`.
     pub fn keys_for(&self, ctx: Ctx, action: Action) -> String {
         self.bindings
@@ -1038,6 +1073,32 @@ pub fn key_names(b: &Binding) -> String {
 mod tests {
     use super::*;
     use crossterm::event::{KeyEventKind, KeyEventState};
+
+    #[test]
+    fn every_key_a_help_line_names_is_a_binding() {
+        let km = Keymap::default();
+        for b in &km.bindings {
+            let filled = km.fill(b.help);
+            assert!(!filled.contains('{'), "{}: {filled}", b.name);
+            assert!(!filled.contains("(unbound)"), "{}: {filled}", b.name);
+        }
+        let search = km
+            .bindings
+            .iter()
+            .find(|b| b.name == "search")
+            .unwrap()
+            .help;
+        assert_eq!(km.fill(search), "search both articles (Esc clears)");
+        assert_eq!(km.fill("{nowhere.x} and {"), "{nowhere.x} and {");
+        // Rebound, the help names the new key; unbound, says so.
+        let mut km = km;
+        let back = km.bindings.iter_mut().find(|b| b.name == "back").unwrap();
+        back.keys = vec![ch('x')];
+        assert_eq!(km.fill(search), "search both articles (x clears)");
+        let back = km.bindings.iter_mut().find(|b| b.name == "back").unwrap();
+        back.keys.clear();
+        assert_eq!(km.fill(search), "search both articles ((unbound) clears)");
+    }
 
     fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent {
