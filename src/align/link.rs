@@ -155,6 +155,8 @@ struct Compared {
     specific: Vec<u32>,
     /// Normalized ids of every word (for the word diff).
     norms: Vec<u32>,
+    /// Weighted mass of `set` (see `Prepared::weigh`).
+    mass: f64,
     first_word: usize,
     /// Whether the next unit is the next sentence (so the two can be grouped).
     joins_next: bool,
@@ -209,11 +211,19 @@ impl<'a> Prepared<'a> {
                 seq,
                 specific,
                 norms: toks.iter().map(|t| t.norm).collect(),
+                mass: 0.0,
                 first_word: s.words.start,
                 joins_next: false,
             });
         }
         Prepared { art, units }
+    }
+
+    /// Set each unit's mass, once for all the beads it is in.
+    fn weigh(&mut self, sc: &Scorer) {
+        for u in &mut self.units {
+            u.mass = sc.mass(&u.set);
+        }
     }
 
     /// Whether units `u..u + n` are consecutive sentences.
@@ -491,9 +501,11 @@ pub(super) fn align_ordered(
     tok: &mut Tokenizer,
 ) -> (Vec<Link>, Vec<String>) {
     tok.start_local();
-    let sa = Prepared::new(a, tok);
-    let sb = Prepared::new(b, tok);
+    let mut sa = Prepared::new(a, tok);
+    let mut sb = Prepared::new(b, tok);
     let mut scorer = idf(&sa, &sb);
+    sa.weigh(&scorer);
+    sb.weigh(&scorer);
     if opts.evidence.synonyms {
         scorer.syn = synonym_table(tok, &sa, &sb, &scorer);
         scorer.scratch_words = tok.id_count() / 32 + 1;
@@ -574,12 +586,7 @@ fn candidates(
     sc: &Scorer,
     opts: &Options,
 ) -> Vec<(usize, usize, bool)> {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
-    for (ua, u) in sa.units.iter().enumerate() {
-        for &t in &u.set {
-            postings.entry(t).or_default().push(ua);
-        }
-    }
+    let postings = Postings::new(sa, sc.idf.len());
     // A sentences by their stems, for sentences repeated word for word (see
     // `repeats` below).
     let mut same: HashMap<&[u32], Vec<usize>> = HashMap::default();
@@ -593,12 +600,17 @@ fn candidates(
     // first), and that unit.
     let mut last: Vec<usize> = Vec::new();
     let mut last_ub = 0;
-    let mass_a: Vec<f64> = sa.units.iter().map(|u| sc.mass(&u.set)).collect();
     // Each sentence of B looks up its own: many on all cores (rayon), each
     // worker with its own accumulators; the lists are joined in B's order.
-    let scratch = || (vec![0.0f64; sa.units.len()], Vec::new(), Vec::new());
-    let lookup = |(acc, touched, keys): &mut Scratch, (ub, u): (usize, &Compared)| {
-        candidates_of(sa, sc, opts, &postings, &mass_a, acc, touched, keys, ub, u)
+    let scratch = || Scratch {
+        acc: vec![0.0f64; sa.units.len()],
+        touched: Vec::new(),
+        keys: Vec::new(),
+        by_dice: Vec::with_capacity(opts.candidates + 1),
+        by_mass: Vec::with_capacity(3),
+    };
+    let lookup = |s: &mut Scratch, (ub, u): (usize, &Compared)| {
+        candidates_of(sa, sc, opts, &postings, s, ub, u)
     };
     let lists: Vec<Vec<(usize, usize, bool)>> = if sb.units.len() >= PARALLEL_UNITS {
         use rayon::prelude::*;
@@ -663,25 +675,79 @@ fn candidates(
     out
 }
 
-/// A worker's accumulators for `candidates_of`: the mass each A sentence
-/// shares so far (all zero between calls), the sentences touched, and the
-/// stems looked up.
-type Scratch = (Vec<f64>, Vec<usize>, Vec<(usize, u32)>);
+/// The A units that hold each stem, in A's order: one list per stem id, laid
+/// end to end (a lookup is an index, not a hash, and the lists are one
+/// allocation, not one each).
+struct Postings {
+    /// Where each stem's list starts in `units`; one more entry than ids.
+    start: Vec<usize>,
+    units: Vec<usize>,
+}
+
+impl Postings {
+    /// The postings of `sa`'s stems, for ids below `ids`.
+    fn new(sa: &Prepared, ids: usize) -> Postings {
+        let mut start = vec![0usize; ids + 1];
+        for u in &sa.units {
+            for &t in &u.set {
+                start[t as usize + 1] += 1;
+            }
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        let mut next = start.clone();
+        let mut units = vec![0usize; start[ids]];
+        for (ua, u) in sa.units.iter().enumerate() {
+            for &t in &u.set {
+                units[next[t as usize]] = ua;
+                next[t as usize] += 1;
+            }
+        }
+        Postings { start, units }
+    }
+
+    /// The A units holding `t` (none for a stem of B only).
+    fn of(&self, t: u32) -> &[usize] {
+        let t = t as usize;
+        match (self.start.get(t), self.start.get(t + 1)) {
+            (Some(&s), Some(&e)) => &self.units[s..e],
+            _ => &[],
+        }
+    }
+}
+
+/// A worker's accumulators for `candidates_of`.
+struct Scratch {
+    /// The mass each A sentence shares so far (all zero between calls).
+    acc: Vec<f64>,
+    /// The A sentences touched.
+    touched: Vec<usize>,
+    /// The stems looked up, with their number of postings.
+    keys: Vec<(usize, u32)>,
+    /// The best A sentences so far by Dice estimate and by shared mass (see
+    /// `rank_key`).
+    by_dice: Vec<u128>,
+    by_mass: Vec<u128>,
+}
 
 /// The candidates of B's sentence `ub` (see `candidates`).
-#[allow(clippy::too_many_arguments)]
 fn candidates_of(
     sa: &Prepared,
     sc: &Scorer,
     opts: &Options,
-    postings: &HashMap<u32, Vec<usize>>,
-    mass_a: &[f64],
-    acc: &mut [f64],
-    touched: &mut Vec<usize>,
-    keys: &mut Vec<(usize, u32)>,
+    postings: &Postings,
+    s: &mut Scratch,
     ub: usize,
     u: &Compared,
 ) -> Vec<(usize, usize, bool)> {
+    let Scratch {
+        acc,
+        touched,
+        keys,
+        by_dice,
+        by_mass,
+    } = s;
     // Look up through the rarer stems: all those in few sentences, and at
     // least the few rarest, so that a sentence of common words still
     // finds its partner.
@@ -689,8 +755,8 @@ fn candidates_of(
     keys.extend(
         u.set
             .iter()
-            .filter_map(|&t| postings.get(&t).map(|l| (l.len(), t)))
-            .filter(|&(n, _)| n <= MAX_POSTINGS),
+            .map(|&t| (postings.of(t).len(), t))
+            .filter(|&(n, _)| 0 < n && n <= MAX_POSTINGS),
     );
     keys.sort_unstable();
     let rare = keys
@@ -699,9 +765,8 @@ fn candidates_of(
         .take_while(|&(k, &(n, _))| k < RAREST_STEMS || n <= RARE_POSTINGS)
         .count();
     for &(_, t) in &keys[..rare] {
-        let list = &postings[&t];
         let w = sc.weight(t);
-        for &ua in list {
+        for &ua in postings.of(t) {
             if sa.units[ua].title != u.title {
                 continue;
             }
@@ -714,42 +779,56 @@ fn candidates_of(
     // Best candidates by a Dice estimate (short sentences compete fairly
     // with long ones), plus the two sharing the most mass outright (the
     // parts of a merge each share much with B but are each only a part).
-    let wb = sc.mass(&u.set);
-    let mut by_dice: Vec<(f64, usize)> = touched
-        .iter()
-        .map(|&ua| (2.0 * acc[ua] / (mass_a[ua] + wb).max(f64::MIN_POSITIVE), ua))
-        .collect();
-    let mut by_mass: Vec<(f64, usize)> = touched.iter().map(|&ua| (acc[ua], ua)).collect();
+    let wb = u.mass;
+    by_dice.clear();
+    by_mass.clear();
     for &ua in touched.iter() {
+        let dice = 2.0 * acc[ua] / (sa.units[ua].mass + wb).max(f64::MIN_POSITIVE);
+        offer(by_dice, opts.candidates, rank_key(dice, ua));
+        offer(by_mass, 2, rank_key(acc[ua], ua));
         acc[ua] = 0.0;
     }
     touched.clear();
-    let order = |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
-    top(&mut by_dice, opts.candidates, order);
-    top(&mut by_mass, 2, order);
-    by_dice.sort_by(order);
     // (A unit, B unit, whether the pair may seed a merge or split): the
     // best few by Dice and the best by mass; the rest only pair 1:1.
+    let unit = |key: u128| key as u64 as usize;
     let mut cands: Vec<(usize, usize, bool)> = by_dice
         .iter()
         .enumerate()
-        .map(|(rank, &(_, ua))| (ua, ub, rank < GROUP_SEEDS))
-        .chain(by_mass.iter().map(|&(_, ua)| (ua, ub, true)))
+        .map(|(rank, &key)| (unit(key), ub, rank < GROUP_SEEDS))
+        .chain(by_mass.iter().map(|&key| (unit(key), ub, true)))
         .collect();
     cands.sort_unstable_by_key(|&(ua, _, seed)| (ua, !seed));
     cands.dedup_by_key(|c| c.0);
     cands
 }
 
-/// Keep the `k` first elements of `v` in `order` (unsorted): selection, not
-/// a full sort, as a common word can touch thousands of sentences.
-fn top<T>(v: &mut Vec<T>, k: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) {
-    if v.len() > k {
-        if k > 0 {
-            v.select_nth_unstable_by(k - 1, order);
-        }
-        v.truncate(k);
+/// A key that ranks (`value`, `unit`) pairs by `value` from the highest
+/// down (in `f64::total_cmp`'s order), then by `unit` from the lowest up:
+/// one integer comparison where the candidates are many.
+fn rank_key(value: f64, unit: usize) -> u128 {
+    // `total_cmp`'s own mapping of the bits to an ordered integer, turned
+    // into an unsigned one (sign bit flipped) and inverted (highest first).
+    let bits = value.to_bits() as i64;
+    let ordered = bits ^ (((bits >> 63) as u64) >> 1) as i64;
+    let descending = !((ordered as u64) ^ (1 << 63));
+    (u128::from(descending) << 64) | unit as u128
+}
+
+/// Offer `x` to `best`, the (at most) `k` least keys offered so far, kept
+/// sorted: one comparison with the last turns most away, where keeping every
+/// offer to select from would cost a list as long as the thousands of
+/// sentences a common word touches.
+#[inline]
+fn offer(best: &mut Vec<u128>, k: usize, x: u128) {
+    if best.len() >= k && best.last().is_none_or(|&last| x >= last) {
+        return;
     }
+    let at = best.partition_point(|&y| y < x);
+    if best.len() >= k {
+        best.pop();
+    }
+    best.insert(at, x);
 }
 
 /// Score every bead around every candidate sentence pair.
@@ -764,7 +843,7 @@ fn beads(sa: &Prepared, sb: &Prepared, sc: &Scorer, opts: &Options) -> Vec<Bead>
             let (x, y) = (&sa.units[ua], &sb.units[ub]);
             // Exact stems only: this ranks candidates found by exact stems.
             let (m, _) = sc.shared_exact(&x.set, &y.set);
-            let (wx, wy) = (sc.mass(&x.set), sc.mass(&y.set));
+            let (wx, wy) = (x.mass, y.mass);
             let cover = (m / wx.max(f64::MIN_POSITIVE), m / wy.max(f64::MIN_POSITIVE));
             best_a[ua] = best_a[ua].max(cover.0);
             best_b[ub] = best_b[ub].max(cover.1);
@@ -954,7 +1033,12 @@ impl BeadContext<'_, '_> {
         let ub = &self.sb.units[b..b + nb];
         let (set_a, set_b) = (union(ua, |u| &u.set), union(ub, |u| &u.set));
         let (exact, exact_count) = sc.shared_exact(&set_a, &set_b);
-        let (wa, wb) = (sc.mass(&set_a), sc.mass(&set_b));
+        // A single unit's mass is its own, summed once.
+        let mass = |us: &[Compared], set: &[u32]| match us {
+            [one] => one.mass,
+            _ => sc.mass(set),
+        };
+        let (wa, wb) = (mass(ua, &set_a), mass(ub, &set_b));
         // Synonyms can add at most their discount on what is left unmatched:
         // most candidate pairs fall short even so, and are not looked at.
         let reach = SYNONYM_WEIGHT * (wa - exact).min(wb - exact).max(0.0);
@@ -977,7 +1061,7 @@ impl BeadContext<'_, '_> {
         // be explained much better by some other single sentence.
         if na + nb > 2 {
             let fits = |u: &Compared, other: &[u32], best: f64| {
-                let m = sc.mass(&u.set);
+                let m = u.mass;
                 let cover = sc.shared_exact(&u.set, other).0 / m.max(f64::MIN_POSITIVE);
                 m > 0.0 && cover >= MIN_MEMBER_COVER && cover >= MEMBER_BEST_SHARE * best
             };
@@ -1516,4 +1600,58 @@ fn make_link(
         ops,
     };
     (link, exact)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rank_key_orders_as_total_cmp_descending_then_unit() {
+        let values = [
+            0.0,
+            -0.0,
+            f64::MIN_POSITIVE,
+            0.3,
+            0.30000000000000004,
+            1.0,
+            2.5,
+            -1.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ];
+        let mut pairs = Vec::new();
+        for &v in &values {
+            for unit in [0, 1, 7, usize::MAX] {
+                pairs.push((v, unit));
+            }
+        }
+        for &x in &pairs {
+            for &y in &pairs {
+                let want = y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+                assert_eq!(
+                    rank_key(x.0, x.1).cmp(&rank_key(y.0, y.1)),
+                    want,
+                    "{x:?} {y:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn offer_keeps_the_least_k_sorted() {
+        // A fixed pseudo-random sequence, with repeats.
+        let xs: Vec<u128> = (0..200u128).map(|i| (i * 7919 + 13) % 101).collect();
+        for k in [0, 1, 2, 6, 50, 300] {
+            let mut best = Vec::new();
+            for &x in &xs {
+                offer(&mut best, k, x);
+            }
+            let mut want = xs.clone();
+            want.sort_unstable();
+            want.truncate(k);
+            assert_eq!(best, want, "k = {k}");
+        }
+    }
 }
