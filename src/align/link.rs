@@ -367,6 +367,12 @@ impl Scorer {
     /// more, left clear.
     fn synonyms_with(&self, x: &[u32], y: &[u32], bits: &mut [u64]) -> (f64, usize) {
         let (mut m, mut n) = (0.0, 0);
+        // Most sets hold no stem with synonyms at all: then there is nothing
+        // to mark.
+        let related = |t: u32| self.syn.get(t as usize).is_some_and(|r| !r.is_empty());
+        if !x.iter().any(|&t| related(t)) {
+            return (m, n);
+        }
         let mut taken: Vec<u32> = Vec::new();
         // Membership in `x` and `y` by bit (set here, cleared on the way
         // out): each synonym is one lookup, not two binary searches.
@@ -476,19 +482,50 @@ fn for_shared(x: &[u32], y: &[u32], mut f: impl FnMut(u32)) {
     }
 }
 
-/// The sorted union of one field of a run of units; a single unit's own set
-/// is borrowed, as most beads are 1:1.
+/// The sorted union of one field (sorted and distinct in each unit) of a
+/// run of units; a single unit's own set is borrowed, as most beads are 1:1.
 fn union<'u>(units: &'u [Compared], field: impl Fn(&'u Compared) -> &'u [u32]) -> Cow<'u, [u32]> {
-    if let [one] = units {
-        return Cow::Borrowed(field(one));
+    let (first, rest) = match units {
+        [one] => return Cow::Borrowed(field(one)),
+        [first, rest @ ..] => (field(first), rest),
+        [] => return Cow::Borrowed(&[]),
+    };
+    // Merged one unit at a time: the sets are sorted already.
+    let mut v: Vec<u32> = Vec::new();
+    let mut next: Vec<u32> = Vec::new();
+    for (k, u) in rest.iter().enumerate() {
+        let so_far = if k == 0 { first } else { &v };
+        merge_union(so_far, field(u), &mut next);
+        std::mem::swap(&mut v, &mut next);
     }
-    let mut v: Vec<u32> = units
-        .iter()
-        .flat_map(|u| field(u).iter().copied())
-        .collect();
-    v.sort_unstable();
-    v.dedup();
     Cow::Owned(v)
+}
+
+/// Set `out` to the union of two sorted, distinct sequences (sorted and
+/// distinct).
+fn merge_union(x: &[u32], y: &[u32], out: &mut Vec<u32>) {
+    out.clear();
+    out.reserve(x.len() + y.len());
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(x[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(y[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(x[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&x[i..]);
+    out.extend_from_slice(&y[j..]);
 }
 
 /// Align `b` against `a` in this order (the caller handles symmetry), with
@@ -1635,6 +1672,21 @@ mod tests {
                     want,
                     "{x:?} {y:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn merge_union_is_the_sorted_distinct_union() {
+        let sets: [&[u32]; 5] = [&[], &[1], &[1, 4, 9], &[0, 2, 4, 9, 12], &[13, 14]];
+        let mut out = vec![99];
+        for x in sets {
+            for y in sets {
+                merge_union(x, y, &mut out);
+                let mut want: Vec<u32> = x.iter().chain(y).copied().collect();
+                want.sort_unstable();
+                want.dedup();
+                assert_eq!(out, want, "{x:?} {y:?}");
             }
         }
     }
