@@ -423,20 +423,22 @@ fn synonym_table(tok: &Tokenizer, sa: &Prepared, sb: &Prepared, sc: &Scorer) -> 
     // (as in `candidates`), and would make the search cost grow with the
     // square of the text: such words get no synonyms.
     let rare = |t: u32| sc.df.get(t as usize).is_some_and(|&d| d <= MAX_SYNONYM_DF);
-    let vocab = |side: &Prepared| -> Vec<u32> {
-        let mut v: Vec<u32> = side
-            .units
-            .iter()
-            .flat_map(|u| u.set.iter().copied())
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
+    // Each side's stems, sorted and distinct: marked by id, then read in
+    // id order (ids are dense), not gathered and sorted.
+    let ids = tok.id_count();
+    let marks = |sides: &[&Prepared]| -> Vec<bool> {
+        let mut seen = vec![false; ids];
+        for u in sides.iter().flat_map(|side| &side.units) {
+            for &t in &u.set {
+                seen[t as usize] = true;
+            }
+        }
+        seen
     };
-    let (va, vb) = (vocab(sa), vocab(sb));
-    let mut present: Vec<u32> = va.iter().chain(&vb).copied().collect();
-    present.sort_unstable();
-    present.dedup();
+    let listed =
+        |seen: &[bool]| -> Vec<u32> { (0..ids as u32).filter(|&t| seen[t as usize]).collect() };
+    let (va, vb) = (listed(&marks(&[sa])), listed(&marks(&[sb])));
+    let mut present = listed(&marks(&[sa, sb]));
     // A synonym can only stand in for a word on the other side.
     let other_side = |t: u32, u: u32| {
         (va.binary_search(&t).is_ok() && vb.binary_search(&u).is_ok())
@@ -862,6 +864,23 @@ fn offer(best: &mut Vec<u128>, k: usize, x: u128) {
     best.insert(at, x);
 }
 
+/// A bead's placement (A start, A sentences, B start, B sentences) as one
+/// integer that sorts as the tuple does, for sorting hundreds of thousands
+/// of them: starts take 48 bits (no text holds 2^48 sentences), counts 16
+/// (a bead holds at most `MAX_GROWN`).
+struct Placement;
+
+impl Placement {
+    fn pack(a: usize, na: usize, b: usize, nb: usize) -> u128 {
+        ((a as u128) << 80) | ((na as u128) << 64) | ((b as u128) << 16) | nb as u128
+    }
+
+    fn unpack(key: u128) -> (usize, usize, usize, usize) {
+        let field = |shift: u32, bits: u32| ((key >> shift) & ((1u128 << bits) - 1)) as usize;
+        (field(80, 48), field(64, 16), field(16, 48), field(0, 16))
+    }
+}
+
 /// Score every bead around every candidate sentence pair.
 fn beads(sa: &Prepared, sb: &Prepared, sc: &Scorer, opts: &Options) -> Vec<Bead> {
     let pairs = candidates(sa, sb, sc, opts);
@@ -890,7 +909,7 @@ fn beads(sa: &Prepared, sb: &Prepared, sc: &Scorer, opts: &Options) -> Vec<Bead>
         best_b: &best_b,
     };
     // Every placement of every shape around every candidate pair, each once.
-    let mut keys: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(pairs.len() * 4);
+    let mut keys: Vec<u128> = Vec::with_capacity(pairs.len() * 4);
     for (&(ua, ub, seed), &(cover_a, cover_b, dice)) in pairs.iter().zip(&covers) {
         for &(na, nb) in SHAPES {
             // A grouping is only worth scoring around a pair that already
@@ -921,7 +940,7 @@ fn beads(sa: &Prepared, sb: &Prepared, sc: &Scorer, opts: &Options) -> Vec<Bead>
             for a0 in ua.saturating_sub(na - 1)..=ua {
                 for b0 in ub.saturating_sub(nb - 1)..=ub {
                     if sa.groupable(a0, na) && sb.groupable(b0, nb) {
-                        keys.push((a0, na, b0, nb));
+                        keys.push(Placement::pack(a0, na, b0, nb));
                     }
                 }
             }
@@ -930,7 +949,10 @@ fn beads(sa: &Prepared, sb: &Prepared, sc: &Scorer, opts: &Options) -> Vec<Bead>
     keys.sort_unstable();
     keys.dedup();
     // Each bead is scored on its own: many on all cores (rayon), in order.
-    let score = |&(a0, na, b0, nb): &(usize, usize, usize, usize)| ctx.score(a0, na, b0, nb);
+    let score = |&key: &u128| {
+        let (a0, na, b0, nb) = Placement::unpack(key);
+        ctx.score(a0, na, b0, nb)
+    };
     let mut out: Vec<Bead> = if keys.len() >= PARALLEL_BEADS {
         use rayon::prelude::*;
         keys.par_iter()
@@ -1696,6 +1718,30 @@ mod tests {
                 want.sort_unstable();
                 want.dedup();
                 assert_eq!(out, want, "{x:?} {y:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn placements_sort_as_tuples_and_unpack() {
+        let tuples = [
+            (0, 1, 0, 1),
+            (0, 1, 5, 3),
+            (0, 3, 0, 1),
+            (1, 1, 0, 1),
+            (7, 2, 1 << 40, 1),
+            ((1 << 48) - 1, MAX_GROWN, (1 << 48) - 1, MAX_GROWN),
+        ];
+        for x in tuples {
+            let (a, na, b, nb) = x;
+            assert_eq!(Placement::unpack(Placement::pack(a, na, b, nb)), x);
+            for y in tuples {
+                let (c, nc, d, nd) = y;
+                assert_eq!(
+                    Placement::pack(a, na, b, nb).cmp(&Placement::pack(c, nc, d, nd)),
+                    x.cmp(&y),
+                    "{x:?} {y:?}"
+                );
             }
         }
     }
