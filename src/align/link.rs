@@ -172,6 +172,8 @@ struct Compared {
     specific: Vec<u32>,
     /// Normalized ids of every word (for the word diff).
     norms: Vec<u32>,
+    /// Weighted mass of `set` (see `Prepared::weigh`).
+    mass: f64,
     first_word: usize,
     /// Whether the next unit is the next sentence (so the two can be grouped).
     joins_next: bool,
@@ -226,11 +228,19 @@ impl<'a> Prepared<'a> {
                 seq,
                 specific,
                 norms: toks.iter().map(|t| t.norm).collect(),
+                mass: 0.0,
                 first_word: s.words.start,
                 joins_next: false,
             });
         }
         Prepared { art, units }
+    }
+
+    /// Set each unit's mass, once for all the beads it is in.
+    fn weigh(&mut self, sc: &Scorer) {
+        for u in &mut self.units {
+            u.mass = sc.mass(&u.set);
+        }
     }
 
     /// Whether units `u..u + n` are consecutive sentences.
@@ -374,6 +384,12 @@ impl Scorer {
     /// more, left clear.
     fn synonyms_with(&self, x: &[u32], y: &[u32], bits: &mut [u64]) -> (f64, usize) {
         let (mut m, mut n) = (0.0, 0);
+        // Most sets hold no stem with synonyms at all: then there is nothing
+        // to mark.
+        let related = |t: u32| self.syn.get(t as usize).is_some_and(|r| !r.is_empty());
+        if !x.iter().any(|&t| related(t)) {
+            return (m, n);
+        }
         let mut taken: Vec<u32> = Vec::new();
         // Membership in `x` and `y` by bit (set here, cleared on the way
         // out): each synonym is one lookup, not two binary searches.
@@ -424,20 +440,22 @@ fn synonym_table(tok: &Tokenizer, sa: &Prepared, sb: &Prepared, sc: &Scorer) -> 
     // (as in `candidates`), and would make the search cost grow with the
     // square of the text: such words get no synonyms.
     let rare = |t: u32| sc.df.get(t as usize).is_some_and(|&d| d <= MAX_SYNONYM_DF);
-    let vocab = |side: &Prepared| -> Vec<u32> {
-        let mut v: Vec<u32> = side
-            .units
-            .iter()
-            .flat_map(|u| u.set.iter().copied())
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
+    // Each side's stems, sorted and distinct: marked by id, then read in
+    // id order (ids are dense), not gathered and sorted.
+    let ids = tok.id_count();
+    let marks = |sides: &[&Prepared]| -> Vec<bool> {
+        let mut seen = vec![false; ids];
+        for u in sides.iter().flat_map(|side| &side.units) {
+            for &t in &u.set {
+                seen[t as usize] = true;
+            }
+        }
+        seen
     };
-    let (va, vb) = (vocab(sa), vocab(sb));
-    let mut present: Vec<u32> = va.iter().chain(&vb).copied().collect();
-    present.sort_unstable();
-    present.dedup();
+    let listed =
+        |seen: &[bool]| -> Vec<u32> { (0..ids as u32).filter(|&t| seen[t as usize]).collect() };
+    let (va, vb) = (listed(&marks(&[sa])), listed(&marks(&[sb])));
+    let mut present = listed(&marks(&[sa, sb]));
     // A synonym can only stand in for a word on the other side.
     let other_side = |t: u32, u: u32| {
         (va.binary_search(&t).is_ok() && vb.binary_search(&u).is_ok())
@@ -483,19 +501,44 @@ fn for_shared(x: &[u32], y: &[u32], mut f: impl FnMut(u32)) {
     }
 }
 
-/// The sorted union of one field of a run of units; a single unit's own set
-/// is borrowed, as most beads are 1:1.
+/// The sorted union of one field (sorted and distinct in each unit) of a
+/// run of units; a single unit's own set is borrowed, as most beads are 1:1.
 fn union<'u>(units: &'u [Compared], field: impl Fn(&'u Compared) -> &'u [u32]) -> Cow<'u, [u32]> {
-    if let [one] = units {
-        return Cow::Borrowed(field(one));
+    let (first, rest) = match units {
+        [one] => return Cow::Borrowed(field(one)),
+        [first, rest @ ..] => (field(first), rest),
+        [] => return Cow::Borrowed(&[]),
+    };
+    // Merged one unit at a time: the sets are sorted already.
+    let mut v: Vec<u32> = Vec::new();
+    let mut next: Vec<u32> = Vec::new();
+    for (k, u) in rest.iter().enumerate() {
+        let so_far = if k == 0 { first } else { &v };
+        merge_union(so_far, field(u), &mut next);
+        std::mem::swap(&mut v, &mut next);
     }
-    let mut v: Vec<u32> = units
-        .iter()
-        .flat_map(|u| field(u).iter().copied())
-        .collect();
-    v.sort_unstable();
-    v.dedup();
     Cow::Owned(v)
+}
+
+/// Set `out` to the union of two sorted, distinct sequences (sorted and
+/// distinct).
+fn merge_union(x: &[u32], y: &[u32], out: &mut Vec<u32>) {
+    out.clear();
+    out.resize(x.len() + y.len(), 0);
+    let (mut i, mut j, mut k) = (0, 0, 0);
+    // Without a branch on which side is less: the two interleave at random.
+    while i < x.len() && j < y.len() {
+        let (p, q) = (x[i], y[j]);
+        out[k] = p.min(q);
+        i += usize::from(p <= q);
+        j += usize::from(q <= p);
+        k += 1;
+    }
+    let (rest_x, rest_y) = (&x[i..], &y[j..]);
+    out[k..k + rest_x.len()].copy_from_slice(rest_x);
+    k += rest_x.len();
+    out[k..k + rest_y.len()].copy_from_slice(rest_y);
+    out.truncate(k + rest_y.len());
 }
 
 /// Align `b` against `a` in this order (the caller handles symmetry), with
@@ -508,9 +551,11 @@ pub(super) fn align_ordered(
     tok: &mut Tokenizer,
 ) -> (Vec<Link>, Vec<String>) {
     tok.start_local();
-    let sa = Prepared::new(a, tok);
-    let sb = Prepared::new(b, tok);
+    let mut sa = Prepared::new(a, tok);
+    let mut sb = Prepared::new(b, tok);
     let mut scorer = idf(&sa, &sb);
+    sa.weigh(&scorer);
+    sb.weigh(&scorer);
     if opts.evidence.synonyms {
         scorer.syn = synonym_table(tok, &sa, &sb, &scorer);
         scorer.scratch_words = tok.id_count() / 32 + 1;
@@ -619,12 +664,7 @@ fn candidates(
     sc: &Scorer,
     opts: &Options,
 ) -> Vec<(usize, usize, bool)> {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
-    for (ua, u) in sa.units.iter().enumerate() {
-        for &t in &u.set {
-            postings.entry(t).or_default().push(ua);
-        }
-    }
+    let postings = Postings::new(sa, sc.idf.len());
     // A sentences by their stems, for sentences repeated word for word (see
     // `repeats` below).
     let mut same: HashMap<&[u32], Vec<usize>> = HashMap::default();
@@ -638,12 +678,17 @@ fn candidates(
     // first), and that unit.
     let mut last: Vec<usize> = Vec::new();
     let mut last_ub = 0;
-    let mass_a: Vec<f64> = sa.units.iter().map(|u| sc.mass(&u.set)).collect();
     // Each sentence of B looks up its own: many on all cores (rayon), each
     // worker with its own accumulators; the lists are joined in B's order.
-    let scratch = || (vec![0.0f64; sa.units.len()], Vec::new(), Vec::new());
-    let lookup = |(acc, touched, keys): &mut Scratch, (ub, u): (usize, &Compared)| {
-        candidates_of(sa, sc, opts, &postings, &mass_a, acc, touched, keys, ub, u)
+    let scratch = || Scratch {
+        acc: vec![0.0f64; sa.units.len()],
+        touched: Vec::new(),
+        keys: Vec::new(),
+        by_dice: Vec::with_capacity(opts.candidates + 1),
+        by_mass: Vec::with_capacity(3),
+    };
+    let lookup = |s: &mut Scratch, (ub, u): (usize, &Compared)| {
+        candidates_of(sa, sc, opts, &postings, s, ub, u)
     };
     let lists: Vec<Vec<(usize, usize, bool)>> = if sb.units.len() >= PARALLEL_UNITS {
         use rayon::prelude::*;
@@ -708,25 +753,79 @@ fn candidates(
     out
 }
 
-/// A worker's accumulators for `candidates_of`: the mass each A sentence
-/// shares so far (all zero between calls), the sentences touched, and the
-/// stems looked up.
-type Scratch = (Vec<f64>, Vec<usize>, Vec<(usize, u32)>);
+/// The A units that hold each stem, in A's order: one list per stem id, laid
+/// end to end (a lookup is an index, not a hash, and the lists are one
+/// allocation, not one each).
+struct Postings {
+    /// Where each stem's list starts in `units`; one more entry than ids.
+    start: Vec<usize>,
+    units: Vec<usize>,
+}
+
+impl Postings {
+    /// The postings of `sa`'s stems, for ids below `ids`.
+    fn new(sa: &Prepared, ids: usize) -> Postings {
+        let mut start = vec![0usize; ids + 1];
+        for u in &sa.units {
+            for &t in &u.set {
+                start[t as usize + 1] += 1;
+            }
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        let mut next = start.clone();
+        let mut units = vec![0usize; start[ids]];
+        for (ua, u) in sa.units.iter().enumerate() {
+            for &t in &u.set {
+                units[next[t as usize]] = ua;
+                next[t as usize] += 1;
+            }
+        }
+        Postings { start, units }
+    }
+
+    /// The A units holding `t` (none for a stem of B only).
+    fn of(&self, t: u32) -> &[usize] {
+        let t = t as usize;
+        match (self.start.get(t), self.start.get(t + 1)) {
+            (Some(&s), Some(&e)) => &self.units[s..e],
+            _ => &[],
+        }
+    }
+}
+
+/// A worker's accumulators for `candidates_of`.
+struct Scratch {
+    /// The mass each A sentence shares so far (all zero between calls).
+    acc: Vec<f64>,
+    /// The A sentences touched.
+    touched: Vec<usize>,
+    /// The stems looked up, with their number of postings.
+    keys: Vec<(usize, u32)>,
+    /// The best A sentences so far by Dice estimate and by shared mass (see
+    /// `rank_key`).
+    by_dice: Vec<u128>,
+    by_mass: Vec<u128>,
+}
 
 /// The candidates of B's sentence `ub` (see `candidates`).
-#[allow(clippy::too_many_arguments)]
 fn candidates_of(
     sa: &Prepared,
     sc: &Scorer,
     opts: &Options,
-    postings: &HashMap<u32, Vec<usize>>,
-    mass_a: &[f64],
-    acc: &mut [f64],
-    touched: &mut Vec<usize>,
-    keys: &mut Vec<(usize, u32)>,
+    postings: &Postings,
+    s: &mut Scratch,
     ub: usize,
     u: &Compared,
 ) -> Vec<(usize, usize, bool)> {
+    let Scratch {
+        acc,
+        touched,
+        keys,
+        by_dice,
+        by_mass,
+    } = s;
     // Look up through the rarer stems: all those in few sentences, and at
     // least the few rarest, so that a sentence of common words still
     // finds its partner.
@@ -734,8 +833,8 @@ fn candidates_of(
     keys.extend(
         u.set
             .iter()
-            .filter_map(|&t| postings.get(&t).map(|l| (l.len(), t)))
-            .filter(|&(n, _)| n <= MAX_POSTINGS),
+            .map(|&t| (postings.of(t).len(), t))
+            .filter(|&(n, _)| 0 < n && n <= MAX_POSTINGS),
     );
     keys.sort_unstable();
     let rare = keys
@@ -744,9 +843,8 @@ fn candidates_of(
         .take_while(|&(k, &(n, _))| k < RAREST_STEMS || n <= RARE_POSTINGS)
         .count();
     for &(_, t) in &keys[..rare] {
-        let list = &postings[&t];
         let w = sc.weight(t);
-        for &ua in list {
+        for &ua in postings.of(t) {
             if sa.units[ua].title != u.title {
                 continue;
             }
@@ -759,41 +857,72 @@ fn candidates_of(
     // Best candidates by a Dice estimate (short sentences compete fairly
     // with long ones), plus the two sharing the most mass outright (the
     // parts of a merge each share much with B but are each only a part).
-    let wb = sc.mass(&u.set);
-    let mut by_dice: Vec<(f64, usize)> = touched
-        .iter()
-        .map(|&ua| (2.0 * acc[ua] / (mass_a[ua] + wb).max(f64::MIN_POSITIVE), ua))
-        .collect();
-    let mut by_mass: Vec<(f64, usize)> = touched.iter().map(|&ua| (acc[ua], ua)).collect();
+    let wb = u.mass;
+    by_dice.clear();
+    by_mass.clear();
     for &ua in touched.iter() {
+        let dice = 2.0 * acc[ua] / (sa.units[ua].mass + wb).max(f64::MIN_POSITIVE);
+        offer(by_dice, opts.candidates, rank_key(dice, ua));
+        offer(by_mass, 2, rank_key(acc[ua], ua));
         acc[ua] = 0.0;
     }
     touched.clear();
-    let order = |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
-    top(&mut by_dice, opts.candidates, order);
-    top(&mut by_mass, 2, order);
-    by_dice.sort_by(order);
     // (A unit, B unit, whether the pair may seed a merge or split): the
     // best few by Dice and the best by mass; the rest only pair 1:1.
+    let unit = |key: u128| key as u64 as usize;
     let mut cands: Vec<(usize, usize, bool)> = by_dice
         .iter()
         .enumerate()
-        .map(|(rank, &(_, ua))| (ua, ub, rank < GROUP_SEEDS))
-        .chain(by_mass.iter().map(|&(_, ua)| (ua, ub, true)))
+        .map(|(rank, &key)| (unit(key), ub, rank < GROUP_SEEDS))
+        .chain(by_mass.iter().map(|&key| (unit(key), ub, true)))
         .collect();
     cands.sort_unstable_by_key(|&(ua, _, seed)| (ua, !seed));
     cands.dedup_by_key(|c| c.0);
     cands
 }
 
-/// Keep the `k` first elements of `v` in `order` (unsorted): selection, not
-/// a full sort, as a common word can touch thousands of sentences.
-fn top<T>(v: &mut Vec<T>, k: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) {
-    if v.len() > k {
-        if k > 0 {
-            v.select_nth_unstable_by(k - 1, order);
-        }
-        v.truncate(k);
+/// A key that ranks (`value`, `unit`) pairs by `value` from the highest
+/// down (in `f64::total_cmp`'s order), then by `unit` from the lowest up:
+/// one integer comparison where the candidates are many.
+fn rank_key(value: f64, unit: usize) -> u128 {
+    // `total_cmp`'s own mapping of the bits to an ordered integer, turned
+    // into an unsigned one (sign bit flipped) and inverted (highest first).
+    let bits = value.to_bits() as i64;
+    let ordered = bits ^ (((bits >> 63) as u64) >> 1) as i64;
+    let descending = !((ordered as u64) ^ (1 << 63));
+    (u128::from(descending) << 64) | unit as u128
+}
+
+/// Offer `x` to `best`, the (at most) `k` least keys offered so far, kept
+/// sorted: one comparison with the last turns most away, where keeping every
+/// offer to select from would cost a list as long as the thousands of
+/// sentences a common word touches.
+#[inline]
+fn offer(best: &mut Vec<u128>, k: usize, x: u128) {
+    if best.len() >= k && best.last().is_none_or(|&last| x >= last) {
+        return;
+    }
+    let at = best.partition_point(|&y| y < x);
+    if best.len() >= k {
+        best.pop();
+    }
+    best.insert(at, x);
+}
+
+/// A bead's placement (A start, A sentences, B start, B sentences) as one
+/// integer that sorts as the tuple does, for sorting hundreds of thousands
+/// of them: starts take 48 bits (no text holds 2^48 sentences), counts 16
+/// (a bead holds at most `MAX_GROWN`).
+struct Placement;
+
+impl Placement {
+    fn pack(a: usize, na: usize, b: usize, nb: usize) -> u128 {
+        ((a as u128) << 80) | ((na as u128) << 64) | ((b as u128) << 16) | nb as u128
+    }
+
+    fn unpack(key: u128) -> (usize, usize, usize, usize) {
+        let field = |shift: u32, bits: u32| ((key >> shift) & ((1u128 << bits) - 1)) as usize;
+        (field(80, 48), field(64, 16), field(16, 48), field(0, 16))
     }
 }
 
@@ -809,7 +938,7 @@ fn beads(sa: &Prepared, sb: &Prepared, sc: &Scorer, opts: &Options) -> Vec<Bead>
             let (x, y) = (&sa.units[ua], &sb.units[ub]);
             // Exact stems only: this ranks candidates found by exact stems.
             let (m, _) = sc.shared_exact(&x.set, &y.set);
-            let (wx, wy) = (sc.mass(&x.set), sc.mass(&y.set));
+            let (wx, wy) = (x.mass, y.mass);
             let cover = (m / wx.max(f64::MIN_POSITIVE), m / wy.max(f64::MIN_POSITIVE));
             best_a[ua] = best_a[ua].max(cover.0);
             best_b[ub] = best_b[ub].max(cover.1);
@@ -825,7 +954,7 @@ fn beads(sa: &Prepared, sb: &Prepared, sc: &Scorer, opts: &Options) -> Vec<Bead>
         best_b: &best_b,
     };
     // Every placement of every shape around every candidate pair, each once.
-    let mut keys: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(pairs.len() * 4);
+    let mut keys: Vec<u128> = Vec::with_capacity(pairs.len() * 4);
     for (&(ua, ub, seed), &(cover_a, cover_b, dice)) in pairs.iter().zip(&covers) {
         for &(na, nb) in SHAPES {
             // A grouping is only worth scoring around a pair that already
@@ -856,7 +985,7 @@ fn beads(sa: &Prepared, sb: &Prepared, sc: &Scorer, opts: &Options) -> Vec<Bead>
             for a0 in ua.saturating_sub(na - 1)..=ua {
                 for b0 in ub.saturating_sub(nb - 1)..=ub {
                     if sa.groupable(a0, na) && sb.groupable(b0, nb) {
-                        keys.push((a0, na, b0, nb));
+                        keys.push(Placement::pack(a0, na, b0, nb));
                     }
                 }
             }
@@ -865,7 +994,10 @@ fn beads(sa: &Prepared, sb: &Prepared, sc: &Scorer, opts: &Options) -> Vec<Bead>
     keys.sort_unstable();
     keys.dedup();
     // Each bead is scored on its own: many on all cores (rayon), in order.
-    let score = |&(a0, na, b0, nb): &(usize, usize, usize, usize)| ctx.score(a0, na, b0, nb);
+    let score = |&key: &u128| {
+        let (a0, na, b0, nb) = Placement::unpack(key);
+        ctx.score(a0, na, b0, nb)
+    };
     let mut out: Vec<Bead> = if keys.len() >= PARALLEL_BEADS {
         use rayon::prelude::*;
         keys.par_iter()
@@ -997,9 +1129,37 @@ impl BeadContext<'_, '_> {
         let sc = self.sc;
         let ua = &self.sa.units[a..a + na];
         let ub = &self.sb.units[b..b + nb];
+        // Every member of a grouping must bring its own evidence, and must not
+        // be explained much better by some other single sentence.
+        let fits = |u: &Compared, other: &[u32], best: f64| {
+            let m = u.mass;
+            let cover = sc.shared_exact(&u.set, other).0 / m.max(f64::MIN_POSITIVE);
+            m > 0.0 && cover >= MIN_MEMBER_COVER && cover >= MEMBER_BEST_SHARE * best
+        };
+        let a_fit =
+            |other: &[u32]| (a..a + na).all(|k| fits(&self.sa.units[k], other, self.best_a[k]));
+        let b_fit =
+            |other: &[u32]| (b..b + nb).all(|k| fits(&self.sb.units[k], other, self.best_b[k]));
+        // Against a single sentence that is known before any union is made,
+        // and it rules out most merges and splits: the sentences next to a
+        // pair seldom share its words.
+        let early = match (na, nb) {
+            (1, 1) => true,
+            (_, 1) => a_fit(&ub[0].set),
+            (1, _) => b_fit(&ua[0].set),
+            _ => true,
+        };
+        if !early {
+            return None;
+        }
         let (set_a, set_b) = (union(ua, |u| &u.set), union(ub, |u| &u.set));
         let (exact, exact_count) = sc.shared_exact(&set_a, &set_b);
-        let (wa, wb) = (sc.mass(&set_a), sc.mass(&set_b));
+        // A single unit's mass is its own, summed once.
+        let mass = |us: &[Compared], set: &[u32]| match us {
+            [one] => one.mass,
+            _ => sc.mass(set),
+        };
+        let (wa, wb) = (mass(ua, &set_a), mass(ub, &set_b));
         // Synonyms can add at most their discount on what is left unmatched:
         // most candidate pairs fall short even so, and are not looked at.
         let reach = SYNONYM_WEIGHT * (wa - exact).min(wb - exact).max(0.0);
@@ -1018,19 +1178,11 @@ impl BeadContext<'_, '_> {
         if dice < MIN_DICE_TIGHT || count == 0 {
             return None;
         }
-        // Every member of a grouping must bring its own evidence, and must not
-        // be explained much better by some other single sentence.
-        if na + nb > 2 {
-            let fits = |u: &Compared, other: &[u32], best: f64| {
-                let m = sc.mass(&u.set);
-                let cover = sc.shared_exact(&u.set, other).0 / m.max(f64::MIN_POSITIVE);
-                m > 0.0 && cover >= MIN_MEMBER_COVER && cover >= MEMBER_BEST_SHARE * best
-            };
-            let a_ok = (a..a + na).all(|k| fits(&self.sa.units[k], &set_b, self.best_a[k]));
-            let b_ok = (b..b + nb).all(|k| fits(&self.sb.units[k], &set_a, self.best_b[k]));
-            if !a_ok || !b_ok {
-                return None;
-            }
+        // The members of a grouping, against the union of the other side
+        // (the side checked early again: only groupings that got this far
+        // pay for it, and the rule stays whole in one place).
+        if na + nb > 2 && !(a_fit(&set_b) && b_fit(&set_a)) {
+            return None;
         }
         let names = {
             let mut n = 0;
@@ -1596,6 +1748,39 @@ mod tests {
     }
 
     #[test]
+    fn rank_key_orders_as_total_cmp_descending_then_unit() {
+        let values = [
+            0.0,
+            -0.0,
+            f64::MIN_POSITIVE,
+            0.3,
+            0.30000000000000004,
+            1.0,
+            2.5,
+            -1.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ];
+        let mut pairs = Vec::new();
+        for &v in &values {
+            for unit in [0, 1, 7, usize::MAX] {
+                pairs.push((v, unit));
+            }
+        }
+        for &x in &pairs {
+            for &y in &pairs {
+                let want = y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+                assert_eq!(
+                    rank_key(x.0, x.1).cmp(&rank_key(y.0, y.1)),
+                    want,
+                    "{x:?} {y:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_lone_middling_anchor_stays_only_when_it_keeps_the_wording() {
         // Far apart on both sides: neither supports the other.
         let beads = [bead(2, 3, 0.45, 6, 2), bead(40, 60, 0.35, 6, 3)];
@@ -1630,5 +1815,60 @@ mod tests {
         let bd = bead(ua, ub, 0.5, 7, 2);
         // provisions, written, person, familiar, drafting: not Witkoff, Kushner.
         assert_eq!(wording_kept(&sa, &sb, &bd, &Options::default()), 5);
+    }
+
+    #[test]
+    fn merge_union_is_the_sorted_distinct_union() {
+        let sets: [&[u32]; 5] = [&[], &[1], &[1, 4, 9], &[0, 2, 4, 9, 12], &[13, 14]];
+        let mut out = vec![99];
+        for x in sets {
+            for y in sets {
+                merge_union(x, y, &mut out);
+                let mut want: Vec<u32> = x.iter().chain(y).copied().collect();
+                want.sort_unstable();
+                want.dedup();
+                assert_eq!(out, want, "{x:?} {y:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn placements_sort_as_tuples_and_unpack() {
+        let tuples = [
+            (0, 1, 0, 1),
+            (0, 1, 5, 3),
+            (0, 3, 0, 1),
+            (1, 1, 0, 1),
+            (7, 2, 1 << 40, 1),
+            ((1 << 48) - 1, MAX_GROWN, (1 << 48) - 1, MAX_GROWN),
+        ];
+        for x in tuples {
+            let (a, na, b, nb) = x;
+            assert_eq!(Placement::unpack(Placement::pack(a, na, b, nb)), x);
+            for y in tuples {
+                let (c, nc, d, nd) = y;
+                assert_eq!(
+                    Placement::pack(a, na, b, nb).cmp(&Placement::pack(c, nc, d, nd)),
+                    x.cmp(&y),
+                    "{x:?} {y:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn offer_keeps_the_least_k_sorted() {
+        // A fixed pseudo-random sequence, with repeats.
+        let xs: Vec<u128> = (0..200u128).map(|i| (i * 7919 + 13) % 101).collect();
+        for k in [0, 1, 2, 6, 50, 300] {
+            let mut best = Vec::new();
+            for &x in &xs {
+                offer(&mut best, k, x);
+            }
+            let mut want = xs.clone();
+            want.sort_unstable();
+            want.truncate(k);
+            assert_eq!(best, want, "k = {k}");
+        }
     }
 }

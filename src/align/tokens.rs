@@ -241,11 +241,16 @@ pub struct Tokenizer {
     local: Option<Local>,
 }
 
+/// No local id given (see `Local::to_local`).
+const NO_ID: u32 = u32::MAX;
+
 /// Ids renumbered for one alignment: from the tokenizer's own to local ones
 /// and back.
 #[derive(Default)]
 struct Local {
-    to_local: HashMap<u32, u32>,
+    /// By global id (dense, so a list rather than a map: every word of
+    /// every sentence looks up two); `NO_ID` where none is given yet.
+    to_local: Vec<u32>,
     to_global: Vec<u32>,
 }
 
@@ -273,7 +278,11 @@ impl Tokenizer {
     /// are kept.
     pub fn start_local(&mut self) {
         let mut l = self.local.take().unwrap_or_default();
-        l.to_local.clear();
+        // Only the entries given out are cleared: the list spans the
+        // tokenizer's whole vocabulary, an alignment a part of it.
+        for &g in &l.to_global {
+            l.to_local[g as usize] = NO_ID;
+        }
         l.to_global.clear();
         self.local = Some(l);
     }
@@ -290,11 +299,15 @@ impl Tokenizer {
             None => t,
             Some(l) => {
                 let mut id = |g: u32| {
-                    let next = u32::try_from(l.to_global.len()).unwrap_or(u32::MAX);
-                    *l.to_local.entry(g).or_insert_with(|| {
+                    if l.to_local.len() <= g as usize {
+                        l.to_local.resize(g as usize + 1, NO_ID);
+                    }
+                    let local = &mut l.to_local[g as usize];
+                    if *local == NO_ID {
+                        *local = u32::try_from(l.to_global.len()).unwrap_or(u32::MAX);
                         l.to_global.push(g);
-                        next
-                    })
+                    }
+                    *local
                 };
                 let norm = id(t.norm);
                 let stem = id(t.stem);

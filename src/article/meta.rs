@@ -92,11 +92,17 @@ pub fn is_boiler_line(line: &str) -> bool {
     // first `longest` characters cover every pattern. (No pattern holds a
     // sigma, the one letter whose lower case depends on what follows.)
     let longest = BOILER_LINES.iter().map(|p| p.len()).max().unwrap_or(0);
-    let head: String = t
-        .chars()
-        .take(longest)
-        .flat_map(char::to_lowercase)
-        .collect();
+    // Nearly always ASCII: then its first `longest` characters are as many
+    // bytes, lower-cased in one go.
+    let ascii = t.len().min(longest);
+    let head: String = if t.as_bytes()[..ascii].is_ascii() {
+        t[..ascii].to_ascii_lowercase()
+    } else {
+        t.chars()
+            .take(longest)
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
     // The byte length of the whole line lower-cased, only when it matters.
     let short = || {
         t.chars()

@@ -373,7 +373,10 @@ fn simple_words(text: &str) -> Option<Vec<Range<usize>>> {
         }
     };
     let word = |c: Wb| matches!(c, Wb::Letter | Wb::Digit | Wb::Under);
-    let mut out: Vec<Range<usize>> = Vec::new();
+    // A word and the character after it take two bytes at least: room for
+    // every word at once, not a list grown (and copied) several times over
+    // for each sentence.
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(bytes.len() / 2 + 1);
     let mut i = 0;
     while i < bytes.len() {
         let (c, n) = at(i);
