@@ -161,6 +161,8 @@ fn condense(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Op
         cover_b[l.b.clone()].iter_mut().for_each(|c| *c = i);
     }
     loop {
+        #[cfg(test)]
+        tests::count_round(0);
         let mut merged = false;
         for near_on_a in [false, true] {
             let sides = |p: &Open| {
@@ -271,6 +273,8 @@ fn absorb(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Open
     };
     let mut alive = vec![true; ps.len()];
     loop {
+        #[cfg(test)]
+        tests::count_round(1);
         let mut merged = false;
         for on_a in [true, false] {
             let near = |p: &Open| if on_a { p.a.clone() } else { p.b.clone() };
@@ -339,6 +343,8 @@ fn absorb(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Open
 fn disjoin(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Open> {
     const FREE: usize = usize::MAX;
     loop {
+        #[cfg(test)]
+        tests::count_round(2);
         // The passage holding each sentence, per side (links never share a
         // sentence on one side).
         let mut cover_a = vec![FREE; n_a];
@@ -436,6 +442,97 @@ fn finish(a: &Article, b: &Article, links: &[Link], p: Open) -> Passage {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Passes made by `condense`, `absorb` and `disjoin` on this thread.
+        static ROUNDS: Cell<[usize; 3]> = const { Cell::new([0; 3]) };
+    }
+
+    pub(super) fn count_round(which: usize) {
+        ROUNDS.with(|r| {
+            let mut v = r.get();
+            v[which] += 1;
+            r.set(v);
+        });
+    }
+
+    /// Links in interleavings built to make passages merge and cut again:
+    /// shuffled, two or three blocks dealt like cards, the two ends taken in
+    /// turn, blocks reversed, near-sorted with local swaps; one link in three
+    /// left out (a gap). Each pass of the three fixed-point loops costs time
+    /// linear in the text; their number must not grow with it.
+    #[test]
+    fn passes_stay_few_however_the_links_interleave() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rnd = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut most = |n: usize| -> [usize; 3] {
+            let (a, b) = (article("a", n), article("b", n));
+            let mut worst = [0; 3];
+            for pattern in 0..6 {
+                for _ in 0..8 {
+                    let mut p: Vec<usize> = (0..n).collect();
+                    match pattern {
+                        0 => (1..n).rev().for_each(|i| p.swap(i, rnd(i + 1))),
+                        1 => {
+                            p = (0..n)
+                                .map(|i| {
+                                    if i % 2 == 0 {
+                                        i / 2
+                                    } else {
+                                        n.div_ceil(2) + i / 2
+                                    }
+                                })
+                                .collect()
+                        }
+                        2 => (0..n).for_each(|i| p.swap(i, (i + rnd(4)).min(n - 1))),
+                        3 => p.sort_by_key(|&i| (i % 3, i)),
+                        4 => {
+                            p = (0..n)
+                                .map(|i| if i % 2 == 0 { i / 2 } else { n - 1 - i / 2 })
+                                .collect()
+                        }
+                        _ => {
+                            let k = 2 + rnd(8);
+                            p.chunks_mut(k).for_each(<[usize]>::reverse);
+                        }
+                    }
+                    let pairs: Vec<(usize, usize)> = p
+                        .iter()
+                        .enumerate()
+                        .filter(|_| rnd(3) > 0)
+                        .map(|(i, &x)| (x, i))
+                        .collect();
+                    let l = links(&a, &b, &pairs);
+                    ROUNDS.with(|r| r.set([0; 3]));
+                    let ps = passages(&a, &b, &l);
+                    let r = ROUNDS.with(Cell::get);
+                    for k in 0..3 {
+                        worst[k] = worst[k].max(r[k]);
+                    }
+                    // And the result keeps its invariant: disjoint spans.
+                    for (x, y) in ps.iter().zip(ps.iter().skip(1)) {
+                        assert!(x.b.end <= y.b.start, "pattern {pattern}");
+                    }
+                }
+            }
+            worst
+        };
+        let (small, large) = (most(100), most(1600));
+        // Each loop makes at least its one pass: the counters are wired.
+        assert!(small.iter().all(|&r| r >= 1), "{small:?}");
+        for k in 0..3 {
+            assert!(
+                large[k] <= small[k] + 2 && large[k] <= 12,
+                "{small:?} → {large:?}"
+            );
+        }
+    }
 
     /// An article of `n` distinct one-sentence lines.
     fn article(name: &str, n: usize) -> Article {
