@@ -678,25 +678,21 @@ fn write_report(
 }
 
 /// Write a file whole or not at all: into a temporary file beside it, renamed
-/// over it at the end, so that a failure midway (a full disk, a run cut
-/// short) leaves no partial report and an earlier one as it was. A symbolic
-/// link is followed (its target is replaced); a path that is not a regular
-/// file (`/dev/stdout`, a pipe) is written directly, as there is nothing to
-/// rename over.
+/// over it at the end, so that a failure midway (a full disk, an error) leaves
+/// no partial report and an earlier one as it was. An earlier report keeps its
+/// permissions (a private one stays private); a new one gets 0666 less the
+/// umask, as any new file. Symbolic links are followed (their target is
+/// replaced). Written directly, as before: a path that is not a regular file
+/// (`/dev/stdout`, a pipe), where there is nothing to rename over, and a file
+/// the user may write in a folder they may not. A run killed by a signal may
+/// leave the temporary file (`.NAME.copycat-PID-N`) beside the report.
 fn write_whole(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let target = match std::fs::canonicalize(path) {
-        Ok(t) => t,
-        // Not there yet; through a link whose target is not there yet, that
-        // target (as creating the file through the link would).
-        Err(_) => match std::fs::read_link(path) {
-            Ok(t) => path.parent().unwrap_or(Path::new("")).join(t),
-            Err(_) => path.to_path_buf(),
-        },
-    };
-    if std::fs::metadata(&target).is_ok_and(|m| !m.is_file()) {
+    let target = resolve_links(path);
+    let existing = std::fs::metadata(&target).ok();
+    if existing.as_ref().is_some_and(|m| !m.is_file()) {
         return write(&mut std::fs::File::create(&target)?);
     }
     let dir = match target.parent() {
@@ -704,8 +700,8 @@ fn write_whole(
         _ => Path::new("."),
     };
     let name = target.file_name().unwrap_or_default().to_string_lossy();
-    // Created as any new file is (0666 less the umask), and only if no file
-    // has the name: another run writing beside the same report gets its own.
+    // Created only if no file has the name: another run writing beside the
+    // same report gets its own.
     let mut n = 0;
     let (tmp, mut file) = loop {
         let tmp = dir.join(format!(".{name}.copycat-{}-{n}", std::process::id()));
@@ -714,16 +710,59 @@ fn write_whole(
             .create_new(true)
             .open(&tmp)
         {
-            Ok(f) => break (tmp, f),
+            Ok(f) => break (Removed(Some(tmp)), f),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied && existing.is_some() => {
+                return write(&mut std::fs::File::create(&target)?);
+            }
             Err(e) => return Err(e),
         }
     };
-    let done = write(&mut file).and_then(|()| std::fs::rename(&tmp, &target));
-    if done.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    if let Some(m) = &existing {
+        file.set_permissions(m.permissions())?;
     }
-    done
+    write(&mut file)?;
+    drop(file);
+    tmp.rename_to(&target)
+}
+
+/// A temporary file removed when dropped unless renamed: on an error or a
+/// panic while the report is written (a signal skips it).
+struct Removed(Option<PathBuf>);
+
+impl Removed {
+    fn rename_to(mut self, target: &Path) -> io::Result<()> {
+        let tmp = self.0.take().unwrap_or_default();
+        std::fs::rename(&tmp, target).inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
+    }
+}
+
+impl Drop for Removed {
+    fn drop(&mut self) {
+        if let Some(p) = &self.0 {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+/// The file `path` names once its symbolic links are followed, also when
+/// the last of them points at a file not there yet (as creating a file
+/// through the link would).
+fn resolve_links(path: &Path) -> PathBuf {
+    if let Ok(t) = std::fs::canonicalize(path) {
+        return t;
+    }
+    let mut p = path.to_path_buf();
+    // As many links as the system follows itself (Linux's MAXSYMLINKS).
+    for _ in 0..40 {
+        match std::fs::read_link(&p) {
+            Ok(t) => p = p.parent().unwrap_or(Path::new("")).join(t),
+            Err(_) => break,
+        }
+    }
+    p
 }
 
 /// Write the output to standard output, or say in one line why it could not

@@ -347,12 +347,44 @@ fn output_file_is_whole_or_as_it_was() {
             .collect()
     };
     assert_eq!(names(dir.path()), ["report.json"], "no temporary file left");
+    // An earlier report keeps its permissions: a private one stays private.
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert!(run("").status.success());
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
     // Killed by SIGXFSZ after the first 1 KiB block: the report is a few
     // kilobytes, so the write stops midway.
     std::fs::write(&out, "the earlier report").unwrap();
     let o = run("ulimit -f 1;");
     assert!(!o.status.success());
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "the earlier report");
+}
+
+/// `-o` through a chain of links whose last target is not there yet creates
+/// that target, as writing through the links would, and keeps the links.
+#[cfg(unix)]
+#[test]
+fn output_file_through_links_creates_their_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (article("reuters"), article("palakshi"));
+    let d = dir.path();
+    std::os::unix::fs::symlink("l2", d.join("l1")).unwrap();
+    std::os::unix::fs::symlink("final.txt", d.join("l2")).unwrap();
+    let o = copycat(&["compare", &a, &b, "-o", d.join("l1").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        std::fs::read_to_string(d.join("final.txt"))
+            .unwrap()
+            .contains("B copied")
+    );
+    for l in ["l1", "l2"] {
+        assert!(
+            std::fs::symlink_metadata(d.join(l))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
 }
 
 #[test]
