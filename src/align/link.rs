@@ -684,7 +684,7 @@ fn candidates(
         acc: vec![0.0f64; sa.units.len()],
         touched: Vec::new(),
         keys: Vec::new(),
-        by_dice: Vec::with_capacity(opts.candidates + 1),
+        by_dice: Vec::with_capacity(opts.candidates.saturating_add(1)),
         by_mass: Vec::with_capacity(3),
     };
     let lookup = |s: &mut Scratch, (ub, u): (usize, &Compared)| {
@@ -917,6 +917,9 @@ struct Placement;
 
 impl Placement {
     fn pack(a: usize, na: usize, b: usize, nb: usize) -> u128 {
+        // 48 bits of sentence index (far beyond any text under the 8 MiB
+        // limit) and 16 of group size (at most `MAX_GROWN`).
+        debug_assert!(a < 1 << 48 && b < 1 << 48 && na < 1 << 16 && nb < 1 << 16);
         ((a as u128) << 80) | ((na as u128) << 64) | ((b as u128) << 16) | nb as u128
     }
 

@@ -239,6 +239,10 @@ pub struct Tokenizer {
     cache: HashMap<String, Token>,
     /// While set, ids are renumbered from 0 in order of first use.
     local: Option<Local>,
+    /// The last alignment's `Local`, kept between alignments so that the
+    /// next one clears the entries it gave out rather than a list the size
+    /// of the whole vocabulary (which grows across a corpus).
+    spare: Local,
 }
 
 /// No local id given (see `Local::to_local`).
@@ -269,6 +273,7 @@ impl Tokenizer {
             names: Vec::new(),
             cache: HashMap::default(),
             local: None,
+            spare: Local::default(),
         }
     }
 
@@ -277,7 +282,10 @@ impl Tokenizer {
     /// the same words in the same order, while the stems already computed
     /// are kept.
     pub fn start_local(&mut self) {
-        let mut l = self.local.take().unwrap_or_default();
+        let mut l = self
+            .local
+            .take()
+            .unwrap_or_else(|| std::mem::take(&mut self.spare));
         // Only the entries given out are cleared: the list spans the
         // tokenizer's whole vocabulary, an alignment a part of it.
         for &g in &l.to_global {
@@ -289,7 +297,9 @@ impl Tokenizer {
 
     /// Back to the tokenizer's own ids.
     pub fn end_local(&mut self) {
-        self.local = None;
+        if let Some(l) = self.local.take() {
+            self.spare = l;
+        }
     }
 
     /// The token of one word as it appears in text.
@@ -516,6 +526,15 @@ mod tests {
         assert_eq!(used.token("zebra").norm, 4);
         let talks = used.token("talks").stem;
         assert_eq!(used.stem_text(talks), "talk");
+        // A second alignment on the same tokenizer (its list of the first
+        // one's ids kept and cleared) numbers afresh too.
+        used.start_local();
+        used.token("zebra");
+        used.end_local();
+        used.start_local();
+        let again: Vec<Token> = words.iter().map(|w| used.token(w)).collect();
+        assert_eq!(again, want);
+        used.end_local();
     }
 
     #[test]
