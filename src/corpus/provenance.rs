@@ -22,11 +22,6 @@ pub const MIN_SHARE: f64 = 0.03;
 pub const MIN_LINKS: usize = 2;
 /// A share at which one link is enough.
 pub const ONE_LINK_SHARE: f64 = 0.2;
-// A copy that names its source's outlet (a pair oriented by attribution:
-// `The Wall Street Journal reported that …`) and shares a link with it is a
-// candidate whatever the share: the attribution settles what one link alone
-// leaves open, the same fact reported twice or a borrowing.
-
 /// Two sources hold "about as much" of an article within this share.
 const SAME_SHARE: f64 = 0.05;
 
@@ -48,6 +43,11 @@ pub fn sources(n: usize, pairs: &[Pair]) -> Vec<Vec<Source>> {
     let mut cands: Vec<Vec<Source>> = vec![Vec::new(); n];
     let mut oriented = rustc_hash::FxHashSet::default();
     for (k, p) in pairs.iter().enumerate() {
+        // A copy that names its source's outlet (a pair oriented by
+        // attribution: `The Wall Street Journal reported that …`) and shares
+        // a link with it is a candidate whatever the share: the attribution
+        // settles what one link alone leaves open, the same fact reported
+        // twice or a borrowing.
         let attributed = p.direction == super::Direction::Attribution && p.links > 0;
         if !attributed
             && (!p.direction.known()

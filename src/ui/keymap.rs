@@ -561,7 +561,7 @@ pub fn defaults() -> Vec<Binding> {
                 "filter",
                 &[ch('/')],
                 A::Filter,
-                "filter the list by title or file name ({prompt.cancel} clears)",
+                "filter the list by title or file name ({everywhere.back} clears)",
                 Some("filter"),
             ),
             bind(
