@@ -12,6 +12,8 @@ use copycat::article::{self, Article, safe_line};
 use copycat::corpus;
 use copycat::export;
 
+mod archive_cli;
+
 /// At most two malloc arenas (glibc). By default glibc gives threads that
 /// allocate at once arenas of their own, up to eight a core, and memory freed
 /// in one is not used for another: the aligner's threads, the reader's
@@ -135,6 +137,20 @@ enum Command {
     /// comments, to start your own from:
     /// `copycat config > ~/.config/copycat/config.toml`.
     Config,
+    /// Build or bring up to date the index of a folder of articles, for
+    /// `copycat find`: new and changed files are indexed, deleted ones
+    /// dropped.
+    Index(archive_cli::IndexArgs),
+    /// Find what in an index an article took from (or shares text with),
+    /// aligned and ranked as `rank` ranks pairs.
+    Find(archive_cli::FindArgs),
+    /// The steps of the distributed corpus job that run copycat
+    /// (scripts/distributed/).
+    #[command(hide = true)]
+    Job {
+        #[command(subcommand)]
+        step: archive_cli::JobCommand,
+    },
     /// Find the pairs of articles that share text, rank them by how much,
     /// and tell each article's likely sources.
     ///
@@ -383,6 +399,9 @@ fn run(cli: Cli) -> Result<()> {
     let color = |to_terminal| color_wanted(cli.color, cli.no_color, to_terminal);
     match cli.command {
         Some(Command::List { paths }) => list(&load(&paths)?),
+        Some(Command::Index(a)) => archive_cli::index(a),
+        Some(Command::Find(a)) => archive_cli::find_sources(a),
+        Some(Command::Job { step }) => archive_cli::job(step),
         Some(Command::Compare {
             a: pa,
             b: pb,

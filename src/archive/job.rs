@@ -214,7 +214,13 @@ fn bad_line(what: &str, n: usize, e: impl std::fmt::Display) -> io::Error {
 /// an article is read once per chunk however many of its pairs it holds
 /// (stage 1 sorts a partition by `a`). An article that cannot be read is
 /// an error: the job must not silently lose pairs.
-pub fn align_pairs(input: impl BufRead, mut output: impl Write) -> io::Result<usize> {
+/// Relative paths are read from `base` (the folder the export ran in: a
+/// worker runs elsewhere).
+pub fn align_pairs(
+    input: impl BufRead,
+    mut output: impl Write,
+    base: &Path,
+) -> io::Result<usize> {
     const CHUNK: usize = 512;
     let mut rows: Vec<CandidateRow> = Vec::with_capacity(CHUNK);
     let mut written = 0;
@@ -227,8 +233,12 @@ pub fn align_pairs(input: impl BufRead, mut output: impl Write) -> io::Result<us
         paths.dedup();
         let arts: Vec<Article> = paths
             .par_iter()
-            .map(|p| load::read_article(Path::new(p)))
-            .collect::<Result<_, _>>()
+            .map(|p| {
+                let mut a = load::read_article(&base.join(p))?;
+                a.path = p.to_string();
+                Ok(a)
+            })
+            .collect::<Result<_, load::LoadError>>()
             .map_err(|e| io::Error::new(io::ErrorKind::NotFound, e.0))?;
         let at: HashMap<&str, usize> = paths.iter().enumerate().map(|(i, p)| (*p, i)).collect();
         let pairs: Vec<Option<PairRow>> = rows
