@@ -304,10 +304,12 @@ fn main() {
     );
     println!("index again, nothing changed: {wall:.2} s wall, {cpu:.2} s CPU");
     let ix = Index::open(&index).expect("the index opens");
+    let now = (ix.len(), ix.distinct());
+    drop(ix);
     println!(
         "index now: {} articles, {} distinct sentences, {:.1} MB",
-        ix.len(),
-        ix.distinct(),
+        now.0,
+        now.1,
         std::fs::metadata(&index).map_or(0, |m| m.len()) as f64 / 1e6
     );
     // Put the folder back as generated, for a rerun with --keep.

@@ -157,10 +157,9 @@ pub fn index(a: IndexArgs) -> Result<()> {
         up.removed,
         up.unchanged + up.touched,
     ));
-    s.push_str(")\n");
+    s.push(')');
     // Said on stderr: standard output stays free for what a script reads.
-    eprint!("{}", safe_line(&s));
-    eprintln!();
+    eprintln!("copycat: {}", safe_line(&s));
     Ok(())
 }
 

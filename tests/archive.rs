@@ -287,3 +287,149 @@ fn missing_and_damaged_indexes_are_told_apart() {
 fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_copycat"))
 }
+
+/// A run killed midway (SIGKILL, between or inside commits) leaves an index
+/// that opens, and a rerun completes it: the same index a run never
+/// interrupted builds.
+#[test]
+fn a_killed_run_leaves_an_index_a_rerun_completes() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    write_corpus(dir.path(), 1500, 17);
+    let other = tempfile::tempdir().unwrap();
+    let ix = other.path().join("index");
+    let index = |batch: &str| {
+        Command::new(bin())
+            .arg("index")
+            .arg(dir.path())
+            .arg("--index")
+            .arg(&ix)
+            .env("COPYCAT_TEST_INDEX_BATCH", batch)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    // Kill once a commit or two has grown the file; the moment varies, the
+    // outcome must not.
+    let mut killed = false;
+    for _ in 0..3 {
+        let _ = std::fs::remove_file(&ix);
+        let mut child = index("50");
+        let mut size = 0;
+        while child.try_wait().unwrap().is_none() {
+            size = std::fs::metadata(&ix).map_or(0, |m| m.len());
+            if size > 2_000_000 {
+                child.kill().unwrap();
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let status = child.wait().unwrap();
+        if status.signal() == Some(9) {
+            killed = true;
+            assert!(size > 0);
+            break;
+        }
+    }
+    assert!(killed, "every run finished before it could be killed");
+    // The reader says what to do, in one line, exit 2 — or reads the
+    // commits made so far.
+    let query = dir.path().join("n00000.txt");
+    let find = Command::new(bin())
+        .arg("find")
+        .arg(&query)
+        .arg("--index")
+        .arg(&ix)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&find.stderr);
+    match find.status.code() {
+        Some(0) => {}
+        Some(2) => {
+            assert!(err.contains("interrupted `copycat index`"), "{err}");
+            assert_eq!(err.lines().count(), 1, "{err}");
+        }
+        other => panic!("find exited {other:?}: {err}"),
+    }
+    // A rerun repairs and completes it.
+    let out = index("50").wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fresh = other.path().join("fresh");
+    archive::update(dir.path(), &fresh, &Quiet).unwrap();
+    let (a, b) = (Index::open(&ix).unwrap(), Index::open(&fresh).unwrap());
+    assert_eq!((a.len(), a.distinct()), (b.len(), b.distinct()));
+    assert_eq!(a.len(), 1500);
+    assert_eq!(found(&a, &query), found(&b, &query));
+}
+
+/// The command line: one line and exit 2 for a missing index; `find`'s JSON
+/// is `rank`'s.
+#[test]
+fn the_command_line_reports_and_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = write_corpus(dir.path(), 60, 4);
+    let run = |args: &[&std::ffi::OsStr]| Command::new(bin()).args(args).output().unwrap();
+    let os = |s: &str| std::ffi::OsString::from(s);
+    let missing = dir.path().join("no-index");
+    let q = dir.path().join(&c.articles[0].name);
+    let out = run(&[
+        &os("find"),
+        q.as_os_str(),
+        &os("--index"),
+        missing.as_os_str(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no index there"), "{err}");
+    // Built at the default place, then searched.
+    let out = run(&[&os("index"), dir.path().as_os_str()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("60 articles indexed (60 added"));
+    let ix = dir.path().join(".copycat-index");
+    let (copy, src) = c
+        .articles
+        .iter()
+        .find_map(|a| a.planted.map(|(s, _)| (a.name.clone(), c.articles[s].name.clone())))
+        .unwrap();
+    let out = run(&[
+        &os("find"),
+        dir.path().join(&copy).as_os_str(),
+        &os("--index"),
+        ix.as_os_str(),
+        &os("--format"),
+        &os("json"),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in ["version", "summary", "pairs", "articles"] {
+        assert!(v.get(key).is_some(), "no {key} in {v}");
+    }
+    assert_eq!(v["summary"]["all_pairs"], 59);
+    let pairs = v["pairs"].as_array().unwrap();
+    assert!(
+        pairs.iter().any(|p| [&p["a"], &p["b"]]
+            .iter()
+            .any(|x| x.as_str().unwrap().ends_with(&src))),
+        "{v}"
+    );
+    for p in pairs {
+        for f in ["score", "b_in_a", "a_in_b", "copied", "reworded", "links", "direction"] {
+            assert!(p.get(f).is_some(), "no {f} in {p}");
+        }
+    }
+    // Text: the first line says what was searched.
+    let out = run(&[
+        &os("find"),
+        dir.path().join(&copy).as_os_str(),
+        &os("--index"),
+        ix.as_os_str(),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.lines().next().unwrap().contains("against 60 indexed articles"), "{text}");
+    assert!(text.contains("score  b in a"), "{text}");
+}

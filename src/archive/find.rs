@@ -151,6 +151,23 @@ fn match_evidence(dice: f32, variants: usize, holders: u64) -> f32 {
         * share(POPULAR_HOLDERS as f32, holders as f32)
 }
 
+/// How many stems two sorted sets share.
+fn count_shared(x: &[u32], y: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Shared stems of two sorted sets: their weighted mass and number.
 fn shared(x: &[u32], y: &[u32], wy: &[f32]) -> (f32, usize) {
     let (mut i, mut j, mut m, mut n) = (0, 0, 0.0, 0);
@@ -224,14 +241,16 @@ pub fn candidates(
     // 1. Lookup: per sentence, the articles holding two of its rarest stems.
     let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
     let mut hits: HashMap<u32, Vec<usize>> = HashMap::new();
-    let mut count: HashMap<u32, u16> = HashMap::new();
+    // Per article id, hits of the current sentence (dense: ids are below
+    // `next_doc`, and a sentence touches thousands of them).
+    let mut count: Vec<u16> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
     for (qi, q) in sentences.iter().enumerate() {
         let df = index.df(&q.known)?;
         let mut order: Vec<(u32, u32)> = df.into_iter().zip(q.known.iter().copied()).collect();
         order.retain(|&(d, _)| d > 0);
         order.sort_unstable();
         let mut spent = 0usize;
-        count.clear();
         for (d, s) in order {
             // Postings count articles, df distinct sentences: an article
             // holds a stem in one sentence or a few, so df bounds the read.
@@ -245,10 +264,18 @@ pub fn candidates(
             let p = &postings[&s];
             spent += p.len().max(d as usize);
             for &doc in p {
-                *count.entry(doc).or_default() += 1;
+                let d = doc as usize;
+                if d >= count.len() {
+                    count.resize(d + 1, 0);
+                }
+                if count[d] == 0 {
+                    touched.push(doc);
+                }
+                count[d] = count[d].saturating_add(1);
             }
         }
-        for (&doc, &c) in &count {
+        for doc in touched.drain(..) {
+            let c = std::mem::take(&mut count[doc as usize]);
             if c >= MIN_SHARED_RARE && Some(doc) != exclude {
                 hits.entry(doc).or_default().push(qi);
             }
@@ -271,14 +298,22 @@ pub fn candidates(
     for (doc, qs) in &docs {
         let dsets = index.sets(*doc)?;
         for t in &dsets {
-            let wt = weights.of(t)?;
-            let tmass: f32 = wt.iter().sum();
+            // Most sentences of an article found share a stem or two with
+            // the query's: counted first, weighed only when they may match.
+            let mut wt: Option<(Vec<f32>, f32)> = None;
             for &qi in qs {
                 let q = &sentences[qi];
-                let (m, n) = shared(&q.known, t, &wt);
-                if n < MIN_SHARED {
+                if count_shared(&q.known, t) < MIN_SHARED {
                     continue;
                 }
+                if wt.is_none() {
+                    let w = weights.of(t)?;
+                    let mass = w.iter().sum();
+                    wt = Some((w, mass));
+                }
+                let Some((w, tmass)) = &wt else { continue };
+                let tmass = *tmass;
+                let (m, n) = shared(&q.known, t, w);
                 let identical = q.unseen == 0 && n == q.known.len() && n == t.len();
                 let dice = if identical {
                     1.0
@@ -423,7 +458,7 @@ pub fn find(
     let ranking = Ranking {
         pairs,
         articles: articles.len(),
-        all_pairs: index.len() as usize,
+        all_pairs: (index.len() as usize).saturating_sub(usize::from(exclude.is_some())),
         candidates: proposed,
         aligned: done.into_inner(),
         exhaustive: false,

@@ -19,6 +19,25 @@ use crate::article::load;
 /// in memory until written (about 5 KB an article).
 pub const BATCH: usize = 4000;
 
+/// A run that changed at least one article in this many packs the index's
+/// pages full at the end; smaller ones only give back the free space.
+const COMPACT_SHARE: u64 = 5;
+
+/// [`BATCH`]; debug builds (the tests) take another size from
+/// `COPYCAT_TEST_INDEX_BATCH`, so that a test can interrupt a run between
+/// commits of a small folder.
+fn batch_size() -> usize {
+    #[cfg(debug_assertions)]
+    if let Some(n) = std::env::var("COPYCAT_TEST_INDEX_BATCH")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n: &usize| n > 0)
+    {
+        return n;
+    }
+    BATCH
+}
+
 /// What a run of [`update`] did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Updated {
@@ -214,7 +233,7 @@ pub fn update(dir: &Path, index: &Path, progress: &dyn Progress) -> Result<Updat
     if !todo.is_empty() {
         progress.step("indexing", Some(todo.len() as u64));
     }
-    for batch in todo.chunks(BATCH) {
+    for batch in todo.chunks(batch_size()) {
         let read: Vec<(Result<Read, String>, Option<u32>)> = batch
             .par_iter()
             .map(|(rel, old)| {
@@ -255,6 +274,22 @@ pub fn update(dir: &Path, index: &Path, progress: &dyn Progress) -> Result<Updat
     // is then an index whatever happened.
     info = w.commit()?;
     out.docs = info.docs;
+    // Copy-on-write leaves the pages of earlier versions free but in the
+    // file. After a large change (a first build) they are given back and
+    // the pages packed, which roughly halves a new index; after a small one
+    // the pages at the end are moved into the holes and the file cut short,
+    // or every later update would grow it by the pages it rewrote.
+    let changes = out.added + out.changed + out.removed;
+    if changes > 0 {
+        let mode = if changes as u64 * COMPACT_SHARE >= info.docs {
+            redb::CompactionMode::Maximum
+        } else {
+            redb::CompactionMode::Balanced
+        };
+        progress.step("compacting the index", None);
+        let mut db = db;
+        db.compact(mode).map_err(|e| Error::storage(index, e))?;
+    }
     Ok(out)
 }
 
