@@ -133,7 +133,16 @@ def candidates(spark, parquet_dir):
             "w"
         ),
     ).cache()
-    mass = stem_of.join(weights, "stem").groupBy("u").agg(F.sum("w").alias("mass"))
+    # Each distinct sentence's stems with their weights, and its mass.
+    weighed = (
+        stem_of.join(weights, "stem")
+        .groupBy("u")
+        .agg(
+            F.array_sort(F.collect_list(F.struct("stem", "w"))).alias("sw"),
+            F.sum("w").alias("mass"),
+        )
+        .cache()
+    )
     # The index: stems held by two or more sentences, rarest first, while the
     # pairs their postings make stay within the work budget.
     budget = WORK_PER_SENTENCE * max(n_distinct, 1)
@@ -146,36 +155,48 @@ def candidates(spark, parquet_dir):
         .select("stem")
     )
     postings = stem_of.join(F.broadcast(indexed), "stem")
-    # Sentence pairs sharing two indexed stems (each pair once: u < v).
-    p1 = postings.select(F.col("stem"), F.col("u").alias("u"))
-    p2 = postings.select(F.col("stem"), F.col("u").alias("v"))
+    # Sentence pairs sharing two indexed stems (each pair once: u < v). Not a
+    # self-join on stems, whose rows grow with the square of each stem's
+    # postings: each sentence emits the pairs of its indexed stems, and the
+    # sentences holding one pair of stems are grouped, so that a row is a
+    # pair of stems that really occur together.
+    pairs_of = lambda arr, a, b: F.expr(
+        f"flatten(transform(sequence(0, size({arr}) - 2), i -> "
+        f"transform(slice({arr}, i + 2, size({arr}) - i - 1), "
+        f"y -> named_struct('{a}', {arr}[i], '{b}', y))))"
+    )
+    rare = (
+        postings.groupBy("u")
+        .agg(F.array_sort(F.collect_list("stem")).alias("r"))
+        .where(F.size("r") >= MIN_SHARED_RARE)
+    )
     proposed = (
-        p1.join(p2, "stem")
-        .where(F.col("u") < F.col("v"))
-        .groupBy("u", "v")
-        .count()
-        .where(F.col("count") >= MIN_SHARED_RARE)
-        .select("u", "v")
+        rare.select("u", F.explode(pairs_of("r", "s1", "s2")).alias("p"))
+        .select("u", "p.s1", "p.s2")
+        .groupBy("s1", "s2")
+        .agg(F.array_sort(F.collect_list("u")).alias("us"))
+        .where(F.size("us") >= 2)
+        .select(F.explode(pairs_of("us", "u", "v")).alias("p"))
+        .select("p.u", "p.v")
+        .distinct()
     )
-    # Scored exactly over all their shared stems, common ones included.
-    su = distinct.select("u", F.col("stems").alias("su"))
-    sv = distinct.select(F.col("u").alias("v"), F.col("stems").alias("sv"))
-    shared = (
-        proposed.join(su, "u")
-        .join(sv, "v")
-        .select("u", "v", F.explode(F.array_intersect("su", "sv")).alias("stem"))
-        .join(weights.select("stem", "w"), "stem")
-        .groupBy("u", "v")
-        .agg(F.sum("w").alias("shared"), F.count("*").alias("n"))
-        .where(F.col("n") >= MIN_SHARED)
+    # Scored exactly over all their shared stems, common ones included: the
+    # weights of u's stems that v holds, summed in place (no row a stem).
+    side_u = weighed.select("u", F.col("sw").alias("sw"), F.col("mass").alias("mu"))
+    side_v = weighed.select(
+        F.col("u").alias("v"), F.col("sw.stem").alias("sv"), F.col("mass").alias("mv")
     )
-    mu = mass.select(F.col("u"), F.col("mass").alias("mu"))
-    mv = mass.select(F.col("u").alias("v"), F.col("mass").alias("mv"))
+    shared = F.expr(
+        "aggregate(filter(sw, x -> array_contains(sv, x.stem)), "
+        "named_struct('m', 0D, 'n', 0), (acc, x) -> named_struct('m', acc.m + x.w, 'n', acc.n + 1))"
+    )
     scored = (
-        shared.join(mu, "u")
-        .join(mv, "v")
-        .withColumn("dice", 2 * F.col("shared") / (F.col("mu") + F.col("mv")))
-        .withColumn("containment", F.col("shared") / F.least("mu", "mv"))
+        proposed.join(side_u, "u")
+        .join(side_v, "v")
+        .select("u", "v", "mu", "mv", shared.alias("s"))
+        .where(F.col("s.n") >= MIN_SHARED)
+        .withColumn("dice", 2 * F.col("s.m") / (F.col("mu") + F.col("mv")))
+        .withColumn("containment", F.col("s.m") / F.least("mu", "mv"))
         .where((F.col("dice") >= MIN_DICE) | (F.col("containment") >= MIN_CONTAINMENT))
         .select("u", "v", F.greatest("dice", F.col("containment") * 0.6).alias("dice"))
         .cache()
