@@ -43,6 +43,7 @@
 
 pub mod align;
 pub mod article;
+pub mod comparison;
 pub mod corpus;
 pub mod drift;
 pub mod export;

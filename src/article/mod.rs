@@ -47,6 +47,10 @@ pub struct Paragraph {
     pub role: Role,
     /// Index range into `Article::sentences`.
     pub sentences: Range<usize>,
+    /// Its number among the body paragraphs that hold a sentence (`¶12`),
+    /// as every output numbers them; `None` for titles, meta lines,
+    /// headings and boilerplate.
+    pub number: Option<std::num::NonZeroU32>,
 }
 
 /// A sentence of a paragraph (a whole paragraph when it is not body text).
@@ -208,6 +212,7 @@ impl Article {
     }
 
     fn segment(&mut self, paragraphs: Vec<(Range<usize>, Role)>) {
+        let mut body = 0u32;
         for (span, role) in paragraphs {
             let p = self.paragraphs.len();
             let first = self.sentences.len();
@@ -240,10 +245,18 @@ impl Article {
                     words: w0..self.words.len(),
                 });
             }
+            let sentences = first..self.sentences.len();
+            let number = if role.compared() && !sentences.is_empty() {
+                body += 1;
+                std::num::NonZeroU32::new(body)
+            } else {
+                None
+            };
             self.paragraphs.push(Paragraph {
                 span,
                 role,
-                sentences: first..self.sentences.len(),
+                sentences,
+                number,
             });
         }
     }
@@ -290,12 +303,14 @@ impl Article {
     /// Paragraph number (1-based, counting body paragraphs) of a sentence, as
     /// the reader's gutter and the reports number paragraphs.
     pub fn paragraph_number(&self, sentence: usize) -> usize {
+        // A sentence outside the body (a heading) goes with the body
+        // paragraph before it.
         let p = self.sentences[sentence].paragraph;
         self.paragraphs[..=p]
             .iter()
-            .filter(|p| p.role.compared())
-            .count()
-            .max(1)
+            .rev()
+            .find_map(|p| p.number)
+            .map_or(1, |n| n.get() as usize)
     }
 
     /// Byte range of `Article::text` from the first sentence of `sentences`

@@ -20,8 +20,8 @@ use std::io::{self, IsTerminal};
 use anyhow::Result;
 use clap::CommandFactory;
 
-use copycat::align;
 use copycat::article::safe_line;
+use copycat::comparison::Comparison;
 use copycat::corpus;
 use copycat::export;
 use copycat::outfile;
@@ -60,14 +60,14 @@ pub fn run(cli: Cli) -> Result<()> {
                     eprintln!("copycat: {}: {}", safe_line(&art.path), safe_line(w));
                 }
             }
-            let al = align::align(&a, &b);
+            let c = Comparison::new(&a, &b);
             let ansi = color(output.is_none() && io::stdout().is_terminal());
+            // Streamed: each report is written as it is made, never held
+            // whole (several megabytes for a 1 MB pair).
             write_report(output.as_deref(), &inputs, |w| match format {
-                // Streamed: the report is written as it is serialized, never
-                // held whole (several megabytes for a 1 MB pair).
-                Format::Json => export::json::write(&a, &b, &al, w),
-                Format::Html => w.write_all(export::html::render(&a, &b, &al).as_bytes()),
-                Format::Text => w.write_all(export::text::render(&a, &b, &al, ansi).as_bytes()),
+                Format::Json => export::json::write(&a, &b, &c, w),
+                Format::Html => export::html::write(&a, &b, &c, w),
+                Format::Text => export::text::write(&a, &b, &c, ansi, w),
             })
         }
         Some(Command::Completions { shell }) => {
