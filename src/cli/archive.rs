@@ -10,11 +10,12 @@ use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use copycat::archive::{self, Index, find};
-use copycat::article::{self, safe_line};
+use copycat::article::{self, Article, safe_line};
 use copycat::corpus;
 use copycat::export;
 
-use crate::{UserError, write_out};
+use super::error::UserError;
+use super::output::write_out;
 
 /// `copycat index DIR`.
 #[derive(Args, Debug)]
@@ -40,6 +41,10 @@ pub struct FindArgs {
     /// Align at most this many candidates (the most promising first).
     #[arg(long, value_name = "N", default_value_t = corpus::DEFAULT_MAX_PAIRS)]
     pub max_pairs: usize,
+    /// Open the reader instead: the article beside its best source, `]`
+    /// and `[` through the pairs of the articles found.
+    #[arg(long, conflicts_with = "format")]
+    pub read: bool,
 }
 
 /// `find`'s output formats: those of `rank`.
@@ -163,8 +168,9 @@ pub fn index(a: IndexArgs) -> Result<()> {
     Ok(())
 }
 
-/// `copycat find ARTICLE --index PATH`.
-pub fn find_sources(a: FindArgs) -> Result<()> {
+/// `copycat find ARTICLE --index PATH`; with `--read`, `read` opens the
+/// reader on the articles found, the best pair first.
+pub fn find_sources(a: FindArgs, read: impl FnOnce(Vec<Article>) -> Result<()>) -> Result<()> {
     // The index first: without one nothing else matters.
     let index = Index::open(&a.index).map_err(user)?;
     let query = article::load::read_article(&a.article).map_err(UserError::from)?;
@@ -178,6 +184,24 @@ pub fn find_sources(a: FindArgs) -> Result<()> {
     };
     let found = find(&index, query, &opts, &bar).map_err(user)?;
     drop(bar);
+    if a.read {
+        let Some(best) = found.ranking.pairs.first() else {
+            return Err(UserError(format!(
+                "{}: shares no text with the {} indexed articles; nothing to read",
+                found.articles[0].path,
+                index.len()
+            ))
+            .into());
+        };
+        // The best pair first, source (A) then copy (B); the rest after.
+        let (x, y) = (best.a, best.b);
+        let mut arts = found.articles;
+        let mut order = vec![x, y];
+        order.extend((0..arts.len()).filter(|&k| k != x && k != y));
+        let mut slots: Vec<Option<Article>> = arts.drain(..).map(Some).collect();
+        let arts = order.into_iter().filter_map(|k| slots[k].take()).collect();
+        return read(arts);
+    }
     let out = match a.format {
         FindFormat::Json => export::json::ranking(&found.articles, &found.ranking),
         FindFormat::Text => text(&found, &index),
