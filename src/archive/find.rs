@@ -257,13 +257,12 @@ pub fn candidates(
             if spent + d as usize > LOOKUP_BUDGET {
                 break;
             }
-            if !postings.contains_key(&s) {
-                let p = index.postings(s)?;
-                postings.insert(s, p);
-            }
-            let p = &postings[&s];
+            let p = match postings.entry(s) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(index.postings(s)?),
+            };
             spent += p.len().max(d as usize);
-            for &doc in p {
+            for &doc in p.iter() {
                 let d = doc as usize;
                 if d >= count.len() {
                     count.resize(d + 1, 0);

@@ -11,8 +11,8 @@
 //!    "path_b"}`, one a line) and writes each pair that shares text as
 //!    `rank` reports it (`a`, `b` as ids, the shares unrounded, `links`,
 //!    `direction`): stage 2, run by each worker on its partition.
-//! 4. [`merge`] reads the articles and the aligned pairs and writes
-//!    `rank`'s JSON: pairs sorted as `rank` sorts them, each article's
+//! 4. [`merge`] reads the articles and the aligned pairs and makes
+//!    `rank`'s ranking (the binary writes its JSON): pairs sorted as `rank` sorts them, each article's
 //!    likely sources.
 //!
 //! Article ids are the articles' positions in the folder listing, as `rank`
@@ -31,7 +31,6 @@ use super::store::hex;
 use super::{Error, Progress};
 use crate::article::{Article, load};
 use crate::corpus::{self, Direction, Pair, Ranking};
-use crate::export;
 
 /// Articles read at once by [`export`]: their sentences are written before
 /// the next batch is read.
@@ -111,7 +110,7 @@ pub fn export(dir: &Path, out: &Path, progress: &dyn Progress) -> Result<Exporte
     let mut done = Exported::default();
     let mut next_id: u32 = 0;
     for batch in files.chunks(BATCH) {
-        let read: Vec<Result<(ArticleRow, Vec<(usize, Vec<u64>)>), String>> = batch
+        let read: Vec<Result<Fingerprinted, String>> = batch
             .par_iter()
             .map(|f| {
                 let r = load::read_article(f).map_err(|e| format!("skipped {e}"));
@@ -160,6 +159,9 @@ pub fn export(dir: &Path, out: &Path, progress: &dyn Progress) -> Result<Exporte
     done.warnings = warnings;
     Ok(done)
 }
+
+/// An article's row and its sentences (index, stem keys).
+type Fingerprinted = (ArticleRow, Vec<(usize, Vec<u64>)>);
 
 fn line<W: Write + ?Sized>(w: &mut W, v: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer(&mut *w, v)?;
@@ -216,11 +218,7 @@ fn bad_line(what: &str, n: usize, e: impl std::fmt::Display) -> io::Error {
 /// an error: the job must not silently lose pairs.
 /// Relative paths are read from `base` (the folder the export ran in: a
 /// worker runs elsewhere).
-pub fn align_pairs(
-    input: impl BufRead,
-    mut output: impl Write,
-    base: &Path,
-) -> io::Result<usize> {
+pub fn align_pairs(input: impl BufRead, mut output: impl Write, base: &Path) -> io::Result<usize> {
     const CHUNK: usize = 512;
     let mut rows: Vec<CandidateRow> = Vec::with_capacity(CHUNK);
     let mut written = 0;
@@ -300,10 +298,16 @@ fn direction(s: &str) -> Option<Direction> {
     })
 }
 
-/// The last step: `rank`'s JSON from the articles (`articles.jsonl`) and
+/// The last step: `rank`'s ranking from the articles (`articles.jsonl`) and
 /// the pairs stage 2 wrote (JSON Lines of [`PairRow`], in any order),
-/// `candidates` being how many pairs stage 1 proposed (all aligned).
-pub fn merge(articles: impl BufRead, pairs: impl BufRead, candidates: usize) -> io::Result<String> {
+/// `candidates` being how many pairs stage 1 proposed (all aligned). The
+/// articles carry what `rank`'s report shows of them (path, title, date,
+/// outlet), no text: the binary writes `rank`'s JSON with `export`.
+pub fn merge(
+    articles: impl BufRead,
+    pairs: impl BufRead,
+    candidates: usize,
+) -> io::Result<(Vec<Article>, Ranking)> {
     let mut rows: Vec<ArticleRow> = Vec::new();
     for (n, l) in articles.lines().enumerate() {
         let l = l?;
@@ -364,5 +368,5 @@ pub fn merge(articles: impl BufRead, pairs: impl BufRead, candidates: usize) -> 
         aligned: candidates,
         exhaustive: false,
     };
-    Ok(export::json::ranking(&arts, &ranking))
+    Ok((arts, ranking))
 }

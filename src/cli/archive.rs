@@ -214,9 +214,8 @@ fn text(found: &archive::Found, index: &Index) -> String {
     let r = &found.ranking;
     let body = export::text::ranking(&found.articles, r);
     let rest = body.split_once('\n').map_or("", |(_, rest)| rest);
-    let plural = |n: usize, one: &str, many: &str| {
-        format!("{n} {}", if n == 1 { one } else { many })
-    };
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let looked = if r.aligned < r.candidates {
         format!(
             "{} proposed by shared sentences, the first {} aligned (--max-pairs)",
@@ -279,8 +278,9 @@ pub fn job(cmd: JobCommand) -> Result<()> {
                     all.push(b'\n');
                 }
             }
-            let json = archive::job::merge(arts, all.as_slice(), candidates).map_err(job_error)?;
-            write_out(&json)?;
+            let (arts, ranking) =
+                archive::job::merge(arts, all.as_slice(), candidates).map_err(job_error)?;
+            write_out(&export::json::ranking(&arts, &ranking))?;
             io::stdout().flush().ok();
             Ok(())
         }
