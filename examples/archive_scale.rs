@@ -186,7 +186,11 @@ fn main() {
     // Queries: held-back articles with partners in the index, then indexed
     // ones (found with themselves left out), `queries` of each at most.
     let held_q: Vec<usize> = (a.n..total)
-        .filter(|i| partners.get(i).is_some_and(|p| p.iter().any(|&j| !is_held(j))))
+        .filter(|i| {
+            partners
+                .get(i)
+                .is_some_and(|p| p.iter().any(|&j| !is_held(j)))
+        })
         .take(a.queries)
         .collect();
     let step = (a.n / a.queries.max(1)).max(1);
@@ -210,14 +214,19 @@ fn main() {
             let t = Instant::now();
             let f = find(&ix, art, &opts, &Quiet).expect("find");
             times.push(t.elapsed().as_secs_f64());
-            let names: HashSet<String> = f.ranking.pairs.iter().map(|p| {
-                let other = if p.a == 0 { p.b } else { p.a };
-                Path::new(&f.articles[other].path)
-                    .file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned()
-            }).collect();
+            let names: HashSet<String> = f
+                .ranking
+                .pairs
+                .iter()
+                .map(|p| {
+                    let other = if p.a == 0 { p.b } else { p.a };
+                    Path::new(&f.articles[other].path)
+                        .file_name()
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned()
+                })
+                .collect();
             listed += names.len();
             for &j in &partners[&q] {
                 if is_held(j) {

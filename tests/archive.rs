@@ -388,13 +388,20 @@ fn the_command_line_reports_and_fails_cleanly() {
     assert!(err.contains("no index there"), "{err}");
     // Built at the default place, then searched.
     let out = run(&[&os("index"), dir.path().as_os_str()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("60 articles indexed (60 added"));
     let ix = dir.path().join(".copycat-index");
     let (copy, src) = c
         .articles
         .iter()
-        .find_map(|a| a.planted.map(|(s, _)| (a.name.clone(), c.articles[s].name.clone())))
+        .find_map(|a| {
+            a.planted
+                .map(|(s, _)| (a.name.clone(), c.articles[s].name.clone()))
+        })
         .unwrap();
     let out = run(&[
         &os("find"),
@@ -404,7 +411,11 @@ fn the_command_line_reports_and_fails_cleanly() {
         &os("--format"),
         &os("json"),
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for key in ["version", "summary", "pairs", "articles"] {
         assert!(v.get(key).is_some(), "no {key} in {v}");
@@ -418,7 +429,15 @@ fn the_command_line_reports_and_fails_cleanly() {
         "{v}"
     );
     for p in pairs {
-        for f in ["score", "b_in_a", "a_in_b", "copied", "reworded", "links", "direction"] {
+        for f in [
+            "score",
+            "b_in_a",
+            "a_in_b",
+            "copied",
+            "reworded",
+            "links",
+            "direction",
+        ] {
             assert!(p.get(f).is_some(), "no {f} in {p}");
         }
     }
@@ -430,6 +449,12 @@ fn the_command_line_reports_and_fails_cleanly() {
         ix.as_os_str(),
     ]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.lines().next().unwrap().contains("against 60 indexed articles"), "{text}");
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .contains("against 60 indexed articles"),
+        "{text}"
+    );
     assert!(text.contains("score  b in a"), "{text}");
 }
