@@ -589,3 +589,19 @@ fn a_quote_moved_to_the_end_of_its_sentence_is_marked_moved_not_deleted() {
         .collect();
     assert!(ops.contains(&"moved"), "{ops:?}");
 }
+
+/// Issue 25 item 5: one word of `ay` repeated over 7 MiB took minutes, as
+/// the stemmer copied the word once for each `y`. It now aligns (no clock
+/// here: the bench `long_word` in benches/align.rs shows the growth).
+#[test]
+fn a_seven_mebibyte_single_word_article_aligns() {
+    let word = "ay".repeat(7 * 1024 * 1024 / 2);
+    let a = Article::parse("word.txt", format!("One word\n\n{word}\n").into_bytes());
+    let b = bundled().into_iter().next().expect("a bundled article");
+    let al = align(&a, &b);
+    assert!(al.links.is_empty(), "{:?}", al.links.len());
+    // The word is one token of A, compared as it is (not stemmed).
+    let mut tok = Tokenizer::new();
+    let t = tok.token(&word);
+    assert_eq!(tok.stem_text(t.stem).len(), word.len());
+}
