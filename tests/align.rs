@@ -605,3 +605,20 @@ fn a_seven_mebibyte_single_word_article_aligns() {
     let t = tok.token(&word);
     assert_eq!(tok.stem_text(t.stem).len(), word.len());
 }
+
+/// Issue 22 item 4: the default options read no environment variable;
+/// ablation switches are named through `Evidence::without`.
+#[test]
+fn evidence_switches_are_named_not_read_from_the_environment() {
+    use copycat::align::{Evidence, Options};
+    // SAFETY: no other test of this binary reads COPYCAT_ABLATE.
+    unsafe { std::env::set_var("COPYCAT_ABLATE", "synonyms,runs,letters") };
+    assert_eq!(Options::default().evidence, Evidence::default());
+    unsafe { std::env::remove_var("COPYCAT_ABLATE") };
+    let e = Evidence::without("synonyms, letters").expect("known names");
+    assert!(!e.synonyms && e.runs && !e.letters);
+    assert_eq!(Evidence::without("").unwrap(), Evidence::default());
+    assert_eq!(Evidence::without("none").unwrap(), Evidence::default());
+    let err = Evidence::without("synonym").unwrap_err();
+    assert!(err.contains("\"synonym\""), "{err}");
+}

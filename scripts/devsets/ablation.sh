@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# What each kind of round-2 evidence earns: score a binary on every development set with
-# all evidence, then with each one switched off (COPYCAT_ABLATE, see align::Evidence).
+# What each kind of evidence earns: score the aligner on every development set with all
+# evidence, then with each one switched off (align::Evidence::without).
 #
-#   ablation.sh BINARY [SET...]
+#   ablation.sh ABLATE_BINARY [SET...]
+#
+# ABLATE_BINARY is the `ablate_compare` example (cargo build --release --example
+# ablate_compare; target/release/examples/ablate_compare): `compare --format json` with an
+# extra first argument naming the evidence switched off. (Until `copycat compare` takes a
+# hidden `--ablate LIST` flag; the default options read no environment variable.)
 #
 # Prints, per set, passages plagdet (PAN-style gold), links F1 and the kind accuracy of
 # links for each run.
@@ -11,9 +16,11 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bin="${1:?usage: ablation.sh BINARY [SET...]}"; shift
 keep="$(mktemp -d)"; trap 'rm -rf "$keep"' EXIT
+bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
 for off in none synonyms runs letters; do
-  if [ "$off" = none ]; then unset COPYCAT_ABLATE; else export COPYCAT_ABLATE="$off"; fi
-  KEEP="$keep/$off" "$here/run-all.sh" "$bin" "$@" > /dev/null
+  # run-all.sh appends "compare --format json A B"; the wrapper drops the first three words.
+  w="$keep/tool-$off"; printf '#!/bin/sh\nshift 3\nexec %q %q "$@"\n' "$bin" "$off" > "$w"; chmod +x "$w"
+  KEEP="$keep/$off" "$here/run-all.sh" "$w" "$@" > /dev/null
 done
 python3 - "$keep" <<'PY'
 import json, os, sys
