@@ -193,6 +193,11 @@ pub(super) fn fact_flags(a: &Article, b: &Article, link: &Link, index: usize, ou
             }
         };
         k += 2;
+        // Mathematics, code and tables are not prose: `13` → `2^{n}}\sum_{x}`
+        // is notation re-typed or re-extracted, not a fact changed.
+        if formal(&a.text[a.words_span(&del)]) || formal(&b.text[b.words_span(&ins)]) {
+            continue;
+        }
         let (mut na, vague_a) = numbers(a, &del);
         let (mut nb, vague_b) = numbers(b, &ins);
         if !na.is_empty() || !nb.is_empty() {
@@ -243,6 +248,65 @@ pub(super) fn fact_flags(a: &Article, b: &Article, link: &Link, index: usize, ou
                     });
                 }
             }
+        }
+    }
+}
+
+/// Marks of notation that prose does not use: TeX commands and groups, math
+/// delimiters, code operators and table rules.
+const FORMAL_MARKS: &[&str] = &[
+    "\\", "^{", "_{", "{", "}", "==", "!=", "<=", ">=", "->", "=>", "::", "&&", "||", "|", "`",
+];
+/// A span whose non-space characters are this share or more of symbols
+/// (neither letters, digits nor prose punctuation) is notation.
+const FORMAL_SYMBOLS: f64 = 0.25;
+
+/// Whether `text` is mathematics, code or a table rather than prose.
+pub(super) fn formal(text: &str) -> bool {
+    if FORMAL_MARKS.iter().any(|m| text.contains(m)) {
+        return true;
+    }
+    // A dollar sign before anything but an amount (`$5 million`) delimits
+    // mathematics (`$x$`).
+    if text
+        .match_indices('$')
+        .any(|(i, _)| !text[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return true;
+    }
+    let prose = |c: char| c.is_alphanumeric() || ".,;:!?'\"’‘“”()-–—%/&".contains(c);
+    let (mut symbols, mut all) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        all += 1;
+        symbols += usize::from(!prose(c));
+    }
+    all > 0 && symbols as f64 >= FORMAL_SYMBOLS * all as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notation_is_formal_and_prose_is_not() {
+        for text in [
+            "2^{n}}\\sum_{x\\in",
+            "$\\Lambda_{\\alpha}$",
+            "x = y + 1; z == w",
+            "| 13 | 14 |",
+            "fn main() -> u8 {",
+            "+= * # @ ~ =",
+        ] {
+            assert!(formal(text), "{text}");
+        }
+        for text in [
+            "13",
+            "three people",
+            "$5 million",
+            "the U.S.-backed plan (28 points), signed on Oct. 12",
+            "“We will not give up,” she said — 50% of it.",
+        ] {
+            assert!(!formal(text), "{text}");
         }
     }
 }
