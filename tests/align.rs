@@ -622,3 +622,51 @@ fn evidence_switches_are_named_not_read_from_the_environment() {
     let err = Evidence::without("synonym").unwrap_err();
     assert!(err.contains("\"synonym\""), "{err}");
 }
+
+/// Issue 23: two definitions of one concept written separately share its
+/// topic words and follow its logic (what it represents, how it ranks, who
+/// built it), so a few middling matches line up in order; none of them
+/// keeps the other's wording. They are not reuse: no link, not even between
+/// the headlines. (Each text here was written for this test.)
+#[test]
+fn two_definitions_of_one_concept_written_separately_get_no_link() {
+    let a = Article::parse(
+        "a.txt",
+        b"Vector space model\n\n\
+          The vector space model represents each document as a vector of term weights. \
+          Every distinct term in the collection is one dimension of the space, and the weight of a term \
+          in a document usually combines its frequency in that document with its rarity across the collection. \
+          A query is represented in the same way, so that documents can be ranked by their similarity to the query. \
+          The similarity most often used is the cosine of the angle between the two vectors. \
+          The model was developed for the SMART retrieval system by Gerard Salton and his colleagues.\n"
+            .to_vec(),
+    );
+    let b = Article::parse(
+        "b.txt",
+        b"What is the vector space model?\n\n\
+          In information retrieval, the vector space model treats texts as points in a high-dimensional space. \
+          Each dimension corresponds to a term of the vocabulary, and a document's coordinate along it is a weight such as tf-idf. \
+          Queries become vectors too. \
+          Retrieval then amounts to ranking the documents by how close their vectors are to the query vector, \
+          typically measured by cosine similarity. \
+          Gerard Salton's SMART system at Cornell was the first to use it, and it remains a baseline today.\n"
+            .to_vec(),
+    );
+    let al = align(&a, &b);
+    assert!(al.links.is_empty(), "{:?}", al.links);
+    // The same definition with one sentence of A copied in is found.
+    let mut copied = String::from_utf8(b.bytes.to_vec()).unwrap();
+    copied.push_str(
+        "\nThe weight of a term in a document usually combines its frequency in that document with its rarity across the collection.\n",
+    );
+    let c = Article::parse("c.txt", copied.into_bytes());
+    let al = align(&a, &c);
+    let taken = &c.text[c.sentences[c.sentences.len() - 1].span.clone()];
+    assert!(
+        al.links
+            .iter()
+            .any(|l| l.kind == Kind::Copied && c.text[l.b_span.clone()] == *taken),
+        "{:?}",
+        al.links
+    );
+}

@@ -15,7 +15,8 @@ dropped) is its source when that LCS holds at least 4 words and at least half of
 highlight's content words: a gold case, `copied` when the 70%-in-order rule says so, else
 `reworded`. A highlight whose best sentence shares 2-3 words in order, or less than half, is
 `related` to it (neither required nor penalised: a highlight drawing on several sentences, or
-restating a fact in new words). A second sentence that explains at least 3 more of the
+restating a fact in new words). When two or more sentences tie for the best LCS (articles repeat
+themselves in captions), the source is ambiguous and each of them is `related`. A second sentence that explains at least 3 more of the
 highlight's content words in order is `related` too. Other highlights have no link.
 Pairs: the first `--n` rows (in file order) whose article is 1-20 KB and that have at least one
 gold case. Deterministic.
@@ -78,6 +79,14 @@ def main():
             best, k = scores[0][0], -scores[0][1]
             span_a = [ba(sa[k][0]), ba(sa[k][1])]
             span_b = [bb(hs), bb(hs + len(h))]
+            # Articles repeat themselves (a caption restating the text): when another
+            # sentence explains the highlight as well, the source is ambiguous and every
+            # such sentence is `related`.
+            ties = [-j for n, j in scores[1:] if n == best]
+            if best >= 2 and ties:
+                for j in [k] + ties:
+                    links.append(link("related", [ba(sa[j][0]), ba(sa[j][1])], span_b, lcs=best, tie=True))
+                continue
             if best >= 4 and best >= 0.5 * len(ch):
                 links.append(link(kind_by_overlap(ta[sa[k][0]:sa[k][1]], h), span_a, span_b, lcs=best))
             elif best >= 2:

@@ -189,6 +189,9 @@ pub struct Evidence {
     /// A link that keeps nearly all the letters of its source in order is
     /// copied, however the text was re-extracted.
     pub letters: bool,
+    /// A passage ends at a sentence that is itself evidence of reuse: weak
+    /// reworded links at its ends are dropped.
+    pub edges: bool,
 }
 
 impl Default for Evidence {
@@ -197,13 +200,14 @@ impl Default for Evidence {
             synonyms: true,
             runs: true,
             letters: true,
+            edges: true,
         }
     }
 }
 
 impl Evidence {
     /// The names of the switches, as [`Evidence::without`] takes them.
-    pub const NAMES: &'static [&'static str] = &["synonyms", "runs", "letters"];
+    pub const NAMES: &'static [&'static str] = &["synonyms", "runs", "letters", "edges"];
 
     /// All evidence less the kinds named in `list` (comma-separated names
     /// from [`Evidence::NAMES`]; empty or `none` switches nothing off): what
@@ -218,6 +222,7 @@ impl Evidence {
                 "synonyms" => e.synonyms = false,
                 "runs" => e.runs = false,
                 "letters" => e.letters = false,
+                "edges" => e.edges = false,
                 _ => {
                     return Err(format!(
                         "unknown evidence {name:?} (known: {})",

@@ -29,6 +29,26 @@ use chain::*;
 use make::*;
 use weights::*;
 
+/// A reworded link at an end of its passage below this score is a weak match
+/// with one neighbour to vouch for it, not evidence of reuse (see
+/// `trim_weak_edges`)…
+const EDGE_DICE: f64 = 0.35;
+/// …and a passage of one reworded link below this is a shared fact, not a
+/// taking…
+const LONE_EDGE_DICE: f64 = 0.6;
+/// …while a passage of more links than this keeps its ends: so many
+/// matches in order on both sides are evidence of reuse in themselves
+/// (chance does not line them up), and its edge links have a neighbour
+/// that is itself supported.
+const EDGE_MAX_LINKS: usize = 4;
+/// A phrase this many words long kept word for word is evidence of reuse
+/// (measured on the tune halves: no false link on the same-topic and
+/// same-story sets keeps one; 40% of true summary links do)…
+const WORDED_RUN: usize = 5;
+/// …and so is this share of one side's words kept in the other's order…
+const WORDED_SHARE: f64 = 0.5;
+/// …with a phrase of this many words among them.
+const WORDED_SHORT_RUN: usize = 3;
 /// Bead shapes (A sentences, B sentences): 1:1 links, merges and splits.
 const SHAPES: &[(usize, usize)] = &[(1, 1), (2, 1), (1, 2), (3, 1), (1, 3)];
 /// A synonym in place of a word counts for this share of the word's weight:
@@ -328,7 +348,135 @@ pub(super) fn align_ordered(
         ));
     }
     links.sort_by_key(|l| (l.b.start, l.a.start));
+    if opts.evidence.edges {
+        links = trim_weak_edges(a, b, links);
+    }
     (links, notes)
+}
+
+/// Whether a link keeps its source's wording, not only its topic: a phrase
+/// of `WORDED_RUN` words in a row, or half of one side's words in the
+/// other's order with a phrase of `WORDED_SHORT_RUN`. (A summary or a
+/// headline lifts phrases; two reports of one fact share its names and
+/// topic words, seldom a phrase around them.)
+fn keeps_wording(l: &Link) -> bool {
+    let run = l
+        .ops
+        .iter()
+        .map(|op| match op {
+            words::WordOp::Equal { a, .. } => a.len(),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    run >= WORDED_RUN || (l.kept_a.max(l.kept_b) >= WORDED_SHARE && run >= WORDED_SHORT_RUN)
+}
+
+/// The links left when every short passage ends at a sentence that is
+/// itself evidence of reuse: in a passage of at most `EDGE_MAX_LINKS` links,
+/// a reworded link below `EDGE_DICE` at either end (in B's order) that does
+/// not keep the wording (`keeps_wording`) is dropped, again and again, and a
+/// passage of one link needs `LONE_EDGE_DICE`; a short passage none of
+/// whose body links is evidence on its own (copied, `SOLO_DICE`, or the
+/// wording kept) is dropped whole, and headlines go when no body link is
+/// left. A weak match is taken for its place between
+/// two reused sentences (position corroborates it from both sides); at the
+/// end of a passage only one side vouches for it, and two texts on one
+/// subject put their related sentences near each other anyway.
+fn trim_weak_edges(a: &Article, b: &Article, links: Vec<Link>) -> Vec<Link> {
+    let weak = |l: &Link, alone: bool| {
+        l.kind == Kind::Reworded
+            && l.score < if alone { LONE_EDGE_DICE } else { EDGE_DICE }
+            && !keeps_wording(l)
+    };
+    let title = |l: &Link| a.sentences[l.a.start].role == Role::Title;
+    let evidence = |l: &Link| l.kind == Kind::Copied || l.score >= SOLO_DICE || keeps_wording(l);
+    let mut keep = vec![true; links.len()];
+    for p in super::passage::passages(a, b, &links) {
+        // Body links in B order (links are sorted by B): a headline shares
+        // its story's key words whoever wrote it, and vouches for nothing.
+        let mut order: Vec<usize> = p.links.into_iter().filter(|&i| !title(&links[i])).collect();
+        if order.len() > EDGE_MAX_LINKS {
+            continue;
+        }
+        order.sort_unstable();
+        // A short passage needs one link that is evidence on its own: a
+        // copy, a strong match, or the wording kept. A few middling matches
+        // in order are what two texts on one subject give, as both follow
+        // its logic (definition, method, example).
+        if !order.iter().any(|&i| evidence(&links[i])) {
+            for &i in &order {
+                keep[i] = false;
+            }
+            continue;
+        }
+        let mut m: &[usize] = &order;
+        while let Some((&first, rest)) = m.split_first() {
+            if !weak(&links[first], m.len() == 1) {
+                break;
+            }
+            keep[first] = false;
+            m = rest;
+        }
+        while let Some((&last, rest)) = m.split_last() {
+            if !weak(&links[last], m.len() == 1) {
+                break;
+            }
+            keep[last] = false;
+            m = rest;
+        }
+    }
+    // Dropping an edge can join what it separated: a dropped link that
+    // now lies between two links of one passage (inside its stretch of A,
+    // strictly inside its stretch of B) is vouched for from both sides, and
+    // comes back.
+    let kept: Vec<Link> = links
+        .iter()
+        .zip(&keep)
+        .filter_map(|(l, &k)| k.then(|| l.clone()))
+        .collect();
+    // Passages never overlap: at most one holds a given sentence of B, found
+    // by its start (they are sorted by B).
+    let joined = super::passage::passages(a, b, &kept);
+    let inside = |l: &Link| {
+        let k = joined.partition_point(|p| p.b.start < l.b.start);
+        k > 0 && {
+            let p = &joined[k - 1];
+            p.a.start <= l.a.start && l.a.end <= p.a.end && l.b.end < p.b.end
+        }
+    };
+    // So does one with a kept link just before it and one just after it, in
+    // order on both sides: padding between two reused sentences. Links span
+    // at most `MAX_GROWN` sentences, so the kept links to look at start in a
+    // window of B around it (kept links are sorted by B).
+    let gap = super::MAX_PASSAGE_GAP;
+    let before = |x: &Link, l: &Link| {
+        x.b.end <= l.b.start
+            && l.b.start - x.b.end <= gap
+            && x.a.end <= l.a.start
+            && l.a.start - x.a.end <= gap
+    };
+    let near = |l: &Link| {
+        let lo = kept.partition_point(|x| x.b.start + MAX_GROWN + gap < l.b.start);
+        let hi = kept.partition_point(|x| x.b.start <= l.b.end + gap);
+        &kept[lo..hi]
+    };
+    let between = |l: &Link| {
+        let around = near(l);
+        around.iter().any(|x| before(x, l)) && around.iter().any(|y| before(l, y))
+    };
+    for (l, k) in links.iter().zip(keep.iter_mut()) {
+        *k = *k || inside(l) || between(l);
+    }
+    // Two headlines link only when the bodies do.
+    if links.iter().zip(&keep).all(|(l, &k)| !k || title(l)) {
+        keep.iter_mut().for_each(|k| *k = false);
+    }
+    links
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(l, k)| k.then_some(l))
+        .collect()
 }
 
 /// How many content words that are not names or numbers the bead's two
