@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use copycat::align::tokens::Tokenizer;
 use copycat::align::{Alignment, Kind, WordOp, align};
 use copycat::article::{Article, Role, bundled};
+use copycat::comparison::Comparison;
 use copycat::export::json;
 use proptest::prelude::*;
 
@@ -138,7 +139,7 @@ proptest! {
         }
         prop_assert!(seen.iter().all(|&n| n == 1));
         prop_assert!(!overlaps(al.links.iter().map(|l| l.b.clone())));
-        let out = json::to_value(&a, &b, &al);
+        let out = json::to_value(&a, &b, &Comparison::of(&a, &b, al.clone()));
         let (ta, tb) = (std::str::from_utf8(&a.bytes).unwrap(), std::str::from_utf8(&b.bytes).unwrap());
         for l in out["links"].as_array().unwrap() {
             for (side, text) in [("a", ta), ("b", tb)] {
@@ -580,7 +581,7 @@ fn a_quote_moved_to_the_end_of_its_sentence_is_marked_moved_not_deleted() {
             .iter()
             .all(|r| r.clone().all(|w| a.word_text(w) != "territory"))
     );
-    let out = json::to_value(&a, &b, &al);
+    let out = json::to_value(&a, &b, &Comparison::of(&a, &b, al.clone()));
     let ops: Vec<&str> = out["links"][0]["changes"]
         .as_array()
         .unwrap()

@@ -3,6 +3,7 @@
 
 use copycat::align::align;
 use copycat::article::{Article, bundled};
+use copycat::comparison::Comparison;
 use copycat::drift::{Flag, FlagKind, flags};
 use copycat::export::{html, json, text};
 
@@ -108,7 +109,7 @@ fn pairs_without_reuse_have_no_flags() {
 fn every_export_shows_the_flags() {
     let (a, b) = pair("reuters", "palakshi");
     let al = align(&a, &b);
-    let v = json::to_value(&a, &b, &al);
+    let v = json::to_value(&a, &b, &Comparison::of(&a, &b, al.clone()));
     let fl = v["flags"].as_array().unwrap();
     assert!(fl.len() >= 4);
     for f in fl {
@@ -130,13 +131,13 @@ fn every_export_shows_the_flags() {
             .unwrap()
             .contains("meet with President Putin")
     );
-    let t = text::render(&a, &b, &al, false);
+    let t = text::render(&a, &b, &Comparison::of(&a, &b, al.clone()), false);
     assert!(
         t.contains("⚑ altered quote: Trump’s words: B drops “with”, “at the same time”"),
         "{t}"
     );
     assert!(t.contains("1 altered quote · 1 number · 3 names"));
-    let h = html::render(&a, &b, &al);
+    let h = html::render(&a, &b, &Comparison::of(&a, &b, al.clone()));
     assert!(h.contains("Changed quotations and facts"));
     assert!(h.contains("<span class=\"flag\"><span class=\"fl\">⚑</span> name</span>"));
 }
