@@ -5,6 +5,7 @@
 //!     cargo run --release --example ablate_compare -- synonyms,runs A B
 use copycat::align::{self, Evidence, Options};
 use copycat::article::Article;
+use copycat::comparison::Comparison;
 use copycat::export::json;
 use std::process::ExitCode;
 
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
         evidence,
         ..Options::default()
     };
-    let al = align::align_with(&a, &b, &opts);
-    print!("{}", json::render(&a, &b, &al));
+    let c = Comparison::of(&a, &b, align::align_with(&a, &b, &opts));
+    print!("{}", json::render(&a, &b, &c));
     ExitCode::SUCCESS
 }

@@ -433,7 +433,8 @@ fn trim_weak_edges(a: &Article, b: &Article, links: Vec<Link>) -> Vec<Link> {
     let kept: Vec<Link> = links
         .iter()
         .zip(&keep)
-        .filter_map(|(l, &k)| k.then(|| l.clone()))
+        .filter(|&(_, &k)| k)
+        .map(|(l, _)| l.clone())
         .collect();
     // Passages never overlap: at most one holds a given sentence of B, found
     // by its start (they are sorted by B).
