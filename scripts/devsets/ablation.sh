@@ -2,12 +2,11 @@
 # What each kind of evidence earns: score the aligner on every development set with all
 # evidence, then with each one switched off (align::Evidence::without).
 #
-#   ablation.sh ABLATE_BINARY [SET...]
+#   ablation.sh BINARY [SET...]
 #
-# ABLATE_BINARY is the `ablate_compare` example (cargo build --release --example
-# ablate_compare; target/release/examples/ablate_compare): `compare --format json` with an
-# extra first argument naming the evidence switched off. (Until `copycat compare` takes a
-# hidden `--ablate LIST` flag; the default options read no environment variable.)
+# BINARY is copycat (target/release/copycat); each run passes the hidden
+# `compare --ablate LIST` flag naming the evidence switched off (the default options read
+# no environment variable).
 #
 # Prints, per set, passages plagdet (PAN-style gold), links F1 and the kind accuracy of
 # links for each run, on the report halves (HALVES=report), and false alarms on sets without reuse.
@@ -18,8 +17,8 @@ bin="${1:?usage: ablation.sh BINARY [SET...]}"; shift
 keep="$(mktemp -d)"; trap 'rm -rf "$keep"' EXIT
 bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
 for off in none synonyms runs letters edges; do
-  # run-all.sh appends "compare --format json A B"; the wrapper drops the first three words.
-  w="$keep/tool-$off"; printf '#!/bin/sh\nshift 3\nexec %q %q "$@"\n' "$bin" "$off" > "$w"; chmod +x "$w"
+  # run-all.sh appends "compare --format json A B"; the wrapper adds the flag.
+  w="$keep/tool-$off"; printf '#!/bin/sh\nexec %q "$@" --ablate %q\n' "$bin" "$off" > "$w"; chmod +x "$w"
   HALVES=report KEEP="$keep/$off" "$here/run-all.sh" "$w" "$@" > /dev/null
 done
 python3 - "$keep" <<'PY'
