@@ -92,6 +92,11 @@ pub enum Command {
         /// either article).
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Kinds of evidence switched off, comma-separated (synonyms, runs,
+        /// letters, edges): for measuring what each earns
+        /// (`scripts/devsets/ablation.sh`), not for readers.
+        #[arg(long, hide = true, value_name = "LIST")]
+        ablate: Option<String>,
     },
     /// Print a shell completion script (e.g. `copycat completions bash`).
     Completions {

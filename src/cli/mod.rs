@@ -22,6 +22,7 @@ use std::io::{self, IsTerminal};
 use anyhow::Result;
 use clap::CommandFactory;
 
+use copycat::align;
 use copycat::article::safe_line;
 use copycat::comparison::Comparison;
 use copycat::corpus;
@@ -51,7 +52,16 @@ pub fn run(cli: Cli) -> Result<()> {
             b: pb,
             format,
             output,
+            ablate,
         }) => {
+            let opts = align::Options {
+                evidence: match ablate.as_deref() {
+                    Some(list) => align::Evidence::without(list)
+                        .map_err(|e| UserError(format!("--ablate: {e}")))?,
+                    None => align::Evidence::default(),
+                },
+                ..align::Options::default()
+            };
             // Who the articles are, by device and inode, before anything is
             // read: standard input is a file when redirected (`< a.txt`), and
             // a report may replace none of them.
@@ -68,7 +78,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     eprintln!("copycat: {}: {}", safe_line(&art.path), safe_line(w));
                 }
             }
-            let c = Comparison::new(&a, &b);
+            let c = Comparison::of(&a, &b, align::align_with(&a, &b, &opts));
             let ansi = color(output.is_none() && io::stdout().is_terminal());
             // Streamed: each report is written as it is made, never held
             // whole (several megabytes for a 1 MB pair).
