@@ -5,6 +5,7 @@
 //! one line (`usage`), loading (`load`), output to stdout or a file
 //! (`output`), `list`, progress bars, and opening the reader.
 
+pub mod archive;
 pub mod args;
 pub mod error;
 mod list;
@@ -40,6 +41,12 @@ pub fn run(cli: Cli) -> Result<()> {
     let mut cli = cli;
     match cli.command.take() {
         Some(Command::List { paths }) => list::list(&load(&paths)?),
+        Some(Command::Index(a)) => archive::index(a),
+        Some(Command::Find(a)) => {
+            let color = color(io::stdout().is_terminal());
+            archive::find_sources(a, |arts| read_found(color, &cli, arts))
+        }
+        Some(Command::Job { step }) => archive::job(step),
         Some(Command::Compare {
             a: pa,
             b: pb,
@@ -136,6 +143,32 @@ fn reader(color: bool, cli: Cli) -> Result<()> {
             theme: cli.theme,
         },
     )
+}
+
+/// `copycat find --read`: the reader on the articles found.
+#[cfg(feature = "tui")]
+fn read_found(color: bool, cli: &Cli, arts: Vec<copycat::article::Article>) -> Result<()> {
+    reader::open_read(
+        arts,
+        reader::Options {
+            color,
+            mouse: !cli.no_mouse,
+            all_pairs: cli.all_pairs,
+            config: cli.config.as_deref(),
+            theme: cli.theme,
+        },
+    )
+}
+
+/// Built without the `tui` feature: say so.
+#[cfg(not(feature = "tui"))]
+fn read_found(_color: bool, _cli: &Cli, _arts: Vec<copycat::article::Article>) -> Result<()> {
+    Err(UserError(
+        "this copycat was built without the reader (the `tui` feature); \
+         use `copycat find` without --read"
+            .into(),
+    )
+    .into())
 }
 
 /// `copycat config`: the reader's defaults as a commented config file.
