@@ -12,7 +12,8 @@
 //! without its extension, each `{"articleBody": …}` in the ScrapingHub
 //! benchmark's format, with `"refused"` holding the reason for a page copycat
 //! refuses and `"notes"` the extraction's notes; `--notes` prints those
-//! notes on standard error for the plain form.
+//! notes on standard error for the plain form; `--blocks` lists each
+//! block of the page with how it was judged (`*`: in the story's element).
 
 use std::path::Path;
 
@@ -34,18 +35,32 @@ fn main() {
     let mut whole = false;
     let mut json = false;
     let mut notes = false;
+    let mut blocks = false;
     let mut pages = Vec::new();
     for a in std::env::args().skip(1) {
         match a.as_str() {
             "--whole" => whole = true,
             "--json" => json = true,
             "--notes" => notes = true,
+            "--blocks" => {
+                blocks = true;
+            }
             _ => pages.push(a),
         }
     }
     if pages.is_empty() {
         eprintln!("usage: extract [--whole] [--json] [--notes] PAGE...");
         std::process::exit(2);
+    }
+    if blocks {
+        for p in &pages {
+            let bytes = std::fs::read(p).expect("a readable page");
+            let d = copycat::article::decode::decode(&bytes);
+            for line in copycat::article::html::explain(&d.text) {
+                println!("{line}");
+            }
+        }
+        return;
     }
     let mut out = serde_json::Map::new();
     for p in &pages {

@@ -32,7 +32,6 @@ mod write;
 pub use pagemeta::{Hints, clean, parse_date, without_site};
 
 use super::decode::OffsetMap;
-use story::Class;
 use write::Writer;
 
 /// How to read a file into an article.
@@ -247,12 +246,60 @@ fn write_block(t: &tree::Tree, b: &story::Block, w: &mut Writer) {
     w.end_block();
 }
 
+/// How the story of a page was chosen, block by block, for a developer
+/// looking at a page (`examples/extract.rs --blocks`): each block's class,
+/// whether it is kept (`*`) or only in the story's element (`.`), its size, share of links and
+/// furniture, the tag names from its element up, and its first characters.
+#[doc(hidden)]
+pub fn explain(page: &str) -> Vec<String> {
+    let t = tree::build(page);
+    let furniture = story::furniture(&t);
+    let mut blocks = story::blocks(&t, &furniture);
+    story::classify(&mut blocks);
+    let hints = pagemeta::hints(&t, None);
+    let headline = story::headline(&t, &blocks, hints.title.as_deref());
+    let choice = story::choose(&t, &blocks, headline);
+    let roots = choice.map(|c| c.roots).unwrap_or_default();
+    let kept = story::select(&t, &blocks, &roots, headline);
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let mut chain = Vec::new();
+            let mut e = b.owner;
+            while e != 0 && chain.len() < 4 {
+                chain.push(t.name(e).to_string());
+                e = t.elem(e).parent;
+            }
+            format!(
+                "{:?}{} {:>5} link {:.2} furn {:.2} {} | {}",
+                b.class,
+                if kept.contains(&i) {
+                    "*"
+                } else if Some(i) == headline {
+                    "H"
+                } else if roots.iter().any(|&r| t.within(b.owner, r)) {
+                    "."
+                } else {
+                    " "
+                },
+                b.chars,
+                f64::from(b.link_chars) / f64::from(b.chars.max(1)),
+                f64::from(b.furniture_chars) / f64::from(b.chars.max(1)),
+                chain.join("<"),
+                b.head
+            )
+        })
+        .collect()
+}
+
 /// The article of a decoded web page. `page` is the decoded text of the
 /// file and `map` its map to the file's bytes; `file_len` the file's size.
 pub fn extract(page: &str, map: &OffsetMap, file_len: usize, opts: &ParseOptions) -> Page {
     let t = tree::build(page);
     let furniture = story::furniture(&t);
     let mut blocks = story::blocks(&t, &furniture);
+    let hints = pagemeta::hints(&t, byline_text(&t));
     let visible: usize = blocks.iter().map(|b| b.chars as usize).sum();
     let mut w = Writer::new(page, map);
     let mut ex = Extraction {
@@ -271,32 +318,21 @@ pub fn extract(page: &str, map: &OffsetMap, file_len: usize, opts: &ParseOptions
         story::classify(&mut blocks);
         ex.tried
             .push("the element holding the most prose less furniture".into());
-        match story::choose(&t, &blocks) {
+        let headline = story::headline(&t, &blocks, hints.title.as_deref());
+        match story::choose(&t, &blocks, headline) {
             Some(choice) => {
-                let root = choice.root;
                 ex.prose_chars = choice.page_prose as usize;
                 ex.kept_chars = choice.kept_prose as usize;
                 ex.rivals = choice.rivals.iter().map(|&(_, p)| p as usize).collect();
-                let kept: Vec<&story::Block> = blocks
-                    .iter()
-                    .filter(|b| b.class == Class::Prose && t.within(b.owner, root))
-                    .collect();
-                // The headline: the nearest <h1> before the story, when the
-                // story does not start with one (the text keeps the file's
-                // order, so never one after it).
-                let first = kept.first().map_or(0, |b| b.items.start);
-                let h1 = blocks
-                    .iter()
-                    .filter(|b| b.h1 && b.items.end <= first && !furniture[b.owner as usize])
-                    .next_back()
-                    .or_else(|| blocks.iter().filter(|b| b.h1 && b.items.end <= first).next_back());
-                if let Some(h) = h1
-                    && !kept.first().is_some_and(|b| b.h1)
-                {
-                    write_block(&t, h, &mut w);
+                let kept = story::select(&t, &blocks, &choice.roots, headline);
+                // The headline first, when it comes before the story (the
+                // text keeps the file's order, so never one after it).
+                let first = kept.first().copied().unwrap_or(0);
+                if let Some(h) = headline.filter(|&h| h < first && !kept.contains(&h)) {
+                    write_block(&t, &blocks[h], &mut w);
                 }
-                for b in kept {
-                    write_block(&t, b, &mut w);
+                for i in kept {
+                    write_block(&t, &blocks[i], &mut w);
                 }
             }
             None => {
@@ -316,7 +352,6 @@ pub fn extract(page: &str, map: &OffsetMap, file_len: usize, opts: &ParseOptions
             }
         }
     }
-    let hints = pagemeta::hints(&t, byline_text(&t));
     let (text, map) = w.finish(file_len);
     Page {
         text,

@@ -27,11 +27,14 @@ use super::tree::{Item, Tree};
 
 /// A block at least this many characters long can be prose by itself…
 pub(super) const PROSE_CHARS: u32 = 80;
-/// …when at most this share of it is link text.
-pub(super) const PROSE_LINK_SHARE: f64 = 0.3;
-/// A block with more than this share of link text is furniture, whatever
-/// its length (a list of related links, a tag cloud).
+/// …when at most this share of it is link text (a newsletter's items link
+/// half their words).
+pub(super) const PROSE_LINK_SHARE: f64 = 0.5;
+/// A short block with more than this share of link text is furniture (a
+/// menu item, a related headline)…
 const FURNITURE_LINK_SHARE: f64 = 0.5;
+/// …and so is a long one with more than this share (a list of links).
+const FURNITURE_LONG_LINK_SHARE: f64 = 0.7;
 /// An element named or tagged as furniture that holds at least this share
 /// of the page's prose is a wrapper of the page, not furniture.
 const WRAPPER_SHARE: f64 = 0.5;
@@ -107,6 +110,8 @@ pub(super) struct Block {
     pub h1: bool,
     /// Its first characters, lower-cased (for stock phrases).
     pub head: String,
+    /// Its last characters, as written (for how it ends).
+    pub tail: String,
     /// What it is, alone and then in context.
     pub class: Class,
 }
@@ -191,6 +196,7 @@ pub(super) fn blocks(t: &Tree, furniture: &[bool]) -> Vec<Block> {
                     heading: heading > 0,
                     h1: h1 > 0,
                     head: String::new(),
+                    tail: String::new(),
                     class: Class::Short,
                 });
                 let n = visible_chars(decoded, &mut after_space);
@@ -206,6 +212,17 @@ pub(super) fn blocks(t: &Tree, furniture: &[bool]) -> Vec<Block> {
                 }
                 if furniture[*elem as usize] {
                     b.furniture_chars += n;
+                }
+                let trimmed = decoded.trim_end();
+                if !trimmed.is_empty() {
+                    // The last few characters are all `tail` needs.
+                    let from = trimmed
+                        .char_indices()
+                        .rev()
+                        .nth(7)
+                        .map_or(0, |(k, _)| k);
+                    b.tail.clear();
+                    b.tail.push_str(&trimmed[from..]);
                 }
                 if b.head.len() < STOCK_CHARS as usize {
                     let room = STOCK_CHARS as usize - b.head.len();
@@ -272,12 +289,15 @@ fn stock_phrase(b: &Block) -> bool {
         })
 }
 
-/// Judge each block alone, then short ones by their neighbours.
+/// Judge each block alone: furniture, prose, or too short to tell.
 pub(super) fn classify(blocks: &mut [Block]) {
     for b in blocks.iter_mut() {
-        b.class = if b.furniture_chars * 2 > b.chars
-            || b.link_share() > FURNITURE_LINK_SHARE
-            || stock_phrase(b)
+        let links = if b.chars >= PROSE_CHARS {
+            FURNITURE_LONG_LINK_SHARE
+        } else {
+            FURNITURE_LINK_SHARE
+        };
+        b.class = if b.furniture_chars * 2 > b.chars || b.link_share() > links || stock_phrase(b)
         {
             Class::Furniture
         } else if prose_alone(b) {
@@ -286,58 +306,116 @@ pub(super) fn classify(blocks: &mut [Block]) {
             Class::Short
         };
     }
-    // The nearest block that is not short before and after each block.
-    let n = blocks.len();
-    let mut prev = vec![None; n];
-    let mut last = None;
-    for i in 0..n {
-        prev[i] = last;
-        if blocks[i].class != Class::Short {
-            last = Some(blocks[i].class);
-        }
-    }
-    let mut next = vec![None; n];
-    let mut last = None;
-    for i in (0..n).rev() {
-        next[i] = last;
-        if blocks[i].class != Class::Short {
-            last = Some(blocks[i].class);
-        }
-    }
-    for i in 0..n {
-        if blocks[i].class != Class::Short {
-            continue;
-        }
-        let b = &blocks[i];
-        let follows = next[i] == Some(Class::Prose);
-        let after = prev[i] == Some(Class::Prose);
-        blocks[i].class = if follows && (after || b.heading) {
-            Class::Prose
-        } else {
-            Class::Furniture
-        };
-    }
 }
 
-/// The choice of the story's element, and what competed with it.
+/// A short block reads as a sentence: it ends like one and has no links.
+fn sentence_like(b: &Block) -> bool {
+    b.link_chars == 0
+        && !b.heading
+        && b.tail
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | '"' | '”' | '»' | '。' | '！' | '？' | ':'))
+}
+
+/// The blocks of the story: in the elements `roots`, after the headline, the prose, the short
+/// blocks between the first and the last prose (crossheads, one-line
+/// paragraphs, lists), and short blocks that read as sentences right before
+/// or after them (a one-line lead or last paragraph), never furniture.
+pub(super) fn select(t: &Tree, blocks: &[Block], roots: &[u32], headline: Option<usize>) -> Vec<usize> {
+    let mut inside: Vec<usize> = (0..blocks.len())
+        .filter(|&i| roots.iter().any(|&r| t.within(blocks[i].owner, r)))
+        .collect();
+    // Nothing before the headline is the story, nor the headline itself
+    // (it is written apart), unless that leaves no prose.
+    if let Some(h) = headline {
+        let after: Vec<usize> = inside.iter().copied().filter(|&i| i > h).collect();
+        if after.iter().any(|&i| blocks[i].class == Class::Prose) {
+            inside = after;
+        }
+    }
+    let prose: Vec<usize> = inside
+        .iter()
+        .copied()
+        .filter(|&i| blocks[i].class == Class::Prose)
+        .collect();
+    let (Some(&first), Some(&last)) = (prose.first(), prose.last()) else {
+        return Vec::new();
+    };
+    let mut keep = vec![false; blocks.len()];
+    for &i in &inside {
+        keep[i] = (first..=last).contains(&i) && blocks[i].class != Class::Furniture;
+    }
+    // Sentences next to the run of prose, outward until something else.
+    let pos = |i: usize| inside.iter().position(|&x| x == i).unwrap_or(0);
+    for &i in inside[..pos(first)].iter().rev() {
+        if blocks[i].class != Class::Short || !sentence_like(&blocks[i]) {
+            break;
+        }
+        keep[i] = true;
+    }
+    for &i in &inside[pos(last) + 1..] {
+        if blocks[i].class != Class::Short || !sentence_like(&blocks[i]) {
+            break;
+        }
+        keep[i] = true;
+    }
+    (0..blocks.len()).filter(|&i| keep[i]).collect()
+}
+
+/// The choice of the story's elements, and what competed with them.
 #[derive(Debug, Clone)]
 pub(super) struct Choice {
-    /// The element.
-    pub root: u32,
-    /// Prose characters of the page, in blocks judged in context.
+    /// The element holding the story, then the siblings that hold more of it.
+    pub roots: Vec<u32>,
+    /// Prose characters of the page.
     pub page_prose: u64,
-    /// Of them, under `root`.
+    /// Of them, under `roots`.
     pub kept_prose: u64,
-    /// Elements outside `root` (and not around it) whose prose comes close
-    /// to the story's: each with its prose characters, largest first.
+    /// Elements apart from the story whose prose comes close to the
+    /// story's: each with its prose characters, largest first.
     pub rivals: Vec<(u32, u64)>,
 }
 
 /// A rival holds at least this share of the story's prose.
 const RIVAL_SHARE: f64 = 0.3;
+/// Candidates scoring at least this share of the best are close: the one
+/// nearest after the headline wins among them.
+const CLOSE_SCORE: f64 = 0.5;
+/// A sibling of the story's element joins it when it scores at least this
+/// share of the element's score (a body split over several sections).
+const SIBLING_SCORE: f64 = 0.2;
 
-/// The element holding the story, if the page has prose at all.
-pub(super) fn choose(t: &Tree, blocks: &[Block]) -> Option<Choice> {
+/// The index of the first block in element `e`, if any (blocks are in
+/// document order).
+fn first_block(t: &Tree, blocks: &[Block], e: u32) -> Option<usize> {
+    let items = &t.elem(e).items;
+    let i = blocks.partition_point(|b| b.items.start < items.start);
+    (i < blocks.len() && blocks[i].items.start < items.end).then_some(i)
+}
+
+/// The largest elements (by `key`) at or above `min`, none inside another,
+/// none overlapping `apart`.
+fn disjoint(t: &Tree, key: &[f64], min: f64, apart: &[u32]) -> Vec<u32> {
+    let mut all: Vec<u32> = (1..t.elems.len() as u32)
+        .filter(|&e| !t.elem(e).removed && key[e as usize] >= min && key[e as usize] > 0.0)
+        .filter(|&e| apart.iter().all(|&r| !t.within(e, r) && !t.within(r, e)))
+        .collect();
+    // Largest first; of equal ones the outermost (it comes first).
+    all.sort_by(|&a, &b| key[b as usize].total_cmp(&key[a as usize]).then(a.cmp(&b)));
+    let mut out: Vec<u32> = Vec::new();
+    for e in all {
+        if out.iter().all(|&r| !t.within(e, r) && !t.within(r, e)) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// The elements holding the story, if the page has prose at all.
+/// `headline` is the index of the headline's block, when the page's
+/// headline was found among its blocks.
+pub(super) fn choose(t: &Tree, blocks: &[Block], headline: Option<usize>) -> Option<Choice> {
     let n = t.elems.len();
     let mut prose = vec![0u64; n];
     let mut score = vec![0f64; n];
@@ -346,9 +424,11 @@ pub(super) fn choose(t: &Tree, blocks: &[Block]) -> Option<Choice> {
         match b.class {
             Class::Prose => {
                 prose[o] += u64::from(b.chars);
-                score[o] += f64::from(b.chars);
+                // Its words in links count against it.
+                score[o] += f64::from(b.chars) - 2.0 * f64::from(b.link_chars);
             }
             Class::Furniture => score[o] -= FURNITURE_COST * f64::from(b.chars),
+            // Too short to tell: neither for an element nor against it.
             Class::Short => {}
         }
     }
@@ -362,34 +442,115 @@ pub(super) fn choose(t: &Tree, blocks: &[Block]) -> Option<Choice> {
     }
     // Ties go to the innermost element (the last in document order of a
     // chain of wrappers with the same score).
-    let root = (0..n)
+    let best = (0..n)
         .filter(|&e| !t.elems[e].removed && prose[e] > 0)
         .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(a.cmp(&b)))? as u32;
-    let kept = prose[root as usize];
-    // Rivals: the largest subtrees of prose apart from the story, each
-    // counted once (an element inside a rival already counted is not).
-    let mut others: Vec<u32> = (1..n as u32)
-        .filter(|&e| {
-            !t.elems[e as usize].removed
-                && prose[e as usize] as f64 >= RIVAL_SHARE * kept as f64
-                && !t.within(e, root)
-                && !t.within(root, e)
-        })
-        .collect();
-    others.sort_by_key(|&e| std::cmp::Reverse(prose[e as usize]));
-    let mut rivals: Vec<(u32, u64)> = Vec::new();
-    for e in others {
-        if rivals
-            .iter()
-            .all(|&(r, _)| !t.within(e, r) && !t.within(r, e))
+    // Close candidates: the one nearest after the headline wins (a footer
+    // or a sidebar of prose is far from it), the best when none follows it.
+    let mut root = best;
+    if let Some(h) = headline
+        && score[best as usize] > 0.0
+    {
+        let close = disjoint(t, &score, CLOSE_SCORE * score[best as usize], &[]);
+        let after = |e: u32| {
+            let f = first_block(t, blocks, e)?;
+            let last = blocks.partition_point(|b| b.items.start < t.elem(e).items.end);
+            // Holding the headline counts as right after it.
+            (last > h).then(|| f.max(h) - h)
+        };
+        if close.len() > 1
+            && let Some(e) = close
+                .iter()
+                .copied()
+                .filter_map(|e| after(e).map(|d| (d, e)))
+                .min()
+                .map(|(_, e)| e)
         {
-            rivals.push((e, prose[e as usize]));
+            root = e;
         }
     }
+    let mut roots = vec![root];
+    let parent = t.elem(root).parent;
+    if root != 0 && score[root as usize] > 0.0 {
+        let end = t.elem(parent).items.end;
+        let mut e = parent + 1;
+        while (e as usize) < n && t.elem(e).items.start < end {
+            if t.elem(e).parent == parent
+                && e != root
+                && !t.elem(e).removed
+                && score[e as usize] >= SIBLING_SCORE * score[root as usize]
+            {
+                roots.push(e);
+            }
+            e += 1;
+        }
+        roots.sort_unstable();
+    }
+    let kept: u64 = roots.iter().map(|&r| prose[r as usize]).sum();
+    let prose_f: Vec<f64> = prose.iter().map(|&p| p as f64).collect();
+    let rivals = disjoint(t, &prose_f, RIVAL_SHARE * kept as f64, &roots)
+        .into_iter()
+        .map(|e| (e, prose[e as usize]))
+        .collect();
     Some(Choice {
-        root,
+        roots,
         page_prose: prose[0],
         kept_prose: kept,
         rivals,
+    })
+}
+
+/// The text of a block, up to about `max` bytes.
+pub(super) fn block_text(t: &Tree, b: &Block, max: usize) -> String {
+    let mut s = String::new();
+    for item in &t.items[b.items.start as usize..b.items.end as usize] {
+        match item {
+            Item::Text { decoded, .. } => s.push_str(decoded),
+            Item::Break(_) => s.push(' '),
+            _ => {}
+        }
+        if s.len() > max {
+            break;
+        }
+    }
+    s
+}
+
+/// Letters and digits of `s`, lower-cased: text compared loosely.
+fn loose(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The block holding the page's headline: the first one reading as the
+/// title the page states (a heading first), else the first `<h1>` of a few
+/// words.
+pub(super) fn headline(t: &Tree, blocks: &[Block], title: Option<&str>) -> Option<usize> {
+    if let Some(title) = title {
+        let want = loose(title);
+        if want.chars().count() >= 8 {
+            let matches = |b: &Block| {
+                if b.chars as usize > 3 * title.chars().count() + 20 {
+                    return false;
+                }
+                let got = loose(&block_text(t, b, 4 * title.len() + 64));
+                let (a, z) = (got.chars().count(), want.chars().count());
+                got == want
+                    || (a.min(z) * 10 >= a.max(z) * 6
+                        && (got.contains(&want) || want.contains(&got)))
+            };
+            let found = blocks
+                .iter()
+                .position(|b| b.heading && matches(b))
+                .or_else(|| blocks.iter().position(matches));
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    blocks.iter().position(|b| {
+        b.h1 && block_text(t, b, 200).split_whitespace().count() >= 3
     })
 }
