@@ -377,6 +377,11 @@ pub(super) struct Choice {
     pub rivals: Vec<(u32, u64)>,
 }
 
+/// Furniture at least this long breaks a run of prose.
+const RUN_BREAK_CHARS: u32 = 30;
+/// Prose in a run shorter than this share of the longest run does not
+/// count towards an element's score.
+const RUN_SHARE: f64 = 0.25;
 /// A rival holds at least this share of the story's prose.
 const RIVAL_SHARE: f64 = 0.3;
 /// Candidates scoring at least this share of the best are close: the one
@@ -419,13 +424,32 @@ pub(super) fn choose(t: &Tree, blocks: &[Block], headline: Option<usize>) -> Opt
     let n = t.elems.len();
     let mut prose = vec![0u64; n];
     let mut score = vec![0f64; n];
-    for b in blocks {
+    // Runs of prose: blocks in a row, broken by furniture of some size (a
+    // link headline, a list of links), not by short blocks or labels. A
+    // story is a long run (or a few); teasers in a list of stories are
+    // short runs each, between their linked headlines.
+    let mut run = vec![0usize; blocks.len()];
+    let mut runs: Vec<u64> = vec![0];
+    for (i, b) in blocks.iter().enumerate() {
+        if b.class == Class::Furniture && b.chars >= RUN_BREAK_CHARS {
+            runs.push(0);
+        }
+        run[i] = runs.len() - 1;
+        if b.class == Class::Prose {
+            *runs.last_mut().unwrap_or(&mut 0) += u64::from(b.chars);
+        }
+    }
+    let longest = runs.iter().copied().max().unwrap_or(0) as f64;
+    for (i, b) in blocks.iter().enumerate() {
         let o = b.owner as usize;
         match b.class {
             Class::Prose => {
                 prose[o] += u64::from(b.chars);
-                // Its words in links count against it.
-                score[o] += f64::from(b.chars) - 2.0 * f64::from(b.link_chars);
+                // Its words in links count against it; a short run, far
+                // shorter than the longest, counts for nothing.
+                if runs[run[i]] as f64 >= RUN_SHARE * longest {
+                    score[o] += f64::from(b.chars) - 2.0 * f64::from(b.link_chars);
+                }
             }
             Class::Furniture => score[o] -= FURNITURE_COST * f64::from(b.chars),
             // Too short to tell: neither for an element nor against it.
