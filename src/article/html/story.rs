@@ -33,8 +33,12 @@ pub(super) const PROSE_LINK_SHARE: f64 = 0.5;
 /// A short block with more than this share of link text is furniture (a
 /// menu item, a related headline)…
 const FURNITURE_LINK_SHARE: f64 = 0.5;
-/// …and so is a long one with more than this share (a list of links).
+/// …and so is a long one with more than this share (a list of links)…
 const FURNITURE_LONG_LINK_SHARE: f64 = 0.7;
+/// …and a block this long only when nearly all of it is links: a long
+/// paragraph that links every name is still a paragraph.
+const LONG_CHARS: u32 = 200;
+const FURNITURE_LONGEST_LINK_SHARE: f64 = 0.9;
 /// An element named or tagged as furniture that holds at least this share
 /// of the page's prose is a wrapper of the page, not furniture.
 const WRAPPER_SHARE: f64 = 0.5;
@@ -47,6 +51,13 @@ const STOCK_CHARS: u32 = 60;
 const STOCK_PHRASES: &[&str] = &[
     "advertisement",
     "advertising",
+    "advert",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "реклама",
     "sponsored",
     "like this:",
     "like loading",
@@ -81,6 +92,19 @@ const STOCK_PHRASES: &[&str] = &[
     "comments",
     "print",
     "email",
+];
+
+/// A block at either end of the story this short or shorter, holding one
+/// of these phrases, is a call to subscribe or follow.
+const PROMO_CHARS: u32 = 300;
+const PROMO_PHRASES: &[&str] = &[
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "click here",
+    "follow us",
+    "download our app",
+    "like us on facebook",
 ];
 
 /// What a block is to the story.
@@ -292,7 +316,9 @@ fn stock_phrase(b: &Block) -> bool {
 /// Judge each block alone: furniture, prose, or too short to tell.
 pub(super) fn classify(blocks: &mut [Block]) {
     for b in blocks.iter_mut() {
-        let links = if b.chars >= PROSE_CHARS {
+        let links = if b.chars >= LONG_CHARS {
+            FURNITURE_LONGEST_LINK_SHARE
+        } else if b.chars >= PROSE_CHARS {
             FURNITURE_LONG_LINK_SHARE
         } else {
             FURNITURE_LINK_SHARE
@@ -306,6 +332,24 @@ pub(super) fn classify(blocks: &mut [Block]) {
             Class::Short
         };
     }
+}
+
+/// A short line that reads as a byline, a date or a credit (`by …`,
+/// `Updated 11/18/19 11:04 pm`, `August 23, 2018`, `Photo: …`), given
+/// lower-cased.
+fn meta_like(head: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "by ", "von ", "par ", "por ", "door ", "di ", "av ", "updated", "published", "posted",
+        "last updated", "photo", "image", "credit", "source:", "written by",
+    ];
+    if STARTS.iter().any(|p| head.starts_with(p)) {
+        return true;
+    }
+    let b = head.as_bytes();
+    // A year, a numeric date or a time of day.
+    b.windows(4).any(|w| {
+        (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit)
+    }) || b.windows(3).any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b':') && w[2].is_ascii_digit())
 }
 
 /// A short block reads as a sentence: it ends like one and has no links.
@@ -346,10 +390,13 @@ pub(super) fn select(t: &Tree, blocks: &[Block], roots: &[u32], headline: Option
     for &i in &inside {
         keep[i] = (first..=last).contains(&i) && blocks[i].class != Class::Furniture;
     }
-    // Sentences next to the run of prose, outward until something else.
+    // Before the prose: short blocks that are not a byline, a date or a
+    // heading (a one-line lead, the start of a list), back to the first
+    // that is; after it, short blocks that read as sentences.
     let pos = |i: usize| inside.iter().position(|&x| x == i).unwrap_or(0);
     for &i in inside[..pos(first)].iter().rev() {
-        if blocks[i].class != Class::Short || !sentence_like(&blocks[i]) {
+        let b = &blocks[i];
+        if b.class != Class::Short || b.h1 || meta_like(&b.head) {
             break;
         }
         keep[i] = true;
@@ -360,7 +407,23 @@ pub(super) fn select(t: &Tree, blocks: &[Block], roots: &[u32], headline: Option
         }
         keep[i] = true;
     }
-    (0..blocks.len()).filter(|&i| keep[i]).collect()
+    let mut kept: Vec<usize> = (0..blocks.len()).filter(|&i| keep[i]).collect();
+    // A call to subscribe or follow at either end is the site's, not the
+    // story's.
+    let promo = |i: usize| {
+        blocks[i].chars <= PROMO_CHARS && {
+            let text = block_text(t, &blocks[i], PROMO_CHARS as usize * 4).to_lowercase();
+            PROMO_PHRASES.iter().any(|p| text.contains(p))
+        }
+    };
+    while kept.len() > 1 && promo(kept[kept.len() - 1]) {
+        kept.pop();
+    }
+    let lead = kept.iter().take_while(|&&i| promo(i)).count();
+    if lead < kept.len() {
+        kept.drain(..lead);
+    }
+    kept
 }
 
 /// The choice of the story's elements, and what competed with them.
