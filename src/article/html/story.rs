@@ -445,6 +445,9 @@ const RUN_BREAK_CHARS: u32 = 30;
 /// Prose in a run shorter than this share of the longest run does not
 /// count towards an element's score.
 const RUN_SHARE: f64 = 0.25;
+/// A body the page names holds at least this share of the chosen
+/// element's prose to replace it.
+const BODY_SHARE: f64 = 0.9;
 /// A rival holds at least this share of the story's prose.
 const RIVAL_SHARE: f64 = 0.3;
 /// Candidates scoring at least this share of the best are close: the one
@@ -555,6 +558,16 @@ pub(super) fn choose(t: &Tree, blocks: &[Block], headline: Option<usize>) -> Opt
         {
             root = e;
         }
+    }
+    // An element the page names as the story's body, holding nearly all
+    // the chosen element's prose, is the story's element (it leaves out
+    // what sits beside the body).
+    if let Some(e) = (root..n as u32)
+        .take_while(|&e| t.within(e, root))
+        .filter(|&e| t.elem(e).story && prose[e as usize] as f64 >= BODY_SHARE * prose[root as usize] as f64)
+        .last()
+    {
+        root = e;
     }
     let mut roots = vec![root];
     let parent = t.elem(root).parent;

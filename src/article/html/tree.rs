@@ -108,7 +108,8 @@ pub(super) struct Elem {
     /// Class, id or role words name it as furniture (navigation, sharing,
     /// comments, advertising…), or its tag does.
     pub furniture: bool,
-    /// Class, id or `itemprop` words name it as the story.
+    /// Its `itemprop` is `articleBody`, or a class or id names it as the
+    /// story's body (`article-body`, `entry-content`, `storyText`).
     pub story: bool,
     /// Items of its subtree: from its `Open` to its `Close`.
     pub items: Range<u32>,
@@ -332,6 +333,23 @@ pub(super) fn class_marks(class: &str, id: &str) -> (bool, bool) {
     (story, furniture)
 }
 
+/// Whether a class name or the id names the story's body: a word for the
+/// story and one for its text in one name (`article-body`,
+/// `entry-content`, `storyText`, `articleBody`).
+pub(super) fn body_marks(class: &str, id: &str) -> bool {
+    const WHOLE: &[&str] = &["article", "story", "entry", "post", "blog", "news"];
+    const PART: &[&str] = &["body", "content", "text"];
+    class
+        .split_ascii_whitespace()
+        .chain(std::iter::once(id))
+        .any(|token| {
+            let ws: Vec<String> = words(token).collect();
+            (ws.iter().any(|w| WHOLE.contains(&w.as_str()))
+                && ws.iter().any(|w| PART.contains(&w.as_str())))
+                || ws.iter().any(|w| w == "articlebody")
+        })
+}
+
 /// Whether an inline style hides the element.
 fn style_hides(style: &str) -> bool {
     let s: String = style
@@ -535,7 +553,8 @@ impl Builder<'_> {
                 .any(|c| HIDDEN_CLASSES.iter().any(|h| h.eq_ignore_ascii_case(c)));
         let json_ld = name == "script"
             && attr(a, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-        let (mut story, mut furniture) = class_marks(&class, &id_attr);
+        let (_, mut furniture) = class_marks(&class, &id_attr);
+        let mut story = body_marks(&class, &id_attr);
         if itemprop.split_whitespace().any(|w| w == "articlebody") {
             story = true;
             furniture = false;
