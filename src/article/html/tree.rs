@@ -71,7 +71,10 @@ fn tag_info(name: &str) -> TagInfo {
             | "map"
             | "picture"
     );
-    t.furniture = matches!(name, "nav" | "aside" | "footer" | "menu" | "form" | "header");
+    t.furniture = matches!(
+        name,
+        "nav" | "aside" | "footer" | "menu" | "form" | "header" | "figcaption"
+    );
     t.void = matches!(
         name,
         "area"
