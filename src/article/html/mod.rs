@@ -239,7 +239,7 @@ fn write_block(t: &tree::Tree, b: &story::Block, w: &mut Writer) {
     for item in &t.items[b.items.start as usize..b.items.end as usize] {
         match item {
             tree::Item::Text { span, decoded, .. } => w.run(span.clone(), decoded),
-            tree::Item::Break(_) => w.end_block(),
+            tree::Item::Break => w.end_block(),
             _ => {}
         }
     }
@@ -319,7 +319,15 @@ pub fn extract(page: &str, map: &OffsetMap, file_len: usize, opts: &ParseOptions
         ex.tried
             .push("the element holding the most prose less furniture".into());
         let headline = story::headline(&t, &blocks, hints.title.as_deref());
-        match story::choose(&t, &blocks, headline) {
+        let mut choice = story::choose(&t, &blocks, headline);
+        if choice.is_none() && story::relax(&mut blocks) {
+            ex.tried.push(format!(
+                "then shorter paragraphs ({} characters or more)",
+                story::SHORT_PROSE_CHARS
+            ));
+            choice = story::choose(&t, &blocks, headline);
+        }
+        match choice {
             Some(choice) => {
                 ex.prose_chars = choice.page_prose as usize;
                 ex.kept_chars = choice.kept_prose as usize;
@@ -342,10 +350,9 @@ pub fn extract(page: &str, map: &OffsetMap, file_len: usize, opts: &ParseOptions
                 } else {
                     format!(
                         "none of its {} blocks of text reads as a paragraph of prose \
-                         ({} characters or more, mostly not links, outside menus and link lists; \
-                         the longest has {})",
+                         (mostly not links, outside menus and link lists; the longest block \
+                         has {} characters)",
                         count(blocks.len()),
-                        story::PROSE_CHARS,
                         count(longest as usize)
                     )
                 });

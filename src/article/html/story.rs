@@ -206,7 +206,7 @@ pub(super) fn blocks(t: &Tree, furniture: &[bool]) -> Vec<Block> {
                     h1 -= d1.min(h1);
                 }
             }
-            Item::Break(_) => {
+            Item::Break => {
                 end(&mut cur, &mut out, i);
                 after_space = true;
             }
@@ -352,6 +352,23 @@ fn meta_like(head: &str) -> bool {
     }) || b.windows(3).any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b':') && w[2].is_ascii_digit())
 }
 
+/// A page with no prose by the usual measure may still hold a short
+/// story: blocks this long (and not furniture) are its prose then.
+pub(super) const SHORT_PROSE_CHARS: u32 = 25;
+
+/// Take short blocks of some length for prose: the second try on a page
+/// where no block reads as prose.
+pub(super) fn relax(blocks: &mut [Block]) -> bool {
+    let mut any = false;
+    for b in blocks.iter_mut() {
+        if b.class == Class::Short && b.chars >= SHORT_PROSE_CHARS && !b.heading {
+            b.class = Class::Prose;
+            any = true;
+        }
+    }
+    any
+}
+
 /// A short block reads as a sentence: it ends like one and has no links.
 fn sentence_like(b: &Block) -> bool {
     b.link_chars == 0
@@ -401,11 +418,23 @@ pub(super) fn select(t: &Tree, blocks: &[Block], roots: &[u32], headline: Option
         }
         keep[i] = true;
     }
-    for &i in &inside[pos(last) + 1..] {
-        if blocks[i].class != Class::Short || !sentence_like(&blocks[i]) {
+    // After it, short blocks up to the last that reads as a sentence,
+    // before any furniture or other prose: a last one-line paragraph, or
+    // the steps of a how-to (a list of short sentences under headings)
+    // that follows the prose outside its element.
+    let mut end = None;
+    for (i, b) in blocks.iter().enumerate().skip(last + 1) {
+        if b.class != Class::Short {
             break;
         }
-        keep[i] = true;
+        if sentence_like(b) {
+            end = Some(i);
+        }
+    }
+    if let Some(end) = end {
+        for k in &mut keep[last + 1..=end] {
+            *k = true;
+        }
     }
     let mut kept: Vec<usize> = (0..blocks.len()).filter(|&i| keep[i]).collect();
     // A call to subscribe or follow at either end is the site's, not the
@@ -606,7 +635,7 @@ pub(super) fn block_text(t: &Tree, b: &Block, max: usize) -> String {
     for item in &t.items[b.items.start as usize..b.items.end as usize] {
         match item {
             Item::Text { decoded, .. } => s.push_str(decoded),
-            Item::Break(_) => s.push(' '),
+            Item::Break => s.push(' '),
             _ => {}
         }
         if s.len() > max {

@@ -132,8 +132,8 @@ pub(super) enum Item {
         span: Range<usize>,
         decoded: Box<str>,
     },
-    /// A `<br>` in element `elem`: a line break.
-    Break(u32),
+    /// A `<br>`: a line break.
+    Break,
 }
 
 /// A `<meta>` tag's key (`property`, `name` or `itemprop`, lower-cased) and
@@ -146,7 +146,7 @@ pub(super) type MetaTag = (String, String);
 pub(super) struct Tree {
     pub elems: Vec<Elem>,
     pub items: Vec<Item>,
-    names: Vec<String>,
+    pub(super) names: Vec<String>,
     /// `<meta>` tags, in order.
     pub metas: Vec<MetaTag>,
     /// Texts of `<script type="application/ld+json">` blocks.
@@ -540,7 +540,7 @@ impl Builder<'_> {
         let info = tag_info(&name);
         if name == "br" {
             if !p.removed {
-                self.t.items.push(Item::Break(parent));
+                self.t.items.push(Item::Break);
             }
             return;
         }
@@ -562,7 +562,10 @@ impl Builder<'_> {
             story = true;
             furniture = false;
         }
-        furniture |= info.furniture || FURNITURE_ROLES.contains(&role.as_str());
+        // An article's own header (headline, standfirst, byline) is the
+        // article's, not the page's furniture.
+        let article_header = name == "header" && self.inside_article();
+        furniture |= (info.furniture && !article_header) || FURNITURE_ROLES.contains(&role.as_str());
         if matches!(name.as_str(), "html" | "body" | "main" | "article") {
             // Never furniture by a class: these hold pages and stories.
             furniture = false;
@@ -603,6 +606,13 @@ impl Builder<'_> {
             self.open_at[id as usize].push(self.stack.len() as u32);
             self.stack.push(e);
         }
+    }
+
+    /// Whether an `<article>` is open.
+    fn inside_article(&self) -> bool {
+        self.ids
+            .get("article")
+            .is_some_and(|&id| self.nearest(id).is_some())
     }
 
     fn meta(&mut self, a: &Attrs) {
