@@ -11,7 +11,8 @@
 //! `--json` prints one JSON object for all pages instead, keyed by file name
 //! without its extension, each `{"articleBody": …}` in the ScrapingHub
 //! benchmark's format, with `"refused"` holding the reason for a page copycat
-//! refuses and `"notes"` the extraction's notes; `--notes` prints those
+//! refuses, `"notes"` the extraction's notes and `"extraction"` its
+//! figures; `--notes` prints those
 //! notes on standard error for the plain form; `--blocks` lists each
 //! block of the page with how it was judged (`*`: in the story's element).
 
@@ -70,9 +71,19 @@ fn main() {
             .and_then(|n| n.to_str())
             .map(|n| n.split('.').next().unwrap_or(n).to_string())
             .unwrap_or_else(|| p.clone());
-        let (text, refused, page_notes) = match load::read_article(path) {
-            Ok(a) => (body(&a, whole), None, a.extraction_notes()),
-            Err(e) => (String::new(), Some(e.to_string()), Vec::new()),
+        let (text, refused, page_notes, extraction) = match load::read_article(path) {
+            Ok(a) => (
+                body(&a, whole),
+                None,
+                a.extraction_notes(),
+                serde_json::to_value(&a.extraction).unwrap_or_default(),
+            ),
+            Err(e) => (
+                String::new(),
+                Some(e.to_string()),
+                Vec::new(),
+                serde_json::Value::Null,
+            ),
         };
         if json {
             let mut v = serde_json::Map::new();
@@ -81,6 +92,7 @@ fn main() {
                 v.insert("refused".into(), r.into());
             }
             v.insert("notes".into(), page_notes.into());
+            v.insert("extraction".into(), extraction);
             out.insert(key, v.into());
         } else {
             if let Some(r) = refused {

@@ -63,15 +63,21 @@ refused = [k for k in sorted(truth) if "refused" in pred[k]]
 print(f"refused: {len(refused)} of {len(truth)}")
 for k in refused:
     print(f"  {k[:12]} ({half(k)}, {len(truth[k]['articleBody'])} characters of body): {pred[k]['refused'].split('.html: ', 1)[-1]}")
-noted = [k for k in sorted(truth) if pred[k].get("notes")]
-print(f"pages with extraction notes: {len(noted)}")
+rows = []
+for k in truth:
+    tp, fp, fn = evaluate.string_shingle_matching(truth[k]["articleBody"], pred[k]["articleBody"])
+    p = evaluate.precision_score(tp, fp, fn); r = evaluate.recall_score(tp, fp, fn)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    rows.append((f, p, r, k))
+# How the "uncertain" notes fire: on how many pages of each half, and how
+# they match the pages copycat read poorly (F1 under 0.8).
+for name in ("tune", "held"):
+    mine = [(f, k) for f, p, r, k in rows if half(k) == name]
+    noted = [(f, k) for f, k in mine if pred[k].get("notes")]
+    poor = [(f, k) for f, k in mine if f < 0.8]
+    print(f"{name}: notes on {len(noted)} of {len(mine)} pages, {sum(1 for f, k in noted if f < 0.8)} of them read poorly (F1 < 0.8); "
+          f"{sum(1 for f, k in poor if not pred[k].get('notes'))} of {len(poor)} poorly read pages without a note")
 if per_page:
-    rows = []
-    for k in truth:
-        tp, fp, fn = evaluate.string_shingle_matching(truth[k]["articleBody"], pred[k]["articleBody"])
-        p = evaluate.precision_score(tp, fp, fn); r = evaluate.recall_score(tp, fp, fn)
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        rows.append((f, p, r, k))
     for f, p, r, k in sorted(rows):
         print(f"{f:.3f} p {p:.3f} r {r:.3f} {half(k)} {k[:12]} {truth[k].get('url', '')} {'; '.join(pred[k].get('notes', []))}")
 PY

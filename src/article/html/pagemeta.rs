@@ -321,8 +321,10 @@ pub fn without_site(title: &str, sites: &[String], guess: bool) -> String {
 }
 
 /// What the page's markup states, without looking at its text (but for the
-/// text of byline elements, given as `byline_text`).
-pub(super) fn hints(t: &Tree, byline_text: Option<String>) -> Hints {
+/// text of byline elements, given as `byline_text`), and whether the title
+/// is stated as the headline (JSON-LD, Open Graph, a title `<meta>`) rather
+/// than taken from the `<title>`, which names the site too.
+pub(super) fn hints(t: &Tree, byline_text: Option<String>) -> (Hints, bool) {
     let docs: Vec<Value> = t.json_ld.iter().filter_map(|s| parse_json_ld(s)).collect();
     let all = objects(&docs);
     let article = all.iter().copied().find(|v| is_article(v));
@@ -350,10 +352,13 @@ pub(super) fn hints(t: &Tree, byline_text: Option<String>) -> Hints {
     let outlet = site_meta.clone().or_else(|| publisher.clone());
     let sites: Vec<String> = [site_meta, publisher].into_iter().flatten().collect();
 
-    let title = field("headline")
+    let stated = field("headline")
         .or_else(|| field("name"))
         .map(|h| without_site(&h, &sites, false))
         .or_else(|| meta_value(t, TITLE_KEYS).map(|s| without_site(&clean(s), &sites, false)))
+        .filter(|s| !s.is_empty());
+    let title_stated = stated.is_some();
+    let title = stated
         .or_else(|| {
             t.title_tag
                 .as_deref()
@@ -396,12 +401,15 @@ pub(super) fn hints(t: &Tree, byline_text: Option<String>) -> Hints {
         })
         .filter(|s| !s.is_empty());
 
-    Hints {
-        title,
-        date,
-        outlet,
-        byline,
-    }
+    (
+        Hints {
+            title,
+            date,
+            outlet,
+            byline,
+        },
+        title_stated,
+    )
 }
 
 #[cfg(test)]
@@ -447,7 +455,7 @@ mod tests {
             json_ld: vec![doc.to_string()],
             ..Tree::default()
         };
-        let h = hints(&t, None);
+        let (h, _) = hints(&t, None);
         assert_eq!(h.title.as_deref(), Some("Port strike spreads"));
         assert_eq!(h.date.as_deref(), Some("2025-11-26"));
         assert_eq!(h.byline.as_deref(), Some("Jane Doe and John Roe"));
@@ -462,7 +470,7 @@ mod tests {
             metas: vec![("og:site_name".into(), "Daily \u{1b}[2J\nNews".into())],
             ..Tree::default()
         };
-        let h = hints(&t, None);
+        let (h, _) = hints(&t, None);
         for v in [&h.title, &h.outlet, &h.byline] {
             let v = v.as_deref().unwrap();
             assert!(v.chars().all(|c| placeholder(c).is_none() && c != '\n'), "{v:?}");
