@@ -9,7 +9,8 @@
 //! the date lines, which a reader sees apart from the story. `--whole`
 //! prints the whole text instead (headline and meta lines included).
 //! `--json` prints one JSON object for all pages instead, keyed by file name
-//! without its extension, each `{"articleBody": …}` in the ScrapingHub
+//! without its extension, with each page's `"meta"` (title, date, byline,
+//! outlet) too, each `{"articleBody": …}` in the ScrapingHub
 //! benchmark's format, with `"refused"` holding the reason for a page copycat
 //! refuses, `"notes"` the extraction's notes and `"extraction"` its
 //! figures; `--notes` prints those
@@ -69,19 +70,21 @@ fn main() {
         let key = path
             .file_name()
             .and_then(|n| n.to_str())
-            .map(|n| n.split('.').next().unwrap_or(n).to_string())
+            .map(|n| n.rsplit_once('.').map_or(n, |(stem, _)| stem).to_string())
             .unwrap_or_else(|| p.clone());
-        let (text, refused, page_notes, extraction) = match load::read_article(path) {
+        let (text, refused, page_notes, extraction, meta) = match load::read_article(path) {
             Ok(a) => (
                 body(&a, whole),
                 None,
                 a.extraction_notes(),
                 serde_json::to_value(&a.extraction).unwrap_or_default(),
+                serde_json::to_value(&a.meta).unwrap_or_default(),
             ),
             Err(e) => (
                 String::new(),
                 Some(e.to_string()),
                 Vec::new(),
+                serde_json::Value::Null,
                 serde_json::Value::Null,
             ),
         };
@@ -93,6 +96,7 @@ fn main() {
             }
             v.insert("notes".into(), page_notes.into());
             v.insert("extraction".into(), extraction);
+            v.insert("meta".into(), meta);
             out.insert(key, v.into());
         } else {
             if let Some(r) = refused {

@@ -29,7 +29,7 @@ mod story;
 mod tree;
 mod write;
 
-pub use pagemeta::{Hints, clean, parse_date, without_site};
+pub use pagemeta::{Hints, clean, find_date, parse_date, without_site};
 
 use super::decode::OffsetMap;
 use write::Writer;
@@ -80,6 +80,12 @@ pub const UNCERTAIN_MIN_PROSE: usize = 1500;
 /// A rival with at least this share of the story's prose makes the choice
 /// uncertain.
 pub const UNCERTAIN_RIVAL_SHARE: f64 = 0.8;
+
+/// A date line is looked for this many blocks before and after the
+/// headline…
+const DATELINE_BLOCKS: usize = 6;
+/// …in blocks at most this long.
+const DATELINE_CHARS: u32 = 100;
 
 /// `n` with thousands separated by commas.
 fn count(n: usize) -> String {
@@ -334,6 +340,17 @@ pub fn extract(page: &str, map: &OffsetMap, file_len: usize, opts: &ParseOptions
             if !shown.is_empty() {
                 hints.title = Some(shown);
             }
+        }
+        // With no date in the markup, a dateline by the headline: the
+        // first short line around it that holds a date.
+        if hints.date.is_none()
+            && let Some(h) = headline
+        {
+            hints.date = blocks[h.saturating_sub(DATELINE_BLOCKS)..]
+                .iter()
+                .take(2 * DATELINE_BLOCKS + 1)
+                .filter(|b| b.chars <= DATELINE_CHARS && !b.h1)
+                .find_map(|b| find_date(&story::block_text(&t, b, 4 * DATELINE_CHARS as usize)));
         }
         let mut choice = story::choose(&t, &blocks, headline);
         if choice.is_none() {

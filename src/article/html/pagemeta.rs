@@ -230,6 +230,81 @@ pub fn parse_date(s: &str) -> Option<String> {
     ymd(year, m, day)
 }
 
+/// Month names (their starts) in English, German, French, Spanish and
+/// Italian, for dates written out in a page's text.
+const MONTH_WORDS: &[(&str, u32)] = &[
+    ("jan", 1), ("gen", 1), ("ene", 1), ("feb", 2), ("fév", 2), ("fev", 2), ("mär", 3),
+    ("mar", 3), ("apr", 4), ("avr", 4), ("abr", 4), ("may", 5), ("mai", 5), ("mag", 5),
+    ("juin", 6), ("jun", 6), ("giu", 6), ("juil", 7), ("jul", 7), ("lug", 7), ("aug", 8),
+    ("aoû", 8), ("aou", 8), ("ago", 8), ("sep", 9), ("set", 9), ("oct", 10), ("okt", 10),
+    ("ott", 10), ("nov", 11), ("dec", 12), ("dez", 12), ("déc", 12), ("dic", 12),
+];
+
+/// A date in a line of a page's text (`Published 18.11.2019, 10:04`,
+/// `18. November 2019`, `Nov. 18, 2019`, `2019-11-18`), as `YYYY-MM-DD`.
+/// Numeric dates with slashes other than year first are left alone: which
+/// of day and month comes first differs between countries.
+pub fn find_date(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    for i in 0..b.len() {
+        if !digit(i) || (i > 0 && digit(i - 1)) {
+            continue;
+        }
+        // Year first: 2019-11-18, 2019/11/18.
+        if let Some(d) = s.get(i..).and_then(parse_date).filter(|_| digit(i + 3) && !digit(i + 4)) {
+            return Some(d);
+        }
+        // Day first with dots: 18.11.2019 or 18. 11. 2019.
+        let rest = &s[i..];
+        let parts: Vec<&str> = rest
+            .splitn(4, '.')
+            .take(3)
+            .map(str::trim)
+            .collect();
+        if parts.len() == 3 {
+            let year: String = parts[2].chars().take_while(char::is_ascii_digit).collect();
+            if let (Ok(d), Ok(m), Ok(y)) = (parts[0].parse::<u32>(), parts[1].parse::<u32>(), year.parse::<u32>())
+                && year.len() == 4
+                && parts[0].len() <= 2
+                && parts[1].len() <= 2
+                && let Some(date) = ymd(y, m, d)
+            {
+                return Some(date);
+            }
+        }
+    }
+    // A month's name with a day and a year around it.
+    let lower = s.to_lowercase();
+    let toks: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    for (k, t) in toks.iter().enumerate() {
+        if t.chars().count() < 3 || !t.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        let Some(&(_, m)) = MONTH_WORDS.iter().find(|(w, _)| t.starts_with(w)) else {
+            continue;
+        };
+        let num = |j: usize| -> Option<u32> {
+            let x = toks.get(j)?;
+            (x.len() <= 4 && x.chars().all(|c| c.is_ascii_digit())).then(|| x.parse().ok())?
+        };
+        // 18 November 2019; November 18, 2019.
+        let (before, after, after2) = (k.checked_sub(1).and_then(num), num(k + 1), num(k + 2));
+        let found = match (before, after, after2) {
+            (Some(d), Some(y), _) if d <= 31 && y >= 1900 => ymd(y, m, d),
+            (_, Some(d), Some(y)) if d <= 31 && y >= 1900 => ymd(y, m, d),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
 /// The keys of `<meta>` tags that give each field, most trusted first.
 const TITLE_KEYS: &[&str] = &["og:title", "twitter:title", "dc.title", "headline"];
 const DATE_KEYS: &[&str] = &[
@@ -379,6 +454,12 @@ pub(super) fn hints(t: &Tree, byline_text: Option<String>) -> (Hints, bool) {
         })
         .or_else(|| t.times.iter().filter(|(_, m)| *m).find_map(|(d, _)| parse_date(d)))
         .or_else(|| t.times.iter().find_map(|(d, _)| parse_date(d)))
+        .or_else(|| {
+            // A page typed as something other than an article (a
+            // `WebPage`, a `VideoObject`) may still date itself.
+            all.iter()
+                .find_map(|o| parse_date(o.get("datePublished")?.as_str()?))
+        })
         .or_else(|| field("dateModified").and_then(|d| parse_date(&d)));
 
     let byline = article
@@ -427,6 +508,19 @@ mod tests {
         assert_eq!(parse_date("2019-13-01"), None);
         assert_eq!(parse_date("yesterday"), None);
         assert_eq!(parse_date("1234é6789x"), None);
+    }
+
+    #[test]
+    fn dates_written_in_a_line_of_text() {
+        assert_eq!(find_date("Veröffentlicht am 18.11.2019, 10:04 Uhr").as_deref(), Some("2019-11-18"));
+        assert_eq!(find_date("18. November 2019").as_deref(), Some("2019-11-18"));
+        assert_eq!(find_date("Publié le 3 mars 2020 à 10h").as_deref(), Some("2020-03-03"));
+        assert_eq!(find_date("Posted on November 18, 2019 by Jane").as_deref(), Some("2019-11-18"));
+        assert_eq!(find_date("Updated 2019-11-18T10:00").as_deref(), Some("2019-11-18"));
+        // Day and month in an order that differs by country: no guess.
+        assert_eq!(find_date("Posted 11/12/2019"), None);
+        assert_eq!(find_date("12 March"), None);
+        assert_eq!(find_date("Call 555.123.4567 today"), None);
     }
 
     #[test]
