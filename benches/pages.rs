@@ -28,7 +28,9 @@ fn doubling(first: usize) -> Vec<usize> {
 fn nested(n: usize) -> Vec<u8> {
     let mut html = String::from("<!doctype html><html><body>");
     html.push_str(&"<div>".repeat(n));
-    html.push_str("<p>At the bottom of the page, a paragraph of prose long enough to be its story.</p>");
+    html.push_str(
+        "<p>At the bottom of the page, a paragraph of prose long enough to be its story.</p>",
+    );
     html.into_bytes()
 }
 
@@ -51,8 +53,11 @@ fn ordinary(copies: usize) -> Vec<u8> {
     html.into_bytes()
 }
 
+/// A page's shape: its name, how to make it at a size, and its first size.
+type Shape = (&'static str, fn(usize) -> Vec<u8>, usize);
+
 fn pages(c: &mut Criterion) {
-    let shapes: [(&str, fn(usize) -> Vec<u8>, usize); 3] = [
+    let shapes: [Shape; 3] = [
         ("nested divs", nested, 25_000),
         ("stray end tags", stray_ends, 25_000),
         ("ordinary page copies", ordinary, 16),

@@ -82,7 +82,10 @@ fn assert_offsets(a: &Article) {
         let shown = if utf8 {
             rendered(&html[r.clone()])
         } else {
-            let chars: String = a.bytes[r.clone()].iter().map(|&b| latin1_or_cp1252(b)).collect();
+            let chars: String = a.bytes[r.clone()]
+                .iter()
+                .map(|&b| latin1_or_cp1252(b))
+                .collect();
             rendered(&chars)
         };
         assert_eq!(
@@ -206,7 +209,10 @@ fn a_page_with_no_article_is_refused_with_a_reason() {
     let e = load::read_article(&fixture("section-front.html")).unwrap_err();
     assert!(e.0.contains(": a web page with no article in it: "), "{e}");
     // What was found, and what was tried.
-    assert!(e.0.contains("none of its 13 blocks of text reads as a paragraph"), "{e}");
+    assert!(
+        e.0.contains("none of its 13 blocks of text reads as a paragraph"),
+        "{e}"
+    );
     assert!(
         e.0.ends_with(
             "(tried: the element holding the most prose less furniture; \
@@ -286,7 +292,15 @@ fn a_body_split_over_sections_is_read_whole() {
             "A calendar with little room",
             "Congress leaves for its winter recess",
         ],
-        &["Advertisement", "More on trade", "How the tariffs", "Five charts", "World", "All rights reserved", "By Mara Quist"],
+        &[
+            "Advertisement",
+            "More on trade",
+            "How the tariffs",
+            "Five charts",
+            "World",
+            "All rights reserved",
+            "By Mara Quist",
+        ],
     );
     assert_eq!(a.meta.title, "Tariff Talks Stall as Both Sides Dig In");
     assert!(a.meta.headline);
@@ -310,7 +324,11 @@ fn a_wrapper_named_like_furniture_around_the_page_is_not_furniture() {
             "Opponents, most of them shop owners, said the loss of forty parking spaces would drive customers to the malls outside town, and asked the council to wait for a traffic study.",
         ]
     );
-    assert_kept_and_dropped(&a, &[], &["Popular Posts", "Ten places", "Labels:", "Sports"]);
+    assert_kept_and_dropped(
+        &a,
+        &[],
+        &["Popular Posts", "Ten places", "Labels:", "Sports"],
+    );
     assert_eq!(a.meta.title, "City council approves new bike lanes");
     assert_eq!(a.meta.byline.as_deref(), Some("Dana Whitlock"));
     assert_eq!(a.meta.outlet.as_deref(), Some("Riverside Gazette"));
@@ -386,8 +404,20 @@ fn hidden_text_and_furniture_stay_out() {
     assert_offsets(&whole);
     assert_kept_and_dropped(
         &whole,
-        &["Your video will play in 00:25", "Font Size", "We use cookies", "The last ferry"],
-        &["hidden by its style", "hidden element", "assistive technology", "not displayed", "A template holds", "enable JavaScript"],
+        &[
+            "Your video will play in 00:25",
+            "Font Size",
+            "We use cookies",
+            "The last ferry",
+        ],
+        &[
+            "hidden by its style",
+            "hidden element",
+            "assistive technology",
+            "not displayed",
+            "A template holds",
+            "enable JavaScript",
+        ],
     );
     let x = whole.extraction.as_ref().expect("a page");
     assert!(x.whole_page);
@@ -401,10 +431,16 @@ fn the_article_wins_over_a_sidebar_story() {
     assert_eq!(paragraphs(&a).len(), 4);
     assert_kept_and_dropped(
         &a,
-        &["Apple growers across the valley", "“It is a good problem to have,”"],
+        &[
+            "Apple growers across the valley",
+            "“It is a good problem to have,”",
+        ],
         &["Bridge repairs", "Main Street will close"],
     );
-    assert_eq!(a.meta.title, "Orchard growers expect a record apple harvest");
+    assert_eq!(
+        a.meta.title,
+        "Orchard growers expect a record apple harvest"
+    );
 }
 
 /// An eHow page kept its introduction and dropped the steps.
@@ -412,7 +448,10 @@ fn the_article_wins_over_a_sidebar_story() {
 fn a_how_to_keeps_its_steps() {
     let a = page("howto-steps.html");
     let ps = paragraphs(&a);
-    assert!(ps[0].starts_with("Most houseplants need a bigger pot"), "{ps:#?}");
+    assert!(
+        ps[0].starts_with("Most houseplants need a bigger pot"),
+        "{ps:#?}"
+    );
     for step in [
         "Step 1",
         "Water the plant a day before you repot it.",
@@ -438,7 +477,10 @@ fn close_rivals_and_a_small_share_kept_are_said() {
         )
     };
     let column = |topic: &str, n: usize| {
-        format!("<div class=\"col\">{}</div>", (0..n).map(|_| para(topic)).collect::<String>())
+        format!(
+            "<div class=\"col\">{}</div>",
+            (0..n).map(|_| para(topic)).collect::<String>()
+        )
     };
     // Links between the two, more characters than the second holds: the
     // page around both is worse than the first alone.
@@ -484,7 +526,10 @@ fn a_page_in_a_declared_legacy_encoding_is_decoded() {
         assert!(!a.text.contains('\u{FFFD}'), "{name}: {}", a.text);
         assert!(a.warnings.is_empty(), "{name}: {:?}", a.warnings);
         assert_eq!(a.meta.title, "Fête des vendanges à Brézé");
-        assert!(a.text.contains("Les vignerons de Brézé ont fêté la fin des vendanges"));
+        assert!(
+            a.text
+                .contains("Les vignerons de Brézé ont fêté la fin des vendanges")
+        );
         let at = a.text.find("Brézé ont").expect("the word");
         // One byte per letter in the file: é is the single byte 0xE9.
         let r = a.file_range(at..at + "Brézé".len());
@@ -513,12 +558,24 @@ fn hostile_metadata_comes_out_clean() {
         format!("<meta name=\"author\" content=\"{EVIL}\">"),
         format!("<meta property=\"article:author\" content=\"{EVIL}\">"),
         format!("<meta property=\"article:published_time\" content=\"{EVIL}\">"),
-        format!("<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"{EVIL_JSON}\"}}</script>"),
-        format!("<script type=\"application/ld+json\">{{\"@type\":\"Article\",\"author\":\"{EVIL_JSON}\"}}</script>"),
-        format!("<script type=\"application/ld+json\">{{\"@type\":\"Article\",\"author\":[{{\"name\":\"{EVIL_JSON}\"}},\"B\"]}}</script>"),
-        format!("<script type=\"application/ld+json\">{{\"@type\":\"BlogPosting\",\"publisher\":{{\"name\":\"{EVIL_JSON}\"}}}}</script>"),
-        format!("<script type=\"application/ld+json\">{{\"@graph\":[{{\"@type\":\"Organization\",\"name\":\"{EVIL_JSON}\"}}]}}</script>"),
-        format!("<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"datePublished\":\"{EVIL_JSON}\"}}</script>"),
+        format!(
+            "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"{EVIL_JSON}\"}}</script>"
+        ),
+        format!(
+            "<script type=\"application/ld+json\">{{\"@type\":\"Article\",\"author\":\"{EVIL_JSON}\"}}</script>"
+        ),
+        format!(
+            "<script type=\"application/ld+json\">{{\"@type\":\"Article\",\"author\":[{{\"name\":\"{EVIL_JSON}\"}},\"B\"]}}</script>"
+        ),
+        format!(
+            "<script type=\"application/ld+json\">{{\"@type\":\"BlogPosting\",\"publisher\":{{\"name\":\"{EVIL_JSON}\"}}}}</script>"
+        ),
+        format!(
+            "<script type=\"application/ld+json\">{{\"@graph\":[{{\"@type\":\"Organization\",\"name\":\"{EVIL_JSON}\"}}]}}</script>"
+        ),
+        format!(
+            "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"datePublished\":\"{EVIL_JSON}\"}}</script>"
+        ),
     ];
     let bodies = [
         body.to_string(),
@@ -530,7 +587,9 @@ fn hostile_metadata_comes_out_clean() {
     let mut cases = 0;
     for head in &heads {
         for b in &bodies {
-            let html = format!("<!doctype html><html><head>{head}</head><body><article>{b}</article></body></html>");
+            let html = format!(
+                "<!doctype html><html><head>{head}</head><body><article>{b}</article></body></html>"
+            );
             let a = Article::parse("evil.html", html.into_bytes());
             assert_offsets(&a);
             let m = &a.meta;
@@ -584,7 +643,9 @@ fn a_million_nested_elements_load() {
     for _ in 0..n / 4 {
         html.push_str("<span></i>");
     }
-    html.push_str("A paragraph of prose long enough to be the story, at the end of many open spans.</p>");
+    html.push_str(
+        "A paragraph of prose long enough to be the story, at the end of many open spans.</p>",
+    );
     let a = Article::parse("spans.html", html.into_bytes());
     assert_offsets(&a);
     assert_eq!(paragraphs(&a).len(), 1);

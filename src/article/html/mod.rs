@@ -92,7 +92,7 @@ fn count(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -160,12 +160,7 @@ impl Extraction {
         }
         let close = self.close_rivals();
         if close > 0 {
-            let sizes: Vec<String> = self
-                .rivals
-                .iter()
-                .take(close)
-                .map(|&r| count(r))
-                .collect();
+            let sizes: Vec<String> = self.rivals.iter().take(close).map(|&r| count(r)).collect();
             out.push(format!(
                 "{} other part{} of the page hold{} nearly as much prose as the story \
                  ({} characters against {}); the story read may not be the article",

@@ -84,9 +84,13 @@ fn type_names(v: &Value) -> Vec<String> {
 }
 
 fn is_article(v: &Value) -> bool {
-    type_names(v)
-        .iter()
-        .any(|t| ARTICLE_TYPES.contains(&t.trim_start_matches("schema:").trim_start_matches("http://schema.org/").trim_start_matches("https://schema.org/")))
+    type_names(v).iter().any(|t| {
+        ARTICLE_TYPES.contains(
+            &t.trim_start_matches("schema:")
+                .trim_start_matches("http://schema.org/")
+                .trim_start_matches("https://schema.org/"),
+        )
+    })
 }
 
 /// Every JSON object in `docs` (arrays and `@graph` walked, without
@@ -107,7 +111,11 @@ fn objects(docs: &[Value]) -> Vec<&Value> {
                 // Nested objects (an article's `author`, `mainEntity`) are
                 // objects too; the article types are found among them.
                 for (k, x) in m.iter().rev() {
-                    if k == "@graph" || k == "mainEntity" || k == "mainEntityOfPage" || k == "itemListElement" {
+                    if k == "@graph"
+                        || k == "mainEntity"
+                        || k == "mainEntityOfPage"
+                        || k == "itemListElement"
+                    {
                         stack.push(x);
                     }
                 }
@@ -129,7 +137,10 @@ fn names<'a>(v: &'a Value, all: &[&'a Value]) -> Vec<String> {
                 _ => {
                     let id = m.get("@id")?.as_str()?;
                     all.iter()
-                        .find(|o| o.get("@id").and_then(Value::as_str) == Some(id) && o.get("name").is_some())
+                        .find(|o| {
+                            o.get("@id").and_then(Value::as_str) == Some(id)
+                                && o.get("name").is_some()
+                        })
                         .and_then(|o| o.get("name")?.as_str().map(str::to_string))
                 }
             },
@@ -176,7 +187,13 @@ fn parse_json_ld(s: &str) -> Option<Value> {
     serde_json::from_str(t).ok().or_else(|| {
         let flat: String = t
             .chars()
-            .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+            .map(|c| {
+                if matches!(c, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    c
+                }
+            })
             .collect();
         serde_json::from_str(&flat).ok()
     })
@@ -206,7 +223,10 @@ pub fn parse_date(s: &str) -> Option<String> {
     {
         return ymd(digits(&s[..4])?, digits(&s[5..7])?, digits(&s[8..10])?);
     }
-    if b.len() >= 8 && b[..8].iter().all(u8::is_ascii_digit) && b.get(8).is_none_or(|c| !c.is_ascii_digit()) {
+    if b.len() >= 8
+        && b[..8].iter().all(u8::is_ascii_digit)
+        && b.get(8).is_none_or(|c| !c.is_ascii_digit())
+    {
         return ymd(digits(&s[..4])?, digits(&s[4..6])?, digits(&s[6..8])?);
     }
     // Words: a month name, a day and a year, in either order.
@@ -217,7 +237,9 @@ pub fn parse_date(s: &str) -> Option<String> {
         .take(8)
         .collect();
     let month = toks.iter().position(|t| {
-        t.len() >= 3 && MONTHS.iter().any(|m| t.starts_with(m)) && t.chars().all(|c| c.is_ascii_alphabetic())
+        t.len() >= 3
+            && MONTHS.iter().any(|m| t.starts_with(m))
+            && t.chars().all(|c| c.is_ascii_alphabetic())
     })?;
     let m = MONTHS.iter().position(|x| toks[month].starts_with(x))? as u32 + 1;
     let nums: Vec<u32> = toks
@@ -233,11 +255,40 @@ pub fn parse_date(s: &str) -> Option<String> {
 /// Month names (their starts) in English, German, French, Spanish and
 /// Italian, for dates written out in a page's text.
 const MONTH_WORDS: &[(&str, u32)] = &[
-    ("jan", 1), ("gen", 1), ("ene", 1), ("feb", 2), ("fév", 2), ("fev", 2), ("mär", 3),
-    ("mar", 3), ("apr", 4), ("avr", 4), ("abr", 4), ("may", 5), ("mai", 5), ("mag", 5),
-    ("juin", 6), ("jun", 6), ("giu", 6), ("juil", 7), ("jul", 7), ("lug", 7), ("aug", 8),
-    ("aoû", 8), ("aou", 8), ("ago", 8), ("sep", 9), ("set", 9), ("oct", 10), ("okt", 10),
-    ("ott", 10), ("nov", 11), ("dec", 12), ("dez", 12), ("déc", 12), ("dic", 12),
+    ("jan", 1),
+    ("gen", 1),
+    ("ene", 1),
+    ("feb", 2),
+    ("fév", 2),
+    ("fev", 2),
+    ("mär", 3),
+    ("mar", 3),
+    ("apr", 4),
+    ("avr", 4),
+    ("abr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mag", 5),
+    ("juin", 6),
+    ("jun", 6),
+    ("giu", 6),
+    ("juil", 7),
+    ("jul", 7),
+    ("lug", 7),
+    ("aug", 8),
+    ("aoû", 8),
+    ("aou", 8),
+    ("ago", 8),
+    ("sep", 9),
+    ("set", 9),
+    ("oct", 10),
+    ("okt", 10),
+    ("ott", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("dez", 12),
+    ("déc", 12),
+    ("dic", 12),
 ];
 
 /// A date in a line of a page's text (`Published 18.11.2019, 10:04`,
@@ -252,20 +303,23 @@ pub fn find_date(s: &str) -> Option<String> {
             continue;
         }
         // Year first: 2019-11-18, 2019/11/18.
-        if let Some(d) = s.get(i..).and_then(parse_date).filter(|_| digit(i + 3) && !digit(i + 4)) {
+        if let Some(d) = s
+            .get(i..)
+            .and_then(parse_date)
+            .filter(|_| digit(i + 3) && !digit(i + 4))
+        {
             return Some(d);
         }
         // Day first with dots: 18.11.2019 or 18. 11. 2019.
         let rest = &s[i..];
-        let parts: Vec<&str> = rest
-            .splitn(4, '.')
-            .take(3)
-            .map(str::trim)
-            .collect();
+        let parts: Vec<&str> = rest.splitn(4, '.').take(3).map(str::trim).collect();
         if parts.len() == 3 {
             let year: String = parts[2].chars().take_while(char::is_ascii_digit).collect();
-            if let (Ok(d), Ok(m), Ok(y)) = (parts[0].parse::<u32>(), parts[1].parse::<u32>(), year.parse::<u32>())
-                && year.len() == 4
+            if let (Ok(d), Ok(m), Ok(y)) = (
+                parts[0].parse::<u32>(),
+                parts[1].parse::<u32>(),
+                year.parse::<u32>(),
+            ) && year.len() == 4
                 && parts[0].len() <= 2
                 && parts[1].len() <= 2
                 && let Some(date) = ymd(y, m, d)
@@ -359,7 +413,9 @@ fn loose(s: &str) -> String {
     l.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " // "];
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " // ",
+];
 
 /// A title without the site's name: `Story – The Outlet`, `Outlet | Story`.
 /// A part equal (loosely) to one of `sites` goes, before or after the
@@ -367,7 +423,11 @@ const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " 
 /// separator (at most four words, after at least three) is taken for one.
 pub fn without_site(title: &str, sites: &[String], guess: bool) -> String {
     let t = title.trim();
-    let known: Vec<String> = sites.iter().map(|s| loose(s)).filter(|s| !s.is_empty()).collect();
+    let known: Vec<String> = sites
+        .iter()
+        .map(|s| loose(s))
+        .filter(|s| !s.is_empty())
+        .collect();
     for sep in SEPARATORS {
         if let Some((head, tail)) = t.rsplit_once(sep)
             && known.contains(&loose(tail))
@@ -423,7 +483,9 @@ pub(super) fn hints(t: &Tree, byline_text: Option<String>) -> (Hints, bool) {
                 })
                 .and_then(|o| o.get("name")?.as_str().map(clean))
         });
-    let site_meta = meta_value(t, OUTLET_KEYS).map(clean).filter(|s| !s.is_empty());
+    let site_meta = meta_value(t, OUTLET_KEYS)
+        .map(clean)
+        .filter(|s| !s.is_empty());
     let outlet = site_meta.clone().or_else(|| publisher.clone());
     let sites: Vec<String> = [site_meta, publisher].into_iter().flatten().collect();
 
@@ -452,7 +514,12 @@ pub(super) fn hints(t: &Tree, byline_text: Option<String>) -> (Hints, bool) {
                     .find_map(|(_, v)| parse_date(v))
             })
         })
-        .or_else(|| t.times.iter().filter(|(_, m)| *m).find_map(|(d, _)| parse_date(d)))
+        .or_else(|| {
+            t.times
+                .iter()
+                .filter(|(_, m)| *m)
+                .find_map(|(d, _)| parse_date(d))
+        })
         .or_else(|| t.times.iter().find_map(|(d, _)| parse_date(d)))
         .or_else(|| {
             // A page typed as something other than an article (a
@@ -499,12 +566,24 @@ mod tests {
 
     #[test]
     fn dates_in_the_forms_pages_use() {
-        assert_eq!(parse_date("2019-11-18T10:00:00Z").as_deref(), Some("2019-11-18"));
+        assert_eq!(
+            parse_date("2019-11-18T10:00:00Z").as_deref(),
+            Some("2019-11-18")
+        );
         assert_eq!(parse_date("2019/11/18").as_deref(), Some("2019-11-18"));
         assert_eq!(parse_date("20191118").as_deref(), Some("2019-11-18"));
-        assert_eq!(parse_date("Mon, 18 Nov 2019 09:00:00 GMT").as_deref(), Some("2019-11-18"));
-        assert_eq!(parse_date("November 18, 2019").as_deref(), Some("2019-11-18"));
-        assert_eq!(parse_date("Nov. 8, 2019 at 3 pm").as_deref(), Some("2019-11-08"));
+        assert_eq!(
+            parse_date("Mon, 18 Nov 2019 09:00:00 GMT").as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(
+            parse_date("November 18, 2019").as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(
+            parse_date("Nov. 8, 2019 at 3 pm").as_deref(),
+            Some("2019-11-08")
+        );
         assert_eq!(parse_date("2019-13-01"), None);
         assert_eq!(parse_date("yesterday"), None);
         assert_eq!(parse_date("1234é6789x"), None);
@@ -512,11 +591,26 @@ mod tests {
 
     #[test]
     fn dates_written_in_a_line_of_text() {
-        assert_eq!(find_date("Veröffentlicht am 18.11.2019, 10:04 Uhr").as_deref(), Some("2019-11-18"));
-        assert_eq!(find_date("18. November 2019").as_deref(), Some("2019-11-18"));
-        assert_eq!(find_date("Publié le 3 mars 2020 à 10h").as_deref(), Some("2020-03-03"));
-        assert_eq!(find_date("Posted on November 18, 2019 by Jane").as_deref(), Some("2019-11-18"));
-        assert_eq!(find_date("Updated 2019-11-18T10:00").as_deref(), Some("2019-11-18"));
+        assert_eq!(
+            find_date("Veröffentlicht am 18.11.2019, 10:04 Uhr").as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(
+            find_date("18. November 2019").as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(
+            find_date("Publié le 3 mars 2020 à 10h").as_deref(),
+            Some("2020-03-03")
+        );
+        assert_eq!(
+            find_date("Posted on November 18, 2019 by Jane").as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(
+            find_date("Updated 2019-11-18T10:00").as_deref(),
+            Some("2019-11-18")
+        );
         // Day and month in an order that differs by country: no guess.
         assert_eq!(find_date("Posted 11/12/2019"), None);
         assert_eq!(find_date("12 March"), None);
@@ -526,17 +620,32 @@ mod tests {
     #[test]
     fn the_site_name_leaves_the_title() {
         let sites = vec!["The Courier".to_string()];
-        assert_eq!(without_site("Port strike spreads – The Courier", &sites, false), "Port strike spreads");
-        assert_eq!(without_site("Courier | Port strike spreads", &sites, false), "Port strike spreads");
-        assert_eq!(without_site("Port strike spreads | courier.com", &sites, false), "Port strike spreads");
+        assert_eq!(
+            without_site("Port strike spreads – The Courier", &sites, false),
+            "Port strike spreads"
+        );
+        assert_eq!(
+            without_site("Courier | Port strike spreads", &sites, false),
+            "Port strike spreads"
+        );
+        assert_eq!(
+            without_site("Port strike spreads | courier.com", &sites, false),
+            "Port strike spreads"
+        );
         // A dash inside the headline stays.
         assert_eq!(
             without_site("Strike - and a lockout - spread", &sites, false),
             "Strike - and a lockout - spread"
         );
         // Without a known name, only a guess at a short tail.
-        assert_eq!(without_site("Port strike spreads to Antwerp - Daily Post", &[], true), "Port strike spreads to Antwerp");
-        assert_eq!(without_site("Port strike spreads to Antwerp - Daily Post", &[], false), "Port strike spreads to Antwerp - Daily Post");
+        assert_eq!(
+            without_site("Port strike spreads to Antwerp - Daily Post", &[], true),
+            "Port strike spreads to Antwerp"
+        );
+        assert_eq!(
+            without_site("Port strike spreads to Antwerp - Daily Post", &[], false),
+            "Port strike spreads to Antwerp - Daily Post"
+        );
     }
 
     #[test]
@@ -567,7 +676,10 @@ mod tests {
         let (h, _) = hints(&t, None);
         for v in [&h.title, &h.outlet, &h.byline] {
             let v = v.as_deref().unwrap();
-            assert!(v.chars().all(|c| placeholder(c).is_none() && c != '\n'), "{v:?}");
+            assert!(
+                v.chars().all(|c| placeholder(c).is_none() && c != '\n'),
+                "{v:?}"
+            );
         }
         assert_eq!(h.outlet.as_deref(), Some("Daily \u{241b}[2J News"));
     }

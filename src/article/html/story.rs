@@ -240,11 +240,7 @@ pub(super) fn blocks(t: &Tree, furniture: &[bool]) -> Vec<Block> {
                 let trimmed = decoded.trim_end();
                 if !trimmed.is_empty() {
                     // The last few characters are all `tail` needs.
-                    let from = trimmed
-                        .char_indices()
-                        .rev()
-                        .nth(7)
-                        .map_or(0, |(k, _)| k);
+                    let from = trimmed.char_indices().rev().nth(7).map_or(0, |(k, _)| k);
                     b.tail.clear();
                     b.tail.push_str(&trimmed[from..]);
                 }
@@ -323,8 +319,7 @@ pub(super) fn classify(blocks: &mut [Block]) {
         } else {
             FURNITURE_LINK_SHARE
         };
-        b.class = if b.furniture_chars * 2 > b.chars || b.link_share() > links || stock_phrase(b)
-        {
+        b.class = if b.furniture_chars * 2 > b.chars || b.link_share() > links || stock_phrase(b) {
             Class::Furniture
         } else if prose_alone(b) {
             Class::Prose
@@ -339,17 +334,32 @@ pub(super) fn classify(blocks: &mut [Block]) {
 /// lower-cased.
 fn meta_like(head: &str) -> bool {
     const STARTS: &[&str] = &[
-        "by ", "von ", "par ", "por ", "door ", "di ", "av ", "updated", "published", "posted",
-        "last updated", "photo", "image", "credit", "source:", "written by",
+        "by ",
+        "von ",
+        "par ",
+        "por ",
+        "door ",
+        "di ",
+        "av ",
+        "updated",
+        "published",
+        "posted",
+        "last updated",
+        "photo",
+        "image",
+        "credit",
+        "source:",
+        "written by",
     ];
     if STARTS.iter().any(|p| head.starts_with(p)) {
         return true;
     }
     let b = head.as_bytes();
     // A year, a numeric date or a time of day.
-    b.windows(4).any(|w| {
-        (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit)
-    }) || b.windows(3).any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b':') && w[2].is_ascii_digit())
+    b.windows(4)
+        .any(|w| (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit))
+        || b.windows(3)
+            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b':') && w[2].is_ascii_digit())
 }
 
 /// A page with no prose by the usual measure may still hold a short
@@ -373,17 +383,24 @@ pub(super) fn relax(blocks: &mut [Block]) -> bool {
 fn sentence_like(b: &Block) -> bool {
     b.link_chars == 0
         && !b.heading
-        && b.tail
-            .chars()
-            .next_back()
-            .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | '"' | '”' | '»' | '。' | '！' | '？' | ':'))
+        && b.tail.chars().next_back().is_some_and(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | '…' | '"' | '”' | '»' | '。' | '！' | '？' | ':'
+            )
+        })
 }
 
 /// The blocks of the story: in the elements `roots`, after the headline, the prose, the short
 /// blocks between the first and the last prose (crossheads, one-line
 /// paragraphs, lists), and short blocks that read as sentences right before
 /// or after them (a one-line lead or last paragraph), never furniture.
-pub(super) fn select(t: &Tree, blocks: &[Block], roots: &[u32], headline: Option<usize>) -> Vec<usize> {
+pub(super) fn select(
+    t: &Tree,
+    blocks: &[Block],
+    roots: &[u32],
+    headline: Option<usize>,
+) -> Vec<usize> {
     let mut inside: Vec<usize> = (0..blocks.len())
         .filter(|&i| roots.iter().any(|&r| t.within(blocks[i].owner, r)))
         .collect();
@@ -593,7 +610,9 @@ pub(super) fn choose(t: &Tree, blocks: &[Block], headline: Option<usize>) -> Opt
     // what sits beside the body).
     if let Some(e) = (root..n as u32)
         .take_while(|&e| t.within(e, root))
-        .filter(|&e| t.elem(e).story && prose[e as usize] as f64 >= BODY_SHARE * prose[root as usize] as f64)
+        .filter(|&e| {
+            t.elem(e).story && prose[e as usize] as f64 >= BODY_SHARE * prose[root as usize] as f64
+        })
         .last()
     {
         root = e;
@@ -679,7 +698,7 @@ pub(super) fn headline(t: &Tree, blocks: &[Block], title: Option<&str>) -> Optio
             }
         }
     }
-    blocks.iter().position(|b| {
-        b.h1 && block_text(t, b, 200).split_whitespace().count() >= 3
-    })
+    blocks
+        .iter()
+        .position(|b| b.h1 && block_text(t, b, 200).split_whitespace().count() >= 3)
 }

@@ -460,7 +460,9 @@ impl Builder<'_> {
 
     /// The depth of the nearest open element named `id`, if any.
     fn nearest(&self, id: u32) -> Option<u32> {
-        self.open_at.get(id as usize).and_then(|v| v.last().copied())
+        self.open_at
+            .get(id as usize)
+            .and_then(|v| v.last().copied())
     }
 
     /// Close every element above depth `depth` (the element there included).
@@ -555,7 +557,8 @@ impl Builder<'_> {
                 .split_ascii_whitespace()
                 .any(|c| HIDDEN_CLASSES.iter().any(|h| h.eq_ignore_ascii_case(c)));
         let json_ld = name == "script"
-            && attr(a, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+            && attr(a, "type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
         let (_, mut furniture) = class_marks(&class, &id_attr);
         let mut story = body_marks(&class, &id_attr);
         if itemprop.split_whitespace().any(|w| w == "articlebody") {
@@ -565,7 +568,8 @@ impl Builder<'_> {
         // An article's own header (headline, standfirst, byline) is the
         // article's, not the page's furniture.
         let article_header = name == "header" && self.inside_article();
-        furniture |= (info.furniture && !article_header) || FURNITURE_ROLES.contains(&role.as_str());
+        furniture |=
+            (info.furniture && !article_header) || FURNITURE_ROLES.contains(&role.as_str());
         if matches!(name.as_str(), "html" | "body" | "main" | "article") {
             // Never furniture by a class: these hold pages and stories.
             furniture = false;
@@ -617,7 +621,9 @@ impl Builder<'_> {
 
     fn meta(&mut self, a: &Attrs) {
         if let Some(c) = attr(a, "charset") {
-            self.t.charset.get_or_insert_with(|| c.trim().to_ascii_lowercase());
+            self.t
+                .charset
+                .get_or_insert_with(|| c.trim().to_ascii_lowercase());
         }
         if attr(a, "http-equiv").is_some_and(|h| h.eq_ignore_ascii_case("content-type"))
             && let Some(c) = attr(a, "content")
