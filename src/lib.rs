@@ -43,10 +43,12 @@
 
 pub mod align;
 pub mod article;
+pub mod comparison;
 pub mod corpus;
 pub mod drift;
 pub mod export;
 pub mod marks;
+pub mod outfile;
 #[cfg(feature = "tui")]
 pub mod ui;
 #[cfg(feature = "tui")]

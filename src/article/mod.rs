@@ -48,6 +48,10 @@ pub struct Paragraph {
     pub role: Role,
     /// Index range into `Article::sentences`.
     pub sentences: Range<usize>,
+    /// Its number among the body paragraphs that hold a sentence (`¶12`),
+    /// as every output numbers them; `None` for titles, meta lines,
+    /// headings and boilerplate.
+    pub number: Option<std::num::NonZeroU32>,
 }
 
 /// A sentence of a paragraph (a whole paragraph when it is not body text).
@@ -111,6 +115,26 @@ pub struct Meta {
     pub byline: Option<String>,
     /// The publication, from the file name or the text.
     pub outlet: Option<String>,
+}
+
+impl Meta {
+    /// Every field made one safe line: titles, outlets and bylines are shown
+    /// on one line, in lists and status bars, so a hard-wrapped headline or a
+    /// byline block must not break them; and they come from markup (entities
+    /// such as `&#27;` in `og:site_name`), file names or the text, so any of
+    /// them may hold a control character or a bidi override. This is the one
+    /// gate every field passes, whatever found it.
+    pub fn clean(&mut self) {
+        self.title = one_line(&self.title);
+        for field in [&mut self.date, &mut self.byline, &mut self.outlet] {
+            if let Some(v) = field.as_mut() {
+                *v = one_line(v);
+            }
+            if field.as_deref().is_some_and(str::is_empty) {
+                *field = None;
+            }
+        }
+    }
 }
 
 /// One article: its bytes as stored, normalized text, metadata and segmentation.
@@ -200,6 +224,7 @@ impl Article {
     }
 
     fn segment(&mut self, paragraphs: Vec<(Range<usize>, Role)>) {
+        let mut body = 0u32;
         for (span, role) in paragraphs {
             let p = self.paragraphs.len();
             let first = self.sentences.len();
@@ -232,10 +257,18 @@ impl Article {
                     words: w0..self.words.len(),
                 });
             }
+            let sentences = first..self.sentences.len();
+            let number = if role.compared() && !sentences.is_empty() {
+                body += 1;
+                std::num::NonZeroU32::new(body)
+            } else {
+                None
+            };
             self.paragraphs.push(Paragraph {
                 span,
                 role,
-                sentences: first..self.sentences.len(),
+                sentences,
+                number,
             });
         }
     }
@@ -261,12 +294,7 @@ impl Article {
         // a hard-wrapped headline or a byline block must not break them, and
         // a file name (the last resort above) was never decoded, so it may
         // hold control characters of its own.
-        self.meta.title = one_line(&self.meta.title);
-        self.meta.byline = self.meta.byline.as_deref().map(one_line);
-        // A page's outlet and date come from its markup, where entities can
-        // spell any control character: every field leaves here clean.
-        self.meta.outlet = self.meta.outlet.as_deref().map(one_line);
-        self.meta.date = self.meta.date.as_deref().map(one_line);
+        self.meta.clean();
     }
 
     /// For a web page: what to tell the user about how its story was
@@ -296,12 +324,14 @@ impl Article {
     /// Paragraph number (1-based, counting body paragraphs) of a sentence, as
     /// the reader's gutter and the reports number paragraphs.
     pub fn paragraph_number(&self, sentence: usize) -> usize {
+        // A sentence outside the body (a heading) goes with the body
+        // paragraph before it.
         let p = self.sentences[sentence].paragraph;
         self.paragraphs[..=p]
             .iter()
-            .filter(|p| p.role.compared())
-            .count()
-            .max(1)
+            .rev()
+            .find_map(|p| p.number)
+            .map_or(1, |n| n.get() as usize)
     }
 
     /// Byte range of `Article::text` from the first sentence of `sentences`

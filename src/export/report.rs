@@ -15,10 +15,11 @@ use std::ops::Range;
 
 use serde::{Serialize, Serializer};
 
-use crate::align::{Alignment, Kind, Link, Passage, WordOp};
+use crate::align::{Kind, Link, Passage, WordOp};
 use crate::article::Article;
+use crate::comparison::{self, Comparison};
 use crate::corpus::{Ranking, Source};
-use crate::drift::{self, FlagKind};
+use crate::drift::FlagKind;
 
 /// The version of the report format. Version 1 (copycat 0.1) had no
 /// `version` field; version 2 had `rank` pairs as `source`/`copy`/`reuse`
@@ -29,10 +30,6 @@ pub const VERSION: u32 = 3;
 fn round3<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64((x * 1000.0).round() / 1000.0)
 }
-
-/// From this many links on, a report's links and its drift flags are
-/// made in parallel.
-const PARALLEL_LINKS: usize = 64;
 
 /// What `copycat compare --format json` prints: what B took from A.
 #[derive(Debug, Serialize)]
@@ -131,15 +128,20 @@ pub struct Sentences {
     pub end: usize,
     /// Sentence indices `[first, last + 1)` in the article's segmentation.
     pub sentences: [usize; 2],
+    /// The body paragraphs of its first and last sentences, numbered as the
+    /// reader and the text and HTML reports number them (`¶1` is 1).
+    pub paragraphs: [usize; 2],
 }
 
 impl Sentences {
     fn of(art: &Article, r: &Range<usize>) -> Sentences {
         let span = Span::of(art, art.sentences_span(r));
+        let (first, last) = comparison::paragraphs(art, r);
         Sentences {
             start: span.start,
             end: span.end,
             sentences: [r.start, r.end],
+            paragraphs: [first, last],
         }
     }
 }
@@ -177,6 +179,12 @@ pub struct LinkOut<'a> {
     pub moved: bool,
     /// Share of words kept in order on each side.
     pub kept: Kept,
+    /// The share the reader and the text and HTML reports show as "kept in
+    /// order": the smaller of `kept.a` and `kept.b`.
+    #[serde(serialize_with = "round3")]
+    pub kept_in_order: f64,
+    /// Index into `passages` of the reused passage it belongs to.
+    pub passage: Option<usize>,
     /// The passage in A.
     pub a: LinkSide<'a>,
     /// The passage in B.
@@ -224,7 +232,8 @@ pub enum Change {
 }
 
 impl<'a> LinkOut<'a> {
-    fn of(a: &'a Article, b: &'a Article, l: &Link) -> LinkOut<'a> {
+    fn of(a: &'a Article, b: &'a Article, c: &Comparison, i: usize) -> LinkOut<'a> {
+        let l: &Link = &c.alignment.links[i];
         let words = |art: &Article, w: &Range<usize>| Span::of(art, art.words_span(w));
         let changes = l
             .ops
@@ -247,6 +256,12 @@ impl<'a> LinkOut<'a> {
                 a: l.kept_a,
                 b: l.kept_b,
             },
+            kept_in_order: c.kept(i),
+            passage: c
+                .alignment
+                .passages
+                .iter()
+                .position(|p| p.links.contains(&i)),
             a: LinkSide {
                 span: Sentences::of(a, &l.a),
                 text: &a.text[l.a_span.clone()],
@@ -277,11 +292,16 @@ pub struct PassageOut {
     pub b: Sentences,
     /// Indices into `links` of the links it holds, in B's order.
     pub links: Vec<usize>,
+    /// The number the reader and the text and HTML reports show it under
+    /// (`Passage 2`): passages of two links or more, numbered 1, 2, … in B's
+    /// order; `null` for a single link.
+    pub number: Option<usize>,
 }
 
 impl PassageOut {
-    fn of(a: &Article, b: &Article, p: &Passage) -> PassageOut {
+    fn of(a: &Article, b: &Article, p: &Passage, number: Option<usize>) -> PassageOut {
         PassageOut {
+            number,
             kind: p.kind,
             score: p.score,
             moved: p.moved,
@@ -308,29 +328,10 @@ impl<'a> ArticleInfo<'a> {
 }
 
 impl<'a> CompareReport<'a> {
-    /// The report of `al`, the alignment of `b` against `a`.
-    pub fn new(a: &'a Article, b: &'a Article, al: &'a Alignment) -> CompareReport<'a> {
+    /// The report of `c`, the comparison of `b` against `a`.
+    pub fn new(a: &'a Article, b: &'a Article, c: &'a Comparison) -> CompareReport<'a> {
+        let al = &c.alignment;
         let st = &al.stats;
-        // The links' word changes and the drift pass are independent: for a
-        // long pair, one runs on another core (rayon) meanwhile.
-        let links = || al.links.iter().map(|l| LinkOut::of(a, b, l)).collect();
-        let flags = || {
-            drift::flags(a, b, al)
-                .into_iter()
-                .map(|f| FlagOut {
-                    kind: f.kind,
-                    a: Span::of(a, f.a),
-                    b: Span::of(b, f.b),
-                    detail: f.detail,
-                    link: f.link,
-                })
-                .collect()
-        };
-        let (links, flags) = if al.links.len() >= PARALLEL_LINKS {
-            rayon::join(links, flags)
-        } else {
-            (links(), flags())
-        };
         CompareReport {
             version: VERSION,
             a: ArticleInfo::of(a),
@@ -342,16 +343,29 @@ impl<'a> CompareReport<'a> {
                 a_dropped: st.a_dropped,
                 b_moved: st.b_moved,
             },
-            links,
+            links: (0..al.links.len())
+                .map(|i| LinkOut::of(a, b, c, i))
+                .collect(),
             passages: al
                 .passages
                 .iter()
-                .map(|p| PassageOut::of(a, b, p))
+                .enumerate()
+                .map(|(k, p)| PassageOut::of(a, b, p, c.passage_number(k)))
                 .collect(),
             a_dropped: al.a_unlinked.iter().map(|r| Sentences::of(a, r)).collect(),
             b_new: al.b_unlinked.iter().map(|r| Sentences::of(b, r)).collect(),
             notes: &al.notes,
-            flags,
+            flags: c
+                .flags
+                .iter()
+                .map(|f| FlagOut {
+                    kind: f.kind,
+                    a: Span::of(a, f.a.clone()),
+                    b: Span::of(b, f.b.clone()),
+                    detail: f.detail.clone(),
+                    link: f.link,
+                })
+                .collect(),
         }
     }
 }

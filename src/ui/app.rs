@@ -30,10 +30,12 @@ use super::provenance::Provenance;
 use super::reading::{LaidOut, LayoutJob, Reading};
 use super::save::{self, HtmlReport};
 use super::search::Search;
-use super::worker::{self, Done, Flags, Job};
+use super::worker::{self, Done, Job};
 use crate::align::Alignment;
 use crate::article::{Article, safe_line};
+use crate::comparison::Comparison;
 use crate::corpus::Pair;
+use crate::drift::Flag;
 use crate::view::{RowKind, Side, Spread, Theme, Unit};
 
 /// Which part of the screen has the keyboard.
@@ -187,8 +189,8 @@ impl App {
 
     /// The flags of the open pair (changed quotations, numbers and names),
     /// once it is aligned.
-    pub fn flag_list(&self) -> Option<&Flags> {
-        self.pairs.flags(self.a, self.b)
+    pub fn flag_list(&self) -> Option<&[Flag]> {
+        self.comparison().map(|c| c.flags.as_slice())
     }
 
     /// The flag last stepped to, and the panel.
@@ -434,14 +436,20 @@ impl App {
         self.tick = self.tick.wrapping_add(1);
     }
 
-    /// The alignment of the open pair, once computed.
-    pub fn alignment(&self) -> Option<&Arc<Alignment>> {
+    /// The comparison of the open pair, once computed: what every figure
+    /// the reader shows comes from.
+    pub fn comparison(&self) -> Option<&Arc<Comparison>> {
         self.pairs.get(self.a, self.b)
     }
 
+    /// The alignment of the open pair, once computed.
+    pub fn alignment(&self) -> Option<&Alignment> {
+        self.comparison().map(|c| &c.alignment)
+    }
+
     /// The alignment of `(a, b)` if it has been computed.
-    pub fn alignment_of(&self, a: usize, b: usize) -> Option<&Arc<Alignment>> {
-        self.pairs.get(a, b)
+    pub fn alignment_of(&self, a: usize, b: usize) -> Option<&Alignment> {
+        self.pairs.get(a, b).map(|c| &c.alignment)
     }
 
     /// Take in a worker result.
@@ -508,6 +516,7 @@ impl App {
             Event::Key(k) if k.kind != KeyEventKind::Release => self.on_key(k),
             Event::Mouse(m) if self.mouse => return self.on_mouse(m),
             Event::Resize(w, h) => self.resize(*w, *h),
+            Event::Paste(text) => return self.on_paste(text),
             _ => return false,
         }
         true
@@ -535,6 +544,33 @@ impl App {
     /// Whether a prompt (the search's or the list filter's) takes the keys.
     pub fn prompt_open(&self) -> bool {
         self.search.input.is_some() || self.list.input.is_some()
+    }
+
+    /// A paste: typed into the open prompt as one line (controls dropped,
+    /// line breaks as spaces); with no prompt open it is ignored, so that
+    /// pasted text never acts as keys.
+    pub fn on_paste(&mut self, text: &str) -> bool {
+        let clean: String = text
+            .chars()
+            .map(|c| {
+                if matches!(c, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .filter(|c| !c.is_control() && crate::article::decode::is_safe(*c))
+            .collect();
+        if let Some(input) = self.list.input.as_mut() {
+            input.push_str(&clean);
+            self.list.take_input(&self.arts);
+        } else if let Some(input) = self.search.input.as_mut() {
+            input.push_str(&clean);
+            self.search.pending = true;
+        } else {
+            self.note = Some("a paste goes into the search (/) or the list's filter".into());
+        }
+        true
     }
 
     /// Feed one key press.
@@ -897,7 +933,7 @@ impl App {
             self.note = Some("no report writer in this build".into());
             return;
         };
-        let Some(al) = self.alignment().cloned() else {
+        let Some(c) = self.comparison().cloned() else {
             self.note = Some(if self.arts.len() < 2 {
                 "open two articles first".into()
             } else {
@@ -906,7 +942,7 @@ impl App {
             return;
         };
         let (a, b) = (&self.arts[self.a], &self.arts[self.b]);
-        let report = html(a, b, &al);
+        let report = html(a, b, &c);
         let base = save::base_name(a, b);
         self.note = Some(
             match save::write_new(&self.out_dir, &base, "html", report.as_bytes()) {
@@ -915,8 +951,10 @@ impl App {
                     format!("wrote {}", safe_line(&shown.to_string_lossy()))
                 }
                 Err(e) => format!(
-                    "cannot write {base}.html in {}: {e}",
-                    safe_line(&self.out_dir.to_string_lossy())
+                    "cannot write {}.html in {}: {}",
+                    safe_line(&base),
+                    safe_line(&self.out_dir.to_string_lossy()),
+                    crate::outfile::os_text(&e)
                 ),
             },
         );
@@ -1099,7 +1137,7 @@ impl App {
             self.step_flag(dir);
             return;
         }
-        let Some(al) = self.alignment().cloned() else {
+        let Some(c) = self.comparison().cloned() else {
             // Keys pressed while the pair is aligned are not lost: the jump
             // happens when the alignment arrives.
             if self.arts.len() >= 2 {
@@ -1109,7 +1147,7 @@ impl App {
             return;
         };
         let side = self.reading_side();
-        if let Some(note) = self.reading.jump(&al, kind, dir, side) {
+        if let Some(note) = self.reading.jump(&c, kind, dir, side) {
             self.note = Some(note);
         }
     }
@@ -1160,7 +1198,9 @@ impl App {
         let walk = self.walk();
         let all = self.pairs.ranking().map_or(0, <[Pair]>::len);
         if walk.is_empty() {
-            self.note = Some(if all == 0 {
+            self.note = Some(if self.arts.len() < 2 {
+                "one article: no other pair to step to".into()
+            } else if all == 0 {
                 "no pairs to step through".into()
             } else {
                 format!("no pair shares text; * steps through all {all}")
