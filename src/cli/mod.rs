@@ -40,7 +40,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let color = move |to_terminal| color_wanted(choice, no_color, to_terminal);
     let mut cli = cli;
     match cli.command.take() {
-        Some(Command::List { paths }) => list::list(&load(&paths)?),
+        Some(Command::List { paths, reading }) => list::list(&load(&paths, &reading.options())?),
         Some(Command::Index(a)) => archive::index(a),
         Some(Command::Find(a)) => {
             let color = color(io::stdout().is_terminal());
@@ -53,6 +53,7 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             output,
             ablate,
+            reading,
         }) => {
             let opts = align::Options {
                 evidence: match ablate.as_deref() {
@@ -72,7 +73,8 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             let format =
                 format.unwrap_or_else(|| output.as_deref().map_or(Format::Text, Format::of_path));
-            let (a, b) = load_two(&pa, &pb)?;
+            let (a, b) = load_two(&pa, &pb, &reading.options())?;
+            load::doubts([&a, &b]);
             for art in [&a, &b] {
                 for w in &art.warnings {
                     eprintln!("copycat: {}: {}", safe_line(&art.path), safe_line(w));
@@ -103,10 +105,11 @@ pub fn run(cli: Cli) -> Result<()> {
             paths,
             format,
             max_pairs,
+            reading,
         }) => {
             let bar = progress::Bar::new();
             bar.step("reading articles");
-            let arts = load(&paths)?;
+            let arts = load(&paths, &reading.options())?;
             for (first, copy) in corpus::duplicates(&arts) {
                 eprintln!(
                     "copycat: {}: byte-identical to {} (a duplicate)",
@@ -141,6 +144,7 @@ fn reader(color: bool, cli: Cli) -> Result<()> {
             all_pairs: cli.all_pairs,
             config: cli.config.as_deref(),
             theme: cli.theme,
+            parse: cli.reading.options(),
         },
     )
 }
@@ -156,6 +160,7 @@ fn read_found(color: bool, cli: &Cli, arts: Vec<copycat::article::Article>) -> R
             all_pairs: cli.all_pairs,
             config: cli.config.as_deref(),
             theme: cli.theme,
+            parse: cli.reading.options(),
         },
     )
 }

@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
-use copycat::article::load::{Pending, placeholder, read_article, read_pending};
-use copycat::article::{self, Article};
+use copycat::article::load::{Pending, placeholder, read_article_with, read_pending_with};
+use copycat::article::{self, Article, ParseOptions};
 use copycat::ui::ThemeChoice;
 
 use super::args::ThemeArg;
 use super::error::UserError;
-use super::load::warn;
+use super::load::{doubts, warn};
 
 /// Folders with more files than this open before they are read.
 const READ_LATER: usize = 64;
@@ -24,6 +24,8 @@ pub struct Options<'a> {
     pub all_pairs: bool,
     pub config: Option<&'a Path>,
     pub theme: Option<ThemeArg>,
+    /// How saved pages are read (`--whole-page`).
+    pub parse: ParseOptions,
 }
 
 /// Open the reader on the articles at `paths` (the bundled ones when none).
@@ -34,16 +36,17 @@ pub fn open(paths: Vec<PathBuf>, o: Options) -> Result<()> {
     let (arts, loader) = if paths.is_empty() {
         (article::bundled(), None)
     } else {
-        let (pending, warnings) = article::load::list_paths(&paths).map_err(UserError::from)?;
+        let (pending, warnings) =
+            article::load::list_paths_with(&paths, &o.parse).map_err(UserError::from)?;
         warn(&warnings);
         let unread = pending
             .iter()
             .filter(|p| matches!(p, Pending::File(_)))
             .count();
         if unread <= READ_LATER {
-            (read_now(pending)?, None)
+            (read_now(pending, &o.parse)?, None)
         } else {
-            read_later(pending)
+            read_later(pending, o.parse)
         }
     };
     // Two files typed keep their order: the first is A, on the left.
@@ -106,13 +109,13 @@ fn show(
 /// named directly) is kept, never read a second time (standard input has
 /// nothing left the second time), and the folders' files are read on
 /// rayon's pool; files that cannot be read are skipped with a warning.
-fn read_now(pending: Vec<Pending>) -> Result<Vec<Article>> {
+fn read_now(pending: Vec<Pending>, opts: &ParseOptions) -> Result<Vec<Article>> {
     use rayon::prelude::*;
     let read: Vec<Result<Article, article::LoadError>> = pending
         .into_par_iter()
         .map(|p| match p {
             Pending::Read(a) => Ok(*a),
-            Pending::File(f) => read_article(&f),
+            Pending::File(f) => read_article_with(&f, opts),
         })
         .collect();
     let mut arts = Vec::with_capacity(read.len());
@@ -124,6 +127,7 @@ fn read_now(pending: Vec<Pending>) -> Result<Vec<Article>> {
         }
     }
     warn(&skipped);
+    doubts(&arts);
     if arts.is_empty() {
         let first = skipped
             .first()
@@ -140,13 +144,16 @@ fn read_now(pending: Vec<Pending>) -> Result<Vec<Article>> {
 
 /// A large load: the first pair is read now, the rest on a thread while the
 /// reader shows it; placeholders stand in until then.
-fn read_later(pending: Vec<Pending>) -> (Vec<Article>, Option<copycat::ui::Loader>) {
+fn read_later(
+    pending: Vec<Pending>,
+    opts: ParseOptions,
+) -> (Vec<Article>, Option<copycat::ui::Loader>) {
     let mut arts = Vec::with_capacity(pending.len());
     let mut read = 0;
     for p in &pending {
         arts.push(match p {
             Pending::Read(a) => (**a).clone(),
-            Pending::File(f) if read < 2 => match read_article(f) {
+            Pending::File(f) if read < 2 => match read_article_with(f, &opts) {
                 Ok(a) => {
                     read += 1;
                     a
@@ -156,6 +163,6 @@ fn read_later(pending: Vec<Pending>) -> (Vec<Article>, Option<copycat::ui::Loade
             Pending::File(f) => placeholder(f),
         });
     }
-    let loader: copycat::ui::Loader = Box::new(move || read_pending(pending));
+    let loader: copycat::ui::Loader = Box::new(move || read_pending_with(pending, &opts));
     (arts, Some(loader))
 }
