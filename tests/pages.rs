@@ -207,14 +207,19 @@ fn a_story_split_across_divs_is_read_whole_without_ads_or_related_links() {
 #[test]
 fn a_page_with_no_article_is_refused_with_a_reason() {
     let e = load::read_article(&fixture("section-front.html")).unwrap_err();
-    assert!(e.0.contains(": a web page with no article in it: "), "{e}");
+    assert!(
+        e.to_string()
+            .contains(": a web page with no article in it: "),
+        "{e}"
+    );
     // What was found, and what was tried.
     assert!(
-        e.0.contains("none of its 13 blocks of text reads as a paragraph"),
+        e.to_string()
+            .contains("none of its 13 blocks of text reads as a paragraph"),
         "{e}"
     );
     assert!(
-        e.0.ends_with(
+        e.to_string().ends_with(
             "(tried: the element holding the most prose less furniture; \
              then shorter paragraphs (25 characters or more))"
         ),

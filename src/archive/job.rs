@@ -237,7 +237,7 @@ pub fn align_pairs(input: impl BufRead, mut output: impl Write, base: &Path) -> 
                 Ok(a)
             })
             .collect::<Result<_, load::LoadError>>()
-            .map_err(|e| io::Error::new(io::ErrorKind::NotFound, e.0))?;
+            .map_err(|e| io::Error::new(io::ErrorKind::NotFound, e.to_string()))?;
         let at: HashMap<&str, usize> = paths.iter().enumerate().map(|(i, p)| (*p, i)).collect();
         let pairs: Vec<Option<PairRow>> = rows
             .par_iter()

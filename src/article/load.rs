@@ -30,17 +30,67 @@ const MAX_DEPTH: usize = 32;
 /// The articles compiled into the binary, by file name.
 const BUNDLED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
-/// Why a path could not be loaded. The message is the whole line a user sees.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError(pub String);
-
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+/// Why a path could not be loaded. Its message (`Display`) is the whole
+/// line a user sees, the path first (as given, not made safe: whoever prints
+/// it passes it through `safe_line`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The system refused: no such file, permission denied, a read error.
+    #[error("{path}: {why}")]
+    Io {
+        /// The path as given.
+        path: String,
+        /// The system's words, without "(os error N)".
+        why: String,
+    },
+    /// A folder where a file was wanted.
+    #[error("{0}: is a folder, not a file")]
+    Folder(String),
+    /// A device, a pipe or a socket.
+    #[error("{0}: not a regular file (a device, pipe or socket)")]
+    NotRegular(String),
+    /// Over [`MAX_FILE_BYTES`] (`MiB`: its size in MiB, when known).
+    #[error("{path}: too large ({}the limit is {} MiB)", .mib.map_or(String::new(), |m| format!("{m} MiB; ")), MAX_FILE_BYTES / (1024 * 1024))]
+    TooLarge {
+        /// The path as given.
+        path: String,
+        /// Its size in MiB, rounded up, when the system said it.
+        mib: Option<u64>,
+    },
+    /// Bytes that are not text (binary, UTF-16 without a byte-order mark,
+    /// nothing at all): why.
+    #[error("{path}: {why}")]
+    NotText {
+        /// The path as given.
+        path: String,
+        /// Why not.
+        why: &'static str,
+    },
+    /// Decoded, it holds only whitespace.
+    #[error("{0}: {NO_TEXT}")]
+    NoText(String),
+    /// A web page with no story: why, and what was tried.
+    #[error("{path}: {NO_STORY}: {why} (tried: {tried})")]
+    NoStory {
+        /// The path as given.
+        path: String,
+        /// Why no element reads as the story.
+        why: String,
+        /// What was tried, in order.
+        tried: String,
+    },
+    /// A named folder with no article file in it.
+    #[error("{0}: no articles (*.txt, *.md or *.html) in this folder")]
+    EmptyFolder(String),
+    /// Every file found was skipped: how many, and the first reason.
+    #[error("no readable articles: {skipped} file{} skipped (the first: {first})", if *.skipped == 1 { "" } else { "s" })]
+    NoneReadable {
+        /// Files skipped.
+        skipped: usize,
+        /// The first one's reason.
+        first: String,
+    },
 }
-
-impl std::error::Error for LoadError {}
 
 /// What loading produced: the articles and the files that were skipped.
 #[derive(Debug, Default)]
@@ -121,26 +171,31 @@ pub fn read_article_with(path: &Path, opts: &ParseOptions) -> Result<Article, Lo
 fn finish(path: &Path, bytes: Vec<u8>, opts: &ParseOptions) -> Result<Article, LoadError> {
     let shown = path.display();
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError(format!(
-            "{shown}: too large (over the limit of {} MiB)",
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(LoadError::TooLarge {
+            path: shown.to_string(),
+            mib: None,
+        });
     }
-    check_bytes(&bytes).map_err(|why| LoadError(format!("{shown}: {why}")))?;
+    check_bytes(&bytes).map_err(|why| LoadError::NotText {
+        path: shown.to_string(),
+        why,
+    })?;
     let article = Article::parse_with(path.display().to_string(), bytes, opts);
     // Decided on the decoded text (once, not twice): a file of tabs, CRs,
     // BOMs or UTF-16 spaces is as empty as one of spaces.
     if article.text.trim().is_empty() {
-        let why = match &article.extraction {
+        return Err(match &article.extraction {
             // A web page says why it has no story, and what was tried.
-            Some(x) => format!(
-                "{NO_STORY}: {} (tried: {})",
-                x.refused.as_deref().unwrap_or("the page shows no text"),
-                x.tried.join("; ")
-            ),
-            None => NO_TEXT.to_string(),
-        };
-        return Err(LoadError(format!("{shown}: {why}")));
+            Some(x) => LoadError::NoStory {
+                path: shown.to_string(),
+                why: x
+                    .refused
+                    .clone()
+                    .unwrap_or_else(|| "the page shows no text".into()),
+                tried: x.tried.join("; "),
+            },
+            None => LoadError::NoText(shown.to_string()),
+        });
     }
     Ok(article)
 }
@@ -149,19 +204,16 @@ fn finish(path: &Path, bytes: Vec<u8>, opts: &ParseOptions) -> Result<Article, L
 fn check_kind(path: &Path, md: &fs::Metadata) -> Result<(), LoadError> {
     let shown = path.display();
     if md.is_dir() {
-        return Err(LoadError(format!("{shown}: is a folder, not a file")));
+        return Err(LoadError::Folder(shown.to_string()));
     }
     if !md.is_file() {
-        return Err(LoadError(format!(
-            "{shown}: not a regular file (a device, pipe or socket)"
-        )));
+        return Err(LoadError::NotRegular(shown.to_string()));
     }
     if md.len() > MAX_FILE_BYTES {
-        return Err(LoadError(format!(
-            "{shown}: too large ({} MiB; the limit is {} MiB)",
-            md.len().div_ceil(1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(LoadError::TooLarge {
+            path: shown.to_string(),
+            mib: Some(md.len().div_ceil(1024 * 1024)),
+        });
     }
     Ok(())
 }
@@ -215,7 +267,10 @@ fn io_error(path: &Path, e: &std::io::Error) -> LoadError {
             s.split(" (os error").next().unwrap_or(&s).to_string()
         }
     };
-    LoadError(format!("{}: {why}", path.display()))
+    LoadError::Io {
+        path: path.display().to_string(),
+        why,
+    }
 }
 
 /// Load the named files and folders (folders: `*.txt`, `*.md` and `*.html`, recursively,
@@ -243,10 +298,7 @@ pub fn load_paths_with(paths: &[PathBuf], opts: &ParseOptions) -> Result<Loaded,
             fs::read_dir(p).map_err(|e| io_error(p, &e))?;
             let files = list_folder(p, &mut out.warnings);
             if files.is_empty() {
-                return Err(LoadError(format!(
-                    "{}: no articles (*.txt, *.md or *.html) in this folder",
-                    p.display()
-                )));
+                return Err(LoadError::EmptyFolder(p.display().to_string()));
             }
             let files: Vec<PathBuf> = files
                 .into_iter()
@@ -265,10 +317,10 @@ pub fn load_paths_with(paths: &[PathBuf], opts: &ParseOptions) -> Result<Loaded,
             .warnings
             .first()
             .map_or("", |w| w.trim_start_matches("skipped "));
-        return Err(LoadError(format!(
-            "no readable articles: {n} file{} skipped (the first: {first})",
-            if n == 1 { "" } else { "s" }
-        )));
+        return Err(LoadError::NoneReadable {
+            skipped: n,
+            first: first.to_string(),
+        });
     }
     Ok(out)
 }
@@ -337,10 +389,7 @@ pub fn list_paths_with(
             fs::read_dir(p).map_err(|e| io_error(p, &e))?;
             let files = list_folder(p, &mut warnings);
             if files.is_empty() {
-                return Err(LoadError(format!(
-                    "{}: no articles (*.txt, *.md or *.html) in this folder",
-                    p.display()
-                )));
+                return Err(LoadError::EmptyFolder(p.display().to_string()));
             }
             out.extend(
                 files
