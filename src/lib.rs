@@ -49,10 +49,13 @@ pub mod drift;
 pub mod export;
 pub mod marks;
 pub mod outfile;
+pub mod side;
 #[cfg(feature = "tui")]
 pub mod ui;
 #[cfg(feature = "tui")]
 pub(crate) mod view;
+
+pub use side::{Side, Sides};
 
 /// Test-only: with `COPYCAT_TEST_PANIC=ui` the reader's UI thread panics at
 /// the first key, with `=worker` its worker at the first job, with `=rank` a
@@ -74,6 +77,7 @@ pub(crate) fn test_panic(place: &str) {
 #[doc(hidden)]
 #[allow(missing_docs)]
 pub mod testing {
+    pub use crate::side::{Side, Sides};
     pub use crate::ui::app::{App, Pane};
     pub use crate::ui::clipboard::{base64, osc52, passage};
     pub use crate::ui::config::{Config, ThemeChoice, defaults_file, parse as parse_config};
@@ -82,7 +86,7 @@ pub mod testing {
     pub use crate::ui::keymap::{Action, Binding, Ctx, Dir, Jump, Key, Keymap};
     pub use crate::ui::safe::{MAX_CHARS, is_safe_cell};
     pub use crate::ui::worker::{Job, compute};
-    pub use crate::view::{Change, Class, RowKind, Side, Spread, Theme, Unit, display_width, wrap};
+    pub use crate::view::{Change, Class, RowKind, Spread, Theme, Unit, display_width, wrap};
 
     /// Where everything goes on screen.
     pub mod geometry {

@@ -37,7 +37,7 @@ fn border_columns() -> (Vec<u16>, std::ops::Range<u16>) {
         cols.push(r.x);
         cols.push(r.right() - 1);
     }
-    let p = g.panes[0];
+    let p = g.panes.a;
     (cols, p.y + 1..p.bottom() - 1)
 }
 
@@ -471,10 +471,10 @@ fn check_invariants(app: &App) -> Result<(), String> {
     if app.tops().iter().any(|&t| t > max) {
         return Err(format!("tops {:?} past the last page ({max})", app.tops()));
     }
-    let (wa, wb) = app.text_widths();
-    if wa > 0
-        && wb > 0
-        && let Some(sp) = app.spread_for(wa, wb)
+    let widths = app.text_widths();
+    if widths.a > 0
+        && widths.b > 0
+        && let Some(sp) = app.spread_for(widths)
         && max != sp.len().saturating_sub(app.page())
     {
         return Err(format!("max top {max} for {} rows", sp.len()));

@@ -144,9 +144,8 @@ fn locate(
     pick: impl Fn(Class, Option<Change>) -> bool,
 ) -> (u16, u16, String) {
     let pg = app.pane_geometry_in(Rect::new(0, 0, w, h), side);
-    let (wa, wb) = app.text_widths();
-    let sp = app.spread_for(wa, wb).expect("aligned");
-    let top = app.tops()[side.index()];
+    let sp = app.spread_for(app.text_widths()).expect("aligned");
+    let top = app.tops()[side];
     for (dy, row) in sp
         .rows(side)
         .iter()
@@ -538,10 +537,9 @@ fn a_search_for_a_common_letter_in_a_1mb_article_does_not_hang() {
     key(&mut a, KeyCode::Char('n'));
     let m = &a.search().matches[a.search().current.expect("a current match")];
     // The current match is on screen.
-    let (wa, wb) = a.text_widths();
-    let sp = a.spread_for(wa, wb).expect("laid out");
+    let sp = a.spread_for(a.text_widths()).expect("laid out");
     let row = sp.row_of_byte(m.side, m.bytes.start).expect("a row");
-    let top = a.tops()[m.side.index()];
+    let top = a.tops()[m.side];
     assert!((top..top + a.page()).contains(&row), "row {row}, top {top}");
 }
 
@@ -570,7 +568,7 @@ fn tops_stay_on_the_last_page_when_a_pane_has_no_room_for_text() {
     for w in 1..=8 {
         let mut a = app(120, 8, true);
         key(&mut a, KeyCode::Char('G'));
-        assert!(a.tops()[1] > 0);
+        assert!(a.tops().b > 0);
         for h in [30, 40, 8, 60] {
             a.resize(w, h);
             let max = a.max_top();
@@ -669,12 +667,11 @@ fn a_click_on_the_map_scrolls_there_and_a_click_on_text_focuses_its_link() {
     let mut app = reuters_palakshi(w, h, true);
     let pg = app.pane_geometry(Side::A);
     click(&mut app, pg.map.x, pg.map.bottom() - 1);
-    assert_eq!(app.tops()[0], app.max_top(), "a click at the map's foot");
+    assert_eq!(app.tops().a, app.max_top(), "a click at the map's foot");
     click(&mut app, pg.map.x, pg.map.y);
-    assert_eq!(app.tops()[0], 0, "a click at its head");
+    assert_eq!(app.tops().a, 0, "a click at its head");
     // A click on the first row of some link's text focuses that link.
-    let (wa, wb) = app.text_widths();
-    let sp = app.spread_for(wa, wb).expect("aligned");
+    let sp = app.spread_for(app.text_widths()).expect("aligned");
     let (dy, unit) = sp
         .rows(Side::B)
         .iter()

@@ -36,7 +36,8 @@ use crate::article::{Article, safe_line};
 use crate::comparison::Comparison;
 use crate::corpus::Pair;
 use crate::drift::Flag;
-use crate::view::{RowKind, Side, Spread, Theme, Unit};
+use crate::side::{Side, Sides};
+use crate::view::{RowKind, Spread, Theme, Unit};
 
 /// Which part of the screen has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -274,7 +275,7 @@ impl App {
     }
 
     /// The first row shown in panes A and B.
-    pub fn tops(&self) -> [usize; 2] {
+    pub fn tops(&self) -> Sides<usize> {
         self.reading.top
     }
 
@@ -631,11 +632,11 @@ impl App {
             }
             return true;
         }
-        for (i, r) in g.panes.iter().enumerate() {
+        for (side, r) in g.panes.by_side() {
+            let i = side.index();
             if !r.contains(at) {
                 continue;
             }
-            let side = if i == 0 { Side::A } else { Side::B };
             let pg = self.pane_geometry(side);
             // A click or a drag on the map (or the thumb beside it) scrolls
             // to that part of the article.
@@ -662,7 +663,7 @@ impl App {
     /// A click on row `dy` of a pane's text focuses the passage there (a
     /// moved run's note: its first link, with its counterpart brought in view).
     fn click_text(&mut self, side: Side, dy: usize) {
-        let top = self.reading.top[side.index()];
+        let top = self.reading.top[side];
         let Some(row) = self
             .reading
             .spread()
@@ -694,7 +695,7 @@ impl App {
         let rows = overview::rows_of(total, usize::from(pg.map.height), cell);
         let page = self.page();
         let target = rows.start.saturating_sub(page / 2) as isize;
-        let now = self.reading.top[side.index()] as isize;
+        let now = self.reading.top[side] as isize;
         self.reading.scroll(side, target - now);
     }
 
@@ -1046,7 +1047,7 @@ impl App {
     /// Where the parts of a pane go on a screen of `area`.
     pub fn pane_geometry_in(&self, area: Rect, side: Side) -> PaneGeometry {
         let g = geometry::screen(area, self.list_shown);
-        geometry::pane(g.panes[side.index()], self.number_digits())
+        geometry::pane(g.panes[side], self.number_digits())
     }
 
     /// Text rows visible in a pane.
@@ -1055,16 +1056,15 @@ impl App {
     }
 
     /// Text widths of panes A and B for the current size.
-    pub fn text_widths(&self) -> (usize, usize) {
-        let w = |s| usize::from(self.pane_geometry(s).text.width);
-        (w(Side::A), w(Side::B))
+    pub fn text_widths(&self) -> Sides<usize> {
+        Sides::from_fn(|side| usize::from(self.pane_geometry(side).text.width))
     }
 
     /// The layout for given text widths: the cached one when it fits.
-    pub fn spread_for(&self, wa: usize, wb: usize) -> Option<Cow<'_, Spread>> {
+    pub fn spread_for(&self, widths: Sides<usize>) -> Option<Cow<'_, Spread>> {
         let al = self.alignment()?;
         self.reading
-            .spread_for((&self.arts[self.a], &self.arts[self.b]), al, wa, wb)
+            .spread_for((&self.arts[self.a], &self.arts[self.b]), al, widths)
     }
 
     fn relayout(&mut self) {
@@ -1275,7 +1275,7 @@ impl App {
     fn search_live(&mut self) {
         self.search.take_input();
         self.find_matches();
-        let top = self.reading.top[self.reading_side().index()];
+        let top = self.reading.top[self.reading_side()];
         self.search.current_from(top, self.reading.spread());
         self.show_match();
     }
@@ -1561,7 +1561,7 @@ mod tests {
             app.apply(Action::Down);
         }
         let sp = app.reading.spread().unwrap();
-        let byte = sp.b[app.tops()[1]].first_byte().unwrap();
+        let byte = sp.rows(Side::B)[app.tops().b].first_byte().unwrap();
         for w in 0..200u16 {
             app.on_event(&Event::Resize(60 + w % 90, 30 + w % 20));
         }
@@ -1579,7 +1579,7 @@ mod tests {
         assert_eq!(widths(&app), app.text_widths());
         let sp = app.reading.spread().unwrap();
         let r = sp.row_of_byte(Side::B, byte).unwrap();
-        assert_eq!(app.tops()[1], r.min(app.max_top()));
+        assert_eq!(app.tops().b, r.min(app.max_top()));
     }
 
     #[test]
@@ -1598,11 +1598,11 @@ mod tests {
         app.pane = Pane::B;
         app.apply(Action::Down);
         app.apply(Action::Down);
-        assert_eq!(app.tops(), [2, 2]);
+        assert_eq!(app.tops(), Sides::new(2, 2));
         app.apply(Action::ToggleSync);
         app.apply(Action::Down);
-        assert_eq!(app.tops(), [2, 3]);
+        assert_eq!(app.tops(), Sides::new(2, 3));
         app.apply(Action::ToggleSync);
-        assert_eq!(app.tops(), [3, 3]);
+        assert_eq!(app.tops(), Sides::new(3, 3));
     }
 }

@@ -5,7 +5,8 @@
 
 use crate::align::Alignment;
 use crate::article::{Article, safe_line};
-use crate::view::{Side, Unit};
+use crate::side::Side;
+use crate::view::Unit;
 
 /// Most bytes of text sent: terminals cap OSC 52 payloads (some at 100 KB
 /// of base64), and a passage is far shorter.

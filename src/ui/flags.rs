@@ -20,7 +20,8 @@ use super::keymap::{Action, Ctx, Dir, Keymap};
 use crate::article::Article;
 use crate::drift::{Flag, FlagKind};
 use crate::marks::FLAG;
-use crate::view::{Side, Theme, display_width};
+use crate::side::Side;
+use crate::view::{Theme, display_width};
 
 /// Rows of the panel that are not flags: borders and a header.
 const CHROME_ROWS: u16 = 3;

@@ -3,6 +3,8 @@
 
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
+use crate::side::Sides;
+
 /// Below this many columns the article list folds away into a popup.
 pub const WIDE: u16 = 100;
 
@@ -12,7 +14,7 @@ pub struct Geometry {
     /// The article list as a side pane, when it is one.
     pub list: Option<Rect>,
     /// Panes A and B.
-    pub panes: [Rect; 2],
+    pub panes: Sides<Rect>,
     /// The status bar.
     pub status: Rect,
     /// Whether the terminal is wide enough for the side list.
@@ -36,7 +38,7 @@ pub fn screen(area: Rect, show_list: bool) -> Geometry {
         Layout::horizontal([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(panes);
     Geometry {
         list,
-        panes: [a, b],
+        panes: Sides::new(a, b),
         status,
         wide,
     }

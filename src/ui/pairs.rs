@@ -15,7 +15,7 @@ use crate::article::Article;
 use crate::comparison::Comparison;
 use crate::corpus::provenance::{MIN_LINKS, MIN_SHARE, ONE_LINK_SHARE};
 use crate::corpus::{self, Direction, Pair};
-use crate::view::Side;
+use crate::side::Side;
 
 /// Whether a ranked pair shares text worth reading: `]` and `[` skip the
 /// others (`*` walks them too). The ranking holds every pair with a link; a

@@ -21,7 +21,8 @@ use super::overview;
 use super::pairs::Reason;
 use crate::article::{Article, safe_line};
 use crate::marks::{FLAG, Mark, pct};
-use crate::view::{RowKind, Side, Spread, Unit, display_width, shorten_left};
+use crate::side::{Side, Sides};
+use crate::view::{RowKind, Spread, Unit, display_width, shorten_left};
 
 /// Fewest cells worth showing of a file name (`…e.txt`).
 const MIN_NAME: usize = 6;
@@ -37,26 +38,19 @@ impl Widget for &App {
         if let Some(l) = g.list {
             list::render(self, l, buf);
         }
-        let pgs = [
-            self.pane_geometry_in(area, Side::A),
-            self.pane_geometry_in(area, Side::B),
-        ];
-        let (wa, wb) = (
-            usize::from(pgs[0].text.width),
-            usize::from(pgs[1].text.width),
-        );
+        let pgs = Sides::from_fn(|side| self.pane_geometry_in(area, side));
+        let widths = pgs.map(|pg| usize::from(pg.text.width));
         // Text only when both panes have room for it: the app keeps no
         // layout for a zero width, and building one here would wrap every
         // character onto a row of its own.
-        let text = wa > 0 && wb > 0;
+        let text = widths.a > 0 && widths.b > 0;
         let spread = if self.arts.len() >= 2 && text {
-            self.spread_for(wa, wb)
+            self.spread_for(widths)
         } else {
             None
         };
-        for (side, rect) in [(Side::A, g.panes[0]), (Side::B, g.panes[1])] {
-            let pg = pgs[side.index()];
-            render_pane(self, side, rect, pg, text, spread.as_deref(), buf);
+        for (side, &rect) in g.panes.by_side() {
+            render_pane(self, side, rect, pgs[side], text, spread.as_deref(), buf);
         }
         render_status(self, g.status, buf);
         if self.list_popup {
@@ -169,7 +163,7 @@ fn render_pane(
     if let Some(sp) = spread {
         let total = sp.len();
         if total > h {
-            let top = app.reading.top[side.index()].min(total - h);
+            let top = app.reading.top[side].min(total - h);
             let pos = format!(" {}% ", (top + h) * 100 / total);
             block = block.title_bottom(Line::from(pos).right_aligned());
         }
@@ -234,7 +228,7 @@ fn render_pane(
     let overlaps =
         |r: &Range<usize>, p: &Range<usize>| r.start < p.end.max(p.start + 1) && p.start < r.end;
     let rows = sp.rows(side);
-    let top = app.reading.top[side.index()].min(rows.len().saturating_sub(h));
+    let top = app.reading.top[side].min(rows.len().saturating_sub(h));
     for (dy, row) in rows.iter().skip(top).take(h).enumerate() {
         let y = pg.text.y + dy as u16;
         if let Some(n) = row.paragraph

@@ -9,7 +9,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::keymap::Dir;
-use crate::view::{Side, Spread};
+use crate::side::{Side, Sides};
+use crate::view::Spread;
 
 /// A search hit: bytes of one article's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +36,7 @@ pub struct Search {
     pub current: Option<usize>,
     /// The matches of each side (A, B) as byte ranges sorted by start, for
     /// drawing (kept here, not gathered and sorted again on every frame).
-    by_side: [Vec<Range<usize>>; 2],
+    by_side: Sides<Vec<Range<usize>>>,
     /// Typed but not searched yet: a paste or fast typing searches once per
     /// batch of keys (see `App::catch_up`), not once per key.
     pub(crate) pending: bool,
@@ -98,7 +99,7 @@ impl Search {
                 side,
                 bytes: bytes.clone(),
             }));
-            self.by_side[side.index()] = found;
+            self.by_side[side] = found;
         }
         self.sort(spread);
     }
@@ -163,7 +164,7 @@ impl Search {
 
     /// Matches on one side as sorted byte ranges, with the current one.
     pub fn on_side(&self, side: Side) -> (&[Range<usize>], Option<Range<usize>>) {
-        let v = &self.by_side[side.index()];
+        let v = &self.by_side[side];
         let cur = self
             .current_match()
             .filter(|m| m.side == side)

@@ -17,41 +17,6 @@ pub use style::Theme;
 use crate::align::Kind;
 use crate::marks::Mark;
 
-/// Which article of the pair: A (the source, left) or B (the copy, right).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Side {
-    /// The source, on the left.
-    A,
-    /// The copy, on the right.
-    B,
-}
-
-impl Side {
-    /// The other article.
-    pub fn other(self) -> Side {
-        match self {
-            Side::A => Side::B,
-            Side::B => Side::A,
-        }
-    }
-
-    /// 0 for A, 1 for B: an index into per-side arrays.
-    pub fn index(self) -> usize {
-        match self {
-            Side::A => 0,
-            Side::B => 1,
-        }
-    }
-
-    /// `A` or `B`, as pane titles write it.
-    pub fn letter(self) -> &'static str {
-        match self {
-            Side::A => "A",
-            Side::B => "B",
-        }
-    }
-}
-
 /// What a piece of text is to the reader; each class has its own style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Class {

@@ -15,10 +15,11 @@ use compact_str::CompactString;
 use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{Change, Class, Side, Unit};
+use super::{Change, Class, Unit};
 use crate::align::{Alignment, WordOp};
 use crate::article::{Article, Role};
 use crate::marks::Mark;
+use crate::side::{Side, Sides};
 
 /// Display width of `s` as ratatui's buffer will lay it out.
 ///
@@ -785,16 +786,14 @@ fn owners(art: &Article, side: Side, al: &Alignment) -> Vec<Unit> {
 /// reading order starts on the same row index in both.
 #[derive(Debug, Clone, Default)]
 pub struct Spread {
-    /// A's rows.
-    pub a: Vec<Row>,
-    /// B's rows.
-    pub b: Vec<Row>,
+    /// Each side's rows (as many on both).
+    rows: Sides<Vec<Row>>,
     /// The text widths the spread was built for.
-    pub widths: (usize, usize),
-    units: [HashMap<Unit, Range<usize>>; 2],
+    pub widths: Sides<usize>,
+    units: Sides<HashMap<Unit, Range<usize>>>,
     /// Per side, the first byte of every text row with its row index, in
     /// byte order (each side keeps its reading order), for `row_of_byte`.
-    starts: [Vec<(u32, u32)>; 2],
+    starts: Sides<Vec<(u32, u32)>>,
     /// What rows need beside them (boxed: a spread travels in the reader's
     /// messages, which stay small).
     beside: Box<Beside>,
@@ -804,9 +803,9 @@ pub struct Spread {
 #[derive(Debug, Clone, Default)]
 struct Beside {
     /// The changed words' byte ranges, for the pieces of rows.
-    changed: [Vec<(Range<usize>, Change)>; 2],
+    changed: Sides<Vec<(Range<usize>, Change)>>,
     /// What each note row says, by row index (in order).
-    notes: [Vec<(u32, Box<str>)>; 2],
+    notes: Sides<Vec<(u32, Box<str>)>>,
 }
 
 impl Spread {
@@ -849,15 +848,14 @@ impl Spread {
         let level = sa.rows.len().max(sb.rows.len());
         sa.pad_to(level);
         sb.pad_to(level);
-        let notes = [std::mem::take(&mut sa.notes), std::mem::take(&mut sb.notes)];
+        let notes = Sides::new(std::mem::take(&mut sa.notes), std::mem::take(&mut sb.notes));
         let mut spread = Spread {
-            a: sa.rows,
-            b: sb.rows,
-            widths: (wa, wb),
+            rows: Sides::new(sa.rows, sb.rows),
+            widths: Sides::new(wa, wb),
             units: Default::default(),
             starts: Default::default(),
             beside: Box::new(Beside {
-                changed: [sa.changed, sb.changed],
+                changed: Sides::new(sa.changed, sb.changed),
                 notes: Default::default(),
             }),
         };
@@ -873,7 +871,7 @@ impl Spread {
     fn bracket_passages(&mut self, al: &Alignment) {
         for p in al.passages.iter().filter(|p| p.links.len() > 1) {
             let class = Class::from(p.kind);
-            for side in [Side::A, Side::B] {
+            for side in Side::BOTH {
                 let spans: Vec<Range<usize>> = p
                     .links
                     .iter()
@@ -885,11 +883,7 @@ impl Spread {
                 ) else {
                     continue;
                 };
-                let rows = match side {
-                    Side::A => &mut self.a,
-                    Side::B => &mut self.b,
-                };
-                for (i, r) in rows.iter_mut().enumerate().take(end).skip(start) {
+                for (i, r) in self.rows[side].iter_mut().enumerate().take(end).skip(start) {
                     let part = match (i == start, i + 1 == end) {
                         (true, true) => Bracket::Single,
                         (true, false) => Bracket::Top,
@@ -903,7 +897,7 @@ impl Spread {
     }
 
     fn index_units(&mut self) {
-        for side in [Side::A, Side::B] {
+        for side in Side::BOTH {
             let starts: Vec<(u32, u32)> = self
                 .rows(side)
                 .iter()
@@ -912,7 +906,7 @@ impl Spread {
                 .map(|(i, r)| (r.start, offset(i)))
                 .collect();
             debug_assert!(starts.windows(2).all(|w| w[0].0 < w[1].0));
-            self.starts[side.index()] = starts;
+            self.starts[side] = starts;
             let mut map: HashMap<Unit, Range<usize>> = HashMap::new();
             for (i, r) in self.rows(side).iter().enumerate() {
                 if r.kind != RowKind::Text || r.unit == Unit::Other {
@@ -922,17 +916,13 @@ impl Spread {
                     .and_modify(|range| range.end = i + 1)
                     .or_insert(i..i + 1);
             }
-            self.units[side.index()] = map;
+            self.units[side] = map;
         }
     }
 
     /// The kind letter on each passage's first row, a bar on the others.
     fn mark_gutters(&mut self, al: &Alignment) {
-        for side in [Side::A, Side::B] {
-            let rows = match side {
-                Side::A => &mut self.a,
-                Side::B => &mut self.b,
-            };
+        for rows in [&mut self.rows.a, &mut self.rows.b] {
             let mut last = Unit::Other;
             for r in rows.iter_mut() {
                 if r.kind != RowKind::Text {
@@ -961,13 +951,11 @@ impl Spread {
         a: &Article,
         b: &Article,
         al: &Alignment,
-        notes: [Vec<(usize, Vec<usize>)>; 2],
+        notes: Sides<Vec<(usize, Vec<usize>)>>,
     ) {
-        for (side, notes) in [Side::A, Side::B].into_iter().zip(notes) {
-            let other = match side {
-                Side::A => b,
-                Side::B => a,
-            };
+        let arts = Sides::new(a, b);
+        for (side, notes) in Side::BOTH.into_iter().zip(notes) {
+            let other = arts[side.other()];
             for (row, links) in notes {
                 let Some(&first) = links.first() else {
                     continue;
@@ -998,14 +986,14 @@ impl Spread {
                     format!("¶{p}–¶{q}")
                 };
                 let said = format!("{arrow} {span} {}", Mark::Moved.label());
-                self.beside.notes[side.index()].push((offset(row), said.into()));
+                self.beside.notes[side].push((offset(row), said.into()));
             }
         }
     }
 
     /// What the [`RowKind::Note`] row `row` of `side` says.
     pub fn note(&self, side: Side, row: usize) -> Option<&str> {
-        let notes = &self.beside.notes[side.index()];
+        let notes = &self.beside.notes[side];
         let i = notes.partition_point(|&(r, _)| (r as usize) < row);
         notes
             .get(i)
@@ -1015,15 +1003,12 @@ impl Spread {
 
     /// The rows of one side.
     pub fn rows(&self, side: Side) -> &[Row] {
-        match side {
-            Side::A => &self.a,
-            Side::B => &self.b,
-        }
+        &self.rows[side]
     }
 
     /// Number of rows (the same on both sides).
     pub fn len(&self) -> usize {
-        self.a.len().max(self.b.len())
+        self.rows.a.len().max(self.rows.b.len())
     }
 
     /// Whether there are no rows at all.
@@ -1033,7 +1018,7 @@ impl Spread {
 
     /// The rows a passage occupies on one side (first text row to last).
     pub fn unit_rows(&self, side: Side, unit: Unit) -> Option<Range<usize>> {
-        self.units[side.index()].get(&unit).cloned()
+        self.units[side].get(&unit).cloned()
     }
 
     /// The row of the other side that corresponds to `row` of `side`.
@@ -1060,7 +1045,7 @@ impl Spread {
     /// A binary search: a search for a common letter in a large article has
     /// a match for every few bytes, and each needs its row.
     pub fn row_of_byte(&self, side: Side, byte: usize) -> Option<usize> {
-        let starts = &self.starts[side.index()];
+        let starts = &self.starts[side];
         let i = starts.partition_point(|&(start, _)| start as usize <= byte);
         let &(_, row) = starts.get(i.checked_sub(1)?)?;
         let row = row as usize;
@@ -1078,13 +1063,10 @@ impl Spread {
             return Vec::new();
         }
         let changed: &[(Range<usize>, Change)] = match row.unit {
-            Unit::Link(_) => &self.beside.changed[side.index()],
+            Unit::Link(_) => &self.beside.changed[side],
             _ => &[],
         };
-        let width = match side {
-            Side::A => self.widths.0,
-            Side::B => self.widths.1,
-        };
+        let width = self.widths[side];
         let mut out = Vec::new();
         wrap_each(
             &art.text,
@@ -1209,7 +1191,7 @@ mod tests {
         assert!(!al.links.is_empty());
         for (wa, wb) in [(30, 50), (50, 30), (80, 80), (12, 20)] {
             let sp = Spread::build(&a, &b, &al, wa, wb);
-            assert_eq!(sp.a.len(), sp.b.len());
+            assert_eq!(sp.rows(Side::A).len(), sp.rows(Side::B).len());
             for (i, l) in al.links.iter().enumerate() {
                 let ra = sp.unit_rows(Side::A, Unit::Link(i)).unwrap();
                 let rb = sp.unit_rows(Side::B, Unit::Link(i)).unwrap();
@@ -1425,7 +1407,7 @@ mod tests {
         let sp = Spread::build(&a, &b, &al, 23, 31);
         let long = format!("{}-{} x", "y".repeat(30), "z".repeat(30));
         rewrap_gives_each_row_back(&long, &[(0..30, Change::Inserted), (31..61, Change::Moved)]);
-        assert!(!sp.beside.changed[0].is_empty() && !sp.beside.changed[1].is_empty());
+        assert!(!sp.beside.changed.a.is_empty() && !sp.beside.changed.b.is_empty());
     }
 
     /// A row is all a large article's layout keeps per line (a file of
@@ -1447,7 +1429,7 @@ mod tests {
         let sp = Spread::build(&a, &a, &al, 11, 11);
         let g = a.text.find("gamma").unwrap();
         let r = sp.row_of_byte(Side::A, g).unwrap();
-        assert!(text(&sp.pieces(Side::A, &sp.a[r], &a)).contains("gamma"));
+        assert!(text(&sp.pieces(Side::A, &sp.rows(Side::A)[r], &a)).contains("gamma"));
     }
 
     #[test]
@@ -1545,7 +1527,7 @@ mod tests {
             let b = art(&tb);
             let al = align::align(&a, &b);
             let sp = Spread::build(&a, &b, &al, wa, wb);
-            prop_assert_eq!(sp.a.len(), sp.b.len());
+            prop_assert_eq!(sp.rows(Side::A).len(), sp.rows(Side::B).len());
             for (art, side, w) in [(&a, Side::A, wa), (&b, Side::B, wb)] {
                 let mut seen: Vec<usize> = Vec::new();
                 let mut text_of: HashMap<usize, String> = HashMap::new();
