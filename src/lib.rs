@@ -78,12 +78,12 @@ pub(crate) fn test_panic(place: &str) {
 #[allow(missing_docs)]
 pub mod testing {
     pub use crate::side::{Side, Sides};
-    pub use crate::ui::app::{App, Pane};
+    pub use crate::ui::app::App;
     pub use crate::ui::clipboard::{base64, osc52, passage};
     pub use crate::ui::config::{Config, ThemeChoice, defaults_file, parse as parse_config};
-    pub use crate::ui::flags::{FlagState, step as step_flag};
     pub use crate::ui::help::lines as help_lines;
     pub use crate::ui::keymap::{Action, Binding, Ctx, Dir, Jump, Key, Keymap};
+    pub use crate::ui::part::{Pane, Target};
     pub use crate::ui::safe::{MAX_CHARS, is_safe_cell};
     pub use crate::ui::worker::{Job, compute};
     pub use crate::view::{Change, Class, RowKind, Spread, Theme, Unit, display_width, wrap};

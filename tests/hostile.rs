@@ -636,8 +636,14 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
         }
         let modes = [
             ("help", app.help_scroll().is_some()),
-            ("search prompt", app.search().input.is_some()),
-            ("filter prompt", app.list().input.is_some()),
+            (
+                "search prompt",
+                app.prompt() == Some(copycat::testing::Target::Search),
+            ),
+            (
+                "filter prompt",
+                app.prompt() == Some(copycat::testing::Target::Filter),
+            ),
             (
                 "sources",
                 app.contexts().contains(&copycat::testing::Ctx::Provenance),

@@ -404,7 +404,7 @@ fn check_every_mode(app: &mut App, state: &str, w: u16, h: u16) {
         check(app, "list popup");
         app.apply(Action::ToggleList);
     }
-    assert!(app.help_scroll().is_none() && app.search().input.is_none() && !app.list_popup());
+    assert!(app.help_scroll().is_none() && app.prompt().is_none() && !app.list_popup());
     assert!(!app.contexts().contains(&copycat::testing::Ctx::Flags));
 }
 

@@ -1,13 +1,16 @@
-//! The state of the interface and everything that changes it.
+//! The state of the interface and the routing of what happens to it.
 //!
-//! `App` routes: terminal events become [`Action`]s through the keymap and are
-//! carried out on its parts — [`Pairs`] (the ranking, the alignments and the
-//! worker's queue), [`Reading`] (layout, scrolling, focus), [`Search`],
-//! [`List`] (the article list and its filter) and [`Help`] — while it keeps
-//! what ties them together: the articles, which pair is open, which pane has
-//! the keyboard and the status note. Drawing reads the state and never
-//! changes it (see `render`); what goes to the terminal besides the frame
-//! (the OSC 52 clipboard sequence) waits in an outbox for the loop.
+//! `App` routes: terminal events become [`Action`]s through the keymap, and
+//! an action goes first to the part on top — the layer open over the panes
+//! ([`Overlays`]: the help, the sources, the flags, the list popup, the
+//! prompt), else the article list when it has the keyboard. What that part
+//! leaves (a key bound everywhere) is carried out here, on the reading
+//! panes ([`Reading`], [`Search`]) and the pairs ([`Pairs`]); what a part
+//! asks for ([`Ask`]: open a pair, go to a flag, a prompt's text) comes back
+//! here too. `App` keeps what ties the parts together: the articles, the
+//! pair open, the screen and the status note. Drawing reads the state and
+//! never changes it (see `render`); what goes to the terminal besides the
+//! frame (the OSC 52 clipboard sequence) waits in an outbox for the loop.
 
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -19,97 +22,96 @@ use crossterm::event::{
 use ratatui::layout::{Position, Rect};
 
 use super::clipboard;
-use super::flags::{self, FlagState};
+use super::flags::{self, FlagPanel};
 use super::geometry::{self, PaneGeometry};
 use super::help::Help;
 use super::keymap::{Action, Ctx, Dir, Jump, Keymap};
-use super::list::{self, List};
-use super::overview;
-use super::pairs::{self, Arrived, LikelySource, Pairs};
+use super::list::List;
+use super::overlay::{Kind, Layer, Overlays};
+use super::pairs::{self, Arrived, LikelySource, Open, Pairs};
+use super::part::{Ask, Edit, Env, Outcome, Pane, Part, Target, movement};
+use super::prompt::Prompt;
 use super::provenance::Provenance;
 use super::reading::{LaidOut, LayoutJob, Reading};
-use super::save::{self, HtmlReport};
+use super::save::{HtmlReport, Reports};
+use super::screen::{Hit, Screen};
 use super::search::Search;
 use super::worker::{self, Done, Job};
 use crate::align::Alignment;
-use crate::article::{Article, safe_line};
+use crate::article::Article;
 use crate::comparison::Comparison;
 use crate::corpus::Pair;
 use crate::drift::Flag;
 use crate::side::{Side, Sides};
-use crate::view::{RowKind, Spread, Theme, Unit};
-
-/// Which part of the screen has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    /// The article list.
-    List,
-    /// Article A, on the left.
-    A,
-    /// Article B, on the right.
-    B,
-}
-
-impl Pane {
-    fn side(self) -> Option<Side> {
-        match self {
-            Pane::List => None,
-            Pane::A => Some(Side::A),
-            Pane::B => Some(Side::B),
-        }
-    }
-}
+use crate::view::{Spread, Theme, Unit};
 
 /// Lines scrolled by one mouse wheel notch.
 const WHEEL_LINES: isize = 3;
+
+/// The status bar's own state.
+#[derive(Debug, Default)]
+pub struct Status {
+    /// A message until the next key: what a key did, or why it could not.
+    pub note: Option<String>,
+    /// The progress indicator's frame.
+    pub tick: usize,
+}
+
+/// What the loop must do besides drawing.
+#[derive(Debug, Default)]
+struct Outbox {
+    /// Bytes for the terminal beside the frame (OSC 52).
+    bytes: Option<Vec<u8>>,
+    /// The reader asked to quit.
+    quit: bool,
+    /// Ctrl-L: clear the terminal before the next frame.
+    redraw: bool,
+}
+
+/// The [`Env`] of an app, built from its fields one by one, so that a part
+/// (another field) can be borrowed mutably beside it.
+macro_rules! env {
+    ($app:ident) => {
+        Env {
+            arts: &$app.arts,
+            theme: &$app.theme,
+            keymap: &$app.keymap,
+            screen: $app.screen.size,
+            list_area: $app.screen.list_area(
+                $app.overlays.is_open(Kind::ListPopup),
+                $app.list.shown().len(),
+            ),
+            pair: $app.open.pair,
+            pane: $app.screen.pane,
+            comparison: $app
+                .pairs
+                .get($app.open.pair.a, $app.open.pair.b)
+                .map(Arc::as_ref),
+            pairs: &$app.pairs,
+        }
+    };
+}
 
 /// The whole interface state.
 pub struct App {
     pub(crate) arts: Arc<Vec<Article>>,
     pub(crate) theme: Theme,
-    pub(crate) mouse: bool,
-    pub(crate) size: Rect,
-    pub(crate) pairs: Pairs,
-    pub(crate) reading: Reading,
-    pub(crate) search: Search,
-    pub(crate) help: Help,
-    /// The article list: selection and filter.
-    pub(crate) list: List,
-    pub(crate) provenance: Provenance,
-    /// The flag stepped to and the flags panel.
-    pub(crate) flags: FlagState,
     /// The key bindings: the defaults with a config file's.
     pub(crate) keymap: Keymap,
-    /// Position of the current pair in the ranking, when it is a ranked pair.
-    pub(crate) pair_pos: Option<usize>,
-    pub(crate) a: usize,
-    pub(crate) b: usize,
-    /// Set once the reader picks a pair: the ranking then no longer moves it.
-    chosen: bool,
-    /// `]` and `[` step through every ranked pair, not only those that share text.
-    pub(crate) all_pairs: bool,
-    pub(crate) pane: Pane,
-    /// The side list on a wide screen.
-    pub(crate) list_shown: bool,
-    /// The list popup on a narrow screen.
-    pub(crate) list_popup: bool,
-    pub(crate) note: Option<String>,
-    pub(crate) tick: usize,
-    /// What `e` writes a pair with; `None`: `e` says it cannot.
-    html: Option<HtmlReport>,
-    /// Where `e` writes.
-    out_dir: PathBuf,
-    /// Bytes for the terminal besides the frame (OSC 52), for the loop.
-    outbox: Option<Vec<u8>>,
-    /// Digits of the open pair's largest paragraph number (the width of the
-    /// number column), kept as the pair changes.
-    digits: usize,
-    /// The open pair's likely source, decided when it is aligned.
-    likely: Option<LikelySource>,
-    /// Articles are still being read (placeholders stand in for them).
-    loading: bool,
-    quit: bool,
-    redraw: bool,
+    pub(crate) pairs: Pairs,
+    /// The pair on screen.
+    pub(crate) open: Open,
+    pub(crate) reading: Reading,
+    pub(crate) search: Search,
+    /// The article list: selection and filter.
+    pub(crate) list: List,
+    /// What is open over the panes.
+    pub(crate) overlays: Overlays,
+    pub(crate) screen: Screen,
+    pub(crate) status: Status,
+    /// What `e` writes, and where.
+    reports: Reports,
+    outbox: Outbox,
 }
 
 impl App {
@@ -124,96 +126,20 @@ impl App {
         let mut app = App {
             arts,
             theme: Theme::new(color),
-            mouse,
-            size: Rect::new(0, 0, 80, 24),
+            keymap: Keymap::default(),
             pairs: Pairs::new(n),
+            open: Open::first(n),
             reading: Reading::default(),
             search: Search::default(),
-            help: Help::default(),
             list: List::new(n),
-            provenance: Provenance::default(),
-            flags: FlagState::default(),
-            keymap: Keymap::default(),
-            pair_pos: None,
-            a: 0,
-            b: usize::from(n > 1),
-            chosen: false,
-            all_pairs: false,
-            pane: Pane::B,
-            list_shown: true,
-            list_popup: false,
-            note: None,
-            tick: 0,
-            html: None,
-            out_dir: PathBuf::from("."),
-            outbox: None,
-            digits: 1,
-            likely: None,
-            loading: false,
-            quit: false,
-            redraw: false,
+            overlays: Overlays::default(),
+            screen: Screen::new(mouse),
+            status: Status::default(),
+            reports: Reports::default(),
+            outbox: Outbox::default(),
         };
         app.count_digits();
         app
-    }
-
-    /// Open the first two articles as A and B, in the order given (the
-    /// command line's two paths): the ranking no longer chooses the pair.
-    /// A list of two has nothing to choose from, so the panes get the
-    /// width (`o` shows it).
-    pub fn keep_order(&mut self) {
-        if self.arts.len() >= 2 {
-            self.chosen = true;
-            if self.arts.len() == 2 {
-                self.list_shown = false;
-            }
-            self.set_pair(0, 1);
-        }
-    }
-
-    /// Use the key bindings `keymap` (the defaults with a config file's).
-    pub fn set_keymap(&mut self, keymap: Keymap) {
-        self.keymap = keymap;
-        self.help.fit(self.size.height, &self.theme, &self.keymap);
-    }
-
-    /// Draw with `theme` (a palette chosen for the terminal's background,
-    /// with a config file's colours).
-    pub fn set_theme(&mut self, theme: Theme) {
-        self.theme = theme;
-    }
-
-    /// The key bindings in force.
-    pub fn keymap(&self) -> &Keymap {
-        &self.keymap
-    }
-
-    /// The flags of the open pair (changed quotations, numbers and names),
-    /// once it is aligned.
-    pub fn flag_list(&self) -> Option<&[Flag]> {
-        self.comparison().map(|c| c.flags.as_slice())
-    }
-
-    /// The flag last stepped to, and the panel.
-    pub fn flag_state(&self) -> &FlagState {
-        &self.flags
-    }
-
-    /// Let `]` and `[` step through every ranked pair (`--all-pairs`).
-    pub fn show_all_pairs(&mut self, all: bool) {
-        self.all_pairs = all;
-    }
-
-    /// Let `e` write reports with `html` into `dir`.
-    pub fn export_to(&mut self, html: HtmlReport, dir: impl Into<PathBuf>) {
-        self.html = Some(html);
-        self.out_dir = dir.into();
-    }
-
-    /// Bytes to write to the terminal besides the frame (the clipboard
-    /// sequence after `y`), once.
-    pub fn take_outbox(&mut self) -> Option<Vec<u8>> {
-        self.outbox.take()
     }
 
     /// A new app over articles still being read (placeholders but for the
@@ -223,10 +149,8 @@ impl App {
         let n = arts.len();
         let mut app = Self::with_shared(arts, color, mouse);
         app.pairs = Pairs::waiting(n);
-        app.loading = true;
-        let (a, b) = (app.a, app.b);
         if n >= 2 {
-            app.pairs.request(a, b, true);
+            app.pairs.request(app.open.pair.a, app.open.pair.b, true);
         }
         app
     }
@@ -234,29 +158,70 @@ impl App {
     /// The articles are read: start over with them (the pair open stays
     /// open), and rank.
     pub fn loaded(&mut self, arts: Arc<Vec<Article>>, warnings: &[String]) {
-        self.loading = false;
         let n = arts.len();
         self.arts = arts;
+        let all = self.pairs.all;
         self.pairs = Pairs::new(n);
+        self.pairs.all = all;
         // The list now has every article (the filter typed so far applies).
         self.list.refilter(&self.arts);
         self.reading.drop_layout();
         // The texts searched so far were placeholders.
         self.search.folded.clear();
-        let (a, b) = (self.a, self.b);
+        let Sides { a, b } = self.open.pair;
         self.set_pair(a, b);
         if let Some(first) = warnings.first() {
-            self.note = Some(format!(
-                "{} file{} skipped ({first})",
-                warnings.len(),
-                if warnings.len() == 1 { "" } else { "s" }
-            ));
+            let files = crate::marks::count(warnings.len(), "file", "files");
+            self.status.note = Some(format!("{files} skipped ({first})"));
         }
     }
 
-    /// Whether articles are still being read.
-    pub fn is_loading(&self) -> bool {
-        self.loading
+    /// Open the first two articles as A and B, in the order given (the
+    /// command line's two paths): the ranking no longer chooses the pair.
+    /// A list of two has nothing to choose from, so the panes get the
+    /// width (`o` shows it).
+    pub fn keep_order(&mut self) {
+        if self.arts.len() >= 2 {
+            if self.arts.len() == 2 {
+                self.screen.list_shown = false;
+            }
+            self.choose_pair(0, 1);
+        }
+    }
+
+    /// Use the key bindings `keymap` (the defaults with a config file's).
+    pub fn set_keymap(&mut self, keymap: Keymap) {
+        self.keymap = keymap;
+        let env = env!(self);
+        self.overlays.fit(&env);
+    }
+
+    /// Draw with `theme` (a palette chosen for the terminal's background,
+    /// with a config file's colours).
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
+
+    /// Let `]` and `[` step through every ranked pair (`--all-pairs`).
+    pub fn show_all_pairs(&mut self, all: bool) {
+        self.pairs.all = all;
+    }
+
+    /// Let `e` write reports with `html` into `dir`.
+    pub fn export_to(&mut self, html: HtmlReport, dir: impl Into<PathBuf>) {
+        self.reports = Reports::new(html, dir);
+    }
+
+    /// What the parts share, for drawing them.
+    pub(crate) fn env(&self) -> Env<'_> {
+        env!(self)
+    }
+
+    // What the loop, the tests and the renderer read.
+
+    /// The key bindings in force.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
     }
 
     /// The styles in use.
@@ -271,22 +236,12 @@ impl App {
 
     /// The current pair (A, B) as article indices.
     pub fn pair(&self) -> (usize, usize) {
-        (self.a, self.b)
+        self.open.pair.into()
     }
 
-    /// The first row shown in panes A and B.
-    pub fn tops(&self) -> Sides<usize> {
-        self.reading.top
-    }
-
-    /// The search in force, its matches and the current one.
-    pub fn search(&self) -> &Search {
-        &self.search
-    }
-
-    /// The passage with the focus.
-    pub fn focus(&self) -> Option<Unit> {
-        self.reading.focus
+    /// Where the current pair stands in the ranking.
+    pub fn pair_rank(&self) -> Option<usize> {
+        self.open.rank
     }
 
     /// Every pair ranked by reuse, once the ranking is done.
@@ -294,44 +249,51 @@ impl App {
         self.pairs.ranking()
     }
 
-    /// Where the current pair stands in the ranking.
-    pub fn pair_rank(&self) -> Option<usize> {
-        self.pair_pos
+    /// The comparison of the open pair, once computed: what every figure
+    /// the reader shows comes from.
+    pub fn comparison(&self) -> Option<&Arc<Comparison>> {
+        self.pairs.get(self.open.pair.a, self.open.pair.b)
     }
 
-    /// The part of the screen that has the keyboard.
-    pub fn active_pane(&self) -> Pane {
-        self.pane
+    /// The alignment of the open pair, once computed.
+    pub fn alignment(&self) -> Option<&Alignment> {
+        self.comparison().map(|c| &c.alignment)
     }
 
-    /// The highlighted line of the article list.
-    pub fn selected(&self) -> usize {
-        self.list.selected
+    /// The flags of the open pair (changed quotations, numbers and names),
+    /// once it is aligned.
+    pub fn flag_list(&self) -> Option<&[Flag]> {
+        self.comparison().map(|c| c.flags.as_slice())
     }
 
-    /// The article list: its selection and filter.
-    pub fn list(&self) -> &List {
-        &self.list
+    /// Which article of the open pair is the likely source, and why.
+    pub fn likely_source(&self) -> Option<LikelySource> {
+        self.open.likely
     }
 
-    /// The status note, if any.
-    pub fn note(&self) -> Option<&str> {
-        self.note.as_deref()
+    /// Share of `j`'s body found in the current A, once aligned.
+    pub fn share_against_a(&self, j: usize) -> Option<f64> {
+        self.pairs.share(self.open.pair.a, j)
     }
 
-    /// The help popup's scroll offset; `None` when it is closed.
-    pub fn help_scroll(&self) -> Option<usize> {
-        self.help.scroll()
+    /// The ranked pairs `]` and `[` step through (see [`Pairs::walk`]).
+    pub fn walk(&self) -> Vec<&Pair> {
+        self.pairs.walk()
     }
 
-    /// Whether the article list is open as a popup (narrow screens).
-    pub fn list_popup(&self) -> bool {
-        self.list_popup
+    /// Where the open pair is in the walk, either way round: `(n, of, swapped)`.
+    pub fn walk_position(&self) -> Option<(usize, usize, bool)> {
+        self.pairs.walk_position(self.pair())
     }
 
-    /// The screen size the app was last told about.
-    pub fn size(&self) -> Rect {
-        self.size
+    /// The first row shown in panes A and B.
+    pub fn tops(&self) -> Sides<usize> {
+        self.reading.top
+    }
+
+    /// The largest first row a pane can show: the last page ends at the last row.
+    pub fn max_top(&self) -> usize {
+        self.reading.max_top()
     }
 
     /// Whether scrolling one pane scrolls the other.
@@ -339,30 +301,136 @@ impl App {
         self.reading.sync
     }
 
-    /// Whether the user asked to quit.
-    pub fn should_quit(&self) -> bool {
-        self.quit
+    /// The passage with the focus.
+    pub fn focus(&self) -> Option<Unit> {
+        self.reading.focus
     }
 
-    /// True once after Ctrl-L: the loop clears the terminal before drawing.
-    pub fn take_redraw(&mut self) -> bool {
-        std::mem::take(&mut self.redraw)
+    /// The search in force, its matches and the current one.
+    pub fn search(&self) -> &Search {
+        &self.search
     }
 
-    /// Jobs for the worker (`true`: urgent).
-    pub fn take_jobs(&mut self) -> Vec<(Job, bool)> {
-        self.pairs.take_jobs()
+    /// The article list: its selection and filter.
+    pub fn list(&self) -> &List {
+        &self.list
+    }
+
+    /// The highlighted line of the article list.
+    pub fn selected(&self) -> usize {
+        self.list.selected
+    }
+
+    /// The part of the screen that has the keyboard.
+    pub fn active_pane(&self) -> Pane {
+        self.screen.pane
+    }
+
+    /// The status note, if any.
+    pub fn note(&self) -> Option<&str> {
+        self.status.note.as_deref()
+    }
+
+    /// The help popup's scroll offset; `None` when it is closed.
+    pub fn help_scroll(&self) -> Option<usize> {
+        self.overlays.help().map(Help::scroll)
+    }
+
+    /// Whether the article list is open as a popup (narrow screens).
+    pub fn list_popup(&self) -> bool {
+        self.overlays.is_open(Kind::ListPopup)
+    }
+
+    /// What the open prompt types, if one is open.
+    pub fn prompt(&self) -> Option<Target> {
+        self.overlays.prompt().map(Prompt::target)
+    }
+
+    /// Whether the article list is on screen (side pane or popup).
+    pub fn list_visible(&self) -> bool {
+        self.list_popup() || (self.screen.list_shown && self.screen.wide())
+    }
+
+    /// The keymap contexts in force, innermost first.
+    pub fn contexts(&self) -> Vec<Ctx> {
+        let base = if self.screen.pane == Pane::List && self.list_visible() {
+            Ctx::List
+        } else {
+            Ctx::Pane
+        };
+        self.overlays.contexts(base)
+    }
+
+    /// The screen size the app was last told about.
+    pub fn size(&self) -> Rect {
+        self.screen.size
+    }
+
+    /// Where the parts of a pane go on the current screen.
+    pub fn pane_geometry(&self, side: Side) -> PaneGeometry {
+        self.screen.pane_geometry(side)
+    }
+
+    /// Where the parts of a pane go on a screen of `area`.
+    pub fn pane_geometry_in(&self, area: Rect, side: Side) -> PaneGeometry {
+        self.screen.pane_geometry_in(area, side)
+    }
+
+    /// Text rows visible in a pane.
+    pub fn page(&self) -> usize {
+        self.screen.page()
+    }
+
+    /// Text widths of panes A and B for the current size.
+    pub fn text_widths(&self) -> Sides<usize> {
+        self.screen.text_widths()
+    }
+
+    /// The layout for given text widths: the cached one when it fits.
+    pub fn spread_for(&self, widths: Sides<usize>) -> Option<Cow<'_, Spread>> {
+        let al = self.alignment()?;
+        let Sides { a, b } = self.open.pair;
+        self.reading
+            .spread_for((&self.arts[a], &self.arts[b]), al, widths)
+    }
+
+    /// Whether articles are still being read.
+    pub fn is_loading(&self) -> bool {
+        self.pairs.is_waiting()
     }
 
     /// Whether results are still expected (the loop animates progress then).
     pub fn busy(&self) -> bool {
-        self.loading || self.pairs.busy() || self.reading.laying_out()
+        self.pairs.busy() || self.reading.laying_out()
     }
 
     /// Whether a layout is being built off the UI thread (the one shown, if
     /// any, is for other widths).
     pub fn laying_out(&self) -> bool {
         self.reading.laying_out()
+    }
+
+    /// Whether the user asked to quit.
+    pub fn should_quit(&self) -> bool {
+        self.outbox.quit
+    }
+
+    // What the loop takes and feeds.
+
+    /// True once after Ctrl-L: the loop clears the terminal before drawing.
+    pub fn take_redraw(&mut self) -> bool {
+        std::mem::take(&mut self.outbox.redraw)
+    }
+
+    /// Bytes to write to the terminal besides the frame (the clipboard
+    /// sequence after `y`), once.
+    pub fn take_outbox(&mut self) -> Option<Vec<u8>> {
+        self.outbox.bytes.take()
+    }
+
+    /// Jobs for the worker (`true`: urgent).
+    pub fn take_jobs(&mut self) -> Vec<(Job, bool)> {
+        self.pairs.take_jobs()
     }
 
     /// A layout to build off the UI thread, for the loop to send.
@@ -404,87 +472,43 @@ impl App {
         }
     }
 
+    /// Advance the progress animation.
+    pub fn on_tick(&mut self) {
+        self.status.tick = self.status.tick.wrapping_add(1);
+    }
+
     /// A layout built off the UI thread: taken if it is still the one wanted.
     pub fn on_laid_out(&mut self, l: LaidOut) {
-        let al = self.pairs.get(self.a, self.b).cloned();
+        let Sides { a, b } = self.open.pair;
+        let al = self.pairs.get(a, b).cloned();
         let widths = self.text_widths();
-        match self
-            .reading
-            .laid_out(l, (self.a, self.b), al.as_ref(), widths)
-        {
+        match self.reading.laid_out(l, (a, b), al.as_ref(), widths) {
             Some(fresh) => self.after_layout(fresh),
             // Laid out for widths no longer current: ask for these.
             None => self.relayout(),
         }
     }
 
-    /// A new layout is in place: the matches get their rows; on the pair's
-    /// first, a jump asked for while waiting happens.
-    fn after_layout(&mut self, fresh: bool) {
-        if fresh {
-            self.find_matches();
-            if let Some((kind, dir)) = self.reading.deferred.take() {
-                self.note = None;
-                self.jump(kind, dir);
-            }
-        } else {
-            self.search.sort(self.reading.spread());
-        }
-    }
-
-    /// Advance the progress animation.
-    pub fn on_tick(&mut self) {
-        self.tick = self.tick.wrapping_add(1);
-    }
-
-    /// The comparison of the open pair, once computed: what every figure
-    /// the reader shows comes from.
-    pub fn comparison(&self) -> Option<&Arc<Comparison>> {
-        self.pairs.get(self.a, self.b)
-    }
-
-    /// The alignment of the open pair, once computed.
-    pub fn alignment(&self) -> Option<&Alignment> {
-        self.comparison().map(|c| &c.alignment)
-    }
-
-    /// The alignment of `(a, b)` if it has been computed.
-    pub fn alignment_of(&self, a: usize, b: usize) -> Option<&Alignment> {
-        self.pairs.get(a, b).map(|c| &c.alignment)
-    }
-
     /// Take in a worker result.
     pub fn on_done(&mut self, d: Done) {
+        let Sides { a, b } = self.open.pair;
         match self.pairs.on_done(d) {
             Arrived::Progress => {}
             // The first pair found by a long ranking opens, unless the
             // reader has picked one; later ones only extend `]`.
-            Arrived::Found(first) => {
-                if let Some((a, b)) = first
-                    && !self.chosen
-                {
-                    self.chosen = true;
-                    let deferred = self.reading.deferred.take();
-                    self.set_pair(a, b);
-                    self.reading.deferred = deferred;
-                } else {
-                    self.pair_pos = self.pairs.rank_of(self.a, self.b);
-                }
+            Arrived::Found(Some(first)) if !self.open.chosen => {
+                self.open.chosen = true;
+                self.open_ranked(first);
             }
-            Arrived::Ranked(first) => match first {
-                Some((a, b)) if !self.chosen => {
-                    // A jump asked for on the waiting screen is meant for
-                    // the first pair shown, which is this one.
-                    let deferred = self.reading.deferred.take();
-                    self.set_pair(a, b);
-                    self.reading.deferred = deferred;
-                }
-                _ => {
-                    self.pair_pos = self.pairs.rank_of(self.a, self.b);
-                    self.pairs.prefetch(self.a, self.pair_pos);
-                }
-            },
-            Arrived::Aligned(a, b) if (a, b) == (self.a, self.b) => {
+            Arrived::Found(_) => self.open.rank = self.pairs.rank_of(a, b),
+            // A jump asked for on the waiting screen is meant for the first
+            // pair shown, which is this one.
+            Arrived::Ranked(Some(first)) if !self.open.chosen => self.open_ranked(first),
+            Arrived::Ranked(_) => {
+                self.open.rank = self.pairs.rank_of(a, b);
+                self.pairs.prefetch(a, self.open.rank);
+            }
+            Arrived::Aligned(x, y) if (x, y) == (a, b) => {
                 self.find_likely_source();
                 // The matches and a jump asked for while aligning follow the
                 // layout (here, or from the layout thread): `after_layout`.
@@ -495,19 +519,26 @@ impl App {
         }
     }
 
+    /// Open the pair the ranking put first, keeping a jump asked for while
+    /// waiting for it.
+    fn open_ranked(&mut self, (a, b): (usize, usize)) {
+        let deferred = self.reading.deferred.take();
+        self.set_pair(a, b);
+        self.reading.deferred = deferred;
+    }
+
     /// The terminal is now `width`×`height`.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.size = Rect::new(0, 0, width, height);
-        if self.pane == Pane::List && !self.list_visible() {
-            self.pane = Pane::B;
+        self.screen.size = Rect::new(0, 0, width, height);
+        if self.screen.pane == Pane::List && !self.list_visible() {
+            self.screen.pane = Pane::B;
         }
-        self.help.fit(height, &self.theme, &self.keymap);
-        if self.flags.is_open() {
-            let n = self.flag_list().map_or(0, |f| f.len());
-            self.flags.move_by(0, n, height);
-        }
+        let env = env!(self);
+        self.overlays.fit(&env);
         self.relayout();
     }
+
+    // Events in.
 
     /// Feed one terminal event; false when it cannot have changed the screen
     /// (mouse capture reports every motion, which needs no redraw).
@@ -515,7 +546,7 @@ impl App {
         match ev {
             // Release (and, with enhanced keyboards, other kinds) would act twice.
             Event::Key(k) if k.kind != KeyEventKind::Release => self.on_key(k),
-            Event::Mouse(m) if self.mouse => return self.on_mouse(m),
+            Event::Mouse(m) if self.screen.mouse => return self.on_mouse(m),
             Event::Resize(w, h) => self.resize(*w, *h),
             Event::Paste(text) => return self.on_paste(text),
             _ => return false,
@@ -523,77 +554,34 @@ impl App {
         true
     }
 
-    /// The keymap contexts in force, innermost first.
-    pub fn contexts(&self) -> Vec<Ctx> {
-        if self.prompt_open() {
-            vec![Ctx::Prompt]
-        } else if self.help.is_open() {
-            // Global keys work everywhere but in the prompt: q quits from
-            // the help as from anywhere else.
-            vec![Ctx::Help, Ctx::Global]
-        } else if self.provenance.is_open() {
-            vec![Ctx::Provenance, Ctx::Global]
-        } else if self.flags.is_open() {
-            vec![Ctx::Flags, Ctx::Global]
-        } else if self.pane == Pane::List && self.list_visible() {
-            vec![Ctx::List, Ctx::Global]
-        } else {
-            vec![Ctx::Pane, Ctx::Global]
-        }
-    }
-
-    /// Whether a prompt (the search's or the list filter's) takes the keys.
-    pub fn prompt_open(&self) -> bool {
-        self.search.input.is_some() || self.list.input.is_some()
-    }
-
-    /// A paste: typed into the open prompt as one line (controls dropped,
-    /// line breaks as spaces); with no prompt open it is ignored, so that
-    /// pasted text never acts as keys.
-    pub fn on_paste(&mut self, text: &str) -> bool {
-        let clean: String = text
-            .chars()
-            .map(|c| {
-                if matches!(c, '\n' | '\r' | '\t') {
-                    ' '
-                } else {
-                    c
-                }
-            })
-            .filter(|c| !c.is_control() && crate::article::decode::is_safe(*c))
-            .collect();
-        if let Some(input) = self.list.input.as_mut() {
-            input.push_str(&clean);
-            self.list.take_input(&self.arts);
-        } else if let Some(input) = self.search.input.as_mut() {
-            input.push_str(&clean);
-            self.search.pending = true;
-        } else {
-            self.note = Some("a paste goes into the search (/) or the list's filter".into());
-        }
-        true
-    }
-
-    /// Feed one key press.
+    /// Feed one key press: an action, or a character for the prompt.
     pub fn on_key(&mut self, k: &KeyEvent) {
-        self.note = None;
-        match self.keymap.dispatch(&self.contexts(), k) {
-            Some(action) => self.apply(action),
+        self.status.note = None;
+        if let Some(action) = self.keymap.dispatch(&self.contexts(), k) {
+            self.apply(action);
+        } else if let KeyCode::Char(c) = k.code
+            && !k.modifiers.contains(KeyModifiers::CONTROL)
+            && let Some(prompt) = self.overlays.prompt_mut()
+        {
+            let ask = prompt.insert(c.encode_utf8(&mut [0; 4]));
+            self.ask(ask);
+        }
+    }
+
+    /// A paste: typed into the open prompt as one line; with no prompt open
+    /// it is ignored, so that pasted text never acts as keys.
+    pub fn on_paste(&mut self, text: &str) -> bool {
+        match self.overlays.prompt_mut() {
+            Some(prompt) => {
+                let ask = prompt.insert(text);
+                self.ask(ask);
+            }
             None => {
-                // Printable keys type into the open prompt.
-                let KeyCode::Char(c) = k.code else { return };
-                if k.modifiers.contains(KeyModifiers::CONTROL) {
-                    return;
-                }
-                if let Some(input) = self.list.input.as_mut() {
-                    input.push(c);
-                    self.list.take_input(&self.arts);
-                } else if let Some(input) = self.search.input.as_mut() {
-                    input.push(c);
-                    self.search.pending = true;
-                }
+                self.status.note =
+                    Some("a paste goes into the search (/) or the list's filter".into());
             }
         }
+        true
     }
 
     fn on_mouse(&mut self, m: &MouseEvent) -> bool {
@@ -605,159 +593,136 @@ impl App {
             MouseEventKind::Drag(MouseButton::Left) => (0, false, true),
             _ => return false,
         };
-        let at = Position::new(m.column, m.row);
-        let g = geometry::screen(self.size, self.list_shown);
-        let list_area = if self.list_popup {
-            Some(self.list_popup_area())
-        } else {
-            g.list
-        };
-        if self.list_popup || list_area.is_some_and(|l| l.contains(at)) {
-            if drag {
+        let popup = self.overlays.under_mouse();
+        if popup.is_some_and(|k| k != Kind::ListPopup) {
+            // The help, the sources or the flags: the wheel moves through
+            // it (when it has the keys); what is under it is not touched.
+            if delta == 0 || self.overlays.top_kind() == Some(Kind::Prompt) {
                 return false;
             }
-            self.pane = Pane::List;
-            if delta != 0 {
-                self.list.step(delta.signum());
-            } else if click
-                && let Some(area) = list_area
-                && area.contains(at)
-            {
-                let inner = list::inner(area);
-                if inner.contains(at)
-                    && let Some(i) = self.list.at_row(inner.height, at.y - inner.y)
-                {
-                    self.list.selected = i;
-                }
+            let action = if delta > 0 { Action::Down } else { Action::Up };
+            for _ in 0..WHEEL_LINES {
+                self.apply(action);
             }
             return true;
         }
-        for (side, r) in g.panes.by_side() {
-            let i = side.index();
-            if !r.contains(at) {
-                continue;
+        let list = self.list_area();
+        let hit = match self.screen.hit(Position::new(m.column, m.row), list) {
+            // The list popup takes the mouse wherever it is.
+            h if popup.is_none() => h,
+            h @ Hit::List(_) => h,
+            _ => Hit::List(None),
+        };
+        match hit {
+            Hit::List(_) if drag => return false,
+            Hit::List(row) => {
+                self.focus_pane(Pane::List);
+                let rows = list.map_or(0, |a| geometry::framed_inner(a).height);
+                if delta != 0 {
+                    self.list.step(delta.signum());
+                } else if click && let Some(i) = row.and_then(|dy| self.list.at_row(rows, dy)) {
+                    self.list.selected = i;
+                }
             }
-            let pg = self.pane_geometry(side);
             // A click or a drag on the map (or the thumb beside it) scrolls
             // to that part of the article.
-            if (click || drag) && (pg.map.contains(at) || pg.thumb.contains(at)) {
-                self.pane = if i == 0 { Pane::A } else { Pane::B };
-                self.scroll_to_map(side, pg, at.y);
-                return true;
+            Hit::Map(side, cell, cells) if click || drag => {
+                self.focus_pane(side.into());
+                self.reading.scroll_to_map(side, cell, cells);
             }
-            if drag {
-                return false;
+            _ if drag => return false,
+            Hit::Map(side, ..) | Hit::Pane(side) | Hit::Text(side, _) => {
+                self.focus_pane(side.into());
+                if delta != 0 {
+                    self.reading.scroll(side, delta);
+                } else if let (Hit::Text(_, dy), true) = (hit, click) {
+                    let Sides { a, b } = self.open.pair;
+                    let al = self.pairs.get(a, b).map(|c| &c.alignment);
+                    self.reading.click(side, dy, al);
+                }
             }
-            self.pane = if i == 0 { Pane::A } else { Pane::B };
-            if delta != 0 {
-                self.reading.scroll(side, delta);
-            } else if click
-                && (pg.text.contains(at) || pg.gutter.contains(at) || pg.numbers.contains(at))
-            {
-                self.click_text(side, usize::from(at.y - pg.text.y));
-            }
+            Hit::Nothing => {}
         }
         true
     }
 
-    /// A click on row `dy` of a pane's text focuses the passage there (a
-    /// moved run's note: its first link, with its counterpart brought in view).
-    fn click_text(&mut self, side: Side, dy: usize) {
-        let top = self.reading.top[side];
-        let Some(row) = self
-            .reading
-            .spread()
-            .and_then(|sp| sp.rows(side).get(top + dy))
-        else {
-            return;
-        };
-        let (unit, note) = (row.unit, row.kind == RowKind::Note);
-        if unit == Unit::Other || !matches!(row.kind, RowKind::Text | RowKind::Note) {
-            return;
-        }
-        self.reading.focus = Some(unit);
-        let moved = match unit {
-            Unit::Link(i) => self.alignment().is_some_and(|al| al.links[i].moved),
-            _ => false,
-        };
-        if note || moved {
-            self.reading.show(unit);
-        }
-    }
-
-    /// Scroll `side` so that the rows of the map cell at screen row `y` are
-    /// in the middle of the pane.
-    fn scroll_to_map(&mut self, side: Side, pg: PaneGeometry, y: u16) {
-        let Some(total) = self.reading.spread().map(Spread::len) else {
-            return;
-        };
-        let cell = usize::from(y.saturating_sub(pg.map.y));
-        let rows = overview::rows_of(total, usize::from(pg.map.height), cell);
-        let page = self.page();
-        let target = rows.start.saturating_sub(page / 2) as isize;
-        let now = self.reading.top[side] as isize;
-        self.reading.scroll(side, target - now);
-    }
-
-    /// Whether the article list is on screen (side pane or popup).
-    pub fn list_visible(&self) -> bool {
-        self.list_popup || (self.list_shown && self.size.width >= geometry::WIDE)
-    }
-
-    /// Carry out an action.
+    /// Carry out an action: the part on top first, then the app.
     pub fn apply(&mut self, action: Action) {
         // Whatever the key, it acts on the search typed so far.
         if action != Action::Erase {
             self.catch_up();
         }
+        match self.offer(action) {
+            Outcome::Ignored => self.global(action),
+            Outcome::Stay(ask) => self.ask_maybe(ask),
+            Outcome::Close(ask) => {
+                if let Some(Layer::ListPopup) = self.overlays.close() {
+                    self.screen.pane = Pane::B;
+                }
+                self.ask_maybe(ask);
+            }
+        }
+    }
+
+    /// Offer `action` to the part on top: the top overlay, else the list
+    /// when it has the keyboard.
+    fn offer(&mut self, action: Action) -> Outcome {
+        let env = env!(self);
+        if let Some(outcome) = self.overlays.handle(action, &env, &mut self.list) {
+            return outcome;
+        }
+        let list_has_keys = self.screen.pane == Pane::List && env.list_area.is_some();
+        if list_has_keys {
+            return self.list.handle(action, &env);
+        }
+        Outcome::Ignored
+    }
+
+    /// An action no part took: the keys bound everywhere, and the panes'.
+    fn global(&mut self, action: Action) {
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.outbox.quit = true,
             // The input thread suspends at once, before the key gets here.
             Action::Suspend => {}
             Action::Back => self.back(),
-            Action::Redraw => self.redraw = true,
-            Action::Help => self.help.open(),
+            Action::Redraw => self.outbox.redraw = true,
+            Action::Help => {
+                self.overlays
+                    .toggle(Kind::Help, || Layer::Help(Help::default()));
+            }
+            Action::Provenance => self.toggle_sources(),
+            Action::Flags => self.toggle_flags(),
             Action::ToggleList => self.toggle_list(),
-            Action::NextPane => self.cycle_pane(1),
-            Action::PrevPane => self.cycle_pane(-1),
-            Action::PaneA => self.read_in(Pane::A),
-            Action::PaneB => self.read_in(Pane::B),
-            Action::Down => self.move_by(1),
-            Action::Up => self.move_by(-1),
-            Action::PageDown => self.move_by(self.page_of(self.pane) as isize),
-            Action::PageUp => self.move_by(-(self.page_of(self.pane) as isize)),
-            Action::Top => self.move_by(isize::MIN / 2),
-            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::NextPane => self.focus_pane(self.screen.cycle(1, self.list_visible())),
+            Action::PrevPane => self.focus_pane(self.screen.cycle(-1, self.list_visible())),
+            Action::PaneA => self.focus_pane(Pane::A),
+            Action::PaneB => self.focus_pane(Pane::B),
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Top
+            | Action::Bottom => {
+                let delta = movement(action, self.page()).unwrap_or_default();
+                match self.screen.pane.side() {
+                    Some(side) => self.reading.scroll(side, delta),
+                    None => self.list.step(delta),
+                }
+            }
             Action::Next => self.next(Dir::Forward),
             Action::Prev => self.next(Dir::Backward),
             Action::Jump(kind, dir) => self.jump(Some(kind), dir),
-            Action::Search => self.search.open(),
-            Action::Filter => {
-                self.list.open();
-                self.pane = Pane::List;
+            Action::Search => {
+                let prompt = Prompt::new(Target::Search, "", &self.search.query);
+                self.overlays.open(Layer::Prompt(prompt));
             }
-            Action::Accept => self.accept(),
-            Action::Erase => {
-                if let Some(i) = self.list.input.as_mut() {
-                    i.pop();
-                    self.list.take_input(&self.arts);
-                } else if let Some(i) = self.search.input.as_mut() {
-                    i.pop();
-                    self.search.pending = true;
-                }
-            }
-            Action::SetA => self.choose(Side::A),
-            Action::SetB => self.choose(Side::B),
             Action::Swap => {
-                let (a, b) = (self.a, self.b);
-                self.chosen = true;
-                self.set_pair(b, a);
+                let Sides { a, b } = self.open.pair;
+                self.choose_pair(b, a);
             }
             Action::NextPair => self.step_pair(1),
             Action::PrevPair => self.step_pair(-1),
             Action::AllPairs => {
-                self.all_pairs = !self.all_pairs;
-                let walk = self.walk().len();
                 // The keys as configured, not the defaults.
                 let keys = [Action::NextPair, Action::PrevPair]
                     .map(|a| self.keymap.key_for(Ctx::Global, a))
@@ -766,97 +731,191 @@ impl App {
                     .collect::<Vec<_>>()
                     .join(" and ");
                 let keys = if keys.is_empty() {
-                    "the pair keys".to_string()
+                    "the pair keys"
                 } else {
-                    keys
+                    &keys
                 };
-                self.note = Some(if self.all_pairs {
-                    format!("{keys} step through all {walk} pairs")
-                } else {
-                    format!("{keys} step through the {walk} pairs that share text")
-                });
-            }
-            Action::Provenance => {
-                if self.provenance.is_open() {
-                    self.provenance.close();
-                } else if let Some(r) = self.pairs.ranking() {
-                    let partial = !self.pairs.ranked();
-                    // One popup at a time: the keys go to one, so only one
-                    // may be seen.
-                    self.flags.close();
-                    self.provenance.open(self.arts.len(), r, partial);
-                } else {
-                    self.note = Some(if self.pairs.progress().is_some() {
-                        "still ranking the pairs: no sources known yet".into()
-                    } else {
-                        "no pairs share text".into()
-                    });
-                }
-            }
-            Action::OpenPair => {
-                if let Some((a, b)) = self.provenance.pair() {
-                    self.provenance.close();
-                    self.chosen = true;
-                    self.set_pair(a, b);
-                } else {
-                    self.note = Some("an original: pick a line below it".into());
-                }
+                self.status.note = Some(self.pairs.toggle_all(keys));
             }
             Action::ToggleSync => {
                 let note = self.reading.toggle_sync(self.reading_side());
-                self.note = Some(note.into());
+                self.status.note = Some(note.into());
             }
             Action::Export => self.export(),
             Action::Copy => self.copy(),
-            Action::Flags => self.toggle_flags(),
-            Action::OpenFlag => {
-                let i = self.flags.selected();
-                if self.flag_list().is_some_and(|f| i < f.len()) {
-                    self.flags.close();
-                    self.go_to_flag(i);
+            // A part's own keys: they get here only while it is not open.
+            Action::Accept
+            | Action::Erase
+            | Action::Filter
+            | Action::SetA
+            | Action::SetB
+            | Action::OpenPair
+            | Action::OpenFlag => {}
+        }
+    }
+
+    fn ask_maybe(&mut self, ask: Option<Ask>) {
+        if let Some(ask) = ask {
+            self.ask(ask);
+        }
+    }
+
+    /// Do what a part asks.
+    fn ask(&mut self, ask: Ask) {
+        match ask {
+            Ask::OpenPair(a, b) => self.choose_pair(a, b),
+            Ask::GoToFlag(i) => self.go_to_flag(i),
+            Ask::Choose(side) => self.choose(side),
+            Ask::Filter => {
+                let q = &self.list.query;
+                let prompt = Prompt::new(Target::Filter, q, q);
+                self.overlays.open(Layer::Prompt(prompt));
+                self.screen.pane = Pane::List;
+            }
+            Ask::Note(note) => self.status.note = Some(note),
+            Ask::Prompt(target, edit) => self.on_prompt(target, edit),
+        }
+    }
+
+    /// What a prompt's text does: the list's filter applies as it is typed;
+    /// the search runs once per batch of keys (see [`App::catch_up`]).
+    fn on_prompt(&mut self, target: Target, edit: Edit) {
+        match (target, edit) {
+            (Target::Filter, Edit::Changed(q) | Edit::Cancelled(q)) => {
+                self.list.set_query(&q, &self.arts);
+            }
+            (Target::Filter, Edit::Kept) => {
+                if self.list.shown().is_empty() {
+                    let q = &self.list.query;
+                    self.status.note = Some(format!("no article matches “{q}”"));
+                }
+            }
+            (Target::Search, Edit::Changed(q)) => self.search.type_query(&q),
+            (Target::Search, Edit::Cancelled(q)) => {
+                self.search.query = q;
+                self.search.pending = false;
+                self.find_matches();
+            }
+            (Target::Search, Edit::Kept) if self.search.query.is_empty() => self.search.clear(),
+            (Target::Search, Edit::Kept) => {
+                if self.search.matches.is_empty() {
+                    let q = &self.search.query;
+                    self.status.note = Some(format!("no match for “{q}”"));
                 }
             }
         }
     }
 
-    /// `!`: open or close the list of flags.
-    fn toggle_flags(&mut self) {
-        if self.flags.is_open() {
-            self.flags.close();
-            return;
+    /// Esc with no part to take it: clear the search, else the focus, else
+    /// say how to quit. It never quits (q and Ctrl-C do): a reader pressing
+    /// Esc to leave a search must not lose the session.
+    fn back(&mut self) {
+        if self.search.active() {
+            self.search.clear();
+        } else if self.reading.focus.is_some() {
+            self.reading.focus = None;
+        } else {
+            self.status.note = Some(match self.keymap.key_for(Ctx::Global, Action::Quit) {
+                Some(q) => format!("{q} quits"),
+                None => "Ctrl-C quits".into(),
+            });
         }
-        // Open even before the pair is aligned, or with no flag: the panel
-        // says so.
-        let n = self.flag_list().map_or(0, |f| f.len());
-        // Over the sources popup it would be drawn on top while the keys
-        // still went to the popup below: one at a time.
-        self.provenance.close();
-        self.flags.open(n, self.size.height);
     }
 
-    /// `f` / `F`: the next or previous flag, its link focused and both its
-    /// sides level on screen.
-    fn step_flag(&mut self, dir: Dir) {
-        let Some(flags) = self.flag_list() else {
+    /// Give `pane` the keyboard; the list popup goes when the list loses it.
+    fn focus_pane(&mut self, pane: Pane) {
+        self.screen.pane = pane;
+        if pane != Pane::List {
+            self.overlays.remove(Kind::ListPopup);
+        }
+    }
+
+    /// `o`: the side list on a wide screen, the list popup on a narrow one.
+    fn toggle_list(&mut self) {
+        if self.screen.wide() {
+            self.screen.list_shown = !self.screen.list_shown;
+            self.screen.pane = if self.screen.list_shown {
+                Pane::List
+            } else {
+                Pane::B
+            };
+        } else {
+            let open = self.overlays.toggle(Kind::ListPopup, || Layer::ListPopup);
+            self.screen.pane = if open { Pane::List } else { Pane::B };
+        }
+        self.relayout();
+    }
+
+    /// Where the article list is drawn, if it is.
+    fn list_area(&self) -> Option<Rect> {
+        self.screen
+            .list_area(self.list_popup(), self.list.shown().len())
+    }
+
+    /// `w`: who took from whom, from the ranking so far.
+    fn toggle_sources(&mut self) {
+        let Some(ranking) = self.pairs.ranking() else {
+            self.status.note = Some(if self.pairs.progress().is_some() {
+                "still ranking the pairs: no sources known yet".into()
+            } else {
+                "no pairs share text".into()
+            });
+            return;
+        };
+        let (n, partial) = (self.arts.len(), !self.pairs.ranked());
+        self.overlays.toggle(Kind::Sources, || {
+            Layer::Sources(Provenance::new(n, ranking, partial))
+        });
+    }
+
+    /// `!`: the list of flags. It opens even before the pair is aligned, or
+    /// with no flag: the panel says so.
+    fn toggle_flags(&mut self) {
+        let n = self.flag_list().map_or(0, <[Flag]>::len);
+        let (current, height) = (self.reading.flag, self.screen.size.height);
+        self.overlays.toggle(Kind::Flags, || {
+            Layer::Flags(FlagPanel::new(current, n, height))
+        });
+    }
+
+    // The reading panes.
+
+    /// The side whose reading order steps follow: the active pane's, or B's.
+    fn reading_side(&self) -> Side {
+        self.screen.pane.side().unwrap_or(Side::B)
+    }
+
+    /// n / N: matches while a search is active, links otherwise.
+    fn next(&mut self, dir: Dir) {
+        if self.search.active() {
+            self.status.note = self.search.step(dir);
+            self.show_match();
+        } else {
+            self.jump(None, dir);
+        }
+    }
+
+    /// Step to the next passage of a kind (`None`: any link), or flag.
+    fn jump(&mut self, kind: Option<Jump>, dir: Dir) {
+        let Some(c) = self.comparison().cloned() else {
+            // Keys pressed while the pair is aligned are not lost: the jump
+            // happens when the alignment arrives.
             if self.arts.len() >= 2 {
-                self.reading.deferred = Some((Some(Jump::Flag), dir));
-                self.note = Some("aligning: will jump when ready".into());
+                self.reading.deferred = Some((kind, dir));
+                self.status.note = Some("aligning: will jump when ready".into());
             }
             return;
         };
-        match flags::step(flags.len(), self.flags.current, dir) {
-            Some(i) => self.go_to_flag(i),
-            None if flags.is_empty() => {
-                self.note = Some("no quotation, number or name changed in this pair".into());
+        if kind == Some(Jump::Flag) {
+            match flags::step(c.flags.len(), self.reading.flag, dir) {
+                Some(i) => self.go_to_flag(i),
+                None => self.status.note = Some(flags::no_step(c.flags.len(), dir).into()),
             }
-            None => {
-                let way = if dir == Dir::Forward {
-                    "that was the last flag"
-                } else {
-                    "this is the first flag"
-                };
-                self.note = Some(way.into());
-            }
+            return;
+        }
+        let side = self.reading_side();
+        if let Some(note) = self.reading.jump(&c, kind, dir, side) {
+            self.status.note = Some(note);
         }
     }
 
@@ -866,7 +925,7 @@ impl App {
         let Some(f) = self.flag_list().and_then(|f| f.get(i)).cloned() else {
             return;
         };
-        self.flags.current = Some(i);
+        self.reading.flag = Some(i);
         self.reading.focus = f.link.map(Unit::Link);
         self.reading.show_level(f.a.start, f.b.start);
     }
@@ -874,406 +933,47 @@ impl App {
     /// The status bar's line for the current flag, while its link (or, for
     /// a flag outside the links, nothing) has the focus.
     pub fn flag_status(&self) -> Option<String> {
-        let i = self.flags.current?;
+        let i = self.reading.flag?;
         let flags = self.flag_list()?;
         let f = flags.get(i)?;
         (self.reading.focus == f.link.map(Unit::Link)).then(|| flags::status(flags, i))
     }
 
-    /// Enter in a prompt: keep what was typed.
-    fn accept(&mut self) {
-        if self.list.input.is_some() {
-            self.list.accept();
-            if self.list.shown().is_empty() {
-                self.note = Some(format!("no article matches “{}”", self.list.query));
-            }
-            return;
-        }
-        self.search.input = None;
-        if self.search.query.is_empty() {
-            self.search.clear();
-        } else if self.search.matches.is_empty() {
-            self.note = Some(format!("no match for “{}”", self.search.query));
-        }
-    }
-
-    /// Esc: close the innermost thing open. It never quits (q and Ctrl-C
-    /// do): a reader pressing Esc to leave a search must not lose the session.
-    fn back(&mut self) {
-        if self.list.input.is_some() {
-            self.list.cancel(&self.arts);
-        } else if self.search.input.is_some() {
-            self.search.cancel();
-            self.find_matches();
-        } else if self.help.is_open() {
-            self.help.close();
-        } else if self.provenance.is_open() {
-            self.provenance.close();
-        } else if self.flags.is_open() {
-            self.flags.close();
-        } else if self.pane == Pane::List && self.list.filtered() {
-            self.list.clear(&self.arts);
-        } else if self.list_popup {
-            self.list_popup = false;
-            self.pane = Pane::B;
-        } else if self.search.active() {
-            self.search.clear();
-        } else if self.reading.focus.is_some() {
-            self.reading.focus = None;
-        } else {
-            self.note = Some(match self.keymap.key_for(Ctx::Global, Action::Quit) {
-                Some(q) => format!("{q} quits"),
-                None => "Ctrl-C quits".into(),
-            });
-        }
-    }
-
     /// `e`: write the open pair as the HTML report into the working folder.
     fn export(&mut self) {
-        let Some(html) = self.html else {
-            self.note = Some("no report writer in this build".into());
-            return;
+        let Sides { a, b } = self.open.pair;
+        let pair = match (self.arts.get(a), self.arts.get(b), self.comparison()) {
+            (Some(x), Some(y), Some(c)) if self.arts.len() >= 2 => Ok((x, y, &**c)),
+            _ if self.arts.len() < 2 => Err("open two articles first"),
+            _ => Err("still aligning this pair: try again in a moment"),
         };
-        let Some(c) = self.comparison().cloned() else {
-            self.note = Some(if self.arts.len() < 2 {
-                "open two articles first".into()
-            } else {
-                "still aligning this pair: try again in a moment".into()
-            });
-            return;
-        };
-        let (a, b) = (&self.arts[self.a], &self.arts[self.b]);
-        let report = html(a, b, &c);
-        let base = save::base_name(a, b);
-        self.note = Some(
-            match save::write_new(&self.out_dir, &base, "html", report.as_bytes()) {
-                Ok(path) => {
-                    let shown = std::path::absolute(&path).unwrap_or(path);
-                    format!("wrote {}", safe_line(&shown.to_string_lossy()))
-                }
-                Err(e) => format!(
-                    "cannot write {}.html in {}: {}",
-                    safe_line(&base),
-                    safe_line(&self.out_dir.to_string_lossy()),
-                    crate::outfile::os_text(&e)
-                ),
-            },
-        );
+        self.status.note = Some(self.reports.write(pair));
     }
 
     /// `y`: the focused passage, both sides with their file names, to the
     /// clipboard through the terminal (OSC 52).
     fn copy(&mut self) {
-        let (Some(al), Some(unit)) = (self.alignment(), self.reading.focus) else {
-            let next = self.keymap.key_for(Ctx::Global, Action::Next);
-            self.note = Some(match next {
-                Some(n) => format!("nothing to copy: focus a passage first ({n}, or a click)"),
-                None => "nothing to copy: focus a passage first (click one)".into(),
-            });
-            return;
-        };
-        let Some(text) = clipboard::passage(&self.arts[self.a], &self.arts[self.b], al, unit)
-        else {
-            return;
-        };
-        let (text, cut) = clipboard::cut(&text, clipboard::MAX_COPY);
-        self.outbox = Some(clipboard::osc52(text));
-        let what = match unit {
-            Unit::Link(i) => format!("link {}", i + 1),
-            Unit::New(_) => "the new passage".into(),
-            Unit::Dropped(_) => "the dropped passage".into(),
-            Unit::Other => String::new(),
-        };
-        self.note = Some(if cut {
-            format!("copied {what}, cut to 64 KB (OSC 52)")
-        } else {
-            format!("copied {what} to the clipboard (OSC 52)")
-        });
-    }
-
-    fn toggle_list(&mut self) {
-        if self.size.width >= geometry::WIDE {
-            self.list_shown = !self.list_shown;
-            self.pane = if self.list_shown { Pane::List } else { Pane::B };
-        } else {
-            self.list_popup = !self.list_popup;
-            self.pane = if self.list_popup { Pane::List } else { Pane::B };
-        }
-        self.relayout();
-    }
-
-    /// The narrow screen's list popup.
-    pub fn list_popup_area(&self) -> Rect {
-        let h = u16::try_from(self.list.shown().len() * 2 + 2).unwrap_or(u16::MAX);
-        geometry::popup(self.size, 72, h.max(4))
-    }
-
-    fn cycle_pane(&mut self, step: isize) {
-        let order: &[Pane] = if self.list_visible() {
-            &[Pane::List, Pane::A, Pane::B]
-        } else {
-            &[Pane::A, Pane::B]
-        };
-        let at = order.iter().position(|p| *p == self.pane).unwrap_or(0) as isize;
-        let n = order.len() as isize;
-        self.pane = order[(at + step).rem_euclid(n) as usize];
-    }
-
-    fn read_in(&mut self, p: Pane) {
-        self.pane = p;
-        self.list_popup = false;
-    }
-
-    /// The side whose reading order steps follow: the active pane's, or B's.
-    fn reading_side(&self) -> Side {
-        self.pane.side().unwrap_or(Side::B)
-    }
-
-    /// Digits of the largest paragraph number of the open pair.
-    pub fn number_digits(&self) -> usize {
-        self.digits
-    }
-
-    fn count_digits(&mut self) {
-        let count = |i: usize| self.arts.get(i).map_or(0, |a| a.body_counts().0);
-        self.digits = geometry::digits(count(self.a).max(count(self.b)));
-    }
-
-    /// Where the parts of a pane go on the current screen.
-    pub fn pane_geometry(&self, side: Side) -> PaneGeometry {
-        self.pane_geometry_in(self.size, side)
-    }
-
-    /// Where the parts of a pane go on a screen of `area`.
-    pub fn pane_geometry_in(&self, area: Rect, side: Side) -> PaneGeometry {
-        let g = geometry::screen(area, self.list_shown);
-        geometry::pane(g.panes[side], self.number_digits())
-    }
-
-    /// Text rows visible in a pane.
-    pub fn page(&self) -> usize {
-        usize::from(self.pane_geometry(Side::A).text.height).max(1)
-    }
-
-    /// Text widths of panes A and B for the current size.
-    pub fn text_widths(&self) -> Sides<usize> {
-        Sides::from_fn(|side| usize::from(self.pane_geometry(side).text.width))
-    }
-
-    /// The layout for given text widths: the cached one when it fits.
-    pub fn spread_for(&self, widths: Sides<usize>) -> Option<Cow<'_, Spread>> {
-        let al = self.alignment()?;
-        self.reading
-            .spread_for((&self.arts[self.a], &self.arts[self.b]), al, widths)
-    }
-
-    fn relayout(&mut self) {
-        let al = self.pairs.get(self.a, self.b).cloned();
-        let built = self.reading.layout(
-            &self.arts,
-            (self.a, self.b),
-            al.as_ref(),
-            self.text_widths(),
-            self.page(),
-        );
-        if let Some(fresh) = built {
-            self.after_layout(fresh);
-        }
-    }
-
-    /// A page of `pane`: text rows, or articles in the list.
-    fn page_of(&self, pane: Pane) -> usize {
-        if pane != Pane::List || self.help.is_open() {
-            return self.page();
-        }
-        let area = if self.list_popup {
-            Some(self.list_popup_area())
-        } else {
-            geometry::screen(self.size, self.list_shown).list
-        };
-        area.map_or(1, |a| usize::from(list::inner(a).height / 2).max(1))
-    }
-
-    /// The largest first row a pane can show: the last page ends at the last row.
-    pub fn max_top(&self) -> usize {
-        self.reading.max_top()
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        if self.help.is_open() {
-            self.help
-                .scroll_by(delta, self.size.height, &self.theme, &self.keymap);
-            return;
-        }
-        if self.provenance.is_open() {
-            self.provenance.move_by(delta, self.size.height);
-            return;
-        }
-        if self.flags.is_open() {
-            let n = self.flag_list().map_or(0, |f| f.len());
-            self.flags.move_by(delta, n, self.size.height);
-            return;
-        }
-        match self.pane {
-            Pane::List => self.list.step(delta),
-            Pane::A => self.reading.scroll(Side::A, delta),
-            Pane::B => self.reading.scroll(Side::B, delta),
-        }
-    }
-
-    /// n / N: matches while a search is active, links otherwise.
-    fn next(&mut self, dir: Dir) {
-        if self.search.active() {
-            self.note = self.search.step(dir);
-            self.show_match();
-        } else {
-            self.jump(None, dir);
-        }
-    }
-
-    /// Step to the next passage of a kind (`None`: any link), or flag.
-    fn jump(&mut self, kind: Option<Jump>, dir: Dir) {
-        if kind == Some(Jump::Flag) {
-            self.step_flag(dir);
-            return;
-        }
-        let Some(c) = self.comparison().cloned() else {
-            // Keys pressed while the pair is aligned are not lost: the jump
-            // happens when the alignment arrives.
-            if self.arts.len() >= 2 {
-                self.reading.deferred = Some((kind, dir));
-                self.note = Some("aligning: will jump when ready".into());
+        let Sides { a, b } = self.open.pair;
+        let copied = match (self.alignment(), self.reading.focus) {
+            (Some(al), Some(unit)) => clipboard::copy(&self.arts[a], &self.arts[b], al, unit),
+            _ => {
+                let next = self.keymap.key_for(Ctx::Global, Action::Next);
+                self.status.note = Some(match next {
+                    Some(n) => format!("nothing to copy: focus a passage first ({n}, or a click)"),
+                    None => "nothing to copy: focus a passage first (click one)".into(),
+                });
+                return;
             }
-            return;
         };
-        let side = self.reading_side();
-        if let Some(note) = self.reading.jump(&c, kind, dir, side) {
-            self.note = Some(note);
+        if let Some((bytes, note)) = copied {
+            self.outbox.bytes = Some(bytes);
+            self.status.note = Some(note);
         }
-    }
-
-    fn choose(&mut self, side: Side) {
-        let s = self.list.selected;
-        if s >= self.arts.len() || self.arts.len() < 2 || !self.list.shown().contains(&s) {
-            return;
-        }
-        let (a, b) = match side {
-            Side::A if s == self.b => (s, self.a),
-            Side::A => (s, self.b),
-            Side::B if s == self.a => (self.b, s),
-            Side::B => (self.a, s),
-        };
-        self.chosen = true;
-        self.set_pair(a, b);
-    }
-
-    /// The ranked pairs `]` and `[` step through: those that share text,
-    /// or with `*` all of them, most reused first. Whatever ranking exists
-    /// (a partial one included) is walked.
-    pub fn walk(&self) -> Vec<&Pair> {
-        self.pairs
-            .ranking()
-            .unwrap_or_default()
-            .iter()
-            .filter(|p| self.all_pairs || pairs::shares_text(p))
-            .collect()
-    }
-
-    /// Where the open pair is in the walk, either way round: `(n, of, swapped)`.
-    pub fn walk_position(&self) -> Option<(usize, usize, bool)> {
-        let walk = self.walk();
-        let at = |a, b| walk.iter().position(|p| (p.a, p.b) == (a, b));
-        match (at(self.a, self.b), at(self.b, self.a)) {
-            (Some(n), _) => Some((n, walk.len(), false)),
-            (None, Some(n)) => Some((n, walk.len(), true)),
-            _ => None,
-        }
-    }
-
-    fn step_pair(&mut self, step: isize) {
-        if self.pairs.ranking().is_none() {
-            self.note = Some("still ranking the pairs".into());
-            return;
-        }
-        let walk = self.walk();
-        let all = self.pairs.ranking().map_or(0, <[Pair]>::len);
-        if walk.is_empty() {
-            self.note = Some(if self.arts.len() < 2 {
-                "one article: no other pair to step to".into()
-            } else if all == 0 {
-                "no pairs to step through".into()
-            } else {
-                format!("no pair shares text; * steps through all {all}")
-            });
-            return;
-        }
-        let n = walk.len() as isize;
-        // From a pair picked by hand, start from where it ranks (either way
-        // round), or from the end the step comes from.
-        let here = self
-            .walk_position()
-            .map_or(if step > 0 { -1 } else { n }, |(p, _, _)| p as isize);
-        let next = here + step;
-        if !(0..n).contains(&next) {
-            let rest = if self.all_pairs || all == walk.len() {
-                String::new()
-            } else {
-                format!(" that shares text (* for all {all})")
-            };
-            self.note = Some(if step > 0 && !self.pairs.ranked() {
-                format!("that was the last pair{rest} found so far (still ranking)")
-            } else if step > 0 {
-                format!("that was the last pair{rest}")
-            } else {
-                format!("this is the first pair{rest}")
-            });
-            return;
-        }
-        let (a, b) = (walk[next as usize].a, walk[next as usize].b);
-        self.chosen = true;
-        self.set_pair(a, b);
-    }
-
-    /// Which article of the open pair is the likely source, and why.
-    pub fn likely_source(&self) -> Option<LikelySource> {
-        self.likely
-    }
-
-    /// Decide the likely source of the open pair, once it is aligned.
-    fn find_likely_source(&mut self) {
-        self.likely = self
-            .alignment()
-            .and_then(|al| pairs::likely_source(&self.arts, self.a, self.b, al));
-    }
-
-    fn set_pair(&mut self, a: usize, b: usize) {
-        let changed = (a, b) != (self.a, self.b);
-        self.a = a;
-        self.b = b;
-        self.count_digits();
-        self.find_likely_source();
-        self.pair_pos = self.pairs.rank_of(a, b);
-        if changed || self.reading.spread().is_none() {
-            self.reading.reset();
-        }
-        if changed {
-            self.flags.reset();
-        }
-        // Outside the list (ranking, brackets, swap) the selection follows
-        // A, unless the filter hides it.
-        if self.pane != Pane::List && self.list.shown().contains(&a) {
-            self.list.selected = a;
-        }
-        self.pairs.request(a, b, true);
-        self.pairs.prefetch(a, self.pair_pos);
-        self.relayout();
-        self.find_matches();
     }
 
     /// After each keystroke in the prompt: search, and show the first match
     /// at or below the top of the active pane.
     fn search_live(&mut self) {
-        self.search.take_input();
         self.find_matches();
         let top = self.reading.top[self.reading_side()];
         self.search.current_from(top, self.reading.spread());
@@ -1281,16 +981,8 @@ impl App {
     }
 
     fn find_matches(&mut self) {
-        if self.arts.len() < 2 {
-            self.search.matches.clear();
-            self.search.current = None;
-            return;
-        }
-        let texts = [
-            (self.a, self.arts[self.a].text.as_str()),
-            (self.b, self.arts[self.b].text.as_str()),
-        ];
-        self.search.find(texts, self.reading.spread());
+        self.search
+            .refresh(&self.arts, self.open.pair, self.reading.spread());
     }
 
     /// Scroll the current match into view and read on its side.
@@ -1298,24 +990,111 @@ impl App {
         let Some(m) = self.search.current_match().cloned() else {
             return;
         };
-        let Some(row) = self
-            .reading
-            .spread()
-            .and_then(|sp| sp.row_of_byte(m.side, m.bytes.start))
-        else {
+        let spread = self.reading.spread();
+        let Some(row) = spread.and_then(|sp| sp.row_of_byte(m.side, m.bytes.start)) else {
             return;
         };
-        self.pane = match m.side {
-            Side::A => Pane::A,
-            Side::B => Pane::B,
-        };
-        self.list_popup = false;
+        self.focus_pane(m.side.into());
         self.reading.show_row(m.side, row);
     }
 
-    /// Share of `j`'s body found in the current A, once aligned.
-    pub fn share_against_a(&self, j: usize) -> Option<f64> {
-        self.pairs.share(self.a, j)
+    fn relayout(&mut self) {
+        let Sides { a, b } = self.open.pair;
+        let al = self.pairs.get(a, b).cloned();
+        let (widths, page) = (self.screen.text_widths(), self.screen.page());
+        let built = self
+            .reading
+            .layout(&self.arts, (a, b), al.as_ref(), widths, page);
+        if let Some(fresh) = built {
+            self.after_layout(fresh);
+        }
+    }
+
+    /// A new layout is in place: the matches get their rows; on the pair's
+    /// first, a jump asked for while waiting happens.
+    fn after_layout(&mut self, fresh: bool) {
+        if fresh {
+            self.find_matches();
+            if let Some((kind, dir)) = self.reading.deferred.take() {
+                self.status.note = None;
+                self.jump(kind, dir);
+            }
+        } else {
+            self.search.sort(self.reading.spread());
+        }
+    }
+
+    // The pair open.
+
+    /// Open the list's selected article as A or B (an article already open
+    /// on the other side swaps sides rather than being compared with itself).
+    fn choose(&mut self, side: Side) {
+        let s = self.list.selected;
+        if s >= self.arts.len() || self.arts.len() < 2 || !self.list.shown().contains(&s) {
+            return;
+        }
+        let Sides { a, b } = self.open.pair;
+        let (a, b) = match side {
+            Side::A if s == b => (s, a),
+            Side::A => (s, b),
+            Side::B if s == a => (b, s),
+            Side::B => (a, s),
+        };
+        self.choose_pair(a, b);
+    }
+
+    /// `]` / `[`: the next or previous pair of the walk.
+    fn step_pair(&mut self, step: isize) {
+        match self.pairs.step_from(self.pair(), step) {
+            Ok((a, b)) => self.choose_pair(a, b),
+            Err(note) => self.status.note = Some(note),
+        }
+    }
+
+    /// Open `(a, b)`, chosen by the reader: the ranking no longer moves it.
+    fn choose_pair(&mut self, a: usize, b: usize) {
+        self.open.chosen = true;
+        self.set_pair(a, b);
+    }
+
+    fn set_pair(&mut self, a: usize, b: usize) {
+        let changed = Sides::new(a, b) != self.open.pair;
+        self.open.pair = Sides::new(a, b);
+        self.count_digits();
+        self.find_likely_source();
+        self.open.rank = self.pairs.rank_of(a, b);
+        if changed || self.reading.spread().is_none() {
+            self.reading.reset();
+        }
+        if changed {
+            // Its flags were the old pair's.
+            self.overlays.remove(Kind::Flags);
+        }
+        // Outside the list (ranking, brackets, swap) the selection follows
+        // A, unless the filter hides it.
+        if self.screen.pane != Pane::List && self.list.shown().contains(&a) {
+            self.list.selected = a;
+        }
+        self.pairs.request(a, b, true);
+        self.pairs.prefetch(a, self.open.rank);
+        self.relayout();
+        self.find_matches();
+    }
+
+    /// Decide the likely source of the open pair, once it is aligned.
+    fn find_likely_source(&mut self) {
+        let Sides { a, b } = self.open.pair;
+        self.open.likely = self
+            .alignment()
+            .and_then(|al| pairs::likely_source(&self.arts, a, b, al));
+    }
+
+    /// The width of the panes' number column: the digits of the open pair's
+    /// largest paragraph number.
+    fn count_digits(&mut self) {
+        let count = |i: usize| self.arts.get(i).map_or(0, |a| a.body_counts().0);
+        let most = count(self.open.pair.a).max(count(self.open.pair.b));
+        self.screen.digits = geometry::digits(most);
     }
 }
 
@@ -1364,7 +1143,7 @@ mod tests {
         assert_eq!(seen, sharing);
         app.apply(Action::NextPair);
         assert_eq!(
-            app.note.as_deref(),
+            app.note(),
             Some(
                 format!(
                     "that was the last pair that shares text (* for all {})",
@@ -1436,11 +1215,13 @@ mod tests {
         let (reuters, palakshi) = (idx("reuters"), idx("palakshi"));
         let (wsj, insider) = (idx("wsj"), idx("the-insider"));
         app.apply(Action::Provenance);
-        assert!(app.provenance.is_open());
         assert_eq!(app.contexts()[0], Ctx::Provenance);
         // The Reuters story is the root with the two rewrites below it; the
         // WSJ story is the other root, with The Insider (which names it).
-        let lines = app.provenance.lines().to_vec();
+        let Some(Layer::Sources(sources)) = app.overlays.top() else {
+            panic!("the sources on top");
+        };
+        let lines = sources.lines().to_vec();
         let tree: Vec<(usize, usize)> = lines.iter().map(|n| (n.depth, n.article)).collect();
         assert_eq!(tree.len(), 5, "{tree:?}");
         assert_eq!(tree[0], (0, reuters));
@@ -1453,7 +1234,7 @@ mod tests {
         }
         app.apply(Action::OpenPair);
         app.settle();
-        assert!(!app.provenance.is_open());
+        assert!(!app.overlays.is_open(Kind::Sources));
         assert_eq!(app.pair(), (reuters, palakshi));
         // Drawing it does not panic at any size.
         app.apply(Action::Provenance);
@@ -1463,13 +1244,13 @@ mod tests {
             ratatui::widgets::Widget::render(&app, buf.area, &mut buf);
         }
         app.apply(Action::Back);
-        assert!(!app.provenance.is_open());
+        assert!(!app.overlays.is_open(Kind::Sources));
     }
 
     #[test]
     fn enter_and_space_choose_a_and_b_and_s_swaps() {
         let mut app = settled();
-        app.pane = Pane::List;
+        app.screen.pane = Pane::List;
         app.list.selected = 0;
         app.apply(Action::SetA);
         app.list.selected = 4;
@@ -1530,7 +1311,8 @@ mod tests {
         let n = app.search.matches.len();
         assert!(n > 2 && !app.search.pending);
         assert_eq!(app.search.folded.len(), 2);
-        let folded = app.search.folded[&app.a].clone();
+        let a = app.pair().0;
+        let folded = app.search.folded[&a].clone();
         app.on_key(&KeyEvent::from(KeyCode::Backspace));
         app.apply(Action::Accept);
         assert!(
@@ -1538,7 +1320,7 @@ mod tests {
             "“pla” matches at least “plan”"
         );
         // The same folded text, not made again.
-        assert!(Arc::ptr_eq(&folded, &app.search.folded[&app.a]));
+        assert!(Arc::ptr_eq(&folded, &app.search.folded[&a]));
         // The matches of each side, sorted, for drawing.
         for side in [Side::A, Side::B] {
             let (v, _) = app.search.on_side(side);
@@ -1556,7 +1338,7 @@ mod tests {
     fn a_storm_of_resizes_asks_for_one_layout_off_the_ui_thread() {
         let mut app = settled();
         app.set_sync_layout_limit(0);
-        app.pane = Pane::B;
+        app.screen.pane = Pane::B;
         for _ in 0..40 {
             app.apply(Action::Down);
         }
@@ -1595,7 +1377,7 @@ mod tests {
     #[test]
     fn synchronized_scrolling_keeps_panes_level_and_can_be_switched_off() {
         let mut app = settled();
-        app.pane = Pane::B;
+        app.screen.pane = Pane::B;
         app.apply(Action::Down);
         app.apply(Action::Down);
         assert_eq!(app.tops(), Sides::new(2, 2));

@@ -51,6 +51,26 @@ pub fn cut(text: &str, max: usize) -> (&str, bool) {
     (&text[..end], true)
 }
 
+/// What `y` sends to the terminal for `unit` of the pair `a`, `b`: the
+/// OSC 52 sequence, and what the status bar says of it; `None` for text
+/// that is no passage.
+pub fn copy(a: &Article, b: &Article, al: &Alignment, unit: Unit) -> Option<(Vec<u8>, String)> {
+    let text = passage(a, b, al, unit)?;
+    let (text, cut) = cut(&text, MAX_COPY);
+    let what = match unit {
+        Unit::Link(i) => format!("link {}", i + 1),
+        Unit::New(_) => "the new passage".into(),
+        Unit::Dropped(_) => "the dropped passage".into(),
+        Unit::Other => String::new(),
+    };
+    let note = if cut {
+        format!("copied {what}, cut to 64 KB (OSC 52)")
+    } else {
+        format!("copied {what} to the clipboard (OSC 52)")
+    };
+    Some((osc52(text), note))
+}
+
 /// What `y` copies for a passage: each side it has, with its file name and
 /// paragraph, then its text.
 pub fn passage(a: &Article, b: &Article, al: &Alignment, unit: Unit) -> Option<String> {

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::geometry;
 use super::keymap::{self, Action, Ctx, Keymap};
+use super::part::{Env, Outcome, Part, movement};
 use crate::marks::{FLAG, Mark};
 use crate::view::{Change, Class, Theme};
 
@@ -19,55 +20,61 @@ const CHROME_ROWS: u16 = 4;
 /// Columns the popup adds to its widest line: borders and a space each side.
 const CHROME_COLS: u16 = 4;
 
-/// The help popup: closed, or open and scrolled.
+/// The help popup, open and scrolled.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Help {
-    scroll: Option<usize>,
+    scroll: usize,
 }
 
 impl Help {
-    /// Open it at the top.
-    pub fn open(&mut self) {
-        self.scroll = Some(0);
-    }
-
-    /// Close it.
-    pub fn close(&mut self) {
-        self.scroll = None;
-    }
-
-    /// Whether it is open.
-    pub fn is_open(&self) -> bool {
-        self.scroll.is_some()
-    }
-
-    /// Its scroll offset; `None` when closed.
-    pub fn scroll(&self) -> Option<usize> {
+    /// Its scroll offset: the first line shown.
+    pub fn scroll(&self) -> usize {
         self.scroll
+    }
+
+    /// Lines of text shown at once on a screen `height` rows high.
+    fn shown(height: u16) -> usize {
+        usize::from(height.saturating_sub(CHROME_ROWS)).max(1)
     }
 
     /// The largest scroll offset on a screen `height` rows high: the last
     /// line at the popup's bottom.
     fn max(height: u16, theme: &Theme, keymap: &Keymap) -> usize {
-        let shown = usize::from(height.saturating_sub(CHROME_ROWS)).max(1);
-        lines(theme, keymap).len().saturating_sub(shown)
+        lines(theme, keymap)
+            .len()
+            .saturating_sub(Self::shown(height))
+    }
+}
+
+impl Part for Help {
+    fn context(&self) -> Ctx {
+        Ctx::Help
     }
 
-    /// Scroll by `delta` lines on a screen `height` rows high.
-    pub fn scroll_by(&mut self, delta: isize, height: u16, theme: &Theme, keymap: &Keymap) {
-        if let Some(h) = self.scroll {
-            let max = Self::max(height, theme, keymap) as isize;
-            self.scroll = Some((h as isize).saturating_add(delta).clamp(0, max) as usize);
+    fn handle(&mut self, action: Action, env: &Env) -> Outcome {
+        if action == Action::Back {
+            return Outcome::Close(None);
         }
+        let height = env.screen.height;
+        let Some(delta) = movement(action, Self::shown(height)) else {
+            return Outcome::Ignored;
+        };
+        let max = Self::max(height, env.theme, env.keymap) as isize;
+        self.scroll = (self.scroll as isize).saturating_add(delta).clamp(0, max) as usize;
+        Outcome::Stay(None)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, env: &Env) {
+        render(self.scroll, env.theme, env.keymap, area, buf);
     }
 
     /// Keep the offset in range after a resize: a taller screen shows more
     /// of the help, so its last page starts earlier (past it, the first k
     /// would seem to do nothing).
-    pub fn fit(&mut self, height: u16, theme: &Theme, keymap: &Keymap) {
-        if let Some(h) = self.scroll {
-            self.scroll = Some(h.min(Self::max(height, theme, keymap)));
-        }
+    fn fit(&mut self, env: &Env) {
+        self.scroll = self
+            .scroll
+            .min(Self::max(env.screen.height, env.theme, env.keymap));
     }
 }
 
@@ -209,11 +216,10 @@ pub fn lines(t: &Theme, keymap: &Keymap) -> Vec<Line<'static>> {
 }
 
 /// Draw the popup centred in `area`, scrolled to `scroll`.
-pub fn render(scroll: usize, theme: &Theme, keymap: &Keymap, area: Rect, buf: &mut Buffer) {
+fn render(scroll: usize, theme: &Theme, keymap: &Keymap, area: Rect, buf: &mut Buffer) {
     let lines = lines(theme, keymap);
-    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + CHROME_COLS;
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let r = geometry::popup(area, width, height);
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0);
+    let r = geometry::help_popup(area, widest + usize::from(CHROME_COLS), lines.len());
     Clear.render(r, buf);
     let block = Block::bordered()
         .title(Line::from(" Help ").style(theme.strong()))

@@ -1,15 +1,17 @@
 //! Reading state: the layout of the open pair, where each pane is scrolled,
-//! whether they scroll together, and the passage with the focus.
+//! whether they scroll together, the passage with the focus and the flag
+//! stepped to.
 
 use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::keymap::{Dir, Jump};
+use super::overview;
 use crate::align::{Alignment, Kind};
 use crate::article::Article;
 use crate::comparison::Comparison;
 use crate::side::{Side, Sides};
-use crate::view::{Spread, Unit};
+use crate::view::{RowKind, Spread, Unit};
 
 /// The reading panes' state.
 #[derive(Debug)]
@@ -22,6 +24,9 @@ pub struct Reading {
     pub sync: bool,
     /// The passage with the focus.
     pub focus: Option<Unit>,
+    /// The flag last stepped to (`f`, `F`, the panel's Enter): an index
+    /// into the pair's flags; its link has the focus.
+    pub flag: Option<usize>,
     /// A jump asked for before the pair was aligned.
     pub deferred: Option<(Option<Jump>, Dir)>,
     /// Text rows visible in a pane.
@@ -46,6 +51,7 @@ impl Default for Reading {
             top: Sides::default(),
             sync: true,
             focus: None,
+            flag: None,
             deferred: None,
             page: 1,
             laying_out: None,
@@ -107,6 +113,7 @@ impl Reading {
         self.spread = None;
         self.top = Sides::default();
         self.focus = None;
+        self.flag = None;
         self.deferred = None;
         self.laying_out = None;
         self.job = None;
@@ -312,6 +319,40 @@ impl Reading {
         if self.sync {
             self.level_from(side);
         }
+    }
+
+    /// A click on row `dy` of `side`'s text: the passage there gets the
+    /// focus (a moved run's note: its first link), and a moved link or a
+    /// note is brought level with its counterpart (`al`: the alignment).
+    pub fn click(&mut self, side: Side, dy: usize, al: Option<&Alignment>) {
+        let top = self.top[side];
+        let Some(row) = self.spread().and_then(|sp| sp.rows(side).get(top + dy)) else {
+            return;
+        };
+        let (unit, note) = (row.unit, row.kind == RowKind::Note);
+        if unit == Unit::Other || !matches!(row.kind, RowKind::Text | RowKind::Note) {
+            return;
+        }
+        self.focus = Some(unit);
+        let moved = match unit {
+            Unit::Link(i) => al.is_some_and(|al| al.links[i].moved),
+            _ => false,
+        };
+        if note || moved {
+            self.show(unit);
+        }
+    }
+
+    /// A click on cell `cell` of `side`'s map, `cells` high: the rows it
+    /// stands for go to the middle of the pane.
+    pub fn scroll_to_map(&mut self, side: Side, cell: usize, cells: usize) {
+        let Some(total) = self.spread().map(Spread::len) else {
+            return;
+        };
+        let rows = overview::rows_of(total, cells, cell);
+        let target = rows.start.saturating_sub(self.page / 2) as isize;
+        let now = self.top[side] as isize;
+        self.scroll(side, target - now);
     }
 
     /// Bring a passage into view on both sides, a quarter page from the top,

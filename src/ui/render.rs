@@ -1,4 +1,6 @@
-//! Drawing: a pure function of the [`App`] state.
+//! Drawing: a pure function of the [`App`] state. The reading panes and
+//! the status bar are drawn here; the list and every overlay draw
+//! themselves (`Part::render`), the overlays in the stack's order.
 //!
 //! Every width is measured the way the buffer measures it and every area is
 //! clipped to the screen, so any terminal size, down to 1×1, draws without
@@ -10,15 +12,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::app::{App, Pane};
+use super::app::App;
 use super::flags;
 use super::geometry::{self, PaneGeometry};
-use super::help;
-use super::list;
 use super::overview;
 use super::pairs::Reason;
+use super::part::{Pane, Part, Target};
 use crate::article::{Article, safe_line};
 use crate::marks::{FLAG, Mark, pct};
 use crate::side::{Side, Sides};
@@ -34,9 +35,10 @@ impl Widget for &App {
         if area.is_empty() {
             return;
         }
-        let g = geometry::screen(area, self.list_shown);
+        let env = self.env();
+        let g = self.screen.geometry_in(area);
         if let Some(l) = g.list {
-            list::render(self, l, buf);
+            self.list.render(l, buf, &env);
         }
         let pgs = Sides::from_fn(|side| self.pane_geometry_in(area, side));
         let widths = pgs.map(|pg| usize::from(pg.text.width));
@@ -53,42 +55,13 @@ impl Widget for &App {
             render_pane(self, side, rect, pgs[side], text, spread.as_deref(), buf);
         }
         render_status(self, g.status, buf);
-        if self.list_popup {
-            let h = u16::try_from(self.list.shown().len() * 2 + 2).unwrap_or(u16::MAX);
-            let r = geometry::popup(area, 72, h.max(4));
-            Clear.render(r, buf);
-            list::render(self, r, buf);
-        }
-        if self.provenance.is_open() {
-            super::provenance::render(
-                &self.provenance,
-                &self.arts,
-                (&self.theme, &self.keymap),
-                area,
-                buf,
-            );
-        }
-        if self.flags.is_open()
-            && let (Some(a), Some(b)) = (self.arts.get(self.a), self.arts.get(self.b))
-        {
-            flags::render(
-                &self.flags,
-                self.flag_list(),
-                (a, b),
-                (&self.theme, &self.keymap),
-                area,
-                buf,
-            );
-        }
-        if let Some(scroll) = self.help.scroll() {
-            help::render(scroll, &self.theme, &self.keymap, area, buf);
-        }
+        self.overlays.render(area, buf, &env, &self.list);
         super::safe::sanitize(buf, area);
     }
 }
 
 fn spinner(app: &App) -> &'static str {
-    SPINNER[app.tick % SPINNER.len()]
+    SPINNER[app.status.tick % SPINNER.len()]
 }
 
 /// Article details: outlet · date · words.
@@ -145,15 +118,10 @@ fn render_pane(
     spread: Option<&Spread>,
     buf: &mut Buffer,
 ) {
-    let idx = match side {
-        Side::A => app.a,
-        Side::B => app.b,
+    let active = app.screen.pane == Pane::from(side);
+    let Some(art) = app.arts.get(app.open.pair[side]) else {
+        return;
     };
-    let active = app.pane.eq(&match side {
-        Side::A => Pane::A,
-        Side::B => Pane::B,
-    });
-    let Some(art) = app.arts.get(idx) else { return };
     // The title keeps its own looks on a dim (unfocused) or bold border.
     let mut block = Block::bordered()
         .title(pane_title(app, side, art, area.width))
@@ -216,10 +184,7 @@ fn render_pane(
         .map(|fl| {
             fl.iter()
                 .map(|f| {
-                    let r = match side {
-                        Side::A => f.a.clone(),
-                        Side::B => f.b.clone(),
-                    };
+                    let r = Sides::new(&f.a, &f.b)[side].clone();
                     (r, flags::marks_words(f.kind))
                 })
                 .collect()
@@ -373,97 +338,29 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let t = &app.theme;
-    let mut left: Vec<Span> = Vec::new();
-    let sep = || Span::styled("  ", Style::new());
-    if let Some(input) = &app.list.input {
-        left.push(Span::styled("filter /", t.strong()));
-        left.push(Span::raw(input.clone()));
-        left.push(Span::styled("▏", t.strong()));
-        left.push(sep());
-        left.push(Span::raw(format!(
-            "{} of {} articles",
-            app.list.shown().len(),
-            app.arts.len()
-        )));
-    } else if let Some(input) = &app.search.input {
-        left.push(Span::styled("/", t.strong()));
-        left.push(Span::raw(input.clone()));
-        left.push(Span::styled("▏", t.strong()));
-        left.push(sep());
-        left.push(Span::raw(app.search.count()));
-    } else {
-        if let Some(n) = &app.note {
-            left.push(Span::styled(n.clone(), t.note()));
-            left.push(sep());
+    // A prompt draws its own line at the start; what it found follows it.
+    let (start, left) = match app.overlays.prompt() {
+        Some(prompt) => {
+            prompt.render(area, buf, &app.env());
+            let found = match prompt.target() {
+                Target::Filter => {
+                    format!("{} of {} articles", app.list.shown().len(), app.arts.len())
+                }
+                Target::Search => app.search.count(),
+            };
+            (prompt.width(), vec![sep(), Span::raw(found)])
         }
-        if app.is_loading() {
-            left.push(Span::raw(format!(
-                "{} reading {} articles",
-                spinner(app),
-                app.arts.len()
-            )));
-            left.push(sep());
-        } else if let Some((n, total)) = app.pairs.progress() {
-            left.push(Span::raw(if total == 0 {
-                format!("{} finding pairs", spinner(app))
-            } else {
-                format!("{} ranking {n}/{total}", spinner(app))
-            }));
-            left.push(sep());
-        } else if app.arts.len() >= 2 && app.alignment().is_none() {
-            left.push(Span::raw(format!("{} aligning", spinner(app))));
-            left.push(sep());
-        }
-        if app.laying_out() {
-            left.push(Span::raw(format!("{} laying out", spinner(app))));
-            left.push(sep());
-        }
-        if let Some(al) = app.alignment() {
-            let s = &al.stats;
-            let share =
-                |m: Mark, x: f64| Span::styled(format!("{} {}", m.label(), pct(x)), t.mark(m));
-            left.extend([
-                Span::raw("B "),
-                share(Mark::Copied, s.b_copied),
-                Span::raw(" "),
-                share(Mark::Reworded, s.b_reworded),
-                Span::raw(" "),
-                share(Mark::New, s.b_new),
-                Span::raw(" · A "),
-                share(Mark::Dropped, s.a_dropped),
-            ]);
-            left.push(sep());
-            match app.flag_status() {
-                Some(f) => left.push(Span::styled(f, t.strong())),
-                None => left.push(Span::raw(focus_info(app))),
-            }
-        }
-        // Where the pair is among those ] and [ step through; after s it
-        // is the same pair, the other way round.
-        if let Some((n, of, swapped)) = app.walk_position() {
-            left.push(sep());
-            let more = if app.pairs.ranked() { "" } else { " so far" };
-            left.push(Span::raw(format!("pair {}/{of}{more}", n + 1)));
-            if swapped {
-                left.push(Span::raw(" swapped"));
-            }
-        }
-        if app.search.active() {
-            left.push(sep());
-            left.push(Span::styled(
-                format!("“{}” {}", app.search.query, app.search.count()),
-                t.strong(),
-            ));
-        }
-        if !app.reading.sync {
-            left.push(sep());
-            left.push(Span::styled("independent", t.strong()));
-        }
-    }
+        None => (0, status_spans(app)),
+    };
     let line = Line::from(left);
-    buf.set_line(area.x, area.y, &line, area.width);
+    let x = area
+        .x
+        .saturating_add(u16::try_from(start).unwrap_or(u16::MAX));
+    if x < area.right() {
+        buf.set_line(x, area.y, &line, area.right() - x);
+    }
     // Hints from the keymap, right-aligned, as many as fit.
-    let used = line.width() + 2;
+    let used = start + line.width() + 2;
     let mut hint_spans: Vec<Span> = Vec::new();
     let mut w = 0;
     for (key, hint) in app.keymap.hints(&app.contexts()) {
@@ -479,6 +376,86 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         let x = area.x + area.width - w as u16;
         buf.set_line(x, area.y, &Line::from(hint_spans), w as u16);
     }
+}
+
+/// The space between two things the status bar says.
+fn sep() -> Span<'static> {
+    Span::raw("  ")
+}
+
+/// What the status bar says while no prompt is open: the note, work in
+/// progress, the pair's figures, the focus, where the pair is in the walk,
+/// the search in force.
+fn status_spans(app: &App) -> Vec<Span<'static>> {
+    let t = &app.theme;
+    let mut left: Vec<Span> = Vec::new();
+    if let Some(n) = &app.status.note {
+        left.push(Span::styled(n.clone(), t.note()));
+        left.push(sep());
+    }
+    if app.is_loading() {
+        left.push(Span::raw(format!(
+            "{} reading {} articles",
+            spinner(app),
+            app.arts.len()
+        )));
+        left.push(sep());
+    } else if let Some((n, total)) = app.pairs.progress() {
+        left.push(Span::raw(if total == 0 {
+            format!("{} finding pairs", spinner(app))
+        } else {
+            format!("{} ranking {n}/{total}", spinner(app))
+        }));
+        left.push(sep());
+    } else if app.arts.len() >= 2 && app.alignment().is_none() {
+        left.push(Span::raw(format!("{} aligning", spinner(app))));
+        left.push(sep());
+    }
+    if app.laying_out() {
+        left.push(Span::raw(format!("{} laying out", spinner(app))));
+        left.push(sep());
+    }
+    if let Some(al) = app.alignment() {
+        let s = &al.stats;
+        let share = |m: Mark, x: f64| Span::styled(format!("{} {}", m.label(), pct(x)), t.mark(m));
+        left.extend([
+            Span::raw("B "),
+            share(Mark::Copied, s.b_copied),
+            Span::raw(" "),
+            share(Mark::Reworded, s.b_reworded),
+            Span::raw(" "),
+            share(Mark::New, s.b_new),
+            Span::raw(" · A "),
+            share(Mark::Dropped, s.a_dropped),
+        ]);
+        left.push(sep());
+        match app.flag_status() {
+            Some(f) => left.push(Span::styled(f, t.strong())),
+            None => left.push(Span::raw(focus_info(app))),
+        }
+    }
+    // Where the pair is among those ] and [ step through; after s it
+    // is the same pair, the other way round.
+    if let Some((n, of, swapped)) = app.walk_position() {
+        left.push(sep());
+        let more = if app.pairs.ranked() { "" } else { " so far" };
+        left.push(Span::raw(format!("pair {}/{of}{more}", n + 1)));
+        if swapped {
+            left.push(Span::raw(" swapped"));
+        }
+    }
+    if app.search.active() {
+        left.push(sep());
+        left.push(Span::styled(
+            format!("“{}” {}", app.search.query, app.search.count()),
+            t.strong(),
+        ));
+    }
+    if !app.reading.sync {
+        left.push(sep());
+        left.push(Span::styled("independent", t.strong()));
+    }
+    left
 }
 
 fn focus_info(app: &App) -> String {

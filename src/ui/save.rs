@@ -8,11 +8,65 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::article::Article;
+use crate::article::{Article, safe_line};
 use crate::comparison::Comparison;
 
 /// Writes a pair as a standalone HTML report.
 pub type HtmlReport = fn(&Article, &Article, &Comparison) -> String;
+
+/// What `e` writes with, and where.
+#[derive(Debug, Clone)]
+pub struct Reports {
+    /// The report writer; `None`: `e` says it cannot.
+    html: Option<HtmlReport>,
+    /// The folder written into.
+    dir: PathBuf,
+}
+
+impl Default for Reports {
+    fn default() -> Reports {
+        Reports {
+            html: None,
+            dir: PathBuf::from("."),
+        }
+    }
+}
+
+impl Reports {
+    /// Write reports with `html` into `dir`.
+    pub fn new(html: HtmlReport, dir: impl Into<PathBuf>) -> Reports {
+        Reports {
+            html: Some(html),
+            dir: dir.into(),
+        }
+    }
+
+    /// Write the report of the open pair `a`, `b` and their comparison (or
+    /// say why there is none yet); what the status bar says of it.
+    pub fn write(&self, pair: Result<(&Article, &Article, &Comparison), &str>) -> String {
+        let Some(html) = self.html else {
+            return "no report writer in this build".into();
+        };
+        let (a, b, c) = match pair {
+            Ok(pair) => pair,
+            Err(why) => return why.into(),
+        };
+        let report = html(a, b, c);
+        let base = base_name(a, b);
+        match write_new(&self.dir, &base, "html", report.as_bytes()) {
+            Ok(path) => {
+                let shown = std::path::absolute(&path).unwrap_or(path);
+                format!("wrote {}", safe_line(&shown.to_string_lossy()))
+            }
+            Err(e) => format!(
+                "cannot write {}.html in {}: {}",
+                safe_line(&base),
+                safe_line(&self.dir.to_string_lossy()),
+                crate::outfile::os_text(&e)
+            ),
+        }
+    }
+}
 
 /// Most characters of each stem kept in a report's name: two long titles
 /// must still make a name the file system accepts (255 bytes).

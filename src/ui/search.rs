@@ -1,5 +1,5 @@
-//! Search: the prompt's text, the query in force, its matches in both
-//! articles and the current one.
+//! Search: the query in force, its matches in both articles and the
+//! current one (the query is typed in the one prompt, `prompt.rs`).
 //!
 //! Matches are kept in screen order (by row, A before B on the same row), so
 //! n/N step through them the way the eye reads the two panes.
@@ -9,6 +9,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::keymap::Dir;
+use crate::article::Article;
 use crate::side::{Side, Sides};
 use crate::view::Spread;
 
@@ -24,12 +25,8 @@ pub struct Match {
 /// The search state.
 #[derive(Debug, Clone, Default)]
 pub struct Search {
-    /// The prompt's text while the user types; `None` when the prompt is closed.
-    pub input: Option<String>,
     /// The query in force (empty: no search).
     pub query: String,
-    /// What `query` was before the prompt opened, for Esc to restore.
-    before: String,
     /// Every match, in screen order.
     pub matches: Vec<Match>,
     /// Index into `matches` of the current one.
@@ -51,18 +48,6 @@ impl Search {
         !self.query.is_empty()
     }
 
-    /// Open the prompt, remembering the query in force for Esc.
-    pub fn open(&mut self) {
-        self.before = self.query.clone();
-        self.input = Some(String::new());
-    }
-
-    /// Esc in the prompt cancels the edit: the previous search returns.
-    pub fn cancel(&mut self) {
-        self.input = None;
-        self.query = std::mem::take(&mut self.before);
-    }
-
     /// No search at all (the folded texts are kept for the next one).
     pub fn clear(&mut self) {
         let folded = std::mem::take(&mut self.folded);
@@ -72,9 +57,25 @@ impl Search {
         };
     }
 
-    /// The query becomes what the prompt holds.
-    pub fn take_input(&mut self) {
-        self.query = self.input.clone().unwrap_or_default();
+    /// Search for `query` once the keys typed so far are handled (see
+    /// `App::catch_up`).
+    pub fn type_query(&mut self, query: &str) {
+        query.clone_into(&mut self.query);
+        self.pending = true;
+    }
+
+    /// Find every match of the query in the open pair `pair` of `arts`, in
+    /// screen order for `spread`; no match is current.
+    pub fn refresh(&mut self, arts: &[Article], pair: Sides<usize>, spread: Option<&Spread>) {
+        match (arts.get(pair.a), arts.get(pair.b)) {
+            (Some(a), Some(b)) if arts.len() >= 2 => {
+                self.find([(pair.a, &a.text), (pair.b, &b.text)], spread);
+            }
+            _ => {
+                self.matches.clear();
+                self.current = None;
+            }
+        }
     }
 
     /// Find every match of the query in the texts of A and B (each with its
