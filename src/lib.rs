@@ -82,9 +82,11 @@ pub mod testing {
     pub use crate::ui::clipboard::{base64, osc52, passage};
     pub use crate::ui::config::{Config, ThemeChoice, defaults_file, parse as parse_config};
     pub use crate::ui::help::lines as help_lines;
+    pub use crate::ui::inspect::Inspect;
     pub use crate::ui::keymap::{Action, Binding, Ctx, Dir, Jump, Key, Keymap};
-    pub use crate::ui::part::{Pane, Target};
+    pub use crate::ui::part::Target;
     pub use crate::ui::safe::{MAX_CHARS, is_safe_cell};
+    pub use crate::ui::screen::Pane;
     pub use crate::ui::worker::{Job, compute};
     pub use crate::view::{Change, Class, RowKind, Spread, Theme, Unit, display_width, wrap};
 

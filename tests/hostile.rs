@@ -15,6 +15,7 @@ mod session;
 
 use copycat::article::Article;
 use copycat::testing::App;
+use copycat::testing::Inspect;
 use copycat::testing::Side;
 use copycat::testing::geometry;
 use copycat::testing::{Action, Dir, Jump};

@@ -8,6 +8,7 @@ mod fixtures;
 use copycat::article::{self, Article};
 use copycat::testing::Action;
 use copycat::testing::App;
+use copycat::testing::Inspect;
 use copycat::testing::is_safe_cell;
 use copycat::testing::{Change, Class, RowKind, Side};
 use crossterm::event::{Event, KeyCode, KeyEvent};

@@ -3,50 +3,42 @@
 //! `App` routes: terminal events become [`Action`]s through the keymap, and
 //! an action goes first to the part on top — the layer open over the panes
 //! ([`Overlays`]: the help, the sources, the flags, the list popup, the
-//! prompt), else the article list when it has the keyboard. What that part
-//! leaves (a key bound everywhere) is carried out here, on the reading
-//! panes ([`Reading`], [`Search`]) and the pairs ([`Pairs`]); what a part
-//! asks for ([`Ask`]: open a pair, go to a flag, a prompt's text) comes back
-//! here too. `App` keeps what ties the parts together: the articles, the
+//! prompt), then the article list when it has the keyboard, then the
+//! reading panes ([`Panes`]). What no part takes (a key bound everywhere
+//! that acts on the pair or the screen) is carried out here, with the pairs
+//! ([`Pairs`]); what a part asks for ([`Ask`]: open a pair, go to a flag, a
+//! prompt's text, a note) comes back here too. `App` keeps what ties the parts together: the articles, the
 //! pair open, the screen and the status note. Drawing reads the state and
 //! never changes it (see `render`); what goes to the terminal besides the
 //! frame (the OSC 52 clipboard sequence) waits in an outbox for the loop.
 
-use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
-use ratatui::layout::{Position, Rect};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
+use ratatui::layout::Rect;
 
 use super::clipboard;
-use super::flags::{self, FlagPanel};
-use super::geometry::{self, PaneGeometry};
+use super::flags::FlagPanel;
+use super::geometry;
 use super::help::Help;
-use super::keymap::{Action, Ctx, Dir, Jump, Keymap};
+use super::keymap::{Action, Ctx, Keymap};
 use super::list::List;
 use super::overlay::{Kind, Layer, Overlays};
-use super::pairs::{self, Arrived, LikelySource, Open, Pairs};
-use super::part::{Ask, Edit, Env, Outcome, Pane, Part, Target, movement};
+use super::pairs::{self, Arrived, Open, Pairs};
+use super::panes::Panes;
+use super::part::{Ask, Edit, Env, Outcome, Part, Target};
 use super::prompt::Prompt;
 use super::provenance::Provenance;
-use super::reading::{LaidOut, LayoutJob, Reading};
+use super::reading::{LaidOut, LayoutJob};
 use super::save::{HtmlReport, Reports};
-use super::screen::{Hit, Screen};
-use super::search::Search;
+use super::screen::{Hit, Mouse, Pane, Screen};
 use super::worker::{self, Done, Job};
 use crate::align::Alignment;
 use crate::article::Article;
 use crate::comparison::Comparison;
-use crate::corpus::Pair;
-use crate::drift::Flag;
 use crate::side::{Side, Sides};
-use crate::view::{Spread, Theme, Unit};
-
-/// Lines scrolled by one mouse wheel notch.
-const WHEEL_LINES: isize = 3;
+use crate::view::Theme;
 
 /// The status bar's own state.
 #[derive(Debug, Default)]
@@ -76,18 +68,18 @@ macro_rules! env {
             arts: &$app.arts,
             theme: &$app.theme,
             keymap: &$app.keymap,
-            screen: $app.screen.size,
+            screen: &$app.screen,
             list_area: $app.screen.list_area(
                 $app.overlays.is_open(Kind::ListPopup),
                 $app.list.shown().len(),
             ),
-            pair: $app.open.pair,
-            pane: $app.screen.pane,
+            open: $app.open,
             comparison: $app
                 .pairs
                 .get($app.open.pair.a, $app.open.pair.b)
                 .map(Arc::as_ref),
             pairs: &$app.pairs,
+            tick: $app.status.tick,
         }
     };
 }
@@ -101,8 +93,8 @@ pub struct App {
     pub(crate) pairs: Pairs,
     /// The pair on screen.
     pub(crate) open: Open,
-    pub(crate) reading: Reading,
-    pub(crate) search: Search,
+    /// The reading panes: layout, scrolling, focus, search.
+    pub(crate) panes: Panes,
     /// The article list: selection and filter.
     pub(crate) list: List,
     /// What is open over the panes.
@@ -129,8 +121,7 @@ impl App {
             keymap: Keymap::default(),
             pairs: Pairs::new(n),
             open: Open::first(n),
-            reading: Reading::default(),
-            search: Search::default(),
+            panes: Panes::default(),
             list: List::new(n),
             overlays: Overlays::default(),
             screen: Screen::new(mouse),
@@ -165,9 +156,9 @@ impl App {
         self.pairs.all = all;
         // The list now has every article (the filter typed so far applies).
         self.list.refilter(&self.arts);
-        self.reading.drop_layout();
+        self.panes.reading.drop_layout();
         // The texts searched so far were placeholders.
-        self.search.folded.clear();
+        self.panes.search.folded.clear();
         let Sides { a, b } = self.open.pair;
         self.set_pair(a, b);
         if let Some(first) = warnings.first() {
@@ -217,37 +208,7 @@ impl App {
         env!(self)
     }
 
-    // What the loop, the tests and the renderer read.
-
-    /// The key bindings in force.
-    pub fn keymap(&self) -> &Keymap {
-        &self.keymap
-    }
-
-    /// The styles in use.
-    pub fn theme(&self) -> &Theme {
-        &self.theme
-    }
-
-    /// The articles.
-    pub fn articles(&self) -> &[Article] {
-        &self.arts
-    }
-
-    /// The current pair (A, B) as article indices.
-    pub fn pair(&self) -> (usize, usize) {
-        self.open.pair.into()
-    }
-
-    /// Where the current pair stands in the ranking.
-    pub fn pair_rank(&self) -> Option<usize> {
-        self.open.rank
-    }
-
-    /// Every pair ranked by reuse, once the ranking is done.
-    pub fn ranking(&self) -> Option<&[Pair]> {
-        self.pairs.ranking()
-    }
+    // What the loop and the renderer read (the tests read more: `Inspect`).
 
     /// The comparison of the open pair, once computed: what every figure
     /// the reader shows comes from.
@@ -260,95 +221,9 @@ impl App {
         self.comparison().map(|c| &c.alignment)
     }
 
-    /// The flags of the open pair (changed quotations, numbers and names),
-    /// once it is aligned.
-    pub fn flag_list(&self) -> Option<&[Flag]> {
-        self.comparison().map(|c| c.flags.as_slice())
-    }
-
-    /// Which article of the open pair is the likely source, and why.
-    pub fn likely_source(&self) -> Option<LikelySource> {
-        self.open.likely
-    }
-
-    /// Share of `j`'s body found in the current A, once aligned.
-    pub fn share_against_a(&self, j: usize) -> Option<f64> {
-        self.pairs.share(self.open.pair.a, j)
-    }
-
-    /// The ranked pairs `]` and `[` step through (see [`Pairs::walk`]).
-    pub fn walk(&self) -> Vec<&Pair> {
-        self.pairs.walk()
-    }
-
-    /// Where the open pair is in the walk, either way round: `(n, of, swapped)`.
-    pub fn walk_position(&self) -> Option<(usize, usize, bool)> {
-        self.pairs.walk_position(self.pair())
-    }
-
-    /// The first row shown in panes A and B.
-    pub fn tops(&self) -> Sides<usize> {
-        self.reading.top
-    }
-
-    /// The largest first row a pane can show: the last page ends at the last row.
-    pub fn max_top(&self) -> usize {
-        self.reading.max_top()
-    }
-
-    /// Whether scrolling one pane scrolls the other.
-    pub fn synchronized(&self) -> bool {
-        self.reading.sync
-    }
-
-    /// The passage with the focus.
-    pub fn focus(&self) -> Option<Unit> {
-        self.reading.focus
-    }
-
-    /// The search in force, its matches and the current one.
-    pub fn search(&self) -> &Search {
-        &self.search
-    }
-
-    /// The article list: its selection and filter.
-    pub fn list(&self) -> &List {
-        &self.list
-    }
-
-    /// The highlighted line of the article list.
-    pub fn selected(&self) -> usize {
-        self.list.selected
-    }
-
-    /// The part of the screen that has the keyboard.
-    pub fn active_pane(&self) -> Pane {
-        self.screen.pane
-    }
-
-    /// The status note, if any.
-    pub fn note(&self) -> Option<&str> {
-        self.status.note.as_deref()
-    }
-
-    /// The help popup's scroll offset; `None` when it is closed.
-    pub fn help_scroll(&self) -> Option<usize> {
-        self.overlays.help().map(Help::scroll)
-    }
-
-    /// Whether the article list is open as a popup (narrow screens).
-    pub fn list_popup(&self) -> bool {
-        self.overlays.is_open(Kind::ListPopup)
-    }
-
-    /// What the open prompt types, if one is open.
-    pub fn prompt(&self) -> Option<Target> {
-        self.overlays.prompt().map(Prompt::target)
-    }
-
     /// Whether the article list is on screen (side pane or popup).
     pub fn list_visible(&self) -> bool {
-        self.list_popup() || (self.screen.list_shown && self.screen.wide())
+        self.overlays.is_open(Kind::ListPopup) || (self.screen.list_shown && self.screen.wide())
     }
 
     /// The keymap contexts in force, innermost first.
@@ -361,53 +236,9 @@ impl App {
         self.overlays.contexts(base)
     }
 
-    /// The screen size the app was last told about.
-    pub fn size(&self) -> Rect {
-        self.screen.size
-    }
-
-    /// Where the parts of a pane go on the current screen.
-    pub fn pane_geometry(&self, side: Side) -> PaneGeometry {
-        self.screen.pane_geometry(side)
-    }
-
-    /// Where the parts of a pane go on a screen of `area`.
-    pub fn pane_geometry_in(&self, area: Rect, side: Side) -> PaneGeometry {
-        self.screen.pane_geometry_in(area, side)
-    }
-
-    /// Text rows visible in a pane.
-    pub fn page(&self) -> usize {
-        self.screen.page()
-    }
-
-    /// Text widths of panes A and B for the current size.
-    pub fn text_widths(&self) -> Sides<usize> {
-        self.screen.text_widths()
-    }
-
-    /// The layout for given text widths: the cached one when it fits.
-    pub fn spread_for(&self, widths: Sides<usize>) -> Option<Cow<'_, Spread>> {
-        let al = self.alignment()?;
-        let Sides { a, b } = self.open.pair;
-        self.reading
-            .spread_for((&self.arts[a], &self.arts[b]), al, widths)
-    }
-
-    /// Whether articles are still being read.
-    pub fn is_loading(&self) -> bool {
-        self.pairs.is_waiting()
-    }
-
     /// Whether results are still expected (the loop animates progress then).
     pub fn busy(&self) -> bool {
-        self.pairs.busy() || self.reading.laying_out()
-    }
-
-    /// Whether a layout is being built off the UI thread (the one shown, if
-    /// any, is for other widths).
-    pub fn laying_out(&self) -> bool {
-        self.reading.laying_out()
+        self.pairs.busy() || self.panes.reading.laying_out()
     }
 
     /// Whether the user asked to quit.
@@ -435,21 +266,21 @@ impl App {
 
     /// A layout to build off the UI thread, for the loop to send.
     pub fn take_layout(&mut self) -> Option<LayoutJob> {
-        self.reading.take_job()
+        self.panes.reading.take_job()
     }
 
     /// Lay out pairs larger than `bytes` (both texts) off the UI thread
     /// (tests set 0 to take that path with small articles).
     pub fn set_sync_layout_limit(&mut self, bytes: usize) {
-        self.reading.sync_bytes = bytes;
+        self.panes.reading.sync_bytes = bytes;
     }
 
     /// Once a batch of events is handled: do what was put off while it came
     /// in (the search typed so far).
     pub fn catch_up(&mut self) {
-        if std::mem::take(&mut self.search.pending) {
-            self.search_live();
-        }
+        let env = env!(self);
+        let ask = self.panes.catch_up(&env);
+        self.ask_maybe(ask);
     }
 
     /// Do all queued work on this thread, as the worker and the layout
@@ -481,8 +312,8 @@ impl App {
     pub fn on_laid_out(&mut self, l: LaidOut) {
         let Sides { a, b } = self.open.pair;
         let al = self.pairs.get(a, b).cloned();
-        let widths = self.text_widths();
-        match self.reading.laid_out(l, (a, b), al.as_ref(), widths) {
+        let widths = self.screen.text_widths();
+        match self.panes.reading.laid_out(l, (a, b), al.as_ref(), widths) {
             Some(fresh) => self.after_layout(fresh),
             // Laid out for widths no longer current: ask for these.
             None => self.relayout(),
@@ -512,7 +343,7 @@ impl App {
                 self.find_likely_source();
                 // The matches and a jump asked for while aligning follow the
                 // layout (here, or from the layout thread): `after_layout`.
-                self.reading.drop_layout();
+                self.panes.reading.drop_layout();
                 self.relayout();
             }
             Arrived::Aligned(..) => {}
@@ -522,9 +353,9 @@ impl App {
     /// Open the pair the ranking put first, keeping a jump asked for while
     /// waiting for it.
     fn open_ranked(&mut self, (a, b): (usize, usize)) {
-        let deferred = self.reading.deferred.take();
+        let deferred = self.panes.reading.deferred.take();
         self.set_pair(a, b);
-        self.reading.deferred = deferred;
+        self.panes.reading.deferred = deferred;
     }
 
     /// The terminal is now `width`×`height`.
@@ -585,68 +416,46 @@ impl App {
     }
 
     fn on_mouse(&mut self, m: &MouseEvent) -> bool {
-        let (delta, click, drag) = match m.kind {
-            MouseEventKind::ScrollDown => (WHEEL_LINES, false, false),
-            MouseEventKind::ScrollUp => (-WHEEL_LINES, false, false),
-            MouseEventKind::Down(MouseButton::Left) => (0, true, false),
-            MouseEventKind::Down(_) => (0, false, false),
-            MouseEventKind::Drag(MouseButton::Left) => (0, false, true),
-            _ => return false,
-        };
+        let Some(m) = Mouse::of(m) else { return false };
         let popup = self.overlays.under_mouse();
         if popup.is_some_and(|k| k != Kind::ListPopup) {
             // The help, the sources or the flags: the wheel moves through
             // it (when it has the keys); what is under it is not touched.
-            if delta == 0 || self.overlays.top_kind() == Some(Kind::Prompt) {
+            if m.wheel == 0 || self.overlays.top_kind() == Some(Kind::Prompt) {
                 return false;
             }
-            let action = if delta > 0 { Action::Down } else { Action::Up };
-            for _ in 0..WHEEL_LINES {
+            let action = if m.wheel > 0 {
+                Action::Down
+            } else {
+                Action::Up
+            };
+            for _ in 0..m.wheel.unsigned_abs() {
                 self.apply(action);
             }
             return true;
         }
         let list = self.list_area();
-        let hit = match self.screen.hit(Position::new(m.column, m.row), list) {
-            // The list popup takes the mouse wherever it is.
-            h if popup.is_none() => h,
-            h @ Hit::List(_) => h,
-            _ => Hit::List(None),
-        };
+        let hit = self.screen.hit(m.at, list, popup.is_some());
+        if m.drag && !matches!(hit, Hit::Map(..)) {
+            return false;
+        }
         match hit {
-            Hit::List(_) if drag => return false,
             Hit::List(row) => {
                 self.focus_pane(Pane::List);
                 let rows = list.map_or(0, |a| geometry::framed_inner(a).height);
-                if delta != 0 {
-                    self.list.step(delta.signum());
-                } else if click && let Some(i) = row.and_then(|dy| self.list.at_row(rows, dy)) {
-                    self.list.selected = i;
-                }
+                self.list.mouse(m, row, rows);
             }
-            // A click or a drag on the map (or the thumb beside it) scrolls
-            // to that part of the article.
-            Hit::Map(side, cell, cells) if click || drag => {
-                self.focus_pane(side.into());
-                self.reading.scroll_to_map(side, cell, cells);
-            }
-            _ if drag => return false,
             Hit::Map(side, ..) | Hit::Pane(side) | Hit::Text(side, _) => {
                 self.focus_pane(side.into());
-                if delta != 0 {
-                    self.reading.scroll(side, delta);
-                } else if let (Hit::Text(_, dy), true) = (hit, click) {
-                    let Sides { a, b } = self.open.pair;
-                    let al = self.pairs.get(a, b).map(|c| &c.alignment);
-                    self.reading.click(side, dy, al);
-                }
+                let env = env!(self);
+                self.panes.mouse(m, hit, &env);
             }
             Hit::Nothing => {}
         }
         true
     }
 
-    /// Carry out an action: the part on top first, then the app.
+    /// Carry out an action: the parts first, top down, then the app.
     pub fn apply(&mut self, action: Action) {
         // Whatever the key, it acts on the search typed so far.
         if action != Action::Erase {
@@ -664,21 +473,27 @@ impl App {
         }
     }
 
-    /// Offer `action` to the part on top: the top overlay, else the list
-    /// when it has the keyboard.
+    /// Offer `action` to the parts, top down, until one takes it: the top
+    /// overlay, the list when it has the keyboard, the reading panes.
     fn offer(&mut self, action: Action) -> Outcome {
         let env = env!(self);
-        if let Some(outcome) = self.overlays.handle(action, &env, &mut self.list) {
-            return outcome;
+        let taken = |o: &Outcome| !matches!(o, Outcome::Ignored);
+        if let Some(o) = self.overlays.handle(action, &env, &mut self.list)
+            && taken(&o)
+        {
+            return o;
         }
-        let list_has_keys = self.screen.pane == Pane::List && env.list_area.is_some();
-        if list_has_keys {
-            return self.list.handle(action, &env);
+        if self.screen.pane == Pane::List && env.list_area.is_some() {
+            let o = self.list.handle(action, &env);
+            if taken(&o) {
+                return o;
+            }
         }
-        Outcome::Ignored
+        self.panes.handle(action, &env)
     }
 
-    /// An action no part took: the keys bound everywhere, and the panes'.
+    /// An action no part took: the keys bound everywhere that act on the
+    /// pair or the screen.
     fn global(&mut self, action: Action) {
         match action {
             Action::Quit => self.outbox.quit = true,
@@ -697,23 +512,8 @@ impl App {
             Action::PrevPane => self.focus_pane(self.screen.cycle(-1, self.list_visible())),
             Action::PaneA => self.focus_pane(Pane::A),
             Action::PaneB => self.focus_pane(Pane::B),
-            Action::Down
-            | Action::Up
-            | Action::PageDown
-            | Action::PageUp
-            | Action::Top
-            | Action::Bottom => {
-                let delta = movement(action, self.page()).unwrap_or_default();
-                match self.screen.pane.side() {
-                    Some(side) => self.reading.scroll(side, delta),
-                    None => self.list.step(delta),
-                }
-            }
-            Action::Next => self.next(Dir::Forward),
-            Action::Prev => self.next(Dir::Backward),
-            Action::Jump(kind, dir) => self.jump(Some(kind), dir),
             Action::Search => {
-                let prompt = Prompt::new(Target::Search, "", &self.search.query);
+                let prompt = Prompt::new(Target::Search, "", &self.panes.search.query);
                 self.overlays.open(Layer::Prompt(prompt));
             }
             Action::Swap => {
@@ -724,27 +524,30 @@ impl App {
             Action::PrevPair => self.step_pair(-1),
             Action::AllPairs => {
                 // The keys as configured, not the defaults.
-                let keys = [Action::NextPair, Action::PrevPair]
-                    .map(|a| self.keymap.key_for(Ctx::Global, a))
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" and ");
+                let pair_keys = [Action::NextPair, Action::PrevPair];
+                let keys = self.keymap.first_keys(Ctx::Global, &pair_keys);
                 let keys = if keys.is_empty() {
-                    "the pair keys"
+                    "the pair keys".into()
                 } else {
-                    &keys
+                    keys.join(" and ")
                 };
-                self.status.note = Some(self.pairs.toggle_all(keys));
-            }
-            Action::ToggleSync => {
-                let note = self.reading.toggle_sync(self.reading_side());
-                self.status.note = Some(note.into());
+                self.status.note = Some(self.pairs.toggle_all(&keys));
             }
             Action::Export => self.export(),
             Action::Copy => self.copy(),
-            // A part's own keys: they get here only while it is not open.
-            Action::Accept
+            // A part's own keys: they get here only when it does not take
+            // them (a pane's scrolling keys while the list has the keyboard).
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Top
+            | Action::Bottom
+            | Action::Next
+            | Action::Prev
+            | Action::Jump(..)
+            | Action::ToggleSync
+            | Action::Accept
             | Action::Erase
             | Action::Filter
             | Action::SetA
@@ -764,7 +567,15 @@ impl App {
     fn ask(&mut self, ask: Ask) {
         match ask {
             Ask::OpenPair(a, b) => self.choose_pair(a, b),
-            Ask::GoToFlag(i) => self.go_to_flag(i),
+            Ask::GoToFlag(i) => {
+                if let Some(c) = self.pairs.get(self.open.pair.a, self.open.pair.b) {
+                    self.panes.go_to_flag(i, c);
+                }
+            }
+            Ask::ReadIn(side, note) => {
+                self.focus_pane(side.into());
+                self.status.note = note;
+            }
             Ask::Choose(side) => self.choose(side),
             Ask::Filter => {
                 let q = &self.list.query;
@@ -780,46 +591,24 @@ impl App {
     /// What a prompt's text does: the list's filter applies as it is typed;
     /// the search runs once per batch of keys (see [`App::catch_up`]).
     fn on_prompt(&mut self, target: Target, edit: Edit) {
-        match (target, edit) {
-            (Target::Filter, Edit::Changed(q) | Edit::Cancelled(q)) => {
-                self.list.set_query(&q, &self.arts);
+        let ask = match target {
+            Target::Filter => self.list.edit(edit, &self.arts),
+            Target::Search => {
+                let env = env!(self);
+                self.panes.edit(edit, &env)
             }
-            (Target::Filter, Edit::Kept) => {
-                if self.list.shown().is_empty() {
-                    let q = &self.list.query;
-                    self.status.note = Some(format!("no article matches “{q}”"));
-                }
-            }
-            (Target::Search, Edit::Changed(q)) => self.search.type_query(&q),
-            (Target::Search, Edit::Cancelled(q)) => {
-                self.search.query = q;
-                self.search.pending = false;
-                self.find_matches();
-            }
-            (Target::Search, Edit::Kept) if self.search.query.is_empty() => self.search.clear(),
-            (Target::Search, Edit::Kept) => {
-                if self.search.matches.is_empty() {
-                    let q = &self.search.query;
-                    self.status.note = Some(format!("no match for “{q}”"));
-                }
-            }
-        }
+        };
+        self.ask_maybe(ask);
     }
 
-    /// Esc with no part to take it: clear the search, else the focus, else
-    /// say how to quit. It never quits (q and Ctrl-C do): a reader pressing
-    /// Esc to leave a search must not lose the session.
+    /// Esc with nothing left to close or clear: say how to quit. It never
+    /// quits (q and Ctrl-C do): a reader pressing Esc to leave a search must
+    /// not lose the session.
     fn back(&mut self) {
-        if self.search.active() {
-            self.search.clear();
-        } else if self.reading.focus.is_some() {
-            self.reading.focus = None;
-        } else {
-            self.status.note = Some(match self.keymap.key_for(Ctx::Global, Action::Quit) {
-                Some(q) => format!("{q} quits"),
-                None => "Ctrl-C quits".into(),
-            });
-        }
+        self.status.note = Some(match self.keymap.key_for(Ctx::Global, Action::Quit) {
+            Some(q) => format!("{q} quits"),
+            None => "Ctrl-C quits".into(),
+        });
     }
 
     /// Give `pane` the keyboard; the list popup goes when the list loses it.
@@ -848,8 +637,8 @@ impl App {
 
     /// Where the article list is drawn, if it is.
     fn list_area(&self) -> Option<Rect> {
-        self.screen
-            .list_area(self.list_popup(), self.list.shown().len())
+        let popup = self.overlays.is_open(Kind::ListPopup);
+        self.screen.list_area(popup, self.list.shown().len())
     }
 
     /// `w`: who took from whom, from the ranking so far.
@@ -871,72 +660,19 @@ impl App {
     /// `!`: the list of flags. It opens even before the pair is aligned, or
     /// with no flag: the panel says so.
     fn toggle_flags(&mut self) {
-        let n = self.flag_list().map_or(0, <[Flag]>::len);
-        let (current, height) = (self.reading.flag, self.screen.size.height);
+        let n = self.comparison().map_or(0, |c| c.flags.len());
+        let (current, height) = (self.panes.reading.flag, self.screen.size.height);
         self.overlays.toggle(Kind::Flags, || {
             Layer::Flags(FlagPanel::new(current, n, height))
         });
     }
 
-    // The reading panes.
-
-    /// The side whose reading order steps follow: the active pane's, or B's.
-    fn reading_side(&self) -> Side {
-        self.screen.pane.side().unwrap_or(Side::B)
-    }
-
-    /// n / N: matches while a search is active, links otherwise.
-    fn next(&mut self, dir: Dir) {
-        if self.search.active() {
-            self.status.note = self.search.step(dir);
-            self.show_match();
-        } else {
-            self.jump(None, dir);
-        }
-    }
-
-    /// Step to the next passage of a kind (`None`: any link), or flag.
-    fn jump(&mut self, kind: Option<Jump>, dir: Dir) {
-        let Some(c) = self.comparison().cloned() else {
-            // Keys pressed while the pair is aligned are not lost: the jump
-            // happens when the alignment arrives.
-            if self.arts.len() >= 2 {
-                self.reading.deferred = Some((kind, dir));
-                self.status.note = Some("aligning: will jump when ready".into());
-            }
-            return;
-        };
-        if kind == Some(Jump::Flag) {
-            match flags::step(c.flags.len(), self.reading.flag, dir) {
-                Some(i) => self.go_to_flag(i),
-                None => self.status.note = Some(flags::no_step(c.flags.len(), dir).into()),
-            }
-            return;
-        }
-        let side = self.reading_side();
-        if let Some(note) = self.reading.jump(&c, kind, dir, side) {
-            self.status.note = Some(note);
-        }
-    }
-
-    /// Make flag `i` of the open pair the current one: its link focused, its
-    /// two sides brought into view level with each other.
-    fn go_to_flag(&mut self, i: usize) {
-        let Some(f) = self.flag_list().and_then(|f| f.get(i)).cloned() else {
-            return;
-        };
-        self.reading.flag = Some(i);
-        self.reading.focus = f.link.map(Unit::Link);
-        self.reading.show_level(f.a.start, f.b.start);
-    }
+    // What the app does itself.
 
     /// The status bar's line for the current flag, while its link (or, for
     /// a flag outside the links, nothing) has the focus.
     pub fn flag_status(&self) -> Option<String> {
-        let i = self.reading.flag?;
-        let flags = self.flag_list()?;
-        let f = flags.get(i)?;
-        (self.reading.focus == f.link.map(Unit::Link)).then(|| flags::status(flags, i))
+        self.panes.flag_status(self.comparison()?)
     }
 
     /// `e`: write the open pair as the HTML report into the working folder.
@@ -954,7 +690,7 @@ impl App {
     /// clipboard through the terminal (OSC 52).
     fn copy(&mut self) {
         let Sides { a, b } = self.open.pair;
-        let copied = match (self.alignment(), self.reading.focus) {
+        let copied = match (self.alignment(), self.panes.reading.focus) {
             (Some(al), Some(unit)) => clipboard::copy(&self.arts[a], &self.arts[b], al, unit),
             _ => {
                 let next = self.keymap.key_for(Ctx::Global, Action::Next);
@@ -971,38 +707,12 @@ impl App {
         }
     }
 
-    /// After each keystroke in the prompt: search, and show the first match
-    /// at or below the top of the active pane.
-    fn search_live(&mut self) {
-        self.find_matches();
-        let top = self.reading.top[self.reading_side()];
-        self.search.current_from(top, self.reading.spread());
-        self.show_match();
-    }
-
-    fn find_matches(&mut self) {
-        self.search
-            .refresh(&self.arts, self.open.pair, self.reading.spread());
-    }
-
-    /// Scroll the current match into view and read on its side.
-    fn show_match(&mut self) {
-        let Some(m) = self.search.current_match().cloned() else {
-            return;
-        };
-        let spread = self.reading.spread();
-        let Some(row) = spread.and_then(|sp| sp.row_of_byte(m.side, m.bytes.start)) else {
-            return;
-        };
-        self.focus_pane(m.side.into());
-        self.reading.show_row(m.side, row);
-    }
-
     fn relayout(&mut self) {
         let Sides { a, b } = self.open.pair;
         let al = self.pairs.get(a, b).cloned();
         let (widths, page) = (self.screen.text_widths(), self.screen.page());
         let built = self
+            .panes
             .reading
             .layout(&self.arts, (a, b), al.as_ref(), widths, page);
         if let Some(fresh) = built {
@@ -1010,17 +720,13 @@ impl App {
         }
     }
 
-    /// A new layout is in place: the matches get their rows; on the pair's
-    /// first, a jump asked for while waiting happens.
+    /// A new layout is in place (see [`Panes::after_layout`]); a jump
+    /// asked for while waiting for it says what it did, not "aligning".
     fn after_layout(&mut self, fresh: bool) {
-        if fresh {
-            self.find_matches();
-            if let Some((kind, dir)) = self.reading.deferred.take() {
-                self.status.note = None;
-                self.jump(kind, dir);
-            }
-        } else {
-            self.search.sort(self.reading.spread());
+        let env = env!(self);
+        if let Some(jumped) = self.panes.after_layout(fresh, &env) {
+            self.status.note = None;
+            self.ask_maybe(jumped);
         }
     }
 
@@ -1045,7 +751,7 @@ impl App {
 
     /// `]` / `[`: the next or previous pair of the walk.
     fn step_pair(&mut self, step: isize) {
-        match self.pairs.step_from(self.pair(), step) {
+        match self.pairs.step_from(self.open.pair.into(), step) {
             Ok((a, b)) => self.choose_pair(a, b),
             Err(note) => self.status.note = Some(note),
         }
@@ -1063,8 +769,8 @@ impl App {
         self.count_digits();
         self.find_likely_source();
         self.open.rank = self.pairs.rank_of(a, b);
-        if changed || self.reading.spread().is_none() {
-            self.reading.reset();
+        if changed || self.panes.reading.spread().is_none() {
+            self.panes.reading.reset();
         }
         if changed {
             // Its flags were the old pair's.
@@ -1078,7 +784,8 @@ impl App {
         self.pairs.request(a, b, true);
         self.pairs.prefetch(a, self.open.rank);
         self.relayout();
-        self.find_matches();
+        let env = env!(self);
+        self.panes.find_matches(&env);
     }
 
     /// Decide the likely source of the open pair, once it is aligned.
@@ -1101,6 +808,9 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::inspect::Inspect;
+    use crate::ui::pairs;
+    use crate::view::Unit;
 
     fn settled() -> App {
         let mut app = App::new(crate::article::bundled(), true, true);
@@ -1190,14 +900,14 @@ mod tests {
             app.on_key(&KeyEvent::from(crossterm::event::KeyCode::Char(c)));
         }
         app.apply(Action::Accept);
-        assert!(app.search.matches.len() > 2);
+        assert!(app.panes.search.matches.len() > 2);
         let focus = app.focus();
-        let cur = app.search.current;
+        let cur = app.panes.search.current;
         app.apply(Action::Next);
-        assert_ne!(app.search.current, cur);
+        assert_ne!(app.panes.search.current, cur);
         assert_eq!(app.focus(), focus);
         app.apply(Action::Back);
-        assert!(!app.search.active());
+        assert!(!app.panes.search.active());
         // Esc never quits: it clears the focus, then says how to quit.
         for _ in 0..3 {
             app.apply(Action::Back);
@@ -1305,27 +1015,36 @@ mod tests {
         for c in "plan".chars() {
             app.on_key(&KeyEvent::from(KeyCode::Char(c)));
         }
-        assert!(app.search.matches.is_empty() && app.search.pending);
-        assert!(app.search.folded.is_empty(), "no text folded while typing");
+        assert!(app.panes.search.matches.is_empty() && app.panes.search.pending);
+        assert!(
+            app.panes.search.folded.is_empty(),
+            "no text folded while typing"
+        );
         app.catch_up();
-        let n = app.search.matches.len();
-        assert!(n > 2 && !app.search.pending);
-        assert_eq!(app.search.folded.len(), 2);
+        let n = app.panes.search.matches.len();
+        assert!(n > 2 && !app.panes.search.pending);
+        assert_eq!(app.panes.search.folded.len(), 2);
         let a = app.pair().0;
-        let folded = app.search.folded[&a].clone();
+        let folded = app.panes.search.folded[&a].clone();
         app.on_key(&KeyEvent::from(KeyCode::Backspace));
         app.apply(Action::Accept);
         assert!(
-            app.search.matches.len() >= n,
+            app.panes.search.matches.len() >= n,
             "“pla” matches at least “plan”"
         );
         // The same folded text, not made again.
-        assert!(Arc::ptr_eq(&folded, &app.search.folded[&a]));
+        assert!(Arc::ptr_eq(&folded, &app.panes.search.folded[&a]));
         // The matches of each side, sorted, for drawing.
         for side in [Side::A, Side::B] {
-            let (v, _) = app.search.on_side(side);
+            let (v, _) = app.panes.search.on_side(side);
             assert!(v.windows(2).all(|w| w[0].start < w[1].start));
-            let count = app.search.matches.iter().filter(|m| m.side == side).count();
+            let count = app
+                .panes
+                .search
+                .matches
+                .iter()
+                .filter(|m| m.side == side)
+                .count();
             assert_eq!(v.len(), count);
         }
     }
@@ -1342,7 +1061,7 @@ mod tests {
         for _ in 0..40 {
             app.apply(Action::Down);
         }
-        let sp = app.reading.spread().unwrap();
+        let sp = app.panes.reading.spread().unwrap();
         let byte = sp.rows(Side::B)[app.tops().b].first_byte().unwrap();
         for w in 0..200u16 {
             app.on_event(&Event::Resize(60 + w % 90, 30 + w % 20));
@@ -1350,16 +1069,16 @@ mod tests {
         app.on_event(&Event::Resize(150, 45));
         // Nothing was laid out here, and the old layout was let go (two
         // layouts of a large pair are never held at once).
-        assert!(app.reading.spread().is_none());
+        assert!(app.panes.reading.spread().is_none());
         assert!(app.laying_out() && app.busy());
-        let widths = |app: &App| app.reading.spread().unwrap().widths;
+        let widths = |app: &App| app.panes.reading.spread().unwrap().widths;
         let job = app.take_layout().expect("a layout to build");
         assert_eq!(job.widths, app.text_widths());
         assert!(app.take_layout().is_none(), "one job for the storm");
         app.on_laid_out(job.run());
         assert!(!app.laying_out());
         assert_eq!(widths(&app), app.text_widths());
-        let sp = app.reading.spread().unwrap();
+        let sp = app.panes.reading.spread().unwrap();
         let r = sp.row_of_byte(Side::B, byte).unwrap();
         assert_eq!(app.tops().b, r.min(app.max_top()));
     }

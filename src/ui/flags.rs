@@ -74,9 +74,9 @@ impl Part for FlagPanel {
                 Outcome::Close(Some(Ask::GoToFlag(self.selected)))
             }
             Action::OpenFlag => Outcome::Stay(None),
-            _ => match movement(action, geometry::flags_shown(env.screen.height)) {
+            _ => match movement(action, geometry::flags_shown(env.screen.size.height)) {
                 Some(delta) => {
-                    self.move_by(delta, n, env.screen.height);
+                    self.move_by(delta, n, env.screen.size.height);
                     Outcome::Stay(None)
                 }
                 None => Outcome::Ignored,
@@ -86,14 +86,15 @@ impl Part for FlagPanel {
 
     fn render(&self, area: Rect, buf: &mut Buffer, env: &Env) {
         let flags = env.comparison.map(|c| c.flags.as_slice());
-        let (a, b) = (env.arts.get(env.pair.a), env.arts.get(env.pair.b));
+        let pair = env.open.pair.map(|i| env.arts.get(i));
+        let (a, b) = pair.into();
         if let (Some(a), Some(b)) = (a, b) {
             render(self, flags, (a, b), (env.theme, env.keymap), area, buf);
         }
     }
 
     fn fit(&mut self, env: &Env) {
-        self.move_by(0, count(env), env.screen.height);
+        self.move_by(0, count(env), env.screen.size.height);
     }
 }
 

@@ -55,7 +55,7 @@ impl Part for Help {
         if action == Action::Back {
             return Outcome::Close(None);
         }
-        let height = env.screen.height;
+        let height = env.screen.size.height;
         let Some(delta) = movement(action, Self::shown(height)) else {
             return Outcome::Ignored;
         };
@@ -74,7 +74,7 @@ impl Part for Help {
     fn fit(&mut self, env: &Env) {
         self.scroll = self
             .scroll
-            .min(Self::max(env.screen.height, env.theme, env.keymap));
+            .min(Self::max(env.screen.size.height, env.theme, env.keymap));
     }
 }
 
@@ -122,10 +122,7 @@ pub fn lines(t: &Theme, keymap: &Keymap) -> Vec<Line<'static>> {
     ));
     // The keys named in the legend are the configured ones, as below.
     let keys = |actions: &[Action]| {
-        let names: Vec<String> = actions
-            .iter()
-            .filter_map(|&a| keymap.key_for(Ctx::Global, a))
-            .collect();
+        let names = keymap.first_keys(Ctx::Global, actions);
         if names.is_empty() {
             String::new()
         } else {

@@ -1012,6 +1012,15 @@ impl Keymap {
         out
     }
 
+    /// The first key of each of `actions` in `ctx` that is bound, as
+    /// [`Keymap::key_for`] writes them.
+    pub fn first_keys(&self, ctx: Ctx, actions: &[Action]) -> Vec<String> {
+        actions
+            .iter()
+            .filter_map(|&a| self.key_for(ctx, a))
+            .collect()
+    }
+
     /// Like [`Keymap::key_for`], with every key of the binding: `! or Esc`.
     pub fn keys_for(&self, ctx: Ctx, action: Action) -> String {
         self.bindings

@@ -14,7 +14,8 @@ use ratatui::widgets::{Block, Widget};
 
 use super::geometry;
 use super::keymap::{Action, Ctx};
-use super::part::{Ask, Env, Outcome, Pane, Part, movement};
+use super::part::{Ask, Edit, Env, Outcome, Part, movement};
+use super::screen::{Mouse, Pane};
 use crate::article::{Article, safe_line};
 use crate::marks::pct;
 use crate::side::Side;
@@ -80,6 +81,31 @@ impl List {
     pub fn set_query(&mut self, query: &str, arts: &[Article]) {
         query.clone_into(&mut self.query);
         self.refilter(arts);
+    }
+
+    /// The filter's prompt changed (`arts`: the articles filtered); what
+    /// the status bar says of it.
+    pub fn edit(&mut self, edit: Edit, arts: &[Article]) -> Option<Ask> {
+        match edit {
+            Edit::Changed(q) | Edit::Cancelled(q) => self.set_query(&q, arts),
+            Edit::Kept if self.shown.is_empty() => {
+                return Some(Ask::Note(format!("no article matches “{}”", self.query)));
+            }
+            Edit::Kept => {}
+        }
+        None
+    }
+
+    /// The mouse over the list, on row `row` of its inside (drawn `rows`
+    /// high): the wheel moves the selection, a click selects.
+    pub fn mouse(&mut self, m: Mouse, row: Option<u16>, rows: u16) {
+        if m.wheel != 0 {
+            self.step(m.wheel.signum());
+        } else if m.click
+            && let Some(i) = row.and_then(|dy| self.at_row(rows, dy))
+        {
+            self.selected = i;
+        }
     }
 
     /// Where the selection stands among the articles shown.
@@ -153,7 +179,7 @@ fn page(env: &Env) -> usize {
 /// Draw the list into `area`.
 fn render(list: &List, area: Rect, buf: &mut Buffer, env: &Env) {
     let t = env.theme;
-    let focused = env.pane == Pane::List;
+    let focused = env.screen.pane == Pane::List;
     let n = env.arts.len();
     let count = if list.filtered() {
         format!(" Articles {}/{n} “{}” ", list.shown().len(), list.query)
@@ -189,7 +215,7 @@ fn render(list: &List, area: Rect, buf: &mut Buffer, env: &Env) {
             break;
         }
         let art = &env.arts[i];
-        let (a, b) = (env.pair.a, env.pair.b);
+        let (a, b) = env.open.pair.into();
         let mark = match (i == a, i == b) {
             (true, _) => "A",
             (_, true) => "B",

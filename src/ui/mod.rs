@@ -23,11 +23,13 @@ pub(crate) mod flags;
 pub(crate) mod geometry;
 pub(crate) mod help;
 pub(crate) mod input;
+pub(crate) mod inspect;
 pub(crate) mod keymap;
 pub(crate) mod list;
 pub(crate) mod overlay;
 pub(crate) mod overview;
 pub(crate) mod pairs;
+pub(crate) mod panes;
 pub(crate) mod part;
 pub(crate) mod prompt;
 pub(crate) mod provenance;
@@ -339,5 +341,119 @@ impl Session {
             Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// The first path segment of each item a `use` tree names, from just
+    /// after `super::` or `crate::ui::`: `{a::B, c}` gives `a`, `c`.
+    fn heads(rest: &str) -> Vec<String> {
+        let ident = |s: &str| -> String {
+            s.chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect()
+        };
+        let Some(group) = rest.strip_prefix('{') else {
+            return vec![ident(rest)];
+        };
+        let (mut depth, mut start, mut out) = (0, 0, Vec::new());
+        for (i, c) in group.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => {
+                    out.push(ident(group[start..i].trim()));
+                    break;
+                }
+                '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    out.push(ident(group[start..i].trim()));
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Regression: `ui/list.rs` and `ui/app.rs` imported each other (the
+    /// list drew itself from the `App`), and `ui/events.rs` took its types
+    /// from `ui/mod.rs`, which imports it. A module of `ui` may use a sibling
+    /// only if that sibling does not use it back, directly or through
+    /// others; tests inside a file are left out.
+    #[test]
+    fn no_module_of_ui_imports_one_that_imports_it_back() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+        let mut files: BTreeMap<String, String> = BTreeMap::new();
+        for entry in std::fs::read_dir(&dir).expect("src/ui") {
+            let path = entry.expect("an entry").path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                let name = path.file_stem().expect("a name").to_string_lossy().into();
+                files.insert(name, std::fs::read_to_string(&path).expect("read"));
+            }
+        }
+        let modules: BTreeSet<String> = files.keys().cloned().collect();
+        let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (name, text) in &files {
+            let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or(text);
+            let code: String = code
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let mut uses = BTreeSet::new();
+            for pat in ["super::", "crate::ui::"] {
+                for (at, _) in code.match_indices(pat) {
+                    for head in heads(&code[at + pat.len()..]) {
+                        // `super::X` where X is defined in mod.rs itself.
+                        let m = if modules.contains(&head) {
+                            head
+                        } else {
+                            "mod".into()
+                        };
+                        if m != *name && (name != "mod" || pat == "crate::ui::") {
+                            uses.insert(m);
+                        }
+                    }
+                }
+            }
+            if name == "mod" {
+                // The parent's own uses of its children: `app::App`.
+                for m in &modules {
+                    if code.contains(&format!("use {m}::")) || code.contains(&format!(" {m}::")) {
+                        uses.insert(m.clone());
+                    }
+                }
+                uses.remove("mod");
+            }
+            edges.insert(name.clone(), uses);
+        }
+        assert!(edges["list"].contains("part") && edges["app"].contains("overlay"));
+        // Depth-first: a module met again on the path is a cycle.
+        fn visit(
+            m: &str,
+            edges: &BTreeMap<String, BTreeSet<String>>,
+            path: &mut Vec<String>,
+            done: &mut BTreeSet<String>,
+        ) {
+            if let Some(at) = path.iter().position(|p| p == m) {
+                panic!("import cycle in ui: {} → {m}", path[at..].join(" → "));
+            }
+            if done.contains(m) {
+                return;
+            }
+            path.push(m.to_string());
+            for next in edges.get(m).into_iter().flatten() {
+                visit(next, edges, path, done);
+            }
+            path.pop();
+            done.insert(m.to_string());
+        }
+        let mut done = BTreeSet::new();
+        for m in edges.keys() {
+            visit(m, &edges, &mut Vec::new(), &mut done);
+        }
     }
 }

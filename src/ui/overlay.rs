@@ -246,23 +246,28 @@ impl Overlays {
 mod tests {
     use super::*;
     use crate::ui::keymap::Keymap;
-    use crate::ui::pairs::Pairs;
-    use crate::ui::part::{Ask, Edit, Pane, Target};
+    use crate::ui::pairs::{Open, Pairs};
+    use crate::ui::part::{Ask, Edit, Target};
+    use crate::ui::screen::{Pane, Screen};
     use crate::view::Theme;
 
+    /// Parts over the bundled articles on an 80×24 screen, the list popup's
+    /// keyboard.
     fn with(f: impl FnOnce(&Env)) {
         let arts = crate::article::bundled();
         let (theme, keymap, pairs) = (Theme::new(true), Keymap::default(), Pairs::default());
+        let mut screen = Screen::new(true);
+        screen.pane = Pane::List;
         let env = Env {
             arts: &arts,
             theme: &theme,
             keymap: &keymap,
-            screen: Rect::new(0, 0, 80, 24),
-            list_area: Some(geometry::list_popup(Rect::new(0, 0, 80, 24), arts.len())),
-            pair: crate::side::Sides::new(0, 1),
-            pane: Pane::List,
+            screen: &screen,
+            list_area: Some(geometry::list_popup(screen.size, arts.len())),
+            open: Open::first(arts.len()),
             comparison: None,
             pairs: &pairs,
+            tick: 0,
         };
         f(&env);
     }

@@ -13,42 +13,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::keymap::{Action, Ctx, Keymap};
-use super::pairs::Pairs;
+use super::pairs::{Open, Pairs};
+use super::screen::Screen;
 use crate::article::Article;
 use crate::comparison::Comparison;
-use crate::side::{Side, Sides};
+use crate::side::Side;
 use crate::view::Theme;
-
-/// Which part of the screen has the keyboard (under whatever overlay is open).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    /// The article list (a side pane, or the popup on a narrow screen).
-    List,
-    /// Article A, on the left.
-    A,
-    /// Article B, on the right.
-    B,
-}
-
-impl Pane {
-    /// The article a reading pane shows; `None` for the list.
-    pub fn side(self) -> Option<Side> {
-        match self {
-            Pane::List => None,
-            Pane::A => Some(Side::A),
-            Pane::B => Some(Side::B),
-        }
-    }
-}
-
-impl From<Side> for Pane {
-    fn from(side: Side) -> Pane {
-        match side {
-            Side::A => Pane::A,
-            Side::B => Pane::B,
-        }
-    }
-}
 
 /// What the parts share, read-only: the articles, the looks and keys, where
 /// things are on the screen and what is known of the open pair.
@@ -60,18 +30,19 @@ pub struct Env<'a> {
     pub theme: &'a Theme,
     /// The key bindings in force.
     pub keymap: &'a Keymap,
-    /// The whole screen.
-    pub screen: Rect,
+    /// The screen: its size, which part has the keyboard, where each
+    /// pane's parts go.
+    pub screen: &'a Screen,
     /// Where the article list is drawn (the side pane or the popup), if it is.
     pub list_area: Option<Rect>,
-    /// The open pair's articles.
-    pub pair: Sides<usize>,
-    /// Which part has the keyboard.
-    pub pane: Pane,
+    /// The pair open: its articles, its likely source.
+    pub open: Open,
     /// The open pair's comparison, once computed.
     pub comparison: Option<&'a Comparison>,
     /// The ranking and the alignments computed so far.
     pub pairs: &'a Pairs,
+    /// The progress indicator's frame.
+    pub tick: usize,
 }
 
 /// What came of an action offered to a part.
@@ -97,6 +68,8 @@ pub enum Ask {
     Choose(Side),
     /// Open the list's filter prompt.
     Filter,
+    /// Read in this pane (a search match is shown there), saying this.
+    ReadIn(Side, Option<String>),
     /// Say this in the status bar.
     Note(String),
     /// A prompt's text changed, was kept, or was given up.

@@ -90,9 +90,9 @@ impl Part for Provenance {
                 Some((a, b)) => Outcome::Close(Some(Ask::OpenPair(a, b))),
                 None => Outcome::Stay(Some(Ask::Note("an original: pick a line below it".into()))),
             },
-            _ => match movement(action, shown(env.screen.height)) {
+            _ => match movement(action, shown(env.screen.size.height)) {
                 Some(delta) => {
-                    self.move_by(delta, env.screen.height);
+                    self.move_by(delta, env.screen.size.height);
                     Outcome::Stay(None)
                 }
                 None => Outcome::Ignored,
@@ -105,7 +105,7 @@ impl Part for Provenance {
     }
 
     fn fit(&mut self, env: &Env) {
-        self.move_by(0, env.screen.height);
+        self.move_by(0, env.screen.size.height);
     }
 }
 

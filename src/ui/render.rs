@@ -6,29 +6,16 @@
 //! clipped to the screen, so any terminal size, down to 1×1, draws without
 //! panicking (tests sweep the sizes).
 
-use std::ops::Range;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
 use super::app::App;
-use super::flags;
-use super::geometry::{self, PaneGeometry};
-use super::overview;
-use super::pairs::Reason;
-use super::part::{Pane, Part, Target};
-use crate::article::{Article, safe_line};
-use crate::marks::{FLAG, Mark, pct};
-use crate::side::{Side, Sides};
-use crate::view::{RowKind, Spread, Unit, display_width, shorten_left};
-
-/// Fewest cells worth showing of a file name (`…e.txt`).
-const MIN_NAME: usize = 6;
-
-const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+use super::panes;
+use super::part::{Part, Target};
+use crate::marks::{Mark, pct};
+use crate::view::{Unit, display_width};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -40,20 +27,7 @@ impl Widget for &App {
         if let Some(l) = g.list {
             self.list.render(l, buf, &env);
         }
-        let pgs = Sides::from_fn(|side| self.pane_geometry_in(area, side));
-        let widths = pgs.map(|pg| usize::from(pg.text.width));
-        // Text only when both panes have room for it: the app keeps no
-        // layout for a zero width, and building one here would wrap every
-        // character onto a row of its own.
-        let text = widths.a > 0 && widths.b > 0;
-        let spread = if self.arts.len() >= 2 && text {
-            self.spread_for(widths)
-        } else {
-            None
-        };
-        for (side, &rect) in g.panes.by_side() {
-            render_pane(self, side, rect, pgs[side], text, spread.as_deref(), buf);
-        }
+        self.panes.render(area, buf, &env);
         render_status(self, g.status, buf);
         self.overlays.render(area, buf, &env, &self.list);
         super::safe::sanitize(buf, area);
@@ -61,276 +35,7 @@ impl Widget for &App {
 }
 
 fn spinner(app: &App) -> &'static str {
-    SPINNER[app.status.tick % SPINNER.len()]
-}
-
-/// Article details: outlet · date · words.
-fn details(art: &Article) -> String {
-    [
-        art.meta
-            .outlet
-            .clone()
-            .unwrap_or_else(|| "unknown outlet".into()),
-        art.meta.date.clone().unwrap_or_else(|| "undated".into()),
-        crate::marks::count(art.body_words(), "word", "words"),
-    ]
-    .join(" · ")
-}
-
-/// The pane's top border: its letter, the file name (the path as given,
-/// shortened from the left to fit) and, when dates or containment say so,
-/// that it is the likely source.
-fn pane_title(app: &App, side: Side, art: &Article, width: u16) -> Line<'static> {
-    let t = &app.theme;
-    let letter = format!(" {} ", side.letter());
-    let mut source = match app.likely_source() {
-        Some(p) if p.side == side => match p.reason {
-            Reason::Dates => "· likely source (earlier) ",
-            Reason::Attribution => "· likely source (named) ",
-            Reason::Wire => "· likely source (wire) ",
-            _ => "· likely source ",
-        },
-        _ => "",
-    };
-    // Two corners, the letter, a space each side of the path; the name
-    // before the provenance when there is room for one only.
-    let room = |source: &str| {
-        usize::from(width).saturating_sub(2 + display_width(&letter) + 2 + display_width(source))
-    };
-    if room(source) < MIN_NAME {
-        source = "";
-    }
-    let mut spans = vec![Span::styled(letter.clone(), t.strong())];
-    if room(source) >= MIN_NAME {
-        let path = shorten_left(&safe_line(&art.path), room(source));
-        spans.push(Span::raw(format!(" {path} ")));
-        spans.push(Span::styled(source, t.strong()));
-    }
-    Line::from(spans)
-}
-
-fn render_pane(
-    app: &App,
-    side: Side,
-    area: Rect,
-    pg: PaneGeometry,
-    text: bool,
-    spread: Option<&Spread>,
-    buf: &mut Buffer,
-) {
-    let active = app.screen.pane == Pane::from(side);
-    let Some(art) = app.arts.get(app.open.pair[side]) else {
-        return;
-    };
-    // The title keeps its own looks on a dim (unfocused) or bold border.
-    let mut block = Block::bordered()
-        .title(pane_title(app, side, art, area.width))
-        .title_style(Style::new().not_dim().not_bold())
-        .border_style(app.theme.border(active));
-    let h = usize::from(pg.text.height);
-    if let Some(sp) = spread {
-        let total = sp.len();
-        if total > h {
-            let top = app.reading.top[side].min(total - h);
-            let pos = format!(" {}% ", (top + h) * 100 / total);
-            block = block.title_bottom(Line::from(pos).right_aligned());
-        }
-    }
-    if geometry::framable(area) {
-        block.render(area, buf);
-    }
-    // Header: the title, then outlet · date · words.
-    if pg.header.height > 0 {
-        let t = Line::from(art.meta.title.clone()).style(app.theme.strong());
-        buf.set_line(pg.header.x, pg.header.y, &t, pg.header.width);
-    }
-    if pg.header.height > 1 {
-        let d = Line::from(details(art)).style(app.theme.dim());
-        buf.set_line(pg.header.x, pg.header.y + 1, &d, pg.header.width);
-    }
-    let body = Rect::new(
-        pg.numbers.x,
-        pg.text.y,
-        pg.map.right().max(pg.text.right()) - pg.numbers.x,
-        pg.text.height,
-    );
-    if body.is_empty() || !text {
-        return;
-    }
-    if app.arts.len() < 2 {
-        message(
-            buf,
-            body,
-            "copycat compares two articles: open at least two",
-            app.theme.dim(),
-        );
-        return;
-    }
-    let Some(sp) = spread else {
-        let msg = match app.pairs.progress() {
-            _ if app.alignment().is_some() => format!("{} laying out", spinner(app)),
-            Some((_, 0)) => format!("{} finding pairs that share text", spinner(app)),
-            Some((n, t)) => format!("{} ranking pairs {n}/{t}", spinner(app)),
-            None => format!("{} aligning", spinner(app)),
-        };
-        message(buf, body, &msg, app.theme.dim());
-        return;
-    };
-    let (matches, current) = app.search.on_side(side);
-    // The flags' bytes on this side: every row holding some gets a ⚑, and
-    // a changed number or name is marked itself.
-    let flagged: Vec<(Range<usize>, bool)> = app
-        .flag_list()
-        .map(|fl| {
-            fl.iter()
-                .map(|f| {
-                    let r = Sides::new(&f.a, &f.b)[side].clone();
-                    (r, flags::marks_words(f.kind))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let overlaps =
-        |r: &Range<usize>, p: &Range<usize>| r.start < p.end.max(p.start + 1) && p.start < r.end;
-    let rows = sp.rows(side);
-    let top = app.reading.top[side].min(rows.len().saturating_sub(h));
-    for (dy, row) in rows.iter().skip(top).take(h).enumerate() {
-        let y = pg.text.y + dy as u16;
-        if let Some(n) = row.paragraph
-            && pg.numbers.width > 1
-        {
-            let w = usize::from(pg.numbers.width - 1);
-            let label = format!("{:>w$}", format!("¶{n}"));
-            buf.set_stringn(pg.numbers.x, y, &label, w, app.theme.number());
-        }
-        // The gutter: a passage's bracket (when there is room), then the
-        // kind letter, or a bar below it, then a flag's ⚑.
-        let letter_x = pg.letter_x().unwrap_or(pg.gutter.x);
-        if pg.gutter.width >= geometry::GUTTER
-            && let Some((part, class)) = row.bracket
-        {
-            let style = app
-                .theme
-                .class(class)
-                .add_modifier(ratatui::style::Modifier::DIM);
-            buf.set_stringn(pg.gutter.x, y, part.symbol(), 1, style);
-        }
-        if row.kind == RowKind::Note {
-            // Across the letter and the text: where the run's counterpart is.
-            let x = if pg.gutter.width > 0 {
-                letter_x
-            } else {
-                pg.text.x
-            };
-            let w = usize::from(pg.text.right().saturating_sub(x));
-            let note = sp.note(side, top + dy).unwrap_or_default();
-            buf.set_stringn(x, y, note, w, app.theme.moved_note());
-            continue;
-        }
-        let focused = row.kind == RowKind::Text
-            && row.unit != Unit::Other
-            && app.reading.focus == Some(row.unit);
-        if let Some(gut) = &row.gutter
-            && pg.gutter.width > 0
-        {
-            // The focused passage's letter and bar are one solid reversed bar.
-            // Inside a drawn bracket a passage's letter is enough: the
-            // bracket's line beside a bar would be two lines side by side.
-            let bracketed = row.bracket.is_some() && pg.gutter.width >= geometry::GUTTER;
-            let label = if !gut.first && (focused || bracketed) {
-                " "
-            } else {
-                gut.text()
-            };
-            buf.set_stringn(letter_x, y, label, 1, app.theme.gutter(gut.class, focused));
-        }
-        let pieces = sp.pieces(side, row, art);
-        if let Some(fx) = pg.flag_x()
-            && pieces
-                .iter()
-                .any(|p| flagged.iter().any(|(r, _)| overlaps(r, &p.bytes)))
-        {
-            buf.set_stringn(fx, y, FLAG, 1, app.theme.flagged());
-        }
-        let mut x = pg.text.x;
-        let right = pg.text.right();
-        for p in &pieces {
-            if x >= right {
-                break;
-            }
-            let mut style = app.theme.piece(p.class, p.change);
-            if p.word.is_some()
-                && flagged
-                    .iter()
-                    .any(|(r, words)| *words && overlaps(r, &p.bytes))
-            {
-                style = style.patch(app.theme.flagged());
-            }
-            for (text, hit) in highlight(p.text.as_str(), &p.bytes, matches, current.as_ref()) {
-                let s = match hit {
-                    Some(cur) => style.patch(app.theme.matched(cur)),
-                    None => style,
-                };
-                let (nx, _) = buf.set_stringn(x, y, text, usize::from(right - x), s);
-                x = nx;
-            }
-        }
-    }
-    overview::render(&app.theme, rows, top, h, (pg.map, pg.thumb), buf);
-}
-
-/// Split a piece's text where search matches begin and end: `(text, None)`
-/// for plain stretches, `(text, Some(is_current))` for matched ones.
-fn highlight<'t>(
-    text: &'t str,
-    bytes: &Range<usize>,
-    matches: &[Range<usize>],
-    current: Option<&Range<usize>>,
-) -> Vec<(&'t str, Option<bool>)> {
-    let first = matches.partition_point(|m| m.end <= bytes.start);
-    let hits: Vec<&Range<usize>> = matches[first..]
-        .iter()
-        .take_while(|m| m.start < bytes.end.max(bytes.start + 1))
-        .collect();
-    if hits.is_empty() {
-        return vec![(text, None)];
-    }
-    let is_cur = |m: &Range<usize>| current.is_some_and(|c| c == m);
-    // A joining space stands for a whitespace run: all or nothing.
-    if text.len() != bytes.len() {
-        return vec![(text, Some(hits.iter().any(|m| is_cur(m))))];
-    }
-    let mut out = Vec::new();
-    let mut at = 0;
-    for m in hits {
-        let s = m.start.saturating_sub(bytes.start).clamp(at, text.len());
-        let e = m.end.saturating_sub(bytes.start).clamp(s, text.len());
-        if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-            continue;
-        }
-        if s > at {
-            out.push((&text[at..s], None));
-        }
-        if e > s {
-            out.push((&text[s..e], Some(is_cur(m))));
-        }
-        at = e;
-    }
-    if at < text.len() {
-        out.push((&text[at..], None));
-    }
-    out
-}
-
-/// A short message centred a third of the way down, wrapped to fit.
-fn message(buf: &mut Buffer, area: Rect, msg: &str, style: Style) {
-    let y = area.height / 3;
-    let r = Rect::new(area.x, area.y + y, area.width, area.height - y);
-    Paragraph::new(msg)
-        .style(style)
-        .centered()
-        .wrap(Wrap { trim: true })
-        .render(r, buf);
+    panes::spinner(app.status.tick)
 }
 
 fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
@@ -346,7 +51,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
                 Target::Filter => {
                     format!("{} of {} articles", app.list.shown().len(), app.arts.len())
                 }
-                Target::Search => app.search.count(),
+                Target::Search => app.panes.search.count(),
             };
             (prompt.width(), vec![sep(), Span::raw(found)])
         }
@@ -393,7 +98,7 @@ fn status_spans(app: &App) -> Vec<Span<'static>> {
         left.push(Span::styled(n.clone(), t.note()));
         left.push(sep());
     }
-    if app.is_loading() {
+    if app.pairs.is_waiting() {
         left.push(Span::raw(format!(
             "{} reading {} articles",
             spinner(app),
@@ -411,7 +116,7 @@ fn status_spans(app: &App) -> Vec<Span<'static>> {
         left.push(Span::raw(format!("{} aligning", spinner(app))));
         left.push(sep());
     }
-    if app.laying_out() {
+    if app.panes.reading.laying_out() {
         left.push(Span::raw(format!("{} laying out", spinner(app))));
         left.push(sep());
     }
@@ -436,7 +141,7 @@ fn status_spans(app: &App) -> Vec<Span<'static>> {
     }
     // Where the pair is among those ] and [ step through; after s it
     // is the same pair, the other way round.
-    if let Some((n, of, swapped)) = app.walk_position() {
+    if let Some((n, of, swapped)) = app.pairs.walk_position(app.open.pair.into()) {
         left.push(sep());
         let more = if app.pairs.ranked() { "" } else { " so far" };
         left.push(Span::raw(format!("pair {}/{of}{more}", n + 1)));
@@ -444,14 +149,14 @@ fn status_spans(app: &App) -> Vec<Span<'static>> {
             left.push(Span::raw(" swapped"));
         }
     }
-    if app.search.active() {
+    if app.panes.search.active() {
         left.push(sep());
         left.push(Span::styled(
-            format!("“{}” {}", app.search.query, app.search.count()),
+            format!("“{}” {}", app.panes.search.query, app.panes.search.count()),
             t.strong(),
         ));
     }
-    if !app.reading.sync {
+    if !app.panes.reading.sync {
         left.push(sep());
         left.push(Span::styled("independent", t.strong()));
     }
@@ -463,7 +168,7 @@ fn focus_info(app: &App) -> String {
         return String::new();
     };
     let al = &c.alignment;
-    match app.reading.focus {
+    match app.panes.reading.focus {
         Some(Unit::Link(i)) => {
             let l = &al.links[i];
             let moved = if l.moved {

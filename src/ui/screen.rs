@@ -3,11 +3,42 @@
 //! `geometry` (each pane's parts, the page, the wrap widths, where a click
 //! lands).
 
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use super::geometry::{self, Geometry, PaneGeometry};
-use super::part::Pane;
 use crate::side::{Side, Sides};
+
+/// Which part of the screen has the keyboard (under whatever overlay is open).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// The article list (a side pane, or the popup on a narrow screen).
+    List,
+    /// Article A, on the left.
+    A,
+    /// Article B, on the right.
+    B,
+}
+
+impl Pane {
+    /// The article a reading pane shows; `None` for the list.
+    pub fn side(self) -> Option<Side> {
+        match self {
+            Pane::List => None,
+            Pane::A => Some(Side::A),
+            Pane::B => Some(Side::B),
+        }
+    }
+}
+
+impl From<Side> for Pane {
+    fn from(side: Side) -> Pane {
+        match side {
+            Side::A => Pane::A,
+            Side::B => Pane::B,
+        }
+    }
+}
 
 /// The screen's size and focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +54,43 @@ pub struct Screen {
     /// Digits of the open pair's largest paragraph number: the width of the
     /// panes' number column.
     pub digits: usize,
+}
+
+/// Lines scrolled by one mouse wheel notch.
+pub const WHEEL_LINES: isize = 3;
+
+/// A mouse event as the reader takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mouse {
+    /// Where it happened.
+    pub at: Position,
+    /// Lines the wheel turned: down positive, up negative.
+    pub wheel: isize,
+    /// A left click.
+    pub click: bool,
+    /// A drag with the left button held.
+    pub drag: bool,
+}
+
+impl Mouse {
+    /// The event, if the reader takes such events (not motion, not a
+    /// button let go).
+    pub fn of(m: &MouseEvent) -> Option<Mouse> {
+        let (wheel, click, drag) = match m.kind {
+            MouseEventKind::ScrollDown => (WHEEL_LINES, false, false),
+            MouseEventKind::ScrollUp => (-WHEEL_LINES, false, false),
+            MouseEventKind::Down(MouseButton::Left) => (0, true, false),
+            MouseEventKind::Down(_) => (0, false, false),
+            MouseEventKind::Drag(MouseButton::Left) => (0, false, true),
+            _ => return None,
+        };
+        Some(Mouse {
+            at: Position::new(m.column, m.row),
+            wheel,
+            click,
+            drag,
+        })
+    }
 }
 
 /// Where a mouse event lands.
@@ -105,10 +173,11 @@ impl Screen {
         order[(at + step).rem_euclid(n) as usize]
     }
 
-    /// What is at `at`, with the list drawn in `list` (if it is).
-    pub fn hit(&self, at: Position, list: Option<Rect>) -> Hit {
+    /// What is at `at`, with the list drawn in `list` (if it is); a list
+    /// `popup` takes the mouse wherever it is.
+    pub fn hit(&self, at: Position, list: Option<Rect>, popup: bool) -> Hit {
         if let Some(area) = list
-            && area.contains(at)
+            && (popup || area.contains(at))
         {
             let inner = geometry::framed_inner(area);
             return Hit::List(inner.contains(at).then(|| at.y - inner.y));
@@ -142,24 +211,20 @@ mod tests {
         s.digits = 2;
         let list = s.list_area(false, 5);
         let l = list.expect("a side list");
-        assert_eq!(
-            s.hit(Position::new(l.x + 2, l.y + 3), list),
-            Hit::List(Some(2))
-        );
-        assert_eq!(s.hit(Position::new(l.x, l.y), list), Hit::List(None));
+        let hit = |at: Position| s.hit(at, list, false);
+        assert_eq!(hit(Position::new(l.x + 2, l.y + 3)), Hit::List(Some(2)));
+        assert_eq!(hit(Position::new(l.x, l.y)), Hit::List(None));
         for side in Side::BOTH {
             let pg = s.pane_geometry(side);
             let at = Position::new(pg.map.x, pg.map.y + 4);
-            assert_eq!(
-                s.hit(at, list),
-                Hit::Map(side, 4, usize::from(pg.map.height))
-            );
+            assert_eq!(hit(at), Hit::Map(side, 4, usize::from(pg.map.height)));
             let at = Position::new(pg.text.x + 1, pg.text.y + 7);
-            assert_eq!(s.hit(at, list), Hit::Text(side, 7));
+            assert_eq!(hit(at), Hit::Text(side, 7));
+            assert_eq!(s.hit(at, list, true), Hit::List(None), "a popup takes all");
             let at = Position::new(pg.header.x, pg.header.y);
-            assert_eq!(s.hit(at, list), Hit::Pane(side));
+            assert_eq!(hit(at), Hit::Pane(side));
         }
-        assert_eq!(s.hit(Position::new(5, 44), list), Hit::Nothing);
+        assert_eq!(hit(Position::new(5, 44)), Hit::Nothing);
         // Tab: list, A, B, round again; without the list, A and B.
         s.pane = Pane::B;
         assert_eq!(s.cycle(1, true), Pane::List);
