@@ -1,18 +1,25 @@
 //! The view model: an [`Alignment`](crate::align::Alignment) laid out for two
 //! panes of a given width, with no terminal attached.
 //!
-//! [`rows`] wraps each article into display rows at word boundaries, tags every
-//! piece of text with what it is (copied, reworded, a changed word…), and
-//! inserts filler rows so that linked passages start level on both sides, the
-//! way Meld and Juxta line up two texts. [`style`] maps those tags to ratatui
-//! styles, with a variant that needs no colour. Everything here is pure so that
-//! it can be unit-tested without a terminal; the `ui` module only draws it.
+//! [`wrap`] cuts text into display rows at word boundaries by display width,
+//! tagging every piece with what it is (copied, reworded, a changed word…);
+//! `column` does that for one side of a pair, passage by passage; [`spread`]
+//! lays both sides out, inserting filler rows so that linked passages start
+//! level, the way Meld and Juxta line up two texts; [`rows`] is what a row
+//! holds. [`style`] maps the tags to ratatui styles, with a variant that
+//! needs no colour. Everything here is pure so that it can be unit-tested
+//! without a terminal; the `ui` module only draws it.
 
+mod column;
 pub mod rows;
+pub mod spread;
 pub mod style;
+pub mod wrap;
 
-pub use rows::{RowKind, Spread, display_width, shorten_left, wrap};
+pub use rows::RowKind;
+pub use spread::Spread;
 pub use style::Theme;
+pub use wrap::{display_width, shorten_left, wrap};
 
 use crate::align::Kind;
 use crate::marks::Mark;
