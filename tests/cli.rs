@@ -500,7 +500,12 @@ fn completions_and_man_page_parse() {
         "{}",
         &man[..100]
     );
-    for section in [".SH NAME", ".SH SYNOPSIS", ".SH SUBCOMMANDS", "Exit codes"] {
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH COMMANDS",
+        ".SH \"EXIT STATUS\"",
+    ] {
         assert!(man.contains(section), "{section}");
     }
     let f = tempfile::NamedTempFile::new().unwrap();

@@ -9,6 +9,7 @@ pub mod args;
 pub mod error;
 mod list;
 mod load;
+mod man;
 pub mod output;
 mod progress;
 #[cfg(feature = "tui")]
@@ -78,7 +79,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Config) => config_defaults(),
         Some(Command::Man) => {
             let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            man::render(&mut out)?;
             write_out(&String::from_utf8_lossy(&out))
         }
         Some(Command::Rank {
