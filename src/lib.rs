@@ -88,7 +88,7 @@ pub mod testing {
     pub use crate::ui::safe::{MAX_CHARS, is_safe_cell};
     pub use crate::ui::screen::Pane;
     pub use crate::ui::worker::{Job, compute};
-    pub use crate::view::{Change, Class, RowKind, Spread, Theme, Unit, display_width, wrap};
+    pub use crate::view::{Class, RowKind, Spread, Theme, Unit, display_width, wrap};
 
     /// Where everything goes on screen.
     pub mod geometry {

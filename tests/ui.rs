@@ -6,11 +6,12 @@
 mod fixtures;
 
 use copycat::article::{self, Article};
+use copycat::marks::Mark;
 use copycat::testing::Action;
 use copycat::testing::App;
 use copycat::testing::Inspect;
 use copycat::testing::is_safe_cell;
-use copycat::testing::{Change, Class, RowKind, Side};
+use copycat::testing::{Class, RowKind, Side};
 use crossterm::event::{Event, KeyCode, KeyEvent};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -142,7 +143,7 @@ fn locate(
     w: u16,
     h: u16,
     side: Side,
-    pick: impl Fn(Class, Option<Change>) -> bool,
+    pick: impl Fn(Class, Option<Mark>) -> bool,
 ) -> (u16, u16, String) {
     let pg = app.pane_geometry_in(Rect::new(0, 0, w, h), side);
     let sp = app.spread_for(app.text_widths()).expect("aligned");
@@ -197,11 +198,11 @@ fn copied_and_inserted_words_have_their_styles() {
     let t = draw(&app, w, h);
     let buf = t.backend().buffer();
     let (x, y, word) = locate(&app, w, h, Side::B, |c, ch| {
-        c == Class::Copied && ch.is_none()
+        c == Class::Marked(Mark::Copied) && ch.is_none()
     });
     check_cell(buf, x, y, &word, Some(Color::Green), Modifier::empty());
     assert!(!buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
-    let (x, y, word) = locate(&app, w, h, Side::B, |_, ch| ch == Some(Change::Inserted));
+    let (x, y, word) = locate(&app, w, h, Side::B, |_, ch| ch == Some(Mark::Inserted));
     check_cell(
         buf,
         x,
@@ -210,7 +211,7 @@ fn copied_and_inserted_words_have_their_styles() {
         Some(Color::Yellow),
         Modifier::BOLD | Modifier::UNDERLINED,
     );
-    let (x, y, word) = locate(&app, w, h, Side::A, |_, ch| ch == Some(Change::Deleted));
+    let (x, y, word) = locate(&app, w, h, Side::A, |_, ch| ch == Some(Mark::Deleted));
     check_cell(
         buf,
         x,
@@ -232,14 +233,14 @@ fn without_colour_modifiers_carry_the_meaning() {
     let t = draw(&app, w, h);
     let buf = t.backend().buffer();
     let (x, y, word) = locate(&app, w, h, Side::B, |c, ch| {
-        c == Class::Copied && ch.is_none()
+        c == Class::Marked(Mark::Copied) && ch.is_none()
     });
     check_cell(buf, x, y, &word, None, Modifier::BOLD);
     let (x, y, word) = locate(&app, w, h, Side::B, |c, ch| {
-        c == Class::Reworded && ch.is_none()
+        c == Class::Marked(Mark::Reworded) && ch.is_none()
     });
     check_cell(buf, x, y, &word, None, Modifier::ITALIC);
-    let (x, y, word) = locate(&app, w, h, Side::B, |_, ch| ch == Some(Change::Inserted));
+    let (x, y, word) = locate(&app, w, h, Side::B, |_, ch| ch == Some(Mark::Inserted));
     check_cell(
         buf,
         x,
@@ -898,7 +899,7 @@ fn a_phrase_moved_inside_a_link_is_drawn_in_the_moved_look_on_both_sides() {
     let t = draw(&app, w, h);
     let buf = t.backend().buffer();
     for side in [Side::A, Side::B] {
-        let (x, y, word) = locate(&app, w, h, side, |_, ch| ch == Some(Change::Moved));
+        let (x, y, word) = locate(&app, w, h, side, |_, ch| ch == Some(Mark::Moved));
         check_cell(buf, x, y, &word, Some(Color::Blue), Modifier::empty());
     }
 }

@@ -10,7 +10,7 @@ use super::geometry;
 use super::keymap::{self, Action, Ctx, Keymap};
 use super::part::{Env, Outcome, Part, movement};
 use crate::marks::{FLAG, Mark};
-use crate::view::{Change, Class, Theme};
+use crate::view::{Class, Theme};
 
 /// Cells of the legend's first column, as wide as the keys' column.
 const SAMPLE: usize = 18;
@@ -97,7 +97,7 @@ pub fn lines(t: &Theme, keymap: &Keymap) -> Vec<Line<'static>> {
         )));
         Line::from(spans)
     };
-    let marked = |class: Class, change: Option<Change>, m: Mark| {
+    let marked = |class: Class, change: Option<Mark>, m: Mark| {
         let letter = m.letter().unwrap_or(" ");
         vec![
             Span::styled(letter.to_string(), t.gutter(class, false)),
@@ -105,18 +105,20 @@ pub fn lines(t: &Theme, keymap: &Keymap) -> Vec<Line<'static>> {
             Span::styled(m.label().to_string(), t.piece(class, change)),
         ]
     };
-    for class in [Class::Copied, Class::Reworded, Class::New, Class::Dropped] {
-        let m = class.mark().expect("a reading class has a mark");
-        out.push(row(marked(class, None, m), m.meaning()));
+    for m in [Mark::Copied, Mark::Reworded, Mark::New, Mark::Dropped] {
+        out.push(row(marked(Class::Marked(m), None, m), m.meaning()));
     }
-    for change in [Change::Deleted, Change::Inserted] {
-        let m = change.mark();
-        out.push(row(marked(Class::Reworded, Some(change), m), m.meaning()));
+    for m in [Mark::Deleted, Mark::Inserted] {
+        let reworded = Class::Marked(Mark::Reworded);
+        out.push(row(marked(reworded, Some(m), m), m.meaning()));
     }
     out.push(row(
         vec![
             Span::raw("  "),
-            Span::styled("moved", t.piece(Class::Copied, Some(Change::Moved))),
+            Span::styled(
+                "moved",
+                t.piece(Class::Marked(Mark::Copied), Some(Mark::Moved)),
+            ),
         ],
         "words kept word for word, moved within the link",
     ));
@@ -135,7 +137,10 @@ pub fn lines(t: &Theme, keymap: &Keymap) -> Vec<Line<'static>> {
         Action::Jump(Jump::Passage, Dir::Backward),
     ]);
     out.push(row(
-        vec![Span::styled("╭ │ ╰", t.class(Class::Reworded))],
+        vec![Span::styled(
+            "╭ │ ╰",
+            t.class(Class::Marked(Mark::Reworded)),
+        )],
         &format!("a reused passage: links in order on both sides{passage}"),
     ));
     out.push(row(
@@ -148,7 +153,7 @@ pub fn lines(t: &Theme, keymap: &Keymap) -> Vec<Line<'static>> {
             Span::raw(" "),
             Span::styled(
                 "Sergey",
-                t.piece(Class::Copied, Some(Change::Inserted))
+                t.piece(Class::Marked(Mark::Copied), Some(Mark::Inserted))
                     .patch(t.flagged()),
             ),
         ],
@@ -166,7 +171,10 @@ pub fn lines(t: &Theme, keymap: &Keymap) -> Vec<Line<'static>> {
         "a paragraph's number, beside its first line",
     ));
     out.push(row(
-        vec![Span::styled(" ", t.gutter(Class::Copied, true))],
+        vec![Span::styled(
+            " ",
+            t.gutter(Class::Marked(Mark::Copied), true),
+        )],
         "the focused passage (on both sides)",
     ));
     let (c, r) = if t.color { ("█", "█") } else { ("C", "R") };

@@ -7,9 +7,10 @@ use std::ops::Range;
 
 use super::rows::{Row, RowKind, offset};
 use super::wrap::wrap_each;
-use super::{Change, Class, Unit};
-use crate::align::{Alignment, WordOp};
+use super::{Class, Unit};
+use crate::align::Alignment;
 use crate::article::{Article, Role};
+use crate::marks::Mark;
 use crate::side::Side;
 
 /// A contiguous stretch of one paragraph that belongs to one passage (one
@@ -37,7 +38,7 @@ impl Chunk {
 pub(super) struct Column<'a> {
     art: &'a Article,
     width: usize,
-    pub(super) changed: Vec<(Range<usize>, Change)>,
+    pub(super) changed: Vec<(Range<usize>, Mark)>,
     pub(super) chunks: Vec<Chunk>,
     /// (link, chunk index) for every chunk of a link, sorted: see `find`.
     link_chunks: Vec<(usize, usize)>,
@@ -54,11 +55,9 @@ pub(super) struct Column<'a> {
 impl<'a> Column<'a> {
     pub(super) fn new(art: &'a Article, side: Side, al: &Alignment, width: usize) -> Column<'a> {
         let owner = owners(art, side, al);
-        let class_of = |unit: Unit, role: Role| match unit {
-            Unit::Link(i) => Class::from(al.links[i].kind),
-            Unit::New(_) => Class::New,
-            Unit::Dropped(_) => Class::Dropped,
-            Unit::Other => match role {
+        let class_of = |unit: Unit, role: Role| match unit.mark(al) {
+            Some(m) => Class::Marked(m),
+            None => match role {
                 Role::Title => Class::Title,
                 Role::Meta => Class::Meta,
                 Role::Heading => Class::Heading,
@@ -107,17 +106,10 @@ impl<'a> Column<'a> {
             }
         }
         // Words B changed (deleted on A's side, inserted on B's) and phrases
-        // it moved within a link (on both sides).
-        let mut changed: Vec<(Range<usize>, Change)> = Vec::new();
+        // it moved within a link (on both sides), as every output marks them.
+        let mut changed: Vec<(Range<usize>, Mark)> = Vec::new();
         for l in &al.links {
-            for op in &l.ops {
-                let (r, change) = match (op, side) {
-                    (WordOp::Delete { a }, Side::A) => (a, Change::Deleted),
-                    (WordOp::Insert { b }, Side::B) => (b, Change::Inserted),
-                    (WordOp::Moved { a, .. }, Side::A) => (a, Change::Moved),
-                    (WordOp::Moved { b, .. }, Side::B) => (b, Change::Moved),
-                    _ => continue,
-                };
+            for (r, change) in l.marked_words(side == Side::A) {
                 if let (Some(first), Some(last)) = (
                     art.words.get(r.start),
                     r.end.checked_sub(1).and_then(|e| art.words.get(e)),
@@ -130,7 +122,7 @@ impl<'a> Column<'a> {
         changed.sort_by_key(|(r, _)| (r.start, r.end));
         // Disjoint, so that lookups by partition point stay correct: overlaps
         // of one kind merge, and a range overlapping another kind gives way.
-        let mut merged: Vec<(Range<usize>, Change)> = Vec::with_capacity(changed.len());
+        let mut merged: Vec<(Range<usize>, Mark)> = Vec::with_capacity(changed.len());
         for (mut r, c) in changed {
             match merged.last_mut() {
                 Some((m, mc)) if r.start <= m.end && *mc == c => m.end = m.end.max(r.end),
@@ -217,7 +209,7 @@ impl<'a> Column<'a> {
         } else {
             None
         };
-        let changed: &[(Range<usize>, Change)] = match c.unit {
+        let changed: &[(Range<usize>, Mark)] = match c.unit {
             Unit::Link(_) => &self.changed,
             _ => &[],
         };

@@ -21,20 +21,19 @@ pub use spread::Spread;
 pub use style::Theme;
 pub use wrap::{display_width, shorten_left, wrap};
 
-use crate::align::Kind;
+use crate::align::{Alignment, Kind};
 use crate::marks::Mark;
 
-/// What a piece of text is to the reader; each class has its own style.
+/// What a piece of text is to the reader: a passage's mark (copied,
+/// reworded, new, dropped: the vocabulary of [`Mark`], shared with the
+/// reports), or a part of the article that is never compared. A word that
+/// changed inside a link carries a word mark besides (`Piece::change`:
+/// deleted, inserted, moved).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Class {
-    /// Inside a link whose wording B kept.
-    Copied,
-    /// Inside a link that B reworded.
-    Reworded,
-    /// Body text of B found nowhere in A.
-    New,
-    /// Body text of A that B left out.
-    Dropped,
+    /// Text of a passage: a link's side (its kind's mark), or a run of new
+    /// or dropped sentences.
+    Marked(Mark),
     /// The headline.
     Title,
     /// Date, byline and update lines.
@@ -56,10 +55,7 @@ impl Class {
     /// The mark a reader sees on text of this class, if it is marked.
     pub fn mark(self) -> Option<Mark> {
         match self {
-            Class::Copied => Some(Mark::Copied),
-            Class::Reworded => Some(Mark::Reworded),
-            Class::New => Some(Mark::New),
-            Class::Dropped => Some(Mark::Dropped),
+            Class::Marked(m) => Some(m),
             _ => None,
         }
     }
@@ -67,33 +63,7 @@ impl Class {
 
 impl From<Kind> for Class {
     fn from(k: Kind) -> Class {
-        match k {
-            Kind::Copied => Class::Copied,
-            Kind::Reworded => Class::Reworded,
-        }
-    }
-}
-
-/// A word that differs inside a link: deleted on the A side, inserted on B,
-/// or kept word for word but moved within the link (on both sides).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Change {
-    /// A word of A that B changed or left out.
-    Deleted,
-    /// A word B put in.
-    Inserted,
-    /// A word of a phrase B kept word for word but moved within the link.
-    Moved,
-}
-
-impl Change {
-    /// The mark of a changed word.
-    pub fn mark(self) -> Mark {
-        match self {
-            Change::Deleted => Mark::Deleted,
-            Change::Inserted => Mark::Inserted,
-            Change::Moved => Mark::Moved,
-        }
+        Class::Marked(k.mark())
     }
 }
 
@@ -108,4 +78,17 @@ pub enum Unit {
     Dropped(usize),
     /// Title, meta lines, headings and boilerplate.
     Other,
+}
+
+impl Unit {
+    /// The mark of the passage in `al`: a link's kind, new or dropped;
+    /// `None` for other text.
+    pub fn mark(self, al: &Alignment) -> Option<Mark> {
+        match self {
+            Unit::Link(i) => al.links.get(i).map(|l| l.kind.mark()),
+            Unit::New(_) => Some(Mark::New),
+            Unit::Dropped(_) => Some(Mark::Dropped),
+            Unit::Other => None,
+        }
+    }
 }

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::column::Column;
 use super::rows::{Bracket, Gutter, Row, RowKind, offset};
 use super::wrap::{Piece, wrap_each};
-use super::{Change, Class, Unit};
+use super::{Class, Unit};
 use crate::align::Alignment;
 use crate::article::Article;
 use crate::marks::Mark;
@@ -39,7 +39,7 @@ pub struct Spread {
 #[derive(Debug, Clone, Default)]
 struct Beside {
     /// The changed words' byte ranges, for the pieces of rows.
-    changed: Sides<Vec<(Range<usize>, Change)>>,
+    changed: Sides<Vec<(Range<usize>, Mark)>>,
     /// What each note row says, by row index (in order).
     notes: Sides<Vec<(u32, Box<str>)>>,
 }
@@ -164,15 +164,11 @@ impl Spread {
                 if r.kind != RowKind::Text {
                     continue;
                 }
-                let class = match r.unit {
-                    Unit::Link(l) => Class::from(al.links[l].kind),
-                    Unit::New(_) => Class::New,
-                    Unit::Dropped(_) => Class::Dropped,
-                    Unit::Other => {
-                        last = Unit::Other;
-                        continue;
-                    }
+                let Some(mark) = r.unit.mark(al) else {
+                    last = Unit::Other;
+                    continue;
                 };
+                let class = Class::Marked(mark);
                 let first = r.unit != last;
                 last = r.unit;
                 r.gutter = Some(Gutter { class, first });
@@ -298,7 +294,7 @@ impl Spread {
         if row.kind != RowKind::Text || art.text.get(range.clone()).is_none() {
             return Vec::new();
         }
-        let changed: &[(Range<usize>, Change)] = match row.unit {
+        let changed: &[(Range<usize>, Mark)] = match row.unit {
             Unit::Link(_) => &self.beside.changed[side],
             _ => &[],
         };
@@ -383,7 +379,7 @@ mod tests {
         let sp = Spread::build(&a, &b, &al, 60, 60);
         // Kept beside the rows, for their pieces, on both sides.
         assert!(!sp.beside.changed.a.is_empty() && !sp.beside.changed.b.is_empty());
-        let changes = |side, art| -> Vec<Change> {
+        let changes = |side, art| -> Vec<Mark> {
             sp.rows(side)
                 .iter()
                 .flat_map(|r| sp.pieces(side, r, art))
@@ -393,8 +389,8 @@ mod tests {
         let (ca, cb) = (changes(Side::A, &a), changes(Side::B, &b));
         // Moved phrases are marked on both sides; otherwise A's changed
         // words are deleted ones and B's inserted ones.
-        assert!(ca.contains(&Change::Deleted) && !ca.contains(&Change::Inserted));
-        assert!(cb.contains(&Change::Inserted) && !cb.contains(&Change::Deleted));
+        assert!(ca.contains(&Mark::Deleted) && !ca.contains(&Mark::Inserted));
+        assert!(cb.contains(&Mark::Inserted) && !cb.contains(&Mark::Deleted));
         // Only words inside links are marked.
         for (side, art) in [(Side::A, &a), (Side::B, &b)] {
             for r in sp.rows(side) {
@@ -509,7 +505,7 @@ mod tests {
                 .rows(side)
                 .iter()
                 .flat_map(|r| sp.pieces(side, r, art))
-                .filter(|p| p.change == Some(Change::Moved) && p.word.is_some())
+                .filter(|p| p.change == Some(Mark::Moved) && p.word.is_some())
                 .map(|p| format!("{} ", p.text))
                 .collect();
             assert!(moved.split_whitespace().count() >= 3, "{side:?}: {moved:?}");

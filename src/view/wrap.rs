@@ -9,7 +9,8 @@ use compact_str::CompactString;
 use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{Change, Class};
+use super::Class;
+use crate::marks::Mark;
 
 /// Display width of `s` as ratatui's buffer will lay it out.
 ///
@@ -102,7 +103,7 @@ pub struct Piece {
     /// What the text is to the reader (its passage's class).
     pub class: Class,
     /// Set on words that differ inside a link.
-    pub change: Option<Change>,
+    pub change: Option<Mark>,
     /// Index into `Article::words` when the piece is (part of) a word.
     pub word: Option<usize>,
     /// Display width of `text`.
@@ -113,7 +114,7 @@ pub struct Piece {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Tag {
     class: Class,
-    change: Option<Change>,
+    change: Option<Mark>,
 }
 
 /// Wrap `text[range]` into rows of at most `width` cells, breaking at
@@ -129,7 +130,7 @@ pub fn wrap(
     text: &str,
     range: Range<usize>,
     class: Class,
-    changed: &[(Range<usize>, Change)],
+    changed: &[(Range<usize>, Mark)],
     words: &[crate::article::Word],
     width: usize,
 ) -> Vec<Vec<Piece>> {
@@ -147,7 +148,7 @@ pub(super) fn wrap_each(
     text: &str,
     range: Range<usize>,
     class: Class,
-    changed: &[(Range<usize>, Change)],
+    changed: &[(Range<usize>, Mark)],
     words: &[crate::article::Word],
     width: usize,
     emit: &mut dyn FnMut(Vec<Piece>),
@@ -244,7 +245,7 @@ fn push_merged(row: &mut Vec<Piece>, p: Piece) {
 }
 
 /// What changed at `byte`, if it is inside one of the sorted, disjoint `ranges`.
-fn change_at(ranges: &[(Range<usize>, Change)], byte: usize) -> Option<Change> {
+fn change_at(ranges: &[(Range<usize>, Mark)], byte: usize) -> Option<Mark> {
     let i = ranges.partition_point(|(r, _)| r.end <= byte);
     ranges
         .get(i)
@@ -283,7 +284,7 @@ fn split_token(
     text: &str,
     tok: Range<usize>,
     tag_at: &dyn Fn(usize) -> Tag,
-    changed: &[(Range<usize>, Change)],
+    changed: &[(Range<usize>, Mark)],
     words: &[crate::article::Word],
 ) -> Vec<Piece> {
     let mut cuts: Vec<usize> = vec![tok.start, tok.end];
@@ -411,13 +412,27 @@ pub(super) mod tests {
     /// a row's bytes wrapped again at the same width must give that row,
     /// piece for piece (long words broken between graphemes, capped
     /// clusters, wide characters, changed words).
-    fn rewrap_gives_each_row_back(text: &str, changed: &[(Range<usize>, Change)]) {
+    fn rewrap_gives_each_row_back(text: &str, changed: &[(Range<usize>, Mark)]) {
         let a = art(text);
         for width in [1, 2, 3, 5, 9, 17, 40, 80] {
             let whole = 0..a.text.len();
-            for row in wrap(&a.text, whole, Class::Copied, changed, &a.words, width) {
+            for row in wrap(
+                &a.text,
+                whole,
+                Class::Marked(Mark::Copied),
+                changed,
+                &a.words,
+                width,
+            ) {
                 let bytes = row[0].bytes.start..row[row.len() - 1].bytes.end;
-                let again = wrap(&a.text, bytes, Class::Copied, changed, &a.words, width);
+                let again = wrap(
+                    &a.text,
+                    bytes,
+                    Class::Marked(Mark::Copied),
+                    changed,
+                    &a.words,
+                    width,
+                );
                 assert_eq!(again, vec![row], "at width {width}");
             }
         }
@@ -426,7 +441,7 @@ pub(super) mod tests {
     #[test]
     fn a_rows_bytes_wrapped_again_give_the_row() {
         rewrap_gives_each_row_back("one two three four five six", &[]);
-        rewrap_gives_each_row_back("abcdefghij xy  z\n\nq", &[(4..13, Change::Deleted)]);
+        rewrap_gives_each_row_back("abcdefghij xy  z\n\nq", &[(4..13, Mark::Deleted)]);
         rewrap_gives_each_row_back("漢字 かな 😀😀 ｶﾞｷﾞｸﾞ abc ﾊﾟﾋﾟ 🇺🇦🇺🇦🇺🇦 x", &[]);
         rewrap_gives_each_row_back(
             &format!(
@@ -437,7 +452,7 @@ pub(super) mod tests {
             &[],
         );
         let long = format!("{}-{} x", "y".repeat(30), "z".repeat(30));
-        rewrap_gives_each_row_back(&long, &[(0..30, Change::Inserted), (31..61, Change::Moved)]);
+        rewrap_gives_each_row_back(&long, &[(0..30, Mark::Inserted), (31..61, Mark::Moved)]);
     }
 
     #[test]
