@@ -624,7 +624,7 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
         if let Some(bytes) = app.take_outbox() {
             let inner = bytes
                 .strip_prefix(b"\x1b]52;c;")
-                .and_then(|b| b.strip_suffix(b"\x07"))
+                .and_then(|b| b.strip_suffix(b"\x1b\\"))
                 .unwrap_or_else(|| panic!("not OSC 52: {bytes:?}; {}", what()));
             assert!(
                 inner
@@ -781,13 +781,10 @@ fn unsafe_char(s: &str) -> Option<char> {
 /// a frame's CSI sequences only), with its payload decoded.
 fn cut_clipboard(bytes: &[u8]) -> (Vec<u8>, String) {
     let start = find(bytes, b"\x1b]52;c;").expect("y wrote to the clipboard");
-    let len = bytes[start..]
-        .iter()
-        .position(|&b| b == 0x07)
-        .expect("the OSC 52 sequence ends with BEL");
+    let len = find(&bytes[start..], b"\x1b\\").expect("the OSC 52 sequence ends with ST");
     let payload = &bytes[start + 7..start + len];
     let mut rest = bytes[..start].to_vec();
-    rest.extend_from_slice(&bytes[start + len + 1..]);
+    rest.extend_from_slice(&bytes[start + len + 2..]);
     let text = decode_base64(payload);
     (rest, text)
 }
