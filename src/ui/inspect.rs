@@ -45,7 +45,7 @@ pub trait Inspect {
     /// Share of `j`'s body found in the current A, once aligned.
     fn share_against_a(&self, j: usize) -> Option<f64>;
 
-    /// The ranked pairs `]` and `[` step through (see [`Pairs::walk`]).
+    /// The ranked pairs `]` and `[` step through (see `Pairs::walk`).
     fn walk(&self) -> Vec<&Pair>;
 
     /// Where the open pair is in the walk, either way round: `(n, of, swapped)`.
