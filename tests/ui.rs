@@ -826,7 +826,10 @@ fn y_puts_the_focused_link_on_the_clipboard_through_osc_52() {
     key(&mut app, KeyCode::Char('y'));
     let bytes = app.take_outbox().expect("a clipboard sequence");
     let s = String::from_utf8(bytes).expect("ASCII");
-    assert!(s.starts_with("\x1b]52;c;") && s.ends_with('\x07'), "{s:?}");
+    assert!(
+        s.starts_with("\x1b]52;c;") && s.ends_with("\x1b\\"),
+        "{s:?}"
+    );
     assert!(app.take_outbox().is_none(), "sent once");
     // Nothing of it is drawn.
     let text = screen_text(draw(&app, 120, 40).backend().buffer());
@@ -1128,4 +1131,27 @@ fn the_flags_panel_and_the_sources_popup_replace_each_other() {
     assert!(!app.contexts().contains(&Ctx::Flags));
     let text = screen_text(draw(&app, 160, 45).backend().buffer());
     assert!(!text.contains("Changed quotations, numbers and names"));
+}
+
+/// Regression: on a flag with a long note (an altered quotation), the
+/// status bar's line ran past its end and the search's match count, after
+/// it, was never seen. The flag's line is shortened instead.
+#[test]
+fn a_long_flag_note_leaves_the_search_count_on_the_status_bar() {
+    let (w, h) = (120, 40);
+    let mut app = reuters_palakshi(w, h, true);
+    key(&mut app, KeyCode::Char('/'));
+    for c in "moscow".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('f'));
+    key(&mut app, KeyCode::Char('f'));
+    let flag = app.flag_status().expect("on a flag");
+    assert!(flag.starts_with("flag 2/5 · altered quote"), "{flag}");
+    let status = status_line(draw(&app, w, h).backend().buffer());
+    let count = format!("“moscow” {}", app.search().count());
+    assert!(status.contains(&count), "no {count:?} in {status:?}");
+    assert!(status.contains("flag 2/5 · altered quote"), "{status}");
+    assert!(status.contains('…'), "the flag's line shortened: {status}");
 }

@@ -1106,4 +1106,113 @@ mod tests {
         app.apply(Action::ToggleSync);
         assert_eq!(app.tops(), Sides::new(3, 3));
     }
+
+    /// Regression: `g` and `G` did nothing in the help popup (nor in the
+    /// sources and flags popups): their keys were the panes' and the list's
+    /// only, and a popup takes the keys.
+    #[test]
+    fn g_and_big_g_go_to_the_ends_of_every_popup() {
+        let mut app = settled();
+        app.resize(100, 20);
+        let key = |app: &mut App, c: char| app.on_key(&KeyEvent::from(KeyCode::Char(c)));
+        key(&mut app, '?');
+        key(&mut app, 'G');
+        let end = crate::ui::help::lines(&app.theme, &app.keymap).len() - 16;
+        assert_eq!(app.help_scroll(), Some(end));
+        key(&mut app, 'g');
+        assert_eq!(app.help_scroll(), Some(0));
+        key(&mut app, '?');
+        key(&mut app, 'w');
+        key(&mut app, 'G');
+        let Some(Layer::Sources(sources)) = app.overlays.top() else {
+            panic!("the sources on top");
+        };
+        assert_eq!(sources.selected(), sources.lines().len() - 1);
+        key(&mut app, '!');
+        key(&mut app, 'G');
+        let flags = app.comparison().expect("aligned").flags.len();
+        assert!(flags > 1);
+        let Some(Layer::Flags(panel)) = app.overlays.top() else {
+            panic!("the flags on top");
+        };
+        assert_eq!(panel.selected(), flags - 1);
+        key(&mut app, 'g');
+        let Some(Layer::Flags(panel)) = app.overlays.top() else {
+            panic!("the flags on top");
+        };
+        assert_eq!(panel.selected(), 0);
+    }
+
+    /// What is open is one stack: the keys go to the top layer, Esc closes
+    /// it, and what was under it has the keys again (the help over the list
+    /// popup; the sources opened from the help, which used to open hidden
+    /// under it while the keys stayed with the help).
+    #[test]
+    fn the_top_layer_has_the_keys_and_esc_closes_it() {
+        let mut app = settled();
+        app.resize(80, 24);
+        app.apply(Action::ToggleList);
+        assert_eq!(app.contexts(), [Ctx::List, Ctx::Global]);
+        app.apply(Action::Help);
+        assert_eq!(app.contexts(), [Ctx::Help, Ctx::Global]);
+        app.apply(Action::Provenance);
+        assert_eq!(app.contexts(), [Ctx::Provenance, Ctx::Global]);
+        let kinds = |app: &App| -> Vec<Kind> {
+            let mut k = Vec::new();
+            let mut o = app.overlays.clone();
+            while let Some(l) = o.close() {
+                k.insert(0, l.kind());
+            }
+            k
+        };
+        assert_eq!(kinds(&app), [Kind::ListPopup, Kind::Help, Kind::Sources]);
+        app.apply(Action::Back);
+        assert_eq!(app.contexts(), [Ctx::Help, Ctx::Global]);
+        app.apply(Action::Back);
+        assert_eq!(app.contexts(), [Ctx::List, Ctx::Global]);
+        assert_eq!(app.active_pane(), Pane::List);
+        app.apply(Action::Back);
+        assert!(!app.list_popup());
+        assert_eq!(app.active_pane(), Pane::B);
+        assert_eq!(app.contexts(), [Ctx::Pane, Ctx::Global]);
+    }
+
+    /// Regression: Tab from the list popup gave pane A the keys while the
+    /// popup stayed drawn over it; the popup now goes with the keyboard.
+    #[test]
+    fn tab_from_the_list_popup_closes_it() {
+        let mut app = settled();
+        app.resize(80, 24);
+        app.apply(Action::ToggleList);
+        assert!(app.list_popup());
+        app.apply(Action::NextPane);
+        assert_eq!(app.active_pane(), Pane::A);
+        assert!(!app.list_popup());
+        assert_eq!(app.contexts(), [Ctx::Pane, Ctx::Global]);
+    }
+
+    /// Regression: the mouse wheel over the help scrolled the panes hidden
+    /// under it; it scrolls the help, and a click under a popup does nothing.
+    #[test]
+    fn the_wheel_over_a_popup_moves_the_popup() {
+        use crossterm::event::{MouseEvent, MouseEventKind};
+        let mut app = settled();
+        app.resize(100, 20);
+        app.apply(Action::Help);
+        let tops = app.tops();
+        let mouse = |kind| {
+            Event::Mouse(MouseEvent {
+                kind,
+                column: 50,
+                row: 10,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        assert!(app.on_event(&mouse(MouseEventKind::ScrollDown)));
+        assert_eq!(app.help_scroll(), Some(3));
+        assert_eq!(app.tops(), tops);
+        let down = MouseEventKind::Down(crossterm::event::MouseButton::Left);
+        assert!(!app.on_event(&mouse(down)));
+        assert_eq!(app.focus(), None);
+    }
 }

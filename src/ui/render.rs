@@ -15,7 +15,7 @@ use super::app::App;
 use super::panes;
 use super::part::{Part, Target};
 use crate::marks::{Mark, pct};
-use crate::view::{Unit, display_width};
+use crate::view::{Unit, display_width, shorten_right};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -55,7 +55,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             };
             (prompt.width(), vec![sep(), Span::raw(found)])
         }
-        None => (0, status_spans(app)),
+        None => (0, status_spans(app, usize::from(area.width))),
     };
     let line = Line::from(left);
     let x = area
@@ -88,12 +88,15 @@ fn sep() -> Span<'static> {
     Span::raw("  ")
 }
 
-/// What the status bar says while no prompt is open: the note, work in
-/// progress, the pair's figures, the focus, where the pair is in the walk,
-/// the search in force.
-fn status_spans(app: &App) -> Vec<Span<'static>> {
+/// What the status bar says while no prompt is open, in `width` columns:
+/// the note, work in progress, the pair's figures, the focus (or the flag),
+/// where the pair is in the walk, the search in force. The focus's line is
+/// shortened so that what follows it stays on screen.
+fn status_spans(app: &App, width: usize) -> Vec<Span<'static>> {
     let t = &app.theme;
     let mut left: Vec<Span> = Vec::new();
+    // Where the focus's (or the flag's) line is, to shorten.
+    let mut detail = None;
     if let Some(n) = &app.status.note {
         left.push(Span::styled(n.clone(), t.note()));
         left.push(sep());
@@ -134,6 +137,7 @@ fn status_spans(app: &App) -> Vec<Span<'static>> {
             share(Mark::Dropped, s.a_dropped),
         ]);
         left.push(sep());
+        detail = Some(left.len());
         match app.flag_status() {
             Some(f) => left.push(Span::styled(f, t.strong())),
             None => left.push(Span::raw(focus_info(app))),
@@ -160,8 +164,23 @@ fn status_spans(app: &App) -> Vec<Span<'static>> {
         left.push(sep());
         left.push(Span::styled("independent", t.strong()));
     }
+    let total: usize = left.iter().map(Span::width).sum();
+    if let Some(i) = detail
+        && total > width
+    {
+        let room = left[i].width().saturating_sub(total - width);
+        if room >= MIN_DETAIL {
+            left[i].content = shorten_right(&left[i].content, room).into();
+        } else {
+            // Too little to say anything: gone, with the space before it.
+            left.drain(i - 1..=i);
+        }
+    }
     left
 }
+
+/// Fewest cells worth showing of the focus's line (`link 3…`).
+const MIN_DETAIL: usize = 8;
 
 fn focus_info(app: &App) -> String {
     let Some(c) = app.comparison() else {

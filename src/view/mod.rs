@@ -19,7 +19,7 @@ pub mod wrap;
 pub use rows::RowKind;
 pub use spread::Spread;
 pub use style::Theme;
-pub use wrap::{display_width, shorten_left, wrap};
+pub use wrap::{display_width, shorten_left, shorten_right, wrap};
 
 use crate::align::{Alignment, Kind};
 use crate::marks::Mark;

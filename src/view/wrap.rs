@@ -53,6 +53,29 @@ pub fn shorten_left(s: &str, width: usize) -> String {
     out
 }
 
+/// `s` cut from the right to at most `width` cells, with `…` where it was
+/// cut: a status line keeps what it starts with.
+pub fn shorten_right(s: &str, width: usize) -> String {
+    if display_width(s) <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 1; // the ellipsis
+    for g in s.graphemes(true) {
+        let gw = grapheme_width(g);
+        if w + gw > width {
+            break;
+        }
+        w += gw;
+        out.push_str(g);
+    }
+    out.push('…');
+    out
+}
+
 fn grapheme_width(g: &str) -> usize {
     // Filter first: `cell_width` debug-asserts on single control bytes, and
     // the buffer would drop such a grapheme anyway.
@@ -356,7 +379,7 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn shorten_left_keeps_the_end_of_a_path() {
+    fn shortening_keeps_the_end_of_a_path_or_the_start_of_a_line() {
         assert_eq!(shorten_left("articles/one.txt", 40), "articles/one.txt");
         assert_eq!(shorten_left("articles/one.txt", 8), "…one.txt");
         assert_eq!(shorten_left("dir/漢字.txt", 7), "…字.txt");
@@ -365,7 +388,10 @@ pub(super) mod tests {
         assert_eq!(shorten_left("abc", 0), "");
         for w in 0..20 {
             assert!(display_width(&shorten_left("a/b/漢字/ｶﾞ/c.txt", w)) <= w);
+            assert!(display_width(&shorten_right("flag 2/5 · 漢字 ｶﾞ", w)) <= w);
         }
+        assert_eq!(shorten_right("flag 2/5 · altered", 8), "flag 2/…");
+        assert_eq!(shorten_right("abc", 3), "abc");
     }
 
     #[test]
