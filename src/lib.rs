@@ -42,6 +42,8 @@
 #![warn(missing_docs)]
 
 pub mod align;
+#[cfg(feature = "archive")]
+pub mod archive;
 pub mod article;
 pub mod comparison;
 pub mod corpus;

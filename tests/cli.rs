@@ -862,3 +862,22 @@ fn the_config_file_is_read_with_limits() {
         assert!(err.len() < 400, "{path:?}: {} bytes", err.len());
     }
 }
+
+/// The hidden `--ablate` flag switches kinds of evidence off for
+/// `scripts/devsets/ablation.sh`; a name it does not know is one line, exit 2.
+#[test]
+fn ablate_switches_evidence_off_and_refuses_unknown_names() {
+    let (a, b) = (article("reuters"), article("palakshi"));
+    let all = copycat(&["compare", &a, &b, "-f", "json"]);
+    let none = copycat(&["compare", &a, &b, "-f", "json", "--ablate", "none"]);
+    assert_eq!(all.stdout, none.stdout, "none switches nothing off");
+    let off = copycat(&["compare", &a, &b, "-f", "json", "--ablate", "synonyms,runs"]);
+    assert!(off.status.success());
+    let bad = copycat(&["compare", &a, &b, "--ablate", "telepathy"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("--ablate"), "{err}");
+    let help = stdout(&copycat(&["compare", "--help"]));
+    assert!(!help.contains("ablate"), "hidden from the help");
+}

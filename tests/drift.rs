@@ -141,3 +141,35 @@ fn every_export_shows_the_flags() {
     assert!(h.contains("Changed quotations and facts"));
     assert!(h.contains("<span class=\"flag\"><span class=\"fl\">⚑</span> name</span>"));
 }
+
+/// Issue 23: a link between two versions of a mathematical text flagged
+/// `number “13” → “2^{n}}\sum_{x\in…”`; notation is not a fact. A number
+/// changed in the prose around it still is.
+#[test]
+fn mathematics_code_and_tables_are_not_fact_changes() {
+    let a = Article::parse(
+        "a.txt",
+        "Influence in networks\n\n\
+         Now we are interested in summing the probability over 13 random walks that pass through an influential edge of the graph. \
+         The walk length is bounded by 40 steps in every experiment we ran on the network.\n"
+            .as_bytes()
+            .to_vec(),
+    );
+    let b = Article::parse(
+        "b.txt",
+        "Influence in networks\n\n\
+         Now we are interested in summing the probability over $2^{n}}\\sum_{x\\in S}$ random walks that pass through an influential edge of the graph. \
+         The walk length is bounded by 60 steps in every experiment we ran on the network.\n"
+            .as_bytes()
+            .to_vec(),
+    );
+    let al = align(&a, &b);
+    assert_eq!(al.links.len(), 3, "{:?}", al.links);
+    let f = flags(&a, &b, &al);
+    let numbers: Vec<&str> = f
+        .iter()
+        .filter(|f| f.kind == FlagKind::Number)
+        .map(|f| f.detail.as_str())
+        .collect();
+    assert_eq!(numbers, ["“40” → “60”"], "{f:#?}");
+}

@@ -92,6 +92,11 @@ pub enum Command {
         /// either article).
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Kinds of evidence switched off, comma-separated (synonyms, runs,
+        /// letters, edges): for measuring what each earns
+        /// (`scripts/devsets/ablation.sh`), not for readers.
+        #[arg(long, hide = true, value_name = "LIST")]
+        ablate: Option<String>,
     },
     /// Print a shell completion script (e.g. `copycat completions bash`).
     Completions {
@@ -104,6 +109,20 @@ pub enum Command {
     /// comments, to start your own from:
     /// `copycat config > ~/.config/copycat/config.toml`.
     Config,
+    /// Build or bring up to date the index of a folder of articles, for
+    /// `copycat find`: new and changed files are indexed, deleted ones
+    /// dropped, the rest left as they are.
+    Index(super::archive::IndexArgs),
+    /// Find what in an index an article took from (or shares text with),
+    /// aligned and ranked as `rank` ranks pairs.
+    Find(super::archive::FindArgs),
+    /// The steps of the distributed corpus job that run copycat
+    /// (scripts/distributed/).
+    #[command(hide = true)]
+    Job {
+        #[command(subcommand)]
+        step: super::archive::JobCommand,
+    },
     /// Find the pairs of articles that share text, rank them by how much,
     /// and tell each article's likely sources.
     ///

@@ -5,6 +5,7 @@
 //! one line (`usage`), loading (`load`), output to stdout or a file
 //! (`output`), `list`, progress bars, and opening the reader.
 
+pub mod archive;
 pub mod args;
 pub mod error;
 mod list;
@@ -21,6 +22,7 @@ use std::io::{self, IsTerminal};
 use anyhow::Result;
 use clap::CommandFactory;
 
+use copycat::align;
 use copycat::article::safe_line;
 use copycat::comparison::Comparison;
 use copycat::corpus;
@@ -39,12 +41,27 @@ pub fn run(cli: Cli) -> Result<()> {
     let mut cli = cli;
     match cli.command.take() {
         Some(Command::List { paths }) => list::list(&load(&paths)?),
+        Some(Command::Index(a)) => archive::index(a),
+        Some(Command::Find(a)) => {
+            let color = color(io::stdout().is_terminal());
+            archive::find_sources(a, |arts| read_found(color, &cli, arts))
+        }
+        Some(Command::Job { step }) => archive::job(step),
         Some(Command::Compare {
             a: pa,
             b: pb,
             format,
             output,
+            ablate,
         }) => {
+            let opts = align::Options {
+                evidence: match ablate.as_deref() {
+                    Some(list) => align::Evidence::without(list)
+                        .map_err(|e| UserError(format!("--ablate: {e}")))?,
+                    None => align::Evidence::default(),
+                },
+                ..align::Options::default()
+            };
             // Who the articles are, by device and inode, before anything is
             // read: standard input is a file when redirected (`< a.txt`), and
             // a report may replace none of them.
@@ -61,7 +78,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     eprintln!("copycat: {}: {}", safe_line(&art.path), safe_line(w));
                 }
             }
-            let c = Comparison::new(&a, &b);
+            let c = Comparison::of(&a, &b, align::align_with(&a, &b, &opts));
             let ansi = color(output.is_none() && io::stdout().is_terminal());
             // Streamed: each report is written as it is made, never held
             // whole (several megabytes for a 1 MB pair).
@@ -126,6 +143,32 @@ fn reader(color: bool, cli: Cli) -> Result<()> {
             theme: cli.theme,
         },
     )
+}
+
+/// `copycat find --read`: the reader on the articles found.
+#[cfg(feature = "tui")]
+fn read_found(color: bool, cli: &Cli, arts: Vec<copycat::article::Article>) -> Result<()> {
+    reader::open_read(
+        arts,
+        reader::Options {
+            color,
+            mouse: !cli.no_mouse,
+            all_pairs: cli.all_pairs,
+            config: cli.config.as_deref(),
+            theme: cli.theme,
+        },
+    )
+}
+
+/// Built without the `tui` feature: say so.
+#[cfg(not(feature = "tui"))]
+fn read_found(_color: bool, _cli: &Cli, _arts: Vec<copycat::article::Article>) -> Result<()> {
+    Err(UserError(
+        "this copycat was built without the reader (the `tui` feature); \
+         use `copycat find` without --read"
+            .into(),
+    )
+    .into())
 }
 
 /// `copycat config`: the reader's defaults as a commented config file.

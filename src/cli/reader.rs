@@ -30,13 +30,7 @@ pub struct Options<'a> {
 /// Two files typed keep their order: the first is A, on the left.
 pub fn open(paths: Vec<PathBuf>, o: Options) -> Result<()> {
     // The config file first: a mistake in it is said before anything else.
-    let config = copycat::ui::config::load(o.config).map_err(UserError)?;
-    let theme = match o.theme {
-        Some(ThemeArg::Auto) => ThemeChoice::Auto,
-        Some(ThemeArg::Light) => ThemeChoice::Light,
-        Some(ThemeArg::Dark) => ThemeChoice::Dark,
-        None => config.theme,
-    };
+    let (config, theme) = looks(&o)?;
     let (arts, loader) = if paths.is_empty() {
         (article::bundled(), None)
     } else {
@@ -52,6 +46,37 @@ pub fn open(paths: Vec<PathBuf>, o: Options) -> Result<()> {
             read_later(pending)
         }
     };
+    // Two files typed keep their order: the first is A, on the left.
+    let keep_order = paths.len() == 2 && arts.len() == 2 && paths.iter().all(|p| p.is_file());
+    show(arts, loader, keep_order, &o, (config, theme))
+}
+
+/// Open the reader on articles already read, the first two as A and B
+/// (`copycat find --read`: the article beside its best source).
+pub fn open_read(arts: Vec<Article>, o: Options) -> Result<()> {
+    let looks = looks(&o)?;
+    show(arts, None, true, &o, looks)
+}
+
+/// The config file and the theme it and `--theme` choose.
+fn looks(o: &Options) -> Result<(copycat::ui::Config, ThemeChoice)> {
+    let config = copycat::ui::config::load(o.config).map_err(UserError)?;
+    let theme = match o.theme {
+        Some(ThemeArg::Auto) => ThemeChoice::Auto,
+        Some(ThemeArg::Light) => ThemeChoice::Light,
+        Some(ThemeArg::Dark) => ThemeChoice::Dark,
+        None => config.theme,
+    };
+    Ok((config, theme))
+}
+
+fn show(
+    arts: Vec<Article>,
+    loader: Option<copycat::ui::Loader>,
+    keep_order: bool,
+    o: &Options,
+    (config, theme): (copycat::ui::Config, ThemeChoice),
+) -> Result<()> {
     // The reader draws on a terminal and reads keys from one (the
     // controlling terminal, as `less` does: standard input may be an
     // article, `cat a.txt | copycat - b.txt`); in a pipe or a script, say
@@ -65,8 +90,6 @@ pub fn open(paths: Vec<PathBuf>, o: Options) -> Result<()> {
         )
         .into());
     }
-    // Two files typed keep their order: the first is A, on the left.
-    let keep_order = paths.len() == 2 && arts.len() == 2 && paths.iter().all(|p| p.is_file());
     let settings = copycat::ui::Settings {
         color: o.color,
         mouse: o.mouse,
