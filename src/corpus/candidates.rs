@@ -176,17 +176,19 @@ thread_local! {
         std::cell::RefCell::new(Fingerprinter::new());
 }
 
-fn fingerprint(arts: &[Article]) -> Sentences {
-    let per_article: Vec<Vec<Vec<u64>>> = arts
+/// Fingerprint the articles `among` (indices into `arts`); holders are
+/// indices into `arts`.
+fn fingerprint(arts: &[Article], among: &[usize]) -> Sentences {
+    let per_article: Vec<(usize, Vec<Vec<u64>>)> = among
         .par_iter()
-        .map(|a| FINGERPRINTER.with(|f| f.borrow_mut().article(a)))
+        .map(|&a| (a, FINGERPRINTER.with(|f| f.borrow_mut().article(&arts[a]))))
         .collect();
     let mut stem_ids: FxHashMap<u64, u32> = FxHashMap::default();
     let mut distinct: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
     let mut sets: Vec<Vec<u32>> = Vec::new();
     let mut holders: Vec<Vec<u32>> = Vec::new();
     let mut total = 0;
-    for (a, sentences) in per_article.into_iter().enumerate() {
+    for (a, sentences) in per_article {
         for set in sentences {
             total += 1;
             let mut ids: Vec<u32> = set
@@ -247,7 +249,15 @@ pub fn candidates(arts: &[Article]) -> Found {
 /// Find the pairs of `arts` whose evidence reaches `min_evidence` (for
 /// measuring what the threshold keeps and loses).
 pub fn candidates_above(arts: &[Article], min_evidence: f32) -> Found {
-    let s = fingerprint(arts);
+    let all: Vec<usize> = (0..arts.len()).collect();
+    candidates_among(arts, &all, min_evidence)
+}
+
+/// Find the pairs of the articles `among` (indices into `arts`, as are the
+/// pairs') whose evidence reaches `min_evidence`: a ranking looks among
+/// the representatives of reprint families and the articles without one.
+pub fn candidates_among(arts: &[Article], among: &[usize], min_evidence: f32) -> Found {
+    let s = fingerprint(arts, among);
     let d = s.sets.len();
     // Document frequency over distinct sentences, and weights.
     let mut df = vec![0u32; s.stems];

@@ -7,5 +7,6 @@
 
 pub mod html;
 pub mod json;
+pub mod rank;
 pub mod report;
 pub mod text;

@@ -121,7 +121,6 @@ fn pane_title(app: &App, side: Side, art: &Article, width: u16) -> Line<'static>
         Some(p) if p.side == side => match p.reason {
             Reason::Dates => "· likely source (earlier) ",
             Reason::Attribution => "· likely source (named) ",
-            Reason::Wire => "· likely source (wire) ",
             _ => "· likely source ",
         },
         _ => "",
