@@ -15,21 +15,28 @@
 //!    article (a bottom-k MinHash sketch): two articles with most shingles in
 //!    common share most of their sketches, and an index from sketch hash to
 //!    article finds them without comparing every pair.
-//! 3. **Leaders.** Articles are taken longest first; each joins the first
-//!    family whose representative shares enough of its sketch and passes the
-//!    exact test below, or else starts a family of its own and is its
-//!    representative. So a family's representative is its longest member
-//!    (most body words; the first given on a tie): the one that holds
-//!    whatever any reprint cut.
+//! 3. **Groups.** Articles are taken longest first; each is tested exactly
+//!    (below) against the articles seen so far that share enough of its
+//!    sketch, a few at most and one per group, and joins the group of each
+//!    it is near-identical to. A family is a group of two or more: each
+//!    member near-identical to another (a reprint that cut a paragraph and
+//!    one that added another are in one family through the original).
 //! 4. **The exact test.** A word of one article is *inside* the other when a
 //!    shingle covering it is one of the other's shingles: a changed word
-//!    costs that word only, a cut paragraph its words. Two articles are
-//!    near-identical when at least [`NEAR`] of each is inside the other.
+//!    costs that word only, a cut paragraph its words. Words outside the
+//!    other at the very start or end of a body, up to [`FURNITURE`] at each
+//!    end, are an outlet's furniture (a byline, a dateline, a credit line)
+//!    and do not count. Two articles are near-identical when at least
+//!    [`NEAR`] of each (furniture aside) is inside the other.
+//! 5. **The representative.** The longest member is often the reprint with
+//!    the most furniture or a paragraph of its own, which would then be
+//!    aligned against everything; so the representative is the *most
+//!    typical* member: the one whose words are most inside the others and
+//!    which holds most of theirs (summed over up to [`TYPICAL_SAMPLE`]
+//!    members). When the original is in the folder, it is usually that one.
 //!
-//! Every member is near-identical to its representative (not necessarily to
-//! every other member). A member's differences from the representative —
-//! sentences added, sentences dropped, words changed — come from the same
-//! test ([`Member`]).
+//! A member's differences from the representative — sentences added,
+//! sentences dropped, words changed — come from the same test ([`Member`]).
 
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -44,8 +51,11 @@ use crate::article::Article;
 /// short enough that a changed word leaves its neighbours covered.
 pub const SHINGLE: usize = 4;
 /// Share of each article that must be inside the other for the two to be
-/// reprints of one text.
+/// reprints of one text, one paragraph cut, added or replaced forgiven…
 pub const NEAR: f64 = 0.9;
+/// …and without forgiving it: a paragraph is forgiven only in a text
+/// that keeps most of the other.
+pub const MIN_CORE: f64 = 0.7;
 /// Hashes in an article's sketch.
 const SKETCH: usize = 32;
 /// Sketch hashes two articles must share to be tested exactly. Reprints
@@ -56,11 +66,17 @@ const MIN_SKETCH_SHARED: u32 = 8;
 /// of the corpus: it is skipped when looking for families (reprints share
 /// many others).
 const MAX_POSTINGS: usize = 64;
-/// Families tested exactly per article, the best sketch matches first.
+/// Exact tests per article, the best sketch matches first.
 const MAX_TESTS: usize = 4;
 /// Articles with fewer body words than this stay on their own: a headline
 /// and two lines are cheap to align and too short to call reprints.
 pub const MIN_WORDS: usize = 25;
+/// Uncovered words at the start or the end of a body, up to this many at
+/// each end, are furniture: `By Jane Roe, Valley Herald`, `LONDON, May 3
+/// (Valley Herald) -`, `(c) Valley Herald. Distributed by …`.
+pub const FURNITURE: usize = 16;
+/// Members compared with each other to find the most typical.
+pub const TYPICAL_SAMPLE: usize = 24;
 /// A sentence with less than this share of its words inside the other
 /// article is added (or dropped) as a whole; the uncovered words of the other
 /// sentences are changed words.
@@ -85,13 +101,46 @@ pub struct Likeness {
     pub added_words: usize,
     /// Words in `dropped`.
     pub dropped_words: usize,
+    /// Body words of the first and of the second.
+    pub words: (usize, usize),
+    /// Of those, furniture: words outside the other at the start or end of
+    /// the body ([`FURNITURE`] at most at each end).
+    pub furniture: (usize, usize),
+    /// Words of the longest run in `added`, and in `dropped`: a paragraph
+    /// one outlet cut or added.
+    pub longest: (usize, usize),
 }
 
 impl Likeness {
-    /// Whether the two are reprints of one text: at least [`NEAR`] of each
-    /// inside the other.
+    /// Share of the first inside the second and the reverse, furniture
+    /// aside.
+    pub fn core(&self) -> (f64, f64) {
+        let core = |share: f64, words: usize, furniture: usize| {
+            let rest = words.saturating_sub(furniture);
+            if rest == 0 {
+                0.0
+            } else {
+                (share * words as f64 / rest as f64).min(1.0)
+            }
+        };
+        (
+            core(self.x_in_y, self.words.0, self.furniture.0),
+            core(self.y_in_x, self.words.1, self.furniture.1),
+        )
+    }
+
+    /// Whether the two are reprints of one text: furniture aside, at least
+    /// [`NEAR`] of each inside the other once one paragraph cut, added or
+    /// replaced is forgiven, and at least [`MIN_CORE`] without forgiving
+    /// it.
     pub fn near(&self) -> bool {
-        self.x_in_y >= NEAR && self.y_in_x >= NEAR
+        let (x, y) = self.core();
+        let forgiven = |core: f64, words: usize, furniture: usize, longest: usize| {
+            let rest = words.saturating_sub(furniture).max(1) as f64;
+            core >= MIN_CORE && core + longest as f64 / rest >= NEAR
+        };
+        forgiven(x, self.words.0, self.furniture.0, self.longest.0)
+            && forgiven(y, self.words.1, self.furniture.1, self.longest.1)
     }
 
     /// Whether the two have the same body, word for word (case aside).
@@ -285,9 +334,13 @@ fn covered(x: &Shingles, other: &[u64]) -> Vec<bool> {
     cov
 }
 
-/// Sentence runs with too little inside, and the words outside them that
-/// are not inside.
-fn differences(art: &Article, x: &Shingles, cov: &[bool]) -> (Vec<Range<usize>>, usize, usize) {
+/// Sentence runs with too little inside, the words outside them that are
+/// not inside, the words in those runs, and the words of the longest run.
+fn differences(
+    art: &Article,
+    x: &Shingles,
+    cov: &[bool],
+) -> (Vec<Range<usize>>, usize, usize, usize) {
     // Per body sentence: words, words inside.
     let mut per: Vec<(usize, usize, usize)> = Vec::new(); // (sentence, words, inside)
     for (&w, &c) in x.words.iter().zip(cov) {
@@ -300,21 +353,35 @@ fn differences(art: &Article, x: &Shingles, cov: &[bool]) -> (Vec<Range<usize>>,
             _ => per.push((s, 1, usize::from(c))),
         }
     }
-    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut runs: Vec<(Range<usize>, usize)> = Vec::new();
     let (mut changed, mut gone) = (0, 0);
     for &(s, n, inside) in &per {
         if (inside as f64) < SENTENCE_INSIDE * n as f64 {
             gone += n;
             match runs.last_mut() {
                 // Runs of consecutive body sentences.
-                Some(r) if r.end == s => r.end = s + 1,
-                _ => runs.push(s..s + 1),
+                Some((r, w)) if r.end == s => {
+                    r.end = s + 1;
+                    *w += n;
+                }
+                _ => runs.push((s..s + 1, n)),
             }
         } else {
             changed += n - inside;
         }
     }
-    (runs, changed, gone)
+    let longest = runs.iter().map(|r| r.1).max().unwrap_or(0);
+    (runs.into_iter().map(|r| r.0).collect(), changed, gone, longest)
+}
+
+/// Uncovered words at the two ends of a body, at most [`FURNITURE`] each.
+fn furniture(cov: &[bool]) -> usize {
+    let lead = cov.iter().take_while(|&&c| !c).count();
+    if lead == cov.len() {
+        return 0;
+    }
+    let tail = cov.iter().rev().take_while(|&&c| !c).count();
+    lead.min(FURNITURE) + tail.min(FURNITURE)
 }
 
 fn share(cov: &[bool]) -> f64 {
@@ -338,8 +405,8 @@ fn likeness_sets(
     sy: &[u64],
 ) -> Likeness {
     let (cx, cy) = (covered(x, sy), covered(y, sx));
-    let (added, changed_words, added_words) = differences(ax, x, &cx);
-    let (dropped, _, dropped_words) = differences(ay, y, &cy);
+    let (added, changed_words, added_words, longest_added) = differences(ax, x, &cx);
+    let (dropped, _, dropped_words, longest_dropped) = differences(ay, y, &cy);
     Likeness {
         x_in_y: share(&cx),
         y_in_x: share(&cy),
@@ -348,6 +415,9 @@ fn likeness_sets(
         changed_words,
         added_words,
         dropped_words,
+        words: (cx.len(), cy.len()),
+        furniture: (furniture(&cx), furniture(&cy)),
+        longest: (longest_added, longest_dropped),
     }
 }
 
@@ -405,79 +475,79 @@ pub fn families_among(arts: &[Article], among: &[usize]) -> Families {
         .par_iter()
         .map(|&(_, x)| sketch(&shingles(&arts[x]).seq))
         .collect();
-    // Leaders (family representatives) by sketch hash.
+    // Components of the near-identity graph (positions in `order`), and an
+    // index from sketch hash to articles, one per component at the time it
+    // was added: a family of three hundred reprints is one posting, so long
+    // postings are stock phrases of unrelated articles.
+    let mut parent: Vec<u32> = (0..order.len() as u32).collect();
     let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    let mut leaders: Vec<usize> = Vec::new(); // positions in `order`
-    let mut members: Vec<Vec<Member>> = Vec::new(); // per leader
-    // Shingles of the leaders tested so far, kept for the next reprint.
-    let mut leader_sets: FxHashMap<usize, (Shingles, Vec<u64>)> = FxHashMap::default();
+    let mut hashed: FxHashMap<u32, (Shingles, Vec<u64>)> = FxHashMap::default();
     let mut count: FxHashMap<u32, u32> = FxHashMap::default();
     for (pos, &(words, x)) in order.iter().enumerate() {
+        let pos = pos as u32;
         count.clear();
-        for h in &sketches[pos] {
+        for h in &sketches[pos as usize] {
             if let Some(p) = index.get(h)
                 && p.len() <= MAX_POSTINGS
             {
-                for &l in p {
-                    *count.entry(l).or_default() += 1;
+                for &o in p {
+                    *count.entry(o).or_default() += 1;
                 }
             }
         }
         let mut cands: Vec<(u32, u32)> = count
             .iter()
             .filter(|&(_, &c)| c >= MIN_SKETCH_SHARED)
-            .map(|(&l, &c)| (c, l))
+            .map(|(&o, &c)| (c, o))
             .collect();
         cands.sort_unstable_by(|p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)));
-        let mut joined = false;
-        let mut mine: Option<(Shingles, Vec<u64>)> = None;
-        for &(_, l) in cands.iter().take(MAX_TESTS) {
-            let (lwords, lx) = order[leaders[l as usize]];
-            // Fewer words than NEAR of the leader's cannot hold NEAR of it.
-            if (words as f64) < NEAR * lwords as f64 * 0.95 {
-                continue;
-            }
-            let (sx, setx) = mine.get_or_insert_with(|| {
-                let s = shingles(&arts[x]);
-                let set = sorted_set(&s.seq);
-                (s, set)
-            });
-            let (sl, setl) = leader_sets.entry(lx).or_insert_with(|| {
-                let s = shingles(&arts[lx]);
-                let set = sorted_set(&s.seq);
-                (s, set)
-            });
-            let like = likeness_sets(&arts[x], sx, setx, &arts[lx], sl, setl);
-            if like.near() {
-                members[l as usize].push(Member {
-                    article: x,
-                    likeness: like,
-                });
-                joined = true;
+        let mut tests = 0;
+        for &(_, o) in &cands {
+            if tests == MAX_TESTS {
                 break;
             }
+            // Already in its component (through an earlier test).
+            if find(&mut parent, o) == find(&mut parent, pos) {
+                continue;
+            }
+            let (owords, ox) = order[o as usize];
+            // Fewer words than MIN_CORE of the other's (less furniture)
+            // cannot hold MIN_CORE of it.
+            if ((words + 2 * FURNITURE) as f64) < MIN_CORE * owords as f64 {
+                continue;
+            }
+            tests += 1;
+            for (p, y) in [(pos, x), (o, ox)] {
+                hashed.entry(p).or_insert_with(|| {
+                    let s = shingles(&arts[y]);
+                    let set = sorted_set(&s.seq);
+                    (s, set)
+                });
+            }
+            let ((sx, setx), (so, seto)) = (&hashed[&pos], &hashed[&o]);
+            if likeness_sets(&arts[x], sx, setx, &arts[ox], so, seto).near() {
+                let (rx, ro) = (find(&mut parent, pos), find(&mut parent, o));
+                // The elder root stays root.
+                parent[rx.max(ro) as usize] = rx.min(ro);
+            }
         }
-        if !joined {
-            let l = leaders.len() as u32;
-            leaders.push(pos);
-            members.push(Vec::new());
-            for &h in &sketches[pos] {
-                index.entry(h).or_default().push(l);
+        let root = find(&mut parent, pos);
+        for h in &sketches[pos as usize] {
+            let p = index.entry(*h).or_default();
+            if !p.iter().any(|&o| find(&mut parent, o) == root) {
+                p.push(pos);
             }
         }
     }
-    let mut families: Vec<Family> = leaders
-        .iter()
-        .zip(members)
-        .filter(|(_, m)| !m.is_empty())
-        .map(|(&pos, mut m)| {
-            m.sort_by_key(|m| m.article);
-            Family {
-                representative: order[pos].1,
-                members: m,
-            }
-        })
-        .collect();
+    let mut groups: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for pos in 0..order.len() as u32 {
+        let root = find(&mut parent, pos);
+        groups.entry(root).or_default().push(order[pos as usize].1);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    // Deterministic whatever the map's order: by the first (longest) member.
+    groups.sort_unstable_by_key(|g| g[0]);
+    let mut families: Vec<Family> = groups.par_iter().map(|g| typical(arts, g)).collect();
     families.sort_by(|f, g| {
         g.size()
             .cmp(&f.size())
@@ -490,6 +560,68 @@ pub fn families_among(arts: &[Article], among: &[usize]) -> Families {
         }
     }
     Families { families, of }
+}
+
+/// The root of `x`'s component, halving the path on the way.
+fn find(parent: &mut [u32], mut x: u32) -> u32 {
+    while parent[x as usize] != x {
+        let up = parent[parent[x as usize] as usize];
+        parent[x as usize] = up;
+        x = up;
+    }
+    x
+}
+
+/// The family of `group` (its longest member first) represented by its most typical
+/// member, each other member against it.
+fn typical(arts: &[Article], group: &[usize]) -> Family {
+    let hashed: Vec<(Shingles, Vec<u64>)> = group
+        .iter()
+        .map(|&x| {
+            let s = shingles(&arts[x]);
+            let set = sorted_set(&s.seq);
+            (s, set)
+        })
+        .collect();
+    let sample = group.len().min(TYPICAL_SAMPLE);
+    let mut score = vec![0.0f64; sample];
+    for i in 0..sample {
+        for j in i + 1..sample {
+            let ((si, seti), (sj, setj)) = (&hashed[i], &hashed[j]);
+            let (ci, cj) = (share(&covered(si, setj)), share(&covered(sj, seti)));
+            // Each gains what of it is in the other (little of its own) and
+            // what of the other is in it (little missing).
+            score[i] += ci + cj;
+            score[j] += ci + cj;
+        }
+    }
+    // The best score; on a tie the leader (the longest), then the first given.
+    let best = (0..sample)
+        .max_by(|&i, &j| {
+            score[i]
+                .total_cmp(&score[j])
+                .then(j.cmp(&i).then(group[j].cmp(&group[i])))
+        })
+        .unwrap_or(0);
+    let rep = group[best];
+    let (sr, setr) = &hashed[best];
+    let mut members: Vec<Member> = group
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != best)
+        .map(|(k, &x)| {
+            let (sx, setx) = &hashed[k];
+            Member {
+                article: x,
+                likeness: likeness_sets(&arts[x], sx, setx, &arts[rep], sr, setr),
+            }
+        })
+        .collect();
+    members.sort_by_key(|m| m.article);
+    Family {
+        representative: rep,
+        members,
+    }
 }
 
 #[cfg(test)]

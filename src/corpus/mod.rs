@@ -43,7 +43,7 @@ use crate::article::Article;
 
 pub use candidates::{Candidate, Found};
 pub use families::{Families, Family, Likeness, Member};
-pub use provenance::{Direction, Party, Source, Undecided, orient, sources};
+pub use provenance::{Direction, Overlap, Party, Source, Undecided, orient, sources};
 pub use spread::{Uptake, spread};
 
 use provenance::{MIN_LINKS, MIN_SHARE, ONE_LINK_SHARE};
@@ -340,7 +340,14 @@ pub fn expand(arts: &[Article], ranking: &Ranking) -> Vec<ArticlePair> {
     for (fi, fam) in f.families.iter().enumerate() {
         for (x, y, like) in families::within(arts, fam) {
             let (px, py) = (Party::one(&arts[x]), Party::one(&arts[y]));
-            let (x_first, direction) = orient(&px, &py, like.x_in_y, like.y_in_x);
+            // No alignment, no paragraphs partly kept: reprints are oriented
+            // by dates and attribution alone.
+            let overlap = provenance::Overlap {
+                i_in_j: like.x_in_y,
+                j_in_i: like.y_in_x,
+                ..Default::default()
+            };
+            let (x_first, direction) = orient(&px, &py, &overlap);
             let (a, b, b_in_a, a_in_b) = if x_first || !direction.known() {
                 (x, y, like.y_in_x, like.x_in_y)
             } else {
@@ -449,13 +456,30 @@ fn summarise(
     if al.links.is_empty() {
         return None;
     }
-    let ai = &arts[i];
+    let (ai, aj) = (&arts[i], &arts[j]);
     // Shares of each side, by kind: B's from the stats, A's from the links.
     let (j_copied, j_reworded) = (al.stats.b_copied, al.stats.b_reworded);
     let (i_copied, i_reworded) = side_shares(ai, al.links.iter().map(|l| (&l.a, l.kind)));
     let j_in_i = j_copied + j_reworded;
     let i_in_j = i_copied + i_reworded;
-    let (i_is_source, direction) = orient(pi, pj, i_in_j, j_in_i);
+    let linked = |art: &Article, side: &dyn Fn(&align::Link) -> Range<usize>| {
+        let mut l = vec![false; art.sentences.len()];
+        for link in &al.links {
+            for s in side(link) {
+                if let Some(x) = l.get_mut(s) {
+                    *x = true;
+                }
+            }
+        }
+        l
+    };
+    let overlap = provenance::Overlap {
+        i_in_j,
+        j_in_i,
+        i_partly: provenance::partly(ai, &linked(ai, &|l| l.a.clone())),
+        j_partly: provenance::partly(aj, &linked(aj, &|l| l.b.clone())),
+    };
+    let (i_is_source, direction) = orient(pi, pj, &overlap);
     // Unknown: the lower index first, so either order gives one pair.
     let i_is_source = if direction.known() { i_is_source } else { i < j };
     let links = al.links.len();

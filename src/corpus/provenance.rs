@@ -12,16 +12,21 @@
 //!    Journal reported`), and not the other way round; the one naming is the
 //!    copy.
 //! 3. *Containment*: most of one ([`MOST`]) is inside the other, clearly
-//!    more than the other way round ([`ONE_SIDED`]), and the other is not a
+//!    more than the other way round ([`ONE_SIDED`]); the other is not a
 //!    long document of which this is a passage (at least [`NOT_A_PASSAGE`]
-//!    of it is inside the first): a trim, a summary, a selection. The
-//!    contained one is the copy.
+//!    of it is inside the first); and the first is a *selection* of the
+//!    other: it kept some sentences of [`MIN_PARTLY`] paragraphs of the
+//!    other or more and left the rest of them out, as a summary or a
+//!    condensed rewrite does. The contained one is the copy.
 //!
 //! Anything else is unknown, with what was seen ([`Undecided`]): two
 //! versions of one whole text (a reprint, two translations) cannot tell
 //! which came first; a long document holding a passage of another, or a
 //! short one quoting a passage of a long one, may have quoted it or been
-//! quoted. Unknown pairs are related, not parent and child.
+//! quoted; one holding the other whole with whole paragraphs more may have
+//! cut them (a trim) or added them (local reporting around a wire story) —
+//! the texts are the same either way. Unknown pairs are related, not parent
+//! and child.
 //!
 //! **Likely sources.** An article's *candidate sources* are the pairs that
 //! share text ([`Pair::shares_text`](super::Pair::shares_text)) in which it
@@ -53,6 +58,11 @@ pub const ONE_SIDED: f64 = 0.2;
 /// …and at least this share of the source is inside the copy: the copy is
 /// not a passage of a document several times its length.
 pub const NOT_A_PASSAGE: f64 = 0.25;
+/// Containment: paragraphs of the source partly kept by the copy (some of
+/// their sentences in it, some not). A copy holding whole paragraphs of the
+/// source and nothing else may be a trim of it, or the source a trim of
+/// the copy: only a selection inside paragraphs tells a condensed copy.
+pub const MIN_PARTLY: usize = 2;
 /// Two texts each holding this share of the other are versions of one text.
 const SAME_TEXT: f64 = 0.5;
 /// Two sources hold "about as much" of an article within this share.
@@ -85,6 +95,9 @@ pub enum Undecided {
     /// Most of one is a passage of the other, several times its length:
     /// either the long one quoted it or it quoted the long one.
     Passage,
+    /// One holds most of the other, with whole paragraphs more: a trim or
+    /// an addition, which the texts cannot tell apart.
+    Paragraphs,
     /// Neither holds most of the other: passages shared both ways.
     Partial,
 }
@@ -107,11 +120,13 @@ impl Direction {
 }
 
 impl Undecided {
-    /// `same-text`, `passage` or `partial`, as reports write it.
+    /// `same-text`, `passage`, `paragraphs` or `partial`, as reports write
+    /// it.
     pub const fn as_str(self) -> &'static str {
         match self {
             Undecided::SameText => "same-text",
             Undecided::Passage => "passage",
+            Undecided::Paragraphs => "paragraphs",
             Undecided::Partial => "partial",
         }
     }
@@ -158,11 +173,47 @@ impl<'a> Party<'a> {
     }
 }
 
+/// What two articles hold of each other, as the rule reads it.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Overlap {
+    /// Share of `i`'s body found in `j`.
+    pub i_in_j: f64,
+    /// Share of `j`'s body found in `i`.
+    pub j_in_i: f64,
+    /// `i`'s body paragraphs partly in `j`: some sentences linked, some
+    /// not ([`partly`]).
+    pub i_partly: usize,
+    /// `j`'s body paragraphs partly in `i`.
+    pub j_partly: usize,
+}
+
+/// The body paragraphs of `art` with some sentences in `linked` and some
+/// not.
+pub fn partly(art: &Article, linked: &[bool]) -> usize {
+    art.paragraphs
+        .iter()
+        .filter(|p| p.role.compared())
+        .filter(|p| {
+            let mut seen = (false, false);
+            for s in p.sentences.clone() {
+                if art.sentences[s].words.is_empty() {
+                    continue;
+                }
+                if linked.get(s).copied().unwrap_or(false) {
+                    seen.0 = true;
+                } else {
+                    seen.1 = true;
+                }
+            }
+            seen == (true, true)
+        })
+        .count()
+}
+
 /// The one rule: whether `i` is the source of `j` (`false`: `j` is the
-/// source of `i`), and on what evidence. `i_in_j` is the share of `i`'s
-/// body found in `j`, `j_in_i` the reverse. When the direction is unknown
-/// the answer is `true`: the first given stays first.
-pub fn orient(i: &Party, j: &Party, i_in_j: f64, j_in_i: f64) -> (bool, Direction) {
+/// source of `i`), and on what evidence. When the direction is unknown the
+/// answer is `true`: the first given stays first.
+pub fn orient(i: &Party, j: &Party, o: &Overlap) -> (bool, Direction) {
     if let (Some(x), Some(y)) = (i.date, j.date)
         && x != y
     {
@@ -173,12 +224,20 @@ pub fn orient(i: &Party, j: &Party, i_in_j: f64, j_in_i: f64) -> (bool, Directio
         (false, true) => return (false, Direction::Attribution),
         _ => {}
     }
-    let (hi, lo) = (i_in_j.max(j_in_i), i_in_j.min(j_in_i));
-    if hi >= MOST && hi - lo >= ONE_SIDED && lo >= NOT_A_PASSAGE {
-        // The one mostly inside the other is the copy.
-        return (j_in_i > i_in_j, Direction::Containment);
+    let (hi, lo) = (o.i_in_j.max(o.j_in_i), o.i_in_j.min(o.j_in_i));
+    // The candidate copy is the one mostly inside the other.
+    let (j_copy, source_partly) = if o.j_in_i >= o.i_in_j {
+        (true, o.i_partly)
+    } else {
+        (false, o.j_partly)
+    };
+    let contained = hi >= MOST && hi - lo >= ONE_SIDED && lo >= NOT_A_PASSAGE;
+    if contained && source_partly >= MIN_PARTLY {
+        return (j_copy, Direction::Containment);
     }
-    let seen = if lo >= SAME_TEXT && hi - lo < ONE_SIDED {
+    let seen = if contained {
+        Undecided::Paragraphs
+    } else if lo >= SAME_TEXT && hi - lo < ONE_SIDED {
         Undecided::SameText
     } else if hi >= SAME_TEXT && lo < NOT_A_PASSAGE {
         Undecided::Passage
@@ -237,9 +296,15 @@ pub fn reason(a: &Party, b: &Party, p: &Pair) -> String {
             None => "the copy names the source's outlet".to_string(),
         },
         Direction::Containment => format!(
-            "{} of the copy is in the source, {} of the source in the copy: a trim, summary or selection",
+            "{} of the copy is in the source, {} of the source in the copy, sentences picked from within its paragraphs: a summary or condensed copy",
             pct(p.b_in_a),
             pct(p.a_in_b)
+        ),
+        Direction::Unknown(Undecided::Paragraphs) => format!(
+            "unknown: {} of the one is in the other ({} of it) with whole paragraphs more, cut or added; {}",
+            pct(p.score()),
+            pct(p.b_in_a.min(p.a_in_b)),
+            silent()
         ),
         Direction::Unknown(Undecided::SameText) => format!(
             "unknown: two versions of one text ({} and {} of each in the other); {}",
@@ -422,16 +487,16 @@ mod tests {
         let later = art("2025-11-25-z.txt", "Some text here.");
         // The later one holds all of the earlier: containment would say the
         // earlier is the copy, but the dates say otherwise.
-        let (src, d) = orient(&Party::one(&early), &Party::one(&late), 0.95, 0.4);
+        let (src, d) = orient(&Party::one(&early), &Party::one(&late), &ov(0.95, 0.4));
         assert_eq!((src, d), (true, Direction::Dates));
         // A family represented by its latest member is dated by its eldest.
         let fam = Party::of(&later, [&later, &early]);
         assert_eq!(fam.date, early.meta.date.as_deref());
-        let (src, d) = orient(&Party::one(&late), &fam, 0.5, 0.5);
+        let (src, d) = orient(&Party::one(&late), &fam, &ov(0.5, 0.5));
         assert_eq!((src, d), (false, Direction::Dates));
         // The same day says nothing.
         let same = art("2025-11-20-w.txt", "Some text here.");
-        let (_, d) = orient(&Party::one(&early), &Party::one(&same), 0.9, 0.9);
+        let (_, d) = orient(&Party::one(&early), &Party::one(&same), &ov(0.9, 0.9));
         assert_eq!(d, Direction::Unknown(Undecided::SameText));
     }
 
@@ -439,39 +504,89 @@ mod tests {
     fn attribution_one_way_only() {
         let wsj = art("wsj-x.txt", "Plans were drafted in Miami last month.");
         let copy = art("y.txt", "The Wall Street Journal reported that plans were drafted.");
-        let (src, d) = orient(&Party::one(&copy), &Party::one(&wsj), 0.5, 0.5);
+        let (src, d) = orient(&Party::one(&copy), &Party::one(&wsj), &ov(0.5, 0.5));
         assert_eq!((src, d), (false, Direction::Attribution));
         // Each names the other: nothing tells.
         let reuters = art("reuters-a.txt", "As the Wall Street Journal said, plans were drafted.");
         let wsj2 = art("wsj-b.txt", "Reuters said plans were drafted in Miami.");
-        let (_, d) = orient(&Party::one(&reuters), &Party::one(&wsj2), 0.5, 0.5);
+        let (_, d) = orient(&Party::one(&reuters), &Party::one(&wsj2), &ov(0.5, 0.5));
         assert!(!d.known());
     }
 
+    /// Shares without paragraphs partly kept.
+    fn ov(i_in_j: f64, j_in_i: f64) -> Overlap {
+        Overlap {
+            i_in_j,
+            j_in_i,
+            ..Overlap::default()
+        }
+    }
+
     #[test]
-    fn containment_only_when_one_sided_and_not_a_passage() {
+    fn containment_only_when_one_sided_selected_and_not_a_passage() {
         let (x, y) = (art("x.txt", "One."), art("y.txt", "Two."));
         let (px, py) = (Party::one(&x), Party::one(&y));
-        // A summary: all of y is in x, 40% of x in y. y is the copy.
-        assert_eq!(orient(&px, &py, 0.4, 0.95), (true, Direction::Containment));
-        assert_eq!(orient(&py, &px, 0.95, 0.4), (false, Direction::Containment));
-        // A passage of a document ten times its length: either way.
+        // A summary: all of y is in x, 40% of x in y, sentences picked from
+        // within three of x's paragraphs. y is the copy.
+        let summary = Overlap {
+            i_partly: 3,
+            ..ov(0.4, 0.95)
+        };
+        assert_eq!(orient(&px, &py, &summary), (true, Direction::Containment));
+        let mirrored = Overlap {
+            j_partly: 3,
+            ..ov(0.95, 0.4)
+        };
+        assert_eq!(orient(&py, &px, &mirrored), (false, Direction::Containment));
+        // The same shares in whole paragraphs: a trim of x, or x grown from
+        // y by paragraphs of its own.
         assert_eq!(
-            orient(&px, &py, 0.1, 0.9),
+            orient(&px, &py, &ov(0.4, 0.95)),
+            (true, Direction::Unknown(Undecided::Paragraphs))
+        );
+        // Paragraphs of y partly kept say nothing: y is the one inside.
+        let wrong_side = Overlap {
+            j_partly: 3,
+            ..ov(0.4, 0.95)
+        };
+        assert!(!orient(&px, &py, &wrong_side).1.known());
+        // A passage of a document ten times its length: either way.
+        let passage = Overlap {
+            j_partly: 3,
+            ..ov(0.1, 0.9)
+        };
+        assert_eq!(
+            orient(&px, &py, &passage),
             (true, Direction::Unknown(Undecided::Passage))
         );
         // Two versions of one text.
         assert_eq!(
-            orient(&px, &py, 0.92, 0.97),
+            orient(&px, &py, &ov(0.92, 0.97)),
             (true, Direction::Unknown(Undecided::SameText))
         );
         // A little of each.
         assert_eq!(
-            orient(&px, &py, 0.2, 0.3),
+            orient(&px, &py, &ov(0.2, 0.3)),
             (true, Direction::Unknown(Undecided::Partial))
         );
         // Most, but not clearly more than the other way round.
-        assert!(!orient(&px, &py, 0.7, 0.85).1.known());
+        assert!(!orient(&px, &py, &ov(0.7, 0.85)).1.known());
+    }
+
+    #[test]
+    fn paragraphs_partly_linked_are_counted() {
+        let a = art("a.txt", "One fine day. Two more words.\n\nThree is here. Four as well.\n\nFive alone.");
+        let n = a.sentences.len();
+        let mut linked = vec![false; n];
+        let body: Vec<usize> = (0..n).filter(|&s| a.sentences[s].role.compared()).collect();
+        // The first sentence of the first two body paragraphs.
+        for p in a.paragraphs.iter().filter(|p| p.role.compared()).take(2) {
+            linked[p.sentences.start] = true;
+        }
+        assert!(body.len() >= 4, "{:?}", a.sentences);
+        assert_eq!(partly(&a, &linked), 2);
+        assert_eq!(partly(&a, &vec![true; n]), 0);
+        assert_eq!(partly(&a, &vec![false; n]), 0);
     }
 
     #[test]
