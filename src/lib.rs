@@ -47,6 +47,7 @@ pub mod corpus;
 pub mod drift;
 pub mod export;
 pub mod marks;
+pub mod outfile;
 #[cfg(feature = "tui")]
 pub mod ui;
 #[cfg(feature = "tui")]

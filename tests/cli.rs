@@ -664,3 +664,196 @@ fn copycat_config_prints_the_defaults_as_a_file_that_reads_back() {
     );
     assert!(err.contains("needs a terminal"), "{err}");
 }
+
+/// Issue 25, item 2: with `report.html` a hard link of article A in a folder
+/// the user could not write to, `-o report.html` could not create its
+/// temporary file, fell back to writing in place and truncated the inode A
+/// shares: A became the report (exit 0). Files are now compared by device
+/// and inode before anything is written, and a file with other links is
+/// never written in place. Run as root here, so the folder is made
+/// unwritable by running copycat as `nobody` through setpriv.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_never_replaces_an_article_through_a_hard_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let a = d.join("a.txt");
+    let b = d.join("b.txt");
+    std::fs::copy(article("reuters"), &a).unwrap();
+    std::fs::copy(article("palakshi"), &b).unwrap();
+    let other = d.join("other.txt");
+    std::fs::write(&other, "someone else's file").unwrap();
+    for f in [&a, &b, &other] {
+        std::fs::set_permissions(f, std::fs::Permissions::from_mode(0o666)).unwrap();
+    }
+    let report = d.join("report.html");
+    std::fs::hard_link(&a, &report).unwrap();
+    let linked = d.join("linked.html");
+    std::fs::hard_link(&other, &linked).unwrap();
+    let before = std::fs::read(&a).unwrap();
+    let run = |out: &Path, as_nobody: bool| {
+        let mut c = if as_nobody {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(env!("CARGO_BIN_EXE_copycat"));
+            c
+        } else {
+            Command::new(env!("CARGO_BIN_EXE_copycat"))
+        };
+        c.arg("compare").arg(&a).arg(&b).arg("-o").arg(out);
+        c.output().expect("runs")
+    };
+    // Writable folder or not, the link to A is refused before any write.
+    let root = running_as_root();
+    for as_nobody in [false, root] {
+        let o = run(&report, as_nobody);
+        assert_eq!(o.status.code(), Some(2), "{o:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("is one of the articles compared"), "{err}");
+        assert_eq!(std::fs::read(&a).unwrap(), before, "A is intact");
+    }
+    // A file with another link, in a folder copycat may not write in: the
+    // in-place fallback would change `other.txt` too, so it is refused.
+    if root {
+        let o = run(&linked, true);
+        assert_eq!(o.status.code(), Some(2), "{o:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("other links"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(&other).unwrap(),
+            "someone else's file"
+        );
+    }
+}
+
+/// Whether the tests run as root (CI does): then `setpriv` can run copycat
+/// as an ordinary user.
+fn running_as_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout == b"0\n")
+}
+
+/// Issue 25, item 3: `compare - b.txt -f html -o a.txt < a.txt` replaced
+/// a.txt, the article read from standard input, with the report (exit 0).
+/// Standard input redirected from a file is that file: refused.
+#[cfg(unix)]
+#[test]
+fn output_never_replaces_the_article_read_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    std::fs::copy(article("reuters"), &a).unwrap();
+    let before = std::fs::read(&a).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_copycat"))
+        .args(["compare", "-", &article("palakshi"), "-f", "html", "-o"])
+        .arg(&a)
+        .stdin(std::fs::File::open(&a).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("is one of the articles compared"), "{err}");
+    assert_eq!(std::fs::read(&a).unwrap(), before);
+}
+
+/// Issue 22, item 9: `-o report.html` without `-f` wrote plain text into an
+/// `.html` file. The extension now picks the format; `-f` still wins.
+#[test]
+fn the_output_name_picks_the_format_unless_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (article("reuters"), article("palakshi"));
+    for (name, marker) in [
+        ("r.html", "<!doctype html>"),
+        ("r.json", "\"version\""),
+        ("r.txt", "B copied"),
+    ] {
+        let out = dir.path().join(name);
+        let o = copycat(&["compare", &a, &b, "-o", out.to_str().unwrap()]);
+        assert!(o.status.success(), "{o:?}");
+        assert!(
+            std::fs::read_to_string(&out).unwrap().contains(marker),
+            "{name}"
+        );
+    }
+    let out = dir.path().join("forced.html");
+    let o = copycat(&["compare", &a, &b, "-f", "text", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(!std::fs::read_to_string(&out).unwrap().contains("<!doctype"));
+}
+
+/// Issue 25, item 13: `--help >/dev/full` and `--version >&-` exited 0 with
+/// the output lost; they now say why in one line, exit 2, like any output.
+#[cfg(target_os = "linux")]
+#[test]
+fn help_and_version_that_cannot_be_written_exit_2() {
+    for flag in ["--help", "--version"] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_copycat"))
+            .arg(flag)
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{flag}: {o:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(
+            err.trim_end(),
+            "copycat: cannot write the output: no space left on device",
+            "{flag}"
+        );
+        let o = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "exec '{}' {flag} >&-",
+                env!("CARGO_BIN_EXE_copycat")
+            ))
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{flag} >&-: {o:?}");
+    }
+}
+
+/// Issue 25, item 7: the config file was read without limits: `--config
+/// /dev/zero` grew to 2 GB before failing, a FIFO waited for ever, and a
+/// 7 MB bad value was quoted whole in the "one-line" error. It is read as
+/// articles are: regular files only, 1 MiB at most, values quoted short.
+#[cfg(unix)]
+#[test]
+fn the_config_file_is_read_with_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.toml");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let big = dir.path().join("big.toml");
+    std::fs::write(&big, format!("theme = \"{}\"\n", "x".repeat(7 << 20))).unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, format!("theme = \"{}\"\n", "y".repeat(500_000))).unwrap();
+    for (path, needle) in [
+        (Path::new("/dev/zero"), "not a regular file"),
+        (fifo.as_path(), "not a regular file"),
+        (big.as_path(), "too large"),
+        (bad.as_path(), "is not a theme"),
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_copycat"))
+            .arg("--config")
+            .arg(path)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{path:?}: {o:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(err.lines().count(), 1, "{path:?}: {err}");
+        assert!(err.contains(needle), "{path:?}: {err}");
+        assert!(err.len() < 400, "{path:?}: {} bytes", err.len());
+    }
+}

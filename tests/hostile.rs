@@ -760,3 +760,173 @@ fn hostile_file_names_never_reach_the_terminal_by_any_route() {
         }
     }
 }
+
+/// Whether `s` holds a character that must never reach a terminal: a
+/// control other than a line feed, or a bidi control.
+fn unsafe_char(s: &str) -> Option<char> {
+    s.chars().find(|&c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+    })
+}
+
+/// The one OSC 52 sequence `y` writes, cut out of `bytes` (the rest must be
+/// a frame's CSI sequences only), with its payload decoded.
+fn cut_clipboard(bytes: &[u8]) -> (Vec<u8>, String) {
+    let start = find(bytes, b"\x1b]52;c;").expect("y wrote to the clipboard");
+    let len = bytes[start..]
+        .iter()
+        .position(|&b| b == 0x07)
+        .expect("the OSC 52 sequence ends with BEL");
+    let payload = &bytes[start + 7..start + len];
+    let mut rest = bytes[..start].to_vec();
+    rest.extend_from_slice(&bytes[start + len + 1..]);
+    let text = decode_base64(payload);
+    (rest, text)
+}
+
+fn decode_base64(b: &[u8]) -> String {
+    let val = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => panic!("not base64: {c}"),
+    };
+    let digits: Vec<u8> = b.iter().copied().filter(|&c| c != b'=').map(val).collect();
+    let mut out = Vec::new();
+    for chunk in digits.chunks(4) {
+        let mut acc = 0u32;
+        for (i, d) in chunk.iter().enumerate() {
+            acc |= u32::from(*d) << (18 - 6 * i);
+        }
+        for i in 0..chunk.len().saturating_sub(1) {
+            out.push((acc >> (16 - 8 * i)) as u8);
+        }
+    }
+    String::from_utf8(out).expect("the clipboard text is UTF-8")
+}
+
+/// Issue 25, item 1: a page's `og:site_name` full of entities (ESC ] 0 ;
+/// title BEL, ESC [ 2 J, an OSC 52 clipboard write, a bidi override, a C1
+/// CSI) reached the terminal raw through `list` and the text report: the
+/// title, h1 and byline were sanitised, the outlet was not. Every metadata
+/// field of a page now holds such an attack, and every output is checked:
+/// list, rank, compare as text, JSON and HTML, the reader's screen, `y`'s
+/// clipboard text and `e`'s report.
+#[test]
+fn hostile_page_metadata_is_made_safe_in_every_output() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (a, b) = fixtures::write_pages(dir.path());
+    let (pa, pb) = (a.as_os_str(), b.as_os_str());
+    let s = |v: &str| std::ffi::OsString::from(v);
+    let check = |what: &str, bytes: &[u8]| {
+        for marker in fixtures::META_FORBIDDEN {
+            assert!(
+                find(bytes, marker).is_none(),
+                "{what}: {marker:?} reached the output: {}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+        check_output(bytes)
+    };
+    // The engine: every field one safe line, whatever found it.
+    for p in [&a, &b] {
+        let art = Article::parse(p.display().to_string(), std::fs::read(p).expect("read"));
+        let m = &art.meta;
+        for (field, v) in [
+            ("title", Some(m.title.as_str())),
+            ("date", m.date.as_deref()),
+            ("byline", m.byline.as_deref()),
+            ("outlet", m.outlet.as_deref()),
+        ] {
+            if let Some(v) = v {
+                assert_eq!(unsafe_char(v), None, "{field}: {v:?}");
+            }
+        }
+        assert!(m.outlet.is_some(), "the outlet was read: {m:?}");
+    }
+    let routes: Vec<(&str, Vec<std::ffi::OsString>)> = vec![
+        ("list", vec![s("list"), pa.into(), pb.into()]),
+        ("rank", vec![s("rank"), dir.path().into()]),
+        ("compare text", vec![s("compare"), pa.into(), pb.into()]),
+        (
+            "compare html",
+            vec![s("compare"), pa.into(), pb.into(), s("-f"), s("html")],
+        ),
+        (
+            "compare json",
+            vec![s("compare"), pa.into(), pb.into(), s("-f"), s("json")],
+        ),
+        (
+            "rank json",
+            vec![s("rank"), dir.path().into(), s("-f"), s("json")],
+        ),
+    ];
+    for (what, args) in routes {
+        let mut session = Session::start(&args);
+        let status = session.wait_exit();
+        assert!(status.success(), "{what}: {status:?}");
+        check(what, &session.bytes);
+        let out = String::from_utf8_lossy(&session.bytes);
+        if what == "list" {
+            assert!(out.contains("outlet: "), "{out}");
+            assert!(
+                out.contains("␛]0;PWNTITLE␇"),
+                "{what}: the outlet shown safe: {out}"
+            );
+        }
+        if what.ends_with("json") {
+            // Every string of the JSON, decoded: no control in any field.
+            let start = out.find('{').expect("JSON");
+            let v: serde_json::Value = serde_json::from_str(&out[start..]).expect("valid JSON");
+            fn walk(v: &serde_json::Value, at: &str) {
+                match v {
+                    serde_json::Value::String(s) => {
+                        assert_eq!(unsafe_char(s), None, "{at}: {s:?}")
+                    }
+                    serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, at)),
+                    serde_json::Value::Object(o) => {
+                        o.iter().for_each(|(k, x)| walk(x, &format!("{at}.{k}")))
+                    }
+                    _ => {}
+                }
+            }
+            walk(&v, what);
+        }
+    }
+
+    // The reader: its screen, `y` and `e` (written into the working folder).
+    let work = tempfile::tempdir().expect("work dir");
+    let mut r = Session::start_in(
+        Some(work.path()),
+        &[s("--theme=dark"), pa.into(), pb.into()],
+        &[],
+    );
+    r.wait_for("the pair", |t| t.contains("pair 1/"));
+    r.wait_text("␛]0;PWNTITLE␇");
+    r.send("n");
+    r.wait_text("link 1/");
+    r.send("y");
+    r.wait_text("copied link 1");
+    r.send("e");
+    r.wait_text("wrote ");
+    r.send("q");
+    assert!(r.wait_exit().success(), "{}", r.screen());
+    assert!(r.parser.callbacks().titles.is_empty(), "the title was set");
+    let (rest, clip) = cut_clipboard(&r.bytes);
+    check("the reader", &rest);
+    assert_eq!(unsafe_char(&clip), None, "y's text: {clip:?}");
+    assert!(clip.contains("hostile-a.html"), "{clip}");
+    let reports: Vec<_> = std::fs::read_dir(work.path())
+        .expect("list the work dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    let html = std::fs::read(&reports[0]).expect("read e's report");
+    for marker in fixtures::META_FORBIDDEN {
+        assert!(find(&html, marker).is_none(), "e's report: {marker:?}");
+    }
+    assert_eq!(unsafe_char(&String::from_utf8_lossy(&html)), None);
+}

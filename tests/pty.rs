@@ -668,3 +668,253 @@ fn an_answer_after_the_wait_is_not_taken_for_keys() {
     assert!(s.wait_exit().success());
     s.assert_terminal_restored();
 }
+
+/// Issue 25, item 4: a stray `ESC [ 2 0 0 ~` (a bracketed-paste start
+/// without its end, from a pasted log) made every later key part of a
+/// "paste", so q, Esc and Ctrl-C did nothing. Bracketed paste is on now,
+/// and a paste ends when its end comes or input pauses: what was pasted
+/// never acts as keys, and the keys after the pause do.
+#[test]
+fn a_stray_paste_start_never_swallows_the_keys_after_it() {
+    let mut s = Session::start(&["--theme=dark"]);
+    s.wait_for("the first pair", |t| t.contains("pair 1/"));
+    // Bracketed paste is asked of the terminal.
+    s.wait_bytes(0, b"\x1b[?2004h");
+    // A paste start and text with `q` in it, and no end.
+    s.send("\x1b[200~a log line with q and ]");
+    // With no prompt open the paste is refused, and says so.
+    s.wait_text("a paste goes into the search");
+    assert!(!s.screen().contains("pair 2/"), "] in the paste acted");
+    // A whole paste into the search prompt is its text.
+    s.send("/");
+    s.wait_text("no matches");
+    s.send("\x1b[200~peace plan\x1b[201~");
+    s.wait_text("/peace plan");
+    s.send("\x1b");
+    s.wait_for("the search closed", |t| !t.contains("/peace plan"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+    // And off again on the way out.
+    assert!(rfind(&s.bytes, b"\x1b[?2004l") > rfind(&s.bytes, b"\x1b[?2004h"));
+}
+
+/// Issue 25, item 8: terminal replies were taken as keys. An oversized OSC
+/// 11 reply full of `q` quit the reader; a malformed reply (no end) quit it;
+/// a reply split across the question's deadline opened the search with its
+/// `/`. Replies are now read by their grammar: none of them is a key.
+#[test]
+fn terminal_replies_are_never_taken_for_keys() {
+    let dir = flagged_pair();
+    // Sent after the question's wait (1 ms): the input thread reads them.
+    let mut s = Session::start_in(
+        Some(dir.path()),
+        &["a.txt", "b.txt"],
+        &[("COPYCAT_TEST_OSC11_WAIT_MS", "1")],
+    );
+    s.wait_bytes(0, OSC11_QUERY);
+    s.wait_for("the pair", |t| t.contains("B copied"));
+    let mut flood = b"\x1b]11;rgb:".to_vec();
+    flood.extend(std::iter::repeat_n(b'q', 200_000));
+    flood.push(0x07);
+    s.send_in_background(flood)
+        .join()
+        .expect("the flood was written");
+    // Malformed: no end. Dropped when input pauses.
+    s.send("\x1b]11;rgb:qq/qq/qq");
+    // A second after it began, keys are keys again, however fast they come:
+    // n focuses the first link.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !s.screen().contains("link 1/") {
+        assert!(std::time::Instant::now() < deadline, "{}", s.screen());
+        s.send("n");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        s.drain();
+    }
+    assert!(s.process_state().is_some(), "copycat quit on a reply");
+    let screen = s.screen();
+    assert!(
+        !screen.contains("rgb") && !screen.contains("qqq"),
+        "{screen}"
+    );
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+}
+
+/// Issue 25, item 8: a reply cut by the question's deadline: its first part
+/// read by the question, the rest by the input thread, is one reply. The
+/// reply is sent a byte at a time across a 150 ms wait; wherever the
+/// deadline falls, its `/` never opens the search and no `f` is typed.
+#[test]
+fn a_reply_cut_by_the_deadline_is_still_a_reply() {
+    let dir = flagged_pair();
+    let mut s = Session::start_in(
+        Some(dir.path()),
+        &["a.txt", "b.txt"],
+        &[("COPYCAT_TEST_OSC11_WAIT_MS", "150")],
+    );
+    s.wait_bytes(0, OSC11_QUERY);
+    s.send("\x1b]");
+    for b in b"11;rgb:ffff/ffff/ffff\x07" {
+        std::thread::sleep(std::time::Duration::from_millis(15));
+        s.send(std::str::from_utf8(&[*b]).expect("ASCII"));
+    }
+    s.wait_for("the pair", |t| t.contains("B copied"));
+    s.send("n");
+    s.wait_text("link 1/");
+    let screen = s.screen();
+    assert!(
+        !screen.contains("ffff") && !screen.contains("no matches"),
+        "{screen}"
+    );
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+}
+
+/// Issue 25, item 10: stopped by SIGSTOP and continued in the background
+/// (`bg`), the reader took the terminal back and drew over the shell's
+/// prompt. Continued in the background it now stops itself again, drawing
+/// nothing, and `fg` brings it back whole.
+#[test]
+fn continued_in_the_background_the_reader_waits_for_fg() {
+    let dir = typed_pair();
+    let bin = env!("CARGO_BIN_EXE_copycat");
+    let mut s = Session::start_program(
+        "bash",
+        Some(dir.path()),
+        &["--norc", "--noprofile", "-i"],
+        &[("PS1", "$ "), ("HISTFILE", "/dev/null")],
+    );
+    s.wait_text("$");
+    s.send(&format!("'{bin}' --theme=dark first.txt second.txt\r"));
+    s.wait_for("the pair", |t| {
+        t.contains("pair 1/") && t.contains("B copied")
+    });
+    let shell = s.child.process_id().expect("bash's pid");
+    let reader = session::child_named(shell, "copycat").expect("copycat's pid");
+    let stopped = |pid| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while session::state_of(pid) != Some('T') {
+            assert!(std::time::Instant::now() < deadline, "not stopped");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    };
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-STOP", &reader.to_string()])
+            .status()
+            .expect("kill")
+            .success()
+    );
+    stopped(reader);
+    s.wait_text("Stopped");
+    let mark = s.bytes.len();
+    s.send("bg\r");
+    s.send("echo MARK-$((6*7))\r");
+    s.wait_text("MARK-42");
+    // Stopped again, and nothing of the reader drawn since `bg`.
+    stopped(reader);
+    let since = String::from_utf8_lossy(&s.bytes[mark..]).into_owned();
+    assert!(
+        !since.contains("pair 1/") && !since.contains("\x1b[?1049h"),
+        "the reader drew in the background: {since:?}"
+    );
+    let mark = s.bytes.len();
+    s.send("fg\r");
+    s.wait_bytes(mark, b"dropped");
+    s.wait_screen("the reader back", |sc| {
+        sc.alternate_screen() && sc.contents().contains("pair 1/")
+    });
+    s.send("q");
+    // copycat gone (off the alternate screen, no longer bash's child), then
+    // the shell.
+    s.wait_screen("the shell's screen", |sc| !sc.alternate_screen());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while session::state_of(reader).is_some_and(|st| st != 'Z') {
+        assert!(std::time::Instant::now() < deadline, "copycat did not exit");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    s.send("exit\r");
+    assert!(s.wait_exit().success());
+}
+
+/// Issue 25, item 11: `cat a.txt | copycat - b.txt` said "-: empty file":
+/// standard input was read twice (once to list it, once to load it). It is
+/// read once, and the reader takes its keys from the terminal, as `less`
+/// does, whatever standard input is.
+#[test]
+fn an_article_piped_into_the_reader_is_read_once() {
+    let dir = typed_pair();
+    let bin = env!("CARGO_BIN_EXE_copycat");
+    let mut s = Session::start_program(
+        "sh",
+        Some(dir.path()),
+        &[
+            "-c",
+            &format!("cat first.txt | '{bin}' --theme=dark - second.txt"),
+        ],
+        &[],
+    );
+    s.wait_for("the pair", |t| {
+        t.contains("pair 1/") && t.contains("B copied")
+    });
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{}", s.screen());
+    s.assert_terminal_restored();
+}
+
+/// Issue 25, item 12: `copycat A A` said the file was read once twice, and
+/// `]` said "still ranking" for ever. One article has no pair to step to.
+#[test]
+fn the_same_file_twice_opens_once_and_says_there_is_no_other_pair() {
+    let dir = typed_pair();
+    let mut s = Session::start_in(
+        Some(dir.path()),
+        &["--theme=dark", "first.txt", "first.txt"],
+        &[],
+    );
+    s.wait_for("the article", |t| t.contains("first.txt"));
+    s.send("]");
+    s.wait_text("no other pair to step to");
+    assert!(!s.screen().contains("still ranking"), "{}", s.screen());
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let out = String::from_utf8_lossy(&s.bytes);
+    assert_eq!(out.matches("read once").count(), 1, "{out}");
+}
+
+/// Issue 25, item 9: `e` on a full disk left a truncated report. It now
+/// writes a temporary file and names it only when whole: a write that
+/// fails (here over a file-size limit, as a full disk would) leaves no
+/// report and no temporary file, and the status bar says why.
+#[test]
+fn e_that_cannot_write_the_whole_report_leaves_nothing() {
+    let dir = typed_pair();
+    let bin = env!("CARGO_BIN_EXE_copycat");
+    let mut s = Session::start_program(
+        "sh",
+        Some(dir.path()),
+        &[
+            "-c",
+            &format!("trap '' XFSZ; ulimit -f 1; exec '{bin}' --theme=dark first.txt second.txt"),
+        ],
+        &[],
+    );
+    s.wait_for("the pair", |t| {
+        t.contains("pair 1/") && t.contains("B copied")
+    });
+    s.send("e");
+    s.wait_text("cannot write");
+    assert!(s.screen().contains("file too large"), "{}", s.screen());
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["first.txt", "second.txt"]);
+}

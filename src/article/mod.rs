@@ -112,6 +112,26 @@ pub struct Meta {
     pub outlet: Option<String>,
 }
 
+impl Meta {
+    /// Every field made one safe line: titles, outlets and bylines are shown
+    /// on one line, in lists and status bars, so a hard-wrapped headline or a
+    /// byline block must not break them; and they come from markup (entities
+    /// such as `&#27;` in `og:site_name`), file names or the text, so any of
+    /// them may hold a control character or a bidi override. This is the one
+    /// gate every field passes, whatever found it.
+    pub fn clean(&mut self) {
+        self.title = one_line(&self.title);
+        for field in [&mut self.date, &mut self.byline, &mut self.outlet] {
+            if let Some(v) = field.as_mut() {
+                *v = one_line(v);
+            }
+            if field.as_deref().is_some_and(str::is_empty) {
+                *field = None;
+            }
+        }
+    }
+}
+
 /// One article: its bytes as stored, normalized text, metadata and segmentation.
 #[derive(Debug, Clone)]
 pub struct Article {
@@ -249,8 +269,7 @@ impl Article {
         // a hard-wrapped headline or a byline block must not break them, and
         // a file name (the last resort above) was never decoded, so it may
         // hold control characters of its own.
-        self.meta.title = one_line(&self.meta.title);
-        self.meta.byline = self.meta.byline.as_deref().map(one_line);
+        self.meta.clean();
     }
 
     /// The last component of the path.

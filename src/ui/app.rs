@@ -508,6 +508,7 @@ impl App {
             Event::Key(k) if k.kind != KeyEventKind::Release => self.on_key(k),
             Event::Mouse(m) if self.mouse => return self.on_mouse(m),
             Event::Resize(w, h) => self.resize(*w, *h),
+            Event::Paste(text) => return self.on_paste(text),
             _ => return false,
         }
         true
@@ -535,6 +536,33 @@ impl App {
     /// Whether a prompt (the search's or the list filter's) takes the keys.
     pub fn prompt_open(&self) -> bool {
         self.search.input.is_some() || self.list.input.is_some()
+    }
+
+    /// A paste: typed into the open prompt as one line (controls dropped,
+    /// line breaks as spaces); with no prompt open it is ignored, so that
+    /// pasted text never acts as keys.
+    pub fn on_paste(&mut self, text: &str) -> bool {
+        let clean: String = text
+            .chars()
+            .map(|c| {
+                if matches!(c, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .filter(|c| !c.is_control() && crate::article::decode::is_safe(*c))
+            .collect();
+        if let Some(input) = self.list.input.as_mut() {
+            input.push_str(&clean);
+            self.list.take_input(&self.arts);
+        } else if let Some(input) = self.search.input.as_mut() {
+            input.push_str(&clean);
+            self.search.pending = true;
+        } else {
+            self.note = Some("a paste goes into the search (/) or the list's filter".into());
+        }
+        true
     }
 
     /// Feed one key press.
@@ -915,8 +943,10 @@ impl App {
                     format!("wrote {}", safe_line(&shown.to_string_lossy()))
                 }
                 Err(e) => format!(
-                    "cannot write {base}.html in {}: {e}",
-                    safe_line(&self.out_dir.to_string_lossy())
+                    "cannot write {}.html in {}: {}",
+                    safe_line(&base),
+                    safe_line(&self.out_dir.to_string_lossy()),
+                    crate::outfile::os_text(&e)
                 ),
             },
         );
@@ -1160,7 +1190,9 @@ impl App {
         let walk = self.walk();
         let all = self.pairs.ranking().map_or(0, <[Pair]>::len);
         if walk.is_empty() {
-            self.note = Some(if all == 0 {
+            self.note = Some(if self.arts.len() < 2 {
+                "one article: no other pair to step to".into()
+            } else if all == 0 {
                 "no pairs to step through".into()
             } else {
                 format!("no pair shares text; * steps through all {all}")

@@ -8,16 +8,21 @@
 //! first question is coming, so a terminal that does not know OSC 11 costs
 //! no wait. A terminal that answers neither costs the timeout (100 ms), and
 //! copycat keeps the terminal's own named colours, which its theme makes
-//! readable. The replies are read here, before the input thread starts, so
-//! they never reach the keymap as keys; one that comes after the wait is
-//! dropped by the input thread ([`LateReply`]).
+//! readable. The replies are read through the session's one input decoder
+//! ([`super::input`]), which knows a reply from a key by its grammar, not by
+//! its timing: keys typed during the wait are kept for the app, and a reply
+//! that comes after the wait (or is cut by it) is read by the input thread
+//! as the rest of a reply, never as keys.
 
-use std::fs::OpenOptions;
-use std::io::{Read, Write};
-use std::os::fd::AsFd;
+use std::fs::File;
+use std::io::Write;
 use std::time::{Duration, Instant};
 
+use crossterm::event::Event;
+
 use super::config::ThemeChoice;
+use super::events::read_some;
+use super::input::{Decoder, Input, StringKind};
 use crate::marks::{Background, Color};
 
 /// How long to wait for the terminal's answers.
@@ -41,19 +46,11 @@ pub fn wanted(choice: ThemeChoice, color: bool) -> bool {
     color && choice == ThemeChoice::Auto
 }
 
-/// The colour in a terminal's answer to OSC 11, wherever it is in `bytes`:
-/// `ESC ] 11 ; rgb:R/G/B` (each 1 to 4 hex digits; `rgba:R/G/B/A` too)
-/// ended by BEL or ST (`ESC \`).
-pub fn parse_reply(bytes: &[u8]) -> Option<Color> {
-    const START: &[u8] = b"\x1b]11;";
-    let at = bytes.windows(START.len()).position(|w| w == START)? + START.len();
-    let rest = &bytes[at..];
-    let end = rest.iter().position(|&b| b == 0x07 || b == 0x1b)?;
-    // An ESC must start ST (`ESC \`); BEL ends it alone.
-    if rest[end] == 0x1b && rest.get(end + 1) != Some(&b'\\') {
-        return None;
-    }
-    let body = std::str::from_utf8(&rest[..end]).ok()?;
+/// The colour in the body of a terminal's answer to OSC 11 (what comes
+/// between `ESC ]` and BEL or ST): `11;rgb:R/G/B`, each channel 1 to 4 hex
+/// digits (`rgba:R/G/B/A` too).
+pub fn parse_color(body: &[u8]) -> Option<Color> {
+    let body = std::str::from_utf8(body.strip_prefix(b"11;")?).ok()?;
     let (space, values) = body.split_once(':')?;
     let parts: Vec<&str> = values.split('/').collect();
     let n = match space {
@@ -80,17 +77,6 @@ pub fn parse_reply(bytes: &[u8]) -> Option<Color> {
     ))
 }
 
-/// Whether `bytes` hold a reply to Primary Device Attributes (`ESC [ ? … c`).
-fn has_device_attributes(bytes: &[u8]) -> bool {
-    bytes.windows(3).enumerate().any(|(i, w)| {
-        w == b"\x1b[?"
-            && bytes[i + 3..]
-                .iter()
-                .find(|b| !(b.is_ascii_digit() || **b == b';'))
-                .is_some_and(|&b| b == b'c')
-    })
-}
-
 /// What the terminal said to the question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Answer {
@@ -101,74 +87,48 @@ pub struct Answer {
     pub done: bool,
 }
 
-impl Answer {
-    /// Whether a colour answer may still arrive after the wait: neither the
-    /// colour nor the attributes came in time (a slow link).
-    pub fn may_come_late(self) -> bool {
-        self.color.is_none() && !self.done
-    }
-}
-
-/// Ask the terminal (`/dev/tty`, in raw mode: the UI has taken it over) for
-/// its background colour, waiting at most `timeout`. Keys typed during the
-/// wait are read here too, and dropped: at most `timeout` of typing, before
-/// the first frame.
-pub fn query(timeout: Duration) -> Answer {
-    let Ok(mut tty) = OpenOptions::new().read(true).write(true).open("/dev/tty") else {
-        return Answer::default();
-    };
-    if tty
+/// Ask the terminal (`tty`, in raw mode: the UI has taken it over) for its
+/// background colour, waiting at most `timeout`, reading through `decoder`
+/// (which the input thread then takes over). Keys typed during the wait are
+/// returned, for the app.
+pub fn query(tty: &File, decoder: &mut Decoder, timeout: Duration) -> (Answer, Vec<Event>) {
+    let mut answer = Answer::default();
+    let mut typed = Vec::new();
+    if (&*tty)
         .write_all(b"\x1b]11;?\x07\x1b[c")
-        .and_then(|()| tty.flush())
+        .and_then(|()| (&*tty).flush())
         .is_err()
     {
-        return Answer::default();
+        return (answer, typed);
     }
     let deadline = Instant::now() + timeout;
-    let mut got: Vec<u8> = Vec::new();
+    let mut out = Vec::new();
     let mut buf = [0u8; 256];
-    // After the colour, a moment more for the attributes' reply, so that it
-    // too is read here rather than by the input thread.
-    let mut grace: Option<Instant> = None;
-    loop {
-        if has_device_attributes(&got) {
-            break;
-        }
-        if grace.is_none() && parse_reply(&got).is_some() {
-            grace = Some(Instant::now() + Duration::from_millis(20));
-        }
-        let until = grace.map_or(deadline, |g| g.min(deadline));
-        let left = until.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            break;
-        }
-        let fd = tty.as_fd();
-        let mut fds = [rustix::event::PollFd::new(
-            &fd,
-            rustix::event::PollFlags::IN,
-        )];
-        let ts = rustix::event::Timespec {
-            tv_sec: left.as_secs().try_into().unwrap_or(i64::MAX),
-            tv_nsec: left.subsec_nanos().into(),
-        };
-        match rustix::event::poll(&mut fds, Some(&ts)) {
-            Ok(0) => break,
-            Ok(_) => match tty.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => got.extend_from_slice(&buf[..n]),
-            },
-            Err(rustix::io::Errno::INTR) => {}
+    // The attributes' reply comes after the colour's: once it is in, the
+    // terminal has said all it will.
+    while !answer.done && Instant::now() < deadline {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let wait = decoder.patience().map_or(left, |p| p.min(left));
+        match read_some(tty, &mut buf, Some(wait)) {
+            Ok(Some(n)) => decoder.feed(&buf[..n], &mut out),
+            // Nothing for a while: a sequence cut short ends (unless the
+            // deadline came first: then the input thread goes on with it).
+            Ok(None) if Instant::now() < deadline => decoder.idle(&mut out),
+            Ok(None) => {}
             Err(_) => break,
         }
-        // A terminal that sends a flood instead of an answer is not asked on.
-        if got.len() > 4096 {
-            break;
+        for input in out.drain(..) {
+            match input {
+                Input::String(StringKind::Osc, body) => {
+                    answer.color = answer.color.or(parse_color(&body));
+                }
+                Input::DeviceAttributes => answer.done = true,
+                Input::Event(ev) => typed.push(ev),
+                Input::String(..) => {}
+            }
         }
     }
-    Answer {
-        color: parse_reply(&got),
-        done: has_device_attributes(&got),
-    }
+    (answer, typed)
 }
 
 /// How long to wait (tests that answer slowly, on a loaded machine, set
@@ -184,176 +144,40 @@ pub fn timeout() -> Duration {
     TIMEOUT
 }
 
-/// The keys a late answer becomes. A terminal that answers after the wait
-/// (over a slow link) has its answer read by the input thread, where
-/// crossterm turns `ESC ] 11 ; rgb:…/…/… BEL` into keys: Alt-], then `1`,
-/// `1`, `;`, `r`, `g`, `b`, … `/` …, then Ctrl-G (or Alt-\ for ST). Taken as
-/// keys they would jump, scroll and open the search with `ffff` typed; this
-/// drops them, once, after a question that got no answer in time.
-/// It watches only until the first key that is not an answer's: a late
-/// answer comes before a person reacts to the first frame, and from the
-/// user's first key on, Alt-] and what follows are theirs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct LateReply {
-    /// A question is out unanswered: its answer may still come.
-    armed: bool,
-    /// Inside an answer: keys dropped since Alt-].
-    inside: Option<usize>,
-}
-
-/// Keys an answer holds at most between Alt-] and its end
-/// (`11;rgba:ffff/ffff/ffff/ffff` is 27).
-const LATE_REPLY_KEYS: usize = 40;
-
-impl LateReply {
-    /// Watch for an answer when a question went out without one.
-    pub fn new(unanswered: bool) -> LateReply {
-        LateReply {
-            armed: unanswered,
-            inside: None,
-        }
-    }
-
-    /// Whether `ev` is part of a late answer (and must not be acted on).
-    pub fn swallows(&mut self, ev: &crossterm::event::Event) -> bool {
-        use crossterm::event::{Event, KeyCode, KeyModifiers};
-        let Event::Key(k) = ev else {
-            return false;
-        };
-        if !self.armed {
-            return false;
-        }
-        let alt = k.modifiers.contains(KeyModifiers::ALT);
-        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-        let Some(n) = self.inside else {
-            if alt && k.code == KeyCode::Char(']') {
-                self.inside = Some(0);
-                return true;
-            }
-            // The user's first key: no answer is watched for any more.
-            *self = LateReply::default();
-            return false;
-        };
-        // BEL arrives as Ctrl-G, ST (ESC \) as Alt-\: the answer is over,
-        // and no other is coming.
-        if (ctrl && k.code == KeyCode::Char('g')) || (alt && k.code == KeyCode::Char('\\')) {
-            *self = LateReply::default();
-            return true;
-        }
-        let body = !alt
-            && !ctrl
-            && matches!(k.code, KeyCode::Char(c) if c.is_ascii_hexdigit() || ":;/rgba".contains(c));
-        if body && n < LATE_REPLY_KEYS {
-            self.inside = Some(n + 1);
-            true
-        } else {
-            // Not an answer after all: this key is the user's.
-            *self = LateReply::default();
-            false
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The keys crossterm makes of `bytes` (as the input thread reads them).
-    fn keys(s: &str) -> Vec<crossterm::event::Event> {
-        use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-        let mut out = Vec::new();
-        let mut chars = s.chars().peekable();
-        while let Some(c) = chars.next() {
-            let k = match c {
-                '\x1b' => {
-                    let next = chars.next().expect("ESC then a key");
-                    KeyEvent::new(KeyCode::Char(next), KeyModifiers::ALT)
-                }
-                '\x07' => KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL),
-                c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-            };
-            out.push(Event::Key(k));
-        }
-        out
-    }
-
-    /// Regression: a terminal that answered the attributes request but not
-    /// OSC 11 (it does not know it) left the late-answer filter on for the
-    /// whole session, dropping a quick Esc `]` and the keys after it.
-    #[test]
-    fn a_terminal_that_answered_the_attributes_has_nothing_to_come() {
-        let no_osc11 = Answer {
-            color: None,
-            done: true,
-        };
-        assert!(!no_osc11.may_come_late());
-        let mut late = LateReply::new(no_osc11.may_come_late());
-        assert!(keys("\x1b]11;rgb").iter().all(|k| !late.swallows(k)));
-        // Neither answer in time: the colour may still come.
-        assert!(Answer::default().may_come_late());
-        let coloured = Answer {
-            color: Some(Color::Rgb(0, 0, 0)),
-            done: false,
-        };
-        assert!(!coloured.may_come_late());
-    }
-
-    /// The filter watches for a late answer only until the user's first
-    /// key: after it, Alt-] and what follows are keys.
-    #[test]
-    fn the_users_first_key_ends_the_watch() {
-        let mut late = LateReply::new(true);
-        assert!(!late.swallows(&keys("n")[0]));
-        assert!(keys("\x1b]11;rgb").iter().all(|k| !late.swallows(k)));
-        assert_eq!(late, LateReply::default());
-    }
-
-    /// Regression: a terminal answering after the wait had its answer
-    /// taken for keys (`r` jumped, `/` opened the search, `ffff` typed).
-    #[test]
-    fn a_late_answer_is_dropped_and_the_keys_after_it_are_kept() {
-        for answer in [
-            "\x1b]11;rgb:ffff/ffff/ffff\x07",
-            "\x1b]11;rgb:1e/1e/1e\x1b\\",
-        ] {
-            let mut late = LateReply::new(true);
-            let typed = format!("{answer}nq");
-            let kept: Vec<_> = keys(&typed)
-                .into_iter()
-                .filter(|k| !late.swallows(k))
-                .collect();
-            assert_eq!(kept, keys("nq"), "{answer:?}");
-            // Once: a second one is the user's keys.
-            assert!(!late.swallows(&keys("\x1b]")[0]));
-        }
-        // Nothing asked, or answered in time: every key counts.
-        let mut late = LateReply::new(false);
-        assert!(keys("\x1b]11;rgb").iter().all(|k| !late.swallows(k)));
-        // Alt-] then a key no answer holds: that key is the user's.
-        let mut late = LateReply::new(true);
-        let ev = keys("\x1b]11q");
-        let kept: Vec<bool> = ev.iter().map(|k| late.swallows(k)).collect();
-        assert_eq!(kept, [true, true, true, false]);
-    }
-
+    /// The colour of every reply shape, read through the decoder as the
+    /// reader reads it.
     #[test]
     fn replies_parse_with_bel_or_st_and_any_digit_count() {
+        let color = |bytes: &[u8]| {
+            let mut d = Decoder::new();
+            let mut out = Vec::new();
+            d.feed(bytes, &mut out);
+            d.idle(&mut out);
+            out.iter().find_map(|i| match i {
+                Input::String(StringKind::Osc, body) => parse_color(body),
+                _ => None,
+            })
+        };
         let white = Some(Color::Rgb(255, 255, 255));
-        assert_eq!(parse_reply(b"\x1b]11;rgb:ffff/ffff/ffff\x07"), white);
-        assert_eq!(parse_reply(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\"), white);
-        assert_eq!(parse_reply(b"\x1b]11;rgb:ff/ff/ff\x07"), white);
-        assert_eq!(parse_reply(b"\x1b]11;rgb:f/f/f\x07"), white);
+        assert_eq!(color(b"\x1b]11;rgb:ffff/ffff/ffff\x07"), white);
+        assert_eq!(color(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\"), white);
+        assert_eq!(color(b"\x1b]11;rgb:ff/ff/ff\x07"), white);
+        assert_eq!(color(b"\x1b]11;rgb:f/f/f\x07"), white);
         assert_eq!(
-            parse_reply(b"\x1b]11;rgb:1e1e/1e1e/1e1e\x07"),
+            color(b"\x1b]11;rgb:1e1e/1e1e/1e1e\x07"),
             Some(Color::Rgb(0x1e, 0x1e, 0x1e))
         );
         assert_eq!(
-            parse_reply(b"\x1b]11;rgba:0000/2b2b/3636/ffff\x07"),
+            color(b"\x1b]11;rgba:0000/2b2b/3636/ffff\x07"),
             Some(Color::Rgb(0, 0x2b, 0x36))
         );
-        // Among other bytes: the attributes' reply after it.
+        // Among other bytes: keys before it, the attributes' reply after it.
         assert_eq!(
-            parse_reply(b"xx\x1b]11;rgb:fdfd/f6f6/e3e3\x07\x1b[?62;22c"),
+            color(b"xx\x1b]11;rgb:fdfd/f6f6/e3e3\x07\x1b[?62;22c"),
             Some(Color::Rgb(0xfd, 0xf6, 0xe3))
         );
         for bad in [
@@ -363,19 +187,10 @@ mod tests {
             b"\x1b]11;rgb:fffff/0/0\x07",
             b"\x1b]11;cmy:1/2/3\x07",
             b"\x1b]11;rgb:gg/00/00\x07",
-            b"\x1b]11;rgb:ff/ff/ff\x1bX",
             b"\x1b]10;rgb:ff/ff/ff\x07",
         ] {
-            assert_eq!(parse_reply(bad), None, "{bad:?}");
+            assert_eq!(color(bad), None, "{bad:?}");
         }
-    }
-
-    #[test]
-    fn the_device_attributes_reply_is_recognized() {
-        assert!(has_device_attributes(b"\x1b[?62;22c"));
-        assert!(has_device_attributes(b"\x1b]11;rgb:0/0/0\x07\x1b[?1;2c"));
-        assert!(!has_device_attributes(b"\x1b[?62;22"));
-        assert!(!has_device_attributes(b"\x1b[?1u"));
     }
 
     #[test]

@@ -108,9 +108,10 @@ pub fn load(flag: Option<&Path>) -> Result<Config, String> {
         return Ok(Config::default());
     };
     let shown = safe_line(&path.to_string_lossy()).into_owned();
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => String::from_utf8(bytes)
+    let text = match read_limited(&path) {
+        Ok(Ok(bytes)) => String::from_utf8(bytes)
             .map_err(|_| format!("{shown}: the config file is not UTF-8 text"))?,
+        Ok(Err(why)) => return Err(format!("{shown}: {why}")),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
             return Ok(Config::default());
         }
@@ -125,6 +126,47 @@ pub fn load(flag: Option<&Path>) -> Result<Config, String> {
         }
     };
     parse(&text, &shown)
+}
+
+/// Most characters of a key or a value quoted back in an error.
+const QUOTED_MAX: usize = 80;
+
+/// The largest config file read: a config is a few kilobytes; anything
+/// near this is not one (`--config /dev/zero` grew to 2 GB before failing).
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
+/// `s` cut to `max` characters, with an ellipsis when cut.
+fn cut(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// A value quoted back in an error: cut short and made safe.
+fn quote(s: &str) -> String {
+    format!("“{}”", safe_line(&cut(s, QUOTED_MAX)))
+}
+
+/// Read the config file as the article loader reads an article: a regular
+/// file only (a FIFO would wait for ever, a device never end), checked
+/// again once open, and never more than [`MAX_CONFIG_BYTES`].
+fn read_limited(path: &Path) -> std::io::Result<Result<Vec<u8>, &'static str>> {
+    use std::io::Read;
+    let not_a_file = "is not a regular file (a folder, a device or a pipe)";
+    if !std::fs::metadata(path)?.is_file() {
+        return Ok(Err(not_a_file));
+    }
+    let file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Ok(Err(not_a_file));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Ok(Err("is too large for a config file (over 1 MiB)"));
+    }
+    Ok(Ok(bytes))
 }
 
 /// A mistake in the file: where, which key, what.
@@ -180,6 +222,10 @@ fn key_at(text: &str, at: usize) -> String {
 pub fn parse(text: &str, origin: &str) -> Result<Config, String> {
     let say = |at: usize, key: &str, what: &str| {
         let what = what.split_whitespace().collect::<Vec<_>>().join(" ");
+        // One line, however long the key or the message: a key or a value
+        // of megabytes is cut short, never quoted whole.
+        let key = cut(key, QUOTED_MAX);
+        let what = cut(&what, 3 * QUOTED_MAX);
         safe_line(&format!("{origin}:{}: {key}: {what}", line_of(text, at))).into_owned()
     };
     let doc = DeTable::parse(text).map_err(|e| {
@@ -266,7 +312,7 @@ fn read(doc: &DeTable<'_>) -> Found<Config> {
                         mistake(
                             v.span().start,
                             key,
-                            format!("“{s}” is not a theme (auto, light or dark)"),
+                            format!("{} is not a theme (auto, light or dark)", quote(s)),
                         )
                     })?;
             }
@@ -343,7 +389,10 @@ fn read_keys(t: &DeTable<'_>, keymap: &mut Keymap) -> Found<()> {
                     return mistake(
                         kv.span().start,
                         &path,
-                        format!("“{s}” is typed into the prompt: bind a key that types nothing"),
+                        format!(
+                            "{} is typed into the prompt: bind a key that types nothing",
+                            quote(s)
+                        ),
                     );
                 }
                 if !keys.contains(&key) {
@@ -456,7 +505,8 @@ fn read_colors(t: &DeTable<'_>, palettes: &mut [Palette; 3]) -> Found<()> {
                                     fv.span().start,
                                     &path,
                                     format!(
-                                        "“{s}” is not a colour (#rrggbb, default, or one of {})",
+                                        "{} is not a colour (#rrggbb, default, or one of {})",
+                                        quote(s),
                                         one_of(Color::NAMED.iter().map(|(n, _)| *n))
                                     ),
                                 )

@@ -18,9 +18,11 @@ pub(crate) mod app;
 pub(crate) mod background;
 pub(crate) mod clipboard;
 pub mod config;
+pub(crate) mod events;
 pub(crate) mod flags;
 pub(crate) mod geometry;
 pub(crate) mod help;
+pub(crate) mod input;
 pub(crate) mod keymap;
 pub(crate) mod list;
 pub(crate) mod overview;
@@ -37,21 +39,17 @@ pub(crate) mod worker;
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::thread;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
 use crossterm::event;
-use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::execute;
 use crossterm::terminal::{Clear, ClearType};
-use signal_hook::consts::{
-    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
-};
-use signal_hook::iterator::Signals;
+use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
 
 use app::App;
 pub use config::{Config, ThemeChoice};
+use events::Msg;
 
 use crate::article::Article;
 use crate::view::Theme;
@@ -82,28 +80,6 @@ const TICK: Duration = Duration::from_millis(120);
 /// Signals that end copycat: the terminal is restored, then it exits with
 /// 128 + the signal number.
 pub const TERMINATING: [i32; 7] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM];
-
-enum Msg {
-    Term(event::Event),
-    /// A layout built on the layout thread.
-    Laid(reading::LaidOut),
-    /// The terminal was handed back and taken again (suspend, resume): the
-    /// whole screen must be drawn anew.
-    Redraw,
-    /// A worker's result, with the generation of the worker: results of a
-    /// worker that served placeholders are dropped once the articles are in.
-    Worker(u32, worker::Done),
-    /// The articles of a lazy load, read, and what was skipped.
-    Loaded(Vec<Article>, Vec<String>),
-    InputFailed(io::Error),
-}
-
-/// Whether `ev` is a press of Ctrl + `c`.
-fn ctrl_key(ev: &Event, c: char) -> bool {
-    matches!(ev, Event::Key(k) if k.kind == KeyEventKind::Press
-        && k.modifiers.contains(KeyModifiers::CONTROL)
-        && matches!(k.code, KeyCode::Char(x) if x.eq_ignore_ascii_case(&c)))
-}
 
 /// The rest of a lazy load: reads every article, in the order of the
 /// placeholders it replaces, with the warnings for files skipped.
@@ -137,27 +113,31 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
         app.keep_order();
     }
 
-    let mut watched = TERMINATING.to_vec();
-    watched.extend([SIGTSTP, SIGCONT]);
-    let mut signals = Signals::new(watched).context("cannot watch for signals")?;
+    let signals = events::watch_signals()?;
     // The terminal first, then the threads: from here on a panic anywhere
     // restores the terminal before its message (see `terminal`).
     let (mut terminal, _restore) =
         terminal::enter(s.mouse).context("cannot set up the terminal")?;
-    // The terminal's background, asked before the input thread starts
-    // reading, so that its answer is read here and never taken for keys.
-    let asked = background::wanted(s.theme, s.color);
-    let reply = if asked {
-        background::query(background::timeout())
+    let tty = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+        .context("cannot open the terminal")?;
+    // One decoder for the session: the background question reads its
+    // replies through it, then the input thread goes on with it, so a reply
+    // cut by the question's deadline is still read as a reply.
+    let mut decoder = input::Decoder::new();
+    let (reply, typed) = if background::wanted(s.theme, s.color) {
+        background::query(&tty, &mut decoder, background::timeout())
     } else {
-        background::Answer::default()
+        Default::default()
     };
-    // An answer that comes after the wait reaches the input thread; a
-    // terminal that answered the attributes request has no answer to come.
-    let mut late = background::LateReply::new(asked && reply.may_come_late());
     if s.color {
         let bg = background::decide(s.theme, s.color, reply.color);
         app.set_theme(Theme::with(s.config.palette(bg)));
+    }
+    for ev in &typed {
+        app.on_event(ev);
     }
 
     let spawn_worker = |arts: Arc<Vec<Article>>, generation: u32| {
@@ -169,86 +149,11 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
     let mut generation = 0;
     let mut worker = spawn_worker(arts, generation);
     if let Some(load) = loader {
-        let tx = tx.clone();
-        thread::Builder::new()
-            .name("copycat-load".into())
-            .spawn(move || {
-                let (arts, warnings) = load();
-                let _ = tx.send(Msg::Loaded(arts, warnings));
-            })
-            .context("cannot start the loading thread")?;
+        events::spawn_loader(load, tx.clone())?;
     }
-    {
-        let tx = tx.clone();
-        thread::Builder::new()
-            .name("copycat-signals".into())
-            .spawn(move || {
-                for sig in signals.forever() {
-                    match sig {
-                        SIGTSTP => {
-                            let _ = terminal::suspend();
-                            let _ = tx.send(Msg::Redraw);
-                        }
-                        SIGCONT => {
-                            let _ = terminal::reassert();
-                            let _ = tx.send(Msg::Redraw);
-                        }
-                        // Here, not through the UI thread: it may be busy.
-                        sig => terminal::leave_and_exit(128 + sig),
-                    }
-                }
-            })
-            .context("cannot start the signal thread")?;
-    }
-
-    {
-        let tx = tx.clone();
-        thread::Builder::new()
-            .name("copycat-input".into())
-            .spawn(move || {
-                loop {
-                    let msg = match event::read() {
-                        Ok(ev) if late.swallows(&ev) => continue,
-                        // Ctrl-C quits and Ctrl-Z suspends from here, at once,
-                        // whatever the UI thread is doing (in raw mode they
-                        // arrive as keys, not as SIGINT and SIGTSTP).
-                        Ok(ev) if ctrl_key(&ev, 'c') => terminal::leave_and_exit(0),
-                        Ok(ev) if ctrl_key(&ev, 'z') => {
-                            let _ = terminal::suspend();
-                            Msg::Redraw
-                        }
-                        Ok(ev) => Msg::Term(ev),
-                        Err(e) => Msg::InputFailed(e),
-                    };
-                    let failed = matches!(msg, Msg::InputFailed(_));
-                    if tx.send(msg).is_err() || failed {
-                        break;
-                    }
-                }
-            })
-            .context("cannot start the input thread")?;
-    }
-
-    // The layout thread: builds the newest layout asked for (a storm of
-    // resizes costs one layout), off the UI thread (megabytes take seconds).
-    let layouts = {
-        let tx = tx.clone();
-        let (ltx, lrx) = mpsc::channel::<reading::LayoutJob>();
-        thread::Builder::new()
-            .name("copycat-layout".into())
-            .spawn(move || {
-                while let Ok(mut job) = lrx.recv() {
-                    while let Ok(newer) = lrx.try_recv() {
-                        job = newer;
-                    }
-                    if tx.send(Msg::Laid(job.run())).is_err() {
-                        break;
-                    }
-                }
-            })
-            .context("cannot start the layout thread")?;
-        ltx
-    };
+    events::spawn_signals(signals, tx.clone())?;
+    events::spawn_input(tty, decoder, tx.clone())?;
+    let layouts = events::spawn_layouts(tx.clone())?;
 
     let size = terminal.size().context("cannot read the terminal size")?;
     app.resize(size.width, size.height);
@@ -281,7 +186,9 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
                 .context("cannot write to the terminal")?;
             out.flush().context("cannot write to the terminal")?;
         }
-        if dirty {
+        // Never over the shell's screen: a copycat continued in the
+        // background (`bg`) stops itself, but may get here first.
+        if dirty && terminal::in_foreground() {
             terminal
                 .draw(|f| f.render_widget(&app, f.area()))
                 .context("cannot draw")?;

@@ -86,6 +86,10 @@ impl Pairs {
         if articles >= 2 {
             p.progress = Some((0, 0));
             p.outbox.push((Job::Rank, true));
+        } else {
+            // One article (`copycat A A`): no pair to rank, and nothing to
+            // wait for.
+            p.ranking = Some(Vec::new());
         }
         p
     }

@@ -5,8 +5,7 @@
 //! The report itself comes from `export::html`, which the reader may not
 //! import (see ARCHITECTURE.md): the binary hands it in as a function.
 
-use std::fs::OpenOptions;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::align::Alignment;
@@ -18,9 +17,6 @@ pub type HtmlReport = fn(&Article, &Article, &Alignment) -> String;
 /// Most characters of each stem kept in a report's name: two long titles
 /// must still make a name the file system accepts (255 bytes).
 const MAX_STEM: usize = 60;
-
-/// Suffixes tried before giving up (`-2` … `-999`).
-const MAX_SUFFIX: usize = 999;
 
 /// The file name of `art` without its extension, made fit for a file name:
 /// characters that could steer a terminal or confuse a shell become `_`.
@@ -53,30 +49,11 @@ pub fn base_name(a: &Article, b: &Article) -> String {
     format!("{}--{}", stem(a), stem(b))
 }
 
-/// Create `dir/base.ext`, or `dir/base-2.ext`, `-3`… when it exists, and
-/// write `contents` into it; never opens an existing file.
+/// Create `dir/base.ext`, or `dir/base-2.ext`, `-3`… when it exists, with
+/// `contents`: whole or not at all, never over an existing file (see
+/// [`crate::outfile::write_new`]).
 pub fn write_new(dir: &Path, base: &str, ext: &str, contents: &[u8]) -> io::Result<PathBuf> {
-    for n in 1..=MAX_SUFFIX {
-        let name = if n == 1 {
-            format!("{base}.{ext}")
-        } else {
-            format!("{base}-{n}.{ext}")
-        };
-        let path = dir.join(name);
-        match OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut f) => {
-                f.write_all(contents)?;
-                f.flush()?;
-                return Ok(path);
-            }
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        format!("{base}.{ext} and {MAX_SUFFIX} numbered copies exist"),
-    ))
+    crate::outfile::write_new(dir, base, ext, contents)
 }
 
 #[cfg(test)]

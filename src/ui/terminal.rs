@@ -24,7 +24,9 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Mutex, Once};
 
 use crossterm::cursor::Show;
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::queue;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -62,7 +64,9 @@ pub fn enter(mouse: bool) -> io::Result<(DefaultTerminal, Guard)> {
     STATE.store(OWNED, Ordering::SeqCst);
     let guard = Guard(());
     let mut out = io::stdout();
-    queue!(out, EnterAlternateScreen)?;
+    // Bracketed paste: a paste arrives as one event (text for a prompt),
+    // never as keys that would quit or jump.
+    queue!(out, EnterAlternateScreen, EnableBracketedPaste)?;
     if mouse {
         STATE.store(OWNED | MOUSE, Ordering::SeqCst);
         queue!(out, EnableMouseCapture)?;
@@ -84,7 +88,7 @@ pub fn leave() -> bool {
     if state & MOUSE != 0 {
         let _ = queue!(out, DisableMouseCapture);
     }
-    let _ = queue!(out, Show, LeaveAlternateScreen);
+    let _ = queue!(out, DisableBracketedPaste, Show, LeaveAlternateScreen);
     let _ = out.flush();
     true
 }
@@ -94,11 +98,22 @@ fn take_back(state: u8) -> io::Result<()> {
     enable_raw_mode()?;
     STATE.store(state, Ordering::SeqCst);
     let mut out = io::stdout().lock();
-    queue!(out, EnterAlternateScreen)?;
+    queue!(out, EnterAlternateScreen, EnableBracketedPaste)?;
     if state & MOUSE != 0 {
         queue!(out, EnableMouseCapture)?;
     }
     out.flush()
+}
+
+/// Whether copycat's process group owns the terminal (the foreground job).
+/// A job continued in the background (`bg`) must not draw: its frames would
+/// land on the shell's screen. Where it cannot be told, assume so.
+pub fn in_foreground() -> bool {
+    let out = io::stdout();
+    match rustix::termios::tcgetpgrp(&out) {
+        Ok(pgrp) => pgrp == rustix::process::getpgrp(),
+        Err(_) => true,
+    }
 }
 
 /// Give the terminal back and end the process with `code`, from any thread
@@ -130,18 +145,26 @@ pub fn suspend() -> io::Result<()> {
 
 /// SIGCONT: the process was stopped by something else (`kill -STOP`) and the
 /// shell may have reset the terminal meanwhile: raw mode, the alternate
-/// screen and mouse capture are set again. The caller then redraws.
-pub fn reassert() -> io::Result<()> {
+/// screen and mouse capture are set again, and the caller redraws (`true`).
+/// Continued in the background (`bg`), copycat may not touch the terminal:
+/// it stops itself again, as a job that needs the terminal does, and
+/// returns `false`; `fg` continues it (and this is called again).
+pub fn reassert() -> io::Result<bool> {
     let _t = TRANSITION.lock().unwrap_or_else(|e| e.into_inner());
     let _hold = io::stdout().lock();
     let state = STATE.load(Ordering::SeqCst);
     if state & OWNED == 0 {
-        return Ok(());
+        return Ok(false);
+    }
+    if !in_foreground() {
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        return Ok(false);
     }
     // Raw mode again from the modes saved on entry: enabling it while it is
     // on (as crossterm believes) would do nothing.
     let _ = disable_raw_mode();
-    take_back(state)
+    take_back(state)?;
+    Ok(true)
 }
 
 fn install_panic_hook() {

@@ -82,6 +82,18 @@ impl Session {
         args: &[S],
         env: &[(&str, &str)],
     ) -> Session {
+        Session::start_program(env!("CARGO_BIN_EXE_copycat"), dir, args, env)
+    }
+
+    /// Start `program` (a shell that runs copycat, say) with `args`, in the
+    /// working folder `dir` (the test's own when `None`), with copycat's
+    /// test environment.
+    pub fn start_program<S: AsRef<OsStr>>(
+        program: impl AsRef<OsStr>,
+        dir: Option<&std::path::Path>,
+        args: &[S],
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -90,7 +102,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_copycat"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         if let Some(dir) = dir {
             cmd.cwd(dir);
@@ -139,6 +151,13 @@ impl Session {
     pub fn take(&mut self, bytes: &[u8]) {
         self.parser.process(bytes);
         self.bytes.extend_from_slice(bytes);
+    }
+
+    /// Feed the parser whatever copycat has written so far.
+    pub fn drain(&mut self) {
+        while let Ok(bytes) = self.output.try_recv() {
+            self.take(&bytes);
+        }
     }
 
     pub fn screen(&self) -> String {
@@ -281,10 +300,7 @@ impl Session {
 
     /// The process's state letter in /proc (R, S, T for stopped…).
     pub fn process_state(&self) -> Option<char> {
-        let pid = self.child.process_id()?;
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-        // After the command name in parentheses (which may hold spaces).
-        stat.rsplit_once(") ")?.1.chars().next()
+        state_of(self.child.process_id()?)
     }
 
     /// The terminal is off the alternate screen, mouse reporting is off, the
@@ -312,4 +328,23 @@ impl Drop for Session {
         // Only on a failed test is the child still running.
         let _ = self.child.kill();
     }
+}
+
+/// A process's state letter in /proc (R, S, T for stopped…).
+pub fn state_of(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // After the command name in parentheses (which may hold spaces).
+    stat.rsplit_once(") ")?.1.chars().next()
+}
+
+/// The pid of a child of `parent` whose command is `comm`.
+pub fn child_named(parent: u32, comm: &str) -> Option<u32> {
+    std::fs::read_dir("/proc").ok()?.find_map(|e| {
+        let pid: u32 = e.ok()?.file_name().to_str()?.parse().ok()?;
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        let (head, rest) = stat.rsplit_once(") ")?;
+        let name = head.split_once(" (")?.1;
+        let ppid: u32 = rest.split_whitespace().nth(1)?.parse().ok()?;
+        (ppid == parent && name == comm).then_some(pid)
+    })
 }

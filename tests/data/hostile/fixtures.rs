@@ -123,3 +123,55 @@ pub fn write(dir: &Path, big: bool) -> (PathBuf, PathBuf) {
     std::fs::write(&b, article_b(big)).expect("write article B");
     (a, b)
 }
+
+/// What each metadata field of [`page`] holds: escape sequences, a C1
+/// control, a bidi override and a clipboard write, all as entities (and as
+/// JSON escapes in the JSON-LD), so that only decoding brings them to life.
+pub const META_ATTACK: &str =
+    "&#27;]0;PWNTITLE&#7;&#27;[2J&#x202E;&#155;31m&#27;]52;c;UFdOQ0xJUA==&#7;";
+
+/// A saved web page whose every metadata field is hostile (`META_ATTACK`):
+/// `<title>`, `og:title`, `og:site_name`, author meta, the published time,
+/// the `<h1>`, a byline element and JSON-LD. `n` varies the file's own
+/// sentence so that two pages make a pair with text of their own.
+pub fn page(n: usize) -> String {
+    let x = META_ATTACK;
+    let json = "\\u001b]0;PWNTITLE\\u0007\\u001b[2J\\u202e";
+    let body: String = SHARED.iter().map(|s| format!("<p>{s}</p>\n")).collect();
+    format!(
+        "<!doctype html><html><head>\
+         <meta charset=\"utf-8\">\
+         <title>Title {x} {n} - Daily {x}</title>\
+         <meta property=\"og:title\" content=\"OG {x} title\">\
+         <meta property=\"og:site_name\" content=\"Daily {x} News\">\
+         <meta name=\"author\" content=\"Jo {x} Smith\">\
+         <meta property=\"article:published_time\" content=\"2025-11-26T10:00:00Z{x}\">\
+         <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+         \"headline\":\"LD {json} headline\",\"datePublished\":\"2025-11-26{json}\",\
+         \"author\":{{\"@type\":\"Person\",\"name\":\"LD {json} author\"}},\
+         \"publisher\":{{\"@type\":\"Organization\",\"name\":\"LD {json} outlet\"}}}}</script>\
+         </head><body><article>\
+         <h1>Headline {x} {n}</h1>\
+         <p class=\"byline\">By Jo {x} Smith</p>\n\
+         {body}<p>This page is number {n} of the pair and says so in a sentence of its own.</p>\
+         </article></body></html>"
+    )
+}
+
+/// Write the two hostile pages into `dir`.
+pub fn write_pages(dir: &Path) -> (PathBuf, PathBuf) {
+    let a = dir.join("hostile-a.html");
+    let b = dir.join("hostile-b.html");
+    std::fs::write(&a, page(1)).expect("write page a");
+    std::fs::write(&b, page(2)).expect("write page b");
+    (a, b)
+}
+
+/// Byte strings of [`META_ATTACK`] as a terminal would act on them.
+pub const META_FORBIDDEN: &[&[u8]] = &[
+    b"\x1b]0;PWNTITLE",
+    b"\x1b[2J",
+    b"\x1b]52;",
+    b"\xe2\x80\xae",
+    b"\xc2\x9b",
+];

@@ -1,0 +1,206 @@
+//! The command line as clap types: what a user may type, and its help.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use copycat::corpus;
+
+/// The exit codes, as `--help` lists them.
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  an internal error (a bug: please report it)
+  2  bad usage or unusable input (missing file, binary file, no articles),
+     or output that cannot be written (a full disk, a closed stdout)
+  128+N  the reader ended by signal N (INT 130, TERM 143, HUP 129 and so on),
+     after giving the terminal back";
+
+/// Read news articles side by side and see, passage by passage, what one
+/// copied, reworded, moved, added or dropped from another.
+#[derive(Parser, Debug)]
+#[command(name = "copycat", version, about, after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Articles to open: files (`-` reads standard input), or folders
+    /// searched for *.txt, *.md and *.html.
+    /// Without any, the bundled articles open.
+    pub paths: Vec<PathBuf>,
+
+    /// When to use colour: `auto` on a terminal unless NO_COLOR is set.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Never use colour (the same as `--color never`).
+    #[arg(long, global = true)]
+    pub no_color: bool,
+
+    /// Do not capture the mouse (keeps the terminal's own text selection).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// In the reader, let ] and [ step through every pair, not only the
+    /// pairs that share text (the * key switches the same).
+    #[arg(long)]
+    pub all_pairs: bool,
+
+    /// The reader's palette: `auto` asks the terminal for its background
+    /// (light or dark colours; the terminal's own named colours when it
+    /// does not answer). Overrides the config file's `theme`.
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeArg>,
+
+    /// The reader's config file (keys, colours, theme); else
+    /// $COPYCAT_CONFIG, else $XDG_CONFIG_HOME/copycat/config.toml
+    /// (~/.config/copycat/config.toml). `copycat config` prints the defaults.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+}
+
+/// The reader's palette, as `--theme` names it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Ask the terminal for its background colour.
+    Auto,
+    /// Colours for a light background.
+    Light,
+    /// Colours for a dark background.
+    Dark,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List articles: title, date, outlet, words, paragraphs, sentences.
+    List {
+        /// Files or folders; the bundled articles when none.
+        paths: Vec<PathBuf>,
+    },
+    /// Compare two articles: what B took from A.
+    Compare {
+        /// The earlier article (the possible source).
+        a: PathBuf,
+        /// The later article (the possible copy).
+        b: PathBuf,
+        /// Output format; by default the extension of `--output` decides
+        /// (`.json`, `.html`/`.htm`), else text.
+        #[arg(long, short, value_enum)]
+        format: Option<Format>,
+        /// Write the report to FILE instead of standard output (never over
+        /// either article).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print a shell completion script (e.g. `copycat completions bash`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `copycat man | man -l -`.
+    Man,
+    /// Print the reader's default config file (keys, colours, theme), with
+    /// comments, to start your own from:
+    /// `copycat config > ~/.config/copycat/config.toml`.
+    Config,
+    /// Find the pairs of articles that share text, rank them by how much,
+    /// and tell each article's likely sources.
+    ///
+    /// Up to 40 articles every pair is aligned. Above that, a pair is
+    /// aligned only when some sentence of one may come from the other
+    /// (shared rare words, sentence by sentence, so that a reworded passage
+    /// inside a long article counts as much as a near-copy); the first line
+    /// of the output says how many pairs were proposed and aligned. Pairs are
+    /// listed when the alignment links at least one passage, highest score
+    /// (the larger share of either article found in the other) first.
+    Rank {
+        /// Files or folders; the bundled articles when none.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = RankFormat::Text)]
+        format: RankFormat,
+        /// Align at most this many pairs (the most promising first).
+        #[arg(long, value_name = "N", default_value_t = corpus::DEFAULT_MAX_PAIRS)]
+        max_pairs: usize,
+    },
+}
+
+/// `--color`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always, even into a file or a pipe.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// `compare --format`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The JSON contract (docs/json.md).
+    Json,
+    /// A readable report, wdiff-style marks or colour.
+    Text,
+    /// A standalone side-by-side HTML page.
+    Html,
+}
+
+impl Format {
+    /// The format a report file's name asks for: `report.html` is HTML,
+    /// `links.json` JSON; anything else text.
+    pub fn of_path(path: &Path) -> Format {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("html" | "htm") => Format::Html,
+            Some("json") => Format::Json,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// `rank --format`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RankFormat {
+    /// Pairs, families and sources as JSON.
+    Json,
+    /// A readable list.
+    Text,
+}
+
+/// Whether to colour output going to a terminal (`to_terminal`) or not.
+pub fn color_wanted(choice: ColorChoice, no_color: bool, to_terminal: bool) -> bool {
+    match (choice, no_color) {
+        (_, true) | (ColorChoice::Never, _) => false,
+        (ColorChoice::Always, _) => true,
+        (ColorChoice::Auto, _) => {
+            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_output_name_picks_the_format() {
+        assert_eq!(Format::of_path(Path::new("r.HTML")), Format::Html);
+        assert_eq!(Format::of_path(Path::new("r.htm")), Format::Html);
+        assert_eq!(Format::of_path(Path::new("links.json")), Format::Json);
+        assert_eq!(Format::of_path(Path::new("report.txt")), Format::Text);
+        assert_eq!(Format::of_path(Path::new("report")), Format::Text);
+    }
+
+    #[test]
+    fn the_clap_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

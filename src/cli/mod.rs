@@ -1,0 +1,151 @@
+//! The command line: each subcommand as a function of its arguments.
+//!
+//! `main.rs` parses and maps the outcome to an exit code; what each command
+//! does is here, one module a job: the clap types (`args`), clap's errors as
+//! one line (`usage`), loading (`load`), output to stdout or a file
+//! (`output`), `list`, progress bars, and opening the reader.
+
+pub mod args;
+pub mod error;
+mod list;
+mod load;
+pub mod output;
+mod progress;
+#[cfg(feature = "tui")]
+mod reader;
+pub mod usage;
+
+use std::io::{self, IsTerminal};
+
+use anyhow::Result;
+use clap::CommandFactory;
+
+use copycat::align;
+use copycat::article::safe_line;
+use copycat::corpus;
+use copycat::export;
+use copycat::outfile;
+
+use args::{Cli, Command, Format, RankFormat, color_wanted};
+use error::UserError;
+use load::{load, load_two};
+use output::{write_out, write_report};
+
+/// Carry out the command line.
+pub fn run(cli: Cli) -> Result<()> {
+    let (choice, no_color) = (cli.color, cli.no_color);
+    let color = move |to_terminal| color_wanted(choice, no_color, to_terminal);
+    let mut cli = cli;
+    match cli.command.take() {
+        Some(Command::List { paths }) => list::list(&load(&paths)?),
+        Some(Command::Compare {
+            a: pa,
+            b: pb,
+            format,
+            output,
+        }) => {
+            // Who the articles are, by device and inode, before anything is
+            // read: standard input is a file when redirected (`< a.txt`), and
+            // a report may replace none of them.
+            let inputs = outfile::input_ids(&[&pa, &pb]);
+            if let Some(o) = &output {
+                outfile::refuse_inputs(o, &inputs)
+                    .map_err(|e| UserError(format!("{}: {e}", o.display())))?;
+            }
+            let format =
+                format.unwrap_or_else(|| output.as_deref().map_or(Format::Text, Format::of_path));
+            let (a, b) = load_two(&pa, &pb)?;
+            for art in [&a, &b] {
+                for w in &art.warnings {
+                    eprintln!("copycat: {}: {}", safe_line(&art.path), safe_line(w));
+                }
+            }
+            let al = align::align(&a, &b);
+            let ansi = color(output.is_none() && io::stdout().is_terminal());
+            write_report(output.as_deref(), &inputs, |w| match format {
+                // Streamed: the report is written as it is serialized, never
+                // held whole (several megabytes for a 1 MB pair).
+                Format::Json => export::json::write(&a, &b, &al, w),
+                Format::Html => w.write_all(export::html::render(&a, &b, &al).as_bytes()),
+                Format::Text => w.write_all(export::text::render(&a, &b, &al, ansi).as_bytes()),
+            })
+        }
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "copycat", &mut out);
+            write_out(&String::from_utf8_lossy(&out))
+        }
+        Some(Command::Config) => config_defaults(),
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            write_out(&String::from_utf8_lossy(&out))
+        }
+        Some(Command::Rank {
+            paths,
+            format,
+            max_pairs,
+        }) => {
+            let bar = progress::Bar::new();
+            bar.step("reading articles");
+            let arts = load(&paths)?;
+            for (first, copy) in corpus::duplicates(&arts) {
+                eprintln!(
+                    "copycat: {}: byte-identical to {} (a duplicate)",
+                    safe_line(&arts[copy].path),
+                    safe_line(&arts[first].path)
+                );
+            }
+            bar.step("finding pairs that may share text");
+            let opts = corpus::Options {
+                max_pairs,
+                ..corpus::Options::default()
+            };
+            let ranking = corpus::rank_with(&arts, &opts, &bar);
+            bar.finish();
+            let out = match format {
+                RankFormat::Json => export::json::ranking(&arts, &ranking),
+                RankFormat::Text => export::text::ranking(&arts, &ranking),
+            };
+            write_out(&out)
+        }
+        None => reader(color(io::stdout().is_terminal()), cli),
+    }
+}
+
+#[cfg(feature = "tui")]
+fn reader(color: bool, cli: Cli) -> Result<()> {
+    reader::open(
+        cli.paths,
+        reader::Options {
+            color,
+            mouse: !cli.no_mouse,
+            all_pairs: cli.all_pairs,
+            config: cli.config.as_deref(),
+            theme: cli.theme,
+        },
+    )
+}
+
+/// `copycat config`: the reader's defaults as a commented config file.
+#[cfg(feature = "tui")]
+fn config_defaults() -> Result<()> {
+    write_out(&copycat::ui::config::defaults_file())
+}
+
+/// Built without the `tui` feature: say so.
+#[cfg(not(feature = "tui"))]
+fn config_defaults() -> Result<()> {
+    Err(UserError("this copycat was built without the reader (the `tui` feature)".into()).into())
+}
+
+/// Built without the `tui` feature: say so.
+#[cfg(not(feature = "tui"))]
+fn reader(_color: bool, _cli: Cli) -> Result<()> {
+    Err(UserError(
+        "this copycat was built without the reader (the `tui` feature); \
+         use `copycat list`, `copycat compare A B` or `copycat rank`"
+            .into(),
+    )
+    .into())
+}

@@ -1,0 +1,138 @@
+//! Opening the reader: the config first, then the articles (a large folder
+//! opens before it is read), then the terminal.
+
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+
+use copycat::article::load::{Pending, placeholder, read_article, read_pending};
+use copycat::article::{self, Article};
+use copycat::ui::ThemeChoice;
+
+use super::args::ThemeArg;
+use super::error::UserError;
+use super::load::warn;
+
+/// Folders with more files than this open before they are read.
+const READ_LATER: usize = 64;
+
+/// How the reader is to look and behave, from the command line.
+pub struct Options<'a> {
+    pub color: bool,
+    pub mouse: bool,
+    pub all_pairs: bool,
+    pub config: Option<&'a Path>,
+    pub theme: Option<ThemeArg>,
+}
+
+/// Open the reader on the articles at `paths` (the bundled ones when none).
+/// Two files typed keep their order: the first is A, on the left.
+pub fn open(paths: Vec<PathBuf>, o: Options) -> Result<()> {
+    // The config file first: a mistake in it is said before anything else.
+    let config = copycat::ui::config::load(o.config).map_err(UserError)?;
+    let theme = match o.theme {
+        Some(ThemeArg::Auto) => ThemeChoice::Auto,
+        Some(ThemeArg::Light) => ThemeChoice::Light,
+        Some(ThemeArg::Dark) => ThemeChoice::Dark,
+        None => config.theme,
+    };
+    let (arts, loader) = if paths.is_empty() {
+        (article::bundled(), None)
+    } else {
+        let (pending, warnings) = article::load::list_paths(&paths).map_err(UserError::from)?;
+        warn(&warnings);
+        let unread = pending
+            .iter()
+            .filter(|p| matches!(p, Pending::File(_)))
+            .count();
+        if unread <= READ_LATER {
+            (read_now(pending)?, None)
+        } else {
+            read_later(pending)
+        }
+    };
+    // The reader draws on a terminal and reads keys from one (the
+    // controlling terminal, as `less` does: standard input may be an
+    // article, `cat a.txt | copycat - b.txt`); in a pipe or a script, say
+    // what works there instead of failing obscurely.
+    let tty = std::fs::OpenOptions::new().read(true).open("/dev/tty");
+    if !io::stdout().is_terminal() || tty.is_err() {
+        return Err(UserError(
+            "the reader needs a terminal; in scripts use `copycat list`, \
+             `copycat compare A B` or `copycat rank`"
+                .into(),
+        )
+        .into());
+    }
+    // Two files typed keep their order: the first is A, on the left.
+    let keep_order = paths.len() == 2 && arts.len() == 2 && paths.iter().all(|p| p.is_file());
+    let settings = copycat::ui::Settings {
+        color: o.color,
+        mouse: o.mouse,
+        keep_order,
+        all_pairs: o.all_pairs,
+        html: Some(copycat::export::html::render),
+        config,
+        theme,
+    };
+    copycat::ui::run_loading(arts, loader, settings).context("the terminal interface failed")
+}
+
+/// A small load, read now: what listing read already (standard input, files
+/// named directly) is kept, never read a second time (standard input has
+/// nothing left the second time), and the folders' files are read on
+/// rayon's pool; files that cannot be read are skipped with a warning.
+fn read_now(pending: Vec<Pending>) -> Result<Vec<Article>> {
+    use rayon::prelude::*;
+    let read: Vec<Result<Article, article::LoadError>> = pending
+        .into_par_iter()
+        .map(|p| match p {
+            Pending::Read(a) => Ok(*a),
+            Pending::File(f) => read_article(&f),
+        })
+        .collect();
+    let mut arts = Vec::with_capacity(read.len());
+    let mut skipped = Vec::new();
+    for r in read {
+        match r {
+            Ok(a) => arts.push(a),
+            Err(e) => skipped.push(format!("skipped {e}")),
+        }
+    }
+    warn(&skipped);
+    if arts.is_empty() {
+        let first = skipped
+            .first()
+            .map_or("", |w| w.trim_start_matches("skipped "));
+        return Err(UserError(format!(
+            "no readable articles: {} file{} skipped (the first: {first})",
+            skipped.len(),
+            if skipped.len() == 1 { "" } else { "s" }
+        ))
+        .into());
+    }
+    Ok(arts)
+}
+
+/// A large load: the first pair is read now, the rest on a thread while the
+/// reader shows it; placeholders stand in until then.
+fn read_later(pending: Vec<Pending>) -> (Vec<Article>, Option<copycat::ui::Loader>) {
+    let mut arts = Vec::with_capacity(pending.len());
+    let mut read = 0;
+    for p in &pending {
+        arts.push(match p {
+            Pending::Read(a) => (**a).clone(),
+            Pending::File(f) if read < 2 => match read_article(f) {
+                Ok(a) => {
+                    read += 1;
+                    a
+                }
+                Err(_) => placeholder(f),
+            },
+            Pending::File(f) => placeholder(f),
+        });
+    }
+    let loader: copycat::ui::Loader = Box::new(move || read_pending(pending));
+    (arts, Some(loader))
+}
