@@ -212,7 +212,13 @@ fn main() {
             fs.iter()
                 .map(|f| {
                     std::iter::once(&f["representative"])
-                        .chain(f["members"].as_array().into_iter().flatten().map(|m| &m["path"]))
+                        .chain(
+                            f["members"]
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                                .map(|m| &m["path"]),
+                        )
                         .map(|p| name_in(&dir, p.as_str().unwrap()))
                         .collect()
                 })

@@ -13,6 +13,7 @@ pub mod output;
 mod progress;
 #[cfg(feature = "tui")]
 mod reader;
+mod spread;
 pub mod usage;
 
 use std::io::{self, IsTerminal};
@@ -85,6 +86,7 @@ pub fn run(cli: Cli) -> Result<()> {
             paths,
             format,
             max_pairs,
+            expand,
         }) => {
             let bar = progress::Bar::new();
             bar.step("reading articles");
@@ -103,12 +105,19 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             let ranking = corpus::rank_with(&arts, &opts, &bar);
             bar.finish();
+            let opts = export::rank::Options { expand };
             let out = match format {
-                RankFormat::Json => export::json::ranking(&arts, &ranking),
-                RankFormat::Text => export::text::ranking(&arts, &ranking),
+                RankFormat::Json => export::rank::json(&arts, &ranking, opts),
+                RankFormat::Text => export::rank::text(&arts, &ranking, opts),
             };
             write_out(&out)
         }
+        Some(Command::Spread {
+            article,
+            paths,
+            format,
+            output,
+        }) => spread::spread(&article, &paths, format, output.as_deref()),
         None => reader(color(io::stdout().is_terminal()), cli),
     }
 }

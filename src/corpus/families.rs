@@ -31,9 +31,10 @@
 //! 5. **The representative.** The longest member is often the reprint with
 //!    the most furniture or a paragraph of its own, which would then be
 //!    aligned against everything; so the representative is the *most
-//!    typical* member: the one whose words are most inside the others and
-//!    which holds most of theirs (summed over up to [`TYPICAL_SAMPLE`]
-//!    members). When the original is in the folder, it is usually that one.
+//!    typical* member: the one that holds the most of the family's common
+//!    text (the shingles most of up to [`TYPICAL_SAMPLE`] members hold) and
+//!    the least else. When the original is in the folder, it is usually
+//!    that one.
 //!
 //! A member's differences from the representative — sentences added,
 //! sentences dropped, words changed — come from the same test ([`Member`]).
@@ -62,12 +63,16 @@ const SKETCH: usize = 32;
 /// sharing nine tenths of their words share well over half their shingles,
 /// so about 20 of 32 sketch hashes; unrelated articles share none.
 const MIN_SKETCH_SHARED: u32 = 8;
-/// A sketch hash held by more representatives than this is a stock phrase
-/// of the corpus: it is skipped when looking for families (reprints share
-/// many others).
-const MAX_POSTINGS: usize = 64;
+/// A sketch hash kept for more articles than this (at most [`PER_GROUP`] of
+/// one group) is a stock phrase of the corpus: it is skipped when looking
+/// for families (reprints share many others).
+const MAX_POSTINGS: usize = 256;
+/// Articles of one group kept per sketch hash: a reprint that cut a
+/// paragraph may fail the test against one that added another, and pass
+/// against the original.
+const PER_GROUP: usize = 16;
 /// Exact tests per article, the best sketch matches first.
-const MAX_TESTS: usize = 4;
+const MAX_TESTS: usize = 6;
 /// Articles with fewer body words than this stay on their own: a headline
 /// and two lines are cheap to align and too short to call reprints.
 pub const MIN_WORDS: usize = 25;
@@ -75,7 +80,7 @@ pub const MIN_WORDS: usize = 25;
 /// each end, are furniture: `By Jane Roe, Valley Herald`, `LONDON, May 3
 /// (Valley Herald) -`, `(c) Valley Herald. Distributed by …`.
 pub const FURNITURE: usize = 16;
-/// Members compared with each other to find the most typical.
+/// Members sampled to find the family's common text.
 pub const TYPICAL_SAMPLE: usize = 24;
 /// A sentence with less than this share of its words inside the other
 /// article is added (or dropped) as a whole; the uncovered words of the other
@@ -316,7 +321,15 @@ fn sorted_set(seq: &[u64]) -> Vec<u64> {
 }
 
 fn sketch(seq: &[u64]) -> Vec<u64> {
-    let mut s = sorted_set(seq);
+    // The smallest few, then sorted and distinct: no need to sort them all.
+    let mut s = seq.to_vec();
+    let room = 4 * SKETCH;
+    if s.len() > room {
+        s.select_nth_unstable(room);
+        s.truncate(room);
+    }
+    s.sort_unstable();
+    s.dedup();
     s.truncate(SKETCH);
     s
 }
@@ -371,7 +384,12 @@ fn differences(
         }
     }
     let longest = runs.iter().map(|r| r.1).max().unwrap_or(0);
-    (runs.into_iter().map(|r| r.0).collect(), changed, gone, longest)
+    (
+        runs.into_iter().map(|r| r.0).collect(),
+        changed,
+        gone,
+        longest,
+    )
 }
 
 /// Uncovered words at the two ends of a body, at most [`FURNITURE`] each.
@@ -428,6 +446,47 @@ pub fn likeness(arts: &[Article], x: usize, y: usize) -> Likeness {
     likeness_of(&arts[x], &shingles(&arts[x]), &arts[y], &shingles(&arts[y]))
 }
 
+/// A member's text of its own: the runs of its sentences not in the
+/// representative, but for an outlet's furniture (at most [`FURNITURE`]
+/// words of whole sentences at the start or end of the body). A reprint that added a
+/// paragraph taken from elsewhere holds reuse its representative does not,
+/// so the ranking aligns such a member on its own where that paragraph may
+/// come from (`corpus::rank_with`).
+pub fn own_text(art: &Article, m: &Member) -> Vec<Range<usize>> {
+    let body: Vec<usize> = (0..art.sentences.len())
+        .filter(|&s| art.sentences[s].role.compared())
+        .collect();
+    let (Some(&first), Some(&last)) = (body.first(), body.last()) else {
+        return Vec::new();
+    };
+    let words = |s: usize| art.sentences[s].words.len();
+    m.likeness
+        .added
+        .iter()
+        .filter_map(|r| {
+            let mut r = r.clone();
+            // Peel an outlet's lines off the ends of the body: up to
+            // FURNITURE words of whole sentences (`Reprinted by …` before a
+            // paragraph of its own, `(c) … Distributed by …` after one).
+            if r.start <= first {
+                let mut peeled = 0;
+                while r.start < r.end && peeled + words(r.start) <= FURNITURE {
+                    peeled += words(r.start);
+                    r.start += 1;
+                }
+            }
+            if r.end > last {
+                let mut peeled = 0;
+                while r.start < r.end && peeled + words(r.end - 1) <= FURNITURE {
+                    peeled += words(r.end - 1);
+                    r.end -= 1;
+                }
+            }
+            (!r.is_empty()).then_some(r)
+        })
+        .collect()
+}
+
 /// Every pair of a family's articles with how the first differs from the
 /// second (`(x, y, likeness)`, `x < y`), each article hashed once.
 pub fn within(arts: &[Article], family: &Family) -> Vec<(usize, usize, Likeness)> {
@@ -476,12 +535,12 @@ pub fn families_among(arts: &[Article], among: &[usize]) -> Families {
         .map(|&(_, x)| sketch(&shingles(&arts[x]).seq))
         .collect();
     // Components of the near-identity graph (positions in `order`), and an
-    // index from sketch hash to articles, one per component at the time it
-    // was added: a family of three hundred reprints is one posting, so long
-    // postings are stock phrases of unrelated articles.
+    // index from sketch hash to articles, a few per component at the time
+    // they were added: a family of three hundred reprints is a few
+    // postings, so long postings are stock phrases of unrelated articles.
     let mut parent: Vec<u32> = (0..order.len() as u32).collect();
     let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    let mut hashed: FxHashMap<u32, (Shingles, Vec<u64>)> = FxHashMap::default();
+    let mut hashed: Hashed = FxHashMap::default();
     let mut count: FxHashMap<u32, u32> = FxHashMap::default();
     for (pos, &(words, x)) in order.iter().enumerate() {
         let pos = pos as u32;
@@ -517,14 +576,14 @@ pub fn families_among(arts: &[Article], among: &[usize]) -> Families {
                 continue;
             }
             tests += 1;
-            for (p, y) in [(pos, x), (o, ox)] {
-                hashed.entry(p).or_insert_with(|| {
+            for y in [x, ox] {
+                hashed.entry(y).or_insert_with(|| {
                     let s = shingles(&arts[y]);
                     let set = sorted_set(&s.seq);
                     (s, set)
                 });
             }
-            let ((sx, setx), (so, seto)) = (&hashed[&pos], &hashed[&o]);
+            let ((sx, setx), (so, seto)) = (&hashed[&x], &hashed[&ox]);
             if likeness_sets(&arts[x], sx, setx, &arts[ox], so, seto).near() {
                 let (rx, ro) = (find(&mut parent, pos), find(&mut parent, o));
                 // The elder root stays root.
@@ -534,7 +593,7 @@ pub fn families_among(arts: &[Article], among: &[usize]) -> Families {
         let root = find(&mut parent, pos);
         for h in &sketches[pos as usize] {
             let p = index.entry(*h).or_default();
-            if !p.iter().any(|&o| find(&mut parent, o) == root) {
+            if p.iter().filter(|&&o| find(&mut parent, o) == root).count() < PER_GROUP {
                 p.push(pos);
             }
         }
@@ -547,7 +606,10 @@ pub fn families_among(arts: &[Article], among: &[usize]) -> Families {
     let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
     // Deterministic whatever the map's order: by the first (longest) member.
     groups.sort_unstable_by_key(|g| g[0]);
-    let mut families: Vec<Family> = groups.par_iter().map(|g| typical(arts, g)).collect();
+    let mut families: Vec<Family> = groups
+        .par_iter()
+        .map(|g| typical(arts, g, &hashed))
+        .collect();
     families.sort_by(|f, g| {
         g.size()
             .cmp(&f.size())
@@ -562,6 +624,9 @@ pub fn families_among(arts: &[Article], among: &[usize]) -> Families {
     Families { families, of }
 }
 
+/// Shingles and their sorted set, of the articles tested, by article.
+type Hashed = FxHashMap<usize, (Shingles, Vec<u64>)>;
+
 /// The root of `x`'s component, halving the path on the way.
 fn find(parent: &mut [u32], mut x: u32) -> u32 {
     while parent[x as usize] != x {
@@ -572,45 +637,41 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
     x
 }
 
-/// The family of `group` (its longest member first) represented by its most typical
-/// member, each other member against it.
-fn typical(arts: &[Article], group: &[usize]) -> Family {
-    let hashed: Vec<(Shingles, Vec<u64>)> = group
-        .iter()
-        .map(|&x| {
-            let s = shingles(&arts[x]);
-            let set = sorted_set(&s.seq);
-            (s, set)
-        })
-        .collect();
-    let sample = group.len().min(TYPICAL_SAMPLE);
-    let mut score = vec![0.0f64; sample];
-    for i in 0..sample {
-        for j in i + 1..sample {
-            let ((si, seti), (sj, setj)) = (&hashed[i], &hashed[j]);
-            let (ci, cj) = (share(&covered(si, setj)), share(&covered(sj, seti)));
-            // Each gains what of it is in the other (little of its own) and
-            // what of the other is in it (little missing).
-            score[i] += ci + cj;
-            score[j] += ci + cj;
+/// The family of `group` (its longest member first) represented by its most
+/// typical member, each other member against it. `hashed` holds every
+/// member's shingles (each was tested).
+fn typical(arts: &[Article], group: &[usize], hashed: &Hashed) -> Family {
+    let get = |x: usize| {
+        hashed
+            .get(&x)
+            .expect("every member of a group was hashed for its test")
+    };
+    // The family's common text: the shingles most sampled members hold.
+    let sample = &group[..group.len().min(TYPICAL_SAMPLE)];
+    let mut count: FxHashMap<u64, u32> = FxHashMap::default();
+    for &x in sample {
+        for &h in &get(x).1 {
+            *count.entry(h).or_default() += 1;
         }
     }
-    // The best score; on a tie the leader (the longest), then the first given.
-    let best = (0..sample)
-        .max_by(|&i, &j| {
-            score[i]
-                .total_cmp(&score[j])
-                .then(j.cmp(&i).then(group[j].cmp(&group[i])))
-        })
+    let major = |h: &u64| count.get(h).is_some_and(|&c| 2 * c as usize > sample.len());
+    // Typical: holding the most of the common text and the least else.
+    let score = |x: usize| {
+        let set = &get(x).1;
+        let held = set.iter().filter(|h| major(h)).count() as i64;
+        2 * held - set.len() as i64
+    };
+    // The best score; on a tie the longest, then the first given.
+    let best = (0..sample.len())
+        .max_by(|&i, &j| score(sample[i]).cmp(&score(sample[j])).then(j.cmp(&i)))
         .unwrap_or(0);
     let rep = group[best];
-    let (sr, setr) = &hashed[best];
+    let (sr, setr) = get(rep);
     let mut members: Vec<Member> = group
         .iter()
-        .enumerate()
-        .filter(|&(k, _)| k != best)
-        .map(|(k, &x)| {
-            let (sx, setx) = &hashed[k];
+        .filter(|&&x| x != rep)
+        .map(|&x| {
+            let (sx, setx) = get(x);
             Member {
                 article: x,
                 likeness: likeness_sets(&arts[x], sx, setx, &arts[rep], sr, setr),
@@ -645,11 +706,14 @@ mod tests {
 
     #[test]
     fn a_reprint_with_a_byline_and_a_changed_word_joins_the_original() {
-        let reprint = format!("By Jane Roe, Valley Herald\n\n{}", STORY)
-            .replace("warned that", "said that");
+        let reprint =
+            format!("By Jane Roe, Valley Herald\n\n{}", STORY).replace("warned that", "said that");
         let arts = vec![
             art("orig.txt", STORY),
-            art("other.txt", "A different story entirely, about a football club that won the cup final on penalties after a goalless draw in heavy rain at the national stadium, watched by ninety thousand fans who sang until midnight."),
+            art(
+                "other.txt",
+                "A different story entirely, about a football club that won the cup final on penalties after a goalless draw in heavy rain at the national stadium, watched by ninety thousand fans who sang until midnight.",
+            ),
             art("reprint.txt", &reprint),
         ];
         let f = families(&arts);
@@ -666,20 +730,31 @@ mod tests {
     }
 
     #[test]
-    fn the_longest_member_represents_the_family() {
+    fn the_most_typical_member_represents_the_family() {
         let longer = format!(
-            "{STORY}\n\nA ferry could start within a fortnight."
+            "{STORY}\n\nThe ferry operator said it could start a service within a fortnight if the council asked it to."
         );
-        let arts = vec![art("orig.txt", STORY), art("longer.txt", &longer)];
+        let byline = format!("By Jane Roe, Valley Herald\n\n{STORY}");
+        let arts = vec![
+            art("longer.txt", &longer),
+            art("orig.txt", STORY),
+            art("byline.txt", &byline),
+        ];
         let f = families(&arts);
         assert_eq!(f.families.len(), 1);
+        // Not the longest: the one with nothing the others lack.
         assert_eq!(f.families[0].representative, 1);
         let m = &f.families[0].members[0];
         assert_eq!(m.article, 0);
-        // The shorter lacks the representative's last paragraph.
-        assert_eq!(m.likeness.dropped.len(), 1);
-        assert!(m.likeness.added.is_empty());
-        assert_eq!(m.likeness.x_in_y, 1.0);
+        // The longer one has a last paragraph of its own.
+        assert_eq!(m.likeness.added.len(), 1);
+        assert!(m.likeness.dropped.is_empty());
+        assert_eq!(m.likeness.y_in_x, 1.0);
+        // It is text of its own, unlike the byline of the other.
+        assert_eq!(own_text(&arts[0], m).len(), 1);
+        let b = &f.families[0].members[1];
+        assert_eq!(b.article, 2);
+        assert!(own_text(&arts[2], b).is_empty(), "{b:?}");
     }
 
     #[test]
@@ -708,7 +783,10 @@ mod tests {
 
     #[test]
     fn short_articles_stay_alone() {
-        let arts = vec![art("a.txt", "Smith resigned."), art("b.txt", "Smith resigned.")];
+        let arts = vec![
+            art("a.txt", "Smith resigned."),
+            art("b.txt", "Smith resigned."),
+        ];
         assert!(families(&arts).families.is_empty());
     }
 }

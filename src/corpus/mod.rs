@@ -133,13 +133,30 @@ pub struct Ranking {
 
 impl Ranking {
     /// The pairs of articles the ranking stands for: each pair's sides'
-    /// family sizes multiplied, and every pair inside a family.
+    /// family sizes multiplied (a member's own pair counted once), and every
+    /// pair inside a family. The length of [`expand`].
     pub fn article_pairs(&self) -> usize {
         let f = &self.families;
+        let ranked: rustc_hash::FxHashSet<(usize, usize)> = self
+            .pairs
+            .iter()
+            .map(|p| (p.a.min(p.b), p.a.max(p.b)))
+            .collect();
+        // A member's own pair is also one its family's pair stands for.
+        let twice = self
+            .pairs
+            .iter()
+            .filter(|p| !f.is_unit(p.a) || !f.is_unit(p.b))
+            .filter(|p| {
+                let (x, y) = (f.unit(p.a), f.unit(p.b));
+                ranked.contains(&(x.min(y), x.max(y)))
+            })
+            .count();
         self.pairs
             .iter()
             .map(|p| f.size(p.a) * f.size(p.b))
             .sum::<usize>()
+            - twice
             + f.families
                 .iter()
                 .map(|x| x.size() * (x.size() - 1) / 2)
@@ -254,8 +271,7 @@ pub fn rank_with(arts: &[Article], opts: &Options, progress: &dyn Progress) -> R
         Families::none(n)
     };
     progress.families(&families);
-    let units = families.units();
-    let (mut pairs, exhaustive) = candidate_pairs_among(arts, &units, opts);
+    let (mut pairs, exhaustive, own) = candidate_pairs_of(arts, &families, opts);
     let candidates = pairs.len();
     pairs.truncate(opts.max_pairs);
     let total = pairs.len();
@@ -267,9 +283,11 @@ pub fn rank_with(arts: &[Article], opts: &Options, progress: &dyn Progress) -> R
         .filter_map(|&(i, j)| {
             #[cfg(debug_assertions)]
             crate::test_panic("rank");
-            let p = TOKENIZER
+            let al = TOKENIZER
                 .with(|t| align::align_using(&arts[i], &arts[j], &align_opts, &mut t.borrow_mut()));
-            let p = oriented(arts, &families, i, j, &p).filter(Pair::shares_text);
+            let p = oriented(arts, &families, i, j, &al)
+                .filter(Pair::shares_text)
+                .filter(|_| own_reused(&own, i, j, &al));
             progress.aligned(done.fetch_add(1, Ordering::Relaxed) + 1, total, p.as_ref());
             p
         })
@@ -283,6 +301,61 @@ pub fn rank_with(arts: &[Article], opts: &Options, progress: &dyn Progress) -> R
         candidates,
         aligned: total,
         exhaustive,
+    }
+}
+
+/// Members of families with text of their own ([`families::own_text`]),
+/// by article.
+type Own = candidates::Only;
+
+/// The pairs to align for a ranking with `fams`: pairs of units, and pairs
+/// of a member with text of its own and an article outside its family
+/// where that text may come from (the member's candidates are found by its
+/// own text alone; every such pair in a small corpus). Whether they are
+/// every pair, and the members' own text.
+fn candidate_pairs_of(
+    arts: &[Article],
+    fams: &Families,
+    opts: &Options,
+) -> (Vec<(usize, usize)>, bool, Own) {
+    let own: Own = fams
+        .families
+        .iter()
+        .flat_map(|f| &f.members)
+        .filter_map(|m| {
+            let r = families::own_text(&arts[m.article], m);
+            (!r.is_empty()).then_some((m.article, r))
+        })
+        .collect();
+    let mut among = fams.units();
+    among.extend(own.keys());
+    among.sort_unstable();
+    let (mut pairs, exhaustive) = if among.len() <= opts.all_pairs_up_to {
+        candidate_pairs_among(arts, &among, opts)
+    } else {
+        let found = candidates::candidates_in(arts, &among, &own, candidates::MIN_EVIDENCE);
+        (found.pairs.iter().map(|c| (c.i, c.j)).collect(), false)
+    };
+    pairs.retain(|&(i, j)| fams.unit(i) != fams.unit(j));
+    (pairs, exhaustive, own)
+}
+
+/// Whether the pair `i`, `j` (aligned as `al`) is worth ranking as far as
+/// members go: a pair of units always; a pair with a member only when a link
+/// holds some of the member's own text (the rest is its representative's
+/// pair).
+fn own_reused(own: &Own, i: usize, j: usize, al: &Alignment) -> bool {
+    let touches = |x: usize, side: &dyn Fn(&align::Link) -> Range<usize>| {
+        own.get(&x).is_some_and(|runs| {
+            al.links.iter().any(|l| {
+                let r = side(l);
+                runs.iter().any(|o| o.start < r.end && r.start < o.end)
+            })
+        })
+    };
+    match (own.contains_key(&i), own.contains_key(&j)) {
+        (false, false) => true,
+        _ => touches(i, &|l| l.a.clone()) || touches(j, &|l| l.b.clone()),
     }
 }
 
@@ -320,6 +393,11 @@ pub struct ArticlePair {
 /// nothing aligned). What `rank --expand` lists.
 pub fn expand(arts: &[Article], ranking: &Ranking) -> Vec<ArticlePair> {
     let f = &ranking.families;
+    let ranked: rustc_hash::FxHashSet<(usize, usize)> = ranking
+        .pairs
+        .iter()
+        .map(|p| (p.a.min(p.b), p.a.max(p.b)))
+        .collect();
     let mut out = Vec::new();
     for (k, p) in ranking.pairs.iter().enumerate() {
         out.push(ArticlePair {
@@ -328,7 +406,8 @@ pub fn expand(arts: &[Article], ranking: &Ranking) -> Vec<ArticlePair> {
         });
         for x in f.stands_for(p.a) {
             for y in f.stands_for(p.b) {
-                if (x, y) != (p.a, p.b) {
+                // A member's own ranked pair is listed as itself.
+                if (x, y) != (p.a, p.b) && !ranked.contains(&(x.min(y), x.max(y))) {
                     out.push(ArticlePair {
                         pair: Pair { a: x, b: y, ..*p },
                         via: Via::Representatives(k),
@@ -434,13 +513,7 @@ pub fn likely_source(
 
 /// [`pair_of`] for two units of a ranking: a family is dated by its
 /// earliest member and claims every member's outlet.
-fn oriented(
-    arts: &[Article],
-    fams: &Families,
-    i: usize,
-    j: usize,
-    al: &Alignment,
-) -> Option<Pair> {
+fn oriented(arts: &[Article], fams: &Families, i: usize, j: usize, al: &Alignment) -> Option<Pair> {
     let (pi, pj) = (party(arts, fams, i), party(arts, fams, j));
     summarise(arts, i, j, al, &pi, &pj)
 }
@@ -481,7 +554,11 @@ fn summarise(
     };
     let (i_is_source, direction) = orient(pi, pj, &overlap);
     // Unknown: the lower index first, so either order gives one pair.
-    let i_is_source = if direction.known() { i_is_source } else { i < j };
+    let i_is_source = if direction.known() {
+        i_is_source
+    } else {
+        i < j
+    };
     let links = al.links.len();
     Some(if i_is_source {
         Pair {

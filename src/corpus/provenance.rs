@@ -503,11 +503,17 @@ mod tests {
     #[test]
     fn attribution_one_way_only() {
         let wsj = art("wsj-x.txt", "Plans were drafted in Miami last month.");
-        let copy = art("y.txt", "The Wall Street Journal reported that plans were drafted.");
+        let copy = art(
+            "y.txt",
+            "The Wall Street Journal reported that plans were drafted.",
+        );
         let (src, d) = orient(&Party::one(&copy), &Party::one(&wsj), &ov(0.5, 0.5));
         assert_eq!((src, d), (false, Direction::Attribution));
         // Each names the other: nothing tells.
-        let reuters = art("reuters-a.txt", "As the Wall Street Journal said, plans were drafted.");
+        let reuters = art(
+            "reuters-a.txt",
+            "As the Wall Street Journal said, plans were drafted.",
+        );
         let wsj2 = art("wsj-b.txt", "Reuters said plans were drafted in Miami.");
         let (_, d) = orient(&Party::one(&reuters), &Party::one(&wsj2), &ov(0.5, 0.5));
         assert!(!d.known());
@@ -575,7 +581,10 @@ mod tests {
 
     #[test]
     fn paragraphs_partly_linked_are_counted() {
-        let a = art("a.txt", "One fine day. Two more words.\n\nThree is here. Four as well.\n\nFive alone.");
+        let a = art(
+            "a.txt",
+            "One fine day. Two more words.\n\nThree is here. Four as well.\n\nFive alone.",
+        );
         let n = a.sentences.len();
         let mut linked = vec![false; n];
         let body: Vec<usize> = (0..n).filter(|&s| a.sentences[s].role.compared()).collect();

@@ -135,11 +135,7 @@ pub fn spread(arts: &[Article], ranking: &Ranking, x: usize) -> Uptake {
     let partners: Vec<usize> = ranking
         .pairs
         .iter()
-        .filter_map(|p| match (p.a == ux, p.b == ux) {
-            (true, _) => Some(p.b),
-            (_, true) => Some(p.a),
-            _ => None,
-        })
+        .filter_map(|p| partner(p.a, p.b, ux, x))
         .collect();
     build(arts, &ranking.families, x, &partners)
 }
@@ -154,27 +150,46 @@ pub fn spread_in(arts: &[Article], x: usize, opts: &Options) -> Uptake {
     } else {
         Families::none(arts.len())
     };
+    spread_with(arts, &fams, x, opts)
+}
+
+/// [`spread_in`] with the families found already (a caller writing the
+/// result needs them too, for the reasons it gives).
+pub fn spread_with(arts: &[Article], fams: &Families, x: usize, opts: &Options) -> Uptake {
     let ux = fams.unit(x);
-    let units = fams.units();
-    let (pairs, _) = super::candidate_pairs_among(arts, &units, opts);
+    let (pairs, _, _) = super::candidate_pairs_of(arts, fams, opts);
     let partners: Vec<usize> = pairs
         .into_iter()
         .take(opts.max_pairs)
-        .filter_map(|(i, j)| match (i == ux, j == ux) {
-            (true, _) => Some(j),
-            (_, true) => Some(i),
-            _ => None,
-        })
+        .filter_map(|(i, j)| partner(i, j, ux, x))
         .collect();
-    build(arts, &fams, x, &partners)
+    build(arts, fams, x, &partners)
+}
+
+/// The other side of the pair `i`, `j` when one side is X's unit `ux` or X
+/// itself (a member's own pair).
+fn partner(i: usize, j: usize, ux: usize, x: usize) -> Option<usize> {
+    if i == ux || i == x {
+        Some(j)
+    } else if j == ux || j == x {
+        Some(i)
+    } else {
+        None
+    }
 }
 
 fn build(arts: &[Article], fams: &Families, x: usize, partners: &[usize]) -> Uptake {
     let px = party(arts, fams, fams.unit(x));
-    let px = Party { text: &arts[x], ..px };
+    let px = Party {
+        text: &arts[x],
+        ..px
+    };
+    let mut partners = partners.to_vec();
+    partners.sort_unstable();
+    partners.dedup();
     let mut found: Vec<(Taker, (Alignment, Vec<usize>, bool))> = partners
         .par_iter()
-        .filter(|&&t| t != x)
+        .filter(|&&t| t != x && fams.unit(t) != fams.unit(x))
         .filter_map(|&t| {
             let pt = party(arts, fams, t);
             let (i, j) = (x.min(t), x.max(t));
@@ -318,11 +333,8 @@ fn build(arts: &[Article], fams: &Families, x: usize, partners: &[usize]) -> Upt
         }
     }
     for p in &mut paragraphs {
-        p.takes.sort_by(|s, t| {
-            t.share
-                .total_cmp(&s.share)
-                .then(s.taker.cmp(&t.taker))
-        });
+        p.takes
+            .sort_by(|s, t| t.share.total_cmp(&s.share).then(s.taker.cmp(&t.taker)));
     }
     let reprints = fams
         .family_of(x)
@@ -343,14 +355,24 @@ mod tests {
     #[test]
     fn the_reuters_story_is_held_by_its_rewrites_paragraph_by_paragraph() {
         let arts = crate::article::bundled();
-        let reuters = arts.iter().position(|a| a.path.contains("reuters")).unwrap();
+        let reuters = arts
+            .iter()
+            .position(|a| a.path.contains("reuters"))
+            .unwrap();
         let ranking = super::super::rank(&arts);
         let u = spread(&arts, &ranking, reuters);
         assert_eq!(u.article, reuters);
         assert!(u.reprints.is_empty());
         // The undated rewrite and Palakshi's take from it.
-        let names: Vec<&str> = u.takers.iter().map(|t| arts[t.article].path.as_str()).collect();
-        assert!(names.iter().any(|n| n.contains("undated-rewrite")), "{names:?}");
+        let names: Vec<&str> = u
+            .takers
+            .iter()
+            .map(|t| arts[t.article].path.as_str())
+            .collect();
+        assert!(
+            names.iter().any(|n| n.contains("undated-rewrite")),
+            "{names:?}"
+        );
         assert!(names.iter().any(|n| n.contains("palakshi")), "{names:?}");
         // Every take points at links of its pair that hold the paragraph.
         for p in &u.paragraphs {
@@ -360,7 +382,11 @@ mod tests {
                 assert!(!t.links.is_empty());
                 for &l in &t.links {
                     let link = &al.links[l];
-                    let mine = if tk.pair.a == reuters { &link.a } else { &link.b };
+                    let mine = if tk.pair.a == reuters {
+                        &link.a
+                    } else {
+                        &link.b
+                    };
                     assert!(
                         mine.start < p.sentences.end && p.sentences.start < mine.end,
                         "link {l} misses ¶{}",
@@ -373,7 +399,11 @@ mod tests {
         }
         // Most paragraphs of the wire story were taken by someone.
         let held = u.paragraphs.iter().filter(|p| !p.takes.is_empty()).count();
-        assert!(held * 2 > u.paragraphs.len(), "{held} of {}", u.paragraphs.len());
+        assert!(
+            held * 2 > u.paragraphs.len(),
+            "{held} of {}",
+            u.paragraphs.len()
+        );
         // Without a ranking, the same takers.
         let alone = spread_in(&arts, reuters, &Options::default());
         assert_eq!(alone, u);

@@ -8,6 +8,6 @@
 pub mod html;
 pub mod json;
 pub mod rank;
-pub mod spread;
 pub mod report;
+pub mod spread;
 pub mod text;

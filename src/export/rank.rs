@@ -254,11 +254,7 @@ impl<'a> RankReport<'a> {
                 article_pairs: ranking.article_pairs(),
                 exhaustive: ranking.exhaustive,
             },
-            families: f
-                .families
-                .iter()
-                .map(|fam| family_out(arts, fam))
-                .collect(),
+            families: f.families.iter().map(|fam| family_out(arts, fam)).collect(),
             pairs: ranking
                 .pairs
                 .iter()
@@ -419,7 +415,11 @@ fn differences(l: &corpus::Likeness) -> String {
     if !l.added.is_empty() {
         bits.push(format!(
             "+{} ({})",
-            plural(l.added.iter().map(|r| r.len()).sum(), "sentence", "sentences"),
+            plural(
+                l.added.iter().map(|r| r.len()).sum(),
+                "sentence",
+                "sentences"
+            ),
             plural(l.added_words, "word", "words")
         ));
     }
@@ -525,9 +525,9 @@ pub fn text(arts: &[Article], r: &Ranking, opts: Options) -> String {
     if !tree.is_empty() {
         s.push_str("\nWho took from whom (share of each article found in the one above it)\n");
         for n in &tree {
-            let share = n
-                .source
-                .map_or(String::new(), |src: Source| format!("{:>4}  ", pct(src.share)));
+            let share = n.source.map_or(String::new(), |src: Source| {
+                format!("{:>4}  ", pct(src.share))
+            });
             let _ = writeln!(
                 s,
                 "{}{share}{}",

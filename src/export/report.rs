@@ -354,4 +354,3 @@ impl<'a> CompareReport<'a> {
         }
     }
 }
-

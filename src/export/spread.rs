@@ -134,12 +134,7 @@ pub struct TakeOut {
 }
 
 fn why(arts: &[Article], fams: &Families, t: &Taker) -> String {
-    let party = |x: usize| {
-        Party::of(
-            &arts[x],
-            fams.stands_for(x).into_iter().map(|m| &arts[m]),
-        )
-    };
+    let party = |x: usize| Party::of(&arts[x], fams.stands_for(x).into_iter().map(|m| &arts[m]));
     provenance::reason(&party(t.pair.a), &party(t.pair.b), &t.pair)
 }
 
@@ -163,7 +158,11 @@ impl<'a> SpreadReport<'a> {
                 .iter()
                 .map(|t| TakerOut {
                     path: &arts[t.article].path,
-                    articles: t.stands_for.iter().map(|&m| arts[m].path.as_str()).collect(),
+                    articles: t
+                        .stands_for
+                        .iter()
+                        .map(|&m| arts[m].path.as_str())
+                        .collect(),
                     outlets: &t.outlets,
                     relation: t.relation.as_str(),
                     share_of_article: t.x_in_it,
@@ -299,11 +298,11 @@ pub fn text(arts: &[Article], fams: &Families, u: &Uptake) -> String {
     let _ = writeln!(s, "  {}", meta.join(" · "));
     let _ = writeln!(s, "{}\n", headline(u));
     if !u.takers.is_empty() {
-        s.push_str("      of it  of them  relation  article  (why)\n");
+        s.push_str("      this in it  it in this  relation  article  (why)\n");
         for (k, t) in u.takers.iter().enumerate() {
             let _ = writeln!(
                 s,
-                "{:>4}  {:>5}  {:>7}  {:<8}  {}  ({})",
+                "{:>4}  {:>10}  {:>10}  {:<8}  {}  ({})",
                 format!("[{}]", k + 1),
                 pct(t.x_in_it),
                 pct(t.it_in_x),
@@ -315,12 +314,7 @@ pub fn text(arts: &[Article], fams: &Families, u: &Uptake) -> String {
         s.push('\n');
     }
     for p in &u.paragraphs {
-        let _ = writeln!(
-            s,
-            "¶{:<3} {}",
-            p.number,
-            preview(x, p, 72)
-        );
+        let _ = writeln!(s, "¶{:<3} {}", p.number, preview(x, p, 72));
         if p.takes.is_empty() {
             s.push_str("      held by none\n");
             continue;
@@ -400,7 +394,9 @@ pub fn html(arts: &[Article], fams: &Families, u: &Uptake) -> String {
             m.meaning()
         );
     }
-    o.push_str("· a cell's strength and figure: the share of the paragraph the article holds</div>\n");
+    o.push_str(
+        "· a cell's strength and figure: the share of the paragraph the article holds</div>\n",
+    );
     if !u.takers.is_empty() {
         o.push_str("<ol class=\"takers\">\n");
         for t in &u.takers {
@@ -445,7 +441,11 @@ pub fn html(arts: &[Article], fams: &Families, u: &Uptake) -> String {
     for p in &u.paragraphs {
         let text = &x.text[x.paragraphs[p.paragraph].span.clone()];
         let mut row = String::new();
-        let _ = write!(row, "<tr><td class=\"p\"><span class=\"num\">¶{}</span> ", p.number);
+        let _ = write!(
+            row,
+            "<tr><td class=\"p\"><span class=\"num\">¶{}</span> ",
+            p.number
+        );
         esc(text, &mut row);
         let _ = write!(row, "</td><td class=\"n\">{}</td>", p.held_by(&u.takers));
         for k in 0..u.takers.len() {
@@ -469,7 +469,10 @@ mod tests {
     #[test]
     fn the_three_outputs_agree_on_the_bundled_wire_story() {
         let arts = crate::article::bundled();
-        let x = arts.iter().position(|a| a.path.contains("reuters")).unwrap();
+        let x = arts
+            .iter()
+            .position(|a| a.path.contains("reuters"))
+            .unwrap();
         let r = corpus::rank(&arts);
         let u = corpus::spread(&arts, &r, x);
         let t = text(&arts, &r.families, &u);
