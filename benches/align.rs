@@ -3,6 +3,7 @@
 //!     cargo bench --bench align            # everything
 //!     cargo bench --bench align -- seed    # only the seed pair
 //!     cargo bench --bench align -- 80kb    # only the 80 KB pair
+//!     cargo bench --bench align -- long_word  # one word, its length doubled
 //!
 //! Under `cargo test --all-targets` criterion runs each benchmark once (test
 //! mode), in an unoptimized build; there the 1 MB pair is replaced by the same
@@ -110,5 +111,34 @@ fn mid(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, seed, mid, big);
+/// One word of `ay` repeated, its length doubled from 100 KB to 1.6 MB, parsed
+/// and aligned against the seed article: the time should double with it
+/// (issue 25 item 5: the stemmer once made it grow fourfold). Other shapes
+/// of one huge token: 7 MiB of random letters, one sentence of a million
+/// words (scripts/devsets/README.md, "Long inputs", for the measured times).
+fn long_word(c: &mut Criterion) {
+    let arts = article::bundled();
+    let (b, _) = seed_pair(&arts);
+    let mut g = c.benchmark_group("long_word");
+    g.sampling_mode(SamplingMode::Flat).sample_size(10);
+    let sizes: &[usize] = if test_mode() {
+        &[100_000]
+    } else {
+        &[100_000, 200_000, 400_000, 800_000, 1_600_000]
+    };
+    for &n in sizes {
+        let bytes = format!("One word\n\n{}\n", "ay".repeat(n / 2)).into_bytes();
+        g.throughput(Throughput::Bytes(n as u64));
+        g.bench_function(format!("parse and align {n} bytes"), |bench| {
+            bench.iter_batched(
+                || bytes.clone(),
+                |bytes| align::align(&Article::parse("word.txt", bytes), black_box(b)),
+                BatchSize::LargeInput,
+            )
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, seed, mid, big, long_word);
 criterion_main!(benches);

@@ -42,7 +42,10 @@
 #![warn(missing_docs)]
 
 pub mod align;
+#[cfg(feature = "archive")]
+pub mod archive;
 pub mod article;
+pub mod comparison;
 pub mod corpus;
 pub mod drift;
 pub mod export;

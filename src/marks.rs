@@ -561,6 +561,11 @@ pub fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
+/// `n` with its noun, singular for one: `1 word`, `2 words`, `0 links`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// CSS custom properties for every mark, light page first, then a dark one
 /// under `prefers-color-scheme`: `--copied` (text colour) and `--copied-bg`
 /// (passage tint), and so on for each mark; the text colours are those of

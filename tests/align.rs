@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use copycat::align::tokens::Tokenizer;
 use copycat::align::{Alignment, Kind, WordOp, align};
 use copycat::article::{Article, Role, bundled};
+use copycat::comparison::Comparison;
 use copycat::export::json;
 use proptest::prelude::*;
 
@@ -138,7 +139,7 @@ proptest! {
         }
         prop_assert!(seen.iter().all(|&n| n == 1));
         prop_assert!(!overlaps(al.links.iter().map(|l| l.b.clone())));
-        let out = json::to_value(&a, &b, &al);
+        let out = json::to_value(&a, &b, &Comparison::of(&a, &b, al.clone()));
         let (ta, tb) = (std::str::from_utf8(&a.bytes).unwrap(), std::str::from_utf8(&b.bytes).unwrap());
         for l in out["links"].as_array().unwrap() {
             for (side, text) in [("a", ta), ("b", tb)] {
@@ -580,7 +581,7 @@ fn a_quote_moved_to_the_end_of_its_sentence_is_marked_moved_not_deleted() {
             .iter()
             .all(|r| r.clone().all(|w| a.word_text(w) != "territory"))
     );
-    let out = json::to_value(&a, &b, &al);
+    let out = json::to_value(&a, &b, &Comparison::of(&a, &b, al.clone()));
     let ops: Vec<&str> = out["links"][0]["changes"]
         .as_array()
         .unwrap()
@@ -588,4 +589,85 @@ fn a_quote_moved_to_the_end_of_its_sentence_is_marked_moved_not_deleted() {
         .map(|c| c["op"].as_str().unwrap())
         .collect();
     assert!(ops.contains(&"moved"), "{ops:?}");
+}
+
+/// Issue 25 item 5: one word of `ay` repeated over 7 MiB took minutes, as
+/// the stemmer copied the word once for each `y`. It now aligns (no clock
+/// here: the bench `long_word` in benches/align.rs shows the growth).
+#[test]
+fn a_seven_mebibyte_single_word_article_aligns() {
+    let word = "ay".repeat(7 * 1024 * 1024 / 2);
+    let a = Article::parse("word.txt", format!("One word\n\n{word}\n").into_bytes());
+    let b = bundled().into_iter().next().expect("a bundled article");
+    let al = align(&a, &b);
+    assert!(al.links.is_empty(), "{:?}", al.links.len());
+    // The word is one token of A, compared as it is (not stemmed).
+    let mut tok = Tokenizer::new();
+    let t = tok.token(&word);
+    assert_eq!(tok.stem_text(t.stem).len(), word.len());
+}
+
+/// Issue 22 item 4: the default options read no environment variable;
+/// ablation switches are named through `Evidence::without`.
+#[test]
+fn evidence_switches_are_named_not_read_from_the_environment() {
+    use copycat::align::{Evidence, Options};
+    // SAFETY: no other test of this binary reads COPYCAT_ABLATE.
+    unsafe { std::env::set_var("COPYCAT_ABLATE", "synonyms,runs,letters") };
+    assert_eq!(Options::default().evidence, Evidence::default());
+    unsafe { std::env::remove_var("COPYCAT_ABLATE") };
+    let e = Evidence::without("synonyms, letters").expect("known names");
+    assert!(!e.synonyms && e.runs && !e.letters);
+    assert_eq!(Evidence::without("").unwrap(), Evidence::default());
+    assert_eq!(Evidence::without("none").unwrap(), Evidence::default());
+    let err = Evidence::without("synonym").unwrap_err();
+    assert!(err.contains("\"synonym\""), "{err}");
+}
+
+/// Issue 23: two definitions of one concept written separately share its
+/// topic words and follow its logic (what it represents, how it ranks, who
+/// built it), so a few middling matches line up in order; none of them
+/// keeps the other's wording. They are not reuse: no link, not even between
+/// the headlines. (Each text here was written for this test.)
+#[test]
+fn two_definitions_of_one_concept_written_separately_get_no_link() {
+    let a = Article::parse(
+        "a.txt",
+        b"Vector space model\n\n\
+          The vector space model represents each document as a vector of term weights. \
+          Every distinct term in the collection is one dimension of the space, and the weight of a term \
+          in a document usually combines its frequency in that document with its rarity across the collection. \
+          A query is represented in the same way, so that documents can be ranked by their similarity to the query. \
+          The similarity most often used is the cosine of the angle between the two vectors. \
+          The model was developed for the SMART retrieval system by Gerard Salton and his colleagues.\n"
+            .to_vec(),
+    );
+    let b = Article::parse(
+        "b.txt",
+        b"What is the vector space model?\n\n\
+          In information retrieval, the vector space model treats texts as points in a high-dimensional space. \
+          Each dimension corresponds to a term of the vocabulary, and a document's coordinate along it is a weight such as tf-idf. \
+          Queries become vectors too. \
+          Retrieval then amounts to ranking the documents by how close their vectors are to the query vector, \
+          typically measured by cosine similarity. \
+          Gerard Salton's SMART system at Cornell was the first to use it, and it remains a baseline today.\n"
+            .to_vec(),
+    );
+    let al = align(&a, &b);
+    assert!(al.links.is_empty(), "{:?}", al.links);
+    // The same definition with one sentence of A copied in is found.
+    let mut copied = String::from_utf8(b.bytes.to_vec()).unwrap();
+    copied.push_str(
+        "\nThe weight of a term in a document usually combines its frequency in that document with its rarity across the collection.\n",
+    );
+    let c = Article::parse("c.txt", copied.into_bytes());
+    let al = align(&a, &c);
+    let taken = &c.text[c.sentences[c.sentences.len() - 1].span.clone()];
+    assert!(
+        al.links
+            .iter()
+            .any(|l| l.kind == Kind::Copied && c.text[l.b_span.clone()] == *taken),
+        "{:?}",
+        al.links
+    );
 }

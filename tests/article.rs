@@ -736,7 +736,7 @@ proptest! {
         let a = Article::parse("a.txt", encode(&ta, &ea));
         let b = Article::parse("b.txt", encode(&tb, &eb));
         let al = copycat::align::align(&a, &b);
-        let json = copycat::export::json::render(&a, &b, &al);
+        let json = copycat::export::json::render(&a, &b, &copycat::comparison::Comparison::of(&a, &b, al.clone()));
         let v: serde_json::Value = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
         for l in v["links"].as_array().into_iter().flatten() {
             for (side, art) in [("a", &a), ("b", &b)] {
@@ -766,7 +766,7 @@ proptest! {
         let b = Article::parse("b.txt", edited.into_bytes());
         check_all(&b)?;
         let al = copycat::align::align(&a, &b);
-        let json = copycat::export::json::render(&a, &b, &al);
+        let json = copycat::export::json::render(&a, &b, &copycat::comparison::Comparison::of(&a, &b, al.clone()));
         prop_assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
     }
 }

@@ -502,7 +502,12 @@ fn completions_and_man_page_parse() {
         "{}",
         &man[..100]
     );
-    for section in [".SH NAME", ".SH SYNOPSIS", ".SH SUBCOMMANDS", "Exit codes"] {
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH COMMANDS",
+        ".SH \"EXIT STATUS\"",
+    ] {
         assert!(man.contains(section), "{section}");
     }
     let f = tempfile::NamedTempFile::new().unwrap();
@@ -858,4 +863,55 @@ fn the_config_file_is_read_with_limits() {
         assert!(err.contains(needle), "{path:?}: {err}");
         assert!(err.len() < 400, "{path:?}: {} bytes", err.len());
     }
+}
+
+/// The hidden `--ablate` flag switches kinds of evidence off for
+/// `scripts/devsets/ablation.sh`; a name it does not know is one line, exit 2.
+#[test]
+fn ablate_switches_evidence_off_and_refuses_unknown_names() {
+    let (a, b) = (article("reuters"), article("palakshi"));
+    let all = copycat(&["compare", &a, &b, "-f", "json"]);
+    let none = copycat(&["compare", &a, &b, "-f", "json", "--ablate", "none"]);
+    assert_eq!(all.stdout, none.stdout, "none switches nothing off");
+    let off = copycat(&["compare", &a, &b, "-f", "json", "--ablate", "synonyms,runs"]);
+    assert!(off.status.success());
+    let bad = copycat(&["compare", &a, &b, "--ablate", "telepathy"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("--ablate"), "{err}");
+    let help = stdout(&copycat(&["compare", "--help"]));
+    assert!(!help.contains("ablate"), "hidden from the help");
+}
+
+/// Issue 20: `--whole-page` reads every visible text of a saved page, and
+/// every output says the page was read whole.
+#[test]
+fn whole_page_reads_every_visible_text_and_says_so() {
+    let page =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pages/wordpress-comments.html");
+    let page = page.to_str().unwrap();
+    let story = stdout(&copycat(&["list", page]));
+    let whole = stdout(&copycat(&["list", "--whole-page", page]));
+    let words = |s: &str| -> usize {
+        s.split("words: ")
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .and_then(|n| n.parse().ok())
+            .expect("a word count")
+    };
+    assert!(words(&whole) > words(&story), "{story}\n{whole}");
+    assert!(whole.contains("note: read as a whole page"), "{whole}");
+    let text = stdout(&copycat(&["compare", "--whole-page", page, page]));
+    assert!(text.contains("note: A: read as a whole page"), "{text}");
+    let json: Value = serde_json::from_str(&stdout(&copycat(&[
+        "compare",
+        "-f",
+        "json",
+        "--whole-page",
+        page,
+        page,
+    ])))
+    .unwrap();
+    assert_eq!(json["b"]["extraction"]["whole_page"], true);
 }

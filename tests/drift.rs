@@ -3,6 +3,7 @@
 
 use copycat::align::align;
 use copycat::article::{Article, bundled};
+use copycat::comparison::Comparison;
 use copycat::drift::{Flag, FlagKind, flags};
 use copycat::export::{html, json, text};
 
@@ -108,7 +109,7 @@ fn pairs_without_reuse_have_no_flags() {
 fn every_export_shows_the_flags() {
     let (a, b) = pair("reuters", "palakshi");
     let al = align(&a, &b);
-    let v = json::to_value(&a, &b, &al);
+    let v = json::to_value(&a, &b, &Comparison::of(&a, &b, al.clone()));
     let fl = v["flags"].as_array().unwrap();
     assert!(fl.len() >= 4);
     for f in fl {
@@ -130,13 +131,45 @@ fn every_export_shows_the_flags() {
             .unwrap()
             .contains("meet with President Putin")
     );
-    let t = text::render(&a, &b, &al, false);
+    let t = text::render(&a, &b, &Comparison::of(&a, &b, al.clone()), false);
     assert!(
         t.contains("⚑ altered quote: Trump’s words: B drops “with”, “at the same time”"),
         "{t}"
     );
     assert!(t.contains("1 altered quote · 1 number · 3 names"));
-    let h = html::render(&a, &b, &al);
+    let h = html::render(&a, &b, &Comparison::of(&a, &b, al.clone()));
     assert!(h.contains("Changed quotations and facts"));
     assert!(h.contains("<span class=\"flag\"><span class=\"fl\">⚑</span> name</span>"));
+}
+
+/// Issue 23: a link between two versions of a mathematical text flagged
+/// `number “13” → “2^{n}}\sum_{x\in…”`; notation is not a fact. A number
+/// changed in the prose around it still is.
+#[test]
+fn mathematics_code_and_tables_are_not_fact_changes() {
+    let a = Article::parse(
+        "a.txt",
+        "Influence in networks\n\n\
+         Now we are interested in summing the probability over 13 random walks that pass through an influential edge of the graph. \
+         The walk length is bounded by 40 steps in every experiment we ran on the network.\n"
+            .as_bytes()
+            .to_vec(),
+    );
+    let b = Article::parse(
+        "b.txt",
+        "Influence in networks\n\n\
+         Now we are interested in summing the probability over $2^{n}}\\sum_{x\\in S}$ random walks that pass through an influential edge of the graph. \
+         The walk length is bounded by 60 steps in every experiment we ran on the network.\n"
+            .as_bytes()
+            .to_vec(),
+    );
+    let al = align(&a, &b);
+    assert_eq!(al.links.len(), 3, "{:?}", al.links);
+    let f = flags(&a, &b, &al);
+    let numbers: Vec<&str> = f
+        .iter()
+        .filter(|f| f.kind == FlagKind::Number)
+        .map(|f| f.detail.as_str())
+        .collect();
+    assert_eq!(numbers, ["“40” → “60”"], "{f:#?}");
 }

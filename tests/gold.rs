@@ -6,8 +6,8 @@ mod common;
 
 use std::path::Path;
 
-use copycat::align::align;
 use copycat::article::Article;
+use copycat::comparison::Comparison;
 use copycat::export::json;
 use serde_json::Value;
 
@@ -41,7 +41,7 @@ fn score_list(gold: &str, dir: &str, list: &str) -> Vec<(String, Scores)> {
         .map(|p| {
             let (na, nb) = (p["a"].as_str().unwrap(), p["b"].as_str().unwrap());
             let (a, b) = (load(dir, na), load(dir, nb));
-            let out = json::to_value(&a, &b, &align(&a, &b));
+            let out = json::to_value(&a, &b, &Comparison::new(&a, &b));
             let s = score_pair(
                 &a.bytes,
                 &b.bytes,

@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     let a = Article::parse("a.txt", x.to_vec());
     let b = Article::parse("b.txt", y.to_vec());
     let al = copycat::align::align(&a, &b);
-    let json = copycat::export::json::render(&a, &b, &al);
+    let json = copycat::export::json::render(&a, &b, &copycat::comparison::Comparison::of(&a, &b, al.clone()));
     let v: serde_json::Value = serde_json::from_str(&json).expect("compare JSON parses");
     for link in v["links"].as_array().expect("a links array") {
         for (side, art) in [("a", &a), ("b", &b)] {

@@ -40,4 +40,18 @@ g="$(gitdir Miguel-G-Soares+PRI_proj1)"
 rm -rf "$D/bbc-news-summary"
 git --git-dir="$g" archive HEAD "BBC News Summary" | tar -x -C "$D"
 mv "$D/BBC News Summary" "$D/bbc-news-summary"
+# CNN / Daily Mail: 100 training rows (id, article, highlights) in a zipped CSV
+g="$(gitdir EileenFeng+Text-Summarization-NLP)"
+mkdir -p "$D/cnndm"; git --git-dir="$g" show HEAD:data/train_sample.zip > "$D/cnndm/train_sample.zip"
+(cd "$D/cnndm" && unzip -o -q train_sample.zip train_sample.csv)
+
+# WikiRef220: news articles cited by Wikipedia, grouped by event (different outlets)
+g="$(gitdir dpacassi+dynamic-event-detection-in-data-streams)"
+rm -rf "$D/wikiref"; mkdir -p "$D/wikiref"
+git --git-dir="$g" archive HEAD app/data_processing/test_data/wikiref/WikiRef220 \
+  | tar -x -C "$D/wikiref" --strip-components=4
+
+# arXiv metadata (titles and abstracts of ~1,500 papers, April 2007)
+g="$(gitdir gechhai+Topic_Discovery)"
+mkdir -p "$D/arxiv"; git --git-dir="$g" show HEAD:arxiv_data.csv > "$D/arxiv/arxiv_data.csv"
 echo "sources unpacked in $D"

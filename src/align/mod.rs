@@ -176,9 +176,9 @@ pub struct Options {
 }
 
 /// Kinds of evidence beyond shared word stems, each of which can be switched
-/// off to measure what it earns (`COPYCAT_ABLATE=synonyms,…` in the
-/// environment does it for the command line; an evaluation knob, not a
-/// user setting).
+/// off to measure what it earns (an evaluation knob, not a user setting:
+/// `scripts/devsets/ablation.sh` passes it through [`Evidence::without`]).
+/// The default reads nothing from the environment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Evidence {
     /// WordNet synonyms count as shared words, at a discount.
@@ -189,6 +189,9 @@ pub struct Evidence {
     /// A link that keeps nearly all the letters of its source in order is
     /// copied, however the text was re-extracted.
     pub letters: bool,
+    /// A passage ends at a sentence that is itself evidence of reuse: weak
+    /// reworded links at its ends are dropped.
+    pub edges: bool,
 }
 
 impl Default for Evidence {
@@ -197,26 +200,38 @@ impl Default for Evidence {
             synonyms: true,
             runs: true,
             letters: true,
+            edges: true,
         }
     }
 }
 
 impl Evidence {
-    /// The default, less what `COPYCAT_ABLATE` (a comma-separated list of
-    /// field names) switches off.
-    pub fn from_env() -> Self {
+    /// The names of the switches, as [`Evidence::without`] takes them.
+    pub const NAMES: &'static [&'static str] = &["synonyms", "runs", "letters", "edges"];
+
+    /// All evidence less the kinds named in `list` (comma-separated names
+    /// from [`Evidence::NAMES`]; empty or `none` switches nothing off): what
+    /// an ablation run passes on the command line. An unknown name is an
+    /// error naming it, so that a misspelt switch never measures the full
+    /// aligner under another name.
+    pub fn without(list: &str) -> Result<Evidence, String> {
         let mut e = Evidence::default();
-        if let Some(v) = std::env::var_os("COPYCAT_ABLATE") {
-            for name in v.to_string_lossy().split(',') {
-                match name.trim() {
-                    "synonyms" => e.synonyms = false,
-                    "runs" => e.runs = false,
-                    "letters" => e.letters = false,
-                    _ => {}
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match name {
+                "none" => {}
+                "synonyms" => e.synonyms = false,
+                "runs" => e.runs = false,
+                "letters" => e.letters = false,
+                "edges" => e.edges = false,
+                _ => {
+                    return Err(format!(
+                        "unknown evidence {name:?} (known: {})",
+                        Self::NAMES.join(", ")
+                    ));
                 }
             }
         }
-        e
+        Ok(e)
     }
 }
 
@@ -226,7 +241,7 @@ impl Default for Options {
             // Myers costs (N + M) · D: at most a few million steps here.
             diff_words: 2_000,
             candidates: 6,
-            evidence: Evidence::from_env(),
+            evidence: Evidence::default(),
         }
     }
 }

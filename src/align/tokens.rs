@@ -248,6 +248,11 @@ pub struct Tokenizer {
 /// No local id given (see `Local::to_local`).
 const NO_ID: u32 = u32::MAX;
 
+/// Longest word, in bytes of its folded form, that is stemmed. English words
+/// run to about 30 letters (45 for the longest in a dictionary); a token
+/// past this is no word the stemmer knows, and is compared as it is.
+pub const MAX_STEMMED_BYTES: usize = 64;
+
 /// Ids renumbered for one alignment: from the tokenizer's own to local ones
 /// and back.
 #[derive(Default)]
@@ -365,7 +370,11 @@ impl Tokenizer {
         // Contractions (`didn't`, `isn't`) are function words too.
         let content = !is_stopword(&norm) && !norm.ends_with("n't") && norm.chars().count() > 1
             || norm.chars().any(|c| c.is_ascii_digit());
-        let stem = if norm.chars().any(|c| c.is_ascii_digit()) {
+        // A token longer than any word of a language (a run of letters with
+        // no space, a pasted hash) is its own stem: the Snowball prelude
+        // copies the word once for each `y` it marks, so stemming it would
+        // cost the square of its length.
+        let stem = if norm.chars().any(|c| c.is_ascii_digit()) || norm.len() > MAX_STEMMED_BYTES {
             norm.clone()
         } else {
             self.stemmer.stem(&norm).into_owned()
@@ -545,5 +554,18 @@ mod tests {
         assert!(!t.token("the").content);
         assert!(t.token("Witkoff").content);
         assert!(t.token("28").content);
+    }
+
+    #[test]
+    fn tokens_past_the_longest_word_are_their_own_stem() {
+        let mut t = Tokenizer::new();
+        // At the cap a word is stemmed (its `-ings` goes); one byte past it,
+        // it is compared as it is.
+        let at = format!("{}ings", "b".repeat(MAX_STEMMED_BYTES - 4));
+        let past = format!("{}ings", "b".repeat(MAX_STEMMED_BYTES - 3));
+        let stem_at = t.token(&at).stem;
+        assert_ne!(t.stem_text(stem_at), at);
+        let stem_past = t.token(&past).stem;
+        assert_eq!(t.stem_text(stem_past), past);
     }
 }

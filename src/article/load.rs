@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::Article;
+use super::{Article, ParseOptions};
 
 /// Files larger than this are refused. An article is prose; the model keeps
 /// spans for every paragraph, sentence and word, so a file of millions of
@@ -74,19 +74,30 @@ pub const STDIN: &str = "-";
 
 /// Read an article from standard input (named `-`), up to the size limit.
 pub fn read_stdin() -> Result<Article, LoadError> {
+    read_stdin_with(&ParseOptions::default())
+}
+
+/// [`read_stdin`], parsed as `opts` say.
+pub fn read_stdin_with(opts: &ParseOptions) -> Result<Article, LoadError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(Path::new("standard input"), &e))?;
-    finish(Path::new(STDIN), bytes)
+    finish(Path::new(STDIN), bytes, opts)
 }
 
 /// Read one file, refusing what is not an article; `-` reads standard input.
 pub fn read_article(path: &Path) -> Result<Article, LoadError> {
+    read_article_with(path, &ParseOptions::default())
+}
+
+/// [`read_article`], parsed as `opts` say (`whole_page` for a web page
+/// whose story copycat picks wrong).
+pub fn read_article_with(path: &Path, opts: &ParseOptions) -> Result<Article, LoadError> {
     if path.as_os_str() == STDIN {
-        return read_stdin();
+        return read_stdin_with(opts);
     }
     // Checked before opening: opening a FIFO for reading blocks until a writer
     // appears, and a device (/dev/zero) has no end.
@@ -103,11 +114,11 @@ pub fn read_article(path: &Path) -> Result<Article, LoadError> {
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(path, &e))?;
-    finish(path, bytes)
+    finish(path, bytes, opts)
 }
 
 /// Bytes read from `path` as an article, or why they are not one.
-fn finish(path: &Path, bytes: Vec<u8>) -> Result<Article, LoadError> {
+fn finish(path: &Path, bytes: Vec<u8>, opts: &ParseOptions) -> Result<Article, LoadError> {
     let shown = path.display();
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError(format!(
@@ -116,16 +127,18 @@ fn finish(path: &Path, bytes: Vec<u8>) -> Result<Article, LoadError> {
         )));
     }
     check_bytes(&bytes).map_err(|why| LoadError(format!("{shown}: {why}")))?;
-    let article = Article::parse(path.display().to_string(), bytes);
+    let article = Article::parse_with(path.display().to_string(), bytes, opts);
     // Decided on the decoded text (once, not twice): a file of tabs, CRs,
     // BOMs or UTF-16 spaces is as empty as one of spaces.
     if article.text.trim().is_empty() {
-        // Enough of the start to see a doctype (a cut character is harmless).
-        let head = String::from_utf8_lossy(&article.bytes[..article.bytes.len().min(64)]);
-        let why = if super::html::is_html(&article.path, &head) {
-            NO_STORY
-        } else {
-            NO_TEXT
+        let why = match &article.extraction {
+            // A web page says why it has no story, and what was tried.
+            Some(x) => format!(
+                "{NO_STORY}: {} (tried: {})",
+                x.refused.as_deref().unwrap_or("the page shows no text"),
+                x.tried.join("; ")
+            ),
+            None => NO_TEXT.to_string(),
         };
         return Err(LoadError(format!("{shown}: {why}")));
     }
@@ -154,7 +167,9 @@ fn check_kind(path: &Path, md: &fs::Metadata) -> Result<(), LoadError> {
 }
 
 const NO_TEXT: &str = "holds no text (only whitespace)";
-const NO_STORY: &str = "a web page with no article in it (no paragraphs of prose found)";
+/// The start of the line for a web page without a story; the page's
+/// extraction says why.
+pub const NO_STORY: &str = "a web page with no article in it";
 
 /// Why raw bytes are not an article, when that shows without decoding them.
 fn check_bytes(bytes: &[u8]) -> Result<(), &'static str> {
@@ -207,13 +222,18 @@ fn io_error(path: &Path, e: &std::io::Error) -> LoadError {
 /// sorted by path). Errors on a named path that cannot be read, or when no
 /// article is found at all.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
+    load_paths_with(paths, &ParseOptions::default())
+}
+
+/// [`load_paths`], each file parsed as `opts` say.
+pub fn load_paths_with(paths: &[PathBuf], opts: &ParseOptions) -> Result<Loaded, LoadError> {
     let mut out = Loaded::default();
     // Each file is read once, however often it is named (`rank a a`, a
     // folder and a file in it): the same file is not a pair of articles.
     let mut seen: std::collections::HashMap<PathBuf, PathBuf> = Default::default();
     for p in paths {
         if p.as_os_str() == STDIN {
-            out.articles.push(read_stdin()?);
+            out.articles.push(read_stdin_with(opts)?);
             continue;
         }
         let md = fs::metadata(p).map_err(|e| io_error(p, &e))?;
@@ -232,9 +252,9 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
                 .into_iter()
                 .filter(|f| first_time(f, &mut seen, &mut out.warnings))
                 .collect();
-            read_listed(&files, &mut out);
+            read_listed_with(&files, &mut out, opts);
         } else if first_time(p, &mut seen, &mut out.warnings) {
-            out.articles.push(read_article(p)?);
+            out.articles.push(read_article_with(p, opts)?);
         }
     }
     if out.articles.is_empty() {
@@ -294,13 +314,21 @@ pub enum Pending {
 /// what takes the time in a folder of thousands): files named directly and
 /// standard input are read, folders are listed. Errors as [`load_paths`].
 pub fn list_paths(paths: &[PathBuf]) -> Result<(Vec<Pending>, Vec<String>), LoadError> {
+    list_paths_with(paths, &ParseOptions::default())
+}
+
+/// [`list_paths`], the files read now parsed as `opts` say.
+pub fn list_paths_with(
+    paths: &[PathBuf],
+    opts: &ParseOptions,
+) -> Result<(Vec<Pending>, Vec<String>), LoadError> {
     let mut out = Vec::new();
     let mut warnings = Vec::new();
     // Each file once, however often it is named (see `load_paths`).
     let mut seen: std::collections::HashMap<PathBuf, PathBuf> = Default::default();
     for p in paths {
         if p.as_os_str() == STDIN {
-            out.push(Pending::Read(Box::new(read_stdin()?)));
+            out.push(Pending::Read(Box::new(read_stdin_with(opts)?)));
             continue;
         }
         let md = fs::metadata(p).map_err(|e| io_error(p, &e))?;
@@ -321,7 +349,7 @@ pub fn list_paths(paths: &[PathBuf]) -> Result<(Vec<Pending>, Vec<String>), Load
                     .map(Pending::File),
             );
         } else if first_time(p, &mut seen, &mut warnings) {
-            out.push(Pending::Read(Box::new(read_article(p)?)));
+            out.push(Pending::Read(Box::new(read_article_with(p, opts)?)));
         }
     }
     Ok((out, warnings))
@@ -336,12 +364,20 @@ pub fn placeholder(path: &Path) -> Article {
 /// Read every listed file (on rayon's pool), in order; a file that cannot be
 /// read keeps its placeholder and is reported in the warnings.
 pub fn read_pending(pending: Vec<Pending>) -> (Vec<Article>, Vec<String>) {
+    read_pending_with(pending, &ParseOptions::default())
+}
+
+/// [`read_pending`], each file parsed as `opts` say.
+pub fn read_pending_with(
+    pending: Vec<Pending>,
+    opts: &ParseOptions,
+) -> (Vec<Article>, Vec<String>) {
     use rayon::prelude::*;
     let read: Vec<(Article, Option<String>)> = pending
         .into_par_iter()
         .map(|p| match p {
             Pending::Read(a) => (*a, None),
-            Pending::File(f) => match read_article(&f) {
+            Pending::File(f) => match read_article_with(&f, opts) {
                 Ok(a) => (a, None),
                 Err(e) => (placeholder(&f), Some(format!("skipped {e}"))),
             },
@@ -416,8 +452,16 @@ pub fn list_folder(dir: &Path, warnings: &mut Vec<String>) -> Vec<PathBuf> {
 /// Files are read and parsed on rayon's pool (a folder of thousands of
 /// articles loads in a fraction of the time), and kept in listing order.
 pub fn read_listed(files: &[PathBuf], out: &mut Loaded) {
+    read_listed_with(files, out, &ParseOptions::default());
+}
+
+/// [`read_listed`], each file parsed as `opts` say.
+pub fn read_listed_with(files: &[PathBuf], out: &mut Loaded, opts: &ParseOptions) {
     use rayon::prelude::*;
-    let read: Vec<Result<Article, LoadError>> = files.par_iter().map(|f| read_article(f)).collect();
+    let read: Vec<Result<Article, LoadError>> = files
+        .par_iter()
+        .map(|f| read_article_with(f, opts))
+        .collect();
     for r in read {
         match r {
             Ok(a) => out.articles.push(a),

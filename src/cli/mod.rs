@@ -5,10 +5,12 @@
 //! one line (`usage`), loading (`load`), output to stdout or a file
 //! (`output`), `list`, progress bars, and opening the reader.
 
+pub mod archive;
 pub mod args;
 pub mod error;
 mod list;
 mod load;
+mod man;
 pub mod output;
 mod progress;
 #[cfg(feature = "tui")]
@@ -23,6 +25,7 @@ use clap::CommandFactory;
 
 use copycat::align;
 use copycat::article::safe_line;
+use copycat::comparison::Comparison;
 use copycat::corpus;
 use copycat::export;
 use copycat::outfile;
@@ -38,13 +41,29 @@ pub fn run(cli: Cli) -> Result<()> {
     let color = move |to_terminal| color_wanted(choice, no_color, to_terminal);
     let mut cli = cli;
     match cli.command.take() {
-        Some(Command::List { paths }) => list::list(&load(&paths)?),
+        Some(Command::List { paths, reading }) => list::list(&load(&paths, &reading.options())?),
+        Some(Command::Index(a)) => archive::index(a),
+        Some(Command::Find(a)) => {
+            let color = color(io::stdout().is_terminal());
+            archive::find_sources(a, |arts| read_found(color, &cli, arts))
+        }
+        Some(Command::Job { step }) => archive::job(step),
         Some(Command::Compare {
             a: pa,
             b: pb,
             format,
             output,
+            ablate,
+            reading,
         }) => {
+            let opts = align::Options {
+                evidence: match ablate.as_deref() {
+                    Some(list) => align::Evidence::without(list)
+                        .map_err(|e| UserError(format!("--ablate: {e}")))?,
+                    None => align::Evidence::default(),
+                },
+                ..align::Options::default()
+            };
             // Who the articles are, by device and inode, before anything is
             // read: standard input is a file when redirected (`< a.txt`), and
             // a report may replace none of them.
@@ -55,20 +74,21 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             let format =
                 format.unwrap_or_else(|| output.as_deref().map_or(Format::Text, Format::of_path));
-            let (a, b) = load_two(&pa, &pb)?;
+            let (a, b) = load_two(&pa, &pb, &reading.options())?;
+            load::doubts([&a, &b]);
             for art in [&a, &b] {
                 for w in &art.warnings {
                     eprintln!("copycat: {}: {}", safe_line(&art.path), safe_line(w));
                 }
             }
-            let al = align::align(&a, &b);
+            let c = Comparison::of(&a, &b, align::align_with(&a, &b, &opts));
             let ansi = color(output.is_none() && io::stdout().is_terminal());
+            // Streamed: each report is written as it is made, never held
+            // whole (several megabytes for a 1 MB pair).
             write_report(output.as_deref(), &inputs, |w| match format {
-                // Streamed: the report is written as it is serialized, never
-                // held whole (several megabytes for a 1 MB pair).
-                Format::Json => export::json::write(&a, &b, &al, w),
-                Format::Html => w.write_all(export::html::render(&a, &b, &al).as_bytes()),
-                Format::Text => w.write_all(export::text::render(&a, &b, &al, ansi).as_bytes()),
+                Format::Json => export::json::write(&a, &b, &c, w),
+                Format::Html => export::html::write(&a, &b, &c, w),
+                Format::Text => export::text::write(&a, &b, &c, ansi, w),
             })
         }
         Some(Command::Completions { shell }) => {
@@ -79,7 +99,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Config) => config_defaults(),
         Some(Command::Man) => {
             let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            man::render(&mut out)?;
             write_out(&String::from_utf8_lossy(&out))
         }
         Some(Command::Rank {
@@ -87,10 +107,11 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             max_pairs,
             expand,
+            reading,
         }) => {
             let bar = progress::Bar::new();
             bar.step("reading articles");
-            let arts = load(&paths)?;
+            let arts = load(&paths, &reading.options())?;
             for (first, copy) in corpus::duplicates(&arts) {
                 eprintln!(
                     "copycat: {}: byte-identical to {} (a duplicate)",
@@ -117,7 +138,14 @@ pub fn run(cli: Cli) -> Result<()> {
             paths,
             format,
             output,
-        }) => spread::spread(&article, &paths, format, output.as_deref()),
+            reading,
+        }) => spread::spread(
+            &article,
+            &paths,
+            format,
+            output.as_deref(),
+            &reading.options(),
+        ),
         None => reader(color(io::stdout().is_terminal()), cli),
     }
 }
@@ -132,8 +160,36 @@ fn reader(color: bool, cli: Cli) -> Result<()> {
             all_pairs: cli.all_pairs,
             config: cli.config.as_deref(),
             theme: cli.theme,
+            parse: cli.reading.options(),
         },
     )
+}
+
+/// `copycat find --read`: the reader on the articles found.
+#[cfg(feature = "tui")]
+fn read_found(color: bool, cli: &Cli, arts: Vec<copycat::article::Article>) -> Result<()> {
+    reader::open_read(
+        arts,
+        reader::Options {
+            color,
+            mouse: !cli.no_mouse,
+            all_pairs: cli.all_pairs,
+            config: cli.config.as_deref(),
+            theme: cli.theme,
+            parse: cli.reading.options(),
+        },
+    )
+}
+
+/// Built without the `tui` feature: say so.
+#[cfg(not(feature = "tui"))]
+fn read_found(_color: bool, _cli: &Cli, _arts: Vec<copycat::article::Article>) -> Result<()> {
+    Err(UserError(
+        "this copycat was built without the reader (the `tui` feature); \
+         use `copycat find` without --read"
+            .into(),
+    )
+    .into())
 }
 
 /// `copycat config`: the reader's defaults as a commented config file.

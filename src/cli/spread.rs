@@ -22,6 +22,7 @@ pub fn spread(
     paths: &[PathBuf],
     format: Option<Format>,
     output: Option<&Path>,
+    parse: &article::ParseOptions,
 ) -> Result<()> {
     let inputs = outfile::input_ids(&[article_path]);
     if let Some(o) = output {
@@ -33,7 +34,7 @@ pub fn spread(
     bar.step("reading articles");
     let mut all = vec![article_path.to_path_buf()];
     all.extend(paths.iter().cloned());
-    let loaded = article::load_paths(&all).map_err(UserError::from)?;
+    let loaded = article::load::load_paths_with(&all, parse).map_err(UserError::from)?;
     // ARTICLE is read first, so it is article 0; that a folder holds it too
     // is no news.
     let again = format!("the same file as {}, read once", article_path.display());

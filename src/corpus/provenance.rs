@@ -120,6 +120,18 @@ impl Direction {
 }
 
 impl Undecided {
+    /// The one [`Undecided::as_str`] names.
+    pub fn from_name(s: &str) -> Option<Undecided> {
+        [
+            Undecided::SameText,
+            Undecided::Passage,
+            Undecided::Paragraphs,
+            Undecided::Partial,
+        ]
+        .into_iter()
+        .find(|u| u.as_str() == s)
+    }
+
     /// `same-text`, `passage`, `paragraphs` or `partial`, as reports write
     /// it.
     pub const fn as_str(self) -> &'static str {

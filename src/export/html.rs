@@ -7,12 +7,12 @@
 //! Every byte of article text is HTML-escaped.
 
 use std::fmt::Write as _;
+use std::io::{self, Write as _};
 use std::ops::Range;
 
-use crate::align::{Alignment, Link};
 use crate::article::Article;
 use crate::article::decode::placeholder;
-use crate::drift;
+use crate::comparison::{Comparison, Item, paragraph_range, paragraphs};
 use crate::export::text::{FLAG, flag_counts};
 use crate::marks::{self, Mark, pct};
 
@@ -25,6 +25,7 @@ pub(super) const STYLE: &str = r#"
 body { background:var(--bg); color:var(--fg); font:16px/1.5 Georgia, serif; margin:2rem auto; max-width:1200px; padding:0 1rem; }
 h1 { font:600 1.3rem system-ui, sans-serif; margin:0 0 .5rem; }
 .meta, .stats, .legend, .tag { font:13px system-ui, sans-serif; color:var(--dim); }
+.note { font:600 13px system-ui, sans-serif; color:var(--fg); margin-top:.3rem; }
 .stats b { color:var(--fg); }
 table { border-collapse:collapse; width:100%; table-layout:fixed; margin-top:1rem; }
 th { font:600 14px system-ui, sans-serif; text-align:left; padding:.5rem; border-bottom:2px solid var(--rule); vertical-align:top; }
@@ -99,44 +100,6 @@ fn marked(art: &Article, span: Range<usize>, words: &[(Range<usize>, Mark)]) -> 
     out
 }
 
-/// What a row of the report shows.
-enum ReportRow<'a> {
-    Link(usize, &'a Link),
-    New(Range<usize>),
-    Dropped(Range<usize>),
-}
-
-/// Rows in B's reading order, with A's dropped passages placed where A has
-/// them relative to the in-order links.
-fn rows(al: &Alignment) -> Vec<ReportRow<'_>> {
-    let mut items: Vec<(usize, ReportRow)> = al
-        .links
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.b.start, ReportRow::Link(i, l)))
-        .chain(
-            al.b_unlinked
-                .iter()
-                .map(|r| (r.start, ReportRow::New(r.clone()))),
-        )
-        .collect();
-    items.sort_by_key(|(k, _)| *k);
-    let mut dropped = al.a_unlinked.iter().peekable();
-    let mut out = Vec::new();
-    for (_, row) in items {
-        if let ReportRow::Link(_, l) = &row
-            && !l.moved
-        {
-            while let Some(d) = dropped.next_if(|d| d.start < l.a.start) {
-                out.push(ReportRow::Dropped(d.clone()));
-            }
-        }
-        out.push(row);
-    }
-    out.extend(dropped.map(|d| ReportRow::Dropped(d.clone())));
-    out
-}
-
 fn header(art: &Article, side: &str) -> String {
     let mut bits = Vec::new();
     if let Some(o) = &art.meta.outlet {
@@ -145,9 +108,15 @@ fn header(art: &Article, side: &str) -> String {
     if let Some(d) = &art.meta.date {
         bits.push(escaped(d));
     }
-    bits.push(format!("{} words", art.body_words()));
+    bits.push(crate::marks::count(art.body_words(), "word", "words"));
+    // How a saved page was read, when there is doubt.
+    let notes: String = art
+        .extraction_notes()
+        .iter()
+        .map(|n| format!("<div class=\"note\">note: {}</div>", escaped(n)))
+        .collect();
     format!(
-        "<th>{side} · {}<div class=\"meta\">{} · {}</div></th>",
+        "<th>{side} · {}<div class=\"meta\">{} · {}</div>{notes}</th>",
         escaped(&art.meta.title),
         escaped(&art.path),
         bits.join(" · ")
@@ -155,7 +124,18 @@ fn header(art: &Article, side: &str) -> String {
 }
 
 /// The whole report as one HTML document.
-pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
+pub fn render(a: &Article, b: &Article, c: &Comparison) -> String {
+    let mut out = Vec::new();
+    // Into a Vec: no I/O error.
+    let _ = write(a, b, c, &mut out);
+    String::from_utf8(out).expect("the report is UTF-8")
+}
+
+/// The whole report, written to `out` a row at a time (a long pair's report
+/// is never held whole).
+pub fn write(a: &Article, b: &Article, c: &Comparison, out: impl io::Write) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    let al = &c.alignment;
     let mut o = String::new();
     let _ = write!(
         o,
@@ -169,13 +149,13 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
     let st = &al.stats;
     let _ = writeln!(
         o,
-        "<h1>What B took from A</h1><div class=\"stats\">B copied <b>{}</b> · reworded <b>{}</b> · new <b>{}</b> · moved <b>{}</b> · A dropped <b>{}</b> · {} links</div>",
+        "<h1>What B took from A</h1><div class=\"stats\">B copied <b>{}</b> · reworded <b>{}</b> · new <b>{}</b> · moved <b>{}</b> · A dropped <b>{}</b> · {}</div>",
         pct(st.b_copied),
         pct(st.b_reworded),
         pct(st.b_new),
         pct(st.b_moved),
         pct(st.a_dropped),
-        al.links.len()
+        marks::count(al.links.len(), "link", "links")
     );
     o.push_str("<div class=\"legend\">");
     for m in [Mark::Copied, Mark::Reworded, Mark::New, Mark::Dropped] {
@@ -195,14 +175,14 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
         Mark::Inserted.meaning(),
         Mark::Moved.label(),
     );
-    let flags = drift::flags(a, b, al);
+    let flags = &c.flags;
     if !flags.is_empty() {
         let _ = writeln!(
             o,
             "<section class=\"flags\"><h2><span class=\"fl\">{FLAG}</span> Changed quotations and facts ({})</h2><ul>",
-            escaped(&flag_counts(&flags))
+            escaped(&flag_counts(flags))
         );
-        for f in &flags {
+        for f in flags {
             let _ = writeln!(
                 o,
                 "<li><b>{}</b> {}<div class=\"pair\"><span>A</span> {}<br><span>B</span> {}</div></li>",
@@ -220,44 +200,36 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
         header(a, "A"),
         header(b, "B")
     );
-    let mut passage_of = vec![None; al.links.len()];
-    for (pi, p) in al.passages.iter().enumerate() {
-        for &li in &p.links {
-            passage_of[li] = Some(pi);
-        }
-    }
-    for row in rows(al) {
-        match row {
-            ReportRow::Link(i, l) => {
+    out.write_all(o.as_bytes())?;
+    for item in c.order() {
+        o.clear();
+        match *item {
+            Item::Passage(pi) => {
+                let p = &al.passages[pi];
+                let (pa, pb) = (
+                    paragraph_range(paragraphs(a, &p.a)),
+                    paragraph_range(paragraphs(b, &p.b)),
+                );
+                let _ = writeln!(
+                    o,
+                    "<tr class=\"passage\"><td colspan=\"3\">Passage {}: {} {:.2} · {} links{} · A {pa} ↔ B {pb}</td></tr>",
+                    c.passage_number(pi).unwrap_or(0),
+                    p.kind.as_str(),
+                    p.score,
+                    p.links.len(),
+                    if p.moved { " · moved" } else { "" },
+                );
+            }
+            Item::Link(i) => {
+                let l = &al.links[i];
                 let class = l.kind.as_str();
-                // The reused passage (run of links) this link belongs to, when
-                // it holds more than this link: its header above its first link.
-                let passage = passage_of[i].filter(|&p| al.passages[p].links.len() > 1);
-                if let Some(pi) = passage
-                    && al.passages[pi].links.first() == Some(&i)
-                {
-                    let p = &al.passages[pi];
-                    let _ = writeln!(
-                        o,
-                        "<tr class=\"passage\"><td colspan=\"3\">Passage {}: {} {:.2} · {} links{} · A ¶{}–¶{} ↔ B ¶{}–¶{}</td></tr>",
-                        pi + 1,
-                        p.kind.as_str(),
-                        p.score,
-                        p.links.len(),
-                        if p.moved { " · moved" } else { "" },
-                        a.paragraph_number(p.a.start),
-                        a.paragraph_number(p.a.end - 1),
-                        b.paragraph_number(p.b.start),
-                        b.paragraph_number(p.b.end - 1),
-                    );
-                }
-                let gutter_class = if passage.is_some() {
+                let gutter_class = if c.passage_of(i).is_some() {
                     "gutter in-passage"
                 } else {
                     "gutter"
                 };
                 let mut marks = String::new();
-                for f in flags.iter().filter(|f| f.link == Some(i)) {
+                for f in c.flags_of(i) {
                     let _ = write!(
                         marks,
                         "<br><span class=\"flag\"><span class=\"fl\">{FLAG}</span> {}</span>",
@@ -275,35 +247,41 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
                 };
                 let _ = writeln!(
                     o,
-                    "<tr><td class=\"{class}\">{}</td><td class=\"{gutter_class}\">{class} {:.2}<br>{} kept in order<br>A ¶{} ↔ B ¶{}{moved}{marks}</td><td class=\"{class}\">{}</td></tr>",
+                    "<tr><td class=\"{class}\">{}</td><td class=\"{gutter_class}\">#{} {class} {:.2}<br>{} kept in order<br>A ¶{} ↔ B ¶{}{moved}{marks}</td><td class=\"{class}\">{}</td></tr>",
                     marked(a, l.a_span.clone(), &l.marked_words(true)),
+                    i + 1,
                     l.score,
-                    pct(l.kept_a.min(l.kept_b)),
+                    pct(c.kept(i)),
                     a.paragraph_number(l.a.start),
                     b.paragraph_number(l.b.start),
                     marked(b, l.b_span.clone(), &l.marked_words(false)),
                 );
             }
-            ReportRow::New(r) => {
+            Item::New(k) => {
+                let r = &al.b_unlinked[k];
                 let _ = writeln!(
                     o,
-                    "<tr><td></td><td class=\"gutter\">{0} in B</td><td class=\"{0}\">{1}</td></tr>",
+                    "<tr><td></td><td class=\"gutter\">{0} in B<br>B ¶{2}</td><td class=\"{0}\">{1}</td></tr>",
                     Mark::New.label(),
-                    escaped(&b.text[b.sentences_span(&r)])
+                    escaped(&b.text[b.sentences_span(r)]),
+                    b.paragraph_number(r.start),
                 );
             }
-            ReportRow::Dropped(r) => {
+            Item::Dropped(k) => {
+                let r = &al.a_unlinked[k];
                 let _ = writeln!(
                     o,
-                    "<tr><td class=\"{0}\">{1}</td><td class=\"gutter\">{0} from A</td><td></td></tr>",
+                    "<tr><td class=\"{0}\">{1}</td><td class=\"gutter\">{0} from A<br>A ¶{2}</td><td></td></tr>",
                     Mark::Dropped.label(),
-                    escaped(&a.text[a.sentences_span(&r)])
+                    escaped(&a.text[a.sentences_span(r)]),
+                    a.paragraph_number(r.start),
                 );
             }
         }
+        out.write_all(o.as_bytes())?;
     }
-    o.push_str("</tbody></table>\n<p class=\"meta\">Made by copycat.</p></body></html>\n");
-    o
+    out.write_all(b"</tbody></table>\n<p class=\"meta\">Made by copycat.</p></body></html>\n")?;
+    out.flush()
 }
 
 #[cfg(test)]
@@ -316,8 +294,8 @@ mod tests {
             "a.txt",
             b"<script>alert('x')</script> The envoy met the minister in Geneva on Tuesday for talks.".to_vec(),
         );
-        let al = crate::align::align(&a, &a);
-        let html = render(&a, &a, &al);
+        let c = Comparison::new(&a, &a);
+        let html = render(&a, &a, &c);
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;script&gt;"));
     }
@@ -330,8 +308,9 @@ mod tests {
             .iter()
             .find(|a| a.path.contains("undated-rewrite"))
             .unwrap();
-        let al = crate::align::align(a, b);
-        let html = render(a, b, &al);
+        let c = Comparison::new(a, b);
+        let al = &c.alignment;
+        let html = render(a, b, &c);
         let rows = html.matches("<tr><td").count();
         assert_eq!(
             rows,

@@ -8,8 +8,8 @@ use serde_json::Value;
 use serde_json::ser::{Formatter, PrettyFormatter};
 
 use super::report::CompareReport;
-use crate::align::Alignment;
 use crate::article::Article;
+use crate::comparison::Comparison;
 use crate::corpus::Ranking;
 
 /// Pretty JSON with a trailing newline.
@@ -119,14 +119,14 @@ impl Formatter for Safe<'_> {
     }
 }
 
-/// The alignment of `b` against `a` as a JSON value.
-pub fn to_value(a: &Article, b: &Article, al: &Alignment) -> Value {
-    serde_json::to_value(CompareReport::new(a, b, al)).expect("report types always serialize")
+/// The comparison of `b` against `a` as a JSON value.
+pub fn to_value(a: &Article, b: &Article, c: &Comparison) -> Value {
+    serde_json::to_value(CompareReport::new(a, b, c)).expect("report types always serialize")
 }
 
 /// `copycat compare --format json`.
-pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
-    pretty(&CompareReport::new(a, b, al))
+pub fn render(a: &Article, b: &Article, c: &Comparison) -> String {
+    pretty(&CompareReport::new(a, b, c))
 }
 
 /// `copycat compare --format json`, written to `out` as it is serialized
@@ -135,9 +135,9 @@ pub fn render(a: &Article, b: &Article, al: &Alignment) -> String {
 /// here, so that the serializer's many small writes are plain copies into
 /// a buffer of a known type, whatever `out` is (a `dyn Write` costs a call
 /// each).
-pub fn write(a: &Article, b: &Article, al: &Alignment, out: impl Write) -> io::Result<()> {
+pub fn write(a: &Article, b: &Article, c: &Comparison, out: impl Write) -> io::Result<()> {
     let mut w = io::BufWriter::with_capacity(1 << 16, out);
-    to_writer(&mut w, &CompareReport::new(a, b, al))?;
+    to_writer(&mut w, &CompareReport::new(a, b, c))?;
     w.flush()
 }
 
@@ -198,11 +198,11 @@ mod tests {
         // bidi controls out raw, where `render` escaped them.
         let a = Article::parse("a\u{9b}31m\u{202e}\u{7f}.txt", b"One two three.".to_vec());
         let b = Article::parse("b\u{2066}\u{2028}.txt", b"One two three.".to_vec());
-        let al = crate::align::align(&a, &b);
+        let c = crate::comparison::Comparison::new(&a, &b);
         let mut out = Vec::new();
-        super::write(&a, &b, &al, &mut out).unwrap();
+        super::write(&a, &b, &c, &mut out).unwrap();
         let streamed = String::from_utf8(out).unwrap();
-        assert_eq!(streamed, super::render(&a, &b, &al));
+        assert_eq!(streamed, super::render(&a, &b, &c));
         assert!(
             streamed.contains(r"a\u009b31m\u202e\u007f.txt"),
             "{streamed}"

@@ -15,9 +15,10 @@ use std::ops::Range;
 
 use serde::{Serialize, Serializer};
 
-use crate::align::{Alignment, Kind, Link, Passage, WordOp};
+use crate::align::{Kind, Link, Passage, WordOp};
 use crate::article::Article;
-use crate::drift::{self, FlagKind};
+use crate::comparison::{self, Comparison};
+use crate::drift::FlagKind;
 
 /// The version of the report format. Version 1 (copycat 0.1) had no
 /// `version` field; version 2 had `rank` pairs as `source`/`copy`/`reuse`
@@ -28,10 +29,6 @@ pub const VERSION: u32 = 3;
 pub(super) fn round3<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64((x * 1000.0).round() / 1000.0)
 }
-
-/// From this many links on, a report's links and its drift flags are
-/// made in parallel.
-const PARALLEL_LINKS: usize = 64;
 
 /// What `copycat compare --format json` prints: what B took from A.
 #[derive(Debug, Serialize)]
@@ -80,6 +77,14 @@ pub struct ArticleInfo<'a> {
     pub words: usize,
     /// Problems met while decoding the file (invalid UTF-8 and the like).
     pub warnings: &'a [String],
+    /// For a saved web page: how its story was read, and anything doubtful
+    /// about it, one line each (little of a long page kept, another part of
+    /// the page nearly as large, read whole with `--whole-page`); empty
+    /// when there is nothing to say.
+    pub notes: Vec<String>,
+    /// For a saved web page: what was kept of its visible text and prose,
+    /// the parts that competed with the story; `null` for other files.
+    pub extraction: Option<&'a crate::article::Extraction>,
 }
 
 /// Shares of body words, each in [0, 1].
@@ -130,15 +135,20 @@ pub struct Sentences {
     pub end: usize,
     /// Sentence indices `[first, last + 1)` in the article's segmentation.
     pub sentences: [usize; 2],
+    /// The body paragraphs of its first and last sentences, numbered as the
+    /// reader and the text and HTML reports number them (`¶1` is 1).
+    pub paragraphs: [usize; 2],
 }
 
 impl Sentences {
     fn of(art: &Article, r: &Range<usize>) -> Sentences {
         let span = Span::of(art, art.sentences_span(r));
+        let (first, last) = comparison::paragraphs(art, r);
         Sentences {
             start: span.start,
             end: span.end,
             sentences: [r.start, r.end],
+            paragraphs: [first, last],
         }
     }
 }
@@ -176,6 +186,12 @@ pub struct LinkOut<'a> {
     pub moved: bool,
     /// Share of words kept in order on each side.
     pub kept: Kept,
+    /// The share the reader and the text and HTML reports show as "kept in
+    /// order": the smaller of `kept.a` and `kept.b`.
+    #[serde(serialize_with = "round3")]
+    pub kept_in_order: f64,
+    /// Index into `passages` of the reused passage it belongs to.
+    pub passage: Option<usize>,
     /// The passage in A.
     pub a: LinkSide<'a>,
     /// The passage in B.
@@ -223,7 +239,8 @@ pub enum Change {
 }
 
 impl<'a> LinkOut<'a> {
-    fn of(a: &'a Article, b: &'a Article, l: &Link) -> LinkOut<'a> {
+    fn of(a: &'a Article, b: &'a Article, c: &Comparison, i: usize) -> LinkOut<'a> {
+        let l: &Link = &c.alignment.links[i];
         let words = |art: &Article, w: &Range<usize>| Span::of(art, art.words_span(w));
         let changes = l
             .ops
@@ -246,6 +263,12 @@ impl<'a> LinkOut<'a> {
                 a: l.kept_a,
                 b: l.kept_b,
             },
+            kept_in_order: c.kept(i),
+            passage: c
+                .alignment
+                .passages
+                .iter()
+                .position(|p| p.links.contains(&i)),
             a: LinkSide {
                 span: Sentences::of(a, &l.a),
                 text: &a.text[l.a_span.clone()],
@@ -276,11 +299,16 @@ pub struct PassageOut {
     pub b: Sentences,
     /// Indices into `links` of the links it holds, in B's order.
     pub links: Vec<usize>,
+    /// The number the reader and the text and HTML reports show it under
+    /// (`Passage 2`): passages of two links or more, numbered 1, 2, … in B's
+    /// order; `null` for a single link.
+    pub number: Option<usize>,
 }
 
 impl PassageOut {
-    fn of(a: &Article, b: &Article, p: &Passage) -> PassageOut {
+    fn of(a: &Article, b: &Article, p: &Passage, number: Option<usize>) -> PassageOut {
         PassageOut {
+            number,
             kind: p.kind,
             score: p.score,
             moved: p.moved,
@@ -302,34 +330,17 @@ impl<'a> ArticleInfo<'a> {
             bytes: art.bytes.len(),
             words: art.body_words(),
             warnings: &art.warnings,
+            notes: art.extraction_notes(),
+            extraction: art.extraction.as_ref(),
         }
     }
 }
 
 impl<'a> CompareReport<'a> {
-    /// The report of `al`, the alignment of `b` against `a`.
-    pub fn new(a: &'a Article, b: &'a Article, al: &'a Alignment) -> CompareReport<'a> {
+    /// The report of `c`, the comparison of `b` against `a`.
+    pub fn new(a: &'a Article, b: &'a Article, c: &'a Comparison) -> CompareReport<'a> {
+        let al = &c.alignment;
         let st = &al.stats;
-        // The links' word changes and the drift pass are independent: for a
-        // long pair, one runs on another core (rayon) meanwhile.
-        let links = || al.links.iter().map(|l| LinkOut::of(a, b, l)).collect();
-        let flags = || {
-            drift::flags(a, b, al)
-                .into_iter()
-                .map(|f| FlagOut {
-                    kind: f.kind,
-                    a: Span::of(a, f.a),
-                    b: Span::of(b, f.b),
-                    detail: f.detail,
-                    link: f.link,
-                })
-                .collect()
-        };
-        let (links, flags) = if al.links.len() >= PARALLEL_LINKS {
-            rayon::join(links, flags)
-        } else {
-            (links(), flags())
-        };
         CompareReport {
             version: VERSION,
             a: ArticleInfo::of(a),
@@ -341,16 +352,29 @@ impl<'a> CompareReport<'a> {
                 a_dropped: st.a_dropped,
                 b_moved: st.b_moved,
             },
-            links,
+            links: (0..al.links.len())
+                .map(|i| LinkOut::of(a, b, c, i))
+                .collect(),
             passages: al
                 .passages
                 .iter()
-                .map(|p| PassageOut::of(a, b, p))
+                .enumerate()
+                .map(|(k, p)| PassageOut::of(a, b, p, c.passage_number(k)))
                 .collect(),
             a_dropped: al.a_unlinked.iter().map(|r| Sentences::of(a, r)).collect(),
             b_new: al.b_unlinked.iter().map(|r| Sentences::of(b, r)).collect(),
             notes: &al.notes,
-            flags,
+            flags: c
+                .flags
+                .iter()
+                .map(|f| FlagOut {
+                    kind: f.kind,
+                    a: Span::of(a, f.a.clone()),
+                    b: Span::of(b, f.b.clone()),
+                    detail: f.detail.clone(),
+                    link: f.link,
+                })
+                .collect(),
         }
     }
 }

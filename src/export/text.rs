@@ -7,10 +7,11 @@
 //! sequence here; file names go through [`safe_line`].
 
 use std::fmt::Write as _;
+use std::io::{self, Write as _};
 use std::ops::Range;
 
-use crate::align::Alignment;
 use crate::article::{Article, safe_line};
+use crate::comparison::{Comparison, Item, paragraph_range, paragraphs};
 use crate::corpus::Ranking;
 use crate::drift;
 use crate::marks::{Mark, SGR_RESET, pct};
@@ -73,22 +74,39 @@ fn flatten(s: &str) -> String {
 fn describe(art: &Article) -> String {
     let mut bits = Vec::new();
     if let Some(d) = &art.meta.date {
-        bits.push(d.clone());
+        bits.push(safe_line(d).into_owned());
     }
     if let Some(o) = &art.meta.outlet {
-        bits.push(o.clone());
+        bits.push(safe_line(o).into_owned());
     }
-    bits.push(format!("{} words", art.body_words()));
+    bits.push(crate::marks::count(art.body_words(), "word", "words"));
     format!(
         "{}\n   {} ({})",
         safe_line(&art.path),
-        art.meta.title,
+        safe_line(&art.meta.title),
         bits.join(", ")
     )
 }
 
-/// The whole report.
-pub fn render(a: &Article, b: &Article, al: &Alignment, ansi: bool) -> String {
+/// The whole report as a string.
+pub fn render(a: &Article, b: &Article, c: &Comparison, ansi: bool) -> String {
+    let mut out = Vec::new();
+    // Into a Vec: no I/O error.
+    let _ = write(a, b, c, ansi, &mut out);
+    String::from_utf8(out).expect("the report is UTF-8")
+}
+
+/// The whole report, written to `out` an item at a time, in the
+/// comparison's reading order (B's, with what A dropped where A had it).
+pub fn write(
+    a: &Article,
+    b: &Article,
+    c: &Comparison,
+    ansi: bool,
+    out: impl io::Write,
+) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    let al = &c.alignment;
     let paint = |code: &str, s: &str| {
         if ansi {
             format!("{code}{s}{SGR_RESET}")
@@ -100,27 +118,38 @@ pub fn render(a: &Article, b: &Article, al: &Alignment, ansi: bool) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "A  {}", describe(a));
     let _ = writeln!(o, "B  {}", describe(b));
+    // How a saved page was read, when there is doubt: where the reader
+    // looks first, before any figure that depends on it.
+    for (side, art) in [("A", a), ("B", b)] {
+        for n in art.extraction_notes() {
+            let _ = writeln!(
+                o,
+                "{}",
+                paint(BOLD, &format!("note: {side}: {}", safe_line(&n)))
+            );
+        }
+    }
     let st = &al.stats;
     let _ = writeln!(
         o,
-        "\nB copied {} · reworded {} · new {} · moved {}   A dropped {}   {} links\n",
+        "\nB copied {} · reworded {} · new {} · moved {}   A dropped {}   {}\n",
         paint(&sgr(Mark::Copied), &pct(st.b_copied)),
         paint(&sgr(Mark::Reworded), &pct(st.b_reworded)),
         paint(&sgr(Mark::New), &pct(st.b_new)),
         pct(st.b_moved),
         paint(&sgr(Mark::Dropped), &pct(st.a_dropped)),
-        al.links.len()
+        crate::marks::count(al.links.len(), "link", "links")
     );
     for n in &al.notes {
         let _ = writeln!(o, "note: {n}\n");
     }
-    let flags = drift::flags(a, b, al);
+    let flags = &c.flags;
     if !flags.is_empty() {
         let _ = writeln!(
             o,
             "{} {}\n",
             paint(BOLD, &format!("{FLAG} {} changed:", flags.len())),
-            flag_counts(&flags)
+            flag_counts(flags)
         );
     }
     if !al.links.is_empty() {
@@ -142,77 +171,90 @@ pub fn render(a: &Article, b: &Article, al: &Alignment, ansi: bool) -> String {
         .collect();
         let _ = writeln!(o, "{}\n", legend.join("  "));
     }
-    // Links in B's order, grouped under the reused passage (a run of links
-    // in order on both sides) each belongs to.
-    let mut order: Vec<(Option<usize>, usize)> = Vec::new();
-    let mut grouped = vec![false; al.links.len()];
-    for (pi, p) in al.passages.iter().enumerate() {
-        for &li in &p.links {
-            grouped[li] = true;
-            order.push((Some(pi), li));
+    out.write_all(o.as_bytes())?;
+    for item in c.order() {
+        o.clear();
+        match *item {
+            Item::Passage(pi) => {
+                let p = &al.passages[pi];
+                let moved = if p.moved { " · moved" } else { "" };
+                let (pa, pb) = (
+                    paragraph_range(paragraphs(a, &p.a)),
+                    paragraph_range(paragraphs(b, &p.b)),
+                );
+                let _ = writeln!(
+                    o,
+                    "{} {} {:.2} · {} links{moved}   A {pa} ↔ B {pb}\n",
+                    paint(
+                        BOLD,
+                        &format!("Passage {}:", c.passage_number(pi).unwrap_or(0))
+                    ),
+                    paint(&sgr(p.kind.mark()), p.kind.as_str()),
+                    p.score,
+                    p.links.len(),
+                );
+            }
+            Item::Link(i) => {
+                let l = &al.links[i];
+                let kind = paint(&sgr(l.kind.mark()), l.kind.as_str());
+                let moved = if l.moved { "  moved" } else { "" };
+                let _ = writeln!(
+                    o,
+                    "{} {kind} {:.2} · {} kept in order{moved}   A ¶{} ↔ B ¶{}",
+                    paint(BOLD, &format!("#{}", i + 1)),
+                    l.score,
+                    pct(c.kept(i)),
+                    a.paragraph_number(l.a.start),
+                    b.paragraph_number(l.b.start),
+                );
+                let _ = writeln!(
+                    o,
+                    "  A  {}",
+                    marked(a, l.a_span.clone(), &l.marked_words(true), ansi)
+                );
+                let _ = writeln!(
+                    o,
+                    "  B  {}",
+                    marked(b, l.b_span.clone(), &l.marked_words(false), ansi)
+                );
+                for f in c.flags_of(i) {
+                    let _ = writeln!(
+                        o,
+                        "  {}",
+                        paint(BOLD, &format!("{FLAG} {}: {}", f.kind.label(), f.detail))
+                    );
+                }
+                o.push('\n');
+            }
+            Item::New(k) => {
+                let r = &al.b_unlinked[k];
+                let _ = writeln!(
+                    o,
+                    "{}   B ¶{}\n  B  {}\n",
+                    paint(&sgr(Mark::New), &format!("{} in B", Mark::New.label())),
+                    b.paragraph_number(r.start),
+                    paint(&sgr(Mark::New), &flatten(&b.text[b.sentences_span(r)]))
+                );
+            }
+            Item::Dropped(k) => {
+                let r = &al.a_unlinked[k];
+                let _ = writeln!(
+                    o,
+                    "{}   A ¶{}\n  A  {}\n",
+                    paint(
+                        &sgr(Mark::Dropped),
+                        &format!("{} from A", Mark::Dropped.label())
+                    ),
+                    a.paragraph_number(r.start),
+                    paint(&sgr(Mark::Dropped), &flatten(&a.text[a.sentences_span(r)]))
+                );
+            }
         }
+        out.write_all(o.as_bytes())?;
     }
-    order.extend(
-        (0..al.links.len())
-            .filter(|&i| !grouped[i])
-            .map(|i| (None, i)),
-    );
-    order.sort_by_key(|&(_, li)| (al.links[li].b.start, al.links[li].a.start));
-    let mut shown_passage = None;
-    for (pi, i) in order {
-        let l = &al.links[i];
-        if let Some(pi) = pi
-            && shown_passage != Some(pi)
-            && al.passages[pi].links.len() > 1
-        {
-            shown_passage = Some(pi);
-            let p = &al.passages[pi];
-            let moved = if p.moved { " · moved" } else { "" };
-            let _ = writeln!(
-                o,
-                "{} {} {:.2} · {} links{moved}   A ¶{}–¶{} ↔ B ¶{}–¶{}\n",
-                paint(BOLD, &format!("Passage {}:", pi + 1)),
-                paint(&sgr(p.kind.mark()), p.kind.as_str()),
-                p.score,
-                p.links.len(),
-                a.paragraph_number(p.a.start),
-                a.paragraph_number(p.a.end - 1),
-                b.paragraph_number(p.b.start),
-                b.paragraph_number(p.b.end - 1),
-            );
-        }
-        let kind = paint(&sgr(l.kind.mark()), l.kind.as_str());
-        let moved = if l.moved { "  moved" } else { "" };
-        let _ = writeln!(
-            o,
-            "{} {kind} {:.2} · {} kept in order{moved}   A ¶{} ↔ B ¶{}",
-            paint(BOLD, &format!("#{}", i + 1)),
-            l.score,
-            pct(l.kept_a.min(l.kept_b)),
-            a.paragraph_number(l.a.start),
-            b.paragraph_number(l.b.start),
-        );
-        let _ = writeln!(
-            o,
-            "  A  {}",
-            marked(a, l.a_span.clone(), &l.marked_words(true), ansi)
-        );
-        let _ = writeln!(
-            o,
-            "  B  {}",
-            marked(b, l.b_span.clone(), &l.marked_words(false), ansi)
-        );
-        for f in flags.iter().filter(|f| f.link == Some(i)) {
-            let _ = writeln!(
-                o,
-                "  {}",
-                paint(BOLD, &format!("{FLAG} {}: {}", f.kind.label(), f.detail))
-            );
-        }
-        o.push('\n');
-    }
-    let loose: Vec<&drift::Flag> = flags.iter().filter(|f| f.link.is_none()).collect();
+    let loose: Vec<&drift::Flag> = c.loose_flags().collect();
     if !loose.is_empty() {
+        o.clear();
         let _ = writeln!(o, "{}", paint(BOLD, "Changed outside the links"));
         for f in loose {
             let _ = writeln!(o, "  {FLAG} {}: {}", f.kind.label(), f.detail);
@@ -220,25 +262,9 @@ pub fn render(a: &Article, b: &Article, al: &Alignment, ansi: bool) -> String {
             let _ = writeln!(o, "     B  {}", flatten(&b.text[f.b.clone()]));
         }
         o.push('\n');
+        out.write_all(o.as_bytes())?;
     }
-    let passages = |o: &mut String, title: &str, art: &Article, runs: &[Range<usize>], m: Mark| {
-        if runs.is_empty() {
-            return;
-        }
-        let _ = writeln!(o, "{}", paint(BOLD, title));
-        for r in runs {
-            let _ = writeln!(
-                o,
-                "  ¶{}  {}",
-                art.paragraph_number(r.start),
-                paint(&sgr(m), &flatten(&art.text[art.sentences_span(r)]))
-            );
-        }
-        o.push('\n');
-    };
-    passages(&mut o, "New in B", b, &al.b_unlinked, Mark::New);
-    passages(&mut o, "Dropped from A", a, &al.a_unlinked, Mark::Dropped);
-    o
+    out.flush()
 }
 
 /// The mark beside a changed quotation or fact.

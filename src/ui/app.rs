@@ -30,10 +30,12 @@ use super::provenance::Provenance;
 use super::reading::{LaidOut, LayoutJob, Reading};
 use super::save::{self, HtmlReport};
 use super::search::Search;
-use super::worker::{self, Done, Flags, Job};
+use super::worker::{self, Done, Job};
 use crate::align::Alignment;
 use crate::article::{Article, safe_line};
+use crate::comparison::Comparison;
 use crate::corpus::Pair;
+use crate::drift::Flag;
 use crate::view::{RowKind, Side, Spread, Theme, Unit};
 
 /// Which part of the screen has the keyboard.
@@ -187,8 +189,8 @@ impl App {
 
     /// The flags of the open pair (changed quotations, numbers and names),
     /// once it is aligned.
-    pub fn flag_list(&self) -> Option<&Flags> {
-        self.pairs.flags(self.a, self.b)
+    pub fn flag_list(&self) -> Option<&[Flag]> {
+        self.comparison().map(|c| c.flags.as_slice())
     }
 
     /// The flag last stepped to, and the panel.
@@ -434,14 +436,20 @@ impl App {
         self.tick = self.tick.wrapping_add(1);
     }
 
-    /// The alignment of the open pair, once computed.
-    pub fn alignment(&self) -> Option<&Arc<Alignment>> {
+    /// The comparison of the open pair, once computed: what every figure
+    /// the reader shows comes from.
+    pub fn comparison(&self) -> Option<&Arc<Comparison>> {
         self.pairs.get(self.a, self.b)
     }
 
+    /// The alignment of the open pair, once computed.
+    pub fn alignment(&self) -> Option<&Alignment> {
+        self.comparison().map(|c| &c.alignment)
+    }
+
     /// The alignment of `(a, b)` if it has been computed.
-    pub fn alignment_of(&self, a: usize, b: usize) -> Option<&Arc<Alignment>> {
-        self.pairs.get(a, b)
+    pub fn alignment_of(&self, a: usize, b: usize) -> Option<&Alignment> {
+        self.pairs.get(a, b).map(|c| &c.alignment)
     }
 
     /// Take in a worker result.
@@ -925,7 +933,7 @@ impl App {
             self.note = Some("no report writer in this build".into());
             return;
         };
-        let Some(al) = self.alignment().cloned() else {
+        let Some(c) = self.comparison().cloned() else {
             self.note = Some(if self.arts.len() < 2 {
                 "open two articles first".into()
             } else {
@@ -934,7 +942,7 @@ impl App {
             return;
         };
         let (a, b) = (&self.arts[self.a], &self.arts[self.b]);
-        let report = html(a, b, &al);
+        let report = html(a, b, &c);
         let base = save::base_name(a, b);
         self.note = Some(
             match save::write_new(&self.out_dir, &base, "html", report.as_bytes()) {
@@ -1129,7 +1137,7 @@ impl App {
             self.step_flag(dir);
             return;
         }
-        let Some(al) = self.alignment().cloned() else {
+        let Some(c) = self.comparison().cloned() else {
             // Keys pressed while the pair is aligned are not lost: the jump
             // happens when the alignment arrives.
             if self.arts.len() >= 2 {
@@ -1139,7 +1147,7 @@ impl App {
             return;
         };
         let side = self.reading_side();
-        if let Some(note) = self.reading.jump(&al, kind, dir, side) {
+        if let Some(note) = self.reading.jump(&c, kind, dir, side) {
             self.note = Some(note);
         }
     }

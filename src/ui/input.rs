@@ -59,6 +59,11 @@ pub const KEPT: usize = 64;
 /// largest screens are under 20 bytes.
 pub const MAX_CSI: usize = 64;
 
+/// The most bytes a read of typed keys holds (a held key, an arrow's
+/// sequence, a fast typist over a slow link); more at once is a terminal
+/// writing, not a person typing.
+const TYPED_MAX: usize = 32;
+
 /// The most of a bracketed paste kept (the rest is dropped).
 pub const MAX_PASTE: usize = 1 << 20;
 
@@ -141,15 +146,22 @@ impl Decoder {
         self.feed_at(bytes, Instant::now(), out);
     }
 
-    /// [`Decoder::feed`] for bytes that arrived at `now`: a control string
-    /// open for [`IDLE_STRING`] or more is dropped first.
+    /// [`Decoder::feed`] for bytes that arrived at `now`. A control string
+    /// open for [`IDLE_STRING`] or more is dropped first when these bytes
+    /// look typed (a few at a time: keys pressed into a reply that never
+    /// ends); a string still streaming in large reads (a flood, however
+    /// long) goes on to its end.
     pub fn feed_at(&mut self, bytes: &[u8], now: Instant, out: &mut Vec<Input>) {
         if matches!(self.state, State::Str { .. })
             && self
                 .string_since
                 .is_some_and(|t| now.saturating_duration_since(t) >= IDLE_STRING)
         {
-            self.idle(out);
+            if bytes.len() > TYPED_MAX {
+                self.string_since = Some(now);
+            } else {
+                self.idle(out);
+            }
         }
         self.now = Some(now);
         for &b in bytes {
@@ -777,6 +789,22 @@ mod tests {
         assert!(out.is_empty(), "{out:?}");
         d.feed_at(b"n", t0 + IDLE_STRING, &mut out);
         assert_eq!(out, [k('n')]);
+    }
+
+    /// A flood that streams for longer than a second is still one reply:
+    /// none of its bytes become keys.
+    #[test]
+    fn a_reply_streaming_for_seconds_is_still_one_reply() {
+        let t0 = Instant::now();
+        let mut d = Decoder::new();
+        let mut out = Vec::new();
+        d.feed_at(b"\x1b]11;", t0, &mut out);
+        for i in 1..=10 {
+            d.feed_at(&[b'q'; 4096], t0 + Duration::from_millis(500 * i), &mut out);
+        }
+        d.feed_at(b"\x07n", t0 + Duration::from_secs(6), &mut out);
+        assert_eq!(out.len(), 2, "{:?}", &out[..out.len().min(3)]);
+        assert_eq!(out[1], k('n'));
     }
 
     /// A reply split across reads (or across the background question's

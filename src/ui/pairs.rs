@@ -9,9 +9,10 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::worker::{Done, Flags, Job};
+use super::worker::{Done, Job};
 use crate::align::Alignment;
 use crate::article::Article;
+use crate::comparison::Comparison;
 use crate::corpus::{self, Direction, Pair};
 use crate::view::Side;
 
@@ -69,9 +70,7 @@ pub struct Pairs {
     /// Pairs found so far while a ranking goes on, highest score first.
     found: Vec<Pair>,
     progress: Option<(usize, usize)>,
-    alignments: HashMap<(usize, usize), Arc<Alignment>>,
-    /// The flags of each pair aligned, computed with its alignment.
-    flags: HashMap<(usize, usize), Flags>,
+    comparisons: HashMap<(usize, usize), Arc<Comparison>>,
     requested: HashSet<(usize, usize)>,
     outbox: Vec<(Job, bool)>,
 }
@@ -125,21 +124,15 @@ impl Pairs {
         self.progress
     }
 
-    /// The alignment of `b` against `a`, if it has been computed.
-    pub fn get(&self, a: usize, b: usize) -> Option<&Arc<Alignment>> {
-        self.alignments.get(&(a, b))
-    }
-
-    /// The flags of `b` against `a` (changed quotations, numbers and
-    /// names), once aligned.
-    pub fn flags(&self, a: usize, b: usize) -> Option<&Flags> {
-        self.flags.get(&(a, b))
+    /// The comparison of `b` against `a`, if it has been computed.
+    pub fn get(&self, a: usize, b: usize) -> Option<&Arc<Comparison>> {
+        self.comparisons.get(&(a, b))
     }
 
     /// Share of `j`'s body found in `a`, once aligned.
     pub fn share(&self, a: usize, j: usize) -> Option<f64> {
         self.get(a, j)
-            .map(|al| al.stats.b_copied + al.stats.b_reworded)
+            .map(|c| c.alignment.stats.b_copied + c.alignment.stats.b_reworded)
     }
 
     /// Where `(a, b)` stands in the ranking.
@@ -150,7 +143,7 @@ impl Pairs {
     /// Ask for the alignment of `b` against `a` (once; an urgent request for
     /// a pair already queued moves it to the front).
     pub fn request(&mut self, a: usize, b: usize, urgent: bool) {
-        if a == b || self.alignments.contains_key(&(a, b)) {
+        if a == b || self.comparisons.contains_key(&(a, b)) {
             return;
         }
         if self.requested.insert((a, b)) || urgent {
@@ -233,10 +226,9 @@ impl Pairs {
                 self.ranking = Some(r);
                 Arrived::Ranked(first)
             }
-            Done::Aligned(a, b, al, flags) => {
+            Done::Aligned(a, b, c) => {
                 self.requested.remove(&(a, b));
-                self.alignments.insert((a, b), al);
-                self.flags.insert((a, b), flags);
+                self.comparisons.insert((a, b), c);
                 Arrived::Aligned(a, b)
             }
         }
@@ -258,12 +250,7 @@ mod tests {
         p.request(0, 1, true);
         assert_eq!(p.take_jobs(), vec![(Job::Align(0, 1), true)]);
         assert!(p.busy());
-        let got = p.on_done(Done::Aligned(
-            0,
-            1,
-            Arc::new(Alignment::default()),
-            Vec::new().into(),
-        ));
+        let got = p.on_done(Done::Aligned(0, 1, Arc::new(Comparison::default())));
         assert_eq!(got, Arrived::Aligned(0, 1));
         p.request(0, 1, true);
         assert!(p.take_jobs().is_empty());

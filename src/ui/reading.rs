@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::keymap::{Dir, Jump};
 use crate::align::{Alignment, Kind};
 use crate::article::Article;
+use crate::comparison::Comparison;
 use crate::view::{Side, Spread, Unit};
 
 /// The reading panes' state.
@@ -63,7 +64,7 @@ pub const SYNC_LAYOUT_BYTES: usize = 256 * 1024;
 /// A layout to build: everything the layout thread needs, shared.
 pub struct LayoutJob {
     arts: Arc<Vec<Article>>,
-    al: Arc<Alignment>,
+    al: Arc<Comparison>,
     pair: (usize, usize),
     /// The text widths to lay the pair out for.
     pub widths: (usize, usize),
@@ -83,7 +84,7 @@ impl LayoutJob {
     pub fn run(self) -> LaidOut {
         let (a, b) = self.pair;
         let (wa, wb) = self.widths;
-        let spread = Spread::build(&self.arts[a], &self.arts[b], &self.al, wa, wb);
+        let spread = Spread::build(&self.arts[a], &self.arts[b], &self.al.alignment, wa, wb);
         LaidOut {
             al: self.al,
             pair: self.pair,
@@ -94,7 +95,7 @@ impl LayoutJob {
 
 /// A layout built off the UI thread, for `App::on_laid_out`.
 pub struct LaidOut {
-    al: Arc<Alignment>,
+    al: Arc<Comparison>,
     pair: (usize, usize),
     spread: Spread,
 }
@@ -136,7 +137,7 @@ impl Reading {
         &mut self,
         l: LaidOut,
         pair: (usize, usize),
-        al: Option<&Arc<Alignment>>,
+        al: Option<&Arc<Comparison>>,
         widths: (usize, usize),
     ) -> Option<bool> {
         let wanted = l.pair == pair
@@ -213,7 +214,7 @@ impl Reading {
         &mut self,
         arts: &Arc<Vec<Article>>,
         (a, b): (usize, usize),
-        al: Option<&Arc<Alignment>>,
+        al: Option<&Arc<Comparison>>,
         (wa, wb): (usize, usize),
         page: usize,
     ) -> Option<bool> {
@@ -226,7 +227,7 @@ impl Reading {
             && self.spread.as_ref().is_none_or(|s| s.widths != (wa, wb))
         {
             if self.small((x, y)) {
-                built = Some(self.install(Spread::build(x, y, al, wa, wb)));
+                built = Some(self.install(Spread::build(x, y, &al.alignment, wa, wb)));
             } else if self.laying_out != Some((wa, wb)) {
                 // Let the old layout go now (its place on screen is kept):
                 // building the new one beside it would double the memory.
@@ -356,11 +357,12 @@ impl Reading {
     /// Returns the note to show when there is nowhere to go.
     pub fn jump(
         &mut self,
-        al: &Alignment,
+        c: &Comparison,
         kind: Option<Jump>,
         dir: Dir,
         side: Side,
     ) -> Option<String> {
+        let al = &c.alignment;
         let (side, units): (Side, Vec<Unit>) = match kind {
             // Flags are not passages: the app steps through them.
             Some(Jump::Flag) => (side, Vec::new()),
@@ -369,12 +371,15 @@ impl Reading {
                 Side::A,
                 (0..al.a_unlinked.len()).map(Unit::Dropped).collect(),
             ),
-            // A passage is stepped to by its first link on the reading side.
+            // A passage (of two links or more, as every output shows them)
+            // is stepped to by its first link on the reading side.
             Some(Jump::Passage) => (
                 side,
                 al.passages
                     .iter()
-                    .filter_map(|p| {
+                    .enumerate()
+                    .filter(|(k, _)| c.passage_number(*k).is_some())
+                    .filter_map(|(_, p)| {
                         let first = |l: &usize| {
                             let s = match side {
                                 Side::A => &al.links[*l].a,

@@ -79,7 +79,7 @@ impl Widget for &App {
         {
             flags::render(
                 &self.flags,
-                self.flag_list().map(|f| &f[..]),
+                self.flag_list(),
                 (a, b),
                 (&self.theme, &self.keymap),
                 area,
@@ -99,16 +99,15 @@ fn spinner(app: &App) -> &'static str {
 
 /// Article details: outlet · date · words.
 fn details(art: &Article) -> String {
-    let mut bits: Vec<String> = Vec::new();
-    bits.push(
+    [
         art.meta
             .outlet
             .clone()
             .unwrap_or_else(|| "unknown outlet".into()),
-    );
-    bits.push(art.meta.date.clone().unwrap_or_else(|| "undated".into()));
-    bits.push(format!("{} words", art.body_words()));
-    bits.join(" · ")
+        art.meta.date.clone().unwrap_or_else(|| "undated".into()),
+        crate::marks::count(art.body_words(), "word", "words"),
+    ]
+    .join(" · ")
 }
 
 /// The pane's top border: its letter, the file name (the path as given,
@@ -488,9 +487,10 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn focus_info(app: &App) -> String {
-    let Some(al) = app.alignment() else {
+    let Some(c) = app.comparison() else {
         return String::new();
     };
+    let al = &c.alignment;
     match app.reading.focus {
         Some(Unit::Link(i)) => {
             let l = &al.links[i];
@@ -499,18 +499,15 @@ fn focus_info(app: &App) -> String {
             } else {
                 String::new()
             };
-            // The reused block it belongs to, when that holds more than it.
-            let passage = al
-                .passages
-                .iter()
-                .enumerate()
-                .find(|(_, p)| p.links.contains(&i) && p.links.len() > 1)
-                .map(|(k, p)| {
+            // The reused block it belongs to, when that holds more than it,
+            // numbered as every output numbers it.
+            let passage = c
+                .passage_of(i)
+                .map(|(k, n)| {
                     format!(
-                        " · passage {}/{} of {} links",
-                        k + 1,
-                        al.passages.len(),
-                        p.links.len()
+                        " · passage {n}/{} of {} links",
+                        c.shown_passages(),
+                        al.passages[k].links.len()
                     )
                 })
                 .unwrap_or_default();
@@ -519,7 +516,7 @@ fn focus_info(app: &App) -> String {
                 i + 1,
                 al.links.len(),
                 l.kind.as_str(),
-                pct(l.kept_b),
+                pct(c.kept(i)),
             )
         }
         Some(Unit::New(i)) => format!("{} {}/{}", Mark::New.label(), i + 1, al.b_unlinked.len()),

@@ -8,11 +8,11 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::align::Alignment;
 use crate::article::Article;
+use crate::comparison::Comparison;
 
 /// Writes a pair as a standalone HTML report.
-pub type HtmlReport = fn(&Article, &Article, &Alignment) -> String;
+pub type HtmlReport = fn(&Article, &Article, &Comparison) -> String;
 
 /// Most characters of each stem kept in a report's name: two long titles
 /// must still make a name the file system accepts (255 bytes).

@@ -12,10 +12,9 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use crate::align::{self, Alignment};
 use crate::article::Article;
+use crate::comparison::Comparison;
 use crate::corpus::{self, Pair};
-use crate::drift::{self, Flag};
 
 /// Work for the worker thread.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -35,13 +34,10 @@ pub enum Done {
     Found(Vec<Pair>),
     /// The whole ranking.
     Ranked(Vec<Pair>),
-    /// The alignment of B (second) against A (first), with its flags
-    /// (changed quotations, numbers and names), computed with it.
-    Aligned(usize, usize, Arc<Alignment>, Flags),
+    /// The comparison of B (second) against A (first): the alignment and
+    /// its flags (changed quotations, numbers and names), computed together.
+    Aligned(usize, usize, Arc<Comparison>),
 }
-
-/// The flags of an aligned pair, shared.
-pub type Flags = Arc<[Flag]>;
 
 /// Pairs found are sent in batches of this many (or sooner, see
 /// [`FOUND_EVERY`]), so a ranking of thousands of pairs does not wake the
@@ -102,11 +98,7 @@ pub fn compute(arts: &[Article], job: &Job, progress: &(dyn Fn(usize, usize) + S
             let r = corpus::rank_with(arts, &corpus::Options::default(), &Relay(progress));
             Done::Ranked(r.pairs)
         }
-        Job::Align(a, b) => {
-            let al = align::align(&arts[a], &arts[b]);
-            let flags: Flags = drift::flags(&arts[a], &arts[b], &al).into();
-            Done::Aligned(a, b, Arc::new(al), flags)
-        }
+        Job::Align(a, b) => Done::Aligned(a, b, Arc::new(Comparison::new(&arts[a], &arts[b]))),
     }
 }
 

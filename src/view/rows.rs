@@ -492,8 +492,6 @@ struct Column<'a> {
     next: usize,
     rows: Vec<Row>,
     last_paragraph: Option<usize>,
-    /// Body paragraph number of each paragraph (`None` for titles, meta…).
-    numbers: Vec<Option<NonZeroU32>>,
     /// Runs of moved links, by the index of the chunk that starts each: the
     /// links of the run in this side's reading order.
     runs: HashMap<usize, Vec<usize>>,
@@ -602,16 +600,6 @@ impl<'a> Column<'a> {
             })
             .collect();
         link_chunks.sort_unstable();
-        let mut numbers = Vec::with_capacity(art.paragraphs.len());
-        let mut n = 0;
-        for p in &art.paragraphs {
-            if p.role.compared() && !p.sentences.is_empty() {
-                n += 1;
-                numbers.push(NonZeroU32::new(n));
-            } else {
-                numbers.push(None);
-            }
-        }
         let runs = moved_runs(&chunks, al);
         Column {
             art,
@@ -622,7 +610,6 @@ impl<'a> Column<'a> {
             next: 0,
             rows: Vec::new(),
             last_paragraph: None,
-            numbers,
             runs,
             notes: Vec::new(),
         }
@@ -671,7 +658,10 @@ impl<'a> Column<'a> {
             self.rows.push(note);
         }
         let mut number = if opens {
-            self.numbers.get(c.paragraph()).copied().flatten()
+            self.art
+                .paragraphs
+                .get(c.paragraph())
+                .and_then(|p| p.number)
         } else {
             None
         };

@@ -1,0 +1,542 @@
+//! Finding links: candidates, beads, the order-preserving backbone, moves.
+//!
+//! Evidence is graded. A *strong* bead — enough shared rare words, a name or
+//! number among them, a Dice of 0.3 or more — may anchor the alignment; a weak
+//! one may only fill a gap between anchors, where its position corroborates
+//! it. Anchors themselves need company: a lone, middling match between two
+//! articles is more often the same fact reported twice than a reuse.
+
+use std::borrow::Cow;
+// Fx hashing: keys are small integers and slices of them, never input an
+// attacker chooses to collide (ids are assigned by the tokenizer).
+use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
+
+use super::tokens::{Token, Tokenizer};
+use super::{Kind, Link, Options};
+use super::{synonyms, words};
+use crate::article::{Article, Role};
+
+mod beads;
+mod candidates;
+mod chain;
+mod make;
+mod weights;
+
+use beads::*;
+use candidates::*;
+use chain::*;
+use make::*;
+use weights::*;
+
+/// A reworded link at an end of its passage below this score is a weak match
+/// with one neighbour to vouch for it, not evidence of reuse (see
+/// `trim_weak_edges`)…
+const EDGE_DICE: f64 = 0.35;
+/// …and a passage of one reworded link below this is a shared fact, not a
+/// taking…
+const LONE_EDGE_DICE: f64 = 0.6;
+/// …while a passage of more links than this keeps its ends: so many
+/// matches in order on both sides are evidence of reuse in themselves
+/// (chance does not line them up), and its edge links have a neighbour
+/// that is itself supported.
+const EDGE_MAX_LINKS: usize = 4;
+/// A phrase this many words long kept word for word is evidence of reuse
+/// (measured on the tune halves: no false link on the same-topic and
+/// same-story sets keeps one; 40% of true summary links do)…
+const WORDED_RUN: usize = 5;
+/// …and so is this share of one side's words kept in the other's order…
+const WORDED_SHARE: f64 = 0.5;
+/// …with a phrase of this many words among them.
+const WORDED_SHORT_RUN: usize = 3;
+/// Bead shapes (A sentences, B sentences): 1:1 links, merges and splits.
+const SHAPES: &[(usize, usize)] = &[(1, 1), (2, 1), (1, 2), (3, 1), (1, 3)];
+/// A synonym in place of a word counts for this share of the word's weight:
+/// WordNet's synonyms are near in meaning, not the same word, and a stem's
+/// senses are many.
+const SYNONYM_WEIGHT: f64 = 0.6;
+/// Stems in more sentences than this (of both sides) get no synonyms.
+const MAX_SYNONYM_DF: u32 = RARE_POSTINGS as u32;
+/// Synonyms are looked for only between passages that already share this
+/// Dice in the same words (a paraphrase keeps some of its source's words),
+/// and below `SOLO_DICE`, where the same words alone already settle the
+/// match: the search is the costliest step of scoring.
+const MIN_EXACT_DICE: f64 = 0.1;
+/// Weighted Dice below which two passages cannot anchor a link: paraphrase
+/// keeps about a third of the rare-word mass or more.
+const MIN_DICE: f64 = 0.30;
+/// Inside a gap of the backbone — both sides between the same two anchors —
+/// position corroborates content, and a weaker match is accepted.
+const MIN_DICE_GAP: f64 = 0.20;
+/// Where a gap between two anchors holds at most `TIGHT_GAP` free sentences
+/// on each side — a gap a passage bridges anyway — its sentences are placed
+/// by position as much as by content (as sentence aligners pair sentences
+/// between two fixed points by length alone): half the share of a wider
+/// gap's filler is enough, though not fewer shared words than an anchor
+/// holds (`MIN_SHARED_WORDS`): position stands in for the proportion, not
+/// for the words themselves.
+const MIN_DICE_TIGHT: f64 = 0.5 * MIN_DICE_GAP;
+/// Free sentences a side of a tight gap holds at most: what a passage may
+/// step over (`MAX_PASSAGE_GAP`).
+const TIGHT_GAP: usize = super::MAX_PASSAGE_GAP;
+/// Weak matches this many in a row (each within `RUN_GAP` sentences of the
+/// last on both sides) anchor a passage between them…
+const MIN_RUN: usize = 3;
+const RUN_GAP: usize = 2;
+/// …when their pooled Dice reaches this: more than one anchor needs, as
+/// articles on one subject often follow the same order (lead, figures,
+/// quotes) and share its words.
+const MIN_RUN_DICE: f64 = 0.36;
+/// How far before the first anchor or after the last one a gap reaches.
+const EDGE_GAP: usize = 3 * EXTEND_REACH;
+/// A weak match extends a run of links only this many unlinked sentences
+/// away from it on both sides (seeding and extension, as in the PAN 2014
+/// winner): the gap a reuse passage may hold, so that a match taken for its
+/// place next to a passage is part of that passage.
+const EXTEND_REACH: usize = super::MAX_PASSAGE_GAP;
+/// Fewer shared content words than this is coincidence for an anchor…
+const MIN_SHARED_WORDS: usize = 3;
+/// …and for a gap filler.
+const MIN_SHARED_WORDS_GAP: usize = 2;
+/// An anchor sharing no name or number needs this many shared content words:
+/// stock phrases (`did not respond to a request for comment`) are common to
+/// independent reports, while reuse keeps who and what.
+const MIN_SHARED_GENERIC: usize = 5;
+/// Dice at which two passages are the same text for every practical purpose.
+const NEAR_IDENTICAL: f64 = 0.9;
+/// A near-identical sentence this long anchors on its own, whatever its words.
+const NEAR_IDENTICAL_WORDS: usize = 6;
+/// An anchor below this Dice needs another anchor near it…
+const SOLO_DICE: f64 = 0.5;
+/// …within this many sentences on both sides…
+const SUPPORT_WINDOW: usize = 4;
+/// …unless it reaches this Dice and shows the wording as well as the topic:
+/// at least `LONE_NAMES` shared names or numbers, `MIN_SHARED_GENERIC`
+/// shared content words, and `LONE_WORDING` of them that are not names kept
+/// in the same order. A summary lifts one sentence here and another far
+/// away, so its links seldom support each other; two reports of one story
+/// share its names and topic words, but rarely an ordinary phrase's words
+/// in order around them. (Measured with `scripts/devsets/run-all.sh`:
+/// pan13-summary passages plagdet 0.642 → 0.675, pan13-random 0.865 → 0.866,
+/// the other sets unchanged, no false alarm added. Three words in order gave
+/// 0.696 but let two independent reports of one fact link: `to perform a
+/// duet at this month's Grammy Awards … third husband` and `appeared at the
+/// Grammy awards … singing a duet with her third husband`.)
+const LONE_DICE: f64 = 0.4;
+/// See `LONE_DICE`.
+const LONE_NAMES: usize = 2;
+/// See `LONE_DICE`.
+const LONE_WORDING: usize = 4;
+/// Headlines are short and share the story's key words by nature: two of
+/// them link only when most of their words agree.
+const MIN_DICE_TITLE: f64 = 0.5;
+/// A sentence joins a merged or split bead only if this share of its own
+/// rare-word mass is found on the other side…
+const MIN_MEMBER_COVER: f64 = 0.30;
+/// …and at least this share of the best cover any single sentence gives it:
+/// a sentence goes with the passage that explains it best.
+const MEMBER_BEST_SHARE: f64 = 0.6;
+/// A pair of sentences below this Dice is not the seed of a merge or split.
+const MIN_PART_DICE: f64 = 0.12;
+/// A sentence whose rare-word mass is covered this well by its partner has
+/// nothing left for a third sentence to explain.
+const FULL_COVER: f64 = 0.85;
+/// A cover of every content word (less rounding: the two sums add the same
+/// weights in the same order, but leave room).
+const WHOLE: f64 = 1.0 - 1e-9;
+/// How many of a sentence's best candidates may seed a merge or split.
+const GROUP_SEEDS: usize = 3;
+/// Each extra sentence in a bead costs this share of its value: groupings must
+/// earn their size, so identical text aligns 1:1.
+const SIZE_PENALTY: f64 = 0.06;
+/// Most sentences on one side of a bead shape in `SHAPES`.
+const MAX_SHAPE: usize = 3;
+/// A widest merge (one sentence against `MAX_SHAPE`) grows, one sentence
+/// at a time, while each new member brings its own evidence: a text that
+/// lost its sentence marks (a list run together, a re-extracted page, words
+/// shuffled across full stops) holds many of the other side's sentences in
+/// one. Past this many it is left as it is: a limit on the cost.
+const MAX_GROWN: usize = 24;
+/// A 1:1 link is copied rather than reworded when the shorter side (usually
+/// the copy) keeps this share of its content words in the other's order…
+const COPIED_CONTENT_HI: f64 = 0.70;
+/// …the longer side keeps at least this share (condensing is rewording)…
+const COPIED_CONTENT_LO: f64 = 0.45;
+/// …and one side keeps this share of all its words, function words included:
+/// a sentence rebuilt around the same names (`Never in my life have I seen…`
+/// for `I have never seen…`) keeps its content words but not its phrasing.
+const COPIED_WORDS: f64 = 0.6;
+/// A link is copied, whatever its shape, when each side keeps this share
+/// of the other's letters and digits in order: OCR slips, hyphenation and
+/// words run together cost a few letters, while a reworded sentence (or a
+/// merge that adds a clause) loses many more.
+const COPIED_LETTERS: f64 = 0.9;
+/// Stems in more A sentences than this are skipped when proposing candidates
+/// (they still count in scores): on long inputs they would make the index
+/// quadratic while saying little about which sentence is the source.
+const MAX_POSTINGS: usize = 200;
+/// Stems in at most this many A sentences always propose candidates…
+const RARE_POSTINGS: usize = 48;
+/// …and so do a sentence's rarest few, however common.
+const RAREST_STEMS: usize = 4;
+/// From this many sentences of B on, candidates are looked up in parallel…
+const PARALLEL_UNITS: usize = 1024;
+/// …from this many beads on, they are scored in parallel…
+const PARALLEL_BEADS: usize = 4096;
+/// …and from this many links on, their word diffs are made in parallel.
+const PARALLEL_LINKS: usize = 64;
+/// Moved blocks are found one chain at a time; past this many the rest of a
+/// shuffled text is left unlinked rather than searched indefinitely.
+const MAX_MOVED_BLOCKS: usize = 512;
+
+/// One compared sentence, as the aligner sees it (not the view's `Unit`).
+struct Compared {
+    sentence: usize,
+    /// A headline: compared with headlines only.
+    title: bool,
+    /// Sorted, distinct content stems.
+    set: Vec<u32>,
+    /// Content stems in text order (for the in-order share).
+    seq: Vec<u32>,
+    /// Sorted stems of names and numbers (capitalised inside the sentence, or
+    /// holding a digit).
+    specific: Vec<u32>,
+    /// Normalized ids of every word (for the word diff).
+    norms: Vec<u32>,
+    /// Weighted mass of `set` (see `Prepared::weigh`).
+    mass: f64,
+    first_word: usize,
+    /// Whether the next unit is the next sentence (so the two can be grouped).
+    joins_next: bool,
+}
+
+/// An article's compared sentences, tokenized once for all its pairings
+/// (not the view's `Side`, which is a pane).
+struct Prepared<'a> {
+    art: &'a Article,
+    units: Vec<Compared>,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(art: &'a Article, tok: &mut Tokenizer) -> Prepared<'a> {
+        let mut units: Vec<Compared> = Vec::new();
+        for (i, s) in art.sentences.iter().enumerate() {
+            let title = s.role == Role::Title;
+            if !(s.role.compared() || title) || s.words.is_empty() {
+                continue;
+            }
+            let toks: Vec<Token> = s
+                .words
+                .clone()
+                .map(|w| tok.token(art.word_text(w)))
+                .collect();
+            let seq: Vec<u32> = toks.iter().filter(|t| t.content).map(|t| t.stem).collect();
+            let mut specific: Vec<u32> = s
+                .words
+                .clone()
+                .zip(&toks)
+                .enumerate()
+                .filter(|&(k, (w, t))| {
+                    let text = art.word_text(w);
+                    t.content
+                        && (text.chars().any(|c| c.is_ascii_digit())
+                            || (k > 0 && text.chars().next().is_some_and(char::is_uppercase)))
+                })
+                .map(|(_, (_, t))| t.stem)
+                .collect();
+            specific.sort_unstable();
+            specific.dedup();
+            let mut set = seq.clone();
+            set.sort_unstable();
+            set.dedup();
+            if let Some(prev) = units.last_mut() {
+                prev.joins_next = prev.sentence + 1 == i && !prev.title && !title;
+            }
+            units.push(Compared {
+                sentence: i,
+                title,
+                set,
+                seq,
+                specific,
+                norms: toks.iter().map(|t| t.norm).collect(),
+                mass: 0.0,
+                first_word: s.words.start,
+                joins_next: false,
+            });
+        }
+        Prepared { art, units }
+    }
+
+    /// Set each unit's mass, once for all the beads it is in.
+    fn weigh(&mut self, sc: &Scorer) {
+        for u in &mut self.units {
+            u.mass = sc.mass(&u.set);
+        }
+    }
+
+    /// Whether units `u..u + n` are consecutive sentences.
+    fn groupable(&self, u: usize, n: usize) -> bool {
+        u + n <= self.units.len() && (u..u + n - 1).all(|k| self.units[k].joins_next)
+    }
+}
+
+/// Align `b` against `a` in this order (the caller handles symmetry), with
+/// `tok`'s stems (its ids are renumbered for this pair: see
+/// [`Tokenizer::start_local`]).
+pub(super) fn align_ordered(
+    a: &Article,
+    b: &Article,
+    opts: &Options,
+    tok: &mut Tokenizer,
+) -> (Vec<Link>, Vec<String>) {
+    tok.start_local();
+    let mut sa = Prepared::new(a, tok);
+    let mut sb = Prepared::new(b, tok);
+    let mut scorer = idf(&sa, &sb);
+    sa.weigh(&scorer);
+    sb.weigh(&scorer);
+    if opts.evidence.synonyms {
+        scorer.syn = synonym_table(tok, &sa, &sb, &scorer);
+        scorer.scratch_words = tok.id_count() / 32 + 1;
+    }
+    tok.end_local();
+    let beads = beads(&sa, &sb, &scorer, opts);
+    let worded = |bead: &Bead| wording_kept(&sa, &sb, bead, opts) >= LONE_WORDING;
+    let (chain, moved, capped) = choose(
+        &beads,
+        sa.units.len(),
+        sb.units.len(),
+        opts.evidence.runs,
+        &worded,
+    );
+    let mut notes = Vec::new();
+    if capped {
+        notes.push(format!(
+            "stopped looking for moved passages after {MAX_MOVED_BLOCKS} blocks; \
+             some text that moved may show as dropped and new"
+        ));
+    }
+    // Each link's kind and word diff are its own: many links are made on
+    // all cores (rayon), a few on this thread (the pool costs more to wake
+    // than they take).
+    let chosen: Vec<(Bead, bool)> = chain
+        .iter()
+        .map(|&i| (beads[i], false))
+        .chain(moved.iter().map(|&i| (beads[i], true)))
+        .collect();
+    let made: Vec<(Link, bool)> = if chosen.len() >= PARALLEL_LINKS {
+        use rayon::prelude::*;
+        chosen
+            .par_iter()
+            .with_min_len(PARALLEL_LINKS / 2)
+            .map(|&(bead, moved)| make_link(&sa, &sb, bead, moved, opts))
+            .collect()
+    } else {
+        chosen
+            .iter()
+            .map(|&(bead, moved)| make_link(&sa, &sb, bead, moved, opts))
+            .collect()
+    };
+    let late = made.iter().filter(|(_, exact)| !exact).count();
+    let mut links: Vec<Link> = made.into_iter().map(|(link, _)| link).collect();
+    if late > 0 {
+        notes.push(format!(
+            "{late} link{} longer than {} words: {} changed words are marked coarsely",
+            if late == 1 { "" } else { "s" },
+            opts.diff_words,
+            if late == 1 { "its" } else { "their" }
+        ));
+    }
+    links.sort_by_key(|l| (l.b.start, l.a.start));
+    if opts.evidence.edges {
+        links = trim_weak_edges(a, b, links);
+    }
+    (links, notes)
+}
+
+/// Whether a link keeps its source's wording, not only its topic: a phrase
+/// of `WORDED_RUN` words in a row, or half of one side's words in the
+/// other's order with a phrase of `WORDED_SHORT_RUN`. (A summary or a
+/// headline lifts phrases; two reports of one fact share its names and
+/// topic words, seldom a phrase around them.)
+fn keeps_wording(l: &Link) -> bool {
+    let run = l
+        .ops
+        .iter()
+        .map(|op| match op {
+            words::WordOp::Equal { a, .. } => a.len(),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    run >= WORDED_RUN || (l.kept_a.max(l.kept_b) >= WORDED_SHARE && run >= WORDED_SHORT_RUN)
+}
+
+/// The links left when every short passage ends at a sentence that is
+/// itself evidence of reuse: in a passage of at most `EDGE_MAX_LINKS` links,
+/// a reworded link below `EDGE_DICE` at either end (in B's order) that does
+/// not keep the wording (`keeps_wording`) is dropped, again and again, and a
+/// passage of one link needs `LONE_EDGE_DICE`; a short passage none of
+/// whose body links is evidence on its own (copied, `SOLO_DICE`, or the
+/// wording kept) is dropped whole, and headlines go when no body link is
+/// left. A weak match is taken for its place between
+/// two reused sentences (position corroborates it from both sides); at the
+/// end of a passage only one side vouches for it, and two texts on one
+/// subject put their related sentences near each other anyway.
+fn trim_weak_edges(a: &Article, b: &Article, links: Vec<Link>) -> Vec<Link> {
+    let weak = |l: &Link, alone: bool| {
+        l.kind == Kind::Reworded
+            && l.score < if alone { LONE_EDGE_DICE } else { EDGE_DICE }
+            && !keeps_wording(l)
+    };
+    let title = |l: &Link| a.sentences[l.a.start].role == Role::Title;
+    let evidence = |l: &Link| l.kind == Kind::Copied || l.score >= SOLO_DICE || keeps_wording(l);
+    let mut keep = vec![true; links.len()];
+    for p in super::passage::passages(a, b, &links) {
+        // Body links in B order (links are sorted by B): a headline shares
+        // its story's key words whoever wrote it, and vouches for nothing.
+        let mut order: Vec<usize> = p.links.into_iter().filter(|&i| !title(&links[i])).collect();
+        if order.len() > EDGE_MAX_LINKS {
+            continue;
+        }
+        order.sort_unstable();
+        // A short passage needs one link that is evidence on its own: a
+        // copy, a strong match, or the wording kept. A few middling matches
+        // in order are what two texts on one subject give, as both follow
+        // its logic (definition, method, example).
+        if !order.iter().any(|&i| evidence(&links[i])) {
+            for &i in &order {
+                keep[i] = false;
+            }
+            continue;
+        }
+        let mut m: &[usize] = &order;
+        while let Some((&first, rest)) = m.split_first() {
+            if !weak(&links[first], m.len() == 1) {
+                break;
+            }
+            keep[first] = false;
+            m = rest;
+        }
+        while let Some((&last, rest)) = m.split_last() {
+            if !weak(&links[last], m.len() == 1) {
+                break;
+            }
+            keep[last] = false;
+            m = rest;
+        }
+    }
+    // Dropping an edge can join what it separated: a dropped link that
+    // now lies between two links of one passage (inside its stretch of A,
+    // strictly inside its stretch of B) is vouched for from both sides, and
+    // comes back.
+    let kept: Vec<Link> = links
+        .iter()
+        .zip(&keep)
+        .filter(|&(_, &k)| k)
+        .map(|(l, _)| l.clone())
+        .collect();
+    // Passages never overlap: at most one holds a given sentence of B, found
+    // by its start (they are sorted by B).
+    let joined = super::passage::passages(a, b, &kept);
+    let inside = |l: &Link| {
+        let k = joined.partition_point(|p| p.b.start < l.b.start);
+        k > 0 && {
+            let p = &joined[k - 1];
+            p.a.start <= l.a.start && l.a.end <= p.a.end && l.b.end < p.b.end
+        }
+    };
+    // So does one with a kept link just before it and one just after it, in
+    // order on both sides: padding between two reused sentences. Links span
+    // at most `MAX_GROWN` sentences, so the kept links to look at start in a
+    // window of B around it (kept links are sorted by B).
+    let gap = super::MAX_PASSAGE_GAP;
+    let before = |x: &Link, l: &Link| {
+        x.b.end <= l.b.start
+            && l.b.start - x.b.end <= gap
+            && x.a.end <= l.a.start
+            && l.a.start - x.a.end <= gap
+    };
+    let near = |l: &Link| {
+        let lo = kept.partition_point(|x| x.b.start + MAX_GROWN + gap < l.b.start);
+        let hi = kept.partition_point(|x| x.b.start <= l.b.end + gap);
+        &kept[lo..hi]
+    };
+    let between = |l: &Link| {
+        let around = near(l);
+        around.iter().any(|x| before(x, l)) && around.iter().any(|y| before(l, y))
+    };
+    for (l, k) in links.iter().zip(keep.iter_mut()) {
+        *k = *k || inside(l) || between(l);
+    }
+    // Two headlines link only when the bodies do.
+    if links.iter().zip(&keep).all(|(l, &k)| !k || title(l)) {
+        keep.iter_mut().for_each(|k| *k = false);
+    }
+    links
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(l, k)| k.then_some(l))
+        .collect()
+}
+
+/// How many content words that are not names or numbers the bead's two
+/// sides share in the same order: the wording around the names, which two
+/// independent reports of one story seldom share.
+fn wording_kept(sa: &Prepared, sb: &Prepared, bead: &Bead, opts: &Options) -> usize {
+    let plain = |us: &[Compared]| -> Vec<u32> {
+        us.iter()
+            .flat_map(|u| {
+                u.seq
+                    .iter()
+                    .copied()
+                    .filter(|t| u.specific.binary_search(t).is_err())
+            })
+            .collect()
+    };
+    words::common_in_order(
+        &plain(&sa.units[bead.a..bead.a_end()]),
+        &plain(&sb.units[bead.b..bead.b_end()]),
+        opts.diff_words,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bead(a: usize, b: usize, dice: f64, count: usize, names: usize) -> Bead {
+        Bead {
+            a,
+            na: 1,
+            b,
+            nb: 1,
+            dice,
+            shared: dice,
+            mass: 2.0,
+            count,
+            names,
+            words: 20,
+            bare: false,
+            title: false,
+        }
+    }
+
+    #[test]
+    fn the_wording_kept_leaves_names_and_numbers_out() {
+        let mut tok = Tokenizer::default();
+        let a = Article::parse(
+            "x.txt",
+            b"Notes\n\nA majority of the provisions were written by Witkoff and Kushner, a person familiar with the drafting said.\n".to_vec(),
+        );
+        let b = Article::parse(
+            "y.txt",
+            b"Notes\n\nMost of the provisions were written by Witkoff and Kushner, citing a person familiar with the drafting process.\n".to_vec(),
+        );
+        let (sa, sb) = (Prepared::new(&a, &mut tok), Prepared::new(&b, &mut tok));
+        let (ua, ub) = (sa.units.len() - 1, sb.units.len() - 1);
+        let bd = bead(ua, ub, 0.5, 7, 2);
+        // provisions, written, person, familiar, drafting: not Witkoff, Kushner.
+        assert_eq!(wording_kept(&sa, &sb, &bd, &Options::default()), 5);
+    }
+}
