@@ -178,6 +178,10 @@ fn partner(i: usize, j: usize, ux: usize, x: usize) -> Option<usize> {
     }
 }
 
+/// A taker's alignment with X (the lower index as A), each link's index in
+/// the pair's orientation, and whether X is A.
+type Aligned = (Alignment, Vec<usize>, bool);
+
 fn build(arts: &[Article], fams: &Families, x: usize, partners: &[usize]) -> Uptake {
     let px = party(arts, fams, fams.unit(x));
     let px = Party {
@@ -187,7 +191,7 @@ fn build(arts: &[Article], fams: &Families, x: usize, partners: &[usize]) -> Upt
     let mut partners = partners.to_vec();
     partners.sort_unstable();
     partners.dedup();
-    let mut found: Vec<(Taker, (Alignment, Vec<usize>, bool))> = partners
+    let mut found: Vec<(Taker, Aligned)> = partners
         .par_iter()
         .filter(|&&t| t != x && fams.unit(t) != fams.unit(x))
         .filter_map(|&t| {
