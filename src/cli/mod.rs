@@ -15,6 +15,7 @@ pub mod output;
 mod progress;
 #[cfg(feature = "tui")]
 mod reader;
+mod spread;
 pub mod usage;
 
 use std::io::{self, IsTerminal};
@@ -105,6 +106,7 @@ pub fn run(cli: Cli) -> Result<()> {
             paths,
             format,
             max_pairs,
+            expand,
             reading,
         }) => {
             let bar = progress::Bar::new();
@@ -124,12 +126,26 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             let ranking = corpus::rank_with(&arts, &opts, &bar);
             bar.finish();
+            let opts = export::rank::Options { expand };
             let out = match format {
-                RankFormat::Json => export::json::ranking(&arts, &ranking),
-                RankFormat::Text => export::text::ranking(&arts, &ranking),
+                RankFormat::Json => export::rank::json(&arts, &ranking, opts),
+                RankFormat::Text => export::rank::text(&arts, &ranking, opts),
             };
             write_out(&out)
         }
+        Some(Command::Spread {
+            article,
+            paths,
+            format,
+            output,
+            reading,
+        }) => spread::spread(
+            &article,
+            &paths,
+            format,
+            output.as_deref(),
+            &reading.options(),
+        ),
         None => reader(color(io::stdout().is_terminal()), cli),
     }
 }

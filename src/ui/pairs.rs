@@ -14,17 +14,14 @@ use super::worker::{Done, Job};
 use crate::align::Alignment;
 use crate::article::Article;
 use crate::comparison::Comparison;
-use crate::corpus::provenance::{MIN_LINKS, MIN_SHARE, ONE_LINK_SHARE};
 use crate::corpus::{self, Direction, Pair};
 use crate::side::{Side, Sides};
 
 /// Whether a ranked pair shares text worth reading: `]` and `[` skip the
-/// others (`*` walks them too). The ranking holds every pair with a link; a
-/// single short link between two reports of one story is as often the same
-/// fact reported twice as a borrowing, so, as the provenance view counts a
-/// source, a pair needs two links, or one holding a fifth of an article.
+/// others (`*` walks them too). `corpus`'s one definition
+/// ([`Pair::shares_text`]), which `rank` lists.
 pub fn shares_text(p: &Pair) -> bool {
-    p.score() >= MIN_SHARE && (p.links >= MIN_LINKS || p.score() >= ONE_LINK_SHARE)
+    p.shares_text()
 }
 
 /// Why one article of a pair looks like the other's source: the reasons of
@@ -41,17 +38,14 @@ pub struct LikelySource {
 }
 
 /// Which of the open pair `a`, `b` (indices into `arts`) is the likely
-/// source, when the pair shares enough text and something tells (dates, an
-/// attribution, containment, a wire story): `corpus`'s rule for a ranked
-/// pair, without the tie-break that orients every pair.
+/// source, when the pair shares text and evidence tells (dates, an
+/// attribution, one-sided containment): `corpus::likely_source`, the rule
+/// `rank` uses.
 pub fn likely_source(arts: &[Article], a: usize, b: usize, al: &Alignment) -> Option<LikelySource> {
-    let p = corpus::pair_of(arts, a, b, al)?;
-    if !p.direction.known() || p.b_in_a < MIN_SHARE {
-        return None;
-    }
+    let (source, reason) = corpus::likely_source(arts, a, b, al)?;
     Some(LikelySource {
-        side: if p.a == a { Side::A } else { Side::B },
-        reason: p.direction,
+        side: if source == a { Side::A } else { Side::B },
+        reason,
     })
 }
 

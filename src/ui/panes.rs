@@ -458,7 +458,6 @@ fn pane_title(env: &Env, side: Side, art: &Article, width: u16) -> Line<'static>
         Some(p) if p.side == side => match p.reason {
             Reason::Dates => "· likely source (earlier) ",
             Reason::Attribution => "· likely source (named) ",
-            Reason::Wire => "· likely source (wire) ",
             _ => "· likely source ",
         },
         _ => "",
