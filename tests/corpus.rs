@@ -527,6 +527,14 @@ mod cli {
         insta::assert_snapshot!(copycat(&["spread", REUTERS, "articles"]));
     }
 
+    /// Regression: "1 article share text with it".
+    #[test]
+    fn spread_of_one_taker_agrees_in_number() {
+        let wsj = "articles/2025-11-25-wsj-how-witkoff-and-kushner-drafted-the-plan.txt";
+        let out = copycat(&["spread", wsj, "articles"]);
+        assert!(out.contains("\n1 article shares text with it ("), "{out}");
+    }
+
     #[test]
     fn spread_as_json_and_html() {
         let j: serde_json::Value =

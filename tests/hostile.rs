@@ -909,7 +909,7 @@ fn hostile_page_metadata_is_made_safe_in_every_output() {
         &[],
     );
     // Two reprints of one page: one family, no ranked pair between them.
-    r.wait_for("the pair", |t| t.contains("B copied 100%"));
+    r.wait_for("the pair", |t| t.contains("reprints: one family of 2"));
     r.wait_text("␛]0;PWNTITLE␇");
     r.send("n");
     r.wait_text("link 1/");

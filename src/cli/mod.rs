@@ -45,7 +45,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Index(a)) => archive::index(a),
         Some(Command::Find(a)) => {
             let color = color(io::stdout().is_terminal());
-            archive::find_sources(a, |arts| read_found(color, &cli, arts))
+            archive::find_sources(a, |arts, query| read_found(color, &cli, arts, query))
         }
         Some(Command::Job { step }) => archive::job(step),
         Some(Command::Compare {
@@ -167,9 +167,15 @@ fn reader(color: bool, cli: Cli) -> Result<()> {
 
 /// `copycat find --read`: the reader on the articles found.
 #[cfg(feature = "tui")]
-fn read_found(color: bool, cli: &Cli, arts: Vec<copycat::article::Article>) -> Result<()> {
+fn read_found(
+    color: bool,
+    cli: &Cli,
+    arts: Vec<copycat::article::Article>,
+    query: usize,
+) -> Result<()> {
     reader::open_read(
         arts,
+        query,
         reader::Options {
             color,
             mouse: !cli.no_mouse,

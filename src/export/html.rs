@@ -15,6 +15,7 @@ use crate::article::decode::placeholder;
 use crate::comparison::{Comparison, Item, paragraph_range, paragraphs};
 use crate::export::text::{FLAG, flag_counts};
 use crate::marks::{self, Mark, pct};
+use crate::side::Side;
 
 /// The page's own colours; the marks' colours come from [`marks::css`].
 pub(super) const STYLE: &str = r#"
@@ -248,13 +249,13 @@ pub fn write(a: &Article, b: &Article, c: &Comparison, out: impl io::Write) -> i
                 let _ = writeln!(
                     o,
                     "<tr><td class=\"{class}\">{}</td><td class=\"{gutter_class}\">#{} {class} {:.2}<br>{} kept in order<br>A ¶{} ↔ B ¶{}{moved}{marks}</td><td class=\"{class}\">{}</td></tr>",
-                    marked(a, l.a_span.clone(), &l.marked_words(true)),
+                    marked(a, l.a_span.clone(), &l.marked_words(Side::A)),
                     i + 1,
                     l.score,
                     pct(c.kept(i)),
                     a.paragraph_number(l.a.start),
                     b.paragraph_number(l.b.start),
-                    marked(b, l.b_span.clone(), &l.marked_words(false)),
+                    marked(b, l.b_span.clone(), &l.marked_words(Side::B)),
                 );
             }
             Item::New(k) => {

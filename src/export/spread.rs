@@ -14,7 +14,7 @@ use crate::align::Kind;
 use crate::article::{Article, safe_line};
 use crate::corpus::spread::{Relation, Taker, Uptake};
 use crate::corpus::{Families, Party, provenance};
-use crate::marks::{self, Mark, pct};
+use crate::marks::{self, Mark, count, pct};
 
 /// What `copycat spread --format json` prints.
 #[derive(Debug, Serialize)]
@@ -220,10 +220,6 @@ pub fn json(arts: &[Article], fams: &Families, u: &Uptake) -> String {
     super::json::pretty(&SpreadReport::new(arts, fams, u))
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// A taker's name: its path, `×N` for a family of N.
 fn taker_name(arts: &[Article], t: &Taker) -> String {
     let n = t.stands_for.len();
@@ -261,8 +257,8 @@ fn headline(u: &Uptake) -> String {
         .map(|t| t.stands_for.len())
         .sum::<usize>();
     let mut s = format!(
-        "{} share text with it ({} took from it, {} gave to it, {} related)",
-        plural(u.articles(), "article", "articles"),
+        "{} text with it ({} took from it, {} gave to it, {} related)",
+        count(u.articles(), "article shares", "articles share"),
         took,
         gave,
         u.articles() - took - gave
@@ -272,14 +268,14 @@ fn headline(u: &Uptake) -> String {
         let _ = write!(
             s,
             "; {} counted once",
-            plural(families, "reprint family", "reprint families")
+            count(families, "reprint family", "reprint families")
         );
     }
     if !u.reprints.is_empty() {
         let _ = write!(
             s,
             "; itself reprinted {}",
-            plural(u.reprints.len(), "time", "times")
+            count(u.reprints.len(), "time", "times")
         );
     }
     s
@@ -294,7 +290,7 @@ pub fn text(arts: &[Article], fams: &Families, u: &Uptake) -> String {
     let mut meta = vec![safe_line(&x.meta.title).into_owned()];
     meta.extend(x.meta.outlet.as_deref().map(|o| safe_line(o).into_owned()));
     meta.extend(x.meta.date.clone());
-    meta.push(plural(x.body_words(), "word", "words"));
+    meta.push(count(x.body_words(), "word", "words"));
     let _ = writeln!(s, "  {}", meta.join(" · "));
     let _ = writeln!(s, "{}\n", headline(u));
     if !u.takers.is_empty() {
@@ -377,7 +373,7 @@ pub fn html(arts: &[Article], fams: &Families, u: &Uptake) -> String {
     meta.push(escaped(&x.path));
     meta.extend(x.meta.outlet.as_deref().map(escaped));
     meta.extend(x.meta.date.as_deref().map(escaped));
-    meta.push(plural(x.body_words(), "word", "words"));
+    meta.push(count(x.body_words(), "word", "words"));
     let _ = writeln!(
         o,
         "<h1>How “{}” travelled</h1><div class=\"meta\">{}</div><div class=\"stats\">{}</div>",

@@ -15,6 +15,7 @@ use crate::comparison::{Comparison, Item, paragraph_range, paragraphs};
 use crate::corpus::Ranking;
 use crate::drift;
 use crate::marks::{Mark, SGR_RESET, pct};
+use crate::side::Side;
 
 const BOLD: &str = "\x1b[1m";
 
@@ -210,12 +211,12 @@ pub fn write(
                 let _ = writeln!(
                     o,
                     "  A  {}",
-                    marked(a, l.a_span.clone(), &l.marked_words(true), ansi)
+                    marked(a, l.a_span.clone(), &l.marked_words(Side::A), ansi)
                 );
                 let _ = writeln!(
                     o,
                     "  B  {}",
-                    marked(b, l.b_span.clone(), &l.marked_words(false), ansi)
+                    marked(b, l.b_span.clone(), &l.marked_words(Side::B), ansi)
                 );
                 for f in c.flags_of(i) {
                     let _ = writeln!(

@@ -33,6 +33,7 @@ use super::provenance::Provenance;
 use super::reading::{LaidOut, LayoutJob};
 use super::save::{HtmlReport, Reports};
 use super::screen::{Hit, Mouse, Pane, Screen};
+use super::uptake::UptakeView;
 use super::worker::{self, Done, Job};
 use crate::align::Alignment;
 use crate::article::Article;
@@ -47,6 +48,9 @@ pub struct Status {
     pub note: Option<String>,
     /// The progress indicator's frame.
     pub tick: usize,
+    /// Files skipped (unreadable, not articles): the article list's title
+    /// counts them.
+    pub skipped: usize,
 }
 
 /// What the loop must do besides drawing.
@@ -80,6 +84,7 @@ macro_rules! env {
                 .map(Arc::as_ref),
             pairs: &$app.pairs,
             tick: $app.status.tick,
+            skipped: $app.status.skipped,
         }
     };
 }
@@ -151,9 +156,10 @@ impl App {
     pub fn loaded(&mut self, arts: Arc<Vec<Article>>, warnings: &[String]) {
         let n = arts.len();
         self.arts = arts;
-        let all = self.pairs.all;
+        let (all, pivot) = (self.pairs.all, self.pairs.pivot);
         self.pairs = Pairs::new(n);
         self.pairs.all = all;
+        self.pairs.pivot = pivot;
         // The list now has every article (the filter typed so far applies).
         self.list.refilter(&self.arts);
         self.panes.reading.drop_layout();
@@ -161,9 +167,31 @@ impl App {
         self.panes.search.folded.clear();
         let Sides { a, b } = self.open.pair;
         self.set_pair(a, b);
+        self.skipped(warnings);
+    }
+
+    /// Files skipped while reading: counted in the list's title, and the
+    /// first named in the status bar. The pages read with doubt are counted
+    /// beside them (see `list`), each pane names its own.
+    pub fn skipped(&mut self, warnings: &[String]) {
+        self.status.skipped += warnings.len();
+        let doubtful = self.arts.iter().filter(|a| a.doubtful()).count();
+        let mut said = Vec::new();
         if let Some(first) = warnings.first() {
             let files = crate::marks::count(warnings.len(), "file", "files");
-            self.status.note = Some(format!("{files} skipped ({first})"));
+            said.push(format!(
+                "{files} skipped ({})",
+                crate::article::safe_line(first.trim_start_matches("skipped "))
+            ));
+        }
+        if doubtful > 0 {
+            said.push(format!(
+                "{} read with doubt (--whole-page reads all of a page)",
+                crate::marks::count(doubtful, "page", "pages")
+            ));
+        }
+        if !said.is_empty() {
+            self.status.note = Some(said.join("; "));
         }
     }
 
@@ -327,10 +355,9 @@ impl App {
             Arrived::Progress => {}
             // The first pair found by a long ranking opens, unless the
             // reader has picked one; later ones only extend `]`.
-            Arrived::Found(Some(first)) if !self.open.chosen => {
-                self.open.chosen = true;
-                self.open_ranked(first);
-            }
+            // It is not chosen: when the ranking ends, the best pair replaces
+            // it, unless the reader has acted on it meanwhile (`on_key`).
+            Arrived::Found(Some(first)) if !self.open.chosen => self.open_ranked(first),
             Arrived::Found(_) => self.open.rank = self.pairs.rank_of(a, b),
             // A jump asked for on the waiting screen is meant for the first
             // pair shown, which is this one.
@@ -347,6 +374,9 @@ impl App {
                 self.relayout();
             }
             Arrived::Aligned(..) => {}
+            // The spread view draws it from the pairs; its selection is
+            // placed on the first key or draw.
+            Arrived::Spread(_) => {}
         }
     }
 
@@ -388,6 +418,11 @@ impl App {
     /// Feed one key press: an action, or a character for the prompt.
     pub fn on_key(&mut self, k: &KeyEvent) {
         self.status.note = None;
+        // A key read on a pair the ranking opened (found so far) keeps it:
+        // the end of the ranking no longer moves the reader away.
+        if self.pairs.ranking().is_some() && !self.pairs.ranked() {
+            self.open.chosen = true;
+        }
         if let Some(action) = self.keymap.dispatch(&self.contexts(), k) {
             self.apply(action);
         } else if let KeyCode::Char(c) = k.code
@@ -522,6 +557,9 @@ impl App {
             }
             Action::NextPair => self.step_pair(1),
             Action::PrevPair => self.step_pair(-1),
+            Action::FirstPair => self.end_pair(true),
+            Action::LastPair => self.end_pair(false),
+            Action::Spread => self.toggle_spread(),
             Action::AllPairs => {
                 // The keys as configured, not the defaults.
                 let pair_keys = [Action::NextPair, Action::PrevPair];
@@ -553,6 +591,8 @@ impl App {
             | Action::SetA
             | Action::SetB
             | Action::OpenPair
+            | Action::PrevTaker
+            | Action::NextTaker
             | Action::OpenFlag => {}
         }
     }
@@ -567,6 +607,11 @@ impl App {
     fn ask(&mut self, ask: Ask) {
         match ask {
             Ask::OpenPair(a, b) => self.choose_pair(a, b),
+            Ask::OpenLink { a, b, link, note } => {
+                self.choose_pair(a, b);
+                self.panes.go_to_link(link);
+                self.status.note = note;
+            }
             Ask::GoToFlag(i) => {
                 if let Some(c) = self.pairs.get(self.open.pair.a, self.open.pair.b) {
                     self.panes.go_to_flag(i, c);
@@ -655,6 +700,33 @@ impl App {
         self.overlays.toggle(Kind::Sources, || {
             Layer::Sources(Provenance::new(n, ranking, partial))
         });
+    }
+
+    /// `t`: how the article read spread — the focused pane's, or the
+    /// list's selected one while the list has the keyboard. Its spread is
+    /// asked of the worker the first time; the view waits for it.
+    fn toggle_spread(&mut self) {
+        if self.arts.len() < 2 {
+            self.status.note = Some("one article: nothing to spread to".into());
+            return;
+        }
+        if self.pairs.is_waiting() {
+            self.status.note = Some("still reading the articles".into());
+            return;
+        }
+        let x = match self.screen.pane.side() {
+            Some(side) => self.open.pair[side],
+            None => self.list.selected.min(self.arts.len() - 1),
+        };
+        // A view of another article is replaced, not raised.
+        if let Some(Layer::Spread(v)) = self.overlays.top()
+            && v.article() != x
+        {
+            self.overlays.close();
+        }
+        self.pairs.request_spread(x);
+        self.overlays
+            .toggle(Kind::Spread, || Layer::Spread(UptakeView::new(x)));
     }
 
     /// `!`: the list of flags. It opens even before the pair is aligned, or
@@ -747,6 +819,21 @@ impl App {
             Side::B => (a, s),
         };
         self.choose_pair(a, b);
+    }
+
+    /// `{` / `}`: the first (most reused) or last pair of the walk.
+    fn end_pair(&mut self, first: bool) {
+        let walk = self.pairs.walk();
+        let end = if first { walk.first() } else { walk.last() };
+        match end.map(|p| (p.a, p.b)) {
+            Some((a, b)) => self.choose_pair(a, b),
+            None => {
+                // No walk yet: the step says why.
+                if let Err(note) = self.pairs.step_from(self.open.pair.into(), 1) {
+                    self.status.note = Some(note);
+                }
+            }
+        }
     }
 
     /// `]` / `[`: the next or previous pair of the walk.
@@ -1211,5 +1298,129 @@ mod tests {
         let down = MouseEventKind::Down(crossterm::event::MouseButton::Left);
         assert!(!app.on_event(&mouse(down)));
         assert_eq!(app.focus(), None);
+    }
+
+    #[test]
+    fn t_shows_who_took_each_paragraph_and_enter_opens_the_pair_on_it() {
+        let mut app = settled();
+        app.apply(Action::PaneA);
+        let x = app.pair().0;
+        app.apply(Action::Spread);
+        assert_eq!(app.contexts()[0], Ctx::Spread);
+        // Before the spread arrives, keys but closing do nothing.
+        app.apply(Action::OpenPair);
+        assert_eq!(app.overlays.top_kind(), Some(Kind::Spread));
+        app.settle();
+        let u = app.pairs.spread(x).expect("computed").clone();
+        assert!(!u.takers.is_empty(), "the first pair's A shares text");
+        // The view starts on the first paragraph someone holds, in the
+        // column of the article holding most of it.
+        let (row, p) = u
+            .paragraphs
+            .iter()
+            .enumerate()
+            .find(|(_, p)| !p.takes.is_empty())
+            .expect("a held paragraph");
+        let take = &p.takes[0];
+        let Some(Layer::Spread(view)) = app.overlays.top() else {
+            panic!("the spread view on top");
+        };
+        let mut view = view.clone();
+        let env = app.env();
+        view.handle(Action::Top, &env);
+        for _ in 0..row {
+            view.handle(Action::Down, &env);
+        }
+        assert_eq!(view.selected(), (row, take.taker));
+        // Enter: the pair of X and that article, the first link holding
+        // the paragraph focused.
+        app.apply(Action::OpenPair);
+        app.settle();
+        assert!(!app.overlays.is_open(Kind::Spread));
+        let tk = &u.takers[take.taker];
+        assert_eq!(app.pair(), (tk.pair.a, tk.pair.b));
+        let l = take.links[0];
+        assert_eq!(app.focus(), Some(Unit::Link(l)));
+        let link = &app.alignment().expect("aligned").links[l];
+        let mine = if tk.pair.a == x { &link.a } else { &link.b };
+        assert!(mine.start < p.sentences.end && p.sentences.start < mine.end);
+        // `t` on the other pane's article opens that article's spread.
+        app.apply(Action::PaneB);
+        app.apply(Action::Spread);
+        let Some(Layer::Spread(view)) = app.overlays.top() else {
+            panic!("the spread view on top");
+        };
+        assert_eq!(view.article(), app.pair().1);
+        app.apply(Action::Back);
+        assert!(!app.overlays.is_open(Kind::Spread));
+    }
+
+    #[test]
+    fn braces_open_the_most_and_the_least_reused_pair() {
+        let mut app = settled();
+        let walk: Vec<(usize, usize)> = app.walk().iter().map(|p| (p.a, p.b)).collect();
+        assert!(walk.len() >= 2);
+        app.apply(Action::LastPair);
+        app.settle();
+        assert_eq!(app.pair(), walk[walk.len() - 1]);
+        app.apply(Action::FirstPair);
+        app.settle();
+        assert_eq!(app.pair(), walk[0]);
+    }
+
+    /// Two reprints of one text are one family: no ranked pair between
+    /// them, and the status bar says what they are rather than nothing.
+    #[test]
+    fn two_reprints_are_one_family_in_the_status_bar() {
+        let arts = crate::article::bundled();
+        let text =
+            std::fs::read(&arts[0].path).unwrap_or_else(|_| arts[0].text.clone().into_bytes());
+        let copy = [b"By A. Reporter\n\n".to_vec(), text.clone()].concat();
+        let mut app = App::new(
+            vec![
+                Article::parse("one.txt", text),
+                Article::parse("two.txt", copy),
+            ],
+            true,
+            true,
+        );
+        app.resize(120, 30);
+        app.settle();
+        assert_eq!(app.pairs.reprints(0, 1).same, Some(2));
+        assert!(app.walk().is_empty());
+        let mut buf = ratatui::buffer::Buffer::empty(Rect::new(0, 0, 120, 30));
+        ratatui::widgets::Widget::render(&app, buf.area, &mut buf);
+        let status: String = (0..120)
+            .map(|x| buf[(x, 29)].symbol().to_string())
+            .collect();
+        assert!(status.contains("reprints: one family of 2"), "{status}");
+    }
+
+    /// A large folder opens on the most reused pair found so far and moves
+    /// to the best one when the ranking ends, unless the reader has read on
+    /// meanwhile.
+    #[test]
+    fn the_best_pair_replaces_the_first_found_unless_the_reader_acted() {
+        let arts = crate::article::bundled();
+        let r = crate::corpus::rank(&arts);
+        assert!(r.pairs.len() >= 2);
+        let (best, worse) = (&r.pairs[0], &r.pairs[1]);
+        for acted in [false, true] {
+            let mut app = App::new(arts.clone(), true, true);
+            app.resize(120, 40);
+            let _ = app.take_jobs();
+            app.on_done(Done::Found(vec![worse.clone()]));
+            assert_eq!(app.pair(), (worse.a, worse.b));
+            if acted {
+                app.on_key(&KeyEvent::from(KeyCode::Char('j')));
+            }
+            app.on_done(Done::Ranked(r.pairs.clone(), r.families.clone()));
+            let want = if acted {
+                (worse.a, worse.b)
+            } else {
+                (best.a, best.b)
+            };
+            assert_eq!(app.pair(), want, "acted: {acted}");
+        }
     }
 }

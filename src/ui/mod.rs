@@ -40,6 +40,7 @@ pub(crate) mod save;
 pub(crate) mod screen;
 pub(crate) mod search;
 pub(crate) mod terminal;
+pub(crate) mod uptake;
 pub(crate) mod worker;
 
 use std::fs::File;
@@ -80,6 +81,12 @@ pub struct Settings {
     pub config: Config,
     /// How the palette is chosen (`--theme`, else the config file's).
     pub theme: ThemeChoice,
+    /// Files of the command line skipped before the reader opened (said
+    /// on stderr too): the first frame counts them.
+    pub skipped: Vec<String>,
+    /// `]` and `[` walk only the pairs holding this article (`find --read`:
+    /// the query's sources, not the pairs among them).
+    pub pivot: Option<usize>,
 }
 
 /// How often the progress indicator moves while work is pending.
@@ -141,6 +148,7 @@ fn prepare(arts: Arc<Vec<Article>>, loading: bool, s: &Settings) -> App {
         App::with_shared(arts, s.color, s.mouse)
     };
     app.show_all_pairs(s.all_pairs);
+    app.pairs.pivot = s.pivot;
     app.set_keymap(s.config.keymap.clone());
     if let Some(html) = s.html {
         app.export_to(html, ".");
@@ -148,6 +156,7 @@ fn prepare(arts: Arc<Vec<Article>>, loading: bool, s: &Settings) -> App {
     if s.keep_order {
         app.keep_order();
     }
+    app.skipped(&s.skipped);
     app
 }
 

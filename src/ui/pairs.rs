@@ -14,7 +14,8 @@ use super::worker::{Done, Job};
 use crate::align::Alignment;
 use crate::article::Article;
 use crate::comparison::Comparison;
-use crate::corpus::{self, Direction, Pair};
+use crate::corpus::spread::Uptake;
+use crate::corpus::{self, Direction, Families, Pair};
 use crate::side::{Side, Sides};
 
 /// Whether a ranked pair shares text worth reading: `]` and `[` skip the
@@ -49,6 +50,25 @@ pub fn likely_source(arts: &[Article], a: usize, b: usize, al: &Alignment) -> Op
     })
 }
 
+/// How the two articles of a pair stand as reprints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reprints {
+    /// Both are of one family of reprints, of this size.
+    pub same: Option<usize>,
+    /// The articles each side stands for: its family's size when it is a
+    /// family's representative, else 1.
+    pub sides: Sides<usize>,
+}
+
+impl Default for Reprints {
+    fn default() -> Reprints {
+        Reprints {
+            same: None,
+            sides: Sides::new(1, 1),
+        }
+    }
+}
+
 /// What a worker result changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Arrived {
@@ -61,6 +81,8 @@ pub enum Arrived {
     Ranked(Option<(usize, usize)>),
     /// The alignment of B (second) against A (first).
     Aligned(usize, usize),
+    /// The spread of an article.
+    Spread(usize),
 }
 
 /// The pair on screen.
@@ -97,12 +119,19 @@ pub struct Pairs {
     /// `]` and `[` step through every ranked pair, not only those that
     /// share text (`*`, `--all-pairs`).
     pub all: bool,
+    /// `]` and `[` step only through the pairs holding this article.
+    pub pivot: Option<usize>,
     ranking: Option<Vec<Pair>>,
+    /// The families of reprints the ranking went through, once it ends.
+    families: Option<Families>,
     /// Pairs found so far while a ranking goes on, highest score first.
     found: Vec<Pair>,
     progress: Option<(usize, usize)>,
     comparisons: HashMap<(usize, usize), Arc<Comparison>>,
     requested: HashSet<(usize, usize)>,
+    /// Spreads computed, by article, and those asked for.
+    spreads: HashMap<usize, Arc<Uptake>>,
+    spreads_asked: HashSet<usize>,
     outbox: Vec<(Job, bool)>,
 }
 
@@ -147,6 +176,7 @@ impl Pairs {
             .unwrap_or_default()
             .iter()
             .filter(|p| self.all || shares_text(p))
+            .filter(|p| self.pivot.is_none_or(|x| p.a == x || p.b == x))
             .collect()
     }
 
@@ -226,6 +256,29 @@ impl Pairs {
         }
     }
 
+    /// How `a` and `b` stand as reprints, once the ranking is done: both
+    /// of one family (its size), or each side's family when it stands for
+    /// one (a representative: the pair is reported for every member).
+    pub fn reprints(&self, a: usize, b: usize) -> Reprints {
+        let Some(f) = &self.families else {
+            return Reprints::default();
+        };
+        if let (Some(x), Some(y)) = (
+            f.of.get(a).copied().flatten(),
+            f.of.get(b).copied().flatten(),
+        ) && x == y
+        {
+            return Reprints {
+                same: Some(f.families[x].size()),
+                sides: Sides::new(1, 1),
+            };
+        }
+        Reprints {
+            same: None,
+            sides: Sides::new(f.size(a), f.size(b)),
+        }
+    }
+
     /// Whether the ranking is complete.
     pub fn ranked(&self) -> bool {
         self.ranking.is_some()
@@ -261,6 +314,18 @@ impl Pairs {
         }
         if self.requested.insert((a, b)) || urgent {
             self.outbox.push((Job::Align(a, b), urgent));
+        }
+    }
+
+    /// The spread of article `x`, once computed.
+    pub fn spread(&self, x: usize) -> Option<&Arc<Uptake>> {
+        self.spreads.get(&x)
+    }
+
+    /// Ask for the spread of article `x` (once), before other work.
+    pub fn request_spread(&mut self, x: usize) {
+        if x < self.articles && !self.spreads.contains_key(&x) && self.spreads_asked.insert(x) {
+            self.outbox.push((Job::Spread(x), true));
         }
     }
 
@@ -303,7 +368,10 @@ impl Pairs {
 
     /// Whether results are still expected.
     pub fn busy(&self) -> bool {
-        self.waiting || self.progress.is_some() || !self.requested.is_empty()
+        self.waiting
+            || self.progress.is_some()
+            || !self.requested.is_empty()
+            || !self.spreads_asked.is_empty()
     }
 
     /// Take in a worker result.
@@ -332,8 +400,9 @@ impl Pairs {
                     None
                 })
             }
-            Done::Ranked(r) => {
+            Done::Ranked(r, families) => {
                 self.progress = None;
+                self.families = Some(families);
                 self.found = Vec::new();
                 let first = r.first().map(|p| (p.a, p.b));
                 self.ranking = Some(r);
@@ -343,6 +412,11 @@ impl Pairs {
                 self.requested.remove(&(a, b));
                 self.comparisons.insert((a, b), c);
                 Arrived::Aligned(a, b)
+            }
+            Done::Spread(x, u) => {
+                self.spreads_asked.remove(&x);
+                self.spreads.insert(x, u);
+                Arrived::Spread(x)
             }
         }
     }
@@ -368,5 +442,29 @@ mod tests {
         p.request(0, 1, true);
         assert!(p.take_jobs().is_empty());
         assert_eq!(p.share(0, 1), Some(0.0));
+    }
+
+    /// `find --read`: `]` walks the query's pairs, not those among its
+    /// sources.
+    #[test]
+    fn a_pivot_walks_only_its_own_pairs() {
+        let pair = |a, b, score| Pair {
+            a,
+            b,
+            b_in_a: score,
+            a_in_b: score,
+            copied: score,
+            reworded: 0.0,
+            links: 5,
+            direction: Direction::Attribution,
+        };
+        let mut p = Pairs::new(3);
+        let ranked = vec![pair(1, 2, 0.9), pair(0, 1, 0.8), pair(2, 0, 0.5)];
+        p.on_done(Done::Ranked(ranked, Families::none(3)));
+        assert_eq!(p.walk().len(), 3);
+        p.pivot = Some(0);
+        let walk: Vec<(usize, usize)> = p.walk().iter().map(|q| (q.a, q.b)).collect();
+        assert_eq!(walk, [(0, 1), (2, 0)]);
+        assert_eq!(p.step_from((0, 1), 1), Ok((2, 0)));
     }
 }
