@@ -98,15 +98,16 @@ shot folder
 t send-keys -t shots w
 wait_for "Who took from whom"
 shot sources
+# Esc alone: a key sent at once after it would read as Alt+key.
 t send-keys -t shots Escape
+sleep 0.3
 
 # How the story spread (t): the list's selected article, back up to the
 # Reuters story; its paragraphs down, a heat-map column for each article
 # holding some.
 t send-keys -t shots k k t
-wait_for "text with it"
+wait_for "pick an article"
 shot spread
-# Esc alone: a key sent at once after it would read as Alt+key.
 t send-keys -t shots Escape
 sleep 0.3
 

@@ -423,7 +423,8 @@ impl UptakeView {
             for c in 0..cols.min(u.takers.len() - left) {
                 let k = left + c;
                 let x = heat_x + c as u16 * COLUMN;
-                let (cell, mut style) = match p.takes.iter().find(|tk| tk.taker == k) {
+                let selected = here && k == self.column;
+                let (cell, style) = match p.takes.iter().find(|tk| tk.taker == k) {
                     Some(tk) => {
                         let g = glyph(tk.share);
                         let mark = match tk.kind {
@@ -434,9 +435,13 @@ impl UptakeView {
                     }
                     None => (" ·".to_string(), t.dim()),
                 };
-                if here && k == self.column {
-                    style = style.add_modifier(Modifier::REVERSED);
-                }
+                // The selected cell: a pointer in its first place, so that
+                // it shows without colour and on a reversed row alike.
+                let cell = if selected {
+                    format!("▶{}", cell.chars().last().unwrap_or(' '))
+                } else {
+                    cell
+                };
                 buf.set_stringn(x, y, cell, 2, style);
             }
             let held = p.held_by(&u.takers);
@@ -469,10 +474,10 @@ impl UptakeView {
             (Some(_), None) => format!("¶{}: [{}] holds none of it", p.number, self.column + 1),
             (Some(_), Some(tk)) => {
                 let mut parts = vec![format!(
-                    "{} of ¶{} in [{}]",
+                    "[{}] holds {} of ¶{}",
+                    self.column + 1,
                     pct(tk.share),
-                    p.number,
-                    self.column + 1
+                    p.number
                 )];
                 if tk.copied > 0.0 {
                     parts.push(format!("{} copied", pct(tk.copied)));
