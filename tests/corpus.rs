@@ -527,6 +527,33 @@ mod cli {
         insta::assert_snapshot!(copycat(&["spread", REUTERS, "articles"]));
     }
 
+    /// Issue 25, item 14: reprints of a two-sentence item gave "0 pairs
+    /// share text" and nothing else. They are one family, and the summary
+    /// says how many pairs of articles share text through it.
+    #[test]
+    fn reprints_of_a_short_item_are_one_family_that_shares_text() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..60 {
+            std::fs::write(
+                dir.path().join(format!("r{i}.txt")),
+                format!(
+                    "Wire item\n\nBy Reporter {i}\n\nThe council approved the new budget on \
+                     Tuesday after a long debate over school funding. Officials said the vote \
+                     would allow construction of two new libraries next year.\n"
+                ),
+            )
+            .unwrap();
+        }
+        let out = copycat(&["rank", dir.path().to_str().unwrap()]);
+        let first = out.lines().next().unwrap_or_default();
+        assert!(
+            first.contains("60 in 1 reprint family")
+                && first.contains("with the reprints in families, 1770 pairs of articles do"),
+            "{out}"
+        );
+        assert!(out.contains("family 1: 60 articles"), "{out}");
+    }
+
     /// Regression: "1 article share text with it".
     #[test]
     fn spread_of_one_taker_agrees_in_number() {

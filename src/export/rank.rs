@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::report::{VERSION, round3};
 use crate::article::{Article, safe_line};
 use crate::corpus::{self, ArticlePair, Family, Pair, Ranking, Source, Via, provenance};
-use crate::marks::pct;
+use crate::marks::{count, pct};
 
 /// What to write besides the ranked pairs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -350,16 +350,16 @@ pub fn json(arts: &[Article], ranking: &Ranking, opts: Options) -> String {
     super::json::pretty(&RankReport::new(arts, ranking, opts))
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// What a ranking covered, in one line: how many pairs there were, how many
 /// were proposed and aligned, how many share text, and the reprint families
 /// that spared alignments.
 pub fn summary(r: &Ranking) -> String {
     let f = &r.families;
-    let looked = if r.exhaustive {
+    let looked = if r.exhaustive && !f.families.is_empty() {
+        // Pairs inside a family are not aligned: "every pair" would be
+        // read as every pair of articles.
+        format!("every pair of distinct texts aligned ({})", r.aligned)
+    } else if r.exhaustive {
         format!("every pair aligned ({})", r.aligned)
     } else if r.aligned < r.candidates {
         format!(
@@ -375,7 +375,7 @@ pub fn summary(r: &Ranking) -> String {
         format!(
             " ({} in {}, aligned once each)",
             f.in_families(),
-            plural(f.families.len(), "reprint family", "reprint families")
+            count(f.families.len(), "reprint family", "reprint families")
         )
     };
     let stand = r.article_pairs();
@@ -383,15 +383,15 @@ pub fn summary(r: &Ranking) -> String {
         String::new()
     } else {
         format!(
-            " (with the families: {})",
-            plural(stand, "pair of articles", "pairs of articles")
+            "; with the reprints in families, {} do",
+            count(stand, "pair of articles", "pairs of articles")
         )
     };
     format!(
         "{}{families}, {}: {looked}; {} share text{stand}",
-        plural(r.articles, "article", "articles"),
-        plural(r.all_pairs, "pair", "pairs"),
-        plural(r.pairs.len(), "pair", "pairs"),
+        count(r.articles, "article", "articles"),
+        count(r.all_pairs, "pair", "pairs"),
+        count(r.pairs.len(), "pair", "pairs"),
     )
 }
 
@@ -402,7 +402,7 @@ fn unit_name(arts: &[Article], r: &Ranking, x: usize) -> String {
         format!(
             "{} [+{}]",
             safe_line(&arts[x].path),
-            plural(n - 1, "reprint", "reprints")
+            count(n - 1, "reprint", "reprints")
         )
     } else {
         safe_line(&arts[x].path).into_owned()
@@ -415,29 +415,29 @@ fn differences(l: &corpus::Likeness) -> String {
     if !l.added.is_empty() {
         bits.push(format!(
             "+{} ({})",
-            plural(
+            count(
                 l.added.iter().map(|r| r.len()).sum(),
                 "sentence",
                 "sentences"
             ),
-            plural(l.added_words, "word", "words")
+            count(l.added_words, "word", "words")
         ));
     }
     if !l.dropped.is_empty() {
         bits.push(format!(
             "−{} ({})",
-            plural(
+            count(
                 l.dropped.iter().map(|r| r.len()).sum(),
                 "sentence",
                 "sentences"
             ),
-            plural(l.dropped_words, "word", "words")
+            count(l.dropped_words, "word", "words")
         ));
     }
     if l.changed_words > 0 {
         bits.push(format!(
             "{} changed",
-            plural(l.changed_words, "word", "words")
+            count(l.changed_words, "word", "words")
         ));
     }
     if bits.is_empty() {
