@@ -823,16 +823,9 @@ impl App {
 
     /// `{` / `}`: the first (most reused) or last pair of the walk.
     fn end_pair(&mut self, first: bool) {
-        let walk = self.pairs.walk();
-        let end = if first { walk.first() } else { walk.last() };
-        match end.map(|p| (p.a, p.b)) {
-            Some((a, b)) => self.choose_pair(a, b),
-            None => {
-                // No walk yet: the step says why.
-                if let Err(note) = self.pairs.step_from(self.open.pair.into(), 1) {
-                    self.status.note = Some(note);
-                }
-            }
+        match self.pairs.end(first) {
+            Ok((a, b)) => self.choose_pair(a, b),
+            Err(note) => self.status.note = Some(note),
         }
     }
 
@@ -952,9 +945,18 @@ mod tests {
         // After a swap the pair keeps its place in the walk.
         app.apply(Action::Swap);
         assert_eq!(app.walk_position(), Some((n - 2, n, true)));
-        // * walks every ranked pair.
+        // * walks every pair of articles, those that share text first: its
+        // note states the true total (regression: "all 5 pairs" of 10).
+        let articles = app.articles().len();
+        let total = articles * (articles - 1) / 2;
         app.apply(Action::AllPairs);
-        let mut seen = Vec::new();
+        assert!(
+            app.note()
+                .is_some_and(|t| t.contains(&format!("all {total} pairs"))),
+            "{:?}",
+            app.note()
+        );
+        let mut seen = vec![app.pair()];
         app.apply(Action::NextPair);
         app.settle();
         seen.push(app.pair());
@@ -963,7 +965,37 @@ mod tests {
             app.settle();
             seen.push(app.pair());
         }
-        assert_eq!(seen, ranked[n - 1..]);
+        assert_eq!(
+            app.walk_position().map(|(n, of, _)| (n, of)),
+            Some((total - 1, total))
+        );
+        // From the pair before last of the ranking: the last, then every
+        // other pair once.
+        assert_eq!(seen[1], ranked[n - 1]);
+        let mut all: Vec<(usize, usize)> = seen[1..]
+            .iter()
+            .chain(&ranked[..n - 1])
+            .map(|&(a, b)| (a.min(b), a.max(b)))
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), total);
+        // And back: [ steps through the same pairs the other way.
+        let mut back = vec![app.pair()];
+        for _ in 0..total - 1 {
+            app.apply(Action::PrevPair);
+            app.settle();
+            back.push(app.pair());
+        }
+        let mut forward: Vec<(usize, usize)> = ranked[..n - 1].to_vec();
+        forward.extend(&seen[1..]);
+        back.reverse();
+        assert_eq!(back, forward);
+        // } and { go to the ends of the whole walk.
+        app.apply(Action::FirstPair);
+        assert_eq!(app.pair(), ranked[0]);
+        app.apply(Action::LastPair);
+        assert_eq!(app.walk_position().map(|(n, _, _)| n), Some(total - 1));
     }
 
     #[test]
