@@ -1426,6 +1426,32 @@ mod tests {
             .map(|x| buf[(x, 29)].symbol().to_string())
             .collect();
         assert!(status.contains("reprints: one family of 2"), "{status}");
+        // The list marks the one ranked for the family with its size, the
+        // other with `=`.
+        let rep = app
+            .pairs
+            .families
+            .as_ref()
+            .and_then(|f| f.family_of(0))
+            .map(|f| f.representative);
+        let screen: String = (0..30)
+            .map(|y| {
+                (0..120)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect();
+        let name = |i: usize| if i == 0 { "one.txt" } else { "two.txt" };
+        let rep = rep.expect("a family");
+        assert!(
+            screen.contains(&format!("   ×2  {}", name(rep))),
+            "{screen}"
+        );
+        assert!(
+            screen.contains(&format!("    =  {}", name(1 - rep))),
+            "{screen}"
+        );
     }
 
     /// A large folder opens on the most reused pair found so far and moves

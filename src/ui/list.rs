@@ -269,7 +269,10 @@ fn render(list: &List, area: Rect, buf: &mut Buffer, env: &Env) {
                 t.dim()
             };
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
-            let d = Line::from(format!("{:INDENT$}{name}", "")).style(style);
+            // A family of reprints: its size beside the one ranked for it,
+            // `=` beside the others (see the help's legend).
+            let tag = env.pairs.family_tag(i).unwrap_or_default();
+            let d = Line::from(format!("{tag:>w$}  {name}", w = INDENT - 2)).style(style);
             buf.set_line(inner.x, y, &d, inner.width);
             y += 1;
         }

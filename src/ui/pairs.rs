@@ -234,7 +234,7 @@ pub struct Pairs {
     pub pivot: Option<usize>,
     ranking: Option<Vec<Pair>>,
     /// The families of reprints the ranking went through, once it ends.
-    families: Option<Families>,
+    pub(crate) families: Option<Families>,
     /// Pairs found so far while a ranking goes on, highest score first.
     found: Vec<Pair>,
     progress: Option<(usize, usize)>,
@@ -448,6 +448,18 @@ impl Pairs {
             same: None,
             sides: Sides::new(f.size(a), f.size(b)),
         }
+    }
+
+    /// What the list shows of `x` as a reprint, once the ranking is done:
+    /// `×N` for the representative of a family of N (ranked for all of
+    /// them), `=` for another member, nothing for an article without.
+    pub fn family_tag(&self, x: usize) -> Option<String> {
+        let f = self.families.as_ref()?.family_of(x)?;
+        Some(if f.representative == x {
+            format!("×{}", f.size())
+        } else {
+            "=".into()
+        })
     }
 
     /// Whether the ranking is complete.
