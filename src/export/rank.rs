@@ -388,10 +388,10 @@ pub fn summary(r: &Ranking) -> String {
         )
     };
     format!(
-        "{}{families}, {}: {looked}; {} share text{stand}",
+        "{}{families}, {}: {looked}; {} text{stand}",
         count(r.articles, "article", "articles"),
         count(r.all_pairs, "pair", "pairs"),
-        count(r.pairs.len(), "pair", "pairs"),
+        count(r.pairs.len(), "pair shares", "pairs share"),
     )
 }
 
