@@ -114,6 +114,10 @@ pub(super) struct Elem {
     /// Its `itemprop` is `articleBody`, or a class or id names it as the
     /// story's body (`article-body`, `entry-content`, `storyText`).
     pub story: bool,
+    /// A post embedded from a social network (`<blockquote
+    /// class="twitter-tweet">`): a quotation the story makes, never
+    /// furniture, whatever box holds it.
+    pub embed: bool,
     /// Items of its subtree: from its `Open` to its `Close`.
     pub items: Range<u32>,
 }
@@ -229,12 +233,14 @@ const FURNITURE_WORDS: &[&str] = &[
     "newsletter",
     "outbrain",
     "paywall",
+    "popover",
     "popup",
     "promo",
     "rail",
     "recirc",
     "recommended",
     "related",
+    "rollover",
     "share",
     "sharing",
     "sidebar",
@@ -247,6 +253,7 @@ const FURNITURE_WORDS: &[&str] = &[
     "taboola",
     "tags",
     "toolbar",
+    "tooltip",
     "trending",
     "widget",
 ];
@@ -351,6 +358,26 @@ pub(super) fn body_marks(class: &str, id: &str) -> bool {
                 && ws.iter().any(|w| PART.contains(&w.as_str())))
                 || ws.iter().any(|w| w == "articlebody")
         })
+}
+
+/// Whether a `<blockquote>`'s class marks a post embedded from a social
+/// network (the networks' embedding code names them so: `twitter-tweet`,
+/// `instagram-media`, `tiktok-embed`, `reddit-card`).
+fn embed_marks(class: &str) -> bool {
+    const NETWORKS: &[&str] = &[
+        "twitter",
+        "tweet",
+        "instagram",
+        "tiktok",
+        "facebook",
+        "fb",
+        "reddit",
+        "bluesky",
+        "mastodon",
+        "threads",
+        "embed",
+    ];
+    words(class).any(|w| NETWORKS.contains(&w.as_str()))
 }
 
 /// Whether an inline style hides the element.
@@ -570,7 +597,8 @@ impl Builder<'_> {
         let article_header = name == "header" && self.inside_article();
         furniture |=
             (info.furniture && !article_header) || FURNITURE_ROLES.contains(&role.as_str());
-        if matches!(name.as_str(), "html" | "body" | "main" | "article") {
+        let embed = name == "blockquote" && embed_marks(&class);
+        if embed || matches!(name.as_str(), "html" | "body" | "main" | "article") {
             // Never furniture by a class: these hold pages and stories.
             furniture = false;
         }
@@ -593,6 +621,7 @@ impl Builder<'_> {
             in_link,
             furniture,
             story,
+            embed,
             items: at..at,
         });
         if byline {
@@ -703,6 +732,7 @@ pub(super) fn build(page: &str) -> Tree {
         in_link: false,
         furniture: false,
         story: false,
+        embed: false,
         items: 0..0,
     });
     b.t.items.push(Item::Open(0));
@@ -789,6 +819,27 @@ mod tests {
         assert_eq!(class_marks("relatedLinks", ""), (false, true));
         assert_eq!(class_marks("entry-content has-sidebar", ""), (true, true));
         assert_eq!(class_marks("headline", "load"), (false, false));
+        // A hover card over a name (nj.com, thehill.com): furniture.
+        assert_eq!(class_marks("author-tooltip", ""), (false, true));
+        assert_eq!(class_marks("bio popover", ""), (false, true));
+        assert_eq!(class_marks("rollover-card", ""), (false, true));
+    }
+
+    /// A post embedded from a social network is a quotation the story
+    /// makes, even in a box named as furniture; other blockquotes are
+    /// not embeds.
+    #[test]
+    fn embedded_posts_are_never_furniture() {
+        let t = build(
+            "<div class=\"embed-widget\"><blockquote class=\"twitter-tweet\"><p>a</p></blockquote></div>\
+             <blockquote class=\"pull-quote\"><p>b</p></blockquote>",
+        );
+        let quotes: Vec<u32> = (0..t.elems.len() as u32)
+            .filter(|&e| t.name(e) == "blockquote")
+            .collect();
+        assert!(t.elem(quotes[0]).embed);
+        assert!(!t.elem(quotes[0]).furniture);
+        assert!(!t.elem(quotes[1]).embed);
     }
 
     /// Regression (issue 25, item 6): every `<div>` start tag searched the
