@@ -326,7 +326,11 @@ pub fn extract(page: &str, map: &OffsetMap, file_len: usize, opts: &ParseOptions
         story::inline_furniture(&t, &furniture)
     };
     let mut blocks = story::blocks(&t, &furniture, Some(&inline));
-    let (mut hints, title_stated) = pagemeta::hints(&t, byline_text(&t));
+    let (mut hints, title_from) = pagemeta::hints(&t, byline_text(&t));
+    let title_stated = matches!(
+        title_from,
+        pagemeta::TitleFrom::Article | pagemeta::TitleFrom::Meta
+    );
     let visible: usize = blocks.iter().map(|b| b.chars as usize).sum();
     let mut w = Writer::new(page, map);
     let mut ex = Extraction {
@@ -382,6 +386,16 @@ pub fn extract(page: &str, map: &OffsetMap, file_len: usize, opts: &ParseOptions
                 ex.kept_chars = choice.kept_prose as usize;
                 ex.rivals = choice.rivals.iter().map(|&(_, p)| p as usize).collect();
                 let kept = story::select(&t, &blocks, &choice.roots, headline);
+                // A title from a `<meta>` (written for social cards and
+                // search) gives way to the headline the page shows over
+                // the story, when they differ but speak of the same thing.
+                if title_from == pagemeta::TitleFrom::Meta
+                    && let Some(shown) = story::shown_headline(&t, &blocks, &kept)
+                    && let Some(title) = hints.title.as_deref()
+                    && story::retitles(title, &shown, hints.outlet.as_deref())
+                {
+                    hints.title = Some(shown);
+                }
                 // The headline first, when it comes before the story (the
                 // text keeps the file's order, so never one after it).
                 let first = kept.first().copied().unwrap_or(0);
@@ -559,6 +573,65 @@ mod tests {
         );
         assert!(p.text.ends_with("up from 25,000 a year ago."), "{}", p.text);
         assert!(!p.text.contains("newsletter"), "{}", p.text);
+    }
+
+    /// A title from `og:title` gives way to the headline the page shows
+    /// over the story when both speak of the same thing; not to a section's
+    /// name nor to a site's logo in an `<h1>`.
+    #[test]
+    fn the_headline_shown_wins_over_a_social_title() {
+        let body = "<p>SpaceX has not launched a rocket since an explosion on the pad in September destroyed a satellite and damaged the launch site in Florida.</p>\
+                    <p>The company had hoped to return to flight before the end of the year, but the investigation is still under way, officials said.</p>";
+        let with = |h1: &str| {
+            page(&format!(
+                "<html><head><meta property=\"og:title\" content=\"It's been a rough few months for Elon Musk's SpaceX\">\
+                 <meta property=\"og:site_name\" content=\"The Daily Courier News\"></head>\
+                 <body><article>{h1}{body}</article></body></html>"
+            ))
+        };
+        let p = with("<h1>What's the Hold-Up at SpaceX?</h1>");
+        assert_eq!(
+            p.hints.title.as_deref(),
+            Some("What's the Hold-Up at SpaceX?")
+        );
+        for other in [
+            "<h1>Science and Space Center</h1>",
+            "<h1><a href=\"/\">The Daily Courier News</a></h1>",
+            "<h1>SpaceX</h1>",
+        ] {
+            let p = with(other);
+            assert_eq!(
+                p.hints.title.as_deref(),
+                Some("It's been a rough few months for Elon Musk's SpaceX"),
+                "{other}"
+            );
+        }
+        // The JSON-LD headline is the publisher's own: it stays.
+        let p = page(&format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"SpaceX grounded for a third month\"}}</script></head>\
+             <body><article><h1>What's the Hold-Up at SpaceX?</h1>{body}</article></body></html>"
+        ));
+        assert_eq!(
+            p.hints.title.as_deref(),
+            Some("SpaceX grounded for a third month")
+        );
+    }
+
+    /// Regression: a page that never closes its `<head>` was refused as
+    /// showing no text.
+    #[test]
+    fn a_page_without_an_end_to_its_head_is_read() {
+        let p = page(
+            "<html><head><title>Steam survey for May - Phoronix</title>\
+             <body><div id=main><h1>Steam's Linux share ticks up for May</h1>\
+             <p>With the start of a new month, Valve has published its survey numbers for the month prior, and Linux is up a little.</p></div>",
+        );
+        assert!(
+            p.text.starts_with("Steam's Linux share ticks up for May"),
+            "{}",
+            p.text
+        );
+        assert!(p.text.contains("Valve has published"));
     }
 
     #[test]

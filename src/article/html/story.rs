@@ -739,6 +739,43 @@ fn loose(s: &str) -> String {
         .collect()
 }
 
+/// A headline the page shows has at most this many characters.
+const SHOWN_HEADLINE_CHARS: u32 = 300;
+
+/// The headline the page shows over the story `kept` (block indices, in
+/// order): the last `<h1>` of at least three words before the story's first
+/// block with no prose between them, not mostly a link (a site's logo).
+pub(super) fn shown_headline(t: &Tree, blocks: &[Block], kept: &[usize]) -> Option<String> {
+    let first = *kept.first()?;
+    let b = blocks[..first]
+        .iter()
+        .rev()
+        .take_while(|b| b.class != Class::Prose)
+        .find(|b| b.h1)?;
+    let text = super::pagemeta::clean(&block_text(t, b, 4 * SHOWN_HEADLINE_CHARS as usize));
+    (b.chars <= SHOWN_HEADLINE_CHARS
+        && b.link_share() < FURNITURE_LINK_SHARE
+        && text.split_whitespace().count() >= 3)
+        .then_some(text)
+}
+
+/// Whether the headline `shown` over the story replaces a `title` from a
+/// `<meta>`: they differ (letters and digits aside), yet share a word of
+/// four letters or more (the same story, not a section's or the site's
+/// name), and `shown` is not the outlet's name.
+pub(super) fn retitles(title: &str, shown: &str, outlet: Option<&str>) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let mine = words(title);
+    loose(title) != loose(shown)
+        && outlet.is_none_or(|o| loose(o) != loose(shown))
+        && words(shown).iter().any(|w| mine.contains(w))
+}
+
 /// The block holding the page's headline: the first one reading as the
 /// title the page states (a heading first), else the first `<h1>` of a few
 /// words.

@@ -456,6 +456,11 @@ fn implied_end(name: &str) -> Option<(&'static [&'static str], &'static [&'stati
     })
 }
 
+/// Elements a page's `<head>` holds; any other ends it.
+const HEAD_CONTENT: &[&str] = &[
+    "html", "head", "meta", "link", "title", "style", "script", "noscript", "base", "template",
+];
+
 struct Builder<'a> {
     t: Tree,
     ids: FxHashMap<String, u32>,
@@ -548,6 +553,15 @@ impl Builder<'_> {
             && let Some(d) = attr(a, "content").or_else(|| attr(a, "datetime"))
         {
             self.t.times.push((d.trim().to_string(), true));
+        }
+        // `</head>` may be left out: any element that has no place in the
+        // head (`<body>`, a `<div>`) ends it, as in a browser, or the whole
+        // page would sit in the head and show nothing.
+        if !HEAD_CONTENT.contains(&name.as_str())
+            && let Some(&head) = self.ids.get("head")
+            && let Some(d) = self.nearest(head)
+        {
+            self.close_to(d as usize);
         }
         if let Some((ends, scope)) = implied_end(&name) {
             let bound = scope
@@ -809,6 +823,22 @@ mod tests {
         );
         let all: Vec<String> = texts(&t).into_iter().map(|(_, s)| s).collect();
         assert_eq!(all, ["seen", "shown"]);
+    }
+
+    /// Regression: a page that never closes its `<head>` (the end tag is
+    /// optional) showed no text at all: its body sat inside the head.
+    #[test]
+    fn the_body_ends_a_head_left_open() {
+        let t = build(
+            "<html><head><title>T</title><meta name=\"og:title\" content=\"T\">\
+             <!-- x --><body><div><p>seen</p></div></body></html>",
+        );
+        assert_eq!(texts(&t), [("p".to_string(), "seen".to_string())]);
+        assert_eq!(t.title_tag.as_deref(), Some("T"));
+        assert_eq!(t.metas, [("og:title".to_string(), "T".to_string())]);
+        // Without `<body>` either, the first element of the page ends it.
+        let t = build("<head><link rel=x><div><p>seen</p></div>");
+        assert_eq!(texts(&t), [("p".to_string(), "seen".to_string())]);
     }
 
     #[test]
