@@ -457,8 +457,10 @@ fn loose(s: &str) -> String {
     l.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// Separators between a headline and a site's name. The fullwidth bar
+/// is the one Japanese and Chinese titles use, spaced or not.
 const SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " // ",
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " // ", " ｜ ", "｜",
 ];
 
 /// A title without the site's name: `Story – The Outlet`, `Outlet | Story`.
@@ -698,6 +700,25 @@ mod tests {
             without_site("Port strike spreads | courier.com", &sites, false),
             "Port strike spreads"
         );
+        // The fullwidth bar of Japanese and Chinese titles.
+        let sites = vec!["ガジェット通信 GetNews".to_string()];
+        assert_eq!(
+            without_site(
+                "新聞をスクラップできる「ペン」、CUTPEN ｜ ガジェット通信 GetNews",
+                &sites,
+                false
+            ),
+            "新聞をスクラップできる「ペン」、CUTPEN"
+        );
+        assert_eq!(
+            without_site(
+                "ガジェット通信 GetNews｜新聞をスクラップできる",
+                &sites,
+                false
+            ),
+            "新聞をスクラップできる"
+        );
+        let sites = vec!["The Courier".to_string()];
         // A dash inside the headline stays.
         assert_eq!(
             without_site("Strike - and a lockout - spread", &sites, false),

@@ -537,7 +537,10 @@ impl Builder<'_> {
         let a = &tag.attributes;
         match name.as_str() {
             "meta" => self.meta(a),
-            "time" => {
+            // `<time>`, and the custom elements pages write times with
+            // (`<relative-time datetime>`, `<local-time datetime>`); not
+            // `<ins>` and `<del>`, whose `datetime` dates an edit.
+            _ if name == "time" || (name.contains('-') && name.ends_with("time")) => {
                 if let Some(d) = attr(a, "datetime") {
                     let marked = attr(a, "itemprop")
                         .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
@@ -839,6 +842,25 @@ mod tests {
         // Without `<body>` either, the first element of the page ends it.
         let t = build("<head><link rel=x><div><p>seen</p></div>");
         assert_eq!(texts(&t), [("p".to_string(), "seen".to_string())]);
+    }
+
+    /// Times in `<time>` and in the custom elements pages use for them
+    /// (GitHub's `<relative-time>`); an edit's date in `<del>` is no time
+    /// of the page.
+    #[test]
+    fn times_come_from_time_elements_and_their_custom_kin() {
+        let t = build(
+            "<del datetime=\"2020-01-01\">old</del>\
+             <relative-time datetime=\"2020-07-07T12:10:51Z\">on Jul 7, 2020</relative-time>\
+             <time datetime=\"2020-07-08\" pubdate>x</time>",
+        );
+        assert_eq!(
+            t.times,
+            [
+                ("2020-07-07T12:10:51Z".to_string(), false),
+                ("2020-07-08".to_string(), true)
+            ]
+        );
     }
 
     #[test]
