@@ -5,6 +5,9 @@
 #[path = "data/hostile/fixtures.rs"]
 mod fixtures;
 
+#[path = "common/doubt.rs"]
+mod doubt;
+
 use copycat::article::{self, Article};
 use copycat::marks::Mark;
 use copycat::testing::Action;
@@ -1202,18 +1205,7 @@ fn the_spread_view_is_a_heat_map_of_who_took_each_paragraph() {
 /// the pages in doubt from the first frame; the status bar names them.
 #[test]
 fn a_doubtful_page_and_skipped_files_show_in_the_first_frame() {
-    let page = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data/pages/split-sections.html"),
-    )
-    .expect("fixture");
-    let mut a = Article::parse("split-sections.html", page.clone());
-    let b = Article::parse("copy.html", page);
-    let e = a.extraction.as_mut().expect("a page has its extraction");
-    e.prose_chars = 9000;
-    e.kept_chars = 3000;
-    e.rivals = vec![2900];
-    assert!(a.doubtful() && !b.doubtful());
+    let (a, b) = doubt::doubtful_pair();
     let arts = vec![a, b, article::bundled().remove(0)];
     let mut app = App::new(arts, true, true);
     app.skipped(&["skipped blob.bin: binary file (contains NUL bytes), not an article".into()]);

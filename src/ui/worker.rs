@@ -192,6 +192,17 @@ fn serve(
             done.insert(job);
             continue;
         }
+        // A spread looks for candidates over the whole folder (seconds for
+        // thousands of articles): beside the worker too.
+        if let Job::Spread(_) = job {
+            let (arts, out, spread) = (arts.clone(), out.clone(), job.clone());
+            thread::Builder::new()
+                .name("copycat-spread".into())
+                .spawn(move || out(compute(&arts, &spread, &|_, _| {})))
+                .expect("spawning a thread only fails when the system is out of resources");
+            done.insert(job);
+            continue;
+        }
         let result = compute(arts, &job, &|n, total| out(Done::Progress(n, total)));
         done.insert(job);
         out(result);
@@ -222,6 +233,26 @@ mod tests {
         drop(w);
         // The duplicate was skipped: nothing else arrives once the worker ends.
         assert!(rx.iter().all(|d| !matches!(d, Done::Aligned(..))));
+    }
+
+    #[test]
+    fn a_spread_comes_back_for_its_article_and_pairs_still_align() {
+        let arts = Arc::new(crate::article::bundled());
+        let (tx, rx) = mpsc::channel();
+        let w = spawn(arts, move |d| {
+            let _ = tx.send(d);
+        });
+        w.send(Job::Spread(2), true);
+        w.send(Job::Align(0, 1), true);
+        let (mut spread, mut aligned) = (None, false);
+        while spread.is_none() || !aligned {
+            match rx.recv().unwrap() {
+                Done::Spread(x, u) => spread = Some((x, u.article)),
+                Done::Aligned(0, 1, _) => aligned = true,
+                _ => {}
+            }
+        }
+        assert_eq!(spread, Some((2, 2)));
     }
 
     /// Regression: a pair picked while the corpus was being ranked waited
