@@ -163,6 +163,9 @@ fn w_shows_who_took_from_whom_and_enter_opens_the_pair() {
         panic!("the sources on top");
     };
     let lines = sources.lines().to_vec();
+    // One count: the popup holds the pairs `]` walks (and `rank` lists),
+    // those of unknown direction marked related below the tree.
+    assert_eq!(sources.pairs(), app.walk().len());
     let tree: Vec<(usize, usize)> = lines.iter().map(|n| (n.depth, n.article)).collect();
     assert_eq!(
         tree,
@@ -357,7 +360,11 @@ fn g_and_big_g_go_to_the_ends_of_every_popup() {
     let Some(Layer::Sources(sources)) = app.overlays.top() else {
         panic!("the sources on top");
     };
-    assert_eq!(sources.selected(), sources.lines().len() - 1);
+    // The last line: the tree's, then the related pairs'.
+    assert_eq!(
+        sources.selected(),
+        sources.lines().len() + sources.related() - 1
+    );
     key(&mut app, '!');
     key(&mut app, 'G');
     let flags = app.comparison().expect("aligned").flags.len();
