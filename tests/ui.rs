@@ -1208,7 +1208,9 @@ fn a_doubtful_page_and_skipped_files_show_in_the_first_frame() {
     let (a, b) = doubt::doubtful_pair();
     let arts = vec![a, b, article::bundled().remove(0)];
     let mut app = App::new(arts, true, true);
-    app.skipped(&["skipped blob.bin: binary file (contains NUL bytes), not an article".into()]);
+    app.note_skipped(&[
+        "skipped blob.bin: binary file (contains NUL bytes), not an article".into(),
+    ]);
     app.resize(140, 30);
     let note = app.note().expect("a note").to_string();
     assert!(

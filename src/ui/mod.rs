@@ -156,7 +156,7 @@ fn prepare(arts: Arc<Vec<Article>>, loading: bool, s: &Settings) -> App {
     if s.keep_order {
         app.keep_order();
     }
-    app.skipped(&s.skipped);
+    app.note_skipped(&s.skipped);
     app
 }
 

@@ -165,13 +165,13 @@ impl App {
         self.panes.search.folded.clear();
         let Sides { a, b } = self.open.pair;
         self.set_pair(a, b);
-        self.skipped(warnings);
+        self.note_skipped(warnings);
     }
 
     /// Files skipped while reading: counted in the list's title, and the
     /// first named in the status bar. The pages read with doubt are counted
     /// beside them (see `list`), each pane names its own.
-    pub fn skipped(&mut self, warnings: &[String]) {
+    pub fn note_skipped(&mut self, warnings: &[String]) {
         self.status.skipped += warnings.len();
         let doubtful = self.arts.iter().filter(|a| a.doubtful()).count();
         let mut said = Vec::new();
