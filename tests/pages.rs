@@ -724,3 +724,29 @@ fn every_fixture_keeps_its_offsets_in_the_file() {
         assert!(whole.text.len() >= a.text.len(), "{f}");
     }
 }
+
+/// Regression (fuzz target `meta`): `</>`, an end tag without a name, is
+/// dropped by the tokenizer inside a run of text; the characters after it
+/// mapped to the wrong bytes (`residents.</>oc` gave its word the bytes of
+/// `residents.`), breaking the article's invariants.
+#[test]
+fn an_end_tag_without_a_name_keeps_the_offsets() {
+    for page in [
+        "<html><body><article><p>Islanders asked the company to keep a cheaper ticket for \
+         residents.</>oc more words here.</p><p>Another paragraph of prose follows here, \
+         long enough to count.</p></article></body></html>",
+        "<html><body><article><p>Islanders asked the company to keep a cheaper ticket for \
+         residents.</>oc<\nlbpkqu</p><p>Another paragraph of prose follows here, long enough \
+         to count.</p></article></body></html>",
+        "<p>One </></>two &amp; </>three</p>",
+    ] {
+        let a = Article::parse("p.html", page.as_bytes().to_vec());
+        if page.contains("<\n") {
+            // A lone `<` is text to a browser, a tag to `rendered`: the
+            // invariants alone.
+            check::check(&a).expect("the invariants");
+        } else {
+            assert_offsets(&a);
+        }
+    }
+}

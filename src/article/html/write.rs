@@ -70,6 +70,12 @@ impl Writer<'_> {
         let mut i = 0; // in src
         let mut d = decoded.char_indices().peekable();
         while let Some((_, c)) = d.next() {
+            // `</>` (an end tag without a name) is dropped by the tokenizer
+            // without ending the run: its bytes hold no character (a fuzzed
+            // page had `residents.</>oc` map its last word to `residents.`).
+            while src[i..].starts_with("</>") && !src[i..].starts_with(c) {
+                i += "</>".len();
+            }
             let here = span.start + i;
             let entity = c == '&' && src[i..].starts_with('&') && is_entity_start(&src[i + 1..]);
             if src[i..].starts_with(c) && !entity {
