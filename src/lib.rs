@@ -42,6 +42,8 @@
 #![warn(missing_docs)]
 
 pub mod align;
+#[cfg(feature = "archive")]
+pub mod archive;
 pub mod article;
 pub mod comparison;
 pub mod corpus;
@@ -49,10 +51,13 @@ pub mod drift;
 pub mod export;
 pub mod marks;
 pub mod outfile;
+pub mod side;
 #[cfg(feature = "tui")]
 pub mod ui;
 #[cfg(feature = "tui")]
 pub(crate) mod view;
+
+pub use side::{Side, Sides};
 
 /// Test-only: with `COPYCAT_TEST_PANIC=ui` the reader's UI thread panics at
 /// the first key, with `=worker` its worker at the first job, with `=rank` a
@@ -74,15 +79,18 @@ pub(crate) fn test_panic(place: &str) {
 #[doc(hidden)]
 #[allow(missing_docs)]
 pub mod testing {
-    pub use crate::ui::app::{App, Pane};
+    pub use crate::side::{Side, Sides};
+    pub use crate::ui::app::App;
     pub use crate::ui::clipboard::{base64, osc52, passage};
     pub use crate::ui::config::{Config, ThemeChoice, defaults_file, parse as parse_config};
-    pub use crate::ui::flags::{FlagState, step as step_flag};
     pub use crate::ui::help::lines as help_lines;
+    pub use crate::ui::inspect::Inspect;
     pub use crate::ui::keymap::{Action, Binding, Ctx, Dir, Jump, Key, Keymap};
+    pub use crate::ui::part::Target;
     pub use crate::ui::safe::{MAX_CHARS, is_safe_cell};
+    pub use crate::ui::screen::Pane;
     pub use crate::ui::worker::{Job, compute};
-    pub use crate::view::{Change, Class, RowKind, Side, Spread, Theme, Unit, display_width, wrap};
+    pub use crate::view::{Class, RowKind, Spread, Theme, Unit, display_width, wrap};
 
     /// Where everything goes on screen.
     pub mod geometry {

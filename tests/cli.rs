@@ -881,3 +881,35 @@ fn ablate_switches_evidence_off_and_refuses_unknown_names() {
     let help = stdout(&copycat(&["compare", "--help"]));
     assert!(!help.contains("ablate"), "hidden from the help");
 }
+
+/// Issue 20: `--whole-page` reads every visible text of a saved page, and
+/// every output says the page was read whole.
+#[test]
+fn whole_page_reads_every_visible_text_and_says_so() {
+    let page =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pages/wordpress-comments.html");
+    let page = page.to_str().unwrap();
+    let story = stdout(&copycat(&["list", page]));
+    let whole = stdout(&copycat(&["list", "--whole-page", page]));
+    let words = |s: &str| -> usize {
+        s.split("words: ")
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .and_then(|n| n.parse().ok())
+            .expect("a word count")
+    };
+    assert!(words(&whole) > words(&story), "{story}\n{whole}");
+    assert!(whole.contains("note: read as a whole page"), "{whole}");
+    let text = stdout(&copycat(&["compare", "--whole-page", page, page]));
+    assert!(text.contains("note: A: read as a whole page"), "{text}");
+    let json: Value = serde_json::from_str(&stdout(&copycat(&[
+        "compare",
+        "-f",
+        "json",
+        "--whole-page",
+        page,
+        page,
+    ])))
+    .unwrap();
+    assert_eq!(json["b"]["extraction"]["whole_page"], true);
+}

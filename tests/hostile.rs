@@ -15,6 +15,7 @@ mod session;
 
 use copycat::article::Article;
 use copycat::testing::App;
+use copycat::testing::Inspect;
 use copycat::testing::Side;
 use copycat::testing::geometry;
 use copycat::testing::{Action, Dir, Jump};
@@ -37,7 +38,7 @@ fn border_columns() -> (Vec<u16>, std::ops::Range<u16>) {
         cols.push(r.x);
         cols.push(r.right() - 1);
     }
-    let p = g.panes[0];
+    let p = g.panes.a;
     (cols, p.y + 1..p.bottom() - 1)
 }
 
@@ -471,10 +472,10 @@ fn check_invariants(app: &App) -> Result<(), String> {
     if app.tops().iter().any(|&t| t > max) {
         return Err(format!("tops {:?} past the last page ({max})", app.tops()));
     }
-    let (wa, wb) = app.text_widths();
-    if wa > 0
-        && wb > 0
-        && let Some(sp) = app.spread_for(wa, wb)
+    let widths = app.text_widths();
+    if widths.a > 0
+        && widths.b > 0
+        && let Some(sp) = app.spread_for(widths)
         && max != sp.len().saturating_sub(app.page())
     {
         return Err(format!("max top {max} for {} rows", sp.len()));
@@ -623,7 +624,7 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
         if let Some(bytes) = app.take_outbox() {
             let inner = bytes
                 .strip_prefix(b"\x1b]52;c;")
-                .and_then(|b| b.strip_suffix(b"\x07"))
+                .and_then(|b| b.strip_suffix(b"\x1b\\"))
                 .unwrap_or_else(|| panic!("not OSC 52: {bytes:?}; {}", what()));
             assert!(
                 inner
@@ -636,8 +637,14 @@ fn ten_thousand_random_keys_and_resizes_in_every_mode() {
         }
         let modes = [
             ("help", app.help_scroll().is_some()),
-            ("search prompt", app.search().input.is_some()),
-            ("filter prompt", app.list().input.is_some()),
+            (
+                "search prompt",
+                app.prompt() == Some(copycat::testing::Target::Search),
+            ),
+            (
+                "filter prompt",
+                app.prompt() == Some(copycat::testing::Target::Filter),
+            ),
             (
                 "sources",
                 app.contexts().contains(&copycat::testing::Ctx::Provenance),
@@ -774,13 +781,10 @@ fn unsafe_char(s: &str) -> Option<char> {
 /// a frame's CSI sequences only), with its payload decoded.
 fn cut_clipboard(bytes: &[u8]) -> (Vec<u8>, String) {
     let start = find(bytes, b"\x1b]52;c;").expect("y wrote to the clipboard");
-    let len = bytes[start..]
-        .iter()
-        .position(|&b| b == 0x07)
-        .expect("the OSC 52 sequence ends with BEL");
+    let len = find(&bytes[start..], b"\x1b\\").expect("the OSC 52 sequence ends with ST");
     let payload = &bytes[start + 7..start + len];
     let mut rest = bytes[..start].to_vec();
-    rest.extend_from_slice(&bytes[start + len + 1..]);
+    rest.extend_from_slice(&bytes[start + len + 2..]);
     let text = decode_base64(payload);
     (rest, text)
 }

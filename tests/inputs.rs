@@ -642,8 +642,9 @@ fn load_paths_reports_each_skipped_file_once() {
     assert_eq!(loaded.articles.len(), 1);
     assert_eq!(loaded.warnings.len(), 1);
     let err = load::load_paths(&[dir.path().join("nul.txt")]).unwrap_err();
+    assert!(matches!(err, load::LoadError::NotText { .. }), "{err:?}");
     assert!(
-        err.0
+        err.to_string()
             .ends_with("nul.txt: binary file (contains NUL bytes), not an article")
     );
 }

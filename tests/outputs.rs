@@ -249,3 +249,42 @@ fn every_output_shows_the_same_figures_for_every_bundled_pair() {
     }
     assert!(pairs_checked >= 6, "only {pairs_checked} pairs share text");
 }
+
+/// Issue 20: a page read with doubt says so where the user looks: a note
+/// in the JSON (with the figures), a line in the text report, a line under
+/// the HTML report's header. (The reader shows it too: tests/ui.rs.)
+#[test]
+fn a_doubtful_page_says_so_in_every_report() {
+    let page = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/pages/split-sections.html"),
+    )
+    .expect("fixture");
+    let mut a = Article::parse("split-sections.html", page.clone());
+    let b = Article::parse("copy.html", page);
+    // As the extractor would describe a long page whose story kept a third
+    // of its prose, with another part nearly as large.
+    let e = a.extraction.as_mut().expect("a page has its extraction");
+    e.prose_chars = 9000;
+    e.kept_chars = 3000;
+    e.rivals = vec![2900];
+    assert!(e.uncertain());
+    let notes = a.extraction_notes();
+    assert!(!notes.is_empty());
+    let c = Comparison::new(&a, &b);
+    let v = json::to_value(&a, &b, &c);
+    assert_eq!(
+        v["a"]["notes"].as_array().map(Vec::len),
+        Some(notes.len()),
+        "{}",
+        v["a"]
+    );
+    assert_eq!(v["a"]["extraction"]["kept_chars"], 3000);
+    assert_eq!(v["b"]["notes"].as_array().map(Vec::len), Some(0));
+    let t = text::render(&a, &b, &c, false);
+    for n in &notes {
+        assert!(t.contains(&format!("note: A: {n}")), "{t}");
+    }
+    let h = html::render(&a, &b, &c);
+    assert!(h.contains("<div class=\"note\">note: "), "{h}");
+}

@@ -464,6 +464,94 @@ fn decode_utf8(bytes: &[u8], warnings: &mut Vec<String>) -> (String, OffsetMap) 
     b.finish(bytes.len())
 }
 
+/// A web page that is not UTF-8 and declares another encoding in its
+/// markup (`<meta charset="iso-8859-1">`, or a `Content-Type` `http-equiv`),
+/// decoded in that encoding; `first` is the page decoded as UTF-8, where
+/// the declaration (ASCII) reads as written. `None` when the bytes are
+/// UTF-8 (or have a byte-order mark), declare nothing, or declare an
+/// encoding the Encoding Standard does not know or that is UTF-8 or UTF-16
+/// (which a page cannot declare for itself).
+///
+/// Every character maps to the bytes that made it: one byte each in a
+/// single-byte encoding, the bytes of its sequence in a multi-byte one.
+pub fn decode_declared(bytes: &[u8], first: &Decoded) -> Option<Decoded> {
+    if utf16_bom(bytes).is_some() || bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return None;
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    let label = super::html::declared_charset(&first.text)?;
+    let enc = encoding_rs::Encoding::for_label(label.trim().as_bytes())?;
+    if enc == encoding_rs::UTF_8 || enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+        return None;
+    }
+    let mut b = TextBuilder::new(bytes.len() + bytes.len() / 2);
+    let mut invalid = 0usize;
+    if enc.is_single_byte() {
+        // Each byte is one character: a table of the 256.
+        let table: Vec<char> = (0..=255u8)
+            .map(|x| {
+                let byte = [x];
+                let (s, _) = enc.decode_without_bom_handling(&byte);
+                s.chars().next().unwrap_or('\u{FFFD}')
+            })
+            .collect();
+        for (i, &x) in bytes.iter().enumerate() {
+            let c = table[x as usize];
+            if c == '\u{FFFD}' {
+                invalid += 1;
+            }
+            let next = bytes.get(i + 1).map(|&n| table[n as usize]);
+            push_char(&mut b, c, i, 1, x.is_ascii(), next);
+        }
+    } else {
+        // A byte at a time through the decoder: the characters a byte
+        // completes map to the bytes read since the last one completed.
+        let mut dec = enc.new_decoder_without_bom_handling();
+        let mut out = String::with_capacity(32);
+        let mut from = 0usize;
+        let mut pending: Vec<(char, usize, usize)> = Vec::new();
+        for i in 0..bytes.len() {
+            out.clear();
+            let last = i + 1 == bytes.len();
+            let (_, _, errors) = dec.decode_to_string(&bytes[i..i + 1], &mut out, last);
+            if errors {
+                invalid += 1;
+            }
+            if !out.is_empty() {
+                for c in out.chars() {
+                    pending.push((c, from, i + 1 - from));
+                }
+                from = i + 1;
+            }
+            // One character of lookahead, for CRLF.
+            while pending.len() > 1 {
+                let (c, at, fw) = pending.remove(0);
+                let next = pending.first().map(|&(n, _, _)| n);
+                push_char(&mut b, c, at, fw, fw == 1 && c.is_ascii(), next);
+            }
+        }
+        for (c, at, fw) in pending {
+            push_char(&mut b, c, at, fw, fw == 1 && c.is_ascii(), None);
+        }
+    }
+    let mut warnings = Vec::new();
+    if invalid > 0 {
+        warnings.push(format!(
+            "{invalid} invalid {} sequence{} replaced with U+FFFD",
+            enc.name(),
+            if invalid == 1 { "" } else { "s" }
+        ));
+    }
+    let (text, map) = b.finish(bytes.len());
+    Some(Decoded {
+        text,
+        map,
+        warnings,
+    })
+}
+
 fn decode_utf16(bytes: &[u8], le: bool, warnings: &mut Vec<String>) -> (String, OffsetMap) {
     let mut b = TextBuilder::new(bytes.len());
     // The BOM itself.

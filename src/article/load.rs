@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::Article;
+use super::{Article, ParseOptions};
 
 /// Files larger than this are refused. An article is prose; the model keeps
 /// spans for every paragraph, sentence and word, so a file of millions of
@@ -30,17 +30,67 @@ const MAX_DEPTH: usize = 32;
 /// The articles compiled into the binary, by file name.
 const BUNDLED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
-/// Why a path could not be loaded. The message is the whole line a user sees.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError(pub String);
-
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+/// Why a path could not be loaded. Its message (`Display`) is the whole
+/// line a user sees, the path first (as given, not made safe: whoever prints
+/// it passes it through `safe_line`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The system refused: no such file, permission denied, a read error.
+    #[error("{path}: {why}")]
+    Io {
+        /// The path as given.
+        path: String,
+        /// The system's words, without "(os error N)".
+        why: String,
+    },
+    /// A folder where a file was wanted.
+    #[error("{0}: is a folder, not a file")]
+    Folder(String),
+    /// A device, a pipe or a socket.
+    #[error("{0}: not a regular file (a device, pipe or socket)")]
+    NotRegular(String),
+    /// Over [`MAX_FILE_BYTES`] (`MiB`: its size in MiB, when known).
+    #[error("{path}: too large ({}the limit is {} MiB)", .mib.map_or(String::new(), |m| format!("{m} MiB; ")), MAX_FILE_BYTES / (1024 * 1024))]
+    TooLarge {
+        /// The path as given.
+        path: String,
+        /// Its size in MiB, rounded up, when the system said it.
+        mib: Option<u64>,
+    },
+    /// Bytes that are not text (binary, UTF-16 without a byte-order mark,
+    /// nothing at all): why.
+    #[error("{path}: {why}")]
+    NotText {
+        /// The path as given.
+        path: String,
+        /// Why not.
+        why: &'static str,
+    },
+    /// Decoded, it holds only whitespace.
+    #[error("{0}: {NO_TEXT}")]
+    NoText(String),
+    /// A web page with no story: why, and what was tried.
+    #[error("{path}: {NO_STORY}: {why} (tried: {tried})")]
+    NoStory {
+        /// The path as given.
+        path: String,
+        /// Why no element reads as the story.
+        why: String,
+        /// What was tried, in order.
+        tried: String,
+    },
+    /// A named folder with no article file in it.
+    #[error("{0}: no articles (*.txt, *.md or *.html) in this folder")]
+    EmptyFolder(String),
+    /// Every file found was skipped: how many, and the first reason.
+    #[error("no readable articles: {skipped} file{} skipped (the first: {first})", if *.skipped == 1 { "" } else { "s" })]
+    NoneReadable {
+        /// Files skipped.
+        skipped: usize,
+        /// The first one's reason.
+        first: String,
+    },
 }
-
-impl std::error::Error for LoadError {}
 
 /// What loading produced: the articles and the files that were skipped.
 #[derive(Debug, Default)]
@@ -74,19 +124,30 @@ pub const STDIN: &str = "-";
 
 /// Read an article from standard input (named `-`), up to the size limit.
 pub fn read_stdin() -> Result<Article, LoadError> {
+    read_stdin_with(&ParseOptions::default())
+}
+
+/// [`read_stdin`], parsed as `opts` say.
+pub fn read_stdin_with(opts: &ParseOptions) -> Result<Article, LoadError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(Path::new("standard input"), &e))?;
-    finish(Path::new(STDIN), bytes)
+    finish(Path::new(STDIN), bytes, opts)
 }
 
 /// Read one file, refusing what is not an article; `-` reads standard input.
 pub fn read_article(path: &Path) -> Result<Article, LoadError> {
+    read_article_with(path, &ParseOptions::default())
+}
+
+/// [`read_article`], parsed as `opts` say (`whole_page` for a web page
+/// whose story copycat picks wrong).
+pub fn read_article_with(path: &Path, opts: &ParseOptions) -> Result<Article, LoadError> {
     if path.as_os_str() == STDIN {
-        return read_stdin();
+        return read_stdin_with(opts);
     }
     // Checked before opening: opening a FIFO for reading blocks until a writer
     // appears, and a device (/dev/zero) has no end.
@@ -103,31 +164,38 @@ pub fn read_article(path: &Path) -> Result<Article, LoadError> {
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(path, &e))?;
-    finish(path, bytes)
+    finish(path, bytes, opts)
 }
 
 /// Bytes read from `path` as an article, or why they are not one.
-fn finish(path: &Path, bytes: Vec<u8>) -> Result<Article, LoadError> {
+fn finish(path: &Path, bytes: Vec<u8>, opts: &ParseOptions) -> Result<Article, LoadError> {
     let shown = path.display();
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError(format!(
-            "{shown}: too large (over the limit of {} MiB)",
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(LoadError::TooLarge {
+            path: shown.to_string(),
+            mib: None,
+        });
     }
-    check_bytes(&bytes).map_err(|why| LoadError(format!("{shown}: {why}")))?;
-    let article = Article::parse(path.display().to_string(), bytes);
+    check_bytes(&bytes).map_err(|why| LoadError::NotText {
+        path: shown.to_string(),
+        why,
+    })?;
+    let article = Article::parse_with(path.display().to_string(), bytes, opts);
     // Decided on the decoded text (once, not twice): a file of tabs, CRs,
     // BOMs or UTF-16 spaces is as empty as one of spaces.
     if article.text.trim().is_empty() {
-        // Enough of the start to see a doctype (a cut character is harmless).
-        let head = String::from_utf8_lossy(&article.bytes[..article.bytes.len().min(64)]);
-        let why = if super::html::is_html(&article.path, &head) {
-            NO_STORY
-        } else {
-            NO_TEXT
-        };
-        return Err(LoadError(format!("{shown}: {why}")));
+        return Err(match &article.extraction {
+            // A web page says why it has no story, and what was tried.
+            Some(x) => LoadError::NoStory {
+                path: shown.to_string(),
+                why: x
+                    .refused
+                    .clone()
+                    .unwrap_or_else(|| "the page shows no text".into()),
+                tried: x.tried.join("; "),
+            },
+            None => LoadError::NoText(shown.to_string()),
+        });
     }
     Ok(article)
 }
@@ -136,25 +204,24 @@ fn finish(path: &Path, bytes: Vec<u8>) -> Result<Article, LoadError> {
 fn check_kind(path: &Path, md: &fs::Metadata) -> Result<(), LoadError> {
     let shown = path.display();
     if md.is_dir() {
-        return Err(LoadError(format!("{shown}: is a folder, not a file")));
+        return Err(LoadError::Folder(shown.to_string()));
     }
     if !md.is_file() {
-        return Err(LoadError(format!(
-            "{shown}: not a regular file (a device, pipe or socket)"
-        )));
+        return Err(LoadError::NotRegular(shown.to_string()));
     }
     if md.len() > MAX_FILE_BYTES {
-        return Err(LoadError(format!(
-            "{shown}: too large ({} MiB; the limit is {} MiB)",
-            md.len().div_ceil(1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(LoadError::TooLarge {
+            path: shown.to_string(),
+            mib: Some(md.len().div_ceil(1024 * 1024)),
+        });
     }
     Ok(())
 }
 
 const NO_TEXT: &str = "holds no text (only whitespace)";
-const NO_STORY: &str = "a web page with no article in it (no paragraphs of prose found)";
+/// The start of the line for a web page without a story; the page's
+/// extraction says why.
+pub const NO_STORY: &str = "a web page with no article in it";
 
 /// Why raw bytes are not an article, when that shows without decoding them.
 fn check_bytes(bytes: &[u8]) -> Result<(), &'static str> {
@@ -200,20 +267,28 @@ fn io_error(path: &Path, e: &std::io::Error) -> LoadError {
             s.split(" (os error").next().unwrap_or(&s).to_string()
         }
     };
-    LoadError(format!("{}: {why}", path.display()))
+    LoadError::Io {
+        path: path.display().to_string(),
+        why,
+    }
 }
 
 /// Load the named files and folders (folders: `*.txt`, `*.md` and `*.html`, recursively,
 /// sorted by path). Errors on a named path that cannot be read, or when no
 /// article is found at all.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
+    load_paths_with(paths, &ParseOptions::default())
+}
+
+/// [`load_paths`], each file parsed as `opts` say.
+pub fn load_paths_with(paths: &[PathBuf], opts: &ParseOptions) -> Result<Loaded, LoadError> {
     let mut out = Loaded::default();
     // Each file is read once, however often it is named (`rank a a`, a
     // folder and a file in it): the same file is not a pair of articles.
     let mut seen: std::collections::HashMap<PathBuf, PathBuf> = Default::default();
     for p in paths {
         if p.as_os_str() == STDIN {
-            out.articles.push(read_stdin()?);
+            out.articles.push(read_stdin_with(opts)?);
             continue;
         }
         let md = fs::metadata(p).map_err(|e| io_error(p, &e))?;
@@ -223,18 +298,15 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
             fs::read_dir(p).map_err(|e| io_error(p, &e))?;
             let files = list_folder(p, &mut out.warnings);
             if files.is_empty() {
-                return Err(LoadError(format!(
-                    "{}: no articles (*.txt, *.md or *.html) in this folder",
-                    p.display()
-                )));
+                return Err(LoadError::EmptyFolder(p.display().to_string()));
             }
             let files: Vec<PathBuf> = files
                 .into_iter()
                 .filter(|f| first_time(f, &mut seen, &mut out.warnings))
                 .collect();
-            read_listed(&files, &mut out);
+            read_listed_with(&files, &mut out, opts);
         } else if first_time(p, &mut seen, &mut out.warnings) {
-            out.articles.push(read_article(p)?);
+            out.articles.push(read_article_with(p, opts)?);
         }
     }
     if out.articles.is_empty() {
@@ -245,10 +317,10 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
             .warnings
             .first()
             .map_or("", |w| w.trim_start_matches("skipped "));
-        return Err(LoadError(format!(
-            "no readable articles: {n} file{} skipped (the first: {first})",
-            if n == 1 { "" } else { "s" }
-        )));
+        return Err(LoadError::NoneReadable {
+            skipped: n,
+            first: first.to_string(),
+        });
     }
     Ok(out)
 }
@@ -294,13 +366,21 @@ pub enum Pending {
 /// what takes the time in a folder of thousands): files named directly and
 /// standard input are read, folders are listed. Errors as [`load_paths`].
 pub fn list_paths(paths: &[PathBuf]) -> Result<(Vec<Pending>, Vec<String>), LoadError> {
+    list_paths_with(paths, &ParseOptions::default())
+}
+
+/// [`list_paths`], the files read now parsed as `opts` say.
+pub fn list_paths_with(
+    paths: &[PathBuf],
+    opts: &ParseOptions,
+) -> Result<(Vec<Pending>, Vec<String>), LoadError> {
     let mut out = Vec::new();
     let mut warnings = Vec::new();
     // Each file once, however often it is named (see `load_paths`).
     let mut seen: std::collections::HashMap<PathBuf, PathBuf> = Default::default();
     for p in paths {
         if p.as_os_str() == STDIN {
-            out.push(Pending::Read(Box::new(read_stdin()?)));
+            out.push(Pending::Read(Box::new(read_stdin_with(opts)?)));
             continue;
         }
         let md = fs::metadata(p).map_err(|e| io_error(p, &e))?;
@@ -309,10 +389,7 @@ pub fn list_paths(paths: &[PathBuf]) -> Result<(Vec<Pending>, Vec<String>), Load
             fs::read_dir(p).map_err(|e| io_error(p, &e))?;
             let files = list_folder(p, &mut warnings);
             if files.is_empty() {
-                return Err(LoadError(format!(
-                    "{}: no articles (*.txt, *.md or *.html) in this folder",
-                    p.display()
-                )));
+                return Err(LoadError::EmptyFolder(p.display().to_string()));
             }
             out.extend(
                 files
@@ -321,7 +398,7 @@ pub fn list_paths(paths: &[PathBuf]) -> Result<(Vec<Pending>, Vec<String>), Load
                     .map(Pending::File),
             );
         } else if first_time(p, &mut seen, &mut warnings) {
-            out.push(Pending::Read(Box::new(read_article(p)?)));
+            out.push(Pending::Read(Box::new(read_article_with(p, opts)?)));
         }
     }
     Ok((out, warnings))
@@ -336,12 +413,20 @@ pub fn placeholder(path: &Path) -> Article {
 /// Read every listed file (on rayon's pool), in order; a file that cannot be
 /// read keeps its placeholder and is reported in the warnings.
 pub fn read_pending(pending: Vec<Pending>) -> (Vec<Article>, Vec<String>) {
+    read_pending_with(pending, &ParseOptions::default())
+}
+
+/// [`read_pending`], each file parsed as `opts` say.
+pub fn read_pending_with(
+    pending: Vec<Pending>,
+    opts: &ParseOptions,
+) -> (Vec<Article>, Vec<String>) {
     use rayon::prelude::*;
     let read: Vec<(Article, Option<String>)> = pending
         .into_par_iter()
         .map(|p| match p {
             Pending::Read(a) => (*a, None),
-            Pending::File(f) => match read_article(&f) {
+            Pending::File(f) => match read_article_with(&f, opts) {
                 Ok(a) => (a, None),
                 Err(e) => (placeholder(&f), Some(format!("skipped {e}"))),
             },
@@ -416,8 +501,16 @@ pub fn list_folder(dir: &Path, warnings: &mut Vec<String>) -> Vec<PathBuf> {
 /// Files are read and parsed on rayon's pool (a folder of thousands of
 /// articles loads in a fraction of the time), and kept in listing order.
 pub fn read_listed(files: &[PathBuf], out: &mut Loaded) {
+    read_listed_with(files, out, &ParseOptions::default());
+}
+
+/// [`read_listed`], each file parsed as `opts` say.
+pub fn read_listed_with(files: &[PathBuf], out: &mut Loaded, opts: &ParseOptions) {
     use rayon::prelude::*;
-    let read: Vec<Result<Article, LoadError>> = files.par_iter().map(|f| read_article(f)).collect();
+    let read: Vec<Result<Article, LoadError>> = files
+        .par_iter()
+        .map(|f| read_article_with(f, opts))
+        .collect();
     for r in read {
         match r {
             Ok(a) => out.articles.push(a),

@@ -13,6 +13,7 @@ pub mod segment;
 use std::ops::Range;
 
 pub use decode::{OffsetMap, safe_line};
+pub use html::{Extraction, ParseOptions};
 pub use load::{LoadError, bundled, load_paths};
 
 /// What a paragraph (and every sentence in it) is to a reader.
@@ -157,6 +158,8 @@ pub struct Article {
     pub sentences: Vec<Sentence>,
     /// Words in reading order.
     pub words: Vec<Word>,
+    /// For a web page: how its story was chosen, and how sure that is.
+    pub extraction: Option<Extraction>,
 }
 
 /// Longest headline shown when the title is made from the lead.
@@ -168,15 +171,23 @@ const META_PARAGRAPHS: usize = 8;
 impl Article {
     /// Parse an article from the bytes of a file.
     pub fn parse(path: impl Into<String>, bytes: Vec<u8>) -> Article {
+        Article::parse_with(path, bytes, &ParseOptions::default())
+    }
+
+    /// Parse an article from the bytes of a file, as `opts` say.
+    pub fn parse_with(path: impl Into<String>, bytes: Vec<u8>, opts: &ParseOptions) -> Article {
         let path = path.into();
-        let decoded = decode::decode(&bytes);
+        let mut decoded = decode::decode(&bytes);
         // A web page: its story's text, mapped through the decoded page to
         // the file, and what its markup says about itself.
-        let (text, map, hints) = if html::is_html(&path, &decoded.text) {
-            let page = html::extract(&decoded.text, &decoded.map, bytes.len());
-            (page.text, page.map, page.hints)
+        let (text, map, hints, extraction) = if html::is_html(&path, &decoded.text) {
+            if let Some(d) = decode::decode_declared(&bytes, &decoded) {
+                decoded = d;
+            }
+            let page = html::extract(&decoded.text, &decoded.map, bytes.len(), opts);
+            (page.text, page.map, page.hints, Some(page.extraction))
         } else {
-            (decoded.text, decoded.map, html::Hints::default())
+            (decoded.text, decoded.map, html::Hints::default(), None)
         };
         let mut meta = Meta {
             outlet: hints
@@ -190,9 +201,9 @@ impl Article {
         };
         let blocks = paragraph_blocks(&text);
         let paragraphs = classify(&text, &blocks, &mut meta);
-        if meta.title.is_empty()
-            && let Some(t) = hints.title
-        {
+        // A headline the page states (JSON-LD, Open Graph) before one
+        // guessed from its text.
+        if let Some(t) = hints.title {
             meta.title = t;
         }
         let mut article = Article {
@@ -205,6 +216,7 @@ impl Article {
             paragraphs: Vec::new(),
             sentences: Vec::new(),
             words: Vec::new(),
+            extraction,
         };
         article.segment(paragraphs);
         article.finish_meta();
@@ -283,6 +295,15 @@ impl Article {
         // a file name (the last resort above) was never decoded, so it may
         // hold control characters of its own.
         self.meta.clean();
+    }
+
+    /// For a web page: what to tell the user about how its story was
+    /// chosen (nothing when copycat is sure, or for other files).
+    pub fn extraction_notes(&self) -> Vec<String> {
+        self.extraction
+            .as_ref()
+            .map(Extraction::notes)
+            .unwrap_or_default()
     }
 
     /// The last component of the path.

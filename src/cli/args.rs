@@ -57,6 +57,28 @@ pub struct Cli {
     /// (~/.config/copycat/config.toml). `copycat config` prints the defaults.
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub reading: Reading,
+}
+
+/// How saved web pages are read (`list`, `compare`, `rank` and the reader).
+#[derive(clap::Args, Debug, Clone, Copy, Default)]
+pub struct Reading {
+    /// Read every visible text of a saved web page (menus, link lists and
+    /// comments included; hidden text still left out), not only the story
+    /// copycat picks from it: for when its choice is wrong or doubtful.
+    #[arg(long)]
+    pub whole_page: bool,
+}
+
+impl Reading {
+    /// The article parser's options.
+    pub fn options(self) -> copycat::article::ParseOptions {
+        copycat::article::ParseOptions {
+            whole_page: self.whole_page,
+        }
+    }
 }
 
 /// The reader's palette, as `--theme` names it.
@@ -77,6 +99,8 @@ pub enum Command {
     List {
         /// Files or folders; the bundled articles when none.
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        reading: Reading,
     },
     /// Compare two articles: what B took from A.
     Compare {
@@ -97,6 +121,8 @@ pub enum Command {
         /// (`scripts/devsets/ablation.sh`), not for readers.
         #[arg(long, hide = true, value_name = "LIST")]
         ablate: Option<String>,
+        #[command(flatten)]
+        reading: Reading,
     },
     /// Print a shell completion script (e.g. `copycat completions bash`).
     Completions {
@@ -109,6 +135,20 @@ pub enum Command {
     /// comments, to start your own from:
     /// `copycat config > ~/.config/copycat/config.toml`.
     Config,
+    /// Build or bring up to date the index of a folder of articles, for
+    /// `copycat find`: new and changed files are indexed, deleted ones
+    /// dropped, the rest left as they are.
+    Index(super::archive::IndexArgs),
+    /// Find what in an index an article took from (or shares text with),
+    /// aligned and ranked as `rank` ranks pairs.
+    Find(super::archive::FindArgs),
+    /// The steps of the distributed corpus job that run copycat
+    /// (scripts/distributed/).
+    #[command(hide = true)]
+    Job {
+        #[command(subcommand)]
+        step: super::archive::JobCommand,
+    },
     /// Find the pairs of articles that share text, rank them by how much,
     /// and tell each article's likely sources.
     ///
@@ -128,6 +168,8 @@ pub enum Command {
         /// Align at most this many pairs (the most promising first).
         #[arg(long, value_name = "N", default_value_t = corpus::DEFAULT_MAX_PAIRS)]
         max_pairs: usize,
+        #[command(flatten)]
+        reading: Reading,
     },
 }
 

@@ -22,7 +22,7 @@ pub struct UserError(pub String);
 
 impl From<article::LoadError> for UserError {
     fn from(e: article::LoadError) -> Self {
-        UserError(e.0)
+        UserError(e.to_string())
     }
 }
 

@@ -35,6 +35,9 @@ pub fn render(arts: &[Article]) -> String {
         for w in &a.warnings {
             s.push_str(&format!("  warning: {}\n", safe_line(w)));
         }
+        for n in a.extraction_notes() {
+            s.push_str(&format!("  note: {}\n", safe_line(&n)));
+        }
     }
     s
 }

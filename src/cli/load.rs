@@ -4,19 +4,47 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use copycat::article::{self, Article, safe_line};
+use copycat::article::{self, Article, ParseOptions, safe_line};
 
 use super::error::UserError;
 
-/// The articles at `paths` (the bundled ones when none); files skipped are
-/// told on stderr, one line each.
-pub fn load(paths: &[PathBuf]) -> Result<Vec<Article>> {
+/// The articles at `paths` (the bundled ones when none); files skipped and
+/// pages read with doubt are told on stderr.
+pub fn load(paths: &[PathBuf], opts: &ParseOptions) -> Result<Vec<Article>> {
     if paths.is_empty() {
         return Ok(article::bundled());
     }
-    let loaded = article::load_paths(paths).map_err(UserError::from)?;
+    let loaded = article::load::load_paths_with(paths, opts).map_err(UserError::from)?;
     warn(&loaded.warnings);
+    doubts(&loaded.articles);
     Ok(loaded.articles)
+}
+
+/// How many doubtful pages are named one by one before a count says the rest.
+const DOUBTS_NAMED: usize = 3;
+
+/// Say which saved pages were read with doubt (little of a long page kept,
+/// another part nearly as large): one line each for the first few, then a
+/// count, and how to read them whole.
+pub fn doubts<'a>(arts: impl IntoIterator<Item = &'a Article>) {
+    let doubtful: Vec<&Article> = arts
+        .into_iter()
+        .filter(|a| a.extraction.as_ref().is_some_and(|e| e.uncertain()))
+        .collect();
+    for a in doubtful.iter().take(DOUBTS_NAMED) {
+        for note in a.extraction_notes() {
+            eprintln!("copycat: {}: {}", safe_line(&a.path), safe_line(&note));
+        }
+    }
+    if doubtful.len() > DOUBTS_NAMED {
+        eprintln!(
+            "copycat: and {} more saved pages read with doubt",
+            doubtful.len() - DOUBTS_NAMED
+        );
+    }
+    if !doubtful.is_empty() {
+        eprintln!("copycat: --whole-page reads every visible text of a page instead");
+    }
 }
 
 /// Say each warning on stderr, made safe.
@@ -26,28 +54,29 @@ pub fn warn(warnings: &[String]) {
     }
 }
 
-fn load_one(path: &Path) -> Result<Article> {
-    Ok(article::load::read_article(path).map_err(UserError::from)?)
+fn load_one(path: &Path, opts: &ParseOptions) -> Result<Article> {
+    Ok(article::load::read_article_with(path, opts).map_err(UserError::from)?)
 }
 
 /// Load two articles, the second on another thread while the first loads
 /// here (parsing is a third of the work on a large pair). Errors are told as
 /// if loaded one after the other: A's first. Standard input is read by one
 /// thread only, in order.
-pub fn load_two(pa: &Path, pb: &Path) -> Result<(Article, Article)> {
+pub fn load_two(pa: &Path, pb: &Path, opts: &ParseOptions) -> Result<(Article, Article)> {
     let stdin = |p: &Path| p.as_os_str() == article::load::STDIN;
     if stdin(pa) || stdin(pb) {
-        return Ok((load_one(pa)?, load_one(pb)?));
+        return Ok((load_one(pa, opts)?, load_one(pb, opts)?));
     }
+    let read = |p: &Path| article::load::read_article_with(p, opts);
     let (a, b) = std::thread::scope(|s| {
         let b = std::thread::Builder::new()
-            .spawn_scoped(s, || article::load::read_article(pb))
+            .spawn_scoped(s, || read(pb))
             .ok();
-        let a = article::load::read_article(pa);
+        let a = read(pa);
         let b = match b {
             Some(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
             // No thread to be had: load it here.
-            None => article::load::read_article(pb),
+            None => read(pb),
         };
         (a, b)
     });

@@ -5,6 +5,7 @@
 //! one line (`usage`), loading (`load`), output to stdout or a file
 //! (`output`), `list`, progress bars, and opening the reader.
 
+pub mod archive;
 pub mod args;
 pub mod error;
 mod list;
@@ -39,13 +40,20 @@ pub fn run(cli: Cli) -> Result<()> {
     let color = move |to_terminal| color_wanted(choice, no_color, to_terminal);
     let mut cli = cli;
     match cli.command.take() {
-        Some(Command::List { paths }) => list::list(&load(&paths)?),
+        Some(Command::List { paths, reading }) => list::list(&load(&paths, &reading.options())?),
+        Some(Command::Index(a)) => archive::index(a),
+        Some(Command::Find(a)) => {
+            let color = color(io::stdout().is_terminal());
+            archive::find_sources(a, |arts| read_found(color, &cli, arts))
+        }
+        Some(Command::Job { step }) => archive::job(step),
         Some(Command::Compare {
             a: pa,
             b: pb,
             format,
             output,
             ablate,
+            reading,
         }) => {
             let opts = align::Options {
                 evidence: match ablate.as_deref() {
@@ -65,7 +73,8 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             let format =
                 format.unwrap_or_else(|| output.as_deref().map_or(Format::Text, Format::of_path));
-            let (a, b) = load_two(&pa, &pb)?;
+            let (a, b) = load_two(&pa, &pb, &reading.options())?;
+            load::doubts([&a, &b]);
             for art in [&a, &b] {
                 for w in &art.warnings {
                     eprintln!("copycat: {}: {}", safe_line(&art.path), safe_line(w));
@@ -96,10 +105,11 @@ pub fn run(cli: Cli) -> Result<()> {
             paths,
             format,
             max_pairs,
+            reading,
         }) => {
             let bar = progress::Bar::new();
             bar.step("reading articles");
-            let arts = load(&paths)?;
+            let arts = load(&paths, &reading.options())?;
             for (first, copy) in corpus::duplicates(&arts) {
                 eprintln!(
                     "copycat: {}: byte-identical to {} (a duplicate)",
@@ -134,8 +144,36 @@ fn reader(color: bool, cli: Cli) -> Result<()> {
             all_pairs: cli.all_pairs,
             config: cli.config.as_deref(),
             theme: cli.theme,
+            parse: cli.reading.options(),
         },
     )
+}
+
+/// `copycat find --read`: the reader on the articles found.
+#[cfg(feature = "tui")]
+fn read_found(color: bool, cli: &Cli, arts: Vec<copycat::article::Article>) -> Result<()> {
+    reader::open_read(
+        arts,
+        reader::Options {
+            color,
+            mouse: !cli.no_mouse,
+            all_pairs: cli.all_pairs,
+            config: cli.config.as_deref(),
+            theme: cli.theme,
+            parse: cli.reading.options(),
+        },
+    )
+}
+
+/// Built without the `tui` feature: say so.
+#[cfg(not(feature = "tui"))]
+fn read_found(_color: bool, _cli: &Cli, _arts: Vec<copycat::article::Article>) -> Result<()> {
+    Err(UserError(
+        "this copycat was built without the reader (the `tui` feature); \
+         use `copycat find` without --read"
+            .into(),
+    )
+    .into())
 }
 
 /// `copycat config`: the reader's defaults as a commented config file.

@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
-use copycat::article::load::{Pending, placeholder, read_article, read_pending};
-use copycat::article::{self, Article};
+use copycat::article::load::{Pending, placeholder, read_article_with, read_pending_with};
+use copycat::article::{self, Article, ParseOptions};
 use copycat::ui::ThemeChoice;
 
 use super::args::ThemeArg;
 use super::error::UserError;
-use super::load::warn;
+use super::load::{doubts, warn};
 
 /// Folders with more files than this open before they are read.
 const READ_LATER: usize = 64;
@@ -24,12 +24,45 @@ pub struct Options<'a> {
     pub all_pairs: bool,
     pub config: Option<&'a Path>,
     pub theme: Option<ThemeArg>,
+    /// How saved pages are read (`--whole-page`).
+    pub parse: ParseOptions,
 }
 
 /// Open the reader on the articles at `paths` (the bundled ones when none).
 /// Two files typed keep their order: the first is A, on the left.
 pub fn open(paths: Vec<PathBuf>, o: Options) -> Result<()> {
     // The config file first: a mistake in it is said before anything else.
+    let (config, theme) = looks(&o)?;
+    let (arts, loader) = if paths.is_empty() {
+        (article::bundled(), None)
+    } else {
+        let (pending, warnings) =
+            article::load::list_paths_with(&paths, &o.parse).map_err(UserError::from)?;
+        warn(&warnings);
+        let unread = pending
+            .iter()
+            .filter(|p| matches!(p, Pending::File(_)))
+            .count();
+        if unread <= READ_LATER {
+            (read_now(pending, &o.parse)?, None)
+        } else {
+            read_later(pending, o.parse)
+        }
+    };
+    // Two files typed keep their order: the first is A, on the left.
+    let keep_order = paths.len() == 2 && arts.len() == 2 && paths.iter().all(|p| p.is_file());
+    show(arts, loader, keep_order, &o, (config, theme))
+}
+
+/// Open the reader on articles already read, the first two as A and B
+/// (`copycat find --read`: the article beside its best source).
+pub fn open_read(arts: Vec<Article>, o: Options) -> Result<()> {
+    let looks = looks(&o)?;
+    show(arts, None, true, &o, looks)
+}
+
+/// The config file and the theme it and `--theme` choose.
+fn looks(o: &Options) -> Result<(copycat::ui::Config, ThemeChoice)> {
     let config = copycat::ui::config::load(o.config).map_err(UserError)?;
     let theme = match o.theme {
         Some(ThemeArg::Auto) => ThemeChoice::Auto,
@@ -37,21 +70,16 @@ pub fn open(paths: Vec<PathBuf>, o: Options) -> Result<()> {
         Some(ThemeArg::Dark) => ThemeChoice::Dark,
         None => config.theme,
     };
-    let (arts, loader) = if paths.is_empty() {
-        (article::bundled(), None)
-    } else {
-        let (pending, warnings) = article::load::list_paths(&paths).map_err(UserError::from)?;
-        warn(&warnings);
-        let unread = pending
-            .iter()
-            .filter(|p| matches!(p, Pending::File(_)))
-            .count();
-        if unread <= READ_LATER {
-            (read_now(pending)?, None)
-        } else {
-            read_later(pending)
-        }
-    };
+    Ok((config, theme))
+}
+
+fn show(
+    arts: Vec<Article>,
+    loader: Option<copycat::ui::Loader>,
+    keep_order: bool,
+    o: &Options,
+    (config, theme): (copycat::ui::Config, ThemeChoice),
+) -> Result<()> {
     // The reader draws on a terminal and reads keys from one (the
     // controlling terminal, as `less` does: standard input may be an
     // article, `cat a.txt | copycat - b.txt`); in a pipe or a script, say
@@ -65,8 +93,6 @@ pub fn open(paths: Vec<PathBuf>, o: Options) -> Result<()> {
         )
         .into());
     }
-    // Two files typed keep their order: the first is A, on the left.
-    let keep_order = paths.len() == 2 && arts.len() == 2 && paths.iter().all(|p| p.is_file());
     let settings = copycat::ui::Settings {
         color: o.color,
         mouse: o.mouse,
@@ -83,13 +109,13 @@ pub fn open(paths: Vec<PathBuf>, o: Options) -> Result<()> {
 /// named directly) is kept, never read a second time (standard input has
 /// nothing left the second time), and the folders' files are read on
 /// rayon's pool; files that cannot be read are skipped with a warning.
-fn read_now(pending: Vec<Pending>) -> Result<Vec<Article>> {
+fn read_now(pending: Vec<Pending>, opts: &ParseOptions) -> Result<Vec<Article>> {
     use rayon::prelude::*;
     let read: Vec<Result<Article, article::LoadError>> = pending
         .into_par_iter()
         .map(|p| match p {
             Pending::Read(a) => Ok(*a),
-            Pending::File(f) => read_article(&f),
+            Pending::File(f) => read_article_with(&f, opts),
         })
         .collect();
     let mut arts = Vec::with_capacity(read.len());
@@ -101,6 +127,7 @@ fn read_now(pending: Vec<Pending>) -> Result<Vec<Article>> {
         }
     }
     warn(&skipped);
+    doubts(&arts);
     if arts.is_empty() {
         let first = skipped
             .first()
@@ -117,13 +144,16 @@ fn read_now(pending: Vec<Pending>) -> Result<Vec<Article>> {
 
 /// A large load: the first pair is read now, the rest on a thread while the
 /// reader shows it; placeholders stand in until then.
-fn read_later(pending: Vec<Pending>) -> (Vec<Article>, Option<copycat::ui::Loader>) {
+fn read_later(
+    pending: Vec<Pending>,
+    opts: ParseOptions,
+) -> (Vec<Article>, Option<copycat::ui::Loader>) {
     let mut arts = Vec::with_capacity(pending.len());
     let mut read = 0;
     for p in &pending {
         arts.push(match p {
             Pending::Read(a) => (**a).clone(),
-            Pending::File(f) if read < 2 => match read_article(f) {
+            Pending::File(f) if read < 2 => match read_article_with(f, &opts) {
                 Ok(a) => {
                     read += 1;
                     a
@@ -133,6 +163,6 @@ fn read_later(pending: Vec<Pending>) -> (Vec<Article>, Option<copycat::ui::Loade
             Pending::File(f) => placeholder(f),
         });
     }
-    let loader: copycat::ui::Loader = Box::new(move || read_pending(pending));
+    let loader: copycat::ui::Loader = Box::new(move || read_pending_with(pending, &opts));
     (arts, Some(loader))
 }

@@ -144,24 +144,10 @@ pub(super) fn name_root(word: &str) -> String {
     w
 }
 
-/// Share of letters two words agree on: 1 − edit distance / longer length.
+/// Share of letters two words agree on, case aside: 1 − edit distance /
+/// longer length (strsim's normalized Levenshtein, over characters).
 pub(super) fn similarity(x: &str, y: &str) -> f64 {
-    let (x, y): (Vec<char>, Vec<char>) = (
-        x.to_lowercase().chars().collect(),
-        y.to_lowercase().chars().collect(),
-    );
-    let mut prev: Vec<usize> = (0..=y.len()).collect();
-    for (i, cx) in x.iter().enumerate() {
-        let mut cur = vec![i + 1; y.len() + 1];
-        for (j, cy) in y.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(cx != cy))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    let longer = x.len().max(y.len()).max(1);
-    1.0 - prev[y.len()] as f64 / longer as f64
+    strsim::normalized_levenshtein(&x.to_lowercase(), &y.to_lowercase())
 }
 
 /// Numbers and names replaced inside one link: each deletion next to an

@@ -25,6 +25,7 @@ const STYLE: &str = r#"
 body { background:var(--bg); color:var(--fg); font:16px/1.5 Georgia, serif; margin:2rem auto; max-width:1200px; padding:0 1rem; }
 h1 { font:600 1.3rem system-ui, sans-serif; margin:0 0 .5rem; }
 .meta, .stats, .legend, .tag { font:13px system-ui, sans-serif; color:var(--dim); }
+.note { font:600 13px system-ui, sans-serif; color:var(--fg); margin-top:.3rem; }
 .stats b { color:var(--fg); }
 table { border-collapse:collapse; width:100%; table-layout:fixed; margin-top:1rem; }
 th { font:600 14px system-ui, sans-serif; text-align:left; padding:.5rem; border-bottom:2px solid var(--rule); vertical-align:top; }
@@ -108,8 +109,14 @@ fn header(art: &Article, side: &str) -> String {
         bits.push(escaped(d));
     }
     bits.push(crate::marks::count(art.body_words(), "word", "words"));
+    // How a saved page was read, when there is doubt.
+    let notes: String = art
+        .extraction_notes()
+        .iter()
+        .map(|n| format!("<div class=\"note\">note: {}</div>", escaped(n)))
+        .collect();
     format!(
-        "<th>{side} · {}<div class=\"meta\">{} · {}</div></th>",
+        "<th>{side} · {}<div class=\"meta\">{} · {}</div>{notes}</th>",
         escaped(&art.meta.title),
         escaped(&art.path),
         bits.join(" · ")

@@ -78,6 +78,14 @@ pub struct ArticleInfo<'a> {
     pub words: usize,
     /// Problems met while decoding the file (invalid UTF-8 and the like).
     pub warnings: &'a [String],
+    /// For a saved web page: how its story was read, and anything doubtful
+    /// about it, one line each (little of a long page kept, another part of
+    /// the page nearly as large, read whole with `--whole-page`); empty
+    /// when there is nothing to say.
+    pub notes: Vec<String>,
+    /// For a saved web page: what was kept of its visible text and prose,
+    /// the parts that competed with the story; `null` for other files.
+    pub extraction: Option<&'a crate::article::Extraction>,
 }
 
 /// Shares of body words, each in [0, 1].
@@ -323,6 +331,8 @@ impl<'a> ArticleInfo<'a> {
             bytes: art.bytes.len(),
             words: art.body_words(),
             warnings: &art.warnings,
+            notes: art.extraction_notes(),
+            extraction: art.extraction.as_ref(),
         }
     }
 }

@@ -118,6 +118,17 @@ pub fn write(
     let mut o = String::new();
     let _ = writeln!(o, "A  {}", describe(a));
     let _ = writeln!(o, "B  {}", describe(b));
+    // How a saved page was read, when there is doubt: where the reader
+    // looks first, before any figure that depends on it.
+    for (side, art) in [("A", a), ("B", b)] {
+        for n in art.extraction_notes() {
+            let _ = writeln!(
+                o,
+                "{}",
+                paint(BOLD, &format!("note: {side}: {}", safe_line(&n)))
+            );
+        }
+    }
     let st = &al.stats;
     let _ = writeln!(
         o,

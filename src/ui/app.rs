@@ -1,114 +1,109 @@
-//! The state of the interface and everything that changes it.
+//! The state of the interface and the routing of what happens to it.
 //!
-//! `App` routes: terminal events become [`Action`]s through the keymap and are
-//! carried out on its parts — [`Pairs`] (the ranking, the alignments and the
-//! worker's queue), [`Reading`] (layout, scrolling, focus), [`Search`],
-//! [`List`] (the article list and its filter) and [`Help`] — while it keeps
-//! what ties them together: the articles, which pair is open, which pane has
-//! the keyboard and the status note. Drawing reads the state and never
-//! changes it (see `render`); what goes to the terminal besides the frame
-//! (the OSC 52 clipboard sequence) waits in an outbox for the loop.
+//! `App` routes: terminal events become [`Action`]s through the keymap, and
+//! an action goes first to the part on top — the layer open over the panes
+//! ([`Overlays`]: the help, the sources, the flags, the list popup, the
+//! prompt), then the article list when it has the keyboard, then the
+//! reading panes ([`Panes`]). What no part takes (a key bound everywhere
+//! that acts on the pair or the screen) is carried out here, with the pairs
+//! ([`Pairs`]); what a part asks for ([`Ask`]: open a pair, go to a flag, a
+//! prompt's text, a note) comes back here too. `App` keeps what ties the parts together: the articles, the
+//! pair open, the screen and the status note. Drawing reads the state and
+//! never changes it (see `render`); what goes to the terminal besides the
+//! frame (the OSC 52 clipboard sequence) waits in an outbox for the loop.
 
-use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
-use ratatui::layout::{Position, Rect};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
+use ratatui::layout::Rect;
 
 use super::clipboard;
-use super::flags::{self, FlagState};
-use super::geometry::{self, PaneGeometry};
+use super::flags::FlagPanel;
+use super::geometry;
 use super::help::Help;
-use super::keymap::{Action, Ctx, Dir, Jump, Keymap};
-use super::list::{self, List};
-use super::overview;
-use super::pairs::{self, Arrived, LikelySource, Pairs};
+use super::keymap::{Action, Ctx, Keymap};
+use super::list::List;
+use super::overlay::{Kind, Layer, Overlays};
+use super::pairs::{self, Arrived, Open, Pairs};
+use super::panes::Panes;
+use super::part::{Ask, Edit, Env, Outcome, Part, Target};
+use super::prompt::Prompt;
 use super::provenance::Provenance;
-use super::reading::{LaidOut, LayoutJob, Reading};
-use super::save::{self, HtmlReport};
-use super::search::Search;
+use super::reading::{LaidOut, LayoutJob};
+use super::save::{HtmlReport, Reports};
+use super::screen::{Hit, Mouse, Pane, Screen};
 use super::worker::{self, Done, Job};
 use crate::align::Alignment;
-use crate::article::{Article, safe_line};
+use crate::article::Article;
 use crate::comparison::Comparison;
-use crate::corpus::Pair;
-use crate::drift::Flag;
-use crate::view::{RowKind, Side, Spread, Theme, Unit};
+use crate::side::{Side, Sides};
+use crate::view::Theme;
 
-/// Which part of the screen has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    /// The article list.
-    List,
-    /// Article A, on the left.
-    A,
-    /// Article B, on the right.
-    B,
+/// The status bar's own state.
+#[derive(Debug, Default)]
+pub struct Status {
+    /// A message until the next key: what a key did, or why it could not.
+    pub note: Option<String>,
+    /// The progress indicator's frame.
+    pub tick: usize,
 }
 
-impl Pane {
-    fn side(self) -> Option<Side> {
-        match self {
-            Pane::List => None,
-            Pane::A => Some(Side::A),
-            Pane::B => Some(Side::B),
+/// What the loop must do besides drawing.
+#[derive(Debug, Default)]
+struct Outbox {
+    /// Bytes for the terminal beside the frame (OSC 52).
+    bytes: Option<Vec<u8>>,
+    /// The reader asked to quit.
+    quit: bool,
+    /// Ctrl-L: clear the terminal before the next frame.
+    redraw: bool,
+}
+
+/// The [`Env`] of an app, built from its fields one by one, so that a part
+/// (another field) can be borrowed mutably beside it.
+macro_rules! env {
+    ($app:ident) => {
+        Env {
+            arts: &$app.arts,
+            theme: &$app.theme,
+            keymap: &$app.keymap,
+            screen: &$app.screen,
+            list_area: $app.screen.list_area(
+                $app.overlays.is_open(Kind::ListPopup),
+                $app.list.shown().len(),
+            ),
+            open: $app.open,
+            comparison: $app
+                .pairs
+                .get($app.open.pair.a, $app.open.pair.b)
+                .map(Arc::as_ref),
+            pairs: &$app.pairs,
+            tick: $app.status.tick,
         }
-    }
+    };
 }
-
-/// Lines scrolled by one mouse wheel notch.
-const WHEEL_LINES: isize = 3;
 
 /// The whole interface state.
 pub struct App {
     pub(crate) arts: Arc<Vec<Article>>,
     pub(crate) theme: Theme,
-    pub(crate) mouse: bool,
-    pub(crate) size: Rect,
-    pub(crate) pairs: Pairs,
-    pub(crate) reading: Reading,
-    pub(crate) search: Search,
-    pub(crate) help: Help,
-    /// The article list: selection and filter.
-    pub(crate) list: List,
-    pub(crate) provenance: Provenance,
-    /// The flag stepped to and the flags panel.
-    pub(crate) flags: FlagState,
     /// The key bindings: the defaults with a config file's.
     pub(crate) keymap: Keymap,
-    /// Position of the current pair in the ranking, when it is a ranked pair.
-    pub(crate) pair_pos: Option<usize>,
-    pub(crate) a: usize,
-    pub(crate) b: usize,
-    /// Set once the reader picks a pair: the ranking then no longer moves it.
-    chosen: bool,
-    /// `]` and `[` step through every ranked pair, not only those that share text.
-    pub(crate) all_pairs: bool,
-    pub(crate) pane: Pane,
-    /// The side list on a wide screen.
-    pub(crate) list_shown: bool,
-    /// The list popup on a narrow screen.
-    pub(crate) list_popup: bool,
-    pub(crate) note: Option<String>,
-    pub(crate) tick: usize,
-    /// What `e` writes a pair with; `None`: `e` says it cannot.
-    html: Option<HtmlReport>,
-    /// Where `e` writes.
-    out_dir: PathBuf,
-    /// Bytes for the terminal besides the frame (OSC 52), for the loop.
-    outbox: Option<Vec<u8>>,
-    /// Digits of the open pair's largest paragraph number (the width of the
-    /// number column), kept as the pair changes.
-    digits: usize,
-    /// The open pair's likely source, decided when it is aligned.
-    likely: Option<LikelySource>,
-    /// Articles are still being read (placeholders stand in for them).
-    loading: bool,
-    quit: bool,
-    redraw: bool,
+    pub(crate) pairs: Pairs,
+    /// The pair on screen.
+    pub(crate) open: Open,
+    /// The reading panes: layout, scrolling, focus, search.
+    pub(crate) panes: Panes,
+    /// The article list: selection and filter.
+    pub(crate) list: List,
+    /// What is open over the panes.
+    pub(crate) overlays: Overlays,
+    pub(crate) screen: Screen,
+    pub(crate) status: Status,
+    /// What `e` writes, and where.
+    reports: Reports,
+    outbox: Outbox,
 }
 
 impl App {
@@ -123,96 +118,19 @@ impl App {
         let mut app = App {
             arts,
             theme: Theme::new(color),
-            mouse,
-            size: Rect::new(0, 0, 80, 24),
-            pairs: Pairs::new(n),
-            reading: Reading::default(),
-            search: Search::default(),
-            help: Help::default(),
-            list: List::new(n),
-            provenance: Provenance::default(),
-            flags: FlagState::default(),
             keymap: Keymap::default(),
-            pair_pos: None,
-            a: 0,
-            b: usize::from(n > 1),
-            chosen: false,
-            all_pairs: false,
-            pane: Pane::B,
-            list_shown: true,
-            list_popup: false,
-            note: None,
-            tick: 0,
-            html: None,
-            out_dir: PathBuf::from("."),
-            outbox: None,
-            digits: 1,
-            likely: None,
-            loading: false,
-            quit: false,
-            redraw: false,
+            pairs: Pairs::new(n),
+            open: Open::first(n),
+            panes: Panes::default(),
+            list: List::new(n),
+            overlays: Overlays::default(),
+            screen: Screen::new(mouse),
+            status: Status::default(),
+            reports: Reports::default(),
+            outbox: Outbox::default(),
         };
         app.count_digits();
         app
-    }
-
-    /// Open the first two articles as A and B, in the order given (the
-    /// command line's two paths): the ranking no longer chooses the pair.
-    /// A list of two has nothing to choose from, so the panes get the
-    /// width (`o` shows it).
-    pub fn keep_order(&mut self) {
-        if self.arts.len() >= 2 {
-            self.chosen = true;
-            if self.arts.len() == 2 {
-                self.list_shown = false;
-            }
-            self.set_pair(0, 1);
-        }
-    }
-
-    /// Use the key bindings `keymap` (the defaults with a config file's).
-    pub fn set_keymap(&mut self, keymap: Keymap) {
-        self.keymap = keymap;
-        self.help.fit(self.size.height, &self.theme, &self.keymap);
-    }
-
-    /// Draw with `theme` (a palette chosen for the terminal's background,
-    /// with a config file's colours).
-    pub fn set_theme(&mut self, theme: Theme) {
-        self.theme = theme;
-    }
-
-    /// The key bindings in force.
-    pub fn keymap(&self) -> &Keymap {
-        &self.keymap
-    }
-
-    /// The flags of the open pair (changed quotations, numbers and names),
-    /// once it is aligned.
-    pub fn flag_list(&self) -> Option<&[Flag]> {
-        self.comparison().map(|c| c.flags.as_slice())
-    }
-
-    /// The flag last stepped to, and the panel.
-    pub fn flag_state(&self) -> &FlagState {
-        &self.flags
-    }
-
-    /// Let `]` and `[` step through every ranked pair (`--all-pairs`).
-    pub fn show_all_pairs(&mut self, all: bool) {
-        self.all_pairs = all;
-    }
-
-    /// Let `e` write reports with `html` into `dir`.
-    pub fn export_to(&mut self, html: HtmlReport, dir: impl Into<PathBuf>) {
-        self.html = Some(html);
-        self.out_dir = dir.into();
-    }
-
-    /// Bytes to write to the terminal besides the frame (the clipboard
-    /// sequence after `y`), once.
-    pub fn take_outbox(&mut self) -> Option<Vec<u8>> {
-        self.outbox.take()
     }
 
     /// A new app over articles still being read (placeholders but for the
@@ -222,10 +140,8 @@ impl App {
         let n = arts.len();
         let mut app = Self::with_shared(arts, color, mouse);
         app.pairs = Pairs::waiting(n);
-        app.loading = true;
-        let (a, b) = (app.a, app.b);
         if n >= 2 {
-            app.pairs.request(a, b, true);
+            app.pairs.request(app.open.pair.a, app.open.pair.b, true);
         }
         app
     }
@@ -233,119 +149,114 @@ impl App {
     /// The articles are read: start over with them (the pair open stays
     /// open), and rank.
     pub fn loaded(&mut self, arts: Arc<Vec<Article>>, warnings: &[String]) {
-        self.loading = false;
         let n = arts.len();
         self.arts = arts;
+        let all = self.pairs.all;
         self.pairs = Pairs::new(n);
+        self.pairs.all = all;
         // The list now has every article (the filter typed so far applies).
         self.list.refilter(&self.arts);
-        self.reading.drop_layout();
+        self.panes.reading.drop_layout();
         // The texts searched so far were placeholders.
-        self.search.folded.clear();
-        let (a, b) = (self.a, self.b);
+        self.panes.search.folded.clear();
+        let Sides { a, b } = self.open.pair;
         self.set_pair(a, b);
         if let Some(first) = warnings.first() {
-            self.note = Some(format!(
-                "{} file{} skipped ({first})",
-                warnings.len(),
-                if warnings.len() == 1 { "" } else { "s" }
-            ));
+            let files = crate::marks::count(warnings.len(), "file", "files");
+            self.status.note = Some(format!("{files} skipped ({first})"));
         }
     }
 
-    /// Whether articles are still being read.
-    pub fn is_loading(&self) -> bool {
-        self.loading
+    /// Open the first two articles as A and B, in the order given (the
+    /// command line's two paths): the ranking no longer chooses the pair.
+    /// A list of two has nothing to choose from, so the panes get the
+    /// width (`o` shows it).
+    pub fn keep_order(&mut self) {
+        if self.arts.len() >= 2 {
+            if self.arts.len() == 2 {
+                self.screen.list_shown = false;
+            }
+            self.choose_pair(0, 1);
+        }
     }
 
-    /// The styles in use.
-    pub fn theme(&self) -> &Theme {
-        &self.theme
+    /// Use the key bindings `keymap` (the defaults with a config file's).
+    pub fn set_keymap(&mut self, keymap: Keymap) {
+        self.keymap = keymap;
+        let env = env!(self);
+        self.overlays.fit(&env);
     }
 
-    /// The articles.
-    pub fn articles(&self) -> &[Article] {
-        &self.arts
+    /// Draw with `theme` (a palette chosen for the terminal's background,
+    /// with a config file's colours).
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
     }
 
-    /// The current pair (A, B) as article indices.
-    pub fn pair(&self) -> (usize, usize) {
-        (self.a, self.b)
+    /// Let `]` and `[` step through every ranked pair (`--all-pairs`).
+    pub fn show_all_pairs(&mut self, all: bool) {
+        self.pairs.all = all;
     }
 
-    /// The first row shown in panes A and B.
-    pub fn tops(&self) -> [usize; 2] {
-        self.reading.top
+    /// Let `e` write reports with `html` into `dir`.
+    pub fn export_to(&mut self, html: HtmlReport, dir: impl Into<PathBuf>) {
+        self.reports = Reports::new(html, dir);
     }
 
-    /// The search in force, its matches and the current one.
-    pub fn search(&self) -> &Search {
-        &self.search
+    /// What the parts share, for drawing them.
+    pub(crate) fn env(&self) -> Env<'_> {
+        env!(self)
     }
 
-    /// The passage with the focus.
-    pub fn focus(&self) -> Option<Unit> {
-        self.reading.focus
+    // What the loop and the renderer read (the tests read more: `Inspect`).
+
+    /// The comparison of the open pair, once computed: what every figure
+    /// the reader shows comes from.
+    pub fn comparison(&self) -> Option<&Arc<Comparison>> {
+        self.pairs.get(self.open.pair.a, self.open.pair.b)
     }
 
-    /// Every pair ranked by reuse, once the ranking is done.
-    pub fn ranking(&self) -> Option<&[Pair]> {
-        self.pairs.ranking()
+    /// The alignment of the open pair, once computed.
+    pub fn alignment(&self) -> Option<&Alignment> {
+        self.comparison().map(|c| &c.alignment)
     }
 
-    /// Where the current pair stands in the ranking.
-    pub fn pair_rank(&self) -> Option<usize> {
-        self.pair_pos
+    /// Whether the article list is on screen (side pane or popup).
+    pub fn list_visible(&self) -> bool {
+        self.overlays.is_open(Kind::ListPopup) || (self.screen.list_shown && self.screen.wide())
     }
 
-    /// The part of the screen that has the keyboard.
-    pub fn active_pane(&self) -> Pane {
-        self.pane
+    /// The keymap contexts in force, innermost first.
+    pub fn contexts(&self) -> Vec<Ctx> {
+        let base = if self.screen.pane == Pane::List && self.list_visible() {
+            Ctx::List
+        } else {
+            Ctx::Pane
+        };
+        self.overlays.contexts(base)
     }
 
-    /// The highlighted line of the article list.
-    pub fn selected(&self) -> usize {
-        self.list.selected
-    }
-
-    /// The article list: its selection and filter.
-    pub fn list(&self) -> &List {
-        &self.list
-    }
-
-    /// The status note, if any.
-    pub fn note(&self) -> Option<&str> {
-        self.note.as_deref()
-    }
-
-    /// The help popup's scroll offset; `None` when it is closed.
-    pub fn help_scroll(&self) -> Option<usize> {
-        self.help.scroll()
-    }
-
-    /// Whether the article list is open as a popup (narrow screens).
-    pub fn list_popup(&self) -> bool {
-        self.list_popup
-    }
-
-    /// The screen size the app was last told about.
-    pub fn size(&self) -> Rect {
-        self.size
-    }
-
-    /// Whether scrolling one pane scrolls the other.
-    pub fn synchronized(&self) -> bool {
-        self.reading.sync
+    /// Whether results are still expected (the loop animates progress then).
+    pub fn busy(&self) -> bool {
+        self.pairs.busy() || self.panes.reading.laying_out()
     }
 
     /// Whether the user asked to quit.
     pub fn should_quit(&self) -> bool {
-        self.quit
+        self.outbox.quit
     }
+
+    // What the loop takes and feeds.
 
     /// True once after Ctrl-L: the loop clears the terminal before drawing.
     pub fn take_redraw(&mut self) -> bool {
-        std::mem::take(&mut self.redraw)
+        std::mem::take(&mut self.outbox.redraw)
+    }
+
+    /// Bytes to write to the terminal besides the frame (the clipboard
+    /// sequence after `y`), once.
+    pub fn take_outbox(&mut self) -> Option<Vec<u8>> {
+        self.outbox.bytes.take()
     }
 
     /// Jobs for the worker (`true`: urgent).
@@ -353,34 +264,23 @@ impl App {
         self.pairs.take_jobs()
     }
 
-    /// Whether results are still expected (the loop animates progress then).
-    pub fn busy(&self) -> bool {
-        self.loading || self.pairs.busy() || self.reading.laying_out()
-    }
-
-    /// Whether a layout is being built off the UI thread (the one shown, if
-    /// any, is for other widths).
-    pub fn laying_out(&self) -> bool {
-        self.reading.laying_out()
-    }
-
     /// A layout to build off the UI thread, for the loop to send.
     pub fn take_layout(&mut self) -> Option<LayoutJob> {
-        self.reading.take_job()
+        self.panes.reading.take_job()
     }
 
     /// Lay out pairs larger than `bytes` (both texts) off the UI thread
     /// (tests set 0 to take that path with small articles).
     pub fn set_sync_layout_limit(&mut self, bytes: usize) {
-        self.reading.sync_bytes = bytes;
+        self.panes.reading.sync_bytes = bytes;
     }
 
     /// Once a batch of events is handled: do what was put off while it came
     /// in (the search typed so far).
     pub fn catch_up(&mut self) {
-        if std::mem::take(&mut self.search.pending) {
-            self.search_live();
-        }
+        let env = env!(self);
+        let ask = self.panes.catch_up(&env);
+        self.ask_maybe(ask);
     }
 
     /// Do all queued work on this thread, as the worker and the layout
@@ -403,110 +303,73 @@ impl App {
         }
     }
 
+    /// Advance the progress animation.
+    pub fn on_tick(&mut self) {
+        self.status.tick = self.status.tick.wrapping_add(1);
+    }
+
     /// A layout built off the UI thread: taken if it is still the one wanted.
     pub fn on_laid_out(&mut self, l: LaidOut) {
-        let al = self.pairs.get(self.a, self.b).cloned();
-        let widths = self.text_widths();
-        match self
-            .reading
-            .laid_out(l, (self.a, self.b), al.as_ref(), widths)
-        {
+        let Sides { a, b } = self.open.pair;
+        let al = self.pairs.get(a, b).cloned();
+        let widths = self.screen.text_widths();
+        match self.panes.reading.laid_out(l, (a, b), al.as_ref(), widths) {
             Some(fresh) => self.after_layout(fresh),
             // Laid out for widths no longer current: ask for these.
             None => self.relayout(),
         }
     }
 
-    /// A new layout is in place: the matches get their rows; on the pair's
-    /// first, a jump asked for while waiting happens.
-    fn after_layout(&mut self, fresh: bool) {
-        if fresh {
-            self.find_matches();
-            if let Some((kind, dir)) = self.reading.deferred.take() {
-                self.note = None;
-                self.jump(kind, dir);
-            }
-        } else {
-            self.search.sort(self.reading.spread());
-        }
-    }
-
-    /// Advance the progress animation.
-    pub fn on_tick(&mut self) {
-        self.tick = self.tick.wrapping_add(1);
-    }
-
-    /// The comparison of the open pair, once computed: what every figure
-    /// the reader shows comes from.
-    pub fn comparison(&self) -> Option<&Arc<Comparison>> {
-        self.pairs.get(self.a, self.b)
-    }
-
-    /// The alignment of the open pair, once computed.
-    pub fn alignment(&self) -> Option<&Alignment> {
-        self.comparison().map(|c| &c.alignment)
-    }
-
-    /// The alignment of `(a, b)` if it has been computed.
-    pub fn alignment_of(&self, a: usize, b: usize) -> Option<&Alignment> {
-        self.pairs.get(a, b).map(|c| &c.alignment)
-    }
-
     /// Take in a worker result.
     pub fn on_done(&mut self, d: Done) {
+        let Sides { a, b } = self.open.pair;
         match self.pairs.on_done(d) {
             Arrived::Progress => {}
             // The first pair found by a long ranking opens, unless the
             // reader has picked one; later ones only extend `]`.
-            Arrived::Found(first) => {
-                if let Some((a, b)) = first
-                    && !self.chosen
-                {
-                    self.chosen = true;
-                    let deferred = self.reading.deferred.take();
-                    self.set_pair(a, b);
-                    self.reading.deferred = deferred;
-                } else {
-                    self.pair_pos = self.pairs.rank_of(self.a, self.b);
-                }
+            Arrived::Found(Some(first)) if !self.open.chosen => {
+                self.open.chosen = true;
+                self.open_ranked(first);
             }
-            Arrived::Ranked(first) => match first {
-                Some((a, b)) if !self.chosen => {
-                    // A jump asked for on the waiting screen is meant for
-                    // the first pair shown, which is this one.
-                    let deferred = self.reading.deferred.take();
-                    self.set_pair(a, b);
-                    self.reading.deferred = deferred;
-                }
-                _ => {
-                    self.pair_pos = self.pairs.rank_of(self.a, self.b);
-                    self.pairs.prefetch(self.a, self.pair_pos);
-                }
-            },
-            Arrived::Aligned(a, b) if (a, b) == (self.a, self.b) => {
+            Arrived::Found(_) => self.open.rank = self.pairs.rank_of(a, b),
+            // A jump asked for on the waiting screen is meant for the first
+            // pair shown, which is this one.
+            Arrived::Ranked(Some(first)) if !self.open.chosen => self.open_ranked(first),
+            Arrived::Ranked(_) => {
+                self.open.rank = self.pairs.rank_of(a, b);
+                self.pairs.prefetch(a, self.open.rank);
+            }
+            Arrived::Aligned(x, y) if (x, y) == (a, b) => {
                 self.find_likely_source();
                 // The matches and a jump asked for while aligning follow the
                 // layout (here, or from the layout thread): `after_layout`.
-                self.reading.drop_layout();
+                self.panes.reading.drop_layout();
                 self.relayout();
             }
             Arrived::Aligned(..) => {}
         }
     }
 
+    /// Open the pair the ranking put first, keeping a jump asked for while
+    /// waiting for it.
+    fn open_ranked(&mut self, (a, b): (usize, usize)) {
+        let deferred = self.panes.reading.deferred.take();
+        self.set_pair(a, b);
+        self.panes.reading.deferred = deferred;
+    }
+
     /// The terminal is now `width`×`height`.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.size = Rect::new(0, 0, width, height);
-        if self.pane == Pane::List && !self.list_visible() {
-            self.pane = Pane::B;
+        self.screen.size = Rect::new(0, 0, width, height);
+        if self.screen.pane == Pane::List && !self.list_visible() {
+            self.screen.pane = Pane::B;
         }
-        self.help.fit(height, &self.theme, &self.keymap);
-        if self.flags.is_open() {
-            let n = self.flag_list().map_or(0, |f| f.len());
-            self.flags.move_by(0, n, height);
-        }
+        let env = env!(self);
+        self.overlays.fit(&env);
         self.relayout();
     }
+
+    // Events in.
 
     /// Feed one terminal event; false when it cannot have changed the screen
     /// (mouse capture reports every motion, which needs no redraw).
@@ -514,7 +377,7 @@ impl App {
         match ev {
             // Release (and, with enhanced keyboards, other kinds) would act twice.
             Event::Key(k) if k.kind != KeyEventKind::Release => self.on_key(k),
-            Event::Mouse(m) if self.mouse => return self.on_mouse(m),
+            Event::Mouse(m) if self.screen.mouse => return self.on_mouse(m),
             Event::Resize(w, h) => self.resize(*w, *h),
             Event::Paste(text) => return self.on_paste(text),
             _ => return false,
@@ -522,806 +385,432 @@ impl App {
         true
     }
 
-    /// The keymap contexts in force, innermost first.
-    pub fn contexts(&self) -> Vec<Ctx> {
-        if self.prompt_open() {
-            vec![Ctx::Prompt]
-        } else if self.help.is_open() {
-            // Global keys work everywhere but in the prompt: q quits from
-            // the help as from anywhere else.
-            vec![Ctx::Help, Ctx::Global]
-        } else if self.provenance.is_open() {
-            vec![Ctx::Provenance, Ctx::Global]
-        } else if self.flags.is_open() {
-            vec![Ctx::Flags, Ctx::Global]
-        } else if self.pane == Pane::List && self.list_visible() {
-            vec![Ctx::List, Ctx::Global]
-        } else {
-            vec![Ctx::Pane, Ctx::Global]
-        }
-    }
-
-    /// Whether a prompt (the search's or the list filter's) takes the keys.
-    pub fn prompt_open(&self) -> bool {
-        self.search.input.is_some() || self.list.input.is_some()
-    }
-
-    /// A paste: typed into the open prompt as one line (controls dropped,
-    /// line breaks as spaces); with no prompt open it is ignored, so that
-    /// pasted text never acts as keys.
-    pub fn on_paste(&mut self, text: &str) -> bool {
-        let clean: String = text
-            .chars()
-            .map(|c| {
-                if matches!(c, '\n' | '\r' | '\t') {
-                    ' '
-                } else {
-                    c
-                }
-            })
-            .filter(|c| !c.is_control() && crate::article::decode::is_safe(*c))
-            .collect();
-        if let Some(input) = self.list.input.as_mut() {
-            input.push_str(&clean);
-            self.list.take_input(&self.arts);
-        } else if let Some(input) = self.search.input.as_mut() {
-            input.push_str(&clean);
-            self.search.pending = true;
-        } else {
-            self.note = Some("a paste goes into the search (/) or the list's filter".into());
-        }
-        true
-    }
-
-    /// Feed one key press.
+    /// Feed one key press: an action, or a character for the prompt.
     pub fn on_key(&mut self, k: &KeyEvent) {
-        self.note = None;
-        match self.keymap.dispatch(&self.contexts(), k) {
-            Some(action) => self.apply(action),
+        self.status.note = None;
+        if let Some(action) = self.keymap.dispatch(&self.contexts(), k) {
+            self.apply(action);
+        } else if let KeyCode::Char(c) = k.code
+            && !k.modifiers.contains(KeyModifiers::CONTROL)
+            && let Some(prompt) = self.overlays.prompt_mut()
+        {
+            let ask = prompt.insert(c.encode_utf8(&mut [0; 4]));
+            self.ask(ask);
+        }
+    }
+
+    /// A paste: typed into the open prompt as one line; with no prompt open
+    /// it is ignored, so that pasted text never acts as keys.
+    pub fn on_paste(&mut self, text: &str) -> bool {
+        match self.overlays.prompt_mut() {
+            Some(prompt) => {
+                let ask = prompt.insert(text);
+                self.ask(ask);
+            }
             None => {
-                // Printable keys type into the open prompt.
-                let KeyCode::Char(c) = k.code else { return };
-                if k.modifiers.contains(KeyModifiers::CONTROL) {
-                    return;
-                }
-                if let Some(input) = self.list.input.as_mut() {
-                    input.push(c);
-                    self.list.take_input(&self.arts);
-                } else if let Some(input) = self.search.input.as_mut() {
-                    input.push(c);
-                    self.search.pending = true;
-                }
+                self.status.note =
+                    Some("a paste goes into the search (/) or the list's filter".into());
             }
         }
+        true
     }
 
     fn on_mouse(&mut self, m: &MouseEvent) -> bool {
-        let (delta, click, drag) = match m.kind {
-            MouseEventKind::ScrollDown => (WHEEL_LINES, false, false),
-            MouseEventKind::ScrollUp => (-WHEEL_LINES, false, false),
-            MouseEventKind::Down(MouseButton::Left) => (0, true, false),
-            MouseEventKind::Down(_) => (0, false, false),
-            MouseEventKind::Drag(MouseButton::Left) => (0, false, true),
-            _ => return false,
-        };
-        let at = Position::new(m.column, m.row);
-        let g = geometry::screen(self.size, self.list_shown);
-        let list_area = if self.list_popup {
-            Some(self.list_popup_area())
-        } else {
-            g.list
-        };
-        if self.list_popup || list_area.is_some_and(|l| l.contains(at)) {
-            if drag {
+        let Some(m) = Mouse::of(m) else { return false };
+        let popup = self.overlays.under_mouse();
+        if popup.is_some_and(|k| k != Kind::ListPopup) {
+            // The help, the sources or the flags: the wheel moves through
+            // it (when it has the keys); what is under it is not touched.
+            if m.wheel == 0 || self.overlays.top_kind() == Some(Kind::Prompt) {
                 return false;
             }
-            self.pane = Pane::List;
-            if delta != 0 {
-                self.list.step(delta.signum());
-            } else if click
-                && let Some(area) = list_area
-                && area.contains(at)
-            {
-                let inner = list::inner(area);
-                if inner.contains(at)
-                    && let Some(i) = self.list.at_row(inner.height, at.y - inner.y)
-                {
-                    self.list.selected = i;
-                }
+            let action = if m.wheel > 0 {
+                Action::Down
+            } else {
+                Action::Up
+            };
+            for _ in 0..m.wheel.unsigned_abs() {
+                self.apply(action);
             }
             return true;
         }
-        for (i, r) in g.panes.iter().enumerate() {
-            if !r.contains(at) {
-                continue;
+        let list = self.list_area();
+        let hit = self.screen.hit(m.at, list, popup.is_some());
+        if m.drag && !matches!(hit, Hit::Map(..)) {
+            return false;
+        }
+        match hit {
+            Hit::List(row) => {
+                self.focus_pane(Pane::List);
+                let rows = list.map_or(0, |a| geometry::framed_inner(a).height);
+                self.list.mouse(m, row, rows);
             }
-            let side = if i == 0 { Side::A } else { Side::B };
-            let pg = self.pane_geometry(side);
-            // A click or a drag on the map (or the thumb beside it) scrolls
-            // to that part of the article.
-            if (click || drag) && (pg.map.contains(at) || pg.thumb.contains(at)) {
-                self.pane = if i == 0 { Pane::A } else { Pane::B };
-                self.scroll_to_map(side, pg, at.y);
-                return true;
+            Hit::Map(side, ..) | Hit::Pane(side) | Hit::Text(side, _) => {
+                self.focus_pane(side.into());
+                let env = env!(self);
+                self.panes.mouse(m, hit, &env);
             }
-            if drag {
-                return false;
-            }
-            self.pane = if i == 0 { Pane::A } else { Pane::B };
-            if delta != 0 {
-                self.reading.scroll(side, delta);
-            } else if click
-                && (pg.text.contains(at) || pg.gutter.contains(at) || pg.numbers.contains(at))
-            {
-                self.click_text(side, usize::from(at.y - pg.text.y));
-            }
+            Hit::Nothing => {}
         }
         true
     }
 
-    /// A click on row `dy` of a pane's text focuses the passage there (a
-    /// moved run's note: its first link, with its counterpart brought in view).
-    fn click_text(&mut self, side: Side, dy: usize) {
-        let top = self.reading.top[side.index()];
-        let Some(row) = self
-            .reading
-            .spread()
-            .and_then(|sp| sp.rows(side).get(top + dy))
-        else {
-            return;
-        };
-        let (unit, note) = (row.unit, row.kind == RowKind::Note);
-        if unit == Unit::Other || !matches!(row.kind, RowKind::Text | RowKind::Note) {
-            return;
-        }
-        self.reading.focus = Some(unit);
-        let moved = match unit {
-            Unit::Link(i) => self.alignment().is_some_and(|al| al.links[i].moved),
-            _ => false,
-        };
-        if note || moved {
-            self.reading.show(unit);
-        }
-    }
-
-    /// Scroll `side` so that the rows of the map cell at screen row `y` are
-    /// in the middle of the pane.
-    fn scroll_to_map(&mut self, side: Side, pg: PaneGeometry, y: u16) {
-        let Some(total) = self.reading.spread().map(Spread::len) else {
-            return;
-        };
-        let cell = usize::from(y.saturating_sub(pg.map.y));
-        let rows = overview::rows_of(total, usize::from(pg.map.height), cell);
-        let page = self.page();
-        let target = rows.start.saturating_sub(page / 2) as isize;
-        let now = self.reading.top[side.index()] as isize;
-        self.reading.scroll(side, target - now);
-    }
-
-    /// Whether the article list is on screen (side pane or popup).
-    pub fn list_visible(&self) -> bool {
-        self.list_popup || (self.list_shown && self.size.width >= geometry::WIDE)
-    }
-
-    /// Carry out an action.
+    /// Carry out an action: the parts first, top down, then the app.
     pub fn apply(&mut self, action: Action) {
         // Whatever the key, it acts on the search typed so far.
         if action != Action::Erase {
             self.catch_up();
         }
+        match self.offer(action) {
+            Outcome::Ignored => self.global(action),
+            Outcome::Stay(ask) => self.ask_maybe(ask),
+            Outcome::Close(ask) => {
+                if let Some(Layer::ListPopup) = self.overlays.close() {
+                    self.screen.pane = Pane::B;
+                }
+                self.ask_maybe(ask);
+            }
+        }
+    }
+
+    /// Offer `action` to the parts, top down, until one takes it: the top
+    /// overlay, the list when it has the keyboard, the reading panes.
+    fn offer(&mut self, action: Action) -> Outcome {
+        let env = env!(self);
+        let taken = |o: &Outcome| !matches!(o, Outcome::Ignored);
+        if let Some(o) = self.overlays.handle(action, &env, &mut self.list)
+            && taken(&o)
+        {
+            return o;
+        }
+        if self.screen.pane == Pane::List && env.list_area.is_some() {
+            let o = self.list.handle(action, &env);
+            if taken(&o) {
+                return o;
+            }
+        }
+        self.panes.handle(action, &env)
+    }
+
+    /// An action no part took: the keys bound everywhere that act on the
+    /// pair or the screen.
+    fn global(&mut self, action: Action) {
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.outbox.quit = true,
             // The input thread suspends at once, before the key gets here.
             Action::Suspend => {}
             Action::Back => self.back(),
-            Action::Redraw => self.redraw = true,
-            Action::Help => self.help.open(),
+            Action::Redraw => self.outbox.redraw = true,
+            Action::Help => {
+                self.overlays
+                    .toggle(Kind::Help, || Layer::Help(Help::default()));
+            }
+            Action::Provenance => self.toggle_sources(),
+            Action::Flags => self.toggle_flags(),
             Action::ToggleList => self.toggle_list(),
-            Action::NextPane => self.cycle_pane(1),
-            Action::PrevPane => self.cycle_pane(-1),
-            Action::PaneA => self.read_in(Pane::A),
-            Action::PaneB => self.read_in(Pane::B),
-            Action::Down => self.move_by(1),
-            Action::Up => self.move_by(-1),
-            Action::PageDown => self.move_by(self.page_of(self.pane) as isize),
-            Action::PageUp => self.move_by(-(self.page_of(self.pane) as isize)),
-            Action::Top => self.move_by(isize::MIN / 2),
-            Action::Bottom => self.move_by(isize::MAX / 2),
-            Action::Next => self.next(Dir::Forward),
-            Action::Prev => self.next(Dir::Backward),
-            Action::Jump(kind, dir) => self.jump(Some(kind), dir),
-            Action::Search => self.search.open(),
-            Action::Filter => {
-                self.list.open();
-                self.pane = Pane::List;
+            Action::NextPane => self.focus_pane(self.screen.cycle(1, self.list_visible())),
+            Action::PrevPane => self.focus_pane(self.screen.cycle(-1, self.list_visible())),
+            Action::PaneA => self.focus_pane(Pane::A),
+            Action::PaneB => self.focus_pane(Pane::B),
+            Action::Search => {
+                let prompt = Prompt::new(Target::Search, "", &self.panes.search.query);
+                self.overlays.open(Layer::Prompt(prompt));
             }
-            Action::Accept => self.accept(),
-            Action::Erase => {
-                if let Some(i) = self.list.input.as_mut() {
-                    i.pop();
-                    self.list.take_input(&self.arts);
-                } else if let Some(i) = self.search.input.as_mut() {
-                    i.pop();
-                    self.search.pending = true;
-                }
-            }
-            Action::SetA => self.choose(Side::A),
-            Action::SetB => self.choose(Side::B),
             Action::Swap => {
-                let (a, b) = (self.a, self.b);
-                self.chosen = true;
-                self.set_pair(b, a);
+                let Sides { a, b } = self.open.pair;
+                self.choose_pair(b, a);
             }
             Action::NextPair => self.step_pair(1),
             Action::PrevPair => self.step_pair(-1),
             Action::AllPairs => {
-                self.all_pairs = !self.all_pairs;
-                let walk = self.walk().len();
                 // The keys as configured, not the defaults.
-                let keys = [Action::NextPair, Action::PrevPair]
-                    .map(|a| self.keymap.key_for(Ctx::Global, a))
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" and ");
+                let pair_keys = [Action::NextPair, Action::PrevPair];
+                let keys = self.keymap.first_keys(Ctx::Global, &pair_keys);
                 let keys = if keys.is_empty() {
-                    "the pair keys".to_string()
+                    "the pair keys".into()
                 } else {
-                    keys
+                    keys.join(" and ")
                 };
-                self.note = Some(if self.all_pairs {
-                    format!("{keys} step through all {walk} pairs")
-                } else {
-                    format!("{keys} step through the {walk} pairs that share text")
-                });
-            }
-            Action::Provenance => {
-                if self.provenance.is_open() {
-                    self.provenance.close();
-                } else if let Some(r) = self.pairs.ranking() {
-                    let partial = !self.pairs.ranked();
-                    // One popup at a time: the keys go to one, so only one
-                    // may be seen.
-                    self.flags.close();
-                    self.provenance.open(self.arts.len(), r, partial);
-                } else {
-                    self.note = Some(if self.pairs.progress().is_some() {
-                        "still ranking the pairs: no sources known yet".into()
-                    } else {
-                        "no pairs share text".into()
-                    });
-                }
-            }
-            Action::OpenPair => {
-                if let Some((a, b)) = self.provenance.pair() {
-                    self.provenance.close();
-                    self.chosen = true;
-                    self.set_pair(a, b);
-                } else {
-                    self.note = Some("an original: pick a line below it".into());
-                }
-            }
-            Action::ToggleSync => {
-                let note = self.reading.toggle_sync(self.reading_side());
-                self.note = Some(note.into());
+                self.status.note = Some(self.pairs.toggle_all(&keys));
             }
             Action::Export => self.export(),
             Action::Copy => self.copy(),
-            Action::Flags => self.toggle_flags(),
-            Action::OpenFlag => {
-                let i = self.flags.selected();
-                if self.flag_list().is_some_and(|f| i < f.len()) {
-                    self.flags.close();
-                    self.go_to_flag(i);
+            // A part's own keys: they get here only when it does not take
+            // them (a pane's scrolling keys while the list has the keyboard).
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Top
+            | Action::Bottom
+            | Action::Next
+            | Action::Prev
+            | Action::Jump(..)
+            | Action::ToggleSync
+            | Action::Accept
+            | Action::Erase
+            | Action::Filter
+            | Action::SetA
+            | Action::SetB
+            | Action::OpenPair
+            | Action::OpenFlag => {}
+        }
+    }
+
+    fn ask_maybe(&mut self, ask: Option<Ask>) {
+        if let Some(ask) = ask {
+            self.ask(ask);
+        }
+    }
+
+    /// Do what a part asks.
+    fn ask(&mut self, ask: Ask) {
+        match ask {
+            Ask::OpenPair(a, b) => self.choose_pair(a, b),
+            Ask::GoToFlag(i) => {
+                if let Some(c) = self.pairs.get(self.open.pair.a, self.open.pair.b) {
+                    self.panes.go_to_flag(i, c);
                 }
             }
+            Ask::ReadIn(side, note) => {
+                self.focus_pane(side.into());
+                self.status.note = note;
+            }
+            Ask::Choose(side) => self.choose(side),
+            Ask::Filter => {
+                let q = &self.list.query;
+                let prompt = Prompt::new(Target::Filter, q, q);
+                self.overlays.open(Layer::Prompt(prompt));
+                self.screen.pane = Pane::List;
+            }
+            Ask::Note(note) => self.status.note = Some(note),
+            Ask::Prompt(target, edit) => self.on_prompt(target, edit),
         }
     }
 
-    /// `!`: open or close the list of flags.
+    /// What a prompt's text does: the list's filter applies as it is typed;
+    /// the search runs once per batch of keys (see [`App::catch_up`]).
+    fn on_prompt(&mut self, target: Target, edit: Edit) {
+        let ask = match target {
+            Target::Filter => self.list.edit(edit, &self.arts),
+            Target::Search => {
+                let env = env!(self);
+                self.panes.edit(edit, &env)
+            }
+        };
+        self.ask_maybe(ask);
+    }
+
+    /// Esc with nothing left to close or clear: say how to quit. It never
+    /// quits (q and Ctrl-C do): a reader pressing Esc to leave a search must
+    /// not lose the session.
+    fn back(&mut self) {
+        self.status.note = Some(match self.keymap.key_for(Ctx::Global, Action::Quit) {
+            Some(q) => format!("{q} quits"),
+            None => "Ctrl-C quits".into(),
+        });
+    }
+
+    /// Give `pane` the keyboard; the list popup goes when the list loses it.
+    fn focus_pane(&mut self, pane: Pane) {
+        self.screen.pane = pane;
+        if pane != Pane::List {
+            self.overlays.remove(Kind::ListPopup);
+        }
+    }
+
+    /// `o`: the side list on a wide screen, the list popup on a narrow one.
+    fn toggle_list(&mut self) {
+        if self.screen.wide() {
+            self.screen.list_shown = !self.screen.list_shown;
+            self.screen.pane = if self.screen.list_shown {
+                Pane::List
+            } else {
+                Pane::B
+            };
+        } else {
+            let open = self.overlays.toggle(Kind::ListPopup, || Layer::ListPopup);
+            self.screen.pane = if open { Pane::List } else { Pane::B };
+        }
+        self.relayout();
+    }
+
+    /// Where the article list is drawn, if it is.
+    fn list_area(&self) -> Option<Rect> {
+        let popup = self.overlays.is_open(Kind::ListPopup);
+        self.screen.list_area(popup, self.list.shown().len())
+    }
+
+    /// `w`: who took from whom, from the ranking so far.
+    fn toggle_sources(&mut self) {
+        let Some(ranking) = self.pairs.ranking() else {
+            self.status.note = Some(if self.pairs.progress().is_some() {
+                "still ranking the pairs: no sources known yet".into()
+            } else {
+                "no pairs share text".into()
+            });
+            return;
+        };
+        let (n, partial) = (self.arts.len(), !self.pairs.ranked());
+        self.overlays.toggle(Kind::Sources, || {
+            Layer::Sources(Provenance::new(n, ranking, partial))
+        });
+    }
+
+    /// `!`: the list of flags. It opens even before the pair is aligned, or
+    /// with no flag: the panel says so.
     fn toggle_flags(&mut self) {
-        if self.flags.is_open() {
-            self.flags.close();
-            return;
-        }
-        // Open even before the pair is aligned, or with no flag: the panel
-        // says so.
-        let n = self.flag_list().map_or(0, |f| f.len());
-        // Over the sources popup it would be drawn on top while the keys
-        // still went to the popup below: one at a time.
-        self.provenance.close();
-        self.flags.open(n, self.size.height);
+        let n = self.comparison().map_or(0, |c| c.flags.len());
+        let (current, height) = (self.panes.reading.flag, self.screen.size.height);
+        self.overlays.toggle(Kind::Flags, || {
+            Layer::Flags(FlagPanel::new(current, n, height))
+        });
     }
 
-    /// `f` / `F`: the next or previous flag, its link focused and both its
-    /// sides level on screen.
-    fn step_flag(&mut self, dir: Dir) {
-        let Some(flags) = self.flag_list() else {
-            if self.arts.len() >= 2 {
-                self.reading.deferred = Some((Some(Jump::Flag), dir));
-                self.note = Some("aligning: will jump when ready".into());
-            }
-            return;
-        };
-        match flags::step(flags.len(), self.flags.current, dir) {
-            Some(i) => self.go_to_flag(i),
-            None if flags.is_empty() => {
-                self.note = Some("no quotation, number or name changed in this pair".into());
-            }
-            None => {
-                let way = if dir == Dir::Forward {
-                    "that was the last flag"
-                } else {
-                    "this is the first flag"
-                };
-                self.note = Some(way.into());
-            }
-        }
-    }
-
-    /// Make flag `i` of the open pair the current one: its link focused, its
-    /// two sides brought into view level with each other.
-    fn go_to_flag(&mut self, i: usize) {
-        let Some(f) = self.flag_list().and_then(|f| f.get(i)).cloned() else {
-            return;
-        };
-        self.flags.current = Some(i);
-        self.reading.focus = f.link.map(Unit::Link);
-        self.reading.show_level(f.a.start, f.b.start);
-    }
+    // What the app does itself.
 
     /// The status bar's line for the current flag, while its link (or, for
     /// a flag outside the links, nothing) has the focus.
     pub fn flag_status(&self) -> Option<String> {
-        let i = self.flags.current?;
-        let flags = self.flag_list()?;
-        let f = flags.get(i)?;
-        (self.reading.focus == f.link.map(Unit::Link)).then(|| flags::status(flags, i))
-    }
-
-    /// Enter in a prompt: keep what was typed.
-    fn accept(&mut self) {
-        if self.list.input.is_some() {
-            self.list.accept();
-            if self.list.shown().is_empty() {
-                self.note = Some(format!("no article matches “{}”", self.list.query));
-            }
-            return;
-        }
-        self.search.input = None;
-        if self.search.query.is_empty() {
-            self.search.clear();
-        } else if self.search.matches.is_empty() {
-            self.note = Some(format!("no match for “{}”", self.search.query));
-        }
-    }
-
-    /// Esc: close the innermost thing open. It never quits (q and Ctrl-C
-    /// do): a reader pressing Esc to leave a search must not lose the session.
-    fn back(&mut self) {
-        if self.list.input.is_some() {
-            self.list.cancel(&self.arts);
-        } else if self.search.input.is_some() {
-            self.search.cancel();
-            self.find_matches();
-        } else if self.help.is_open() {
-            self.help.close();
-        } else if self.provenance.is_open() {
-            self.provenance.close();
-        } else if self.flags.is_open() {
-            self.flags.close();
-        } else if self.pane == Pane::List && self.list.filtered() {
-            self.list.clear(&self.arts);
-        } else if self.list_popup {
-            self.list_popup = false;
-            self.pane = Pane::B;
-        } else if self.search.active() {
-            self.search.clear();
-        } else if self.reading.focus.is_some() {
-            self.reading.focus = None;
-        } else {
-            self.note = Some(match self.keymap.key_for(Ctx::Global, Action::Quit) {
-                Some(q) => format!("{q} quits"),
-                None => "Ctrl-C quits".into(),
-            });
-        }
+        self.panes.flag_status(self.comparison()?)
     }
 
     /// `e`: write the open pair as the HTML report into the working folder.
     fn export(&mut self) {
-        let Some(html) = self.html else {
-            self.note = Some("no report writer in this build".into());
-            return;
+        let Sides { a, b } = self.open.pair;
+        let pair = match (self.arts.get(a), self.arts.get(b), self.comparison()) {
+            (Some(x), Some(y), Some(c)) if self.arts.len() >= 2 => Ok((x, y, &**c)),
+            _ if self.arts.len() < 2 => Err("open two articles first"),
+            _ => Err("still aligning this pair: try again in a moment"),
         };
-        let Some(c) = self.comparison().cloned() else {
-            self.note = Some(if self.arts.len() < 2 {
-                "open two articles first".into()
-            } else {
-                "still aligning this pair: try again in a moment".into()
-            });
-            return;
-        };
-        let (a, b) = (&self.arts[self.a], &self.arts[self.b]);
-        let report = html(a, b, &c);
-        let base = save::base_name(a, b);
-        self.note = Some(
-            match save::write_new(&self.out_dir, &base, "html", report.as_bytes()) {
-                Ok(path) => {
-                    let shown = std::path::absolute(&path).unwrap_or(path);
-                    format!("wrote {}", safe_line(&shown.to_string_lossy()))
-                }
-                Err(e) => format!(
-                    "cannot write {}.html in {}: {}",
-                    safe_line(&base),
-                    safe_line(&self.out_dir.to_string_lossy()),
-                    crate::outfile::os_text(&e)
-                ),
-            },
-        );
+        self.status.note = Some(self.reports.write(pair));
     }
 
     /// `y`: the focused passage, both sides with their file names, to the
     /// clipboard through the terminal (OSC 52).
     fn copy(&mut self) {
-        let (Some(al), Some(unit)) = (self.alignment(), self.reading.focus) else {
-            let next = self.keymap.key_for(Ctx::Global, Action::Next);
-            self.note = Some(match next {
-                Some(n) => format!("nothing to copy: focus a passage first ({n}, or a click)"),
-                None => "nothing to copy: focus a passage first (click one)".into(),
-            });
-            return;
+        let Sides { a, b } = self.open.pair;
+        let copied = match (self.alignment(), self.panes.reading.focus) {
+            (Some(al), Some(unit)) => clipboard::copy(&self.arts[a], &self.arts[b], al, unit),
+            _ => {
+                let next = self.keymap.key_for(Ctx::Global, Action::Next);
+                self.status.note = Some(match next {
+                    Some(n) => format!("nothing to copy: focus a passage first ({n}, or a click)"),
+                    None => "nothing to copy: focus a passage first (click one)".into(),
+                });
+                return;
+            }
         };
-        let Some(text) = clipboard::passage(&self.arts[self.a], &self.arts[self.b], al, unit)
-        else {
-            return;
-        };
-        let (text, cut) = clipboard::cut(&text, clipboard::MAX_COPY);
-        self.outbox = Some(clipboard::osc52(text));
-        let what = match unit {
-            Unit::Link(i) => format!("link {}", i + 1),
-            Unit::New(_) => "the new passage".into(),
-            Unit::Dropped(_) => "the dropped passage".into(),
-            Unit::Other => String::new(),
-        };
-        self.note = Some(if cut {
-            format!("copied {what}, cut to 64 KB (OSC 52)")
-        } else {
-            format!("copied {what} to the clipboard (OSC 52)")
-        });
-    }
-
-    fn toggle_list(&mut self) {
-        if self.size.width >= geometry::WIDE {
-            self.list_shown = !self.list_shown;
-            self.pane = if self.list_shown { Pane::List } else { Pane::B };
-        } else {
-            self.list_popup = !self.list_popup;
-            self.pane = if self.list_popup { Pane::List } else { Pane::B };
+        if let Some((bytes, note)) = copied {
+            self.outbox.bytes = Some(bytes);
+            self.status.note = Some(note);
         }
-        self.relayout();
-    }
-
-    /// The narrow screen's list popup.
-    pub fn list_popup_area(&self) -> Rect {
-        let h = u16::try_from(self.list.shown().len() * 2 + 2).unwrap_or(u16::MAX);
-        geometry::popup(self.size, 72, h.max(4))
-    }
-
-    fn cycle_pane(&mut self, step: isize) {
-        let order: &[Pane] = if self.list_visible() {
-            &[Pane::List, Pane::A, Pane::B]
-        } else {
-            &[Pane::A, Pane::B]
-        };
-        let at = order.iter().position(|p| *p == self.pane).unwrap_or(0) as isize;
-        let n = order.len() as isize;
-        self.pane = order[(at + step).rem_euclid(n) as usize];
-    }
-
-    fn read_in(&mut self, p: Pane) {
-        self.pane = p;
-        self.list_popup = false;
-    }
-
-    /// The side whose reading order steps follow: the active pane's, or B's.
-    fn reading_side(&self) -> Side {
-        self.pane.side().unwrap_or(Side::B)
-    }
-
-    /// Digits of the largest paragraph number of the open pair.
-    pub fn number_digits(&self) -> usize {
-        self.digits
-    }
-
-    fn count_digits(&mut self) {
-        let count = |i: usize| self.arts.get(i).map_or(0, |a| a.body_counts().0);
-        self.digits = geometry::digits(count(self.a).max(count(self.b)));
-    }
-
-    /// Where the parts of a pane go on the current screen.
-    pub fn pane_geometry(&self, side: Side) -> PaneGeometry {
-        self.pane_geometry_in(self.size, side)
-    }
-
-    /// Where the parts of a pane go on a screen of `area`.
-    pub fn pane_geometry_in(&self, area: Rect, side: Side) -> PaneGeometry {
-        let g = geometry::screen(area, self.list_shown);
-        geometry::pane(g.panes[side.index()], self.number_digits())
-    }
-
-    /// Text rows visible in a pane.
-    pub fn page(&self) -> usize {
-        usize::from(self.pane_geometry(Side::A).text.height).max(1)
-    }
-
-    /// Text widths of panes A and B for the current size.
-    pub fn text_widths(&self) -> (usize, usize) {
-        let w = |s| usize::from(self.pane_geometry(s).text.width);
-        (w(Side::A), w(Side::B))
-    }
-
-    /// The layout for given text widths: the cached one when it fits.
-    pub fn spread_for(&self, wa: usize, wb: usize) -> Option<Cow<'_, Spread>> {
-        let al = self.alignment()?;
-        self.reading
-            .spread_for((&self.arts[self.a], &self.arts[self.b]), al, wa, wb)
     }
 
     fn relayout(&mut self) {
-        let al = self.pairs.get(self.a, self.b).cloned();
-        let built = self.reading.layout(
-            &self.arts,
-            (self.a, self.b),
-            al.as_ref(),
-            self.text_widths(),
-            self.page(),
-        );
+        let Sides { a, b } = self.open.pair;
+        let al = self.pairs.get(a, b).cloned();
+        let (widths, page) = (self.screen.text_widths(), self.screen.page());
+        let built = self
+            .panes
+            .reading
+            .layout(&self.arts, (a, b), al.as_ref(), widths, page);
         if let Some(fresh) = built {
             self.after_layout(fresh);
         }
     }
 
-    /// A page of `pane`: text rows, or articles in the list.
-    fn page_of(&self, pane: Pane) -> usize {
-        if pane != Pane::List || self.help.is_open() {
-            return self.page();
-        }
-        let area = if self.list_popup {
-            Some(self.list_popup_area())
-        } else {
-            geometry::screen(self.size, self.list_shown).list
-        };
-        area.map_or(1, |a| usize::from(list::inner(a).height / 2).max(1))
-    }
-
-    /// The largest first row a pane can show: the last page ends at the last row.
-    pub fn max_top(&self) -> usize {
-        self.reading.max_top()
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        if self.help.is_open() {
-            self.help
-                .scroll_by(delta, self.size.height, &self.theme, &self.keymap);
-            return;
-        }
-        if self.provenance.is_open() {
-            self.provenance.move_by(delta, self.size.height);
-            return;
-        }
-        if self.flags.is_open() {
-            let n = self.flag_list().map_or(0, |f| f.len());
-            self.flags.move_by(delta, n, self.size.height);
-            return;
-        }
-        match self.pane {
-            Pane::List => self.list.step(delta),
-            Pane::A => self.reading.scroll(Side::A, delta),
-            Pane::B => self.reading.scroll(Side::B, delta),
+    /// A new layout is in place (see [`Panes::after_layout`]); a jump
+    /// asked for while waiting for it says what it did, not "aligning".
+    fn after_layout(&mut self, fresh: bool) {
+        let env = env!(self);
+        if let Some(jumped) = self.panes.after_layout(fresh, &env) {
+            self.status.note = None;
+            self.ask_maybe(jumped);
         }
     }
 
-    /// n / N: matches while a search is active, links otherwise.
-    fn next(&mut self, dir: Dir) {
-        if self.search.active() {
-            self.note = self.search.step(dir);
-            self.show_match();
-        } else {
-            self.jump(None, dir);
-        }
-    }
+    // The pair open.
 
-    /// Step to the next passage of a kind (`None`: any link), or flag.
-    fn jump(&mut self, kind: Option<Jump>, dir: Dir) {
-        if kind == Some(Jump::Flag) {
-            self.step_flag(dir);
-            return;
-        }
-        let Some(c) = self.comparison().cloned() else {
-            // Keys pressed while the pair is aligned are not lost: the jump
-            // happens when the alignment arrives.
-            if self.arts.len() >= 2 {
-                self.reading.deferred = Some((kind, dir));
-                self.note = Some("aligning: will jump when ready".into());
-            }
-            return;
-        };
-        let side = self.reading_side();
-        if let Some(note) = self.reading.jump(&c, kind, dir, side) {
-            self.note = Some(note);
-        }
-    }
-
+    /// Open the list's selected article as A or B (an article already open
+    /// on the other side swaps sides rather than being compared with itself).
     fn choose(&mut self, side: Side) {
         let s = self.list.selected;
         if s >= self.arts.len() || self.arts.len() < 2 || !self.list.shown().contains(&s) {
             return;
         }
+        let Sides { a, b } = self.open.pair;
         let (a, b) = match side {
-            Side::A if s == self.b => (s, self.a),
-            Side::A => (s, self.b),
-            Side::B if s == self.a => (self.b, s),
-            Side::B => (self.a, s),
+            Side::A if s == b => (s, a),
+            Side::A => (s, b),
+            Side::B if s == a => (b, s),
+            Side::B => (a, s),
         };
-        self.chosen = true;
-        self.set_pair(a, b);
+        self.choose_pair(a, b);
     }
 
-    /// The ranked pairs `]` and `[` step through: those that share text,
-    /// or with `*` all of them, most reused first. Whatever ranking exists
-    /// (a partial one included) is walked.
-    pub fn walk(&self) -> Vec<&Pair> {
-        self.pairs
-            .ranking()
-            .unwrap_or_default()
-            .iter()
-            .filter(|p| self.all_pairs || pairs::shares_text(p))
-            .collect()
-    }
-
-    /// Where the open pair is in the walk, either way round: `(n, of, swapped)`.
-    pub fn walk_position(&self) -> Option<(usize, usize, bool)> {
-        let walk = self.walk();
-        let at = |a, b| walk.iter().position(|p| (p.a, p.b) == (a, b));
-        match (at(self.a, self.b), at(self.b, self.a)) {
-            (Some(n), _) => Some((n, walk.len(), false)),
-            (None, Some(n)) => Some((n, walk.len(), true)),
-            _ => None,
-        }
-    }
-
+    /// `]` / `[`: the next or previous pair of the walk.
     fn step_pair(&mut self, step: isize) {
-        if self.pairs.ranking().is_none() {
-            self.note = Some("still ranking the pairs".into());
-            return;
+        match self.pairs.step_from(self.open.pair.into(), step) {
+            Ok((a, b)) => self.choose_pair(a, b),
+            Err(note) => self.status.note = Some(note),
         }
-        let walk = self.walk();
-        let all = self.pairs.ranking().map_or(0, <[Pair]>::len);
-        if walk.is_empty() {
-            self.note = Some(if self.arts.len() < 2 {
-                "one article: no other pair to step to".into()
-            } else if all == 0 {
-                "no pairs to step through".into()
-            } else {
-                format!("no pair shares text; * steps through all {all}")
-            });
-            return;
-        }
-        let n = walk.len() as isize;
-        // From a pair picked by hand, start from where it ranks (either way
-        // round), or from the end the step comes from.
-        let here = self
-            .walk_position()
-            .map_or(if step > 0 { -1 } else { n }, |(p, _, _)| p as isize);
-        let next = here + step;
-        if !(0..n).contains(&next) {
-            let rest = if self.all_pairs || all == walk.len() {
-                String::new()
-            } else {
-                format!(" that shares text (* for all {all})")
-            };
-            self.note = Some(if step > 0 && !self.pairs.ranked() {
-                format!("that was the last pair{rest} found so far (still ranking)")
-            } else if step > 0 {
-                format!("that was the last pair{rest}")
-            } else {
-                format!("this is the first pair{rest}")
-            });
-            return;
-        }
-        let (a, b) = (walk[next as usize].a, walk[next as usize].b);
-        self.chosen = true;
+    }
+
+    /// Open `(a, b)`, chosen by the reader: the ranking no longer moves it.
+    fn choose_pair(&mut self, a: usize, b: usize) {
+        self.open.chosen = true;
         self.set_pair(a, b);
     }
 
-    /// Which article of the open pair is the likely source, and why.
-    pub fn likely_source(&self) -> Option<LikelySource> {
-        self.likely
+    fn set_pair(&mut self, a: usize, b: usize) {
+        let changed = Sides::new(a, b) != self.open.pair;
+        self.open.pair = Sides::new(a, b);
+        self.count_digits();
+        self.find_likely_source();
+        self.open.rank = self.pairs.rank_of(a, b);
+        if changed || self.panes.reading.spread().is_none() {
+            self.panes.reading.reset();
+        }
+        if changed {
+            // Its flags were the old pair's.
+            self.overlays.remove(Kind::Flags);
+        }
+        // Outside the list (ranking, brackets, swap) the selection follows
+        // A, unless the filter hides it.
+        if self.screen.pane != Pane::List && self.list.shown().contains(&a) {
+            self.list.selected = a;
+        }
+        self.pairs.request(a, b, true);
+        self.pairs.prefetch(a, self.open.rank);
+        self.relayout();
+        let env = env!(self);
+        self.panes.find_matches(&env);
     }
 
     /// Decide the likely source of the open pair, once it is aligned.
     fn find_likely_source(&mut self) {
-        self.likely = self
+        let Sides { a, b } = self.open.pair;
+        self.open.likely = self
             .alignment()
-            .and_then(|al| pairs::likely_source(&self.arts, self.a, self.b, al));
+            .and_then(|al| pairs::likely_source(&self.arts, a, b, al));
     }
 
-    fn set_pair(&mut self, a: usize, b: usize) {
-        let changed = (a, b) != (self.a, self.b);
-        self.a = a;
-        self.b = b;
-        self.count_digits();
-        self.find_likely_source();
-        self.pair_pos = self.pairs.rank_of(a, b);
-        if changed || self.reading.spread().is_none() {
-            self.reading.reset();
-        }
-        if changed {
-            self.flags.reset();
-        }
-        // Outside the list (ranking, brackets, swap) the selection follows
-        // A, unless the filter hides it.
-        if self.pane != Pane::List && self.list.shown().contains(&a) {
-            self.list.selected = a;
-        }
-        self.pairs.request(a, b, true);
-        self.pairs.prefetch(a, self.pair_pos);
-        self.relayout();
-        self.find_matches();
-    }
-
-    /// After each keystroke in the prompt: search, and show the first match
-    /// at or below the top of the active pane.
-    fn search_live(&mut self) {
-        self.search.take_input();
-        self.find_matches();
-        let top = self.reading.top[self.reading_side().index()];
-        self.search.current_from(top, self.reading.spread());
-        self.show_match();
-    }
-
-    fn find_matches(&mut self) {
-        if self.arts.len() < 2 {
-            self.search.matches.clear();
-            self.search.current = None;
-            return;
-        }
-        let texts = [
-            (self.a, self.arts[self.a].text.as_str()),
-            (self.b, self.arts[self.b].text.as_str()),
-        ];
-        self.search.find(texts, self.reading.spread());
-    }
-
-    /// Scroll the current match into view and read on its side.
-    fn show_match(&mut self) {
-        let Some(m) = self.search.current_match().cloned() else {
-            return;
-        };
-        let Some(row) = self
-            .reading
-            .spread()
-            .and_then(|sp| sp.row_of_byte(m.side, m.bytes.start))
-        else {
-            return;
-        };
-        self.pane = match m.side {
-            Side::A => Pane::A,
-            Side::B => Pane::B,
-        };
-        self.list_popup = false;
-        self.reading.show_row(m.side, row);
-    }
-
-    /// Share of `j`'s body found in the current A, once aligned.
-    pub fn share_against_a(&self, j: usize) -> Option<f64> {
-        self.pairs.share(self.a, j)
+    /// The width of the panes' number column: the digits of the open pair's
+    /// largest paragraph number.
+    fn count_digits(&mut self) {
+        let count = |i: usize| self.arts.get(i).map_or(0, |a| a.body_counts().0);
+        let most = count(self.open.pair.a).max(count(self.open.pair.b));
+        self.screen.digits = geometry::digits(most);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::inspect::Inspect;
+    use crate::ui::pairs;
+    use crate::view::Unit;
 
     fn settled() -> App {
         let mut app = App::new(crate::article::bundled(), true, true);
@@ -1364,7 +853,7 @@ mod tests {
         assert_eq!(seen, sharing);
         app.apply(Action::NextPair);
         assert_eq!(
-            app.note.as_deref(),
+            app.note(),
             Some(
                 format!(
                     "that was the last pair that shares text (* for all {})",
@@ -1411,14 +900,14 @@ mod tests {
             app.on_key(&KeyEvent::from(crossterm::event::KeyCode::Char(c)));
         }
         app.apply(Action::Accept);
-        assert!(app.search.matches.len() > 2);
+        assert!(app.panes.search.matches.len() > 2);
         let focus = app.focus();
-        let cur = app.search.current;
+        let cur = app.panes.search.current;
         app.apply(Action::Next);
-        assert_ne!(app.search.current, cur);
+        assert_ne!(app.panes.search.current, cur);
         assert_eq!(app.focus(), focus);
         app.apply(Action::Back);
-        assert!(!app.search.active());
+        assert!(!app.panes.search.active());
         // Esc never quits: it clears the focus, then says how to quit.
         for _ in 0..3 {
             app.apply(Action::Back);
@@ -1436,11 +925,13 @@ mod tests {
         let (reuters, palakshi) = (idx("reuters"), idx("palakshi"));
         let (wsj, insider) = (idx("wsj"), idx("the-insider"));
         app.apply(Action::Provenance);
-        assert!(app.provenance.is_open());
         assert_eq!(app.contexts()[0], Ctx::Provenance);
         // The Reuters story is the root with the two rewrites below it; the
         // WSJ story is the other root, with The Insider (which names it).
-        let lines = app.provenance.lines().to_vec();
+        let Some(Layer::Sources(sources)) = app.overlays.top() else {
+            panic!("the sources on top");
+        };
+        let lines = sources.lines().to_vec();
         let tree: Vec<(usize, usize)> = lines.iter().map(|n| (n.depth, n.article)).collect();
         assert_eq!(tree.len(), 5, "{tree:?}");
         assert_eq!(tree[0], (0, reuters));
@@ -1453,7 +944,7 @@ mod tests {
         }
         app.apply(Action::OpenPair);
         app.settle();
-        assert!(!app.provenance.is_open());
+        assert!(!app.overlays.is_open(Kind::Sources));
         assert_eq!(app.pair(), (reuters, palakshi));
         // Drawing it does not panic at any size.
         app.apply(Action::Provenance);
@@ -1463,13 +954,13 @@ mod tests {
             ratatui::widgets::Widget::render(&app, buf.area, &mut buf);
         }
         app.apply(Action::Back);
-        assert!(!app.provenance.is_open());
+        assert!(!app.overlays.is_open(Kind::Sources));
     }
 
     #[test]
     fn enter_and_space_choose_a_and_b_and_s_swaps() {
         let mut app = settled();
-        app.pane = Pane::List;
+        app.screen.pane = Pane::List;
         app.list.selected = 0;
         app.apply(Action::SetA);
         app.list.selected = 4;
@@ -1524,26 +1015,36 @@ mod tests {
         for c in "plan".chars() {
             app.on_key(&KeyEvent::from(KeyCode::Char(c)));
         }
-        assert!(app.search.matches.is_empty() && app.search.pending);
-        assert!(app.search.folded.is_empty(), "no text folded while typing");
+        assert!(app.panes.search.matches.is_empty() && app.panes.search.pending);
+        assert!(
+            app.panes.search.folded.is_empty(),
+            "no text folded while typing"
+        );
         app.catch_up();
-        let n = app.search.matches.len();
-        assert!(n > 2 && !app.search.pending);
-        assert_eq!(app.search.folded.len(), 2);
-        let folded = app.search.folded[&app.a].clone();
+        let n = app.panes.search.matches.len();
+        assert!(n > 2 && !app.panes.search.pending);
+        assert_eq!(app.panes.search.folded.len(), 2);
+        let a = app.pair().0;
+        let folded = app.panes.search.folded[&a].clone();
         app.on_key(&KeyEvent::from(KeyCode::Backspace));
         app.apply(Action::Accept);
         assert!(
-            app.search.matches.len() >= n,
+            app.panes.search.matches.len() >= n,
             "“pla” matches at least “plan”"
         );
         // The same folded text, not made again.
-        assert!(Arc::ptr_eq(&folded, &app.search.folded[&app.a]));
+        assert!(Arc::ptr_eq(&folded, &app.panes.search.folded[&a]));
         // The matches of each side, sorted, for drawing.
         for side in [Side::A, Side::B] {
-            let (v, _) = app.search.on_side(side);
+            let (v, _) = app.panes.search.on_side(side);
             assert!(v.windows(2).all(|w| w[0].start < w[1].start));
-            let count = app.search.matches.iter().filter(|m| m.side == side).count();
+            let count = app
+                .panes
+                .search
+                .matches
+                .iter()
+                .filter(|m| m.side == side)
+                .count();
             assert_eq!(v.len(), count);
         }
     }
@@ -1556,30 +1057,30 @@ mod tests {
     fn a_storm_of_resizes_asks_for_one_layout_off_the_ui_thread() {
         let mut app = settled();
         app.set_sync_layout_limit(0);
-        app.pane = Pane::B;
+        app.screen.pane = Pane::B;
         for _ in 0..40 {
             app.apply(Action::Down);
         }
-        let sp = app.reading.spread().unwrap();
-        let byte = sp.b[app.tops()[1]].first_byte().unwrap();
+        let sp = app.panes.reading.spread().unwrap();
+        let byte = sp.rows(Side::B)[app.tops().b].first_byte().unwrap();
         for w in 0..200u16 {
             app.on_event(&Event::Resize(60 + w % 90, 30 + w % 20));
         }
         app.on_event(&Event::Resize(150, 45));
         // Nothing was laid out here, and the old layout was let go (two
         // layouts of a large pair are never held at once).
-        assert!(app.reading.spread().is_none());
+        assert!(app.panes.reading.spread().is_none());
         assert!(app.laying_out() && app.busy());
-        let widths = |app: &App| app.reading.spread().unwrap().widths;
+        let widths = |app: &App| app.panes.reading.spread().unwrap().widths;
         let job = app.take_layout().expect("a layout to build");
         assert_eq!(job.widths, app.text_widths());
         assert!(app.take_layout().is_none(), "one job for the storm");
         app.on_laid_out(job.run());
         assert!(!app.laying_out());
         assert_eq!(widths(&app), app.text_widths());
-        let sp = app.reading.spread().unwrap();
+        let sp = app.panes.reading.spread().unwrap();
         let r = sp.row_of_byte(Side::B, byte).unwrap();
-        assert_eq!(app.tops()[1], r.min(app.max_top()));
+        assert_eq!(app.tops().b, r.min(app.max_top()));
     }
 
     #[test]
@@ -1595,14 +1096,123 @@ mod tests {
     #[test]
     fn synchronized_scrolling_keeps_panes_level_and_can_be_switched_off() {
         let mut app = settled();
-        app.pane = Pane::B;
+        app.screen.pane = Pane::B;
         app.apply(Action::Down);
         app.apply(Action::Down);
-        assert_eq!(app.tops(), [2, 2]);
+        assert_eq!(app.tops(), Sides::new(2, 2));
         app.apply(Action::ToggleSync);
         app.apply(Action::Down);
-        assert_eq!(app.tops(), [2, 3]);
+        assert_eq!(app.tops(), Sides::new(2, 3));
         app.apply(Action::ToggleSync);
-        assert_eq!(app.tops(), [3, 3]);
+        assert_eq!(app.tops(), Sides::new(3, 3));
+    }
+
+    /// Regression: `g` and `G` did nothing in the help popup (nor in the
+    /// sources and flags popups): their keys were the panes' and the list's
+    /// only, and a popup takes the keys.
+    #[test]
+    fn g_and_big_g_go_to_the_ends_of_every_popup() {
+        let mut app = settled();
+        app.resize(100, 20);
+        let key = |app: &mut App, c: char| app.on_key(&KeyEvent::from(KeyCode::Char(c)));
+        key(&mut app, '?');
+        key(&mut app, 'G');
+        let end = crate::ui::help::lines(&app.theme, &app.keymap).len() - 16;
+        assert_eq!(app.help_scroll(), Some(end));
+        key(&mut app, 'g');
+        assert_eq!(app.help_scroll(), Some(0));
+        key(&mut app, '?');
+        key(&mut app, 'w');
+        key(&mut app, 'G');
+        let Some(Layer::Sources(sources)) = app.overlays.top() else {
+            panic!("the sources on top");
+        };
+        assert_eq!(sources.selected(), sources.lines().len() - 1);
+        key(&mut app, '!');
+        key(&mut app, 'G');
+        let flags = app.comparison().expect("aligned").flags.len();
+        assert!(flags > 1);
+        let Some(Layer::Flags(panel)) = app.overlays.top() else {
+            panic!("the flags on top");
+        };
+        assert_eq!(panel.selected(), flags - 1);
+        key(&mut app, 'g');
+        let Some(Layer::Flags(panel)) = app.overlays.top() else {
+            panic!("the flags on top");
+        };
+        assert_eq!(panel.selected(), 0);
+    }
+
+    /// What is open is one stack: the keys go to the top layer, Esc closes
+    /// it, and what was under it has the keys again (the help over the list
+    /// popup; the sources opened from the help, which used to open hidden
+    /// under it while the keys stayed with the help).
+    #[test]
+    fn the_top_layer_has_the_keys_and_esc_closes_it() {
+        let mut app = settled();
+        app.resize(80, 24);
+        app.apply(Action::ToggleList);
+        assert_eq!(app.contexts(), [Ctx::List, Ctx::Global]);
+        app.apply(Action::Help);
+        assert_eq!(app.contexts(), [Ctx::Help, Ctx::Global]);
+        app.apply(Action::Provenance);
+        assert_eq!(app.contexts(), [Ctx::Provenance, Ctx::Global]);
+        let kinds = |app: &App| -> Vec<Kind> {
+            let mut k = Vec::new();
+            let mut o = app.overlays.clone();
+            while let Some(l) = o.close() {
+                k.insert(0, l.kind());
+            }
+            k
+        };
+        assert_eq!(kinds(&app), [Kind::ListPopup, Kind::Help, Kind::Sources]);
+        app.apply(Action::Back);
+        assert_eq!(app.contexts(), [Ctx::Help, Ctx::Global]);
+        app.apply(Action::Back);
+        assert_eq!(app.contexts(), [Ctx::List, Ctx::Global]);
+        assert_eq!(app.active_pane(), Pane::List);
+        app.apply(Action::Back);
+        assert!(!app.list_popup());
+        assert_eq!(app.active_pane(), Pane::B);
+        assert_eq!(app.contexts(), [Ctx::Pane, Ctx::Global]);
+    }
+
+    /// Regression: Tab from the list popup gave pane A the keys while the
+    /// popup stayed drawn over it; the popup now goes with the keyboard.
+    #[test]
+    fn tab_from_the_list_popup_closes_it() {
+        let mut app = settled();
+        app.resize(80, 24);
+        app.apply(Action::ToggleList);
+        assert!(app.list_popup());
+        app.apply(Action::NextPane);
+        assert_eq!(app.active_pane(), Pane::A);
+        assert!(!app.list_popup());
+        assert_eq!(app.contexts(), [Ctx::Pane, Ctx::Global]);
+    }
+
+    /// Regression: the mouse wheel over the help scrolled the panes hidden
+    /// under it; it scrolls the help, and a click under a popup does nothing.
+    #[test]
+    fn the_wheel_over_a_popup_moves_the_popup() {
+        use crossterm::event::{MouseEvent, MouseEventKind};
+        let mut app = settled();
+        app.resize(100, 20);
+        app.apply(Action::Help);
+        let tops = app.tops();
+        let mouse = |kind| {
+            Event::Mouse(MouseEvent {
+                kind,
+                column: 50,
+                row: 10,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        assert!(app.on_event(&mouse(MouseEventKind::ScrollDown)));
+        assert_eq!(app.help_scroll(), Some(3));
+        assert_eq!(app.tops(), tops);
+        let down = MouseEventKind::Down(crossterm::event::MouseButton::Left);
+        assert!(!app.on_event(&mouse(down)));
+        assert_eq!(app.focus(), None);
     }
 }

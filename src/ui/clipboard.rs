@@ -3,39 +3,44 @@
 //! works over SSH and inside tmux (with `set-clipboard on`). The sequence is
 //! written to the terminal beside the frame, never drawn into the buffer.
 
+use crossterm::Command;
+use crossterm::clipboard::CopyToClipboard;
+
 use crate::align::Alignment;
 use crate::article::{Article, safe_line};
-use crate::view::{Side, Unit};
+use crate::side::Side;
+use crate::view::Unit;
 
 /// Most bytes of text sent: terminals cap OSC 52 payloads (some at 100 KB
 /// of base64), and a passage is far shorter.
 pub const MAX_COPY: usize = 64 * 1024;
 
-/// Standard base64 (RFC 4648, with padding), as OSC 52 wants it.
-pub fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
-        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
-            if i <= chunk.len() {
-                out.push(char::from(ABC[(n >> shift & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+/// What an OSC 52 sequence for the clipboard starts with.
+const START: &str = "\x1b]52;c;";
+/// What it ends with: the string terminator.
+const END: &str = "\x1b\\";
+
+/// The OSC 52 sequence that puts `bytes` on the clipboard: crossterm's
+/// `CopyToClipboard`, their base64 between [`START`] and [`END`].
+fn sequence(bytes: &[u8]) -> String {
+    let mut seq = String::new();
+    CopyToClipboard::to_clipboard_from(bytes)
+        .write_ansi(&mut seq)
+        .expect("writing to a String cannot fail");
+    seq
 }
 
-/// The OSC 52 sequence that puts `text` on the clipboard (`c`), ended by BEL.
+/// The OSC 52 sequence that puts `text` on the clipboard.
 pub fn osc52(text: &str) -> Vec<u8> {
-    format!("\x1b]52;c;{}\x07", base64(text.as_bytes())).into_bytes()
+    sequence(text.as_bytes()).into_bytes()
+}
+
+/// The base64 the OSC 52 sequence carries for `bytes` (what a terminal
+/// decodes), for the tests.
+pub fn base64(bytes: &[u8]) -> String {
+    let seq = sequence(bytes);
+    let payload = seq.strip_prefix(START).and_then(|s| s.strip_suffix(END));
+    payload.expect("an OSC 52 sequence").to_string()
 }
 
 /// `text` cut to at most `max` bytes at a character boundary; whether it was.
@@ -48,6 +53,26 @@ pub fn cut(text: &str, max: usize) -> (&str, bool) {
         end -= 1;
     }
     (&text[..end], true)
+}
+
+/// What `y` sends to the terminal for `unit` of the pair `a`, `b`: the
+/// OSC 52 sequence, and what the status bar says of it; `None` for text
+/// that is no passage.
+pub fn copy(a: &Article, b: &Article, al: &Alignment, unit: Unit) -> Option<(Vec<u8>, String)> {
+    let text = passage(a, b, al, unit)?;
+    let (text, cut) = cut(&text, MAX_COPY);
+    let what = match unit {
+        Unit::Link(i) => format!("link {}", i + 1),
+        Unit::New(_) => "the new passage".into(),
+        Unit::Dropped(_) => "the dropped passage".into(),
+        Unit::Other => String::new(),
+    };
+    let note = if cut {
+        format!("copied {what}, cut to 64 KB (OSC 52)")
+    } else {
+        format!("copied {what} to the clipboard (OSC 52)")
+    };
+    Some((osc52(text), note))
 }
 
 /// What `y` copies for a passage: each side it has, with its file name and
@@ -95,19 +120,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn base64_matches_the_rfc_vectors() {
-        for (plain, coded) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ] {
-            assert_eq!(base64(plain.as_bytes()), coded);
-        }
-        assert_eq!(osc52("hi"), b"\x1b]52;c;aGk=\x07");
+    fn the_sequence_is_osc_52_with_the_text_in_base64() {
+        assert_eq!(osc52("hi"), b"\x1b]52;c;aGk=\x1b\\");
+        assert_eq!(base64("foobar".as_bytes()), "Zm9vYmFy");
+        assert_eq!(base64(b"fo"), "Zm8=");
     }
 
     #[test]

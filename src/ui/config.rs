@@ -2,18 +2,23 @@
 //!
 //! A TOML file, found at `--config PATH`, else `$COPYCAT_CONFIG`, else
 //! `$XDG_CONFIG_HOME/copycat/config.toml` (`~/.config/copycat/config.toml`).
-//! It is read with toml's spanned document model, so that every mistake is
-//! one line naming the file's line and the key (`config.toml:7:
-//! keys.pane.down: …`); a key copycat does not know is a mistake, never
-//! ignored. The keys come from the one keymap table ([`keymap::defaults`]):
+//! It is read into serde-derived types (`File`) whose names keep their
+//! place in the file (toml's `Spanned`), so that every mistake is one line
+//! naming the file's line and the key (`config.toml:7: keys.pane.down: …`):
+//! a name copycat does not know is checked against the keymap and the
+//! marks, and a value of the wrong shape is found in the document by the
+//! place serde gives, to name its key. A key copycat does not know is a
+//! mistake, never ignored. The keys come from the one keymap table ([`keymap::defaults`]):
 //! a binding is named in its context (`[keys.pane] down = ["j", "down"]`),
 //! so the file, the help and the hints can never disagree.
 //! [`defaults_file`] writes the defaults as a commented file that parses
 //! back to them (`copycat config`).
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -218,6 +223,92 @@ fn key_at(text: &str, at: usize) -> String {
     }
 }
 
+/// The names a table a config file writes holds (contexts, actions,
+/// palettes, marks), each with where it is written.
+type Named<T> = BTreeMap<Spanned<String>, T>;
+
+/// A config file as written: its shape, every name with its place.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    theme: Option<Spanned<String>>,
+    #[serde(default)]
+    keys: Named<Named<Spanned<KeyList>>>,
+    #[serde(default)]
+    colors: Named<Named<LookFile>>,
+}
+
+/// The settings of the file's top level, for an unknown one.
+const TOP_KEYS: &str = "theme, keys or colors; see `copycat config`";
+
+/// The keys of a binding: one key, or a list (each with its place).
+enum KeyList {
+    One(String),
+    Many(Vec<Spanned<String>>),
+}
+
+impl<'de> Deserialize<'de> for KeyList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<KeyList, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = KeyList;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of keys")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<KeyList, E> {
+                Ok(KeyList::One(s.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<KeyList, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(k) = seq.next_element::<Spanned<String>>()? {
+                    keys.push(k);
+                }
+                Ok(KeyList::Many(keys))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+/// How a mark looks, as written: a table only (serde reads a struct from
+/// a list too, field by field, which would take `["red"]` for a colour).
+struct LookFile(LookFields);
+
+impl<'de> Deserialize<'de> for LookFile {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<LookFile, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = LookFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a table")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<LookFile, A::Error> {
+                let fields = serde::de::value::MapAccessDeserializer::new(map);
+                LookFields::deserialize(fields).map(LookFile)
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
+
+/// The settings of a look.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LookFields {
+    fg: Option<Spanned<String>>,
+    bg: Option<Spanned<String>>,
+    bold: Option<bool>,
+    italic: Option<bool>,
+    underline: Option<bool>,
+    dim: Option<bool>,
+    reverse: Option<bool>,
+}
+
+const LOOK_KEYS: [&str; 7] = ["fg", "bg", "bold", "italic", "underline", "dim", "reverse"];
+
 /// Parse a config file's text; `origin` names it in errors.
 pub fn parse(text: &str, origin: &str) -> Result<Config, String> {
     let say = |at: usize, key: &str, what: &str| {
@@ -228,6 +319,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Config, String> {
         let what = cut(&what, 3 * QUOTED_MAX);
         safe_line(&format!("{origin}:{}: {key}: {what}", line_of(text, at))).into_owned()
     };
+    // The document first: a syntax error has no key to go by yet.
     let doc = DeTable::parse(text).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
         say(
@@ -236,7 +328,109 @@ pub fn parse(text: &str, origin: &str) -> Result<Config, String> {
             &format!("not valid TOML: {}", e.message()),
         )
     })?;
-    read(doc.get_ref()).map_err(|m| say(m.at, &m.key, &m.what))
+    let file: File = toml::from_str(text).map_err(|e| {
+        let m = shape_mistake(doc.get_ref(), &e);
+        say(m.at, &m.key, &m.what)
+    })?;
+    read(file).map_err(|m| say(m.at, &m.key, &m.what))
+}
+
+/// A value of the wrong type, or a setting copycat does not know, where
+/// the file's shape says so: the key is found in the document by the
+/// error's place, and the message said in the file's terms.
+fn shape_mistake(doc: &DeTable<'_>, e: &toml::de::Error) -> Mistake {
+    let at = e.span().map_or(0, |s| s.start);
+    let mut path = Vec::new();
+    let found = find_at(doc, at, &mut path);
+    // The key, without the index of a list's element.
+    let named: Vec<&str> = path
+        .iter()
+        .map(String::as_str)
+        .filter(|p| p.parse::<usize>().is_err())
+        .collect();
+    let key = if named.is_empty() {
+        "(top level)".to_string()
+    } else {
+        named.join(".")
+    };
+    let what = if e.message().starts_with("unknown field") {
+        let known = if path.len() == 1 {
+            TOP_KEYS.to_string()
+        } else {
+            one_of(LOOK_KEYS)
+        };
+        format!("unknown setting ({known})")
+    } else {
+        let names: Vec<&str> = path.iter().map(String::as_str).collect();
+        match found {
+            Some(At::Value(v)) => format!("should be {}, not {}", expected(&names), type_name(v)),
+            _ => e.message().to_string(),
+        }
+    };
+    Mistake { at, key, what }
+}
+
+/// What the value at a key path should be.
+fn expected(path: &[&str]) -> &'static str {
+    match path {
+        ["theme"] => "\"auto\", \"light\" or \"dark\"",
+        ["keys"] => "a table of contexts",
+        ["keys", _] => "a table of actions",
+        ["keys", _, _] => "a list of keys",
+        ["keys", _, _, _] => "a key such as \"q\" or \"ctrl-c\"",
+        ["colors"] => "a table of palettes",
+        ["colors", _] => "a table of marks",
+        ["colors", _, _] => "a table such as { fg = \"green\" }",
+        ["colors", _, _, "fg" | "bg"] => "a colour",
+        ["colors", _, _, _] => "true or false",
+        _ => "something else",
+    }
+}
+
+/// What is at a byte of the document.
+enum At<'d, 'i> {
+    /// A key.
+    Key,
+    /// A value.
+    Value(&'d DeValue<'i>),
+}
+
+/// What is at byte `at` of the table `t`, with the keys that lead there in
+/// `path` (an array's element adds its index); `None` when it is not in it.
+fn find_at<'d, 'i>(t: &'d DeTable<'i>, at: usize, path: &mut Vec<String>) -> Option<At<'d, 'i>> {
+    for (k, v) in t {
+        path.push(k.get_ref().to_string());
+        if k.span().contains(&at) {
+            return Some(At::Key);
+        }
+        // A value that starts there is the one meant, not its first element.
+        if v.span().start == at {
+            return Some(At::Value(v.get_ref()));
+        }
+        let inside = match v.get_ref() {
+            // A table's span is its header only: look inside it.
+            DeValue::Table(inner) => find_at(inner, at, path),
+            // Lists of keys are the only lists: anywhere else the list
+            // itself is the mistake (a table can be read from a list).
+            DeValue::Array(items) if path.len() == 3 && path[0] == "keys" => items
+                .iter()
+                .enumerate()
+                .find(|(_, item)| item.span().contains(&at))
+                .map(|(i, item)| {
+                    path.push(i.to_string());
+                    At::Value(item.get_ref())
+                }),
+            _ => None,
+        };
+        if inside.is_some() {
+            return inside;
+        }
+        if v.span().contains(&at) {
+            return Some(At::Value(v.get_ref()));
+        }
+        path.pop();
+    }
+    None
 }
 
 /// What a value of a TOML type is called in errors.
@@ -252,28 +446,6 @@ fn type_name(v: &DeValue<'_>) -> &'static str {
     }
 }
 
-fn table<'a, 'i>(v: &'a Spanned<DeValue<'i>>, key: &str, what: &str) -> Found<&'a DeTable<'i>> {
-    match v.get_ref() {
-        DeValue::Table(t) => Ok(t),
-        other => mistake(
-            v.span().start,
-            key,
-            format!("should be {what}, not {}", type_name(other)),
-        ),
-    }
-}
-
-fn string<'a>(v: &'a Spanned<DeValue<'_>>, key: &str, what: &str) -> Found<&'a str> {
-    match v.get_ref() {
-        DeValue::String(s) => Ok(s),
-        other => mistake(
-            v.span().start,
-            key,
-            format!("should be {what}, not {}", type_name(other)),
-        ),
-    }
-}
-
 /// Names for an error: `a, b or c`.
 fn one_of<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     let names: Vec<&str> = names.into_iter().collect();
@@ -284,93 +456,77 @@ fn one_of<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     }
 }
 
-/// Entries of a table in the order the file writes them.
-fn entries<'a, 'i>(
-    t: &'a DeTable<'i>,
-) -> Vec<(
-    &'a Spanned<std::borrow::Cow<'i, str>>,
-    &'a Spanned<DeValue<'i>>,
-)> {
-    let mut v: Vec<_> = t.iter().collect();
+/// The entries of a table in the order the file writes them.
+fn in_order<T>(t: Named<T>) -> Vec<(Spanned<String>, T)> {
+    let mut v: Vec<_> = t.into_iter().collect();
     v.sort_by_key(|(k, _)| k.span().start);
     v
 }
 
-fn read(doc: &DeTable<'_>) -> Found<Config> {
+/// The settings of a file of the right shape, checked: the first mistake
+/// in the file's order, if any.
+fn read(file: File) -> Found<Config> {
     let mut config = Config::default();
-    for (k, v) in entries(doc) {
-        let key = k.get_ref().as_ref();
-        match key {
-            "theme" => {
-                let s = string(v, key, "\"auto\", \"light\" or \"dark\"")?;
-                config.theme = ThemeChoice::NAMES
-                    .iter()
-                    .find(|(n, _)| *n == s)
-                    .map(|(_, t)| *t)
-                    .ok_or(())
-                    .or_else(|()| {
-                        mistake(
-                            v.span().start,
-                            key,
-                            format!("{} is not a theme (auto, light or dark)", quote(s)),
-                        )
-                    })?;
-            }
-            "keys" => read_keys(table(v, key, "a table of contexts")?, &mut config.keymap)?,
-            "colors" => read_colors(table(v, key, "a table of palettes")?, &mut config.palettes)?,
-            _ => {
-                return mistake(
-                    k.span().start,
-                    key,
-                    "unknown setting (theme, keys or colors; see `copycat config`)",
-                );
-            }
+    let mut first: Option<Mistake> = None;
+    let mut note = |r: Found<()>| {
+        if let Err(m) = r
+            && first.as_ref().is_none_or(|f| m.at < f.at)
+        {
+            first = Some(m);
         }
+    };
+    if let Some(theme) = file.theme {
+        note(read_theme(&theme).map(|t| config.theme = t));
     }
-    Ok(config)
+    note(read_keys(file.keys, &mut config.keymap));
+    note(read_colors(file.colors, &mut config.palettes));
+    first.map_or(Ok(config), Err)
 }
 
-fn read_keys(t: &DeTable<'_>, keymap: &mut Keymap) -> Found<()> {
+fn read_theme(s: &Spanned<String>) -> Found<ThemeChoice> {
+    let name = s.get_ref();
+    match ThemeChoice::NAMES.iter().find(|(n, _)| n == name) {
+        Some((_, t)) => Ok(*t),
+        None => mistake(
+            s.span().start,
+            "theme",
+            format!("{} is not a theme (auto, light or dark)", quote(name)),
+        ),
+    }
+}
+
+fn read_keys(keys: Named<Named<Spanned<KeyList>>>, keymap: &mut Keymap) -> Found<()> {
     // Where each binding the file sets is written, for errors about it.
     let mut written: Vec<(Ctx, &'static str, usize)> = Vec::new();
-    for (k, v) in entries(t) {
-        let name = k.get_ref().as_ref();
-        let path = format!("keys.{name}");
-        let Some(ctx) = Ctx::ALL.into_iter().find(|c| c.name() == name) else {
-            return mistake(
-                k.span().start,
-                &path,
-                format!(
-                    "no such context ({})",
-                    one_of(Ctx::ALL.iter().map(|c| c.name()))
-                ),
-            );
+    for (name, actions) in in_order(keys) {
+        let path = format!("keys.{}", name.get_ref());
+        let Some(ctx) = Ctx::ALL.into_iter().find(|c| c.name() == name.get_ref()) else {
+            let all = one_of(Ctx::ALL.iter().map(|c| c.name()));
+            return mistake(name.span().start, &path, format!("no such context ({all})"));
         };
-        for (ak, av) in entries(table(v, &path, "a table of actions")?) {
-            let action = ak.get_ref().as_ref();
-            let path = format!("keys.{name}.{action}");
-            let Some(b) = keymap.binding_mut(ctx, action) else {
+        for (action, list) in in_order(actions) {
+            let path = format!("{path}.{}", action.get_ref());
+            let Some(b) = keymap.binding_mut(ctx, action.get_ref()) else {
                 return mistake(
-                    ak.span().start,
+                    action.span().start,
                     &path,
-                    format!("no such action in keys.{name} (`copycat config` lists them)"),
+                    format!(
+                        "no such action in keys.{} (`copycat config` lists them)",
+                        name.get_ref()
+                    ),
                 );
             };
-            let values: Vec<&Spanned<DeValue<'_>>> = match av.get_ref() {
-                DeValue::Array(a) => a.iter().collect(),
-                DeValue::String(_) => vec![av],
-                other => {
-                    return mistake(
-                        av.span().start,
-                        &path,
-                        format!("should be a list of keys, not {}", type_name(other)),
-                    );
-                }
+            let written_at = list.span().start;
+            let each: Vec<(usize, String)> = match list.into_inner() {
+                KeyList::One(k) => vec![(written_at, k)],
+                KeyList::Many(v) => v
+                    .into_iter()
+                    .map(|k| (k.span().start, k.into_inner()))
+                    .collect(),
             };
             let mut keys = Vec::new();
-            for kv in values {
-                let s = string(kv, &path, "a key such as \"q\" or \"ctrl-c\"")?;
-                let key = Key::parse(s).or_else(|e| mistake(kv.span().start, &path, e))?;
+            for (at, s) in each {
+                let key = Key::parse(&s).or_else(|e| mistake(at, &path, e))?;
                 if let Some((_, fixed)) = FIXED.iter().find(|(f, _)| *f == key)
                     && *fixed != b.action
                 {
@@ -380,18 +536,18 @@ fn read_keys(t: &DeTable<'_>, keymap: &mut Keymap) -> Found<()> {
                         "suspends"
                     };
                     return mistake(
-                        kv.span().start,
+                        at,
                         &path,
                         format!("{} always {does}: it cannot do anything else", key.name()),
                     );
                 }
                 if ctx == Ctx::Prompt && key.is_printable() {
                     return mistake(
-                        kv.span().start,
+                        at,
                         &path,
                         format!(
                             "{} is typed into the prompt: bind a key that types nothing",
-                            quote(s)
+                            quote(&s)
                         ),
                     );
                 }
@@ -407,7 +563,7 @@ fn read_keys(t: &DeTable<'_>, keymap: &mut Keymap) -> Found<()> {
                 }
             }
             b.keys = keys;
-            written.push((ctx, b.name, ak.span().start));
+            written.push((ctx, b.name, action.span().start));
         }
     }
     check_collisions(keymap, &written)
@@ -463,78 +619,68 @@ fn check_collisions(keymap: &Keymap, written: &[(Ctx, &'static str, usize)]) -> 
     found.map_or(Ok(()), Err)
 }
 
-const LOOK_KEYS: [&str; 7] = ["fg", "bg", "bold", "italic", "underline", "dim", "reverse"];
-
-fn read_colors(t: &DeTable<'_>, palettes: &mut [Palette; 3]) -> Found<()> {
-    for (k, v) in entries(t) {
-        let name = k.get_ref().as_ref();
-        let path = format!("colors.{name}");
-        let Some(bg) = Background::ALL.into_iter().find(|b| b.name() == name) else {
+fn read_colors(colors: Named<Named<LookFile>>, palettes: &mut [Palette; 3]) -> Found<()> {
+    for (name, marks) in in_order(colors) {
+        let path = format!("colors.{}", name.get_ref());
+        let Some(bg) = Background::ALL
+            .into_iter()
+            .find(|b| b.name() == name.get_ref())
+        else {
             return mistake(
-                k.span().start,
+                name.span().start,
                 &path,
                 "no such palette (terminal, light or dark)",
             );
         };
         let palette = &mut palettes[bg_index(bg)];
-        for (mk, mv) in entries(table(v, &path, "a table of marks")?) {
-            let mark_name = mk.get_ref().as_ref();
-            let path = format!("colors.{name}.{mark_name}");
-            let Some(mark) = Mark::ALL.into_iter().find(|m| m.label() == mark_name) else {
+        for (mark_name, LookFile(file)) in in_order(marks) {
+            let path = format!("{path}.{}", mark_name.get_ref());
+            let Some(mark) = Mark::ALL
+                .into_iter()
+                .find(|m| m.label() == mark_name.get_ref())
+            else {
+                let all = one_of(Mark::ALL.iter().map(|m| m.label()));
                 return mistake(
-                    mk.span().start,
+                    mark_name.span().start,
                     &path,
-                    format!(
-                        "no such mark ({})",
-                        one_of(Mark::ALL.iter().map(|m| m.label()))
-                    ),
+                    format!("no such mark ({all})"),
                 );
             };
             let mut look = palette.look(mark);
-            for (fk, fv) in entries(table(mv, &path, "a table such as { fg = \"green\" }")?) {
-                let field = fk.get_ref().as_ref();
-                let path = format!("{path}.{field}");
-                match field {
-                    "fg" | "bg" => {
-                        let s = string(fv, &path, "a colour")?;
-                        let c = if s == "default" {
-                            None
-                        } else {
-                            Some(Color::parse(s).ok_or(()).or_else(|()| {
-                                mistake(
-                                    fv.span().start,
-                                    &path,
-                                    format!(
-                                        "{} is not a colour (#rrggbb, default, or one of {})",
-                                        quote(s),
-                                        one_of(Color::NAMED.iter().map(|(n, _)| *n))
-                                    ),
-                                )
-                            })?)
-                        };
-                        if field == "fg" {
-                            look.fg = c;
-                        } else {
-                            look.bg = c;
-                        }
-                    }
-                    _ if LOOK_KEYS.contains(&field) => {
-                        let DeValue::Boolean(on) = fv.get_ref() else {
-                            return mistake(
-                                fv.span().start,
-                                &path,
-                                format!("should be true or false, not {}", type_name(fv.get_ref())),
-                            );
-                        };
-                        look.set_attribute(field, *on);
-                    }
-                    _ => {
-                        return mistake(
-                            fk.span().start,
-                            &path,
-                            format!("unknown setting ({})", one_of(LOOK_KEYS)),
-                        );
-                    }
+            for (field, value) in [("fg", &file.fg), ("bg", &file.bg)] {
+                let Some(value) = value else { continue };
+                let s = value.get_ref();
+                let color = if s == "default" {
+                    None
+                } else {
+                    Some(Color::parse(s).ok_or(()).or_else(|()| {
+                        mistake(
+                            value.span().start,
+                            &format!("{path}.{field}"),
+                            format!(
+                                "{} is not a colour (#rrggbb, default, or one of {})",
+                                quote(s),
+                                one_of(Color::NAMED.iter().map(|(n, _)| *n))
+                            ),
+                        )
+                    })?)
+                };
+                if field == "fg" {
+                    look.fg = color;
+                } else {
+                    look.bg = color;
+                }
+            }
+            let attributes = [
+                ("bold", file.bold),
+                ("italic", file.italic),
+                ("underline", file.underline),
+                ("dim", file.dim),
+                ("reverse", file.reverse),
+            ];
+            for (field, on) in attributes {
+                if let Some(on) = on {
+                    look.set_attribute(field, on);
                 }
             }
             palette.set(mark, look);
@@ -754,6 +900,52 @@ mod tests {
                 "keys = 3\n",
                 "c.toml:1: keys: should be a table of contexts",
             ),
+            // Shapes the derived types refuse, named in the file's terms.
+            (
+                "theme = 1\n",
+                "c.toml:1: theme: should be \"auto\", \"light\" or \"dark\", not an integer",
+            ),
+            (
+                "[keys.pane]\ndown = 3\n",
+                "c.toml:2: keys.pane.down: should be a list of keys, not an integer",
+            ),
+            (
+                "[keys.pane]\ndown = [\n  \"j\",\n  3,\n]\n",
+                "c.toml:4: keys.pane.down: should be a key such as \"q\" or \"ctrl-c\", not an integer",
+            ),
+            (
+                "[keys.pane]\ndown = [\n  \"j\",\n  \"hyper-j\",\n]\n",
+                "c.toml:4: keys.pane.down: “hyper-j” is not a key",
+            ),
+            (
+                "[keys]\npane = true\n",
+                "c.toml:2: keys.pane: should be a table of actions, not true or false",
+            ),
+            (
+                "[colors]\ndark = 4\n",
+                "c.toml:2: colors.dark: should be a table of marks, not an integer",
+            ),
+            (
+                "[colors.dark]\nnew = [1]\n",
+                "c.toml:2: colors.dark.new: should be a table such as { fg = \"green\" }, not a list",
+            ),
+            (
+                "[colors.dark]\nnew = [\"red\"]\n",
+                "c.toml:2: colors.dark.new: should be a table such as { fg = \"green\" }, not a list",
+            ),
+            (
+                "[colors.light]\ncopied = { bold = \"yes\" }\n",
+                "c.toml:2: colors.light.copied.bold: should be true or false, not a string",
+            ),
+            (
+                "[colors.light]\ncopied = { fg = 7 }\n",
+                "c.toml:2: colors.light.copied.fg: should be a colour, not an integer",
+            ),
+            // The first mistake in the file's order, whichever section.
+            (
+                "[colors.sepia]\n[keys.nowhere]\n",
+                "c.toml:1: colors.sepia: no such palette",
+            ),
         ];
         for (text, want) in cases {
             let e = err(text);
@@ -767,5 +959,49 @@ mod tests {
         let text = "[keys.list]\ndown = [\"j\"\n";
         assert_eq!(key_at(text, span_of(text, "down").start), "keys.list.down");
         assert_eq!(line_of(text, span_of(text, "down").start), 2);
+    }
+
+    /// Lines of TOML-like text from the words a config file uses, right
+    /// and wrong.
+    fn config_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let line = prop::sample::select(vec![
+            "[keys.pane]",
+            "[keys.nowhere]",
+            "[keys]",
+            "[colors.dark]",
+            "[colors.sepia]",
+            "theme = \"light\"",
+            "theme = 3",
+            "down = [\"j\", \"down\"]",
+            "down = [\"hyper-j\"]",
+            "down = 3",
+            "quit = [\"x\"]",
+            "copied = { fg = \"#00ff00\", bold = true }",
+            "copied = { blink = true }",
+            "new = [\"red\"]",
+            "pane = true",
+            "x = [",
+            "\"\"",
+            "",
+        ]);
+        prop::collection::vec(line, 0..12).prop_map(|l| l.join("\n"))
+    }
+
+    proptest::proptest! {
+        /// Whatever the file, one line: accepted, or refused naming the
+        /// file and a line the file has.
+        #[test]
+        fn any_file_is_taken_or_refused_in_one_line(text in config_text()) {
+            if let Err(e) = parse(&text, "c.toml") {
+                let line: usize = e
+                    .strip_prefix("c.toml:")
+                    .and_then(|r| r.split(':').next())
+                    .and_then(|n| n.parse().ok())
+                    .expect("a line number");
+                proptest::prop_assert!(line >= 1 && line <= text.lines().count().max(1) + 1, "{e}");
+                proptest::prop_assert!(!e.contains('\n'), "{e:?}");
+            }
+        }
     }
 }

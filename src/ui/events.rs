@@ -13,9 +13,19 @@ use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use signal_hook::consts::{SIGCONT, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 
+use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
+
 use super::input::{Decoder, Input};
-use super::{Loader, TERMINATING, reading, terminal, worker};
+use super::{reading, terminal, worker};
 use crate::article::Article;
+
+/// Signals that end copycat: the terminal is restored, then it exits with
+/// 128 + the signal number.
+pub const TERMINATING: [i32; 7] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM];
+
+/// The rest of a lazy load: reads every article, in the order of the
+/// placeholders it replaces, with the warnings for files skipped.
+pub type Loader = Box<dyn FnOnce() -> (Vec<Article>, Vec<String>) + Send>;
 
 /// What the UI thread is told.
 pub enum Msg {

@@ -1,11 +1,12 @@
 //! Flags in the reader: what a rewrite changed that an editor must see — an
 //! altered or reported quotation, a changed number or name (see `drift`).
 //!
-//! The flags of a pair are computed with its alignment, on the worker, and
-//! cached beside it (`Pairs::flags`). Here: which flag the reader stepped
-//! to (`f`, `F`), and the `!` panel that lists them all with both sides,
-//! from which Enter goes to one. The gutter's `⚑` and the marked words are
-//! drawn by `render`.
+//! The flags of a pair are computed with its alignment, on the worker, as
+//! part of its `Comparison`. Here: stepping through them (`f`, `F`; which
+//! one the reader is on is `Reading::flag`), what the status bar says of
+//! one, and the `!` panel that lists them all with both sides, from which
+//! Enter goes to one. The gutter's `⚑` and the marked words are drawn by
+//! `render`.
 
 use std::ops::Range;
 
@@ -15,97 +16,86 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::geometry;
+use super::geometry::{self, FLAG_ROWS};
 use super::keymap::{Action, Ctx, Dir, Keymap};
+use super::part::{Ask, Env, Outcome, Part, move_in, movement};
 use crate::article::Article;
 use crate::drift::{Flag, FlagKind};
 use crate::marks::FLAG;
-use crate::view::{Side, Theme, display_width};
+use crate::side::Side;
+use crate::view::{Theme, display_width};
 
-/// Rows of the panel that are not flags: borders and a header.
-const CHROME_ROWS: u16 = 3;
-/// Rows of one flag: what changed, then A's side, then B's.
-const ENTRY_ROWS: usize = 3;
-
-/// The flag the reader is on, and the panel.
+/// The `!` panel: every flag of the open pair, one selected.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct FlagState {
-    /// The flag last stepped to (an index into the pair's flags).
-    pub current: Option<usize>,
-    open: bool,
+pub struct FlagPanel {
     selected: usize,
     top: usize,
 }
 
-impl FlagState {
-    /// A new pair: no flag, no panel.
-    pub fn reset(&mut self) {
-        *self = FlagState::default();
+impl FlagPanel {
+    /// The panel on the flag `current` (the first when none) of `count`,
+    /// on a screen `height` rows high.
+    pub fn new(current: Option<usize>, count: usize, height: u16) -> FlagPanel {
+        let mut p = FlagPanel {
+            selected: current.unwrap_or(0).min(count.saturating_sub(1)),
+            top: 0,
+        };
+        p.move_by(0, count, height);
+        p
     }
 
-    /// Open the panel on the current flag (the first when none).
-    pub fn open(&mut self, count: usize, height: u16) {
-        self.open = true;
-        self.selected = self.current.unwrap_or(0).min(count.saturating_sub(1));
-        self.top = 0;
-        self.move_by(0, count, height);
-    }
-
-    /// Close the panel.
-    pub fn close(&mut self) {
-        self.open = false;
-    }
-
-    /// Whether the panel is open.
-    pub fn is_open(&self) -> bool {
-        self.open
-    }
-
-    /// The flag selected in the panel.
+    /// The flag selected.
+    #[cfg(test)]
     pub fn selected(&self) -> usize {
         self.selected
     }
 
-    /// Move the panel's selection by `delta` of `count` flags, keeping it on
-    /// a screen `height` rows high.
-    pub fn move_by(&mut self, delta: isize, count: usize, height: u16) {
-        if count == 0 {
-            self.selected = 0;
-            self.top = 0;
-            return;
-        }
-        let last = count as isize - 1;
-        self.selected = (self.selected as isize)
-            .saturating_add(delta)
-            .clamp(0, last) as usize;
-        let shown = shown_entries(height);
-        if self.selected < self.top {
-            self.top = self.selected;
-        } else if self.selected >= self.top + shown {
-            self.top = self.selected + 1 - shown;
-        }
+    fn move_by(&mut self, delta: isize, count: usize, height: u16) {
+        let shown = geometry::flags_shown(height);
+        move_in(&mut self.selected, &mut self.top, delta, count, shown);
     }
 }
 
-/// Flags shown at once on a screen `height` rows high.
-fn shown_entries(height: u16) -> usize {
-    (usize::from(max_height(height).saturating_sub(CHROME_ROWS)) / ENTRY_ROWS).max(1)
+/// How many flags the open pair has (none while it is aligned).
+fn count(env: &Env) -> usize {
+    env.comparison.map_or(0, |c| c.flags.len())
 }
 
-/// The tallest the panel gets on a screen `screen` rows high.
-fn max_height(screen: u16) -> u16 {
-    screen.saturating_sub(2)
-}
+impl Part for FlagPanel {
+    fn context(&self) -> Ctx {
+        Ctx::Flags
+    }
 
-/// The panel's height for `count` flags: as tall as they need (one line
-/// when there are none), no taller than [`max_height`], so that a pair with
-/// a few flags does not hide the whole screen behind an empty box.
-fn popup_height(screen: u16, count: usize) -> u16 {
-    let rows = count.max(1).saturating_mul(ENTRY_ROWS);
-    let want = u16::try_from(rows)
-        .unwrap_or(u16::MAX)
-        .saturating_add(CHROME_ROWS);
-    want.min(max_height(screen))
+    fn handle(&mut self, action: Action, env: &Env) -> Outcome {
+        let n = count(env);
+        match action {
+            Action::Back => Outcome::Close(None),
+            Action::OpenFlag if self.selected < n => {
+                Outcome::Close(Some(Ask::GoToFlag(self.selected)))
+            }
+            Action::OpenFlag => Outcome::Stay(None),
+            _ => match movement(action, geometry::flags_shown(env.screen.size.height)) {
+                Some(delta) => {
+                    self.move_by(delta, n, env.screen.size.height);
+                    Outcome::Stay(None)
+                }
+                None => Outcome::Ignored,
+            },
+        }
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, env: &Env) {
+        let flags = env.comparison.map(|c| c.flags.as_slice());
+        let pair = env.open.pair.map(|i| env.arts.get(i));
+        let (a, b) = pair.into();
+        if let (Some(a), Some(b)) = (a, b) {
+            render(self, flags, (a, b), (env.theme, env.keymap), area, buf);
+        }
+    }
+
+    fn fit(&mut self, env: &Env) {
+        self.move_by(0, count(env), env.screen.size.height);
+    }
 }
 
 /// The flag after (or before) `current` of `count`; `None` past either end.
@@ -117,6 +107,16 @@ pub fn step(count: usize, current: Option<usize>, dir: Dir) -> Option<usize> {
         (Dir::Backward, None) => Some(count - 1),
         (Dir::Forward, Some(i)) => (i + 1 < count).then_some(i + 1),
         (Dir::Backward, Some(i)) => i.checked_sub(1),
+    }
+}
+
+/// What the status bar says when there is no flag to step to, of `count`,
+/// going `dir`.
+pub fn no_step(count: usize, dir: Dir) -> &'static str {
+    match dir {
+        _ if count == 0 => "no quotation, number or name changed in this pair",
+        Dir::Forward => "that was the last flag",
+        Dir::Backward => "this is the first flag",
     }
 }
 
@@ -269,8 +269,8 @@ fn paragraph_at(art: &Article, at: usize) -> Option<usize> {
 
 /// Draw the panel over `area`: every flag of the pair, what changed, then
 /// A's side and B's, the selected one in reverse video.
-pub fn render(
-    state: &FlagState,
+fn render(
+    state: &FlagPanel,
     flags: Option<&[Flag]>,
     (a, b): (&Article, &Article),
     (theme, keymap): (&Theme, &Keymap),
@@ -278,7 +278,7 @@ pub fn render(
     buf: &mut Buffer,
 ) {
     let n = flags.map_or(0, <[Flag]>::len);
-    let r = geometry::popup(area, 110, popup_height(area.height, n));
+    let r = geometry::flags_popup(area, n);
     if r.is_empty() {
         return;
     }
@@ -304,7 +304,7 @@ pub fn render(
             "no quotation, number or name changed between the linked passages",
         )),
         Some(flags) => {
-            let shown = usize::from(inner.height.saturating_sub(1)) / ENTRY_ROWS;
+            let shown = usize::from(inner.height.saturating_sub(1)) / FLAG_ROWS;
             for (i, f) in flags.iter().enumerate().skip(state.top).take(shown.max(1)) {
                 let selected = i == state.selected;
                 let head = if selected {
@@ -368,19 +368,16 @@ mod tests {
 
     #[test]
     fn the_panel_keeps_its_selection_on_screen() {
-        let mut s = FlagState::default();
-        s.open(10, 14);
         // At most 12 rows of popup, 3 of chrome: 3 flags of 3 rows at once.
-        assert_eq!(shown_entries(14), 3);
+        let mut s = FlagPanel::new(None, 10, 14);
         s.move_by(4, 10, 14);
         assert_eq!((s.selected, s.top), (4, 2));
         s.move_by(-10, 10, 14);
         assert_eq!((s.selected, s.top), (0, 0));
         s.move_by(99, 10, 14);
         assert_eq!(s.selected, 9);
-        s.current = Some(5);
-        s.open(10, 14);
-        assert_eq!(s.selected, 5);
+        assert_eq!(FlagPanel::new(Some(5), 10, 14).selected(), 5);
+        assert_eq!(FlagPanel::new(Some(5), 3, 14).selected(), 2);
     }
 
     #[test]
@@ -405,14 +402,6 @@ mod tests {
         assert_eq!(first_difference("a b c d e", "a b c d e"), (0, 0));
         // One cut short: from just before where it ends.
         assert_eq!(first_difference("a b c d e", "a b c d e f"), (4, 4));
-    }
-
-    #[test]
-    fn the_panel_is_as_tall_as_its_flags() {
-        // Borders and header, then three rows a flag.
-        assert_eq!(popup_height(45, 5), 3 + 15);
-        assert_eq!(popup_height(45, 0), 3 + 3);
-        assert_eq!(popup_height(20, 50), 18);
     }
 
     #[test]

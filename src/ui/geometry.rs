@@ -3,6 +3,8 @@
 
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
+use crate::side::Sides;
+
 /// Below this many columns the article list folds away into a popup.
 pub const WIDE: u16 = 100;
 
@@ -12,7 +14,7 @@ pub struct Geometry {
     /// The article list as a side pane, when it is one.
     pub list: Option<Rect>,
     /// Panes A and B.
-    pub panes: [Rect; 2],
+    pub panes: Sides<Rect>,
     /// The status bar.
     pub status: Rect,
     /// Whether the terminal is wide enough for the side list.
@@ -36,7 +38,7 @@ pub fn screen(area: Rect, show_list: bool) -> Geometry {
         Layout::horizontal([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(panes);
     Geometry {
         list,
-        panes: [a, b],
+        panes: Sides::new(a, b),
         status,
         wide,
     }
@@ -116,6 +118,15 @@ pub fn framable(area: Rect) -> bool {
     area.width >= 3 && area.height >= 3
 }
 
+/// The part of `area` inside a border (all of it when too small for one).
+pub fn framed_inner(area: Rect) -> Rect {
+    if framable(area) {
+        area.inner(Margin::new(1, 1))
+    } else {
+        area
+    }
+}
+
 /// Draw `block` around `area` when it is [`framable`], and give the part
 /// inside (all of `area` when it is not).
 pub fn framed(
@@ -185,4 +196,88 @@ pub fn popup(area: Rect, w: u16, h: u16) -> Rect {
         w,
         h,
     )
+}
+
+// Every popup's place, from the screen (`area`) and what it holds.
+
+/// The help popup for `lines` lines of text, the widest `width` columns
+/// with its margins: as big as its text, centred.
+pub fn help_popup(area: Rect, width: usize, lines: usize) -> Rect {
+    let w = u16::try_from(width).unwrap_or(u16::MAX);
+    let h = u16::try_from(lines.saturating_add(2)).unwrap_or(u16::MAX);
+    popup(area, w, h)
+}
+
+/// The sources popup (`w`): the whole height but a row above and below.
+pub fn sources_popup(area: Rect) -> Rect {
+    popup(area, 100, area.height.saturating_sub(2))
+}
+
+/// Rows of the flags panel that are not flags: borders and a header.
+pub const FLAGS_CHROME: u16 = 3;
+/// Rows of one flag in the panel: what changed, then A's side, then B's.
+pub const FLAG_ROWS: usize = 3;
+
+/// The tallest the flags panel gets on a screen `screen` rows high.
+fn flags_max_height(screen: u16) -> u16 {
+    screen.saturating_sub(2)
+}
+
+/// Flags shown at once in the panel on a screen `height` rows high.
+pub fn flags_shown(height: u16) -> usize {
+    (usize::from(flags_max_height(height).saturating_sub(FLAGS_CHROME)) / FLAG_ROWS).max(1)
+}
+
+/// The flags panel (`!`) for `count` flags: as tall as they need (one line
+/// when there are none), no taller than the screen but a row above and
+/// below, so that a pair with a few flags does not hide the whole screen
+/// behind an empty box.
+pub fn flags_popup(area: Rect, count: usize) -> Rect {
+    let rows = count.max(1).saturating_mul(FLAG_ROWS);
+    let want = u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .saturating_add(FLAGS_CHROME);
+    popup(area, 110, want.min(flags_max_height(area.height)))
+}
+
+/// The article list as a popup (narrow screens), for `shown` articles of
+/// two rows each.
+pub fn list_popup(area: Rect, shown: usize) -> Rect {
+    let h = u16::try_from(shown.saturating_mul(2).saturating_add(2)).unwrap_or(u16::MAX);
+    popup(area, 72, h.max(4))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flags_panel_is_as_tall_as_its_flags() {
+        // Borders and header, then three rows a flag.
+        let screen = |h| Rect::new(0, 0, 160, h);
+        assert_eq!(flags_popup(screen(45), 5).height, 3 + 15);
+        assert_eq!(flags_popup(screen(45), 0).height, 3 + 3);
+        assert_eq!(flags_popup(screen(20), 50).height, 18);
+        // At most 12 rows of popup, 3 of chrome: 3 flags of 3 rows at once.
+        assert_eq!(flags_shown(14), 3);
+    }
+
+    #[test]
+    fn popups_stay_inside_the_screen() {
+        for (w, h) in [(1, 1), (3, 2), (80, 24), (400, 120)] {
+            let area = Rect::new(0, 0, w, h);
+            for r in [
+                help_popup(area, 500, 500),
+                sources_popup(area),
+                flags_popup(area, 99),
+                list_popup(area, 99),
+            ] {
+                assert!(
+                    area.contains(r.as_position()) || r.is_empty(),
+                    "{r:?} in {area:?}"
+                );
+                assert!(r.right() <= area.right() && r.bottom() <= area.bottom());
+            }
+        }
+    }
 }

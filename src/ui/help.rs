@@ -8,8 +8,9 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::geometry;
 use super::keymap::{self, Action, Ctx, Keymap};
+use super::part::{Env, Outcome, Part, movement};
 use crate::marks::{FLAG, Mark};
-use crate::view::{Change, Class, Theme};
+use crate::view::{Class, Theme};
 
 /// Cells of the legend's first column, as wide as the keys' column.
 const SAMPLE: usize = 18;
@@ -19,55 +20,61 @@ const CHROME_ROWS: u16 = 4;
 /// Columns the popup adds to its widest line: borders and a space each side.
 const CHROME_COLS: u16 = 4;
 
-/// The help popup: closed, or open and scrolled.
+/// The help popup, open and scrolled.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Help {
-    scroll: Option<usize>,
+    scroll: usize,
 }
 
 impl Help {
-    /// Open it at the top.
-    pub fn open(&mut self) {
-        self.scroll = Some(0);
-    }
-
-    /// Close it.
-    pub fn close(&mut self) {
-        self.scroll = None;
-    }
-
-    /// Whether it is open.
-    pub fn is_open(&self) -> bool {
-        self.scroll.is_some()
-    }
-
-    /// Its scroll offset; `None` when closed.
-    pub fn scroll(&self) -> Option<usize> {
+    /// Its scroll offset: the first line shown.
+    pub fn scroll(&self) -> usize {
         self.scroll
+    }
+
+    /// Lines of text shown at once on a screen `height` rows high.
+    fn shown(height: u16) -> usize {
+        usize::from(height.saturating_sub(CHROME_ROWS)).max(1)
     }
 
     /// The largest scroll offset on a screen `height` rows high: the last
     /// line at the popup's bottom.
     fn max(height: u16, theme: &Theme, keymap: &Keymap) -> usize {
-        let shown = usize::from(height.saturating_sub(CHROME_ROWS)).max(1);
-        lines(theme, keymap).len().saturating_sub(shown)
+        lines(theme, keymap)
+            .len()
+            .saturating_sub(Self::shown(height))
+    }
+}
+
+impl Part for Help {
+    fn context(&self) -> Ctx {
+        Ctx::Help
     }
 
-    /// Scroll by `delta` lines on a screen `height` rows high.
-    pub fn scroll_by(&mut self, delta: isize, height: u16, theme: &Theme, keymap: &Keymap) {
-        if let Some(h) = self.scroll {
-            let max = Self::max(height, theme, keymap) as isize;
-            self.scroll = Some((h as isize).saturating_add(delta).clamp(0, max) as usize);
+    fn handle(&mut self, action: Action, env: &Env) -> Outcome {
+        if action == Action::Back {
+            return Outcome::Close(None);
         }
+        let height = env.screen.size.height;
+        let Some(delta) = movement(action, Self::shown(height)) else {
+            return Outcome::Ignored;
+        };
+        let max = Self::max(height, env.theme, env.keymap) as isize;
+        self.scroll = (self.scroll as isize).saturating_add(delta).clamp(0, max) as usize;
+        Outcome::Stay(None)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, env: &Env) {
+        render(self.scroll, env.theme, env.keymap, area, buf);
     }
 
     /// Keep the offset in range after a resize: a taller screen shows more
     /// of the help, so its last page starts earlier (past it, the first k
     /// would seem to do nothing).
-    pub fn fit(&mut self, height: u16, theme: &Theme, keymap: &Keymap) {
-        if let Some(h) = self.scroll {
-            self.scroll = Some(h.min(Self::max(height, theme, keymap)));
-        }
+    fn fit(&mut self, env: &Env) {
+        self.scroll = self
+            .scroll
+            .min(Self::max(env.screen.size.height, env.theme, env.keymap));
     }
 }
 
@@ -90,7 +97,7 @@ pub fn lines(t: &Theme, keymap: &Keymap) -> Vec<Line<'static>> {
         )));
         Line::from(spans)
     };
-    let marked = |class: Class, change: Option<Change>, m: Mark| {
+    let marked = |class: Class, change: Option<Mark>, m: Mark| {
         let letter = m.letter().unwrap_or(" ");
         vec![
             Span::styled(letter.to_string(), t.gutter(class, false)),
@@ -98,27 +105,26 @@ pub fn lines(t: &Theme, keymap: &Keymap) -> Vec<Line<'static>> {
             Span::styled(m.label().to_string(), t.piece(class, change)),
         ]
     };
-    for class in [Class::Copied, Class::Reworded, Class::New, Class::Dropped] {
-        let m = class.mark().expect("a reading class has a mark");
-        out.push(row(marked(class, None, m), m.meaning()));
+    for m in [Mark::Copied, Mark::Reworded, Mark::New, Mark::Dropped] {
+        out.push(row(marked(Class::Marked(m), None, m), m.meaning()));
     }
-    for change in [Change::Deleted, Change::Inserted] {
-        let m = change.mark();
-        out.push(row(marked(Class::Reworded, Some(change), m), m.meaning()));
+    for m in [Mark::Deleted, Mark::Inserted] {
+        let reworded = Class::Marked(Mark::Reworded);
+        out.push(row(marked(reworded, Some(m), m), m.meaning()));
     }
     out.push(row(
         vec![
             Span::raw("  "),
-            Span::styled("moved", t.piece(Class::Copied, Some(Change::Moved))),
+            Span::styled(
+                "moved",
+                t.piece(Class::Marked(Mark::Copied), Some(Mark::Moved)),
+            ),
         ],
         "words kept word for word, moved within the link",
     ));
     // The keys named in the legend are the configured ones, as below.
     let keys = |actions: &[Action]| {
-        let names: Vec<String> = actions
-            .iter()
-            .filter_map(|&a| keymap.key_for(Ctx::Global, a))
-            .collect();
+        let names = keymap.first_keys(Ctx::Global, actions);
         if names.is_empty() {
             String::new()
         } else {
@@ -131,7 +137,10 @@ pub fn lines(t: &Theme, keymap: &Keymap) -> Vec<Line<'static>> {
         Action::Jump(Jump::Passage, Dir::Backward),
     ]);
     out.push(row(
-        vec![Span::styled("╭ │ ╰", t.class(Class::Reworded))],
+        vec![Span::styled(
+            "╭ │ ╰",
+            t.class(Class::Marked(Mark::Reworded)),
+        )],
         &format!("a reused passage: links in order on both sides{passage}"),
     ));
     out.push(row(
@@ -144,7 +153,7 @@ pub fn lines(t: &Theme, keymap: &Keymap) -> Vec<Line<'static>> {
             Span::raw(" "),
             Span::styled(
                 "Sergey",
-                t.piece(Class::Copied, Some(Change::Inserted))
+                t.piece(Class::Marked(Mark::Copied), Some(Mark::Inserted))
                     .patch(t.flagged()),
             ),
         ],
@@ -162,7 +171,10 @@ pub fn lines(t: &Theme, keymap: &Keymap) -> Vec<Line<'static>> {
         "a paragraph's number, beside its first line",
     ));
     out.push(row(
-        vec![Span::styled(" ", t.gutter(Class::Copied, true))],
+        vec![Span::styled(
+            " ",
+            t.gutter(Class::Marked(Mark::Copied), true),
+        )],
         "the focused passage (on both sides)",
     ));
     let (c, r) = if t.color { ("█", "█") } else { ("C", "R") };
@@ -209,11 +221,10 @@ pub fn lines(t: &Theme, keymap: &Keymap) -> Vec<Line<'static>> {
 }
 
 /// Draw the popup centred in `area`, scrolled to `scroll`.
-pub fn render(scroll: usize, theme: &Theme, keymap: &Keymap, area: Rect, buf: &mut Buffer) {
+fn render(scroll: usize, theme: &Theme, keymap: &Keymap, area: Rect, buf: &mut Buffer) {
     let lines = lines(theme, keymap);
-    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + CHROME_COLS;
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let r = geometry::popup(area, width, height);
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0);
+    let r = geometry::help_popup(area, widest + usize::from(CHROME_COLS), lines.len());
     Clear.render(r, buf);
     let block = Block::bordered()
         .title(Line::from(" Help ").style(theme.strong()))

@@ -10,6 +10,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::marks::Mark;
 
+mod defaults;
+
+use defaults::{DEFAULTS, ctrl};
+#[cfg(test)]
+use defaults::{ch, code};
+
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -199,27 +205,6 @@ pub struct Key {
     pub mods: KeyModifiers,
 }
 
-const fn ch(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::NONE,
-    }
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
-}
-
-const fn code(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
-}
-
 /// Names of keys without a character, as a config file writes them, and as
 /// the help writes them.
 const NAMED_KEYS: [(&str, KeyCode, &str); 15] = [
@@ -381,553 +366,27 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-fn bind(
-    ctx: Ctx,
-    name: &'static str,
-    keys: &[Key],
-    action: Action,
-    help: &'static str,
-    hint: Option<&'static str>,
-) -> Binding {
-    Binding {
-        ctx,
-        name,
-        keys: keys.to_vec(),
-        action,
-        help,
-        hint,
-    }
-}
-
 use Action as A;
-use Ctx::{Flags, Global, Help, List, Pane, Prompt, Provenance};
 
 /// Keys that work whatever the configuration says, because the input thread
 /// acts on them at once (before the UI thread sees them): Ctrl-C quits,
 /// Ctrl-Z suspends.
 pub const FIXED: [(Key, Action); 2] = [(ctrl('c'), A::Quit), (ctrl('z'), A::Suspend)];
 
-/// Every key copycat knows by default, in the order the help shows them.
+/// Every key copycat knows by default, in the order the help shows them
+/// (the table: `keymap/defaults.rs`).
 pub fn defaults() -> Vec<Binding> {
-    [
-        vec![
-            // The prompt first: while typing, letters are text, not commands.
-            bind(
-                Prompt,
-                "accept",
-                &[code(KeyCode::Enter)],
-                A::Accept,
-                "keep the search (step with {everywhere.next}/{everywhere.previous}) or the filter",
-                Some("keep"),
-            ),
-            bind(
-                Prompt,
-                "cancel",
-                &[code(KeyCode::Esc)],
-                A::Back,
-                "cancel: what was in force before returns",
-                Some("cancel"),
-            ),
-            bind(
-                Prompt,
-                "erase",
-                &[code(KeyCode::Backspace)],
-                A::Erase,
-                "delete a character",
-                None,
-            ),
-            bind(Prompt, "quit", &[ctrl('c')], A::Quit, "quit", None),
-            bind(
-                Prompt,
-                "suspend",
-                &[ctrl('z')],
-                A::Suspend,
-                "suspend to the shell",
-                None,
-            ),
-            bind(
-                Help,
-                "close",
-                &[ch('?'), code(KeyCode::Esc)],
-                A::Back,
-                "close the help",
-                None,
-            ),
-        ],
-        popup_scrolling(Help, "scroll down", "scroll up"),
-        vec![bind(
-            Provenance,
-            "close",
-            &[ch('w'), code(KeyCode::Esc)],
-            A::Back,
-            "close who took from whom",
-            None,
-        )],
-        popup_scrolling(Provenance, "next line", "previous line"),
-        vec![
-            bind(
-                Provenance,
-                "open",
-                &[code(KeyCode::Enter)],
-                A::OpenPair,
-                "open the pair: the line's source as A, the line as B",
-                None,
-            ),
-            bind(
-                Flags,
-                "close",
-                &[ch('!'), code(KeyCode::Esc)],
-                A::Back,
-                "close the list of flags",
-                None,
-            ),
-        ],
-        popup_scrolling(Flags, "next flag", "previous flag"),
-        vec![
-            bind(
-                Flags,
-                "open",
-                &[code(KeyCode::Enter)],
-                A::OpenFlag,
-                "go to the flag: its link focused, both sides level",
-                None,
-            ),
-            bind(
-                List,
-                "down",
-                &[ch('j'), code(KeyCode::Down)],
-                A::Down,
-                "select the next article",
-                None,
-            ),
-            bind(
-                List,
-                "up",
-                &[ch('k'), code(KeyCode::Up)],
-                A::Up,
-                "select the previous article",
-                None,
-            ),
-            bind(
-                List,
-                "top",
-                &[ch('g'), code(KeyCode::Home)],
-                A::Top,
-                "select the first article",
-                None,
-            ),
-            bind(
-                List,
-                "bottom",
-                &[ch('G'), code(KeyCode::End)],
-                A::Bottom,
-                "select the last article",
-                None,
-            ),
-            bind(
-                List,
-                "page-down",
-                &[code(KeyCode::PageDown), ctrl('f')],
-                A::PageDown,
-                "down a page of articles",
-                None,
-            ),
-            bind(
-                List,
-                "page-up",
-                &[code(KeyCode::PageUp), ctrl('b')],
-                A::PageUp,
-                "up a page of articles",
-                None,
-            ),
-            bind(
-                List,
-                "set-a",
-                &[code(KeyCode::Enter)],
-                A::SetA,
-                "open the selected article as A (left)",
-                Some("set A"),
-            ),
-            bind(
-                List,
-                "set-b",
-                &[ch(' ')],
-                A::SetB,
-                "open the selected article as B (right)",
-                Some("set B"),
-            ),
-            bind(
-                List,
-                "filter",
-                &[ch('/')],
-                A::Filter,
-                "filter the list by title or file name ({everywhere.back} clears)",
-                Some("filter"),
-            ),
-            bind(
-                Pane,
-                "down",
-                &[ch('j'), code(KeyCode::Down)],
-                A::Down,
-                "scroll down a line",
-                None,
-            ),
-            bind(
-                Pane,
-                "up",
-                &[ch('k'), code(KeyCode::Up)],
-                A::Up,
-                "scroll up a line",
-                None,
-            ),
-            bind(
-                Pane,
-                "page-down",
-                &[ch(' '), code(KeyCode::PageDown), ctrl('f')],
-                A::PageDown,
-                "scroll down a page",
-                Some("page"),
-            ),
-            bind(
-                Pane,
-                "page-up",
-                &[code(KeyCode::PageUp), ch('b'), ctrl('b')],
-                A::PageUp,
-                "scroll up a page",
-                None,
-            ),
-            bind(
-                Pane,
-                "top",
-                &[ch('g'), code(KeyCode::Home)],
-                A::Top,
-                "go to the top",
-                None,
-            ),
-            bind(
-                Pane,
-                "bottom",
-                &[ch('G'), code(KeyCode::End)],
-                A::Bottom,
-                "go to the bottom",
-                None,
-            ),
-            bind(
-                Global,
-                "quit",
-                &[ch('q'), ctrl('c')],
-                A::Quit,
-                "quit",
-                Some("quit"),
-            ),
-            bind(
-                Global,
-                "suspend",
-                &[ctrl('z')],
-                A::Suspend,
-                "suspend to the shell (fg comes back)",
-                None,
-            ),
-            bind(
-                Global,
-                "back",
-                &[code(KeyCode::Esc)],
-                A::Back,
-                "close a popup, clear the search or the focus (never quits)",
-                None,
-            ),
-            bind(
-                Global,
-                "help",
-                &[ch('?')],
-                A::Help,
-                "show or hide this help",
-                Some("help"),
-            ),
-            bind(
-                Global,
-                "next",
-                &[ch('n')],
-                A::Next,
-                "next link (next match while a search is active)",
-                Some("next"),
-            ),
-            bind(
-                Global,
-                "previous",
-                &[ch('N')],
-                A::Prev,
-                "previous link (previous match while searching)",
-                None,
-            ),
-            bind(
-                Global,
-                "next-copied",
-                &[ch('c')],
-                A::Jump(Jump::Copied, Dir::Forward),
-                "next copied passage",
-                None,
-            ),
-            bind(
-                Global,
-                "previous-copied",
-                &[ch('C')],
-                A::Jump(Jump::Copied, Dir::Backward),
-                "previous copied passage",
-                None,
-            ),
-            bind(
-                Global,
-                "next-reworded",
-                &[ch('r')],
-                A::Jump(Jump::Reworded, Dir::Forward),
-                "next reworded passage",
-                None,
-            ),
-            bind(
-                Global,
-                "previous-reworded",
-                &[ch('R')],
-                A::Jump(Jump::Reworded, Dir::Backward),
-                "previous reworded passage",
-                None,
-            ),
-            bind(
-                Global,
-                "next-moved",
-                &[ch('m')],
-                A::Jump(Jump::Moved, Dir::Forward),
-                "next moved passage",
-                None,
-            ),
-            bind(
-                Global,
-                "previous-moved",
-                &[ch('M')],
-                A::Jump(Jump::Moved, Dir::Backward),
-                "previous moved passage",
-                None,
-            ),
-            bind(
-                Global,
-                "next-new",
-                &[ch('a')],
-                A::Jump(Jump::Added, Dir::Forward),
-                "next passage new in B",
-                None,
-            ),
-            bind(
-                Global,
-                "previous-new",
-                &[ch('A')],
-                A::Jump(Jump::Added, Dir::Backward),
-                "previous passage new in B",
-                None,
-            ),
-            bind(
-                Global,
-                "next-dropped",
-                &[ch('d')],
-                A::Jump(Jump::Dropped, Dir::Forward),
-                "next passage dropped from A",
-                None,
-            ),
-            bind(
-                Global,
-                "previous-dropped",
-                &[ch('D')],
-                A::Jump(Jump::Dropped, Dir::Backward),
-                "previous passage dropped from A",
-                None,
-            ),
-            bind(
-                Global,
-                "next-passage",
-                &[ch('p')],
-                A::Jump(Jump::Passage, Dir::Forward),
-                "next reused passage (a block of links, bracketed)",
-                None,
-            ),
-            bind(
-                Global,
-                "previous-passage",
-                &[ch('P')],
-                A::Jump(Jump::Passage, Dir::Backward),
-                "previous reused passage",
-                None,
-            ),
-            bind(
-                Global,
-                "next-flag",
-                &[ch('f')],
-                A::Jump(Jump::Flag, Dir::Forward),
-                "next flag: a changed quotation, number or name (⚑)",
-                Some("flag"),
-            ),
-            bind(
-                Global,
-                "previous-flag",
-                &[ch('F')],
-                A::Jump(Jump::Flag, Dir::Backward),
-                "previous flag",
-                None,
-            ),
-            bind(
-                Global,
-                "flags",
-                &[ch('!')],
-                A::Flags,
-                "list the flags, both sides of each; {flags.open} goes to one",
-                None,
-            ),
-            bind(
-                Global,
-                "search",
-                &[ch('/')],
-                A::Search,
-                "search both articles ({everywhere.back} clears)",
-                Some("search"),
-            ),
-            bind(
-                Global,
-                "next-pair",
-                &[ch(']')],
-                A::NextPair,
-                "next pair that shares text, most reused first",
-                Some("pair"),
-            ),
-            bind(
-                Global,
-                "previous-pair",
-                &[ch('[')],
-                A::PrevPair,
-                "previous pair that shares text",
-                None,
-            ),
-            bind(
-                Global,
-                "all-pairs",
-                &[ch('*')],
-                A::AllPairs,
-                "{everywhere.next-pair} and {everywhere.previous-pair} step through all pairs, or only those sharing text",
-                None,
-            ),
-            bind(
-                Global,
-                "report",
-                &[ch('e')],
-                A::Export,
-                "write this pair as an HTML report (A--B.html) here",
-                Some("report"),
-            ),
-            bind(
-                Global,
-                "copy",
-                &[ch('y')],
-                A::Copy,
-                "copy the focused passage, both sides, to the clipboard",
-                Some("copy"),
-            ),
-            bind(Global, "swap", &[ch('s')], A::Swap, "swap A and B", None),
-            bind(
-                Global,
-                "sources",
-                &[ch('w')],
-                A::Provenance,
-                "who took from whom: each article under its likely source",
-                Some("sources"),
-            ),
-            bind(
-                Global,
-                "sync",
-                &[ch('i')],
-                A::ToggleSync,
-                "synchronized or independent scrolling",
-                None,
-            ),
-            bind(
-                Global,
-                "next-pane",
-                &[code(KeyCode::Tab)],
-                A::NextPane,
-                "next pane (list, A, B)",
-                None,
-            ),
-            bind(
-                Global,
-                "previous-pane",
-                &[code(KeyCode::BackTab)],
-                A::PrevPane,
-                "previous pane",
-                None,
-            ),
-            bind(
-                Global,
-                "pane-a",
-                &[ch('h'), code(KeyCode::Left)],
-                A::PaneA,
-                "read in pane A",
-                None,
-            ),
-            bind(
-                Global,
-                "pane-b",
-                &[ch('l'), code(KeyCode::Right)],
-                A::PaneB,
-                "read in pane B",
-                None,
-            ),
-            bind(
-                Global,
-                "list",
-                &[ch('o')],
-                A::ToggleList,
-                "show or hide the article list",
-                Some("list"),
-            ),
-            bind(
-                Global,
-                "redraw",
-                &[ctrl('l')],
-                A::Redraw,
-                "redraw the screen",
-                None,
-            ),
-        ],
-    ]
-    .concat()
-}
-
-/// The keys that move through a popup's lines (the help, the sources, the
-/// flags): the same in each, but for what a line is.
-fn popup_scrolling(ctx: Ctx, down: &'static str, up: &'static str) -> Vec<Binding> {
-    vec![
-        bind(
+    DEFAULTS
+        .iter()
+        .map(|&(ctx, name, keys, action, help, hint)| Binding {
             ctx,
-            "down",
-            &[ch('j'), code(KeyCode::Down)],
-            A::Down,
-            down,
-            None,
-        ),
-        bind(ctx, "up", &[ch('k'), code(KeyCode::Up)], A::Up, up, None),
-        bind(
-            ctx,
-            "page-down",
-            &[code(KeyCode::PageDown), ch(' ')],
-            A::PageDown,
-            "page down",
-            None,
-        ),
-        bind(
-            ctx,
-            "page-up",
-            &[code(KeyCode::PageUp)],
-            A::PageUp,
-            "page up",
-            None,
-        ),
-    ]
+            name,
+            keys: keys.to_vec(),
+            action,
+            help,
+            hint,
+        })
+        .collect()
 }
 
 /// The table in force: the defaults with a config file's keys.
@@ -1012,6 +471,15 @@ impl Keymap {
         out
     }
 
+    /// The first key of each of `actions` in `ctx` that is bound, as
+    /// [`Keymap::key_for`] writes them.
+    pub fn first_keys(&self, ctx: Ctx, actions: &[Action]) -> Vec<String> {
+        actions
+            .iter()
+            .filter_map(|&a| self.key_for(ctx, a))
+            .collect()
+    }
+
     /// Like [`Keymap::key_for`], with every key of the binding: `! or Esc`.
     pub fn keys_for(&self, ctx: Ctx, action: Action) -> String {
         self.bindings
@@ -1072,6 +540,7 @@ pub fn key_names(b: &Binding) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Ctx::{Global, Help, List, Pane, Prompt};
     use crossterm::event::{KeyEventKind, KeyEventState};
 
     #[test]

@@ -2,7 +2,9 @@
 //! title and its file name, a filter typed after `/`, and the selection.
 //!
 //! The filter keeps the articles whose title or path holds every word typed
-//! (case ignored); the selection moves among the articles shown.
+//! (case ignored); the selection moves among the articles shown. The list
+//! is a side pane on a wide screen and a popup on a narrow one: the same
+//! part, drawn where the app puts it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,10 +12,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::app::{App, Pane};
 use super::geometry;
+use super::keymap::{Action, Ctx};
+use super::part::{Ask, Edit, Env, Outcome, Part, movement};
+use super::screen::{Mouse, Pane};
 use crate::article::{Article, safe_line};
 use crate::marks::pct;
+use crate::side::Side;
 use crate::view::{display_width, shorten_left};
 
 /// Columns before a row's title: the A/B mark, the share and spaces.
@@ -26,10 +31,6 @@ pub struct List {
     pub selected: usize,
     /// The filter in force (empty: every article).
     pub query: String,
-    /// The prompt's text while the filter is typed; `None` when closed.
-    pub input: Option<String>,
-    /// What `query` was before the prompt opened, for Esc to restore.
-    before: String,
     /// The articles the filter keeps, in order.
     shown: Vec<usize>,
 }
@@ -76,35 +77,35 @@ impl List {
         }
     }
 
-    /// Open the prompt, remembering the filter in force for Esc.
-    pub fn open(&mut self) {
-        self.before = self.query.clone();
-        self.input = Some(self.query.clone());
-    }
-
-    /// Esc in the prompt: the previous filter returns.
-    pub fn cancel(&mut self, arts: &[Article]) {
-        self.input = None;
-        self.query = std::mem::take(&mut self.before);
+    /// Filter by `query` (empty: no filter), as the user types it.
+    pub fn set_query(&mut self, query: &str, arts: &[Article]) {
+        query.clone_into(&mut self.query);
         self.refilter(arts);
     }
 
-    /// Enter in the prompt: the filter stays.
-    pub fn accept(&mut self) {
-        self.input = None;
+    /// The filter's prompt changed (`arts`: the articles filtered); what
+    /// the status bar says of it.
+    pub fn edit(&mut self, edit: Edit, arts: &[Article]) -> Option<Ask> {
+        match edit {
+            Edit::Changed(q) | Edit::Cancelled(q) => self.set_query(&q, arts),
+            Edit::Kept if self.shown.is_empty() => {
+                return Some(Ask::Note(format!("no article matches “{}”", self.query)));
+            }
+            Edit::Kept => {}
+        }
+        None
     }
 
-    /// No filter.
-    pub fn clear(&mut self, arts: &[Article]) {
-        self.input = None;
-        self.query.clear();
-        self.refilter(arts);
-    }
-
-    /// After each keystroke in the prompt: filter as the user types.
-    pub fn take_input(&mut self, arts: &[Article]) {
-        self.query = self.input.clone().unwrap_or_default();
-        self.refilter(arts);
+    /// The mouse over the list, on row `row` of its inside (drawn `rows`
+    /// high): the wheel moves the selection, a click selects.
+    pub fn mouse(&mut self, m: Mouse, row: Option<u16>, rows: u16) {
+        if m.wheel != 0 {
+            self.step(m.wheel.signum());
+        } else if m.click
+            && let Some(i) = row.and_then(|dy| self.at_row(rows, dy))
+        {
+            self.selected = i;
+        }
     }
 
     /// Where the selection stands among the articles shown.
@@ -137,22 +138,49 @@ impl List {
     }
 }
 
-/// The part of `area` inside the list's border (all of it when too small
-/// for one).
-pub fn inner(area: Rect) -> Rect {
-    if geometry::framable(area) {
-        Block::bordered().inner(area)
-    } else {
-        area
+impl Part for List {
+    fn context(&self) -> Ctx {
+        Ctx::List
+    }
+
+    /// The list's keys, and Esc, which clears a filter in force (in the
+    /// popup, with no filter, the popup's layer closes it).
+    fn handle(&mut self, action: Action, env: &Env) -> Outcome {
+        match action {
+            Action::SetA => Outcome::Stay(Some(Ask::Choose(Side::A))),
+            Action::SetB => Outcome::Stay(Some(Ask::Choose(Side::B))),
+            Action::Filter => Outcome::Stay(Some(Ask::Filter)),
+            Action::Back if self.filtered() => {
+                self.set_query("", env.arts);
+                Outcome::Stay(None)
+            }
+            _ => match movement(action, page(env)) {
+                Some(delta) => {
+                    self.step(delta);
+                    Outcome::Stay(None)
+                }
+                None => Outcome::Ignored,
+            },
+        }
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, env: &Env) {
+        render(self, area, buf, env);
     }
 }
 
+/// Articles on a page of the list where it is drawn (two rows each).
+fn page(env: &Env) -> usize {
+    env.list_area.map_or(1, |a| {
+        usize::from(geometry::framed_inner(a).height / 2).max(1)
+    })
+}
+
 /// Draw the list into `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let list = &app.list;
-    let t = &app.theme;
-    let focused = app.pane == Pane::List;
-    let n = app.arts.len();
+fn render(list: &List, area: Rect, buf: &mut Buffer, env: &Env) {
+    let t = env.theme;
+    let focused = env.screen.pane == Pane::List;
+    let n = env.arts.len();
     let count = if list.filtered() {
         format!(" Articles {}/{n} “{}” ", list.shown().len(), list.query)
     } else {
@@ -168,7 +196,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if fits {
         block = block.title(Line::from(explain).style(t.dim()).right_aligned());
     }
-    let inner = inner(area);
+    let inner = geometry::framed_inner(area);
     if geometry::framable(area) {
         block.render(area, buf);
     }
@@ -186,16 +214,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if y >= inner.bottom() {
             break;
         }
-        let art = &app.arts[i];
-        let mark = match (i == app.a, i == app.b) {
+        let art = &env.arts[i];
+        let (a, b) = env.open.pair.into();
+        let mark = match (i == a, i == b) {
             (true, _) => "A",
             (_, true) => "B",
             _ => " ",
         };
-        let share = if i == app.a {
+        let share = if i == a {
             "   ·".to_string()
         } else {
-            app.share_against_a(i)
+            env.pairs
+                .share(a, i)
                 .map_or_else(|| "   …".to_string(), |s| format!("{:>4}", pct(s)))
         };
         let sel = i == list.selected;
@@ -245,15 +275,12 @@ mod tests {
         let arts = arts();
         let mut l = List::new(arts.len());
         l.selected = 3;
-        l.open();
-        l.input = Some("REUTERS".into());
-        l.take_input(&arts);
+        l.set_query("REUTERS", &arts);
         assert_eq!(l.shown().len(), 1);
         assert!(arts[l.selected].path.contains("reuters"));
-        l.input = Some("plan russian".into());
-        l.take_input(&arts);
+        l.set_query("plan russian", &arts);
         assert!(l.shown().len() >= 2);
-        l.cancel(&arts);
+        l.set_query("", &arts);
         assert_eq!(l.shown().len(), arts.len());
         assert!(!l.filtered());
     }

@@ -23,33 +23,41 @@ pub(crate) mod flags;
 pub(crate) mod geometry;
 pub(crate) mod help;
 pub(crate) mod input;
+pub(crate) mod inspect;
 pub(crate) mod keymap;
 pub(crate) mod list;
+pub(crate) mod overlay;
 pub(crate) mod overview;
 pub(crate) mod pairs;
+pub(crate) mod panes;
+pub(crate) mod part;
+pub(crate) mod prompt;
 pub(crate) mod provenance;
 pub(crate) mod reading;
 pub(crate) mod render;
 pub(crate) mod safe;
 pub(crate) mod save;
+pub(crate) mod screen;
 pub(crate) mod search;
 pub(crate) mod terminal;
 pub(crate) mod worker;
 
+use std::fs::File;
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use crossterm::event;
+use crossterm::event::Event;
 use crossterm::execute;
 use crossterm::terminal::{Clear, ClearType};
-use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
+use ratatui::DefaultTerminal;
 
 use app::App;
 pub use config::{Config, ThemeChoice};
 use events::Msg;
+pub use events::{Loader, TERMINATING};
 
 use crate::article::Article;
 use crate::view::Theme;
@@ -77,14 +85,6 @@ pub struct Settings {
 /// How often the progress indicator moves while work is pending.
 const TICK: Duration = Duration::from_millis(120);
 
-/// Signals that end copycat: the terminal is restored, then it exits with
-/// 128 + the signal number.
-pub const TERMINATING: [i32; 7] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM];
-
-/// The rest of a lazy load: reads every article, in the order of the
-/// placeholders it replaces, with the warnings for files skipped.
-pub type Loader = Box<dyn FnOnce() -> (Vec<Article>, Vec<String>) + Send>;
-
 /// Open the reader on `arts` and run it until the user quits; the terminal
 /// is restored on every way out.
 pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
@@ -98,11 +98,47 @@ pub fn run(arts: Vec<Article>, s: Settings) -> Result<()> {
 pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> Result<()> {
     anyhow::ensure!(!arts.is_empty(), "no articles to show");
     let arts = Arc::new(arts);
+    let mut app = prepare(arts.clone(), loader.is_some(), &s);
+    let signals = events::watch_signals()?;
+    // The terminal first, then the threads: from here on a panic anywhere
+    // restores the terminal before its message (see `terminal`).
+    let (terminal, _restore) = terminal::enter(s.mouse).context("cannot set up the terminal")?;
+    let tty = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+        .context("cannot open the terminal")?;
+    let decoder = pick_theme(&tty, &s, &mut app);
     let (tx, rx) = mpsc::channel::<Msg>();
-    let mut app = if loader.is_some() {
-        App::loading(arts.clone(), s.color, s.mouse)
+    let workers = Workers::start(arts, tx.clone());
+    if let Some(load) = loader {
+        events::spawn_loader(load, tx.clone())?;
+    }
+    events::spawn_signals(signals, tx.clone())?;
+    events::spawn_input(tty, decoder, tx.clone())?;
+    let layouts = events::spawn_layouts(tx)?;
+    let mut session = Session {
+        terminal,
+        rx,
+        workers,
+        layouts,
+        dirty: true,
+        full_redraw: false,
+    };
+    let size = session
+        .terminal
+        .size()
+        .context("cannot read the terminal size")?;
+    app.resize(size.width, size.height);
+    session.run(&mut app)
+}
+
+/// The app as `s` asks for it, over `arts` (still being read: `loading`).
+fn prepare(arts: Arc<Vec<Article>>, loading: bool, s: &Settings) -> App {
+    let mut app = if loading {
+        App::loading(arts, s.color, s.mouse)
     } else {
-        App::with_shared(arts.clone(), s.color, s.mouse)
+        App::with_shared(arts, s.color, s.mouse)
     };
     app.show_all_pairs(s.all_pairs);
     app.set_keymap(s.config.keymap.clone());
@@ -112,23 +148,17 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
     if s.keep_order {
         app.keep_order();
     }
+    app
+}
 
-    let signals = events::watch_signals()?;
-    // The terminal first, then the threads: from here on a panic anywhere
-    // restores the terminal before its message (see `terminal`).
-    let (mut terminal, _restore) =
-        terminal::enter(s.mouse).context("cannot set up the terminal")?;
-    let tty = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open("/dev/tty")
-        .context("cannot open the terminal")?;
-    // One decoder for the session: the background question reads its
-    // replies through it, then the input thread goes on with it, so a reply
-    // cut by the question's deadline is still read as a reply.
+/// Ask the terminal for its background (unless the settings decide) and
+/// take the palette for it; the keys typed meanwhile go to the app. The
+/// session's one input decoder is handed back for the input thread, so a
+/// reply cut by the question's deadline is still read as a reply.
+fn pick_theme(tty: &File, s: &Settings, app: &mut App) -> input::Decoder {
     let mut decoder = input::Decoder::new();
     let (reply, typed) = if background::wanted(s.theme, s.color) {
-        background::query(&tty, &mut decoder, background::timeout())
+        background::query(tty, &mut decoder, background::timeout())
     } else {
         Default::default()
     };
@@ -139,42 +169,108 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
     for ev in &typed {
         app.on_event(ev);
     }
+    decoder
+}
 
-    let spawn_worker = |arts: Arc<Vec<Article>>, generation: u32| {
-        let tx = tx.clone();
+/// The worker thread, and the generation of articles it serves: results
+/// of a worker that served placeholders are dropped once the articles are
+/// in.
+struct Workers {
+    worker: worker::Worker,
+    generation: u32,
+    tx: Sender<Msg>,
+}
+
+impl Workers {
+    fn start(arts: Arc<Vec<Article>>, tx: Sender<Msg>) -> Workers {
+        let worker = Self::spawn(arts, 0, tx.clone());
+        Workers {
+            worker,
+            generation: 0,
+            tx,
+        }
+    }
+
+    fn spawn(arts: Arc<Vec<Article>>, generation: u32, tx: Sender<Msg>) -> worker::Worker {
         worker::spawn(arts, move |d| {
             let _ = tx.send(Msg::Worker(generation, d));
         })
-    };
-    let mut generation = 0;
-    let mut worker = spawn_worker(arts, generation);
-    if let Some(load) = loader {
-        events::spawn_loader(load, tx.clone())?;
     }
-    events::spawn_signals(signals, tx.clone())?;
-    events::spawn_input(tty, decoder, tx.clone())?;
-    let layouts = events::spawn_layouts(tx.clone())?;
 
-    let size = terminal.size().context("cannot read the terminal size")?;
-    app.resize(size.width, size.height);
-    let mut dirty = true;
-    let mut full_redraw = false;
-    loop {
+    /// A new worker over the articles read; the old one ends when its
+    /// handle is dropped, and what it still sends is dropped by generation.
+    fn restart(&mut self, arts: Arc<Vec<Article>>) {
+        self.generation += 1;
+        self.worker = Self::spawn(arts, self.generation, self.tx.clone());
+    }
+}
+
+/// The UI thread's side of a running reader: the terminal, the one channel
+/// it blocks on, and the threads it sends work to.
+struct Session {
+    terminal: DefaultTerminal,
+    rx: Receiver<Msg>,
+    workers: Workers,
+    layouts: Sender<reading::LayoutJob>,
+    /// The frame on screen is out of date.
+    dirty: bool,
+    /// The terminal must be cleared before the next frame.
+    full_redraw: bool,
+}
+
+impl Session {
+    /// Draw, wait, take in what came, until the reader quits.
+    fn run(&mut self, app: &mut App) -> Result<()> {
+        loop {
+            self.show(app)?;
+            if app.should_quit() {
+                return Ok(());
+            }
+            let first = match self.wait(app) {
+                Ok(m) => m,
+                Err(RecvTimeoutError::Timeout) => {
+                    app.on_tick();
+                    self.dirty = true;
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            };
+            // Handle everything already waiting before drawing again, so a
+            // burst of input (a held key, a paste) costs one frame, not one
+            // per event. Of a storm of resizes only the last size matters:
+            // it is applied once, after.
+            let mut resized = None;
+            let mut next = Some(first);
+            while let Some(m) = next {
+                self.take(app, m, &mut resized)?;
+                next = self.rx.try_recv().ok();
+            }
+            if let Some((w, h)) = resized {
+                app.resize(w, h);
+                self.dirty = true;
+            }
+            // The search typed in this batch, once.
+            app.catch_up();
+        }
+    }
+
+    /// Hand the app's work to the threads, and bring the screen up to date.
+    fn show(&mut self, app: &mut App) -> Result<()> {
         for (job, urgent) in app.take_jobs() {
-            worker.send(job, urgent);
+            self.workers.worker.send(job, urgent);
         }
         if let Some(job) = app.take_layout() {
-            let _ = layouts.send(job);
+            let _ = self.layouts.send(job);
         }
-        if app.take_redraw() || std::mem::take(&mut full_redraw) {
+        if app.take_redraw() || std::mem::take(&mut self.full_redraw) {
             // Not `Terminal::clear`: it asks the terminal for the cursor
             // position, and the reply would race the input thread (or never
             // come, from terminals that do not answer). Clear the screen and
             // empty both of ratatui's buffers: the next draw is then a full one.
             execute!(io::stdout(), Clear(ClearType::All)).context("cannot clear the terminal")?;
-            terminal.swap_buffers();
-            terminal.swap_buffers();
-            dirty = true;
+            self.terminal.swap_buffers();
+            self.terminal.swap_buffers();
+            self.dirty = true;
         }
         // The clipboard sequence goes to the terminal as it is, beside the
         // frame: it draws nothing, and the terminal (or tmux, or the
@@ -188,82 +284,176 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
         }
         // Never over the shell's screen: a copycat continued in the
         // background (`bg`) stops itself, but may get here first.
-        if dirty && terminal::in_foreground() {
-            terminal
-                .draw(|f| f.render_widget(&app, f.area()))
+        if self.dirty && terminal::in_foreground() {
+            self.terminal
+                .draw(|f| f.render_widget(&*app, f.area()))
                 .context("cannot draw")?;
-            dirty = false;
+            self.dirty = false;
         }
-        if app.should_quit() {
-            break;
-        }
-        let mut next = if app.busy() {
-            match rx.recv_timeout(TICK) {
-                Ok(m) => Some(m),
-                Err(RecvTimeoutError::Timeout) => {
-                    app.on_tick();
-                    dirty = true;
-                    None
-                }
-                Err(RecvTimeoutError::Disconnected) => break,
-            }
-        } else {
-            match rx.recv() {
-                Ok(m) => Some(m),
-                Err(_) => break,
-            }
-        };
-        // Handle everything already waiting before drawing again, so a burst
-        // of input (a held key, a paste) costs one frame, not one per event.
-        // Mouse motion changes nothing and draws nothing. Of a storm of
-        // resizes only the last size matters: it is applied once, after.
-        let mut resized = None;
-        while let Some(m) = next {
-            match m {
-                Msg::Term(event::Event::Resize(w, h)) => resized = Some((w, h)),
-                Msg::Term(ev) => {
-                    #[cfg(debug_assertions)]
-                    if matches!(ev, event::Event::Key(_)) {
-                        crate::test_panic("ui");
-                    }
-                    dirty |= app.on_event(&ev);
-                }
-                Msg::Worker(g, d) if g == generation => {
-                    app.on_done(d);
-                    dirty = true;
-                }
-                Msg::Worker(..) => {}
-                Msg::Loaded(arts, warnings) => {
-                    // A new worker over the articles read; the old one ends
-                    // when its handle is dropped, and what it still sends is
-                    // dropped by generation.
-                    let arts = Arc::new(arts);
-                    generation += 1;
-                    worker = spawn_worker(arts.clone(), generation);
-                    app.loaded(arts, &warnings);
-                    dirty = true;
-                }
-                Msg::Laid(l) => {
-                    app.on_laid_out(l);
-                    dirty = true;
-                }
-                Msg::Redraw => {
-                    // The size may have changed while copycat was stopped.
-                    if let Ok(size) = terminal.size() {
-                        resized = Some((size.width, size.height));
-                    }
-                    full_redraw = true;
-                }
-                Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
-            }
-            next = rx.try_recv().ok();
-        }
-        if let Some((w, h)) = resized {
-            app.resize(w, h);
-            dirty = true;
-        }
-        // The search typed in this batch, once.
-        app.catch_up();
+        Ok(())
     }
-    Ok(())
+
+    /// Block for the next message; while work is pending, no longer than a
+    /// [`TICK`] of the progress indicator (a timeout: time to move it). An
+    /// idle reader uses no CPU.
+    fn wait(&self, app: &App) -> Result<Msg, RecvTimeoutError> {
+        if app.busy() {
+            self.rx.recv_timeout(TICK)
+        } else {
+            self.rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        }
+    }
+
+    /// Take in one message; a new size is kept in `resized` for after the batch.
+    fn take(&mut self, app: &mut App, m: Msg, resized: &mut Option<(u16, u16)>) -> Result<()> {
+        match m {
+            Msg::Term(Event::Resize(w, h)) => *resized = Some((w, h)),
+            Msg::Term(ev) => {
+                #[cfg(debug_assertions)]
+                if matches!(ev, Event::Key(_)) {
+                    crate::test_panic("ui");
+                }
+                // Mouse motion changes nothing and draws nothing.
+                self.dirty |= app.on_event(&ev);
+            }
+            Msg::Worker(g, d) if g == self.workers.generation => {
+                app.on_done(d);
+                self.dirty = true;
+            }
+            Msg::Worker(..) => {}
+            Msg::Loaded(arts, warnings) => {
+                let arts = Arc::new(arts);
+                self.workers.restart(arts.clone());
+                app.loaded(arts, &warnings);
+                self.dirty = true;
+            }
+            Msg::Laid(l) => {
+                app.on_laid_out(l);
+                self.dirty = true;
+            }
+            Msg::Redraw => {
+                // The size may have changed while copycat was stopped.
+                if let Ok(size) = self.terminal.size() {
+                    *resized = Some((size.width, size.height));
+                }
+                self.full_redraw = true;
+            }
+            Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// The first path segment of each item a `use` tree names, from just
+    /// after `super::` or `crate::ui::`: `{a::B, c}` gives `a`, `c`.
+    fn heads(rest: &str) -> Vec<String> {
+        let ident = |s: &str| -> String {
+            s.chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect()
+        };
+        let Some(group) = rest.strip_prefix('{') else {
+            return vec![ident(rest)];
+        };
+        let (mut depth, mut start, mut out) = (0, 0, Vec::new());
+        for (i, c) in group.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => {
+                    out.push(ident(group[start..i].trim()));
+                    break;
+                }
+                '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    out.push(ident(group[start..i].trim()));
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Regression: `ui/list.rs` and `ui/app.rs` imported each other (the
+    /// list drew itself from the `App`), and `ui/events.rs` took its types
+    /// from `ui/mod.rs`, which imports it. A module of `ui` may use a sibling
+    /// only if that sibling does not use it back, directly or through
+    /// others; tests inside a file are left out.
+    #[test]
+    fn no_module_of_ui_imports_one_that_imports_it_back() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+        let mut files: BTreeMap<String, String> = BTreeMap::new();
+        for entry in std::fs::read_dir(&dir).expect("src/ui") {
+            let path = entry.expect("an entry").path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                let name = path.file_stem().expect("a name").to_string_lossy().into();
+                files.insert(name, std::fs::read_to_string(&path).expect("read"));
+            }
+        }
+        let modules: BTreeSet<String> = files.keys().cloned().collect();
+        let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (name, text) in &files {
+            let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or(text);
+            let code: String = code
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let mut uses = BTreeSet::new();
+            for pat in ["super::", "crate::ui::"] {
+                for (at, _) in code.match_indices(pat) {
+                    for head in heads(&code[at + pat.len()..]) {
+                        // `super::X` where X is defined in mod.rs itself.
+                        let m = if modules.contains(&head) {
+                            head
+                        } else {
+                            "mod".into()
+                        };
+                        if m != *name && (name != "mod" || pat == "crate::ui::") {
+                            uses.insert(m);
+                        }
+                    }
+                }
+            }
+            if name == "mod" {
+                // The parent's own uses of its children: `app::App`.
+                for m in &modules {
+                    if code.contains(&format!("use {m}::")) || code.contains(&format!(" {m}::")) {
+                        uses.insert(m.clone());
+                    }
+                }
+                uses.remove("mod");
+            }
+            edges.insert(name.clone(), uses);
+        }
+        assert!(edges["list"].contains("part") && edges["app"].contains("overlay"));
+        // Depth-first: a module met again on the path is a cycle.
+        fn visit(
+            m: &str,
+            edges: &BTreeMap<String, BTreeSet<String>>,
+            path: &mut Vec<String>,
+            done: &mut BTreeSet<String>,
+        ) {
+            if let Some(at) = path.iter().position(|p| p == m) {
+                panic!("import cycle in ui: {} → {m}", path[at..].join(" → "));
+            }
+            if done.contains(m) {
+                return;
+            }
+            path.push(m.to_string());
+            for next in edges.get(m).into_iter().flatten() {
+                visit(next, edges, path, done);
+            }
+            path.pop();
+            done.insert(m.to_string());
+        }
+        let mut done = BTreeSet::new();
+        for m in edges.keys() {
+            visit(m, &edges, &mut Vec::new(), &mut done);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! What the reader knows about pairs: the ranking, the alignments computed so
-//! far, and the work asked of the worker.
+//! far, the work asked of the worker, the walk `]` and `[` step through, and
+//! the pair open.
 //!
 //! Requests are queued here as [`Job`]s; the event loop forwards them to the
 //! worker (or [`App::settle`](super::App::settle) runs them in place, for
@@ -15,7 +16,7 @@ use crate::article::Article;
 use crate::comparison::Comparison;
 use crate::corpus::provenance::{MIN_LINKS, MIN_SHARE, ONE_LINK_SHARE};
 use crate::corpus::{self, Direction, Pair};
-use crate::view::Side;
+use crate::side::{Side, Sides};
 
 /// Whether a ranked pair shares text worth reading: `]` and `[` skip the
 /// others (`*` walks them too). The ranking holds every pair with a link; a
@@ -68,10 +69,40 @@ pub enum Arrived {
     Aligned(usize, usize),
 }
 
+/// The pair on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Open {
+    /// Its articles, A and B.
+    pub pair: Sides<usize>,
+    /// Where it stands in the ranking, when it is a ranked pair.
+    pub rank: Option<usize>,
+    /// Set once the reader picks a pair: the ranking then no longer moves it.
+    pub chosen: bool,
+    /// Its likely source, decided when it is aligned.
+    pub likely: Option<LikelySource>,
+}
+
+impl Open {
+    /// The first two of `n` articles, A and B, as yet unchosen.
+    pub fn first(n: usize) -> Open {
+        Open {
+            pair: Sides::new(0, usize::from(n > 1)),
+            rank: None,
+            chosen: false,
+            likely: None,
+        }
+    }
+}
+
 /// The pair cache and the worker's queue.
 #[derive(Debug, Default)]
 pub struct Pairs {
     articles: usize,
+    /// The articles are still being read: nothing is ranked yet.
+    waiting: bool,
+    /// `]` and `[` step through every ranked pair, not only those that
+    /// share text (`*`, `--all-pairs`).
+    pub all: bool,
     ranking: Option<Vec<Pair>>,
     /// Pairs found so far while a ranking goes on, highest score first.
     found: Vec<Pair>,
@@ -104,7 +135,89 @@ impl Pairs {
     pub fn waiting(articles: usize) -> Pairs {
         Pairs {
             articles,
+            waiting: true,
             ..Pairs::default()
+        }
+    }
+
+    /// Whether the articles are still being read.
+    pub fn is_waiting(&self) -> bool {
+        self.waiting
+    }
+
+    /// The ranked pairs `]` and `[` step through: those that share text,
+    /// or with `*` all of them, most reused first. Whatever ranking exists
+    /// (a partial one included) is walked.
+    pub fn walk(&self) -> Vec<&Pair> {
+        self.ranking()
+            .unwrap_or_default()
+            .iter()
+            .filter(|p| self.all || shares_text(p))
+            .collect()
+    }
+
+    /// Where pair `(a, b)` is in the walk, either way round: `(n, of, swapped)`.
+    pub fn walk_position(&self, (a, b): (usize, usize)) -> Option<(usize, usize, bool)> {
+        let walk = self.walk();
+        let at = |a, b| walk.iter().position(|p| (p.a, p.b) == (a, b));
+        match (at(a, b), at(b, a)) {
+            (Some(n), _) => Some((n, walk.len(), false)),
+            (None, Some(n)) => Some((n, walk.len(), true)),
+            _ => None,
+        }
+    }
+
+    /// The pair `step` places from `open` in the walk (from a pair not in
+    /// it, the first or the last); or, when there is none, why.
+    pub fn step_from(&self, open: (usize, usize), step: isize) -> Result<(usize, usize), String> {
+        if self.ranking().is_none() {
+            return Err("still ranking the pairs".into());
+        }
+        let walk = self.walk();
+        let all = self.ranking().map_or(0, <[Pair]>::len);
+        if walk.is_empty() {
+            return Err(if self.articles < 2 {
+                "one article: no other pair to step to".into()
+            } else if all == 0 {
+                "no pairs to step through".into()
+            } else {
+                format!("no pair shares text; * steps through all {all}")
+            });
+        }
+        let n = walk.len() as isize;
+        // From a pair picked by hand, start from where it ranks (either way
+        // round), or from the end the step comes from.
+        let here = self
+            .walk_position(open)
+            .map_or(if step > 0 { -1 } else { n }, |(p, _, _)| p as isize);
+        let next = here + step;
+        if !(0..n).contains(&next) {
+            let rest = if self.all || all == walk.len() {
+                String::new()
+            } else {
+                format!(" that shares text (* for all {all})")
+            };
+            return Err(if step > 0 && !self.ranked() {
+                format!("that was the last pair{rest} found so far (still ranking)")
+            } else if step > 0 {
+                format!("that was the last pair{rest}")
+            } else {
+                format!("this is the first pair{rest}")
+            });
+        }
+        let p = walk[next as usize];
+        Ok((p.a, p.b))
+    }
+
+    /// `*`: walk every pair, or only those that share text again; what
+    /// the status bar says of it, naming `keys` (the pair keys as bound).
+    pub fn toggle_all(&mut self, keys: &str) -> String {
+        self.all = !self.all;
+        let walk = self.walk().len();
+        if self.all {
+            format!("{keys} step through all {walk} pairs")
+        } else {
+            format!("{keys} step through the {walk} pairs that share text")
         }
     }
 
@@ -196,7 +309,7 @@ impl Pairs {
 
     /// Whether results are still expected.
     pub fn busy(&self) -> bool {
-        self.progress.is_some() || !self.requested.is_empty()
+        self.waiting || self.progress.is_some() || !self.requested.is_empty()
     }
 
     /// Take in a worker result.

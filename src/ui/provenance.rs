@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::geometry;
 use super::keymap::{Action, Ctx, Keymap};
+use super::part::{Ask, Env, Outcome, Part, move_in, movement};
 use crate::article::Article;
 use crate::corpus::provenance::{self, Node};
 use crate::corpus::{self, Pair};
@@ -20,10 +21,9 @@ use crate::view::Theme;
 /// Rows of the popup that are not lines of the tree: borders and a header.
 const CHROME_ROWS: u16 = 4;
 
-/// The popup: closed, or open with its lines and the selected one.
+/// The popup, with its lines and the selected one.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Provenance {
-    open: bool,
     lines: Vec<Node>,
     selected: usize,
     top: usize,
@@ -32,24 +32,16 @@ pub struct Provenance {
 }
 
 impl Provenance {
-    /// Open it on the family trees of `pairs` (a ranking, whole or so far).
-    pub fn open(&mut self, articles: usize, pairs: &[Pair], partial: bool) {
+    /// The family trees of `pairs` (a ranking, whole or so far) of
+    /// `articles` articles.
+    pub fn new(articles: usize, pairs: &[Pair], partial: bool) -> Provenance {
         let sources = corpus::sources(articles, pairs);
-        self.lines = provenance::tree(&sources);
-        self.selected = 0;
-        self.top = 0;
-        self.partial = partial;
-        self.open = true;
-    }
-
-    /// Close it.
-    pub fn close(&mut self) {
-        self.open = false;
-    }
-
-    /// Whether it is open.
-    pub fn is_open(&self) -> bool {
-        self.open
+        Provenance {
+            lines: provenance::tree(&sources),
+            selected: 0,
+            top: 0,
+            partial,
+        }
     }
 
     /// The lines of the tree.
@@ -66,20 +58,9 @@ impl Provenance {
 
     /// Move the selection by `delta` lines, keeping it on a screen `height`
     /// rows high.
-    pub fn move_by(&mut self, delta: isize, height: u16) {
-        if self.lines.is_empty() {
-            return;
-        }
-        let last = self.lines.len() as isize - 1;
-        self.selected = (self.selected as isize)
-            .saturating_add(delta)
-            .clamp(0, last) as usize;
-        let shown = usize::from(popup_height(height).saturating_sub(CHROME_ROWS)).max(1);
-        if self.selected < self.top {
-            self.top = self.selected;
-        } else if self.selected >= self.top + shown {
-            self.top = self.selected + 1 - shown;
-        }
+    fn move_by(&mut self, delta: isize, height: u16) {
+        let n = self.lines.len();
+        move_in(&mut self.selected, &mut self.top, delta, n, shown(height));
     }
 
     /// The pair of the selected line: its source (the line above it in the
@@ -90,19 +71,53 @@ impl Provenance {
     }
 }
 
-fn popup_height(screen: u16) -> u16 {
-    screen.saturating_sub(2)
+/// Lines of the tree shown at once on a screen `height` rows high.
+fn shown(height: u16) -> usize {
+    usize::from(geometry::sources_popup(Rect::new(0, 0, 1, height)).height)
+        .saturating_sub(usize::from(CHROME_ROWS))
+        .max(1)
+}
+
+impl Part for Provenance {
+    fn context(&self) -> Ctx {
+        Ctx::Provenance
+    }
+
+    fn handle(&mut self, action: Action, env: &Env) -> Outcome {
+        match action {
+            Action::Back => Outcome::Close(None),
+            Action::OpenPair => match self.pair() {
+                Some((a, b)) => Outcome::Close(Some(Ask::OpenPair(a, b))),
+                None => Outcome::Stay(Some(Ask::Note("an original: pick a line below it".into()))),
+            },
+            _ => match movement(action, shown(env.screen.size.height)) {
+                Some(delta) => {
+                    self.move_by(delta, env.screen.size.height);
+                    Outcome::Stay(None)
+                }
+                None => Outcome::Ignored,
+            },
+        }
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, env: &Env) {
+        render(self, env.arts, (env.theme, env.keymap), area, buf);
+    }
+
+    fn fit(&mut self, env: &Env) {
+        self.move_by(0, env.screen.size.height);
+    }
 }
 
 /// Draw the popup over `area`.
-pub fn render(
+fn render(
     p: &Provenance,
     arts: &[Article],
     (theme, keymap): (&Theme, &Keymap),
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let r = geometry::popup(area, 100, popup_height(area.height));
+    let r = geometry::sources_popup(area);
     if r.is_empty() {
         return;
     }
@@ -179,8 +194,7 @@ mod tests {
             links: 9,
             direction: Direction::Dates,
         }];
-        let mut p = Provenance::default();
-        p.open(3, &pairs, false);
+        let mut p = Provenance::new(3, &pairs, false);
         assert_eq!(p.lines().len(), 2);
         assert_eq!(p.pair(), None, "a root opens nothing");
         p.move_by(1, 24);

@@ -1,14 +1,17 @@
 //! Reading state: the layout of the open pair, where each pane is scrolled,
-//! whether they scroll together, and the passage with the focus.
+//! whether they scroll together, the passage with the focus and the flag
+//! stepped to.
 
 use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::keymap::{Dir, Jump};
+use super::overview;
 use crate::align::{Alignment, Kind};
 use crate::article::Article;
 use crate::comparison::Comparison;
-use crate::view::{Side, Spread, Unit};
+use crate::side::{Side, Sides};
+use crate::view::{RowKind, Spread, Unit};
 
 /// The reading panes' state.
 #[derive(Debug)]
@@ -16,23 +19,26 @@ pub struct Reading {
     /// The layout for the panes' current text widths.
     spread: Option<Spread>,
     /// The first row shown in panes A and B.
-    pub top: [usize; 2],
+    pub top: Sides<usize>,
     /// Whether scrolling one pane scrolls the other.
     pub sync: bool,
     /// The passage with the focus.
     pub focus: Option<Unit>,
+    /// The flag last stepped to (`f`, `F`, the panel's Enter): an index
+    /// into the pair's flags; its link has the focus.
+    pub flag: Option<usize>,
     /// A jump asked for before the pair was aligned.
     pub deferred: Option<(Option<Jump>, Dir)>,
     /// Text rows visible in a pane.
     page: usize,
     /// The widths of the layout being built off the UI thread, if any.
-    laying_out: Option<(usize, usize)>,
+    laying_out: Option<Sides<usize>>,
     /// A layout to build off the UI thread, for the event loop to send.
     job: Option<LayoutJob>,
     /// While a large pair is laid out again (a resize), the first byte shown
     /// at the top of each pane: the old layout itself is let go at once, so
     /// two layouts of megabytes are never held together.
-    held: Option<[Option<usize>; 2]>,
+    held: Option<Sides<Option<usize>>>,
     /// Pairs whose texts together are at most this many bytes are laid out
     /// in place; larger ones off the UI thread (see [`SYNC_LAYOUT_BYTES`]).
     pub(crate) sync_bytes: usize,
@@ -42,9 +48,10 @@ impl Default for Reading {
     fn default() -> Reading {
         Reading {
             spread: None,
-            top: [0, 0],
+            top: Sides::default(),
             sync: true,
             focus: None,
+            flag: None,
             deferred: None,
             page: 1,
             laying_out: None,
@@ -67,7 +74,7 @@ pub struct LayoutJob {
     al: Arc<Comparison>,
     pair: (usize, usize),
     /// The text widths to lay the pair out for.
-    pub widths: (usize, usize),
+    pub widths: Sides<usize>,
 }
 
 impl std::fmt::Debug for LayoutJob {
@@ -83,8 +90,8 @@ impl LayoutJob {
     /// Build the layout (on any thread).
     pub fn run(self) -> LaidOut {
         let (a, b) = self.pair;
-        let (wa, wb) = self.widths;
-        let spread = Spread::build(&self.arts[a], &self.arts[b], &self.al.alignment, wa, wb);
+        let w = self.widths;
+        let spread = Spread::build(&self.arts[a], &self.arts[b], &self.al.alignment, w.a, w.b);
         LaidOut {
             al: self.al,
             pair: self.pair,
@@ -104,8 +111,9 @@ impl Reading {
     /// A new pair: no layout, at the top, nothing focused or pending.
     pub fn reset(&mut self) {
         self.spread = None;
-        self.top = [0, 0];
+        self.top = Sides::default();
         self.focus = None;
+        self.flag = None;
         self.deferred = None;
         self.laying_out = None;
         self.job = None;
@@ -138,7 +146,7 @@ impl Reading {
         l: LaidOut,
         pair: (usize, usize),
         al: Option<&Arc<Comparison>>,
-        widths: (usize, usize),
+        widths: Sides<usize>,
     ) -> Option<bool> {
         let wanted = l.pair == pair
             && al.is_some_and(|al| Arc::ptr_eq(al, &l.al))
@@ -162,10 +170,9 @@ impl Reading {
         let fresh = anchors.is_none();
         self.spread = Some(spread);
         if let (Some(anchors), Some(sp)) = (anchors, &self.spread) {
-            for side in [Side::A, Side::B] {
-                if let Some(row) = anchors[side.index()].and_then(|byte| sp.row_of_byte(side, byte))
-                {
-                    self.top[side.index()] = row;
+            for side in Side::BOTH {
+                if let Some(row) = anchors[side].and_then(|byte| sp.row_of_byte(side, byte)) {
+                    self.top[side] = row;
                 }
             }
         }
@@ -174,12 +181,12 @@ impl Reading {
     }
 
     /// The first byte shown at the top of each pane, with a layout.
-    fn anchors(&self) -> Option<[Option<usize>; 2]> {
+    fn anchors(&self) -> Option<Sides<Option<usize>>> {
         self.spread.as_ref().map(|sp| {
-            [Side::A, Side::B].map(|side| {
+            Sides::from_fn(|side| {
                 sp.rows(side)
                     .iter()
-                    .skip(self.top[side.index()])
+                    .skip(self.top[side])
                     .find_map(|r| r.first_byte())
             })
         })
@@ -187,9 +194,7 @@ impl Reading {
 
     fn clamp(&mut self) {
         let max = self.max_top();
-        for t in &mut self.top {
-            *t = (*t).min(max);
-        }
+        self.top = self.top.map(|t| t.min(max));
     }
 
     /// The layout, once there is one.
@@ -215,32 +220,33 @@ impl Reading {
         arts: &Arc<Vec<Article>>,
         (a, b): (usize, usize),
         al: Option<&Arc<Comparison>>,
-        (wa, wb): (usize, usize),
+        widths: Sides<usize>,
         page: usize,
     ) -> Option<bool> {
         self.page = page.max(1);
         let mut built = None;
-        if wa > 0
-            && wb > 0
+        if widths.a > 0
+            && widths.b > 0
             && let Some(al) = al
             && let (Some(x), Some(y)) = (arts.get(a), arts.get(b))
-            && self.spread.as_ref().is_none_or(|s| s.widths != (wa, wb))
+            && self.spread.as_ref().is_none_or(|s| s.widths != widths)
         {
             if self.small((x, y)) {
-                built = Some(self.install(Spread::build(x, y, &al.alignment, wa, wb)));
-            } else if self.laying_out != Some((wa, wb)) {
+                let spread = Spread::build(x, y, &al.alignment, widths.a, widths.b);
+                built = Some(self.install(spread));
+            } else if self.laying_out != Some(widths) {
                 // Let the old layout go now (its place on screen is kept):
                 // building the new one beside it would double the memory.
                 if let Some(anchors) = self.anchors() {
                     self.held = Some(anchors);
                     self.spread = None;
                 }
-                self.laying_out = Some((wa, wb));
+                self.laying_out = Some(widths);
                 self.job = Some(LayoutJob {
                     arts: arts.clone(),
                     al: al.clone(),
                     pair: (a, b),
-                    widths: (wa, wb),
+                    widths,
                 });
             }
         }
@@ -255,13 +261,15 @@ impl Reading {
         &'s self,
         pair: (&Article, &Article),
         al: &Alignment,
-        wa: usize,
-        wb: usize,
+        widths: Sides<usize>,
     ) -> Option<Cow<'s, Spread>> {
         match &self.spread {
-            Some(s) if s.widths == (wa, wb) || !self.small(pair) => Some(Cow::Borrowed(s)),
+            Some(s) if s.widths == widths || !self.small(pair) => Some(Cow::Borrowed(s)),
             None if !self.small(pair) => None,
-            _ => Some(Cow::Owned(Spread::build(pair.0, pair.1, al, wa, wb))),
+            _ => {
+                let (wa, wb) = widths.into();
+                Some(Cow::Owned(Spread::build(pair.0, pair.1, al, wa, wb)))
+            }
         }
     }
 
@@ -275,10 +283,10 @@ impl Reading {
     /// side is brought level with it (same row index, as the layout is levelled).
     pub fn scroll(&mut self, side: Side, delta: isize) {
         let max = self.max_top() as isize;
-        let t = (self.top[side.index()] as isize)
+        let t = (self.top[side] as isize)
             .saturating_add(delta)
             .clamp(0, max.max(0));
-        self.top[side.index()] = t as usize;
+        self.top[side] = t as usize;
         if self.sync {
             self.level_from(side);
         }
@@ -286,7 +294,7 @@ impl Reading {
 
     /// Bring the other pane level with `side`.
     pub fn level_from(&mut self, side: Side) {
-        self.top[side.other().index()] = self.top[side.index()];
+        self.top[side.other()] = self.top[side];
     }
 
     /// Switch synchronized scrolling, levelling from `side`; the note to show.
@@ -304,13 +312,47 @@ impl Reading {
     /// unless it is on screen already.
     pub fn show_row(&mut self, side: Side, row: usize) {
         let h = self.page;
-        let t = self.top[side.index()];
+        let t = self.top[side];
         if row < t || row >= t + h {
-            self.top[side.index()] = row.saturating_sub(h / 3).min(self.max_top());
+            self.top[side] = row.saturating_sub(h / 3).min(self.max_top());
         }
         if self.sync {
             self.level_from(side);
         }
+    }
+
+    /// A click on row `dy` of `side`'s text: the passage there gets the
+    /// focus (a moved run's note: its first link), and a moved link or a
+    /// note is brought level with its counterpart (`al`: the alignment).
+    pub fn click(&mut self, side: Side, dy: usize, al: Option<&Alignment>) {
+        let top = self.top[side];
+        let Some(row) = self.spread().and_then(|sp| sp.rows(side).get(top + dy)) else {
+            return;
+        };
+        let (unit, note) = (row.unit, row.kind == RowKind::Note);
+        if unit == Unit::Other || !matches!(row.kind, RowKind::Text | RowKind::Note) {
+            return;
+        }
+        self.focus = Some(unit);
+        let moved = match unit {
+            Unit::Link(i) => al.is_some_and(|al| al.links[i].moved),
+            _ => false,
+        };
+        if note || moved {
+            self.show(unit);
+        }
+    }
+
+    /// A click on cell `cell` of `side`'s map, `cells` high: the rows it
+    /// stands for go to the middle of the pane.
+    pub fn scroll_to_map(&mut self, side: Side, cell: usize, cells: usize) {
+        let Some(total) = self.spread().map(Spread::len) else {
+            return;
+        };
+        let rows = overview::rows_of(total, cells, cell);
+        let target = rows.start.saturating_sub(self.page / 2) as isize;
+        let now = self.top[side] as isize;
+        self.scroll(side, target - now);
     }
 
     /// Bring a passage into view on both sides, a quarter page from the top,
@@ -319,17 +361,8 @@ impl Reading {
         let Some(sp) = &self.spread else { return };
         let ctx = self.page / 4;
         let max = self.max_top();
-        let rows = [sp.unit_rows(Side::A, unit), sp.unit_rows(Side::B, unit)];
-        for (i, r) in rows.iter().enumerate() {
-            if let Some(r) = r {
-                self.top[i] = r.start.saturating_sub(ctx).min(max);
-            }
-        }
-        match rows {
-            [Some(_), None] if self.sync => self.level_from(Side::A),
-            [None, Some(_)] if self.sync => self.level_from(Side::B),
-            _ => {}
-        }
+        let rows = Sides::from_fn(|side| sp.unit_rows(side, unit).map(|r| r.start));
+        self.show_rows(rows, ctx, max);
     }
 
     /// Bring byte `a` of A and byte `b` of B into view on the same screen
@@ -339,15 +372,22 @@ impl Reading {
         let Some(sp) = &self.spread else { return };
         let ctx = self.page / 4;
         let max = self.max_top();
-        let rows = [sp.row_of_byte(Side::A, a), sp.row_of_byte(Side::B, b)];
-        for (i, r) in rows.iter().enumerate() {
+        let bytes = Sides::new(a, b);
+        let rows = Sides::from_fn(|side| sp.row_of_byte(side, bytes[side]));
+        self.show_rows(rows, ctx, max);
+    }
+
+    /// Put each side's `rows` (where it has one) `ctx` rows from the top;
+    /// with synchronized scrolling a side without one follows the other.
+    fn show_rows(&mut self, rows: Sides<Option<usize>>, ctx: usize, max: usize) {
+        for (side, r) in rows.by_side() {
             if let Some(r) = r {
-                self.top[i] = r.saturating_sub(ctx).min(max);
+                self.top[side] = r.saturating_sub(ctx).min(max);
             }
         }
-        match rows {
-            [Some(_), None] if self.sync => self.level_from(Side::A),
-            [None, Some(_)] if self.sync => self.level_from(Side::B),
+        match (rows.a, rows.b) {
+            (Some(_), None) if self.sync => self.level_from(Side::A),
+            (None, Some(_)) if self.sync => self.level_from(Side::B),
             _ => {}
         }
     }
@@ -430,7 +470,7 @@ impl Reading {
         let current = focus
             .and_then(|f| at.iter().find(|(_, u)| *u == f))
             .map(key);
-        let top = self.top[side.index()];
+        let top = self.top[side];
         let pick = match (dir, current) {
             (Dir::Forward, Some(c)) => at.iter().find(|x| key(x) > c),
             (Dir::Backward, Some(c)) => at.iter().rev().find(|x| key(x) < c),

@@ -33,7 +33,7 @@ use crate::article::decode::{is_safe_inline, placeholder};
 
 /// Most characters kept in one cell: a base and its marks (article text is
 /// cut to this already by the view; this catches the rest).
-pub const MAX_CHARS: usize = crate::view::rows::MAX_CLUSTER;
+pub const MAX_CHARS: usize = crate::view::wrap::MAX_CLUSTER;
 
 /// What the terminal draws for `s` if it adds up the widths of its
 /// characters, as xterm, VTE and the vt100 crate do.

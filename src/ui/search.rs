@@ -1,5 +1,5 @@
-//! Search: the prompt's text, the query in force, its matches in both
-//! articles and the current one.
+//! Search: the query in force, its matches in both articles and the
+//! current one (the query is typed in the one prompt, `prompt.rs`).
 //!
 //! Matches are kept in screen order (by row, A before B on the same row), so
 //! n/N step through them the way the eye reads the two panes.
@@ -9,7 +9,9 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::keymap::Dir;
-use crate::view::{Side, Spread};
+use crate::article::Article;
+use crate::side::{Side, Sides};
+use crate::view::Spread;
 
 /// A search hit: bytes of one article's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,19 +25,15 @@ pub struct Match {
 /// The search state.
 #[derive(Debug, Clone, Default)]
 pub struct Search {
-    /// The prompt's text while the user types; `None` when the prompt is closed.
-    pub input: Option<String>,
     /// The query in force (empty: no search).
     pub query: String,
-    /// What `query` was before the prompt opened, for Esc to restore.
-    before: String,
     /// Every match, in screen order.
     pub matches: Vec<Match>,
     /// Index into `matches` of the current one.
     pub current: Option<usize>,
     /// The matches of each side (A, B) as byte ranges sorted by start, for
     /// drawing (kept here, not gathered and sorted again on every frame).
-    by_side: [Vec<Range<usize>>; 2],
+    by_side: Sides<Vec<Range<usize>>>,
     /// Typed but not searched yet: a paste or fast typing searches once per
     /// batch of keys (see `App::catch_up`), not once per key.
     pub(crate) pending: bool,
@@ -50,18 +48,6 @@ impl Search {
         !self.query.is_empty()
     }
 
-    /// Open the prompt, remembering the query in force for Esc.
-    pub fn open(&mut self) {
-        self.before = self.query.clone();
-        self.input = Some(String::new());
-    }
-
-    /// Esc in the prompt cancels the edit: the previous search returns.
-    pub fn cancel(&mut self) {
-        self.input = None;
-        self.query = std::mem::take(&mut self.before);
-    }
-
     /// No search at all (the folded texts are kept for the next one).
     pub fn clear(&mut self) {
         let folded = std::mem::take(&mut self.folded);
@@ -71,9 +57,25 @@ impl Search {
         };
     }
 
-    /// The query becomes what the prompt holds.
-    pub fn take_input(&mut self) {
-        self.query = self.input.clone().unwrap_or_default();
+    /// Search for `query` once the keys typed so far are handled (see
+    /// `App::catch_up`).
+    pub fn type_query(&mut self, query: &str) {
+        query.clone_into(&mut self.query);
+        self.pending = true;
+    }
+
+    /// Find every match of the query in the open pair `pair` of `arts`, in
+    /// screen order for `spread`; no match is current.
+    pub fn refresh(&mut self, arts: &[Article], pair: Sides<usize>, spread: Option<&Spread>) {
+        match (arts.get(pair.a), arts.get(pair.b)) {
+            (Some(a), Some(b)) if arts.len() >= 2 => {
+                self.find([(pair.a, &a.text), (pair.b, &b.text)], spread);
+            }
+            _ => {
+                self.matches.clear();
+                self.current = None;
+            }
+        }
     }
 
     /// Find every match of the query in the texts of A and B (each with its
@@ -98,7 +100,7 @@ impl Search {
                 side,
                 bytes: bytes.clone(),
             }));
-            self.by_side[side.index()] = found;
+            self.by_side[side] = found;
         }
         self.sort(spread);
     }
@@ -163,7 +165,7 @@ impl Search {
 
     /// Matches on one side as sorted byte ranges, with the current one.
     pub fn on_side(&self, side: Side) -> (&[Range<usize>], Option<Range<usize>>) {
-        let v = &self.by_side[side.index()];
+        let v = &self.by_side[side];
         let cur = self
             .current_match()
             .filter(|m| m.side == side)

@@ -1,68 +1,39 @@
 //! The view model: an [`Alignment`](crate::align::Alignment) laid out for two
 //! panes of a given width, with no terminal attached.
 //!
-//! [`rows`] wraps each article into display rows at word boundaries, tags every
-//! piece of text with what it is (copied, reworded, a changed word…), and
-//! inserts filler rows so that linked passages start level on both sides, the
-//! way Meld and Juxta line up two texts. [`style`] maps those tags to ratatui
-//! styles, with a variant that needs no colour. Everything here is pure so that
-//! it can be unit-tested without a terminal; the `ui` module only draws it.
+//! [`wrap`] cuts text into display rows at word boundaries by display width,
+//! tagging every piece with what it is (copied, reworded, a changed word…);
+//! `column` does that for one side of a pair, passage by passage; [`spread`]
+//! lays both sides out, inserting filler rows so that linked passages start
+//! level, the way Meld and Juxta line up two texts; [`rows`] is what a row
+//! holds. [`style`] maps the tags to ratatui styles, with a variant that
+//! needs no colour. Everything here is pure so that it can be unit-tested
+//! without a terminal; the `ui` module only draws it.
 
+mod column;
 pub mod rows;
+pub mod spread;
 pub mod style;
+pub mod wrap;
 
-pub use rows::{RowKind, Spread, display_width, shorten_left, wrap};
+pub use rows::RowKind;
+pub use spread::Spread;
 pub use style::Theme;
+pub use wrap::{display_width, shorten_left, shorten_right, wrap};
 
-use crate::align::Kind;
+use crate::align::{Alignment, Kind};
 use crate::marks::Mark;
 
-/// Which article of the pair: A (the source, left) or B (the copy, right).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Side {
-    /// The source, on the left.
-    A,
-    /// The copy, on the right.
-    B,
-}
-
-impl Side {
-    /// The other article.
-    pub fn other(self) -> Side {
-        match self {
-            Side::A => Side::B,
-            Side::B => Side::A,
-        }
-    }
-
-    /// 0 for A, 1 for B: an index into per-side arrays.
-    pub fn index(self) -> usize {
-        match self {
-            Side::A => 0,
-            Side::B => 1,
-        }
-    }
-
-    /// `A` or `B`, as pane titles write it.
-    pub fn letter(self) -> &'static str {
-        match self {
-            Side::A => "A",
-            Side::B => "B",
-        }
-    }
-}
-
-/// What a piece of text is to the reader; each class has its own style.
+/// What a piece of text is to the reader: a passage's mark (copied,
+/// reworded, new, dropped: the vocabulary of [`Mark`], shared with the
+/// reports), or a part of the article that is never compared. A word that
+/// changed inside a link carries a word mark besides (`Piece::change`:
+/// deleted, inserted, moved).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Class {
-    /// Inside a link whose wording B kept.
-    Copied,
-    /// Inside a link that B reworded.
-    Reworded,
-    /// Body text of B found nowhere in A.
-    New,
-    /// Body text of A that B left out.
-    Dropped,
+    /// Text of a passage: a link's side (its kind's mark), or a run of new
+    /// or dropped sentences.
+    Marked(Mark),
     /// The headline.
     Title,
     /// Date, byline and update lines.
@@ -84,10 +55,7 @@ impl Class {
     /// The mark a reader sees on text of this class, if it is marked.
     pub fn mark(self) -> Option<Mark> {
         match self {
-            Class::Copied => Some(Mark::Copied),
-            Class::Reworded => Some(Mark::Reworded),
-            Class::New => Some(Mark::New),
-            Class::Dropped => Some(Mark::Dropped),
+            Class::Marked(m) => Some(m),
             _ => None,
         }
     }
@@ -95,33 +63,7 @@ impl Class {
 
 impl From<Kind> for Class {
     fn from(k: Kind) -> Class {
-        match k {
-            Kind::Copied => Class::Copied,
-            Kind::Reworded => Class::Reworded,
-        }
-    }
-}
-
-/// A word that differs inside a link: deleted on the A side, inserted on B,
-/// or kept word for word but moved within the link (on both sides).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Change {
-    /// A word of A that B changed or left out.
-    Deleted,
-    /// A word B put in.
-    Inserted,
-    /// A word of a phrase B kept word for word but moved within the link.
-    Moved,
-}
-
-impl Change {
-    /// The mark of a changed word.
-    pub fn mark(self) -> Mark {
-        match self {
-            Change::Deleted => Mark::Deleted,
-            Change::Inserted => Mark::Inserted,
-            Change::Moved => Mark::Moved,
-        }
+        Class::Marked(k.mark())
     }
 }
 
@@ -136,4 +78,17 @@ pub enum Unit {
     Dropped(usize),
     /// Title, meta lines, headings and boilerplate.
     Other,
+}
+
+impl Unit {
+    /// The mark of the passage in `al`: a link's kind, new or dropped;
+    /// `None` for other text.
+    pub fn mark(self, al: &Alignment) -> Option<Mark> {
+        match self {
+            Unit::Link(i) => al.links.get(i).map(|l| l.kind.mark()),
+            Unit::New(_) => Some(Mark::New),
+            Unit::Dropped(_) => Some(Mark::Dropped),
+            Unit::Other => None,
+        }
+    }
 }

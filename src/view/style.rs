@@ -9,7 +9,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use super::{Change, Class};
+use super::Class;
 use crate::marks::{self, Background, Look, Mark, Palette};
 
 /// The styles of the reader, with or without colour.
@@ -120,16 +120,12 @@ impl Theme {
         }
     }
 
-    /// Patched over the class style on a word that changed inside a link.
-    pub fn change(&self, c: Change) -> Style {
-        self.mark(c.mark())
-    }
-
-    /// The full style of a piece of text.
-    pub fn piece(&self, class: Class, change: Option<Change>) -> Style {
+    /// The full style of a piece of text: its class's, with a changed
+    /// word's mark (deleted, inserted, moved) patched over it.
+    pub fn piece(&self, class: Class, change: Option<Mark>) -> Style {
         let base = self.class(class);
         match change {
-            Some(c) => base.patch(self.change(c)),
+            Some(m) => base.patch(self.mark(m)),
             None => base,
         }
     }
@@ -217,10 +213,10 @@ mod tests {
     use super::*;
 
     const CLASSES: [Class; 5] = [
-        Class::Copied,
-        Class::Reworded,
-        Class::New,
-        Class::Dropped,
+        Class::Marked(Mark::Copied),
+        Class::Marked(Mark::Reworded),
+        Class::Marked(Mark::New),
+        Class::Marked(Mark::Dropped),
         Class::Meta,
     ];
 
@@ -228,7 +224,7 @@ mod tests {
     fn without_colour_no_style_has_a_colour() {
         let t = Theme::new(false);
         for c in CLASSES {
-            for ch in [None, Some(Change::Deleted), Some(Change::Inserted)] {
+            for ch in [None, Some(Mark::Deleted), Some(Mark::Inserted)] {
                 let s = t.piece(c, ch);
                 assert_eq!(s.fg, None);
                 assert_eq!(s.bg, None);
@@ -239,19 +235,24 @@ mod tests {
     #[test]
     fn without_colour_the_reading_classes_differ_by_modifiers() {
         let t = Theme::new(false);
-        let mods: Vec<Modifier> = [Class::Copied, Class::Reworded, Class::New, Class::Dropped]
-            .iter()
-            .map(|&c| t.class(c).add_modifier)
-            .collect();
+        let mods: Vec<Modifier> = [
+            Class::Marked(Mark::Copied),
+            Class::Marked(Mark::Reworded),
+            Class::Marked(Mark::New),
+            Class::Marked(Mark::Dropped),
+        ]
+        .iter()
+        .map(|&c| t.class(c).add_modifier)
+        .collect();
         for i in 0..mods.len() {
             for j in i + 1..mods.len() {
                 assert_ne!(mods[i], mods[j]);
             }
         }
         // A changed word stands out from its passage in both directions.
-        for c in [Class::Copied, Class::Reworded] {
-            assert_ne!(t.piece(c, Some(Change::Deleted)), t.piece(c, None));
-            assert_ne!(t.piece(c, Some(Change::Inserted)), t.piece(c, None));
+        for c in [Class::Marked(Mark::Copied), Class::Marked(Mark::Reworded)] {
+            assert_ne!(t.piece(c, Some(Mark::Deleted)), t.piece(c, None));
+            assert_ne!(t.piece(c, Some(Mark::Inserted)), t.piece(c, None));
         }
     }
 
@@ -291,10 +292,15 @@ mod tests {
     #[test]
     fn with_colour_kinds_have_distinct_colours() {
         let t = Theme::new(true);
-        let fgs: Vec<_> = [Class::Copied, Class::Reworded, Class::New, Class::Dropped]
-            .iter()
-            .map(|&c| t.class(c).fg)
-            .collect();
+        let fgs: Vec<_> = [
+            Class::Marked(Mark::Copied),
+            Class::Marked(Mark::Reworded),
+            Class::Marked(Mark::New),
+            Class::Marked(Mark::Dropped),
+        ]
+        .iter()
+        .map(|&c| t.class(c).fg)
+        .collect();
         for i in 0..fgs.len() {
             assert!(fgs[i].is_some());
             for j in i + 1..fgs.len() {
