@@ -16,6 +16,7 @@ R="${3:-$(cd "$here/../.." && pwd)}"
 py() { python3 "$here/$@"; }
 py build_pan13.py --corpus "$S/pan13-train" --out-root "$O"
 py build_verbatim_ocr.py --corpus "$S/pan13-train" --out-root "$O"
+py build_ocr_sametopic.py --corpus "$S/pan13-train" --out-root "$O"
 py build_sametopic_pan13.py --corpus "$S/pan13-train" --out-root "$O"
 py build_msrp.py --msrp "$S/msrp/msr_paraphrase_train.txt" --out-root "$O"
 py build_bible_nt.py --csv-dir "$S/bible" --out-root "$O"
