@@ -1,7 +1,8 @@
 //! Ranking a corpus: `copycat::corpus::rank` over the five bundled articles
 //! (every pair aligned, on worker threads: on this 2-core machine, two), and
-//! candidate generation plus ranking over a generated corpus of news-length
-//! articles with planted reuse (`benches/support/news.rs`, in memory).
+//! reprint families, candidate generation and ranking (with families and
+//! without) over a generated corpus of news-length articles with planted
+//! reuse (`benches/support/news.rs`, in memory).
 //!
 //!     cargo bench --bench corpus
 //!
@@ -39,11 +40,24 @@ fn rank(c: &mut Criterion) {
         .collect();
     let mut g = c.benchmark_group(format!("generated {n}"));
     g.sample_size(10);
+    g.bench_function("families", |bench| {
+        bench.iter(|| corpus::families::families(black_box(&arts)))
+    });
     g.bench_function("candidates", |bench| {
         bench.iter(|| corpus::candidates::candidates(black_box(&arts)))
     });
     g.bench_function("rank", |bench| {
         bench.iter(|| corpus::rank(black_box(&arts)))
+    });
+    let no_families = corpus::Options {
+        families: false,
+        ..corpus::Options::default()
+    };
+    g.bench_function("rank without families", |bench| {
+        bench.iter(|| corpus::rank_with(black_box(&arts), &no_families, &corpus::Quiet))
+    });
+    g.bench_function("spread of the first article", |bench| {
+        bench.iter(|| corpus::spread::spread_in(black_box(&arts), 0, &corpus::Options::default()))
     });
     g.finish();
 }

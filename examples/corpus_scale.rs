@@ -204,11 +204,47 @@ fn main() {
         .unwrap_or((wall, None, None));
     let ranked: Value = serde_json::from_slice(&out.stdout).expect("rank JSON parses");
 
+    // Pairs of articles the ranking stands for: a family's representative
+    // stands for every member, and the members of a family are pairs too.
+    let families: Vec<Vec<String>> = ranked["families"]
+        .as_array()
+        .map(|fs| {
+            fs.iter()
+                .map(|f| {
+                    std::iter::once(&f["representative"])
+                        .chain(
+                            f["members"]
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                                .map(|m| &m["path"]),
+                        )
+                        .map(|p| name_in(&dir, p.as_str().unwrap()))
+                        .collect()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let side = |p: &Value, path: &str, fam: &str| -> Vec<String> {
+        match p[fam].as_u64() {
+            Some(f) => families[f as usize].clone(),
+            None => vec![name_in(&dir, p[path].as_str().unwrap())],
+        }
+    };
     let mut found: HashSet<(String, String)> = HashSet::new();
     for p in ranked["pairs"].as_array().expect("pairs[]") {
-        let x = name_in(&dir, p["a"].as_str().unwrap());
-        let y = name_in(&dir, p["b"].as_str().unwrap());
-        found.insert(key(&x, &y));
+        for x in side(p, "a", "a_family") {
+            for y in side(p, "b", "b_family") {
+                found.insert(key(&x, &y));
+            }
+        }
+    }
+    for f in &families {
+        for (i, x) in f.iter().enumerate() {
+            for y in &f[i + 1..] {
+                found.insert(key(x, y));
+            }
+        }
     }
     let hit = planted.keys().filter(|k| found.contains(*k)).count();
     let false_pos = found
@@ -224,8 +260,14 @@ fn main() {
     };
     let s = &ranked["summary"];
     println!(
-        "copycat rank: {} articles, {} candidate pairs, {} aligned, {} listed",
-        s["articles"], s["candidates"], s["aligned"], s["shared"]
+        "copycat rank: {} articles ({} in {} reprint families), {} candidate pairs, {} aligned, {} listed (standing for {} pairs of articles)",
+        s["articles"],
+        s["in_families"],
+        s["families"],
+        s["candidates"],
+        s["aligned"],
+        s["shared"],
+        s["article_pairs"]
     );
     println!(
         "recall {recall:.4} ({hit} of {} planted pairs)   precision {precision:.4} ({false_pos} false of {judged} judged; {} ambiguous listed)",
@@ -261,19 +303,30 @@ fn main() {
     // The candidate step alone, in this process (not timed): which planted
     // pairs it proposed, so that a miss can be told from the aligner's.
     let loaded = copycat::article::load_paths(std::slice::from_ref(&dir)).expect("load the folder");
-    let (cands, _) = copycat::corpus::candidate_pairs(&loaded.articles, &Default::default());
-    let names: Vec<String> = loaded
-        .articles
-        .iter()
-        .map(|a| name_in(&dir, &a.path))
-        .collect();
-    let proposed: HashSet<(String, String)> = cands
-        .iter()
-        .map(|&(i, j)| key(&names[i], &names[j]))
-        .collect();
+    let arts = &loaded.articles;
+    let fams = copycat::corpus::families::families(arts);
+    let (cands, _) =
+        copycat::corpus::candidate_pairs_among(arts, &fams.units(), &Default::default());
+    let names: Vec<String> = arts.iter().map(|a| name_in(&dir, &a.path)).collect();
+    let mut proposed: HashSet<(String, String)> = HashSet::new();
+    for &(i, j) in &cands {
+        for x in fams.stands_for(i) {
+            for y in fams.stands_for(j) {
+                proposed.insert(key(&names[x], &names[y]));
+            }
+        }
+    }
+    for f in &fams.families {
+        let m: Vec<usize> = f.articles().collect();
+        for (i, &x) in m.iter().enumerate() {
+            for &y in &m[i + 1..] {
+                proposed.insert(key(&names[x], &names[y]));
+            }
+        }
+    }
     let c_hit = planted.keys().filter(|k| proposed.contains(*k)).count();
     println!(
-        "candidates alone: recall {:.4} ({c_hit} of {} planted pairs proposed, {} proposed in all)",
+        "candidates alone (with families): recall {:.4} ({c_hit} of {} planted pairs proposed, {} proposed in all)",
         c_hit as f64 / planted.len().max(1) as f64,
         planted.len(),
         proposed.len()

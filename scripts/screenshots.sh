@@ -4,7 +4,7 @@
 # copycat runs inside tmux (a terminal emulator with a scriptable screen);
 # `capture-pane -e` gives each screen as text with its colour escapes, and a
 # small Python/Pillow renderer below paints that into a PNG, cell by cell,
-# with DejaVu Sans Mono. Writes screenshots/{main,folder,sources,help,narrow}.png.
+# with DejaVu Sans Mono. Writes screenshots/{main,folder,sources,spread,help,narrow}.png.
 #
 # Needs: tmux, python3 with Pillow (`pip install pillow`), the DejaVu fonts
 # (Debian: fonts-dejavu-core). COPYCAT_BIN picks a binary; otherwise a debug
@@ -98,7 +98,18 @@ shot folder
 t send-keys -t shots w
 wait_for "Who took from whom"
 shot sources
+# Esc alone: a key sent at once after it would read as Alt+key.
 t send-keys -t shots Escape
+sleep 0.3
+
+# How the story spread (t): the list's selected article, back up to the
+# Reuters story; its paragraphs down, a heat-map column for each article
+# holding some.
+t send-keys -t shots k k t
+wait_for "pick an article"
+shot spread
+t send-keys -t shots Escape
+sleep 0.3
 
 # A narrow terminal: the list folds away, the panes stay readable.
 t send-keys -t shots Tab
@@ -286,6 +297,6 @@ def render(ans, png):
     print(f"wrote {png} ({img.width}x{img.height})")
 
 
-for name in ("main", "folder", "sources", "help", "narrow"):
+for name in ("main", "folder", "sources", "spread", "help", "narrow"):
     render(src / f"{name}.ans", dst / f"{name}.png")
 PY

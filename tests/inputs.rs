@@ -687,10 +687,13 @@ fn rank_never_pairs_a_file_with_itself_or_its_exact_copy() {
         "{}",
         r.stderr
     );
-    // Each file once although the folder names them again.
+    // Each file once although the folder names them again; the exact copy
+    // is a reprint of the original (one family), never paired with itself.
     assert_eq!(
         r.stdout.lines().next().unwrap_or(""),
-        "3 articles, 3 pairs: every pair aligned (3); 3 pairs share text",
+        "3 articles (2 in 1 reprint family, aligned once each), 3 pairs: every pair of \
+         distinct texts aligned (1); 1 pair shares text; with the reprints in families, \
+         3 pairs of articles do",
         "{}",
         r.stdout
     );

@@ -9,6 +9,9 @@
 //! reports numbered passages by their index, skipping "Passage 4" where a
 //! passage of one link was not shown as a passage.
 
+#[path = "common/doubt.rs"]
+mod doubt;
+
 use std::collections::BTreeMap;
 
 use copycat::article::{Article, bundled};
@@ -255,20 +258,7 @@ fn every_output_shows_the_same_figures_for_every_bundled_pair() {
 /// the HTML report's header. (The reader shows it too: tests/ui.rs.)
 #[test]
 fn a_doubtful_page_says_so_in_every_report() {
-    let page = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data/pages/split-sections.html"),
-    )
-    .expect("fixture");
-    let mut a = Article::parse("split-sections.html", page.clone());
-    let b = Article::parse("copy.html", page);
-    // As the extractor would describe a long page whose story kept a third
-    // of its prose, with another part nearly as large.
-    let e = a.extraction.as_mut().expect("a page has its extraction");
-    e.prose_chars = 9000;
-    e.kept_chars = 3000;
-    e.rivals = vec![2900];
-    assert!(e.uncertain());
+    let (a, b) = doubt::doubtful_pair();
     let notes = a.extraction_notes();
     assert!(!notes.is_empty());
     let c = Comparison::new(&a, &b);

@@ -882,8 +882,12 @@ fn the_same_file_twice_opens_once_and_says_there_is_no_other_pair() {
     assert!(!s.screen().contains("still ranking"), "{}", s.screen());
     s.send("q");
     assert!(s.wait_exit().success());
+    // Said once on stderr before the screen opens, and once in the first
+    // frame's status bar (issue 20: what was skipped shows in the reader).
     let out = String::from_utf8_lossy(&s.bytes);
-    assert_eq!(out.matches("read once").count(), 1, "{out}");
+    assert_eq!(out.matches("read once").count(), 2, "{out}");
+    let opened = out.find("\x1b[?1049h").expect("the alternate screen");
+    assert_eq!(out[..opened].matches("read once").count(), 1, "{out}");
 }
 
 /// Issue 25, item 9: `e` on a full disk left a truncated report. It now
@@ -917,4 +921,72 @@ fn e_that_cannot_write_the_whole_report_leaves_nothing() {
         .collect();
     left.sort();
     assert_eq!(left, ["first.txt", "second.txt"]);
+}
+
+/// The spread view from the keyboard: `t` on the article read, its heat
+/// map and the articles holding it; a column picked, Enter opens that pair
+/// with the link holding the paragraph focused; `{` and `}` go to the ends
+/// of the walk.
+#[test]
+fn t_shows_how_the_article_spread_and_enter_opens_a_pair_there() {
+    let mut s = Session::start::<&str>(&[]);
+    s.wait_for("the first pair", |t| {
+        t.contains("pair 1/") && t.contains("B copied")
+    });
+    s.send("ht");
+    s.wait_for("the spread", |t| {
+        t.contains("Spread of") && t.contains("text with it") && t.contains("[1]")
+    });
+    s.send("l\r");
+    s.wait_for("the pair open on the paragraph", |t| {
+        !t.contains("Spread of") && t.contains("link ") && t.contains("B copied")
+    });
+    s.send("}");
+    s.wait_for("the last pair", |t| {
+        t.lines()
+            .last()
+            .is_some_and(|l| l.contains("pair 4/4") || l.contains("pair 3/3"))
+    });
+    s.send("{");
+    s.wait_for("the first pair", |t| {
+        t.lines().last().is_some_and(|l| l.contains("pair 1/"))
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+}
+
+/// `find --read`: the reader opens the query beside its best source, and
+/// `]` walks the query's sources only, not the pairs among them (the
+/// Reuters story and Palakshi's share text too, but are not the question).
+#[test]
+fn find_read_walks_the_query_s_sources_only() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let index = dir.path().join("index");
+    let built = std::process::Command::new(env!("CARGO_BIN_EXE_copycat"))
+        .arg("index")
+        .arg(root.join("articles"))
+        .arg("--index")
+        .arg(&index)
+        .output()
+        .expect("copycat index runs");
+    assert!(built.status.success(), "{built:?}");
+    let query = root.join("articles/undated-rewrite-peace-plan-rooted-in-russian-proposal.txt");
+    let mut s = Session::start(&[
+        "find".as_ref(),
+        query.as_os_str(),
+        "--index".as_ref(),
+        index.as_os_str(),
+        "--read".as_ref(),
+    ]);
+    s.wait_for("the query beside its best source", |t| {
+        t.contains("B copied") && t.contains("pair 1/2")
+    });
+    s.send("]");
+    s.wait_text("pair 2/2");
+    s.send("]");
+    s.wait_text("that was the last pair");
+    s.send("q");
+    assert!(s.wait_exit().success());
 }

@@ -5,6 +5,9 @@
 #[path = "data/hostile/fixtures.rs"]
 mod fixtures;
 
+#[path = "common/doubt.rs"]
+mod doubt;
+
 use copycat::article::{self, Article};
 use copycat::marks::Mark;
 use copycat::testing::Action;
@@ -81,11 +84,17 @@ fn help_popup_lists_the_keymap_and_legend() {
         "reworded",
         "next link",
         "swap A and B",
-        "Ctrl-L",
+        "how this article spread",
     ] {
         assert!(text.contains(want), "help lacks {want:?}");
     }
     insta::assert_snapshot!("help_popup", t.backend());
+    // Every binding is in the help, if not on its first page.
+    let all: String = copycat::testing::help_lines(app.theme(), app.keymap())
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(all.contains("Ctrl-L"), "the help lacks Ctrl-L");
     // Esc closes the help and does not quit.
     key(&mut app, KeyCode::Esc);
     assert!(!app.should_quit());
@@ -400,6 +409,10 @@ fn check_every_mode(app: &mut App, state: &str, w: u16, h: u16) {
     app.apply(Action::Flags);
     check(app, "flags panel");
     app.apply(Action::Back);
+    app.apply(Action::Spread);
+    app.settle();
+    check(app, "spread view");
+    app.apply(Action::Back);
     if w < copycat::testing::geometry::WIDE {
         app.apply(Action::ToggleList);
         assert!(app.list_popup());
@@ -627,14 +640,19 @@ fn headers_gutter_numbers_moved_runs_and_map_of_reuters_and_palakshi() {
     key(&mut app, KeyCode::Char('m'));
     let t = draw(&app, w, h);
     let text = screen_text(t.backend().buffer());
-    // Two files typed: no list; each title names its file (A's shortened
-    // from the left to leave room for "likely source": a wire story).
+    // Two files typed: no list; each title names its file.
     assert!(!text.contains("Articles"), "{text}");
     let top = text.lines().next().unwrap_or_default();
-    let a = top.find("-us-peace-plan-drew-on-russian-non-paper.txt · likely source (wire) ");
+    // Two versions of one story the same day, neither naming the other: no
+    // likely source, and both names whole.
+    let a =
+        top.find(" A  articles/2025-11-26-reuters-us-peace-plan-drew-on-russian-non-paper.txt ");
     let b =
         top.find(" B  articles/2025-11-26-palakshi-us-plan-influenced-by-kremlin-non-paper.txt ");
-    assert!(top.starts_with("┌ A  …") && a.is_some() && a < b, "{top}");
+    assert!(
+        a.is_some() && a < b && !top.contains("likely source"),
+        "{top}"
+    );
     assert!(text.contains(" moved "), "{text}");
     assert!(text.contains("¶1"), "{text}");
     insta::assert_snapshot!("reuters_palakshi_moved", t.backend());
@@ -1032,7 +1050,7 @@ fn the_flags_panel_lists_both_sides_and_enter_goes_to_one() {
 #[test]
 fn notes_name_the_keys_a_config_file_binds() {
     let config = copycat::testing::parse_config(
-        "[keys.everywhere]\nnext-pair = [\"}\"]\nprevious-pair = [\"{\"]\nnext = [\"j\"]\n",
+        "[keys.everywhere]\nnext-pair = [\">\"]\nprevious-pair = [\"<\"]\nnext = [\"j\"]\n",
         "test.toml",
     )
     .expect("a valid config");
@@ -1040,7 +1058,7 @@ fn notes_name_the_keys_a_config_file_binds() {
     app.set_keymap(config.keymap);
     key(&mut app, KeyCode::Char('*'));
     let note = app.note().expect("a note").to_string();
-    assert!(note.starts_with("} and { step through all"), "{note}");
+    assert!(note.starts_with("> and < step through all"), "{note}");
     key(&mut app, KeyCode::Char('y'));
     let note = app.note().expect("a note").to_string();
     assert!(
@@ -1154,4 +1172,62 @@ fn a_long_flag_note_leaves_the_search_count_on_the_status_bar() {
     assert!(status.contains(&count), "no {count:?} in {status:?}");
     assert!(status.contains("flag 2/5 · altered quote"), "{status}");
     assert!(status.contains('…'), "the flag's line shortened: {status}");
+}
+
+/// The spread view of the Reuters story: its paragraphs, a column for each
+/// article holding some of them, and the list of those articles.
+#[test]
+fn the_spread_view_is_a_heat_map_of_who_took_each_paragraph() {
+    let mut app = app(140, 36, true);
+    let arts = article::bundled();
+    let reuters = index_of(&arts, "reuters");
+    key(&mut app, KeyCode::Char('h'));
+    if app.pair().0 != reuters {
+        app.apply(Action::Swap);
+        app.settle();
+    }
+    assert_eq!(app.pair().0, reuters);
+    key(&mut app, KeyCode::Char('t'));
+    let t = draw(&app, 140, 36);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("Spread of"), "{text}");
+    assert!(text.contains("share text with it"), "{text}");
+    insta::assert_snapshot!("spread_view", t.backend());
+    // Right, then Enter: the second article's pair, on the paragraph.
+    key(&mut app, KeyCode::Char('l'));
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(app.focus(), Some(copycat::testing::Unit::Link(_))));
+    assert!(app.pair().0 == reuters || app.pair().1 == reuters);
+}
+
+/// Issue 20: in the reader, a page read with doubt says so on its pane's
+/// border and under its title, and the list counts the files skipped and
+/// the pages in doubt from the first frame; the status bar names them.
+#[test]
+fn a_doubtful_page_and_skipped_files_show_in_the_first_frame() {
+    let (a, b) = doubt::doubtful_pair();
+    let arts = vec![a, b, article::bundled().remove(0)];
+    let mut app = App::new(arts, true, true);
+    app.note_skipped(&[
+        "skipped blob.bin: binary file (contains NUL bytes), not an article".into(),
+    ]);
+    app.resize(140, 30);
+    let note = app.note().expect("a note").to_string();
+    assert!(
+        note.contains("1 file skipped (blob.bin") && note.contains("1 page read with doubt"),
+        "{note}"
+    );
+    app.settle();
+    key(&mut app, KeyCode::Char('{'));
+    let (pa, _) = app.pair();
+    let t = draw(&app, 140, 30);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("Articles 3"), "{text}");
+    assert!(text.contains("1 skipped · 1 in doubt"), "{text}");
+    let doubtful_shown = pa == 0 || app.pair().1 == 0;
+    assert!(doubtful_shown, "the pair holds the doubtful page");
+    assert!(
+        text.contains("page read with doubt (--whole-page)"),
+        "{text}"
+    );
 }

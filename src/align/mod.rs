@@ -27,6 +27,7 @@ use std::ops::Range;
 
 use crate::article::Article;
 use crate::marks::Mark;
+use crate::side::Side;
 
 pub use passage::{MAX_PASSAGE_GAP, Passage};
 pub use words::WordOp;
@@ -104,23 +105,22 @@ impl Link {
             .collect()
     }
 
-    /// The words a reader sees marked on one side (`a`: A's side), with
-    /// their mark, in reading order: on A the words B deleted, on B the
-    /// words it inserted, and on both the words B kept but moved.
-    pub fn marked_words(&self, a: bool) -> Vec<(Range<usize>, Mark)> {
-        let mut v: Vec<(Range<usize>, Mark)> = self
-            .ops
-            .iter()
-            .filter_map(|op| match (op, a) {
-                (WordOp::Delete { a: w }, true) => Some((w.clone(), Mark::Deleted)),
-                (WordOp::Insert { b: w }, false) => Some((w.clone(), Mark::Inserted)),
-                (WordOp::Moved { a: w, .. }, true) | (WordOp::Moved { b: w, .. }, false) => {
-                    Some((w.clone(), Mark::Moved))
-                }
-                _ => None,
-            })
-            .filter(|(w, _)| !w.is_empty())
-            .collect();
+    /// The words a reader sees marked on `side`, with their mark, in
+    /// reading order: on A the words B deleted, on B the words it inserted,
+    /// and on both the words B kept but moved.
+    pub fn marked_words(&self, side: Side) -> Vec<(Range<usize>, Mark)> {
+        let mut v: Vec<(Range<usize>, Mark)> =
+            self.ops
+                .iter()
+                .filter_map(|op| match (op, side) {
+                    (WordOp::Delete { a: w }, Side::A) => Some((w.clone(), Mark::Deleted)),
+                    (WordOp::Insert { b: w }, Side::B) => Some((w.clone(), Mark::Inserted)),
+                    (WordOp::Moved { a: w, .. }, Side::A)
+                    | (WordOp::Moved { b: w, .. }, Side::B) => Some((w.clone(), Mark::Moved)),
+                    _ => None,
+                })
+                .filter(|(w, _)| !w.is_empty())
+                .collect();
         v.sort_by_key(|(w, _)| w.start);
         v
     }

@@ -447,7 +447,8 @@ pub fn find(
     let mut pairs: Vec<Pair> = (1..articles.len())
         .into_par_iter()
         .filter_map(|k| {
-            let p = corpus::pair(&articles, 0, k);
+            // The pairs that share text, as `rank` lists them.
+            let p = corpus::pair(&articles, 0, k).filter(Pair::shares_text);
             done.fetch_add(1, Ordering::Relaxed);
             progress.advance(1);
             p
@@ -456,6 +457,7 @@ pub fn find(
     corpus::sort(&mut pairs);
     let ranking = Ranking {
         pairs,
+        families: corpus::Families::none(articles.len()),
         articles: articles.len(),
         all_pairs: (index.len() as usize).saturating_sub(usize::from(exclude.is_some())),
         candidates: proposed,

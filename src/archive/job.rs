@@ -30,7 +30,7 @@ use super::fingerprint::{self, content_hash};
 use super::store::hex;
 use super::{Error, Progress};
 use crate::article::{Article, load};
-use crate::corpus::{self, Direction, Pair, Ranking};
+use crate::corpus::{self, Direction, Pair, Ranking, Undecided};
 
 /// Articles read at once by [`export`]: their sentences are written before
 /// the next batch is read.
@@ -201,8 +201,12 @@ pub struct PairRow {
     pub reworded: f64,
     /// Links.
     pub links: usize,
-    /// `dates`, `attribution`, `containment`, `wire` or `unknown`.
+    /// `dates`, `attribution`, `containment` or `unknown`.
     pub direction: String,
+    /// When `unknown`, what was seen (`same-text`, `passage`, `paragraphs`,
+    /// `partial`: `corpus::Undecided`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undecided: Option<String>,
 }
 
 /// A line that is not what it should be: one clear message.
@@ -260,6 +264,10 @@ pub fn align_pairs(input: impl BufRead, mut output: impl Write, base: &Path) -> 
                     reworded: p.reworded,
                     links: p.links,
                     direction: p.direction.as_str().to_string(),
+                    undecided: match p.direction {
+                        Direction::Unknown(u) => Some(u.as_str().to_string()),
+                        _ => None,
+                    },
                 })
             })
             .collect();
@@ -287,13 +295,16 @@ pub fn align_pairs(input: impl BufRead, mut output: impl Write, base: &Path) -> 
     Ok(written)
 }
 
-fn direction(s: &str) -> Option<Direction> {
+fn direction(s: &str, undecided: Option<&str>) -> Option<Direction> {
     Some(match s {
         "dates" => Direction::Dates,
         "attribution" => Direction::Attribution,
         "containment" => Direction::Containment,
-        "wire" => Direction::Wire,
-        "unknown" => Direction::Unknown,
+        "unknown" => Direction::Unknown(
+            undecided
+                .and_then(Undecided::from_name)
+                .unwrap_or(Undecided::Partial),
+        ),
         _ => return None,
     })
 }
@@ -346,9 +357,9 @@ pub fn merge(
         if a >= n || b >= n || a == b {
             return Err(bad_line("pairs", k + 1, "no such article"));
         }
-        let dir =
-            direction(&r.direction).ok_or_else(|| bad_line("pairs", k + 1, "unknown direction"))?;
-        out.push(Pair {
+        let dir = direction(&r.direction, r.undecided.as_deref())
+            .ok_or_else(|| bad_line("pairs", k + 1, "unknown direction"))?;
+        let p = Pair {
             a,
             b,
             b_in_a: r.b_in_a,
@@ -357,11 +368,16 @@ pub fn merge(
             reworded: r.reworded,
             links: r.links,
             direction: dir,
-        });
+        };
+        // The ranking holds the pairs that share text, as `rank`'s does.
+        if p.shares_text() {
+            out.push(p);
+        }
     }
     corpus::sort(&mut out);
     let ranking = Ranking {
         pairs: out,
+        families: corpus::Families::none(n),
         articles: n,
         all_pairs: n * n.saturating_sub(1) / 2,
         candidates,

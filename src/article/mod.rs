@@ -297,6 +297,13 @@ impl Article {
         self.meta.clean();
     }
 
+    /// Whether the story read from this saved page is in doubt: refused,
+    /// little kept of a long page, or close rivals (see
+    /// [`Extraction::uncertain`]). Plain text never is.
+    pub fn doubtful(&self) -> bool {
+        self.extraction.as_ref().is_some_and(Extraction::uncertain)
+    }
+
     /// For a web page: what to tell the user about how its story was
     /// chosen (nothing when copycat is sure, or for other files).
     pub fn extraction_notes(&self) -> Vec<String> {

@@ -169,8 +169,12 @@ pub fn index(a: IndexArgs) -> Result<()> {
 }
 
 /// `copycat find ARTICLE --index PATH`; with `--read`, `read` opens the
-/// reader on the articles found, the best pair first.
-pub fn find_sources(a: FindArgs, read: impl FnOnce(Vec<Article>) -> Result<()>) -> Result<()> {
+/// reader on the articles found, the best pair first, and the index of the
+/// query among them (`]` walks its pairs only).
+pub fn find_sources(
+    a: FindArgs,
+    read: impl FnOnce(Vec<Article>, usize) -> Result<()>,
+) -> Result<()> {
     // The index first: without one nothing else matters.
     let index = Index::open(&a.index).map_err(user)?;
     let query = article::load::read_article(&a.article).map_err(UserError::from)?;
@@ -200,7 +204,9 @@ pub fn find_sources(a: FindArgs, read: impl FnOnce(Vec<Article>) -> Result<()>) 
         order.extend((0..arts.len()).filter(|&k| k != x && k != y));
         let mut slots: Vec<Option<Article>> = arts.drain(..).map(Some).collect();
         let arts = order.into_iter().filter_map(|k| slots[k].take()).collect();
-        return read(arts);
+        // Every pair found holds the query (index 0 of `found.articles`).
+        let query = usize::from(x != 0);
+        return read(arts, query);
     }
     let out = match a.format {
         FindFormat::Json => export::json::ranking(&found.articles, &found.ranking),

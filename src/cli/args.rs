@@ -152,13 +152,19 @@ pub enum Command {
     /// Find the pairs of articles that share text, rank them by how much,
     /// and tell each article's likely sources.
     ///
-    /// Up to 40 articles every pair is aligned. Above that, a pair is
-    /// aligned only when some sentence of one may come from the other
-    /// (shared rare words, sentence by sentence, so that a reworded passage
-    /// inside a long article counts as much as a near-copy); the first line
-    /// of the output says how many pairs were proposed and aligned. Pairs are
-    /// listed when the alignment links at least one passage, highest score
-    /// (the larger share of either article found in the other) first.
+    /// Reprints of one text (a byline, a dateline, a few words or a
+    /// paragraph apart) are grouped into families first; a family is aligned
+    /// once, through its most typical member, and listed with each member's
+    /// differences. Up to 40 articles (a family counting once) every pair is
+    /// aligned. Above that, a pair is aligned only when some sentence of one
+    /// may come from the other (shared rare words, sentence by sentence, so
+    /// that a reworded passage inside a long article counts as much as a
+    /// near-copy); the first line of the output says how many pairs were
+    /// proposed and aligned. Pairs that share text are listed (two links,
+    /// or one holding a fifth of an article, or one naming the other's
+    /// outlet), highest score (the larger share of either article found in
+    /// the other) first, each with why it is oriented as it is: dates, an
+    /// attribution, a selection of the source, or unknown.
     Rank {
         /// Files or folders; the bundled articles when none.
         paths: Vec<PathBuf>,
@@ -168,6 +174,31 @@ pub enum Command {
         /// Align at most this many pairs (the most promising first).
         #[arg(long, value_name = "N", default_value_t = corpus::DEFAULT_MAX_PAIRS)]
         max_pairs: usize,
+        /// Also list every pair of articles the families stand for: members
+        /// with their representative's figures, and the pairs inside each
+        /// family (measured without aligning).
+        #[arg(long)]
+        expand: bool,
+        #[command(flatten)]
+        reading: Reading,
+    },
+    /// How one article travelled: its paragraphs and, beside each, the
+    /// articles that took it (copied or reworded, with the share), a family
+    /// of reprints counted once with its size.
+    Spread {
+        /// The article.
+        article: PathBuf,
+        /// Files or folders to look in.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format (`html`: a standalone heat map); by default the
+        /// extension of `--output` decides, else text.
+        #[arg(long, short, value_enum)]
+        format: Option<Format>,
+        /// Write to FILE instead of standard output (never over the
+        /// article).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
         #[command(flatten)]
         reading: Reading,
     },

@@ -27,10 +27,7 @@ const DOUBTS_NAMED: usize = 3;
 /// another part nearly as large): one line each for the first few, then a
 /// count, and how to read them whole.
 pub fn doubts<'a>(arts: impl IntoIterator<Item = &'a Article>) {
-    let doubtful: Vec<&Article> = arts
-        .into_iter()
-        .filter(|a| a.extraction.as_ref().is_some_and(|e| e.uncertain()))
-        .collect();
+    let doubtful: Vec<&Article> = arts.into_iter().filter(|a| a.doubtful()).collect();
     for a in doubtful.iter().take(DOUBTS_NAMED) {
         for note in a.extraction_notes() {
             eprintln!("copycat: {}: {}", safe_line(&a.path), safe_line(&note));

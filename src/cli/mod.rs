@@ -15,6 +15,7 @@ pub mod output;
 mod progress;
 #[cfg(feature = "tui")]
 mod reader;
+mod spread;
 pub mod usage;
 
 use std::io::{self, IsTerminal};
@@ -44,7 +45,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Index(a)) => archive::index(a),
         Some(Command::Find(a)) => {
             let color = color(io::stdout().is_terminal());
-            archive::find_sources(a, |arts| read_found(color, &cli, arts))
+            archive::find_sources(a, |arts, query| read_found(color, &cli, arts, query))
         }
         Some(Command::Job { step }) => archive::job(step),
         Some(Command::Compare {
@@ -105,6 +106,7 @@ pub fn run(cli: Cli) -> Result<()> {
             paths,
             format,
             max_pairs,
+            expand,
             reading,
         }) => {
             let bar = progress::Bar::new();
@@ -124,12 +126,26 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             let ranking = corpus::rank_with(&arts, &opts, &bar);
             bar.finish();
+            let opts = export::rank::Options { expand };
             let out = match format {
-                RankFormat::Json => export::json::ranking(&arts, &ranking),
-                RankFormat::Text => export::text::ranking(&arts, &ranking),
+                RankFormat::Json => export::rank::json(&arts, &ranking, opts),
+                RankFormat::Text => export::rank::text(&arts, &ranking, opts),
             };
             write_out(&out)
         }
+        Some(Command::Spread {
+            article,
+            paths,
+            format,
+            output,
+            reading,
+        }) => spread::spread(
+            &article,
+            &paths,
+            format,
+            output.as_deref(),
+            &reading.options(),
+        ),
         None => reader(color(io::stdout().is_terminal()), cli),
     }
 }
@@ -151,9 +167,15 @@ fn reader(color: bool, cli: Cli) -> Result<()> {
 
 /// `copycat find --read`: the reader on the articles found.
 #[cfg(feature = "tui")]
-fn read_found(color: bool, cli: &Cli, arts: Vec<copycat::article::Article>) -> Result<()> {
+fn read_found(
+    color: bool,
+    cli: &Cli,
+    arts: Vec<copycat::article::Article>,
+    query: usize,
+) -> Result<()> {
     reader::open_read(
         arts,
+        query,
         reader::Options {
             color,
             mouse: !cli.no_mouse,

@@ -33,32 +33,44 @@ pub struct Options<'a> {
 pub fn open(paths: Vec<PathBuf>, o: Options) -> Result<()> {
     // The config file first: a mistake in it is said before anything else.
     let (config, theme) = looks(&o)?;
+    let mut skipped = Vec::new();
     let (arts, loader) = if paths.is_empty() {
         (article::bundled(), None)
     } else {
         let (pending, warnings) =
             article::load::list_paths_with(&paths, &o.parse).map_err(UserError::from)?;
         warn(&warnings);
+        skipped = warnings;
         let unread = pending
             .iter()
             .filter(|p| matches!(p, Pending::File(_)))
             .count();
         if unread <= READ_LATER {
-            (read_now(pending, &o.parse)?, None)
+            let (arts, more) = read_now(pending, &o.parse)?;
+            skipped.extend(more);
+            (arts, None)
         } else {
             read_later(pending, o.parse)
         }
     };
     // Two files typed keep their order: the first is A, on the left.
     let keep_order = paths.len() == 2 && arts.len() == 2 && paths.iter().all(|p| p.is_file());
-    show(arts, loader, keep_order, &o, (config, theme))
+    show(
+        arts,
+        loader,
+        (keep_order, None),
+        &o,
+        (config, theme),
+        skipped,
+    )
 }
 
 /// Open the reader on articles already read, the first two as A and B
-/// (`copycat find --read`: the article beside its best source).
-pub fn open_read(arts: Vec<Article>, o: Options) -> Result<()> {
+/// (`copycat find --read`: the article beside its best source), `]` and
+/// `[` walking the pairs of article `pivot` only.
+pub fn open_read(arts: Vec<Article>, pivot: usize, o: Options) -> Result<()> {
     let looks = looks(&o)?;
-    show(arts, None, true, &o, looks)
+    show(arts, None, (true, Some(pivot)), &o, looks, Vec::new())
 }
 
 /// The config file and the theme it and `--theme` choose.
@@ -76,9 +88,10 @@ fn looks(o: &Options) -> Result<(copycat::ui::Config, ThemeChoice)> {
 fn show(
     arts: Vec<Article>,
     loader: Option<copycat::ui::Loader>,
-    keep_order: bool,
+    (keep_order, pivot): (bool, Option<usize>),
     o: &Options,
     (config, theme): (copycat::ui::Config, ThemeChoice),
+    skipped: Vec<String>,
 ) -> Result<()> {
     // The reader draws on a terminal and reads keys from one (the
     // controlling terminal, as `less` does: standard input may be an
@@ -101,6 +114,8 @@ fn show(
         html: Some(copycat::export::html::render),
         config,
         theme,
+        skipped,
+        pivot,
     };
     copycat::ui::run_loading(arts, loader, settings).context("the terminal interface failed")
 }
@@ -108,8 +123,9 @@ fn show(
 /// A small load, read now: what listing read already (standard input, files
 /// named directly) is kept, never read a second time (standard input has
 /// nothing left the second time), and the folders' files are read on
-/// rayon's pool; files that cannot be read are skipped with a warning.
-fn read_now(pending: Vec<Pending>, opts: &ParseOptions) -> Result<Vec<Article>> {
+/// rayon's pool; files that cannot be read are skipped with a warning,
+/// handed back for the reader to count.
+fn read_now(pending: Vec<Pending>, opts: &ParseOptions) -> Result<(Vec<Article>, Vec<String>)> {
     use rayon::prelude::*;
     let read: Vec<Result<Article, article::LoadError>> = pending
         .into_par_iter()
@@ -139,7 +155,7 @@ fn read_now(pending: Vec<Pending>, opts: &ParseOptions) -> Result<Vec<Article>> 
         ))
         .into());
     }
-    Ok(arts)
+    Ok((arts, skipped))
 }
 
 /// A large load: the first pair is read now, the rest on a thread while the

@@ -33,6 +33,7 @@
 //! Nothing here decides reuse: the aligner does, on each candidate.
 
 use std::hash::{Hash, Hasher};
+use std::ops::Range;
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
@@ -137,10 +138,11 @@ impl Fingerprinter {
     }
 
     /// Sorted, distinct stem keys of each body sentence with enough of them.
-    fn article(&mut self, art: &Article) -> Vec<Vec<u64>> {
+    /// …of the sentences in `only`, when given.
+    fn article(&mut self, art: &Article, only: Option<&[Range<usize>]>) -> Vec<Vec<u64>> {
         let mut out = Vec::new();
-        for s in &art.sentences {
-            if !s.role.compared() {
+        for (k, s) in art.sentences.iter().enumerate() {
+            if !s.role.compared() || only.is_some_and(|o| !o.iter().any(|r| r.contains(&k))) {
                 continue;
             }
             let mut set: Vec<u64> = s
@@ -176,17 +178,25 @@ thread_local! {
         std::cell::RefCell::new(Fingerprinter::new());
 }
 
-fn fingerprint(arts: &[Article]) -> Sentences {
-    let per_article: Vec<Vec<Vec<u64>>> = arts
+/// Fingerprint the articles `among` (indices into `arts`), of those in
+/// `only` only the sentences it gives; holders are indices into `arts`.
+fn fingerprint(arts: &[Article], among: &[usize], only: &Only) -> Sentences {
+    let per_article: Vec<(usize, Vec<Vec<u64>>)> = among
         .par_iter()
-        .map(|a| FINGERPRINTER.with(|f| f.borrow_mut().article(a)))
+        .map(|&a| {
+            let o = only.get(&a).map(Vec::as_slice);
+            (
+                a,
+                FINGERPRINTER.with(|f| f.borrow_mut().article(&arts[a], o)),
+            )
+        })
         .collect();
     let mut stem_ids: FxHashMap<u64, u32> = FxHashMap::default();
     let mut distinct: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
     let mut sets: Vec<Vec<u32>> = Vec::new();
     let mut holders: Vec<Vec<u32>> = Vec::new();
     let mut total = 0;
-    for (a, sentences) in per_article.into_iter().enumerate() {
+    for (a, sentences) in per_article {
         for set in sentences {
             total += 1;
             let mut ids: Vec<u32> = set
@@ -247,7 +257,25 @@ pub fn candidates(arts: &[Article]) -> Found {
 /// Find the pairs of `arts` whose evidence reaches `min_evidence` (for
 /// measuring what the threshold keeps and loses).
 pub fn candidates_above(arts: &[Article], min_evidence: f32) -> Found {
-    let s = fingerprint(arts);
+    let all: Vec<usize> = (0..arts.len()).collect();
+    candidates_among(arts, &all, min_evidence)
+}
+
+/// Find the pairs of the articles `among` (indices into `arts`, as are the
+/// pairs') whose evidence reaches `min_evidence`: a ranking looks among
+/// the representatives of reprint families and the articles without one.
+pub fn candidates_among(arts: &[Article], among: &[usize], min_evidence: f32) -> Found {
+    candidates_in(arts, among, &Only::default(), min_evidence)
+}
+
+/// Some articles' sentences, by article: a reprint's own text.
+pub type Only = FxHashMap<usize, Vec<Range<usize>>>;
+
+/// [`candidates_among`], the articles in `only` fingerprinted by the
+/// sentences it gives alone: a reprint is a candidate with another article
+/// by the text it holds of its own, not by its family's.
+pub fn candidates_in(arts: &[Article], among: &[usize], only: &Only, min_evidence: f32) -> Found {
+    let s = fingerprint(arts, among, only);
     let d = s.sets.len();
     // Document frequency over distinct sentences, and weights.
     let mut df = vec![0u32; s.stems];

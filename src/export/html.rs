@@ -15,9 +15,10 @@ use crate::article::decode::placeholder;
 use crate::comparison::{Comparison, Item, paragraph_range, paragraphs};
 use crate::export::text::{FLAG, flag_counts};
 use crate::marks::{self, Mark, pct};
+use crate::side::Side;
 
 /// The page's own colours; the marks' colours come from [`marks::css`].
-const STYLE: &str = r#"
+pub(super) const STYLE: &str = r#"
 :root { --bg:#fff; --fg:#1d1d1f; --dim:#6e6e73; --rule:#d2d2d7; }
 @media (prefers-color-scheme: dark) {
   :root { --bg:#161617; --fg:#e8e8ed; --dim:#98989d; --rule:#3a3a3c; }
@@ -53,7 +54,7 @@ td.gutter.in-passage { border-left:3px solid var(--rule); }
 /// `s` escaped for HTML text and attributes. Article text is clean
 /// already; a file name may hold any byte, so controls, C1 and bidi
 /// controls become their visible placeholders, as on the terminal.
-fn esc(s: &str, out: &mut String) {
+pub(super) fn esc(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -68,7 +69,7 @@ fn esc(s: &str, out: &mut String) {
     }
 }
 
-fn escaped(s: &str) -> String {
+pub(super) fn escaped(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     esc(s, &mut o);
     o
@@ -248,13 +249,13 @@ pub fn write(a: &Article, b: &Article, c: &Comparison, out: impl io::Write) -> i
                 let _ = writeln!(
                     o,
                     "<tr><td class=\"{class}\">{}</td><td class=\"{gutter_class}\">#{} {class} {:.2}<br>{} kept in order<br>A ¶{} ↔ B ¶{}{moved}{marks}</td><td class=\"{class}\">{}</td></tr>",
-                    marked(a, l.a_span.clone(), &l.marked_words(true)),
+                    marked(a, l.a_span.clone(), &l.marked_words(Side::A)),
                     i + 1,
                     l.score,
                     pct(c.kept(i)),
                     a.paragraph_number(l.a.start),
                     b.paragraph_number(l.b.start),
-                    marked(b, l.b_span.clone(), &l.marked_words(false)),
+                    marked(b, l.b_span.clone(), &l.marked_words(Side::B)),
                 );
             }
             Item::New(k) => {

@@ -7,13 +7,13 @@ use serde::Serialize;
 use serde_json::Value;
 use serde_json::ser::{Formatter, PrettyFormatter};
 
-use super::report::{CompareReport, RankReport};
+use super::report::CompareReport;
 use crate::article::Article;
 use crate::comparison::Comparison;
-use crate::corpus::{self, Ranking};
+use crate::corpus::Ranking;
 
 /// Pretty JSON with a trailing newline.
-fn pretty(v: &impl Serialize) -> String {
+pub(super) fn pretty(v: &impl Serialize) -> String {
     let mut out = Vec::new();
     // The report types hold only strings, numbers, booleans and lists, all
     // of which serde_json writes without fail, and into a Vec without an
@@ -141,10 +141,9 @@ pub fn write(a: &Article, b: &Article, c: &Comparison, out: impl Write) -> io::R
     w.flush()
 }
 
-/// `copycat rank --format json`.
+/// `copycat rank --format json` ([`super::rank::json`], without `--expand`).
 pub fn ranking(arts: &[Article], ranking: &Ranking) -> String {
-    let sources = corpus::sources(arts.len(), &ranking.pairs);
-    pretty(&RankReport::new(arts, ranking, &sources))
+    super::rank::json(arts, ranking, super::rank::Options::default())
 }
 
 #[cfg(test)]

@@ -7,5 +7,7 @@
 
 pub mod html;
 pub mod json;
+pub mod rank;
 pub mod report;
+pub mod spread;
 pub mod text;

@@ -1,5 +1,5 @@
-//! The JSON contract as types: what `copycat compare --format json` and
-//! `copycat rank --format json` print, field by field.
+//! The JSON contract as types: what `copycat compare --format json` prints,
+//! field by field (`rank`'s are in [`super::rank`]).
 //!
 //! The reports borrow from the articles and the alignment; serializing them
 //! is the only place shares and scores are rounded (to three decimals), so the
@@ -18,7 +18,6 @@ use serde::{Serialize, Serializer};
 use crate::align::{Kind, Link, Passage, WordOp};
 use crate::article::Article;
 use crate::comparison::{self, Comparison};
-use crate::corpus::{Ranking, Source};
 use crate::drift::FlagKind;
 
 /// The version of the report format. Version 1 (copycat 0.1) had no
@@ -27,7 +26,7 @@ use crate::drift::FlagKind;
 pub const VERSION: u32 = 3;
 
 /// A share or score rounded to three decimals for the report.
-fn round3<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+pub(super) fn round3<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64((x * 1000.0).round() / 1000.0)
 }
 
@@ -374,143 +373,6 @@ impl<'a> CompareReport<'a> {
                     b: Span::of(b, f.b.clone()),
                     detail: f.detail.clone(),
                     link: f.link,
-                })
-                .collect(),
-        }
-    }
-}
-
-/// What `copycat rank --format json` prints.
-#[derive(Debug, Serialize)]
-pub struct RankReport<'a> {
-    /// The report format's version ([`VERSION`]).
-    pub version: u32,
-    /// How many pairs there were, were proposed, were aligned, share text.
-    pub summary: RankSummary,
-    /// Pairs that share text (at least one link), highest score first.
-    pub pairs: Vec<RankedPair<'a>>,
-    /// Every article, in the order given, with its likely sources.
-    pub articles: Vec<RankedArticle<'a>>,
-}
-
-/// What a ranking covered: which pairs were looked at, and how.
-#[derive(Debug, Serialize)]
-pub struct RankSummary {
-    /// Articles ranked.
-    pub articles: usize,
-    /// Pairs of articles in all, `n (n - 1) / 2`.
-    pub all_pairs: usize,
-    /// Pairs proposed for alignment: every pair for small corpora (see
-    /// `exhaustive`), else the pairs with sentences that may be reused.
-    pub candidates: usize,
-    /// Pairs aligned: the candidates, up to the `--max-pairs` limit.
-    pub aligned: usize,
-    /// Pairs that share text: those listed in `pairs`.
-    pub shared: usize,
-    /// Whether every pair was aligned.
-    pub exhaustive: bool,
-}
-
-/// One pair of a ranking, oriented likely source → copy.
-#[derive(Debug, Serialize)]
-pub struct RankedPair<'a> {
-    /// Path of the likely source (the first of the two given when
-    /// `direction` is `unknown`).
-    pub a: &'a str,
-    /// Path of the likely copy.
-    pub b: &'a str,
-    /// What pairs are ranked by: the larger of `b_in_a` and `a_in_b`.
-    #[serde(serialize_with = "round3")]
-    pub score: f64,
-    /// Share of B's body found in A (copied or reworded).
-    #[serde(serialize_with = "round3")]
-    pub b_in_a: f64,
-    /// Share of A's body found in B.
-    #[serde(serialize_with = "round3")]
-    pub a_in_b: f64,
-    /// Share of B's body in copied links.
-    #[serde(serialize_with = "round3")]
-    pub copied: f64,
-    /// Share of B's body in reworded links.
-    #[serde(serialize_with = "round3")]
-    pub reworded: f64,
-    /// Number of links between the two.
-    pub links: usize,
-    /// How A was found to be the source: `dates`, `attribution` (B names
-    /// A's outlet), `containment` (more of B is in A than of A in B),
-    /// `wire` (A is a news agency's story, B is not), or `unknown`.
-    pub direction: &'static str,
-}
-
-/// One article of a ranking.
-#[derive(Debug, Serialize)]
-pub struct RankedArticle<'a> {
-    /// The path as given.
-    pub path: &'a str,
-    /// The headline (or the lead shortened).
-    pub title: &'a str,
-    /// `YYYY-MM-DD`, or `null`.
-    pub date: Option<&'a str>,
-    /// The articles it most likely took text from, the largest share first;
-    /// empty for an original.
-    pub likely_sources: Vec<LikelySource<'a>>,
-}
-
-/// A likely source of an article.
-#[derive(Debug, Serialize)]
-pub struct LikelySource<'a> {
-    /// Path of the source.
-    pub path: &'a str,
-    /// Share of the article's body found in the source.
-    #[serde(serialize_with = "round3")]
-    pub share: f64,
-    /// How the direction was decided (as `pairs[].direction`).
-    pub direction: &'static str,
-}
-
-impl<'a> RankReport<'a> {
-    /// The report of `ranking` over `arts`, with each article's likely sources.
-    pub fn new(arts: &'a [Article], ranking: &Ranking, sources: &[Vec<Source>]) -> RankReport<'a> {
-        RankReport {
-            version: VERSION,
-            summary: RankSummary {
-                articles: ranking.articles,
-                all_pairs: ranking.all_pairs,
-                candidates: ranking.candidates,
-                aligned: ranking.aligned,
-                shared: ranking.pairs.len(),
-                exhaustive: ranking.exhaustive,
-            },
-            pairs: ranking
-                .pairs
-                .iter()
-                .map(|p| RankedPair {
-                    a: &arts[p.a].path,
-                    b: &arts[p.b].path,
-                    score: p.score(),
-                    b_in_a: p.b_in_a,
-                    a_in_b: p.a_in_b,
-                    copied: p.copied,
-                    reworded: p.reworded,
-                    links: p.links,
-                    direction: p.direction.as_str(),
-                })
-                .collect(),
-            articles: arts
-                .iter()
-                .zip(sources)
-                .map(|(a, ss)| RankedArticle {
-                    path: &a.path,
-                    title: &a.meta.title,
-                    date: a.meta.date.as_deref(),
-                    likely_sources: ss
-                        .iter()
-                        .map(|s| LikelySource {
-                            path: &arts[s.article].path,
-                            share: s.share,
-                            direction: ranking.pairs[s.pair].direction.as_str(),
-                        })
-                        .collect(),
                 })
                 .collect(),
         }

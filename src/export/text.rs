@@ -12,9 +12,10 @@ use std::ops::Range;
 
 use crate::article::{Article, safe_line};
 use crate::comparison::{Comparison, Item, paragraph_range, paragraphs};
-use crate::corpus::{self, Ranking};
+use crate::corpus::Ranking;
 use crate::drift;
 use crate::marks::{Mark, SGR_RESET, pct};
+use crate::side::Side;
 
 const BOLD: &str = "\x1b[1m";
 
@@ -210,12 +211,12 @@ pub fn write(
                 let _ = writeln!(
                     o,
                     "  A  {}",
-                    marked(a, l.a_span.clone(), &l.marked_words(true), ansi)
+                    marked(a, l.a_span.clone(), &l.marked_words(Side::A), ansi)
                 );
                 let _ = writeln!(
                     o,
                     "  B  {}",
-                    marked(b, l.b_span.clone(), &l.marked_words(false), ansi)
+                    marked(b, l.b_span.clone(), &l.marked_words(Side::B), ansi)
                 );
                 for f in c.flags_of(i) {
                     let _ = writeln!(
@@ -294,67 +295,14 @@ pub fn flag_counts(flags: &[drift::Flag]) -> String {
         .join(" · ")
 }
 
-/// What a ranking covered, in one line: how many pairs there were, how many
-/// were proposed and aligned, how many share text.
+/// What a ranking covered, in one line ([`super::rank::summary`]).
 pub fn ranking_summary(r: &Ranking) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let looked = if r.exhaustive {
-        format!("every pair aligned ({})", r.aligned)
-    } else if r.aligned < r.candidates {
-        format!(
-            "{} proposed by shared sentences, the first {} aligned (--max-pairs)",
-            r.candidates, r.aligned
-        )
-    } else {
-        format!("{} proposed by shared sentences and aligned", r.candidates)
-    };
-    format!(
-        "{}, {}: {looked}; {} share text",
-        plural(r.articles, "article", "articles"),
-        plural(r.all_pairs, "pair", "pairs"),
-        plural(r.pairs.len(), "pair", "pairs"),
-    )
+    super::rank::summary(r)
 }
 
-/// `copycat rank` as text: what was covered, one pair a line (highest score
-/// first), then who took from whom as an indented tree.
+/// `copycat rank` as text ([`super::rank::text`], without `--expand`).
 pub fn ranking(arts: &[Article], r: &Ranking) -> String {
-    let mut s = ranking_summary(r);
-    s.push_str("\n\n");
-    s.push_str("score  b in a  a in b  copied  reworded  links  direction    a → b\n");
-    for p in &r.pairs {
-        let _ = writeln!(
-            s,
-            "{:>5}  {:>6}  {:>6}  {:>6}  {:>8}  {:>5}  {:<11}  {} → {}",
-            pct(p.score()),
-            pct(p.b_in_a),
-            pct(p.a_in_b),
-            pct(p.copied),
-            pct(p.reworded),
-            p.links,
-            p.direction.as_str(),
-            safe_line(&arts[p.a].path),
-            safe_line(&arts[p.b].path)
-        );
-    }
-    let sources = corpus::sources(arts.len(), &r.pairs);
-    let tree = corpus::provenance::tree(&sources);
-    if !tree.is_empty() {
-        s.push_str("\nWho took from whom (share of each article found in the one above it)\n");
-        for n in &tree {
-            let share = n
-                .source
-                .map_or(String::new(), |src| format!("{:>4}  ", pct(src.share)));
-            let _ = writeln!(
-                s,
-                "{}{share}{}",
-                "      ".repeat(n.depth),
-                safe_line(&arts[n.article].path)
-            );
-        }
-    }
-    s
+    super::rank::text(arts, r, super::rank::Options::default())
 }
 
 #[cfg(test)]

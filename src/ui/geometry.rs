@@ -208,6 +208,14 @@ pub fn help_popup(area: Rect, width: usize, lines: usize) -> Rect {
     popup(area, w, h)
 }
 
+/// Everything above the status bar (the spread view's frame).
+pub fn above_status(area: Rect) -> Rect {
+    Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    }
+}
+
 /// The sources popup (`w`): the whole height but a row above and below.
 pub fn sources_popup(area: Rect) -> Rect {
     popup(area, 100, area.height.saturating_sub(2))

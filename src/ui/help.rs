@@ -199,8 +199,12 @@ pub fn lines(t: &Theme, keymap: &Keymap) -> Vec<Line<'static>> {
         "in the list: the share of that article found in A",
     ));
     out.push(row(
+        vec![Span::raw("×9  =")],
+        "in the list: 9 reprints, ranked through this one; a reprint",
+    ));
+    out.push(row(
         vec![Span::styled("likely source", t.strong())],
-        "in a title: earlier by date, else the one drawn on",
+        "in a title: earlier by date, named by the other, or holding it",
     ));
     for (ctx, bindings) in keymap.sections() {
         out.push(Line::raw(""));

@@ -67,6 +67,10 @@ pub enum Action {
     NextPair,
     /// Open the previous ranked pair.
     PrevPair,
+    /// Open the first pair of the walk: the most reused.
+    FirstPair,
+    /// Open the last pair of the walk: the least reused.
+    LastPair,
     /// Switch between synchronized and independent scrolling.
     ToggleSync,
     /// Step through every ranked pair, or only those that share text.
@@ -83,8 +87,15 @@ pub enum Action {
     Erase,
     /// Open the provenance view (who took from whom).
     Provenance,
-    /// Provenance view: open the selected line's pair.
+    /// Provenance view: open the selected line's pair; spread view: open
+    /// the pair on the selected paragraph.
     OpenPair,
+    /// Open the spread view of the article read (who took each paragraph).
+    Spread,
+    /// Spread view: the previous article's column.
+    PrevTaker,
+    /// Spread view: the next article's column.
+    NextTaker,
     /// Open or close the list of flags (changed quotations, numbers, names).
     Flags,
     /// Flags panel: go to the selected flag.
@@ -147,6 +158,8 @@ pub enum Ctx {
     Help,
     /// The provenance view.
     Provenance,
+    /// The spread view.
+    Spread,
     /// The flags panel.
     Flags,
     /// The article list (side pane or popup) has the keyboard.
@@ -166,6 +179,7 @@ impl Ctx {
             Ctx::List => "Article list",
             Ctx::Help => "This help",
             Ctx::Provenance => "Who took from whom",
+            Ctx::Spread => "How an article spread",
             Ctx::Flags => "Changed quotations, numbers and names",
             Ctx::Prompt => "Search and filter prompts",
         }
@@ -179,17 +193,19 @@ impl Ctx {
             Ctx::List => "list",
             Ctx::Help => "help",
             Ctx::Provenance => "sources",
+            Ctx::Spread => "spread",
             Ctx::Flags => "flags",
             Ctx::Prompt => "prompt",
         }
     }
 
     /// Every context, in the order the help and a config file list them.
-    pub const ALL: [Ctx; 7] = [
+    pub const ALL: [Ctx; 8] = [
         Ctx::Global,
         Ctx::Pane,
         Ctx::List,
         Ctx::Provenance,
+        Ctx::Spread,
         Ctx::Flags,
         Ctx::Prompt,
         Ctx::Help,

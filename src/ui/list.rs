@@ -181,6 +181,16 @@ fn render(list: &List, area: Rect, buf: &mut Buffer, env: &Env) {
     let t = env.theme;
     let focused = env.screen.pane == Pane::List;
     let n = env.arts.len();
+    // Files skipped and pages read with doubt, counted where the articles
+    // are: a folder's trouble is seen on the first frame, not after quitting.
+    let doubtful = env.arts.iter().filter(|a| a.doubtful()).count();
+    let mut trouble = Vec::new();
+    if env.skipped > 0 {
+        trouble.push(format!("{} skipped", env.skipped));
+    }
+    if doubtful > 0 {
+        trouble.push(format!("{doubtful} in doubt"));
+    }
     let count = if list.filtered() {
         format!(" Articles {}/{n} “{}” ", list.shown().len(), list.query)
     } else {
@@ -195,6 +205,10 @@ fn render(list: &List, area: Rect, buf: &mut Buffer, env: &Env) {
         .border_style(t.border(focused));
     if fits {
         block = block.title(Line::from(explain).style(t.dim()).right_aligned());
+    }
+    if !trouble.is_empty() {
+        let line = format!(" {} ", trouble.join(" · "));
+        block = block.title_bottom(Line::from(line).style(t.note()));
     }
     let inner = geometry::framed_inner(area);
     if geometry::framable(area) {
@@ -255,7 +269,10 @@ fn render(list: &List, area: Rect, buf: &mut Buffer, env: &Env) {
                 t.dim()
             };
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
-            let d = Line::from(format!("{:INDENT$}{name}", "")).style(style);
+            // A family of reprints: its size beside the one ranked for it,
+            // `=` beside the others (see the help's legend).
+            let tag = env.pairs.family_tag(i).unwrap_or_default();
+            let d = Line::from(format!("{tag:>w$}  {name}", w = INDENT - 2)).style(style);
             buf.set_line(inner.x, y, &d, inner.width);
             y += 1;
         }

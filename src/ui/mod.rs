@@ -40,6 +40,7 @@ pub(crate) mod save;
 pub(crate) mod screen;
 pub(crate) mod search;
 pub(crate) mod terminal;
+pub(crate) mod uptake;
 pub(crate) mod worker;
 
 use std::fs::File;
@@ -80,6 +81,12 @@ pub struct Settings {
     pub config: Config,
     /// How the palette is chosen (`--theme`, else the config file's).
     pub theme: ThemeChoice,
+    /// Files of the command line skipped before the reader opened (said
+    /// on stderr too): the first frame counts them.
+    pub skipped: Vec<String>,
+    /// `]` and `[` walk only the pairs holding this article (`find --read`:
+    /// the query's sources, not the pairs among them).
+    pub pivot: Option<usize>,
 }
 
 /// How often the progress indicator moves while work is pending.
@@ -141,6 +148,7 @@ fn prepare(arts: Arc<Vec<Article>>, loading: bool, s: &Settings) -> App {
         App::with_shared(arts, s.color, s.mouse)
     };
     app.show_all_pairs(s.all_pairs);
+    app.pairs.pivot = s.pivot;
     app.set_keymap(s.config.keymap.clone());
     if let Some(html) = s.html {
         app.export_to(html, ".");
@@ -148,6 +156,7 @@ fn prepare(arts: Arc<Vec<Article>>, loading: bool, s: &Settings) -> App {
     if s.keep_order {
         app.keep_order();
     }
+    app.note_skipped(&s.skipped);
     app
 }
 
@@ -378,7 +387,7 @@ mod tests {
         out
     }
 
-    /// Regression: `ui/list.rs` and `ui/app.rs` imported each other (the
+    /// Regression: `ui/list.rs` and `ui/app` imported each other (the
     /// list drew itself from the `App`), and `ui/events.rs` took its types
     /// from `ui/mod.rs`, which imports it. A module of `ui` may use a sibling
     /// only if that sibling does not use it back, directly or through
@@ -389,15 +398,34 @@ mod tests {
         let mut files: BTreeMap<String, String> = BTreeMap::new();
         for entry in std::fs::read_dir(&dir).expect("src/ui") {
             let path = entry.expect("an entry").path();
+            let name: String = path.file_stem().expect("a name").to_string_lossy().into();
             if path.extension().is_some_and(|e| e == "rs") {
-                let name = path.file_stem().expect("a name").to_string_lossy().into();
                 files.insert(name, std::fs::read_to_string(&path).expect("read"));
+            } else if path.is_dir() {
+                // A module split over a folder (`app/`) is one module: its
+                // files' `super::` is the module itself; its tests are not
+                // its imports.
+                let mut text = std::fs::read_to_string(path.join("mod.rs")).unwrap_or_default();
+                for part in std::fs::read_dir(&path).expect("a module folder") {
+                    let part = part.expect("an entry").path();
+                    let stem = part.file_stem().map(|s| s.to_string_lossy().into_owned());
+                    if matches!(stem.as_deref(), Some("mod" | "tests") | None) {
+                        continue;
+                    }
+                    let child = std::fs::read_to_string(&part).expect("read");
+                    text.push('\n');
+                    text.push_str(&child.replace("super::", "self::"));
+                }
+                files.insert(name, text);
             }
         }
         let modules: BTreeSet<String> = files.keys().cloned().collect();
         let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for (name, text) in &files {
-            let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or(text);
+            let code = text
+                .split("#[cfg(test)]\nmod tests {")
+                .next()
+                .unwrap_or(text);
             let code: String = code
                 .lines()
                 .filter(|l| !l.trim_start().starts_with("//"))

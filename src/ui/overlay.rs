@@ -1,5 +1,5 @@
 //! What is open over the panes, in the order it was opened: the help, the
-//! sources (`w`), the flags (`!`), the article list as a popup (narrow
+//! sources (`w`), the spread view (`t`), the flags (`!`), the article list as a popup (narrow
 //! screens), and the prompt (the search's or the list filter's).
 //!
 //! The stack is the one place that says which keys are in force (the top
@@ -25,6 +25,7 @@ use super::list::List;
 use super::part::{Env, Outcome, Part};
 use super::prompt::Prompt;
 use super::provenance::Provenance;
+use super::uptake::UptakeView;
 
 /// One thing open over the panes, with its state.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +34,8 @@ pub enum Layer {
     Help(Help),
     /// Who took from whom (`w`).
     Sources(Provenance),
+    /// How an article spread (`t`).
+    Spread(UptakeView),
     /// The list of flags (`!`).
     Flags(FlagPanel),
     /// The article list as a popup; its state is the list's own.
@@ -48,6 +51,8 @@ pub enum Kind {
     Help,
     /// Who took from whom.
     Sources,
+    /// How an article spread.
+    Spread,
     /// The list of flags.
     Flags,
     /// The article list as a popup.
@@ -62,6 +67,7 @@ impl Layer {
         match self {
             Layer::Help(_) => Kind::Help,
             Layer::Sources(_) => Kind::Sources,
+            Layer::Spread(_) => Kind::Spread,
             Layer::Flags(_) => Kind::Flags,
             Layer::ListPopup => Kind::ListPopup,
             Layer::Prompt(_) => Kind::Prompt,
@@ -73,6 +79,7 @@ impl Layer {
         match self {
             Layer::Help(h) => h.context(),
             Layer::Sources(s) => s.context(),
+            Layer::Spread(s) => s.context(),
             Layer::Flags(f) => f.context(),
             Layer::ListPopup => Ctx::List,
             Layer::Prompt(p) => p.context(),
@@ -200,6 +207,7 @@ impl Overlays {
         Some(match self.stack.last_mut()? {
             Layer::Help(h) => h.handle(action, env),
             Layer::Sources(s) => s.handle(action, env),
+            Layer::Spread(s) => s.handle(action, env),
             Layer::Flags(f) => f.handle(action, env),
             Layer::Prompt(p) => p.handle(action, env),
             Layer::ListPopup => match list.handle(action, env) {
@@ -216,6 +224,7 @@ impl Overlays {
             match l {
                 Layer::Help(h) => h.fit(env),
                 Layer::Sources(s) => s.fit(env),
+                Layer::Spread(s) => s.fit(env),
                 Layer::Flags(f) => f.fit(env),
                 Layer::ListPopup | Layer::Prompt(_) => {}
             }
@@ -230,6 +239,7 @@ impl Overlays {
             match l {
                 Layer::Help(h) => h.render(area, buf, env),
                 Layer::Sources(s) => s.render(area, buf, env),
+                Layer::Spread(s) => s.render(area, buf, env),
                 Layer::Flags(f) => f.render(area, buf, env),
                 Layer::ListPopup => {
                     let r = geometry::list_popup(area, list.shown().len());
@@ -268,6 +278,7 @@ mod tests {
             comparison: None,
             pairs: &pairs,
             tick: 0,
+            skipped: 0,
         };
         f(&env);
     }

@@ -19,7 +19,7 @@ use super::keymap::{Action, Ctx, Dir, Jump};
 use super::overview;
 use super::pairs::Reason;
 use super::part::{Ask, Edit, Env, Outcome, Part, movement};
-use super::reading::Reading;
+use super::reading::{Deferred, Reading};
 use super::screen::{Hit, Mouse, Pane};
 use super::search::Search;
 use crate::article::{Article, safe_line};
@@ -74,7 +74,7 @@ impl Panes {
             if env.arts.len() < 2 {
                 return None;
             }
-            self.reading.deferred = Some((kind, dir));
+            self.reading.deferred = Some(Deferred::Jump(kind, dir));
             return Some(Ask::Note("aligning: will jump when ready".into()));
         };
         if kind == Some(Jump::Flag) {
@@ -183,8 +183,26 @@ impl Panes {
             return None;
         }
         self.find_matches(env);
-        let (kind, dir) = self.reading.deferred.take()?;
-        Some(self.jump(kind, dir, env))
+        match self.reading.deferred.take()? {
+            Deferred::Jump(kind, dir) => Some(self.jump(kind, dir, env)),
+            // What the status bar says of it was said when it was asked for.
+            Deferred::Link(link) => {
+                self.go_to_link(link);
+                None
+            }
+        }
+    }
+
+    /// Focus link `link` of the open pair and bring both its sides into
+    /// view level; once the pair is laid out, if it is not yet.
+    pub fn go_to_link(&mut self, link: usize) {
+        if self.reading.spread().is_none() {
+            self.reading.deferred = Some(Deferred::Link(link));
+            return;
+        }
+        self.reading.flag = None;
+        self.reading.focus = Some(Unit::Link(link));
+        self.reading.show(Unit::Link(link));
     }
 
     /// The layout of the open pair for text widths `widths` (see
@@ -225,16 +243,32 @@ impl Panes {
                 block = block.title_bottom(Line::from(pos).right_aligned());
             }
         }
+        // A saved page whose story is in doubt says so on its border, where
+        // the eye goes from the text, and what was doubted below the title.
+        if art.doubtful() {
+            block = block.title_bottom(
+                Line::from(" page read with doubt (--whole-page) ")
+                    .left_aligned()
+                    .style(env.theme.note()),
+            );
+        }
         if geometry::framable(area) {
             block.render(area, buf);
         }
-        // Header: the title, then outlet · date · words.
+        // Header: the title, then outlet · date · words (and what the
+        // extraction doubted).
         if pg.header.height > 0 {
             let t = Line::from(art.meta.title.clone()).style(env.theme.strong());
             buf.set_line(pg.header.x, pg.header.y, &t, pg.header.width);
         }
         if pg.header.height > 1 {
-            let d = Line::from(details(art)).style(env.theme.dim());
+            let mut d = Line::from(details(art)).style(env.theme.dim());
+            if let Some(note) = art.extraction_notes().first().filter(|_| art.doubtful()) {
+                d.push_span(Span::styled(
+                    format!(" · {}", safe_line(note)),
+                    env.theme.note(),
+                ));
+            }
             buf.set_line(pg.header.x, pg.header.y + 1, &d, pg.header.width);
         }
         let body = Rect::new(
@@ -458,7 +492,6 @@ fn pane_title(env: &Env, side: Side, art: &Article, width: u16) -> Line<'static>
         Some(p) if p.side == side => match p.reason {
             Reason::Dates => "· likely source (earlier) ",
             Reason::Attribution => "· likely source (named) ",
-            Reason::Wire => "· likely source (wire) ",
             _ => "· likely source ",
         },
         _ => "",

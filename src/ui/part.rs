@@ -43,6 +43,8 @@ pub struct Env<'a> {
     pub pairs: &'a Pairs,
     /// The progress indicator's frame.
     pub tick: usize,
+    /// Files skipped while reading.
+    pub skipped: usize,
 }
 
 /// What came of an action offered to a part.
@@ -62,6 +64,18 @@ pub enum Outcome {
 pub enum Ask {
     /// Open this pair, A and B (article indices): the reader chose it.
     OpenPair(usize, usize),
+    /// Open this pair, A and B, with link `link` of their alignment
+    /// focused and shown level on both sides; then say `note`, if any.
+    OpenLink {
+        /// A's article.
+        a: usize,
+        /// B's article.
+        b: usize,
+        /// Index into the pair's `Alignment::links`.
+        link: usize,
+        /// What to say in the status bar.
+        note: Option<String>,
+    },
     /// Make flag `i` of the open pair the current one.
     GoToFlag(usize),
     /// Open the list's selected article as A or B.

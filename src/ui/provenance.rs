@@ -1,8 +1,10 @@
 //! The `w` popup: who took from whom. Each article's likely sources (see
 //! `corpus::provenance`) as an indented tree — an original, the articles
 //! that took from it below it with the share of each found in it — built
-//! from the pairs ranked so far. Enter opens the selected line's pair,
-//! source as A and copy as B.
+//! from the pairs ranked so far; then, marked `↔`, the other pairs that
+//! share text (no direction known, or a copy explained by a common
+//! source), so that the popup holds the pairs `rank` lists, all of them.
+//! Enter opens the selected line's pair, source as A and copy as B.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -25,6 +27,8 @@ const CHROME_ROWS: u16 = 4;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Provenance {
     lines: Vec<Node>,
+    /// The ranked pairs not in the tree: `(a, b, score)`, most reused first.
+    related: Vec<(usize, usize, f64)>,
     selected: usize,
     top: usize,
     /// Whether the ranking was still going when the tree was built.
@@ -36,12 +40,43 @@ impl Provenance {
     /// `articles` articles.
     pub fn new(articles: usize, pairs: &[Pair], partial: bool) -> Provenance {
         let sources = corpus::sources(articles, pairs);
+        let lines = provenance::tree(&sources);
+        let edges: std::collections::HashSet<(usize, usize)> = lines
+            .iter()
+            .filter_map(|n| {
+                n.source
+                    .map(|s| (s.article.min(n.article), s.article.max(n.article)))
+            })
+            .collect();
+        let related = pairs
+            .iter()
+            .filter(|p| p.shares_text() && !edges.contains(&(p.a.min(p.b), p.a.max(p.b))))
+            .map(|p| (p.a, p.b, p.score()))
+            .collect();
         Provenance {
-            lines: provenance::tree(&sources),
+            lines,
+            related,
             selected: 0,
             top: 0,
             partial,
         }
+    }
+
+    /// Lines in all: the tree's, then the related pairs'.
+    fn count(&self) -> usize {
+        self.lines.len() + self.related.len()
+    }
+
+    /// The related pairs' lines, below the tree.
+    #[cfg(test)]
+    pub fn related(&self) -> usize {
+        self.related.len()
+    }
+
+    /// The pairs the popup holds: the tree's edges and the related ones.
+    #[cfg(test)]
+    pub fn pairs(&self) -> usize {
+        self.lines.iter().filter(|n| n.source.is_some()).count() + self.related.len()
     }
 
     /// The lines of the tree.
@@ -59,15 +94,20 @@ impl Provenance {
     /// Move the selection by `delta` lines, keeping it on a screen `height`
     /// rows high.
     fn move_by(&mut self, delta: isize, height: u16) {
-        let n = self.lines.len();
+        let n = self.count();
         move_in(&mut self.selected, &mut self.top, delta, n, shown(height));
     }
 
     /// The pair of the selected line: its source (the line above it in the
     /// tree) and itself; `None` on a root.
     pub fn pair(&self) -> Option<(usize, usize)> {
-        let n = self.lines.get(self.selected)?;
-        n.source.map(|s| (s.article, n.article))
+        match self.lines.get(self.selected) {
+            Some(n) => n.source.map(|s| (s.article, n.article)),
+            None => {
+                let &(a, b, _) = self.related.get(self.selected - self.lines.len())?;
+                Some((a, b))
+            }
+        }
     }
 }
 
@@ -132,13 +172,13 @@ fn render(
     block.render(r, buf);
     let mut lines: Vec<Line> = vec![Line::styled(
         format!(
-            "share of each article found in the one above it · {} opens the pair · {} closes",
+            "share of each article found in the one above it; ↔ related, direction unknown · {} opens · {} closes",
             keymap.keys_for(Ctx::Provenance, Action::OpenPair),
             keymap.keys_for(Ctx::Provenance, Action::Back),
         ),
         theme.dim(),
     )];
-    if p.lines.is_empty() {
+    if p.count() == 0 {
         lines.push(Line::raw(if p.partial {
             "no article has a likely source yet"
         } else {
@@ -165,6 +205,20 @@ fn render(
             theme.strong()
         } else {
             ratatui::style::Style::default()
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    let first = p.top.max(p.lines.len()) - p.lines.len();
+    let room = (p.top + shown).saturating_sub(p.lines.len().max(p.top));
+    for (j, &(a, b, score)) in p.related.iter().enumerate().skip(first).take(room) {
+        let name = |x: usize| crate::article::safe_line(arts[x].file_name()).into_owned();
+        let text = format!("{:>4} {} ↔ {}", pct(score), name(a), name(b));
+        let style = if p.lines.len() + j == p.selected {
+            theme
+                .strong()
+                .add_modifier(ratatui::style::Modifier::REVERSED)
+        } else {
+            theme.dim()
         };
         lines.push(Line::from(Span::styled(text, style)));
     }
@@ -196,6 +250,7 @@ mod tests {
         }];
         let mut p = Provenance::new(3, &pairs, false);
         assert_eq!(p.lines().len(), 2);
+        assert_eq!(p.pairs(), 1);
         assert_eq!(p.pair(), None, "a root opens nothing");
         p.move_by(1, 24);
         assert_eq!(p.pair(), Some((2, 0)));

@@ -27,8 +27,8 @@ pub struct Reading {
     /// The flag last stepped to (`f`, `F`, the panel's Enter): an index
     /// into the pair's flags; its link has the focus.
     pub flag: Option<usize>,
-    /// A jump asked for before the pair was aligned.
-    pub deferred: Option<(Option<Jump>, Dir)>,
+    /// A jump asked for before the pair was aligned and laid out.
+    pub deferred: Option<Deferred>,
     /// Text rows visible in a pane.
     page: usize,
     /// The widths of the layout being built off the UI thread, if any.
@@ -60,6 +60,16 @@ impl Default for Reading {
             sync_bytes: SYNC_LAYOUT_BYTES,
         }
     }
+}
+
+/// A move asked for before the pair was laid out, made once it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deferred {
+    /// A step to the next passage of a kind (`None`: any link), or flag.
+    Jump(Option<Jump>, Dir),
+    /// Focus this link and show it level on both sides (the spread view's
+    /// Enter).
+    Link(usize),
 }
 
 /// Pairs up to this size (both texts) are laid out on the UI thread, in a

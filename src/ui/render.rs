@@ -153,6 +153,23 @@ fn status_spans(app: &App, width: usize) -> Vec<Span<'static>> {
             left.push(Span::raw(" swapped"));
         }
     }
+    // Reprints: a pair inside a family is not ranked (its articles are one
+    // text); a family's representative is ranked for every member.
+    let reprints = app.pairs.reprints(app.open.pair.a, app.open.pair.b);
+    if let Some(n) = reprints.same {
+        left.push(sep());
+        left.push(Span::styled(
+            format!("reprints: one family of {n}"),
+            t.strong(),
+        ));
+    } else {
+        for (side, n) in reprints.sides.by_side() {
+            if *n > 1 {
+                left.push(sep());
+                left.push(Span::raw(format!("{} for a family of {n}", side.letter())));
+            }
+        }
+    }
     if app.panes.search.active() {
         left.push(sep());
         left.push(Span::styled(

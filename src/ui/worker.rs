@@ -14,7 +14,8 @@ use std::thread;
 
 use crate::article::Article;
 use crate::comparison::Comparison;
-use crate::corpus::{self, Pair};
+use crate::corpus::spread::{self, Uptake};
+use crate::corpus::{self, Families, Pair};
 
 /// Work for the worker thread.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -23,6 +24,8 @@ pub enum Job {
     Rank,
     /// Align B (second) against A (first).
     Align(usize, usize),
+    /// The spread of an article: its paragraphs and who took each.
+    Spread(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -32,11 +35,13 @@ pub enum Done {
     Progress(usize, usize),
     /// Pairs that share text, found so far by a ranking that goes on.
     Found(Vec<Pair>),
-    /// The whole ranking.
-    Ranked(Vec<Pair>),
+    /// The whole ranking, with the families of reprints it ranked through.
+    Ranked(Vec<Pair>, Families),
     /// The comparison of B (second) against A (first): the alignment and
     /// its flags (changed quotations, numbers and names), computed together.
     Aligned(usize, usize, Arc<Comparison>),
+    /// The spread of an article (`corpus::spread`).
+    Spread(usize, Arc<Uptake>),
 }
 
 /// Pairs found are sent in batches of this many (or sooner, see
@@ -82,7 +87,7 @@ fn rank_streaming(arts: Arc<Vec<Article>>, out: Arc<dyn Fn(Done) + Send + Sync>)
         last_progress: AtomicUsize::new(0),
     };
     let r = corpus::rank_with(&arts, &corpus::Options::default(), &s);
-    out(Done::Ranked(r.pairs));
+    out(Done::Ranked(r.pairs, r.families));
 }
 
 /// Do one job on the calling thread.
@@ -96,9 +101,15 @@ pub fn compute(arts: &[Article], job: &Job, progress: &(dyn Fn(usize, usize) + S
                 }
             }
             let r = corpus::rank_with(arts, &corpus::Options::default(), &Relay(progress));
-            Done::Ranked(r.pairs)
+            Done::Ranked(r.pairs, r.families)
         }
         Job::Align(a, b) => Done::Aligned(a, b, Arc::new(Comparison::new(&arts[a], &arts[b]))),
+        // From the candidates of the whole folder, as `copycat spread` finds
+        // them: the same takers whether or not the ranking has ended.
+        Job::Spread(x) => Done::Spread(
+            x,
+            Arc::new(spread::spread_in(arts, x, &corpus::Options::default())),
+        ),
     }
 }
 
@@ -181,6 +192,17 @@ fn serve(
             done.insert(job);
             continue;
         }
+        // A spread looks for candidates over the whole folder (seconds for
+        // thousands of articles): beside the worker too.
+        if let Job::Spread(_) = job {
+            let (arts, out, spread) = (arts.clone(), out.clone(), job.clone());
+            thread::Builder::new()
+                .name("copycat-spread".into())
+                .spawn(move || out(compute(&arts, &spread, &|_, _| {})))
+                .expect("spawning a thread only fails when the system is out of resources");
+            done.insert(job);
+            continue;
+        }
         let result = compute(arts, &job, &|n, total| out(Done::Progress(n, total)));
         done.insert(job);
         out(result);
@@ -213,6 +235,26 @@ mod tests {
         assert!(rx.iter().all(|d| !matches!(d, Done::Aligned(..))));
     }
 
+    #[test]
+    fn a_spread_comes_back_for_its_article_and_pairs_still_align() {
+        let arts = Arc::new(crate::article::bundled());
+        let (tx, rx) = mpsc::channel();
+        let w = spawn(arts, move |d| {
+            let _ = tx.send(d);
+        });
+        w.send(Job::Spread(2), true);
+        w.send(Job::Align(0, 1), true);
+        let (mut spread, mut aligned) = (None, false);
+        while spread.is_none() || !aligned {
+            match rx.recv().unwrap() {
+                Done::Spread(x, u) => spread = Some((x, u.article)),
+                Done::Aligned(0, 1, _) => aligned = true,
+                _ => {}
+            }
+        }
+        assert_eq!(spread, Some((2, 2)));
+    }
+
     /// Regression: a pair picked while the corpus was being ranked waited
     /// for the whole ranking. Ranking now runs on threads of its own, for a
     /// small corpus too: the pair is aligned while it goes on.
@@ -235,7 +277,7 @@ mod tests {
         loop {
             match rx.recv().unwrap() {
                 Done::Aligned(0, 1, ..) => break,
-                Done::Ranked(_) => panic!("the ranking ended before the pair was aligned"),
+                Done::Ranked(..) => panic!("the ranking ended before the pair was aligned"),
                 _ => {}
             }
         }

@@ -109,7 +109,7 @@ impl<'a> Column<'a> {
         // it moved within a link (on both sides), as every output marks them.
         let mut changed: Vec<(Range<usize>, Mark)> = Vec::new();
         for l in &al.links {
-            for (r, change) in l.marked_words(side == Side::A) {
+            for (r, change) in l.marked_words(side) {
                 if let (Some(first), Some(last)) = (
                     art.words.get(r.start),
                     r.end.checked_sub(1).and_then(|e| art.words.get(e)),

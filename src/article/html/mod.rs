@@ -242,10 +242,21 @@ fn byline_text(t: &tree::Tree) -> Option<String> {
     None
 }
 
-fn write_block(t: &tree::Tree, b: &story::Block, w: &mut Writer) {
+/// Write a block's text: the runs [`story::blocks`] counted in it (long
+/// inline furniture, `inline`, stays out of a block whose element is not
+/// furniture: a hover card of links inside a paragraph).
+fn write_block(
+    t: &tree::Tree,
+    b: &story::Block,
+    furniture: &[bool],
+    inline: &[bool],
+    w: &mut Writer,
+) {
+    let skip = !furniture[b.owner as usize];
     w.end_block();
     for item in &t.items[b.items.start as usize..b.items.end as usize] {
         match item {
+            tree::Item::Text { elem, .. } if skip && inline[*elem as usize] => {}
             tree::Item::Text { span, decoded, .. } => w.run(span.clone(), decoded),
             tree::Item::Break => w.end_block(),
             _ => {}
@@ -262,7 +273,8 @@ fn write_block(t: &tree::Tree, b: &story::Block, w: &mut Writer) {
 pub fn explain(page: &str) -> Vec<String> {
     let t = tree::build(page);
     let furniture = story::furniture(&t);
-    let mut blocks = story::blocks(&t, &furniture);
+    let inline = story::inline_furniture(&t, &furniture);
+    let mut blocks = story::blocks(&t, &furniture, Some(&inline));
     story::classify(&mut blocks);
     let (hints, _) = pagemeta::hints(&t, None);
     let headline = story::headline(&t, &blocks, hints.title.as_deref());
@@ -306,8 +318,19 @@ pub fn explain(page: &str) -> Vec<String> {
 pub fn extract(page: &str, map: &OffsetMap, file_len: usize, opts: &ParseOptions) -> Page {
     let t = tree::build(page);
     let furniture = story::furniture(&t);
-    let mut blocks = story::blocks(&t, &furniture);
-    let (mut hints, title_stated) = pagemeta::hints(&t, byline_text(&t));
+    // Reading the whole page keeps every visible text; a story leaves out
+    // long furniture inside its paragraphs.
+    let inline = if opts.whole_page {
+        vec![false; t.elems.len()]
+    } else {
+        story::inline_furniture(&t, &furniture)
+    };
+    let mut blocks = story::blocks(&t, &furniture, Some(&inline));
+    let (mut hints, title_from) = pagemeta::hints(&t, byline_text(&t));
+    let title_stated = matches!(
+        title_from,
+        pagemeta::TitleFrom::Article | pagemeta::TitleFrom::Meta
+    );
     let visible: usize = blocks.iter().map(|b| b.chars as usize).sum();
     let mut w = Writer::new(page, map);
     let mut ex = Extraction {
@@ -318,7 +341,7 @@ pub fn extract(page: &str, map: &OffsetMap, file_len: usize, opts: &ParseOptions
     if opts.whole_page {
         ex.tried.push("every visible text of the page".into());
         for b in &blocks {
-            write_block(&t, b, &mut w);
+            write_block(&t, b, &furniture, &inline, &mut w);
         }
         ex.prose_chars = visible;
         ex.kept_chars = visible;
@@ -363,14 +386,24 @@ pub fn extract(page: &str, map: &OffsetMap, file_len: usize, opts: &ParseOptions
                 ex.kept_chars = choice.kept_prose as usize;
                 ex.rivals = choice.rivals.iter().map(|&(_, p)| p as usize).collect();
                 let kept = story::select(&t, &blocks, &choice.roots, headline);
+                // A title from a `<meta>` (written for social cards and
+                // search) gives way to the headline the page shows over
+                // the story, when they differ but speak of the same thing.
+                if title_from == pagemeta::TitleFrom::Meta
+                    && let Some(shown) = story::shown_headline(&t, &blocks, &kept)
+                    && let Some(title) = hints.title.as_deref()
+                    && story::retitles(title, &shown, hints.outlet.as_deref())
+                {
+                    hints.title = Some(shown);
+                }
                 // The headline first, when it comes before the story (the
                 // text keeps the file's order, so never one after it).
                 let first = kept.first().copied().unwrap_or(0);
                 if let Some(h) = headline.filter(|&h| h < first && !kept.contains(&h)) {
-                    write_block(&t, &blocks[h], &mut w);
+                    write_block(&t, &blocks[h], &furniture, &inline, &mut w);
                 }
                 for i in kept {
-                    write_block(&t, &blocks[i], &mut w);
+                    write_block(&t, &blocks[i], &furniture, &inline, &mut w);
                 }
             }
             None => {
@@ -469,6 +502,136 @@ mod tests {
             p.hints.title.as_deref(),
             Some("Port strike spreads to Antwerp")
         );
+    }
+
+    /// Regression: a hover card over a name inside a paragraph (a
+    /// `tooltip` holding the person's biography, nj.com) was read into the
+    /// sentence; a short link named like furniture in the sentence stays.
+    #[test]
+    fn a_hover_card_inside_a_paragraph_stays_out_of_it() {
+        let html = r#"<html><body><article><h1>Governor defends the campaign</h1>
+            <p>The campaign, said <a href="/p/noem">Kristi Noem</a><span class="author-tooltip"><span>Governor of South Dakota since 2019, formerly in the House of Representatives</span> <a href="/follow">Follow</a></span> on Tuesday, cost the state nearly half a million dollars and is working as intended.</p>
+            <p>Critics said the slogan, which the state's own agency wrote, made light of an addiction that has doubled in five years, and <a class="share-link" href="/s">shared</a> their own posters.</p>
+            </article></body></html>"#;
+        let p = page(html);
+        assert!(p.text.contains("said Kristi Noem"), "{}", p.text);
+        assert!(p.text.contains("on Tuesday, cost the state"), "{}", p.text);
+        assert!(!p.text.contains("Governor of South Dakota"), "{}", p.text);
+        assert!(!p.text.contains("Follow"), "{}", p.text);
+        assert!(
+            p.text.contains("and shared their own posters."),
+            "{}",
+            p.text
+        );
+        // Read whole, the card is there.
+        let d = decode(html.as_bytes());
+        let whole = extract(
+            &d.text,
+            &d.map,
+            html.len(),
+            &ParseOptions { whole_page: true },
+        );
+        assert!(whole.text.contains("Governor of South Dakota"));
+    }
+
+    /// Regression: a post embedded from a social network in a box named as
+    /// furniture (`embed-widget`) was dropped with the box, and the
+    /// attribution line under an embedded post that ends the story
+    /// (`— Name (@handle) date`, no sentence) was cut off.
+    #[test]
+    fn an_embedded_post_and_its_attribution_are_kept() {
+        let story = r#"<p>The state's health department launched the campaign on Monday with posters, radio spots and a website, all built around a three-word slogan.</p>
+            <p>By Tuesday the slogan was trending nationally, and the governor answered her critics in a post of her own the same evening.</p>"#;
+        let tweet = r#"<blockquote class="twitter-tweet"><p>Meth is a problem in South Dakota and we are doing something about it, one town and one family at a time, starting this week.</p>— Kristi Noem (@govkristinoem) <a href="https://twitter.com/x/status/1">November 18, 2019</a></blockquote>"#;
+        for html in [
+            format!("<html><body><article>{story}{tweet}</article></body></html>"),
+            format!(
+                "<html><body><article>{story}<div class=\"embed-widget\">{tweet}</div></article></body></html>"
+            ),
+        ] {
+            let p = page(&html);
+            assert!(p.text.contains("one town and one family"), "{}", p.text);
+            assert!(
+                p.text
+                    .ends_with("— Kristi Noem (@govkristinoem) November 18, 2019"),
+                "{}",
+                p.text
+            );
+        }
+    }
+
+    /// Regression: a last paragraph that mentions "subscribers" was taken
+    /// for a call to subscribe and cut; a real one still is.
+    #[test]
+    fn a_last_paragraph_about_subscribers_is_no_call_to_subscribe() {
+        let p = page(
+            r#"<html><body><article>
+            <p>The newspaper said its digital edition had grown faster than expected this year, helped by its coverage of the election and the floods.</p>
+            <p>It now counts 40,000 paying subscribers, up from 25,000 a year ago.</p>
+            <p>Subscribe to our newsletter.</p>
+            </article></body></html>"#,
+        );
+        assert!(p.text.ends_with("up from 25,000 a year ago."), "{}", p.text);
+        assert!(!p.text.contains("newsletter"), "{}", p.text);
+    }
+
+    /// A title from `og:title` gives way to the headline the page shows
+    /// over the story when both speak of the same thing; not to a section's
+    /// name nor to a site's logo in an `<h1>`.
+    #[test]
+    fn the_headline_shown_wins_over_a_social_title() {
+        let body = "<p>SpaceX has not launched a rocket since an explosion on the pad in September destroyed a satellite and damaged the launch site in Florida.</p>\
+                    <p>The company had hoped to return to flight before the end of the year, but the investigation is still under way, officials said.</p>";
+        let with = |h1: &str| {
+            page(&format!(
+                "<html><head><meta property=\"og:title\" content=\"It's been a rough few months for Elon Musk's SpaceX\">\
+                 <meta property=\"og:site_name\" content=\"The Daily Courier News\"></head>\
+                 <body><article>{h1}{body}</article></body></html>"
+            ))
+        };
+        let p = with("<h1>What's the Hold-Up at SpaceX?</h1>");
+        assert_eq!(
+            p.hints.title.as_deref(),
+            Some("What's the Hold-Up at SpaceX?")
+        );
+        for other in [
+            "<h1>Science and Space Center</h1>",
+            "<h1><a href=\"/\">The Daily Courier News</a></h1>",
+            "<h1>SpaceX</h1>",
+        ] {
+            let p = with(other);
+            assert_eq!(
+                p.hints.title.as_deref(),
+                Some("It's been a rough few months for Elon Musk's SpaceX"),
+                "{other}"
+            );
+        }
+        // The JSON-LD headline is the publisher's own: it stays.
+        let p = page(&format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"SpaceX grounded for a third month\"}}</script></head>\
+             <body><article><h1>What's the Hold-Up at SpaceX?</h1>{body}</article></body></html>"
+        ));
+        assert_eq!(
+            p.hints.title.as_deref(),
+            Some("SpaceX grounded for a third month")
+        );
+    }
+
+    /// Regression: a page that never closes its `<head>` was refused as
+    /// showing no text.
+    #[test]
+    fn a_page_without_an_end_to_its_head_is_read() {
+        let p = page(
+            "<html><head><title>Steam survey for May - Phoronix</title>\
+             <body><div id=main><h1>Steam's Linux share ticks up for May</h1>\
+             <p>With the start of a new month, Valve has published its survey numbers for the month prior, and Linux is up a little.</p></div>",
+        );
+        assert!(
+            p.text.starts_with("Steam's Linux share ticks up for May"),
+            "{}",
+            p.text
+        );
+        assert!(p.text.contains("Valve has published"));
     }
 
     #[test]

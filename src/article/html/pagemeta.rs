@@ -27,6 +27,22 @@ pub struct Hints {
     pub byline: Option<String>,
 }
 
+/// Where the title in [`Hints`] comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TitleFrom {
+    /// The JSON-LD article's `headline` (or `name`): the publisher's own
+    /// statement of the story's headline.
+    Article,
+    /// `og:title`, `twitter:title` or another title `<meta>`: often the
+    /// headline written for social cards and search, which may differ
+    /// from the one the page shows.
+    Meta,
+    /// The `<title>`, less the site's name as far as a rule can tell.
+    TitleTag,
+    /// Nowhere.
+    Nothing,
+}
+
 /// schema.org types of a story (and of pages that are one).
 const ARTICLE_TYPES: &[&str] = &[
     "article",
@@ -328,6 +344,29 @@ pub fn find_date(s: &str) -> Option<String> {
             }
         }
     }
+    // Year, month and day marked as such (Japanese and Chinese):
+    // 2019年4月2日.
+    if let Some(d) = s.match_indices('年').find_map(|(at, _)| {
+        let year: String = s[..at]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let rest = &s[at + '年'.len_utf8()..];
+        let (m, rest) = rest.trim_start().split_once('月')?;
+        let (d, _) = rest.trim_start().split_once('日')?;
+        ymd(
+            year.parse().ok()?,
+            m.trim().parse().ok()?,
+            d.trim().parse().ok()?,
+        )
+        .filter(|_| year.len() == 4)
+    }) {
+        return Some(d);
+    }
     // A month's name with a day and a year around it.
     let lower = s.to_lowercase();
     let toks: Vec<&str> = lower
@@ -342,7 +381,12 @@ pub fn find_date(s: &str) -> Option<String> {
             continue;
         };
         let num = |j: usize| -> Option<u32> {
+            // A day may be written as an ordinal: `Apr 27th, 2020`.
             let x = toks.get(j)?;
+            let x = ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|s| x.strip_suffix(s))
+                .unwrap_or(x);
             (x.len() <= 4 && x.chars().all(|c| c.is_ascii_digit())).then(|| x.parse().ok())?
         };
         // 18 November 2019; November 18, 2019.
@@ -413,8 +457,10 @@ fn loose(s: &str) -> String {
     l.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// Separators between a headline and a site's name. The fullwidth bar
+/// is the one Japanese and Chinese titles use, spaced or not.
 const SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " // ",
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " // ", " ｜ ", "｜",
 ];
 
 /// A title without the site's name: `Story – The Outlet`, `Outlet | Story`.
@@ -456,10 +502,9 @@ pub fn without_site(title: &str, sites: &[String], guess: bool) -> String {
 }
 
 /// What the page's markup states, without looking at its text (but for the
-/// text of byline elements, given as `byline_text`), and whether the title
-/// is stated as the headline (JSON-LD, Open Graph, a title `<meta>`) rather
-/// than taken from the `<title>`, which names the site too.
-pub(super) fn hints(t: &Tree, byline_text: Option<String>) -> (Hints, bool) {
+/// text of byline elements, given as `byline_text`), and where the title
+/// comes from.
+pub(super) fn hints(t: &Tree, byline_text: Option<String>) -> (Hints, TitleFrom) {
     let docs: Vec<Value> = t.json_ld.iter().filter_map(|s| parse_json_ld(s)).collect();
     let all = objects(&docs);
     let article = all.iter().copied().find(|v| is_article(v));
@@ -489,19 +534,25 @@ pub(super) fn hints(t: &Tree, byline_text: Option<String>) -> (Hints, bool) {
     let outlet = site_meta.clone().or_else(|| publisher.clone());
     let sites: Vec<String> = [site_meta, publisher].into_iter().flatten().collect();
 
-    let stated = field("headline")
+    let nonempty = |s: String| (!s.is_empty()).then_some(s);
+    let (title, title_from) = if let Some(h) = field("headline")
         .or_else(|| field("name"))
-        .map(|h| without_site(&h, &sites, false))
-        .or_else(|| meta_value(t, TITLE_KEYS).map(|s| without_site(&clean(s), &sites, false)))
-        .filter(|s| !s.is_empty());
-    let title_stated = stated.is_some();
-    let title = stated
-        .or_else(|| {
-            t.title_tag
-                .as_deref()
-                .map(|s| without_site(&clean(s), &sites, true))
-        })
-        .filter(|s| !s.is_empty());
+        .and_then(|h| nonempty(without_site(&h, &sites, false)))
+    {
+        (Some(h), TitleFrom::Article)
+    } else if let Some(h) =
+        meta_value(t, TITLE_KEYS).and_then(|s| nonempty(without_site(&clean(s), &sites, false)))
+    {
+        (Some(h), TitleFrom::Meta)
+    } else if let Some(h) = t
+        .title_tag
+        .as_deref()
+        .and_then(|s| nonempty(without_site(&clean(s), &sites, true)))
+    {
+        (Some(h), TitleFrom::TitleTag)
+    } else {
+        (None, TitleFrom::Nothing)
+    };
 
     let date = field("datePublished")
         .or_else(|| field("dateCreated"))
@@ -556,7 +607,7 @@ pub(super) fn hints(t: &Tree, byline_text: Option<String>) -> (Hints, bool) {
             outlet,
             byline,
         },
-        title_stated,
+        title_from,
     )
 }
 
@@ -611,6 +662,23 @@ mod tests {
             find_date("Updated 2019-11-18T10:00").as_deref(),
             Some("2019-11-18")
         );
+        // A day as an ordinal; year, month and day marked in CJK.
+        assert_eq!(find_date("Apr 27th, 2020").as_deref(), Some("2020-04-27"));
+        assert_eq!(
+            find_date("1st of May 2019").as_deref(),
+            None,
+            "a word between the day and the month is no date"
+        );
+        assert_eq!(
+            find_date("最終更新日：2019年4月2日").as_deref(),
+            Some("2019-04-02")
+        );
+        assert_eq!(
+            find_date("公開 2019年 04月 21日 10時").as_deref(),
+            Some("2019-04-21")
+        );
+        assert_eq!(find_date("2019年の夏"), None);
+        assert_eq!(find_date("19年4月2日"), None);
         // Day and month in an order that differs by country: no guess.
         assert_eq!(find_date("Posted 11/12/2019"), None);
         assert_eq!(find_date("12 March"), None);
@@ -632,6 +700,25 @@ mod tests {
             without_site("Port strike spreads | courier.com", &sites, false),
             "Port strike spreads"
         );
+        // The fullwidth bar of Japanese and Chinese titles.
+        let sites = vec!["ガジェット通信 GetNews".to_string()];
+        assert_eq!(
+            without_site(
+                "新聞をスクラップできる「ペン」、CUTPEN ｜ ガジェット通信 GetNews",
+                &sites,
+                false
+            ),
+            "新聞をスクラップできる「ペン」、CUTPEN"
+        );
+        assert_eq!(
+            without_site(
+                "ガジェット通信 GetNews｜新聞をスクラップできる",
+                &sites,
+                false
+            ),
+            "新聞をスクラップできる"
+        );
+        let sites = vec!["The Courier".to_string()];
         // A dash inside the headline stays.
         assert_eq!(
             without_site("Strike - and a lockout - spread", &sites, false),

@@ -166,8 +166,9 @@ fn visible_chars(s: &str, after_space: &mut bool) -> u32 {
 }
 
 /// Cut the page's visible text into blocks. `furniture[e]` says whether
-/// element `e` is furniture in effect.
-pub(super) fn blocks(t: &Tree, furniture: &[bool]) -> Vec<Block> {
+/// element `e` is furniture in effect; `inline[e]`, when given, whether its
+/// text stays out of a block that is not furniture ([`inline_furniture`]).
+pub(super) fn blocks(t: &Tree, furniture: &[bool], inline: Option<&[bool]>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     // Open block elements, innermost last.
     let mut owners: Vec<u32> = vec![0];
@@ -211,8 +212,12 @@ pub(super) fn blocks(t: &Tree, furniture: &[bool]) -> Vec<Block> {
                 after_space = true;
             }
             Item::Text { elem, decoded, .. } => {
+                let owner = *owners.last().unwrap_or(&0);
+                if inline.is_some_and(|f| f[*elem as usize]) && !furniture[owner as usize] {
+                    continue;
+                }
                 let b = cur.get_or_insert_with(|| Block {
-                    owner: *owners.last().unwrap_or(&0),
+                    owner,
                     items: i..i,
                     chars: 0,
                     link_chars: 0,
@@ -287,15 +292,53 @@ fn prose_under(t: &Tree, blocks: &[Block]) -> Vec<u64> {
 /// such an element), unless they hold most of the page's prose.
 pub(super) fn furniture(t: &Tree) -> Vec<bool> {
     let none = vec![false; t.elems.len()];
-    let prose = prose_under(t, &blocks(t, &none));
+    let prose = prose_under(t, &blocks(t, &none, None));
     let total = prose[0] as f64;
     let mut f = vec![false; t.elems.len()];
     for e in 1..t.elems.len() {
         let el = &t.elems[e];
         let wrapper = total > 0.0 && prose[e] as f64 >= WRAPPER_SHARE * total;
-        f[e] = f[el.parent as usize] || (el.furniture && !wrapper);
+        f[e] = !el.embed && (f[el.parent as usize] || (el.furniture && !wrapper));
     }
     f
+}
+
+/// Inline furniture at least this long inside a paragraph of the story
+/// is a hover card or a box of links, not a name or a label in the text.
+const INLINE_FURNITURE_CHARS: usize = 40;
+
+/// Which elements' text stays out of a story block around them: those
+/// under an element marked as furniture (by its own class, id or tag) that
+/// holds at least [`INLINE_FURNITURE_CHARS`] characters (a hover card of
+/// links in a paragraph), as opposed to a short link named like furniture
+/// that is part of the sentence. Only furniture in effect (`furniture`).
+pub(super) fn inline_furniture(t: &Tree, furniture: &[bool]) -> Vec<bool> {
+    let n = t.elems.len();
+    let mut chars = vec![0usize; n];
+    for item in &t.items {
+        if let Item::Text { elem, decoded, .. } = item {
+            chars[*elem as usize] += decoded.chars().count();
+        }
+    }
+    for e in (1..n).rev() {
+        let p = t.elems[e].parent as usize;
+        chars[p] += chars[e];
+    }
+    // The nearest element marked as furniture, at or above each element
+    // (parents come before their children).
+    let mut marked = vec![None::<u32>; n];
+    let mut out = vec![false; n];
+    for e in 1..n {
+        let el = &t.elems[e];
+        marked[e] = if el.furniture {
+            Some(e as u32)
+        } else {
+            marked[el.parent as usize]
+        };
+        out[e] =
+            furniture[e] && marked[e].is_some_and(|m| chars[m as usize] >= INLINE_FURNITURE_CHARS);
+    }
+    out
 }
 
 fn stock_phrase(b: &Block) -> bool {
@@ -391,6 +434,17 @@ fn sentence_like(b: &Block) -> bool {
         })
 }
 
+/// The `<blockquote>` at or around element `e`, if any.
+fn quote_around(t: &Tree, mut e: u32) -> Option<u32> {
+    while e != 0 {
+        if t.name(e) == "blockquote" {
+            return Some(e);
+        }
+        e = t.elem(e).parent;
+    }
+    None
+}
+
 /// The blocks of the story: in the elements `roots`, after the headline, the prose, the short
 /// blocks between the first and the last prose (crossheads, one-line
 /// paragraphs, lists), and short blocks that read as sentences right before
@@ -439,12 +493,15 @@ pub(super) fn select(
     // before any furniture or other prose: a last one-line paragraph, or
     // the steps of a how-to (a list of short sentences under headings)
     // that follows the prose outside its element.
+    // A quotation that ends the prose keeps its attribution (`— Name
+    // (@handle) date` under an embedded post).
+    let quote = quote_around(t, blocks[last].owner);
     let mut end = None;
     for (i, b) in blocks.iter().enumerate().skip(last + 1) {
         if b.class != Class::Short {
             break;
         }
-        if sentence_like(b) {
+        if sentence_like(b) || quote.is_some_and(|q| t.within(b.owner, q)) {
             end = Some(i);
         }
     }
@@ -459,7 +516,7 @@ pub(super) fn select(
     let promo = |i: usize| {
         blocks[i].chars <= PROMO_CHARS && {
             let text = block_text(t, &blocks[i], PROMO_CHARS as usize * 4).to_lowercase();
-            PROMO_PHRASES.iter().any(|p| text.contains(p))
+            PROMO_PHRASES.iter().any(|p| holds_phrase(&text, p))
         }
     };
     while kept.len() > 1 && promo(kept[kept.len() - 1]) {
@@ -470,6 +527,16 @@ pub(super) fn select(
         kept.drain(..lead);
     }
     kept
+}
+
+/// Whether `text` holds `phrase` as whole words: a lead that mentions
+/// "paying subscribers" is no call to subscribe.
+fn holds_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// The choice of the story's elements, and what competed with them.
@@ -672,6 +739,43 @@ fn loose(s: &str) -> String {
         .collect()
 }
 
+/// A headline the page shows has at most this many characters.
+const SHOWN_HEADLINE_CHARS: u32 = 300;
+
+/// The headline the page shows over the story `kept` (block indices, in
+/// order): the last `<h1>` of at least three words before the story's first
+/// block with no prose between them, not mostly a link (a site's logo).
+pub(super) fn shown_headline(t: &Tree, blocks: &[Block], kept: &[usize]) -> Option<String> {
+    let first = *kept.first()?;
+    let b = blocks[..first]
+        .iter()
+        .rev()
+        .take_while(|b| b.class != Class::Prose)
+        .find(|b| b.h1)?;
+    let text = super::pagemeta::clean(&block_text(t, b, 4 * SHOWN_HEADLINE_CHARS as usize));
+    (b.chars <= SHOWN_HEADLINE_CHARS
+        && b.link_share() < FURNITURE_LINK_SHARE
+        && text.split_whitespace().count() >= 3)
+        .then_some(text)
+}
+
+/// Whether the headline `shown` over the story replaces a `title` from a
+/// `<meta>`: they differ (letters and digits aside), yet share a word of
+/// four letters or more (the same story, not a section's or the site's
+/// name), and `shown` is not the outlet's name.
+pub(super) fn retitles(title: &str, shown: &str, outlet: Option<&str>) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let mine = words(title);
+    loose(title) != loose(shown)
+        && outlet.is_none_or(|o| loose(o) != loose(shown))
+        && words(shown).iter().any(|w| mine.contains(w))
+}
+
 /// The block holding the page's headline: the first one reading as the
 /// title the page states (a heading first), else the first `<h1>` of a few
 /// words.
@@ -701,4 +805,19 @@ pub(super) fn headline(t: &Tree, blocks: &[Block], title: Option<&str>) -> Optio
     blocks
         .iter()
         .position(|b| b.h1 && block_text(t, b, 200).split_whitespace().count() >= 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn promo_phrases_count_as_whole_words_only() {
+        assert!(holds_phrase("subscribe to our newsletter", "subscribe"));
+        assert!(holds_phrase("please subscribe.", "subscribe"));
+        assert!(holds_phrase("sign up — it's free", "sign up"));
+        assert!(!holds_phrase("40,000 paying subscribers", "subscribe"));
+        assert!(!holds_phrase("the unsubscribed", "subscribe"));
+        assert!(!holds_phrase("", "subscribe"));
+    }
 }

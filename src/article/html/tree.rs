@@ -114,6 +114,10 @@ pub(super) struct Elem {
     /// Its `itemprop` is `articleBody`, or a class or id names it as the
     /// story's body (`article-body`, `entry-content`, `storyText`).
     pub story: bool,
+    /// A post embedded from a social network (`<blockquote
+    /// class="twitter-tweet">`): a quotation the story makes, never
+    /// furniture, whatever box holds it.
+    pub embed: bool,
     /// Items of its subtree: from its `Open` to its `Close`.
     pub items: Range<u32>,
 }
@@ -229,12 +233,14 @@ const FURNITURE_WORDS: &[&str] = &[
     "newsletter",
     "outbrain",
     "paywall",
+    "popover",
     "popup",
     "promo",
     "rail",
     "recirc",
     "recommended",
     "related",
+    "rollover",
     "share",
     "sharing",
     "sidebar",
@@ -247,6 +253,7 @@ const FURNITURE_WORDS: &[&str] = &[
     "taboola",
     "tags",
     "toolbar",
+    "tooltip",
     "trending",
     "widget",
 ];
@@ -353,6 +360,26 @@ pub(super) fn body_marks(class: &str, id: &str) -> bool {
         })
 }
 
+/// Whether a `<blockquote>`'s class marks a post embedded from a social
+/// network (the networks' embedding code names them so: `twitter-tweet`,
+/// `instagram-media`, `tiktok-embed`, `reddit-card`).
+fn embed_marks(class: &str) -> bool {
+    const NETWORKS: &[&str] = &[
+        "twitter",
+        "tweet",
+        "instagram",
+        "tiktok",
+        "facebook",
+        "fb",
+        "reddit",
+        "bluesky",
+        "mastodon",
+        "threads",
+        "embed",
+    ];
+    words(class).any(|w| NETWORKS.contains(&w.as_str()))
+}
+
 /// Whether an inline style hides the element.
 fn style_hides(style: &str) -> bool {
     let s: String = style
@@ -428,6 +455,11 @@ fn implied_end(name: &str) -> Option<(&'static [&'static str], &'static [&'stati
         _ => return None,
     })
 }
+
+/// Elements a page's `<head>` holds; any other ends it.
+const HEAD_CONTENT: &[&str] = &[
+    "html", "head", "meta", "link", "title", "style", "script", "noscript", "base", "template",
+];
 
 struct Builder<'a> {
     t: Tree,
@@ -505,7 +537,10 @@ impl Builder<'_> {
         let a = &tag.attributes;
         match name.as_str() {
             "meta" => self.meta(a),
-            "time" => {
+            // `<time>`, and the custom elements pages write times with
+            // (`<relative-time datetime>`, `<local-time datetime>`); not
+            // `<ins>` and `<del>`, whose `datetime` dates an edit.
+            _ if name == "time" || (name.contains('-') && name.ends_with("time")) => {
                 if let Some(d) = attr(a, "datetime") {
                     let marked = attr(a, "itemprop")
                         .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
@@ -521,6 +556,15 @@ impl Builder<'_> {
             && let Some(d) = attr(a, "content").or_else(|| attr(a, "datetime"))
         {
             self.t.times.push((d.trim().to_string(), true));
+        }
+        // `</head>` may be left out: any element that has no place in the
+        // head (`<body>`, a `<div>`) ends it, as in a browser, or the whole
+        // page would sit in the head and show nothing.
+        if !HEAD_CONTENT.contains(&name.as_str())
+            && let Some(&head) = self.ids.get("head")
+            && let Some(d) = self.nearest(head)
+        {
+            self.close_to(d as usize);
         }
         if let Some((ends, scope)) = implied_end(&name) {
             let bound = scope
@@ -570,7 +614,8 @@ impl Builder<'_> {
         let article_header = name == "header" && self.inside_article();
         furniture |=
             (info.furniture && !article_header) || FURNITURE_ROLES.contains(&role.as_str());
-        if matches!(name.as_str(), "html" | "body" | "main" | "article") {
+        let embed = name == "blockquote" && embed_marks(&class);
+        if embed || matches!(name.as_str(), "html" | "body" | "main" | "article") {
             // Never furniture by a class: these hold pages and stories.
             furniture = false;
         }
@@ -593,6 +638,7 @@ impl Builder<'_> {
             in_link,
             furniture,
             story,
+            embed,
             items: at..at,
         });
         if byline {
@@ -703,6 +749,7 @@ pub(super) fn build(page: &str) -> Tree {
         in_link: false,
         furniture: false,
         story: false,
+        embed: false,
         items: 0..0,
     });
     b.t.items.push(Item::Open(0));
@@ -781,6 +828,41 @@ mod tests {
         assert_eq!(all, ["seen", "shown"]);
     }
 
+    /// Regression: a page that never closes its `<head>` (the end tag is
+    /// optional) showed no text at all: its body sat inside the head.
+    #[test]
+    fn the_body_ends_a_head_left_open() {
+        let t = build(
+            "<html><head><title>T</title><meta name=\"og:title\" content=\"T\">\
+             <!-- x --><body><div><p>seen</p></div></body></html>",
+        );
+        assert_eq!(texts(&t), [("p".to_string(), "seen".to_string())]);
+        assert_eq!(t.title_tag.as_deref(), Some("T"));
+        assert_eq!(t.metas, [("og:title".to_string(), "T".to_string())]);
+        // Without `<body>` either, the first element of the page ends it.
+        let t = build("<head><link rel=x><div><p>seen</p></div>");
+        assert_eq!(texts(&t), [("p".to_string(), "seen".to_string())]);
+    }
+
+    /// Times in `<time>` and in the custom elements pages use for them
+    /// (GitHub's `<relative-time>`); an edit's date in `<del>` is no time
+    /// of the page.
+    #[test]
+    fn times_come_from_time_elements_and_their_custom_kin() {
+        let t = build(
+            "<del datetime=\"2020-01-01\">old</del>\
+             <relative-time datetime=\"2020-07-07T12:10:51Z\">on Jul 7, 2020</relative-time>\
+             <time datetime=\"2020-07-08\" pubdate>x</time>",
+        );
+        assert_eq!(
+            t.times,
+            [
+                ("2020-07-07T12:10:51Z".to_string(), false),
+                ("2020-07-08".to_string(), true)
+            ]
+        );
+    }
+
     #[test]
     fn class_words_mark_story_and_furniture() {
         assert_eq!(class_marks("article-body", ""), (true, false));
@@ -789,6 +871,27 @@ mod tests {
         assert_eq!(class_marks("relatedLinks", ""), (false, true));
         assert_eq!(class_marks("entry-content has-sidebar", ""), (true, true));
         assert_eq!(class_marks("headline", "load"), (false, false));
+        // A hover card over a name (nj.com, thehill.com): furniture.
+        assert_eq!(class_marks("author-tooltip", ""), (false, true));
+        assert_eq!(class_marks("bio popover", ""), (false, true));
+        assert_eq!(class_marks("rollover-card", ""), (false, true));
+    }
+
+    /// A post embedded from a social network is a quotation the story
+    /// makes, even in a box named as furniture; other blockquotes are
+    /// not embeds.
+    #[test]
+    fn embedded_posts_are_never_furniture() {
+        let t = build(
+            "<div class=\"embed-widget\"><blockquote class=\"twitter-tweet\"><p>a</p></blockquote></div>\
+             <blockquote class=\"pull-quote\"><p>b</p></blockquote>",
+        );
+        let quotes: Vec<u32> = (0..t.elems.len() as u32)
+            .filter(|&e| t.name(e) == "blockquote")
+            .collect();
+        assert!(t.elem(quotes[0]).embed);
+        assert!(!t.elem(quotes[0]).furniture);
+        assert!(!t.elem(quotes[1]).embed);
     }
 
     /// Regression (issue 25, item 6): every `<div>` start tag searched the

@@ -5,7 +5,7 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::Ctx::{Flags, Global, Help, List, Pane, Prompt, Provenance};
+use super::Ctx::{Flags, Global, Help, List, Pane, Prompt, Provenance, Spread};
 use super::Dir::{Backward, Forward};
 use super::Jump::{Added, Copied, Dropped, Flag, Moved, Passage, Reworded};
 use super::{Action as A, Ctx, Key};
@@ -83,6 +83,16 @@ pub(super) const DEFAULTS: &[Row] = &[
     (Provenance, "top",               &[ch('g'), HOME],            A::Top,                      "the first line", None),
     (Provenance, "bottom",            &[ch('G'), END],             A::Bottom,                   "the last line", None),
     (Provenance, "open",              &[ENTER],                    A::OpenPair,                 "open the pair: the line's source as A, the line as B", None),
+    (Spread,     "close",             &[ch('t'), ESC],             A::Back,                     "close the spread view", None),
+    (Spread,     "down",              &[ch('j'), DOWN],            A::Down,                     "next paragraph", None),
+    (Spread,     "up",                &[ch('k'), UP],              A::Up,                       "previous paragraph", None),
+    (Spread,     "page-down",         &[PGDN, ch(' ')],            A::PageDown,                 "page down", None),
+    (Spread,     "page-up",           &[PGUP],                     A::PageUp,                   "page up", None),
+    (Spread,     "top",               &[ch('g'), HOME],            A::Top,                      "the first paragraph", None),
+    (Spread,     "bottom",            &[ch('G'), END],             A::Bottom,                   "the last paragraph", None),
+    (Spread,     "previous-article",  &[ch('h'), LEFT],            A::PrevTaker,                "the previous article's column", None),
+    (Spread,     "next-article",      &[ch('l'), RIGHT],           A::NextTaker,                "the next article's column", None),
+    (Spread,     "open",              &[ENTER],                    A::OpenPair,                 "open the pair of the column's article, on the paragraph", Some("open")),
     (Flags,      "close",             &[ch('!'), ESC],             A::Back,                     "close the list of flags", None),
     (Flags,      "down",              &[ch('j'), DOWN],            A::Down,                     "next flag", None),
     (Flags,      "up",                &[ch('k'), UP],              A::Up,                       "previous flag", None),
@@ -130,11 +140,14 @@ pub(super) const DEFAULTS: &[Row] = &[
     (Global,     "search",            &[ch('/')],                  A::Search,                   "search both articles ({everywhere.back} clears)", Some("search")),
     (Global,     "next-pair",         &[ch(']')],                  A::NextPair,                 "next pair that shares text, most reused first", Some("pair")),
     (Global,     "previous-pair",     &[ch('[')],                  A::PrevPair,                 "previous pair that shares text", None),
+    (Global,     "first-pair",        &[ch('{')],                  A::FirstPair,                "the most reused pair", None),
+    (Global,     "last-pair",         &[ch('}')],                  A::LastPair,                 "the least reused pair of the walk", None),
     (Global,     "all-pairs",         &[ch('*')],                  A::AllPairs,                 "{everywhere.next-pair} and {everywhere.previous-pair} step through all pairs, or only those sharing text", None),
     (Global,     "report",            &[ch('e')],                  A::Export,                   "write this pair as an HTML report (A--B.html) here", Some("report")),
     (Global,     "copy",              &[ch('y')],                  A::Copy,                     "copy the focused passage, both sides, to the clipboard", Some("copy")),
     (Global,     "swap",              &[ch('s')],                  A::Swap,                     "swap A and B", None),
     (Global,     "sources",           &[ch('w')],                  A::Provenance,               "who took from whom: each article under its likely source", Some("sources")),
+    (Global,     "spread",            &[ch('t')],                  A::Spread,                   "how this article spread: who took each paragraph", Some("spread")),
     (Global,     "sync",              &[ch('i')],                  A::ToggleSync,               "synchronized or independent scrolling", None),
     (Global,     "next-pane",         &[TAB],                      A::NextPane,                 "next pane (list, A, B)", None),
     (Global,     "previous-pane",     &[BACKTAB],                  A::PrevPane,                 "previous pane", None),
