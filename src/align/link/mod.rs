@@ -527,8 +527,9 @@ fn shows_reuse(a: &Article, b: &Article, links: &[Link]) -> bool {
 /// text that says whom it draws on declares the reuse, so a middling link
 /// between the two is that reuse, not two reports of one fact: The Insider
 /// retells the Journal's account of who wrote the plan in one reworded
-/// sentence, and names the Journal. Texts without an outlet (every dev set
-/// pair) are unaffected.
+/// sentence, and names the Journal. No dev-set figure moved with it
+/// (`run-all.sh` the same before and after; a few dev-set texts carry an
+/// outlet, from a wire dateline).
 fn names_the_other(a: &Article, b: &Article) -> bool {
     let names = |text_of: &Article, outlet_of: &Article| {
         let Some(outlet) = outlet_of.meta.outlet.as_deref() else {
