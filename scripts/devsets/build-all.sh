@@ -4,7 +4,7 @@
 #   build-all.sh SRC_ROOT OUT_ROOT [REPO]
 #
 # SRC_ROOT: what prepare-sources.sh unpacked (pan13-train/, msrp/, bible/, bbc-news-summary/,
-#           cnndm/, wikiref/, arxiv/).
+#           cnndm/, wikiref/, arxiv/, defs/, foldoc/).
 # OUT_ROOT: where the sets go (default layout: OUT_ROOT/<set>/texts + gold.json).
 # REPO: the copycat checkout, for the synthetic set's inputs (benches/data/prose-*.txt);
 #       default: two levels above this script (scripts/devsets/ in the repo).
@@ -16,6 +16,7 @@ R="${3:-$(cd "$here/../.." && pwd)}"
 py() { python3 "$here/$@"; }
 py build_pan13.py --corpus "$S/pan13-train" --out-root "$O"
 py build_verbatim_ocr.py --corpus "$S/pan13-train" --out-root "$O"
+py build_ocr_sametopic.py --corpus "$S/pan13-train" --out-root "$O"
 py build_sametopic_pan13.py --corpus "$S/pan13-train" --out-root "$O"
 py build_msrp.py --msrp "$S/msrp/msr_paraphrase_train.txt" --out-root "$O"
 py build_bible_nt.py --csv-dir "$S/bible" --out-root "$O"
@@ -24,5 +25,6 @@ py synth.py --a "$R/benches/data/prose-a.txt" --host "$R/benches/data/prose-new.
 py build_cnndm.py --csv "$S/cnndm/train_sample.csv" --out-root "$O"
 py build_samestory_wikiref.py --dir "$S/wikiref/WikiRef220" --out-root "$O"
 py build_sametopic_abstracts.py --csv "$S/arxiv/arxiv_data.csv" --out-root "$O"
+py build_sametopic_definitions.py --defs "$S/defs" --foldoc "$S/foldoc" --out-root "$O"
 py check_gold.py "$O"
 py halves.py "$O"

@@ -19,6 +19,9 @@ Sets written:
                            counts as a false alarm.
   samestory-wikiref-reuse  the first --n-reuse pairs with 1-2 passages of A put into B
                            (sametopic_reuse.py).
+  samestory-wikiref-more   the next --n-more pairs of the same draw (none in samestory-wikiref),
+                           no links, strict: more independent pairs, so that the few false links
+                           the first set leaves show on a tune half too.
 About one independent pair in twenty gets a link from copycat 0.x: the set is large so that
 false links show.
 Sampling: per topic with >= 5 articles, candidate pairs in sorted order, shuffled with
@@ -32,6 +35,7 @@ import sys
 from collections import defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import SetWriter  # noqa: E402
 from sametopic_reuse import independent, write_pairs  # noqa: E402
 
 
@@ -52,6 +56,7 @@ def main():
     ap.add_argument("--out-root", required=True)
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--n-reuse", type=int, default=40)
+    ap.add_argument("--n-more", type=int, default=400)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
     args = ap.parse_args()
@@ -70,9 +75,10 @@ def main():
         random.Random(f"{args.seed}-{topic}").shuffle(cands)
         queues.append([(topic, a, b) for a, b in cands])
     pairs = []
-    while len(pairs) < args.n and any(queues):
+    total = args.n + args.n_more
+    while len(pairs) < total and any(queues):
         for q in queues:
-            while q and len(pairs) < args.n:
+            while q and len(pairs) < total:
                 topic, (an, ta), (bn, tb) = q.pop()
                 if not independent(ta, tb):
                     continue
@@ -80,7 +86,13 @@ def main():
                 break
     meta = {"source": "WikiRef220 (news articles cited by Wikipedia, grouped by event)", "seed": args.seed,
             "a": "an article on the event", "b": "another outlet's article on the same event"}
-    write_pairs(args.out_root, "samestory-wikiref", meta, pairs, args.wordnet, args.seed, args.n_reuse)
+    write_pairs(args.out_root, "samestory-wikiref", meta, pairs[:args.n], args.wordnet, args.seed, args.n_reuse)
+    w = SetWriter(os.path.join(args.out_root, "samestory-wikiref-more"), dict(meta, kind="independent, no reuse"))
+    for an, ta, bn, tb, info in pairs[args.n:]:
+        w.add_file(an, ta)
+        w.add_file(bn, tb)
+        w.add_pair(an, bn, [], **info)
+    w.write()
 
 
 if __name__ == "__main__":

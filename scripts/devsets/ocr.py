@@ -28,7 +28,9 @@ def slip(word, rng):
     return word[:k] + b + word[k + len(a):]
 
 
-def degrade(text, rng, width=72, slip_p=0.04, join_p=0.01, split_p=0.01, hyphen_p=0.5, ligature=True):
+def degrade(text, rng, width=72, slip_p=0.04, join_p=0.01, split_p=0.01, hyphen_p=0.5, ligature=True, stop_p=0.0):
+    """stop_p: chance that a full stop ending a word is misread (a comma or nothing), which joins
+    two sentences: OCR loses small marks more often than letters."""
     out = []          # output pieces
     n = 0             # output length so far
     line = 0          # current line length
@@ -58,6 +60,8 @@ def degrade(text, rng, width=72, slip_p=0.04, join_p=0.01, split_p=0.01, hyphen_
                 w = slip(w, rng)
                 if not ligature:
                     w = w.replace("\ufb01", "fi").replace("\ufb02", "fl")
+            if stop_p and len(w) >= 2 and w.endswith(".") and w[-2].isalnum() and rng.random() < stop_p:
+                w = w[:-1] + rng.choice([",", ""])
             if split_p and len(w) >= 8 and w.isalpha() and rng.random() < split_p:
                 k = rng.randrange(3, len(w) - 2)
                 w = w[:k] + " " + w[k:]

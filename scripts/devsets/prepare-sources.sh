@@ -6,7 +6,8 @@
 # MIRROR_ROOT holds one git directory (bare, or a clone) per repository, named owner+name
 # (what the session's `fetch github:owner/name` gives: MIRROR_ROOT/owner+name/repo[/.git]);
 # a plain `git clone https://github.com/owner/name MIRROR_ROOT/owner+name/repo` works too.
-# Only the files listed here are unpacked. Held-out material is never unpacked: PAN 2013
+# FOLDOC comes from Debian's dict-foldoc package (FOLDOC=DIR if its files are not in
+# /usr/share/dictd). Only the files listed here are unpacked. Held-out material is never unpacked: PAN 2013
 # 02-no-obfuscation and the test corpus (data/test_corpus), the MSRP test split, KJV/WEB.
 set -euo pipefail
 M="${1:?usage: prepare-sources.sh MIRROR_ROOT DEST}"; D="${2:?DEST}"
@@ -54,4 +55,12 @@ git --git-dir="$g" archive HEAD app/data_processing/test_data/wikiref/WikiRef220
 # arXiv metadata (titles and abstracts of ~1,500 papers, April 2007)
 g="$(gitdir gechhai+Topic_Discovery)"
 mkdir -p "$D/arxiv"; git --git-dir="$g" show HEAD:arxiv_data.csv > "$D/arxiv/arxiv_data.csv"
+# Definitions of one term from two sources: Wikipedia leads and PlanetMath entries
+g="$(gitdir lab156+definition-term-pairs-dataset)"
+rm -rf "$D/defs"; mkdir -p "$D/defs"
+git --git-dir="$g" archive HEAD wikipedia/wiki_definitions_improved.xml.gz \
+  planetmath/planetmath_definitions.xml.gz | tar -x -C "$D/defs"
+# FOLDOC (Free On-line Dictionary of Computing) in dictd form: Debian's dict-foldoc package
+# (apt-get install dict-foldoc), not a repository.
+mkdir -p "$D/foldoc"; cp "${FOLDOC:-/usr/share/dictd}"/foldoc.index "${FOLDOC:-/usr/share/dictd}"/foldoc.dict.dz "$D/foldoc/"
 echo "sources unpacked in $D"

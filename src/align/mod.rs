@@ -192,6 +192,11 @@ pub struct Evidence {
     /// A passage ends at a sentence that is itself evidence of reuse: weak
     /// reworded links at its ends are dropped.
     pub edges: bool,
+    /// Where nothing else in the pair shows reuse, a short passage needs one
+    /// link that is strong evidence on its own (a long phrase kept, a copy
+    /// that keeps most of both sides, or a near-whole match), unless one text
+    /// reads as a summary of the other.
+    pub reuse: bool,
 }
 
 impl Default for Evidence {
@@ -201,13 +206,14 @@ impl Default for Evidence {
             runs: true,
             letters: true,
             edges: true,
+            reuse: true,
         }
     }
 }
 
 impl Evidence {
     /// The names of the switches, as [`Evidence::without`] takes them.
-    pub const NAMES: &'static [&'static str] = &["synonyms", "runs", "letters", "edges"];
+    pub const NAMES: &'static [&'static str] = &["synonyms", "runs", "letters", "edges", "reuse"];
 
     /// All evidence less the kinds named in `list` (comma-separated names
     /// from [`Evidence::NAMES`]; empty or `none` switches nothing off): what
@@ -223,6 +229,7 @@ impl Evidence {
                 "runs" => e.runs = false,
                 "letters" => e.letters = false,
                 "edges" => e.edges = false,
+                "reuse" => e.reuse = false,
                 _ => {
                     return Err(format!(
                         "unknown evidence {name:?} (known: {})",

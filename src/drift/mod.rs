@@ -246,8 +246,11 @@ mod tests {
         let a = art(
             "Port strike\n\nFew inside the ministry were told of the meeting in Antwerp, two union officials said on Tuesday.",
         );
+        // B keeps a long phrase of A: a lone sentence reworded throughout is no
+        // evidence of reuse, so the aligner would give such a pair no link at
+        // all and there would be nothing for drift to check.
         let b = art(
-            "Port strike\n\nAccording to two union officials, the meeting in Antwerp was kept from most of the ministry on Tuesday.",
+            "Port strike\n\nAccording to two union officials, few inside the ministry were told of the meeting in Antwerp, which was held on Tuesday.",
         );
         let al = crate::align::align(&a, &b);
         assert!(!al.links.is_empty());

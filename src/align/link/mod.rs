@@ -49,6 +49,63 @@ const WORDED_RUN: usize = 5;
 const WORDED_SHARE: f64 = 0.5;
 /// …with a phrase of this many words among them.
 const WORDED_SHORT_RUN: usize = 3;
+/// In a pair where nothing else shows reuse, a passage of at most this many
+/// body links stands only with a link that is strong evidence on its own
+/// (`is_strong`): two texts written separately on one subject (two
+/// definitions of a term, two reports of one event) line up a few middling
+/// matches in order, and even a five-word phrase (`the greatest lower bound
+/// of`, `the number of permutations of`) is the subject's own vocabulary.
+/// Measured on the tune halves (`scripts/devsets/run-all.sh`): false links
+/// on sametopic-definitions 26 -> 0, samestory-wikiref-more 22 -> 4,
+/// samestory-bbc 1 -> 0.
+const STRONG_MAX_LINKS: usize = 5;
+/// A passage of at least this many body links whose Dice averages
+/// `STRONG_PASSAGE_DICE` or more shows reuse too: a translated or heavily
+/// reworded block keeps no long phrase, but its sentences match one after
+/// another (tune halves: pan13-translation passages plagdet 0.758 -> 0.804,
+/// as before the rule, no false link added; the largest same-topic passage,
+/// 5 links, averages 0.29, and the 4-link ones 0.39)…
+const STRONG_PASSAGE_LINKS: usize = 4;
+/// …see `STRONG_PASSAGE_LINKS`.
+const STRONG_PASSAGE_DICE: f64 = 0.5;
+/// …and so does a passage of two or more body links in which each side of
+/// a link keeps, on average, this share of its words in the other's order:
+/// reuse explains most of both sentences, while two texts on one subject
+/// share a sentence's topic words and little of the rest (tune halves: the
+/// same-topic and same-story passages of two links or more average at most
+/// 0.39 on the side that keeps less; pan13-random passages plagdet 0.735 ->
+/// 0.829, as before the rule).
+const STRONG_EXPLAINED: f64 = 0.45;
+/// A link is strong evidence when it keeps a phrase this long word for
+/// word (no false link on the tune halves of the same-topic and same-story
+/// sets keeps one, but for a statement quoted by both reports)…
+const STRONG_RUN: usize = 8;
+/// …or is copied with both sides keeping this share of their words in
+/// order…
+const STRONG_COPIED_KEPT: f64 = 0.75;
+/// …or one side keeps this share of its words with a `WORDED_RUN` phrase…
+const STRONG_KEPT: f64 = 0.8;
+/// …or the match reaches this Dice with half of each side kept…
+const STRONG_DICE: f64 = 0.8;
+/// …(the share for `STRONG_DICE`)…
+const STRONG_DICE_KEPT: f64 = 0.5;
+/// …and, for a copy or a strong Dice, a phrase of this many words: a
+/// heading of one word (`Ohm`, `infimum`) that both texts carry is
+/// copied, and says nothing.
+const STRONG_MIN_RUN: usize = 4;
+/// One text reads as a summary of the other when it has at most this share
+/// of the other's words…
+const SUMMARY_RATIO: f64 = 0.25;
+/// …links explain this share of its sentences…
+const SUMMARY_COVER: f64 = 0.5;
+/// …and at least this many of its links hold `SUMMARY_LINK_WORDS` words a
+/// side: highlights restate their article sentence by sentence, seldom in
+/// its words, and their links are kept under the rules before (measured:
+/// cnndm-highlights tune links plagdet 0.459 without the exception, 0.567
+/// with it, 0.592 before the rule).
+const SUMMARY_LINKS: usize = 2;
+/// See `SUMMARY_LINKS`.
+const SUMMARY_LINK_WORDS: usize = 5;
 /// Bead shapes (A sentences, B sentences): 1:1 links, merges and splits.
 const SHAPES: &[(usize, usize)] = &[(1, 1), (2, 1), (1, 2), (3, 1), (1, 3)];
 /// A synonym in place of a word counts for this share of the word's weight:
@@ -349,7 +406,7 @@ pub(super) fn align_ordered(
     }
     links.sort_by_key(|l| (l.b.start, l.a.start));
     if opts.evidence.edges {
-        links = trim_weak_edges(a, b, links);
+        links = trim_weak_edges(a, b, links, opts.evidence.reuse);
     }
     (links, notes)
 }
@@ -360,16 +417,139 @@ pub(super) fn align_ordered(
 /// headline lifts phrases; two reports of one fact share its names and
 /// topic words, seldom a phrase around them.)
 fn keeps_wording(l: &Link) -> bool {
-    let run = l
-        .ops
+    let run = longest_kept_run(l);
+    run >= WORDED_RUN || (l.kept_a.max(l.kept_b) >= WORDED_SHARE && run >= WORDED_SHORT_RUN)
+}
+
+/// The longest phrase of a link kept word for word, in words.
+fn longest_kept_run(l: &Link) -> usize {
+    l.ops
         .iter()
         .map(|op| match op {
             words::WordOp::Equal { a, .. } => a.len(),
             _ => 0,
         })
         .max()
-        .unwrap_or(0);
-    run >= WORDED_RUN || (l.kept_a.max(l.kept_b) >= WORDED_SHARE && run >= WORDED_SHORT_RUN)
+        .unwrap_or(0)
+}
+
+/// Whether a link is evidence of reuse on its own, whatever its neighbours:
+/// see `STRONG_MAX_LINKS`.
+fn is_strong(l: &Link) -> bool {
+    let run = longest_kept_run(l);
+    let (lo, hi) = (l.kept_a.min(l.kept_b), l.kept_a.max(l.kept_b));
+    run >= STRONG_RUN
+        || (hi >= STRONG_KEPT && run >= WORDED_RUN)
+        || (run >= STRONG_MIN_RUN
+            && ((l.kind == Kind::Copied && lo >= STRONG_COPIED_KEPT)
+                || (l.score >= STRONG_DICE && lo >= STRONG_DICE_KEPT)))
+}
+
+/// How many words the link's sentences hold on its shorter side.
+fn sentence_words(a: &Article, b: &Article, l: &Link) -> usize {
+    let n = |art: &Article, r: &Range<usize>| -> usize {
+        r.clone().map(|i| art.sentences[i].words.len()).sum()
+    };
+    n(a, &l.a).min(n(b, &l.b))
+}
+
+/// Whether the shorter text reads as a summary of the longer one: see
+/// `SUMMARY_RATIO`. `body` are the links that are not headlines.
+fn reads_as_summary(a: &Article, b: &Article, body: &[&Link]) -> bool {
+    let words = |art: &Article| -> usize {
+        art.sentences
+            .iter()
+            .filter(|s| s.role.compared())
+            .map(|s| s.words.len())
+            .sum()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let short_is_a = wa <= wb;
+    if (wa.min(wb) as f64) > SUMMARY_RATIO * wa.max(wb) as f64 {
+        return false;
+    }
+    let short = if short_is_a { a } else { b };
+    let side = |l: &Link| if short_is_a { l.a.clone() } else { l.b.clone() };
+    let full = body
+        .iter()
+        .filter(|l| sentence_words(a, b, l) >= SUMMARY_LINK_WORDS)
+        .count();
+    let mut covered = vec![false; short.sentences.len()];
+    for l in body {
+        for i in side(l) {
+            covered[i] = true;
+        }
+    }
+    let n = short.sentences.iter().filter(|s| s.role.compared()).count();
+    let cover = covered.iter().filter(|&&c| c).count();
+    full >= SUMMARY_LINKS && cover as f64 >= SUMMARY_COVER * n.max(1) as f64
+}
+
+/// Whether the pair shows reuse at all: a passage of more than
+/// `STRONG_MAX_LINKS` body links (more matches in order than chance lines
+/// up), a shorter one of strong matches (`STRONG_PASSAGE_LINKS`) or of
+/// sentences explained on both sides (`STRONG_EXPLAINED`), a link that is strong evidence on its own (`is_strong`), or one
+/// text that reads as a summary of the other (`reads_as_summary`). Where it
+/// does, a middling passage elsewhere in the pair is more likely a reworded
+/// part of the reuse than a coincidence, and `trim_weak_edges` judges it by
+/// its own links; where it does not, every link is what two texts on one
+/// subject share, and none is shown.
+fn shows_reuse(a: &Article, b: &Article, links: &[Link]) -> bool {
+    let title = |l: &Link| a.sentences[l.a.start].role == Role::Title;
+    let body: Vec<&Link> = links.iter().filter(|l| !title(l)).collect();
+    body.iter().any(|l| is_strong(l))
+        || super::passage::passages(a, b, links).iter().any(|p| {
+            let body: Vec<&Link> = p
+                .links
+                .iter()
+                .map(|&i| &links[i])
+                .filter(|l| !title(l))
+                .collect();
+            let mean = body.iter().map(|l| l.score).sum::<f64>() / body.len().max(1) as f64;
+            // Headings of a word or two that both texts carry are copied
+            // whole, and would explain their side for nothing.
+            let full: Vec<f64> = body
+                .iter()
+                .filter(|l| sentence_words(a, b, l) >= SUMMARY_LINK_WORDS)
+                .map(|l| l.kept_a.min(l.kept_b))
+                .collect();
+            let explained = full.iter().sum::<f64>() / full.len().max(1) as f64;
+            body.len() > STRONG_MAX_LINKS
+                || (body.len() >= STRONG_PASSAGE_LINKS && mean >= STRONG_PASSAGE_DICE)
+                || (full.len() >= 2 && explained >= STRONG_EXPLAINED)
+        })
+        || reads_as_summary(a, b, &body)
+        || names_the_other(a, b)
+}
+
+/// Whether either text's body names the other's outlet (`The Wall Street
+/// Journal` as `Wall Street Journal`, a whole word, not its own outlet). A
+/// text that says whom it draws on declares the reuse, so a middling link
+/// between the two is that reuse, not two reports of one fact: The Insider
+/// retells the Journal's account of who wrote the plan in one reworded
+/// sentence, and names the Journal. No dev-set figure moved with it
+/// (`run-all.sh` the same before and after; a few dev-set texts carry an
+/// outlet, from a wire dateline).
+fn names_the_other(a: &Article, b: &Article) -> bool {
+    let names = |text_of: &Article, outlet_of: &Article| {
+        let Some(outlet) = outlet_of.meta.outlet.as_deref() else {
+            return false;
+        };
+        if text_of.meta.outlet.as_deref() == Some(outlet) {
+            return false;
+        }
+        let name = outlet.strip_prefix("The ").unwrap_or(outlet).trim();
+        if name.is_empty() {
+            return false;
+        }
+        let text = &text_of.text;
+        text.match_indices(name).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + name.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    names(a, b) || names(b, a)
 }
 
 /// The links left when every short passage ends at a sentence that is
@@ -383,7 +563,7 @@ fn keeps_wording(l: &Link) -> bool {
 /// two reused sentences (position corroborates it from both sides); at the
 /// end of a passage only one side vouches for it, and two texts on one
 /// subject put their related sentences near each other anyway.
-fn trim_weak_edges(a: &Article, b: &Article, links: Vec<Link>) -> Vec<Link> {
+fn trim_weak_edges(a: &Article, b: &Article, links: Vec<Link>, reuse: bool) -> Vec<Link> {
     let weak = |l: &Link, alone: bool| {
         l.kind == Kind::Reworded
             && l.score < if alone { LONE_EDGE_DICE } else { EDGE_DICE }
@@ -391,6 +571,9 @@ fn trim_weak_edges(a: &Article, b: &Article, links: Vec<Link>) -> Vec<Link> {
     };
     let title = |l: &Link| a.sentences[l.a.start].role == Role::Title;
     let evidence = |l: &Link| l.kind == Kind::Copied || l.score >= SOLO_DICE || keeps_wording(l);
+    if reuse && !shows_reuse(a, b, &links) {
+        return Vec::new();
+    }
     let mut keep = vec![true; links.len()];
     for p in super::passage::passages(a, b, &links) {
         // Body links in B order (links are sorted by B): a headline shares
@@ -520,6 +703,84 @@ mod tests {
             bare: false,
             title: false,
         }
+    }
+
+    /// A link whose edit script keeps one phrase of `run` words and drops
+    /// the rest, with these shares kept.
+    fn link(kind: Kind, score: f64, run: usize, kept_a: f64, kept_b: f64) -> Link {
+        Link {
+            kind,
+            score,
+            moved: false,
+            a: 0..1,
+            b: 0..1,
+            a_span: 0..1,
+            b_span: 0..1,
+            ops: vec![
+                words::WordOp::Delete { a: 0..2 },
+                words::WordOp::Equal {
+                    a: 2..2 + run,
+                    b: 0..run,
+                },
+                words::WordOp::Insert { b: run..run + 3 },
+            ],
+            kept_a,
+            kept_b,
+        }
+    }
+
+    #[test]
+    fn a_text_naming_the_others_outlet_shows_reuse_and_its_own_does_not() {
+        let art = |path: &str, outlet: &str, body: &str| {
+            let mut x = Article::parse(path, body.as_bytes().to_vec());
+            x.meta.outlet = Some(outlet.to_string());
+            x
+        };
+        let wsj = art(
+            "a.txt",
+            "The Wall Street Journal",
+            "Plan\n\nA majority of the provisions were written by the two envoys, a person familiar with its drafting said.",
+        );
+        let cites = |body: &str| art("b.txt", "The Insider", body);
+        let naming =
+            cites("Most of it was written by the envoys, the Wall Street Journal claimed.");
+        let silent = cites("Most of it was written by the envoys, the newspaper claimed.");
+        let outlets =
+            cites("Most of it was written by the envoys, The Insider and WSJ readers claimed.");
+        assert!(names_the_other(&wsj, &naming));
+        assert!(names_the_other(&naming, &wsj));
+        assert!(!names_the_other(&wsj, &silent));
+        assert!(!names_the_other(&wsj, &outlets));
+        // A part of a longer word is no name.
+        let mut journal = art("c.txt", "Post", "Plan\n\nA report.");
+        assert!(!names_the_other(
+            &journal,
+            &cites("Posted late, it said little.")
+        ));
+        journal.meta.outlet = None;
+        assert!(!names_the_other(&journal, &naming));
+    }
+
+    #[test]
+    fn a_subjects_own_phrase_or_a_shared_heading_is_not_strong_evidence() {
+        // `is the greatest lower bound of` in two definitions of infimum:
+        // five words in order, a third of each sentence.
+        assert!(!is_strong(&link(Kind::Reworded, 0.35, 5, 0.33, 0.28)));
+        // The one-word heading both texts carry is a copy, and says nothing.
+        assert!(!is_strong(&link(Kind::Copied, 1.0, 1, 1.0, 1.0)));
+        // A short generic copy (`Let V be a vector space …`) keeps too
+        // little of one side.
+        assert!(!is_strong(&link(Kind::Copied, 0.64, 4, 0.5, 0.67)));
+        // A middling match of a same-fact sentence.
+        assert!(!is_strong(&link(Kind::Reworded, 0.66, 5, 0.42, 0.57)));
+    }
+
+    #[test]
+    fn a_long_phrase_a_whole_copy_or_a_near_whole_match_is_strong_evidence() {
+        assert!(is_strong(&link(Kind::Reworded, 0.4, STRONG_RUN, 0.3, 0.3)));
+        assert!(is_strong(&link(Kind::Copied, 0.8, 4, 0.8, 0.85)));
+        assert!(is_strong(&link(Kind::Reworded, 0.6, 5, 0.9, 0.4)));
+        assert!(is_strong(&link(Kind::Reworded, 0.92, 6, 0.67, 0.71)));
     }
 
     #[test]
