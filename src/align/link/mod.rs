@@ -62,8 +62,8 @@ const STRONG_MAX_LINKS: usize = 5;
 /// A passage of at least this many body links whose Dice averages
 /// `STRONG_PASSAGE_DICE` or more shows reuse too: a translated or heavily
 /// reworded block keeps no long phrase, but its sentences match one after
-/// another (tune halves: pan13-translation passages plagdet 0.758 -> 0.804,
-/// as before the rule, no false link added; the largest same-topic passage,
+/// another (without it the rule cost translated pairs on the tune half,
+/// and no false link comes with it there; the largest same-topic passage,
 /// 5 links, averages 0.29, and the 4-link ones 0.39)…
 const STRONG_PASSAGE_LINKS: usize = 4;
 /// …see `STRONG_PASSAGE_LINKS`.
@@ -73,8 +73,8 @@ const STRONG_PASSAGE_DICE: f64 = 0.5;
 /// reuse explains most of both sentences, while two texts on one subject
 /// share a sentence's topic words and little of the rest (tune halves: the
 /// same-topic and same-story passages of two links or more average at most
-/// 0.39 on the side that keeps less; pan13-random passages plagdet 0.735 ->
-/// 0.829, as before the rule).
+/// 0.39 on the side that keeps less; without it the rule cost
+/// pan13-random pairs on the tune half).
 const STRONG_EXPLAINED: f64 = 0.45;
 /// A link is strong evidence when it keeps a phrase this long word for
 /// word (no false link on the tune halves of the same-topic and same-story
