@@ -750,3 +750,19 @@ fn an_end_tag_without_a_name_keeps_the_offsets() {
         }
     }
 }
+
+/// Regression (fuzz target `meta`): a numeric reference longer than the
+/// longest named one (`&#` and 70 zeros, then `7;`) was not found whole,
+/// and the rest of its run of text mapped to no bytes (a word of the
+/// headline after it had an empty range in the file).
+#[test]
+fn a_numeric_reference_of_any_length_keeps_the_offsets() {
+    let zeros = "0".repeat(70);
+    let page = format!(
+        "<html><body><article><h1>Harbor &#{zeros}7; report &#x{zeros}41; more</h1>\
+         <p>The harbor master said on Monday that the new breakwater would be finished by \
+         the spring, two years later than planned.</p></article></body></html>"
+    );
+    let a = Article::parse("p.html", page.into_bytes());
+    check::check(&a).expect("the invariants");
+}

@@ -132,6 +132,26 @@ fn decode_text(s: &str) -> String {
 /// past the reference decodes to more than `c` (`&nota` to `¬a`), so the
 /// reference of a legacy name without a semicolon (`&not`) is found too.
 fn entity_end(src: &str, c: char) -> usize {
+    // A numeric reference is one character however many digits it has
+    // (`&#0000…07;`, leading zeros and all): its end is where the digits
+    // end, past any length cap (a fuzzed page's 70-digit reference threw
+    // the rest of its run out of step).
+    if let Some(rest) = src.strip_prefix("&#") {
+        let hex = rest.starts_with(['x', 'X']);
+        let digits = &rest[usize::from(hex)..];
+        let n = digits
+            .find(|d: char| {
+                !if hex {
+                    d.is_ascii_hexdigit()
+                } else {
+                    d.is_ascii_digit()
+                }
+            })
+            .unwrap_or(digits.len());
+        if n > 0 {
+            return 2 + usize::from(hex) + n + usize::from(digits[n..].starts_with(';'));
+        }
+    }
     let mut buf = [0u8; 4];
     let want: &str = c.encode_utf8(&mut buf);
     // A reference is `&`, a name or number, and maybe `;`: nothing longer
