@@ -31,7 +31,11 @@ fuzz_target!(|data: &[u8]| {
     let al = copycat::align::align(&a, &b);
     let (wa, wb) = (usize::from(*wa), usize::from(*wb));
     let sp = Spread::build(&a, &b, &al, wa, wb);
-    assert_eq!(sp.a.len(), sp.b.len(), "columns of different lengths");
+    assert_eq!(
+        sp.rows(Side::A).len(),
+        sp.rows(Side::B).len(),
+        "columns of different lengths"
+    );
     for (art, side, w) in [(&a, Side::A, wa), (&b, Side::B, wb)] {
         let mut seen: Vec<usize> = Vec::new();
         let mut text_of: std::collections::HashMap<usize, String> = Default::default();
