@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use super::{Kind, Link};
+use super::{Kind, Link, words};
 use crate::article::Article;
 
 /// Most unlinked sentences a passage may step over on either side between
@@ -22,6 +22,10 @@ use crate::article::Article;
 /// sentence here and there inside a block it takes, while two separate
 /// takings from one source are usually further apart.
 pub const MAX_PASSAGE_GAP: usize = 3;
+
+/// Text between two copied links that keeps this share of its letters in
+/// order on the other side is the same text (see `two_copies_apart`).
+const SAME_BETWEEN: f64 = 0.5;
 
 /// One reused block: links in order on both sides, with short gaps allowed.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +70,34 @@ fn a_gap(p: &Open, l: &Link) -> usize {
     }
 }
 
+/// Whether `l` and the last link of `p` are copies with different text
+/// between them on both sides: word-for-word reuse does not rewrite a
+/// sentence in its middle past recognition on both sides at once, so the
+/// text between is not part of it, and they are two takings (two pasted
+/// passages from near places, or a copy beside its own surroundings). Text
+/// between that is the same on both sides (a line too short or too common
+/// to link) belongs to the copy.
+fn two_copies_apart(a: &Article, b: &Article, p: &Open, l: &Link, links: &[Link]) -> bool {
+    let last = p.links.last().map(|&i| &links[i]);
+    if !(last.is_some_and(|x| x.kind == Kind::Copied)
+        && l.kind == Kind::Copied
+        && l.b.start > p.b.end
+        && l.a.start > p.last_a_end)
+    {
+        return false;
+    }
+    let between = |art: &Article, from: usize, to: usize| {
+        let span = art.sentences[from].span.start..art.sentences[to - 1].span.end;
+        words::letters(&art.text[span])
+    };
+    let (ga, gb) = (
+        between(a, p.last_a_end, l.a.start),
+        between(b, p.b.end, l.b.start),
+    );
+    let common = words::lcs_symbols(&ga, &gb);
+    (common as f64) < SAME_BETWEEN * ga.len().max(gb.len()) as f64
+}
+
 /// Group `links` (sorted by B) into passages.
 ///
 /// Each link continues the open passage that it follows in order on both
@@ -88,7 +120,11 @@ pub fn passages(a: &Article, b: &Article, links: &[Link]) -> Vec<Passage> {
         let best = open
             .iter()
             .enumerate()
-            .filter(|(_, p)| l.b.start >= p.b.end && a_gap(p, l) <= MAX_PASSAGE_GAP)
+            .filter(|(_, p)| {
+                l.b.start >= p.b.end
+                    && a_gap(p, l) <= MAX_PASSAGE_GAP
+                    && !two_copies_apart(a, b, p, l, links)
+            })
             .min_by_key(|(k, p)| (a_gap(p, l), *k))
             .map(|(k, _)| k);
         match best {
@@ -532,6 +568,43 @@ mod tests {
                 "{small:?} → {large:?}"
             );
         }
+    }
+
+    #[test]
+    fn two_copies_with_different_text_between_are_two_passages() {
+        // Two pasted passages from near places of A, each copied, with the
+        // new text's own sentence between them in B and another of A's
+        // between them in A: two takings, not one block with a gap.
+        let a = Article::parse(
+            "a",
+            b"One copied line is here. Two is the A line between. Three copied line is here."
+                .to_vec(),
+        );
+        let b = Article::parse(
+            "b",
+            b"One copied line is here. Zebras graze on the plain today. Three copied line is here."
+                .to_vec(),
+        );
+        let mut l = links(&a, &b, &[(0, 0), (2, 2)]);
+        for x in &mut l {
+            x.kind = Kind::Copied;
+        }
+        assert_eq!(passages(&a, &b, &l).len(), 2);
+        // The same gap between reworded links is a reuser's rewriting.
+        let reworded = links(&a, &b, &[(0, 0), (2, 2)]);
+        assert_eq!(passages(&a, &b, &reworded).len(), 1);
+        // And the same text between two copies (a line too short or too
+        // common to link) belongs to the copy.
+        let b = Article::parse(
+            "b",
+            b"One copied line is here. Two is the A line between. Three copied line is here."
+                .to_vec(),
+        );
+        let mut l = links(&a, &b, &[(0, 0), (2, 2)]);
+        for x in &mut l {
+            x.kind = Kind::Copied;
+        }
+        assert_eq!(passages(&a, &b, &l).len(), 1);
     }
 
     /// An article of `n` distinct one-sentence lines.
