@@ -9,12 +9,14 @@ pub mod html;
 pub mod load;
 pub mod meta;
 pub mod segment;
+pub mod span;
 
 use std::ops::Range;
 
 pub use decode::{OffsetMap, safe_line};
 pub use html::{Extraction, ParseOptions};
 pub use load::{LoadError, bundled, load_paths};
+pub use span::{FileBytes, Sentences, TextBytes, Words};
 
 /// What a paragraph (and every sentence in it) is to a reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -356,6 +358,70 @@ impl Article {
     /// A byte range of the text as a byte range of the file as stored.
     pub fn file_range(&self, r: Range<usize>) -> Range<usize> {
         self.map.file_range(r)
+    }
+
+    /// The sentences of a run, for reading them.
+    pub fn sentences_in(&self, sentences: Sentences) -> &[Sentence] {
+        &self.sentences[sentences.range()]
+    }
+
+    /// The words of a run, for reading them.
+    pub fn words_in(&self, words: Words) -> &[Word] {
+        &self.words[words.range()]
+    }
+
+    /// The words of a run of sentences: from the first word of its first
+    /// sentence to the last of its last (empty, where the run starts, for
+    /// an empty run).
+    pub fn sentence_words(&self, sentences: Sentences) -> Words {
+        if sentences.is_empty() {
+            let at = self
+                .sentences
+                .get(sentences.start)
+                .map_or(self.words.len(), |s| s.words.start);
+            return Words::empty_at(at);
+        }
+        Words::new(
+            self.sentences[sentences.start].words.start,
+            self.sentences[sentences.end - 1].words.end,
+        )
+    }
+
+    /// The bytes of the text from the first sentence of `sentences` to the
+    /// end of its last (the whitespace between them included). The run must
+    /// not be empty.
+    pub fn sentences_bytes(&self, sentences: Sentences) -> TextBytes {
+        TextBytes::new(
+            self.sentences[sentences.start].span.start,
+            self.sentences[sentences.end - 1].span.end,
+        )
+    }
+
+    /// The bytes of the text from the first word of `words` to the end of
+    /// its last. The run must not be empty.
+    pub fn words_bytes(&self, words: Words) -> TextBytes {
+        TextBytes::new(
+            self.words[words.start].span().start,
+            self.words[words.end - 1].span().end,
+        )
+    }
+
+    /// Bytes of the text as bytes of the file as stored: through the offset
+    /// map, so on a saved page or a CRLF file they point at what the text
+    /// was made from (an entity, a CRLF, a UTF-16 unit), as reports need.
+    pub fn file_bytes(&self, text: TextBytes) -> FileBytes {
+        let r = self.map.file_range(text.range());
+        FileBytes::new(r.start, r.end)
+    }
+
+    /// The text of a byte range of it.
+    pub fn text_at(&self, text: TextBytes) -> &str {
+        &self.text[text.range()]
+    }
+
+    /// Every sentence of the article.
+    pub fn all_sentences(&self) -> Sentences {
+        Sentences::new(0, self.sentences.len())
     }
 
     /// Number of words in compared (body) text.
@@ -768,5 +834,40 @@ mod tests {
         let a = Article::parse("e.txt", Vec::new());
         assert!(a.sentences.is_empty());
         assert_eq!(a.meta.title, "e.txt");
+    }
+
+    #[test]
+    fn conversions_between_kinds_of_position() {
+        // CRLF and a tab: the text and the file differ in length, so a text
+        // offset reported as a file offset would be wrong.
+        let file = b"First line here.\r\n\r\nThe\tminister met leaders. They talked.\r\n";
+        let a = Article::parse("x.txt", file.to_vec());
+        let body = Sentences::new(1, 3);
+        assert_eq!(a.sentences_in(body).len(), 2);
+        let words = a.sentence_words(body);
+        assert_eq!(a.words_in(words).len(), 6);
+        assert_eq!(
+            a.text_at(a.words_bytes(words)),
+            "The minister met leaders. They talked"
+        );
+        assert_eq!(
+            a.text_at(a.sentences_bytes(body)),
+            "The minister met leaders. They talked."
+        );
+        let f = a.file_bytes(a.sentences_bytes(body));
+        assert_eq!(&file[f.range()], b"The\tminister met leaders. They talked.");
+        let they = Words::new(words.start + 4, words.start + 5);
+        let f = a.file_bytes(a.words_bytes(they));
+        assert_eq!(&file[f.range()], b"They");
+        assert_eq!(a.all_sentences(), Sentences::new(0, 3));
+        // An empty run of sentences has no words, where it stands.
+        assert_eq!(
+            a.sentence_words(Sentences::empty_at(1)),
+            Words::empty_at(words.start)
+        );
+        assert_eq!(
+            a.sentence_words(Sentences::empty_at(3)),
+            Words::empty_at(a.words.len())
+        );
     }
 }
