@@ -32,7 +32,7 @@
 //! assert_eq!((link.a.start, link.b.start), (1, 0));
 //! assert_eq!(link.kind, Kind::Copied);
 //! // Offsets point into the files as stored.
-//! let bytes = wire.file_range(link.a_span.clone());
+//! let bytes = wire.file_bytes(link.a_span);
 //! assert!(wire.bytes[bytes].starts_with(b"The minister met"));
 //! // The rewrite's second sentence is its own.
 //! assert_eq!(al.b_unlinked, vec![1..2]);

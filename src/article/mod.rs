@@ -44,12 +44,12 @@ impl Role {
 /// A block of text between blank lines (or one line of web copy).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
-    /// Byte range in `Article::text`.
-    pub span: Range<usize>,
+    /// Its bytes of `Article::text`.
+    pub span: TextBytes,
     /// What the paragraph is to a reader.
     pub role: Role,
-    /// Index range into `Article::sentences`.
-    pub sentences: Range<usize>,
+    /// Its sentences.
+    pub sentences: Sentences,
     /// Its number among the body paragraphs that hold a sentence (`¶12`),
     /// as every output numbers them; `None` for titles, meta lines,
     /// headings and boilerplate.
@@ -59,15 +59,15 @@ pub struct Paragraph {
 /// A sentence of a paragraph (a whole paragraph when it is not body text).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
-    /// Byte range in `Article::text`, from the first character to the final
+    /// Its bytes of `Article::text`, from the first character to the final
     /// punctuation (closing quotes included).
-    pub span: Range<usize>,
+    pub span: TextBytes,
     /// Index of its paragraph in `Article::paragraphs`.
     pub paragraph: usize,
     /// Its paragraph's role.
     pub role: Role,
-    /// Index range into `Article::words`.
-    pub words: Range<usize>,
+    /// Its words.
+    pub words: Words,
 }
 
 /// A word: a run of letters and digits, with inner apostrophes and hyphens.
@@ -84,7 +84,7 @@ pub struct Word {
 }
 
 impl Word {
-    fn new(span: Range<usize>, sentence: usize) -> Word {
+    fn new(span: TextBytes, sentence: usize) -> Word {
         let at = |x: usize| u32::try_from(x).expect("article text under 4 GiB");
         Word {
             start: at(span.start),
@@ -93,9 +93,9 @@ impl Word {
         }
     }
 
-    /// Byte range in `Article::text`.
-    pub fn span(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+    /// Its bytes of `Article::text`.
+    pub fn span(&self) -> TextBytes {
+        TextBytes::new(self.start as usize, self.end as usize)
     }
 
     /// Index of its sentence in `Article::sentences`.
@@ -225,12 +225,16 @@ impl Article {
         article
     }
 
+    /// Cuts each paragraph (its text bytes, found by `classify` on the text
+    /// as plain ranges) into sentences and words.
     fn segment(&mut self, paragraphs: Vec<(Range<usize>, Role)>) {
         let mut body = 0u32;
         for (span, role) in paragraphs {
+            let span = TextBytes::new(span.start, span.end);
             let p = self.paragraphs.len();
             let first = self.sentences.len();
-            let ptext = &self.text[span.clone()];
+            let ptext = self.text_at(span);
+            // Ranges of `ptext`, shifted below into the whole text.
             let ranges = if role == Role::Body {
                 segment::sentences(ptext)
             } else {
@@ -243,12 +247,12 @@ impl Article {
                     .collect()
             };
             for r in ranges {
-                let s_span = span.start + r.start..span.start + r.end;
+                let s_span = TextBytes::new(r.start, r.end).shift(span.start);
                 let w0 = self.words.len();
                 let sentence = self.sentences.len();
-                for w in segment::words(&self.text[s_span.clone()]) {
+                for w in segment::words(self.text_at(s_span)) {
                     self.words.push(Word::new(
-                        s_span.start + w.start..s_span.start + w.end,
+                        TextBytes::new(w.start, w.end).shift(s_span.start),
                         sentence,
                     ));
                 }
@@ -256,10 +260,10 @@ impl Article {
                     span: s_span,
                     paragraph: p,
                     role,
-                    words: w0..self.words.len(),
+                    words: Words::new(w0, self.words.len()),
                 });
             }
-            let sentences = first..self.sentences.len();
+            let sentences = Sentences::new(first, self.sentences.len());
             let number = if role.compared() && !sentences.is_empty() {
                 body += 1;
                 std::num::NonZeroU32::new(body)
@@ -285,7 +289,7 @@ impl Article {
                 .sentences
                 .iter()
                 .find(|s| s.role == Role::Body)
-                .map(|s| meta::strip_dateline(&self.text[s.span.clone()]))
+                .map(|s| meta::strip_dateline(self.text_at(s.span)))
                 .unwrap_or("");
             self.meta.title = shorten(lead, TITLE_CHARS);
         }
@@ -322,12 +326,12 @@ impl Article {
 
     /// Text of a sentence.
     pub fn sentence_text(&self, i: usize) -> &str {
-        &self.text[self.sentences[i].span.clone()]
+        self.text_at(self.sentences[i].span)
     }
 
     /// Text of a word.
     pub fn word_text(&self, i: usize) -> &str {
-        &self.text[self.words[i].span()]
+        self.text_at(self.words[i].span())
     }
 
     /// Paragraph number (1-based, counting body paragraphs) of a sentence, as
@@ -341,23 +345,6 @@ impl Article {
             .rev()
             .find_map(|p| p.number)
             .map_or(1, |n| n.get() as usize)
-    }
-
-    /// Byte range of `Article::text` from the first sentence of `sentences`
-    /// to the end of its last (the whitespace between them included).
-    pub fn sentences_span(&self, sentences: &Range<usize>) -> Range<usize> {
-        self.sentences[sentences.start].span.start..self.sentences[sentences.end - 1].span.end
-    }
-
-    /// Byte range of `Article::text` from the first word of `words` to the
-    /// end of its last.
-    pub fn words_span(&self, words: &Range<usize>) -> Range<usize> {
-        self.words[words.start].span().start..self.words[words.end - 1].span().end
-    }
-
-    /// A byte range of the text as a byte range of the file as stored.
-    pub fn file_range(&self, r: Range<usize>) -> Range<usize> {
-        self.map.file_range(r)
     }
 
     /// The sentences of a run, for reading them.
@@ -735,7 +722,7 @@ mod tests {
             .sentences
             .iter()
             .filter(|s| s.role == Role::Body)
-            .map(|s| &a.text[s.span.clone()])
+            .map(|s| a.text_at(s.span))
             .collect();
         assert_eq!(
             body,
@@ -767,7 +754,7 @@ mod tests {
         let role = |needle: &str| {
             a.paragraphs
                 .iter()
-                .find(|p| a.text[p.span.clone()].starts_with(needle))
+                .find(|p| a.text_at(p.span).starts_with(needle))
                 .map(|p| p.role)
         };
         assert_eq!(role("Early years"), Some(Role::Heading));
@@ -776,7 +763,7 @@ mod tests {
         assert_eq!(role("freezing"), Some(Role::Body));
         assert_eq!(role(para), Some(Role::Body));
         assert!(a.paragraphs.iter().any(|p| {
-            let t = &a.text[p.span.clone()];
+            let t = a.text_at(p.span);
             t.starts_with(para) && t.ends_with("end.")
         }));
     }
