@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use copycat::article::{self, Article, Role, check::check};
+use copycat::article::{self, Article, Role, Sentences, check::check};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -771,5 +771,159 @@ proptest! {
         let al = copycat::align::align(&a, &b);
         let json = copycat::export::json::render(&a, &b, &copycat::comparison::Comparison::of(&a, &b, al.clone()));
         prop_assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
+    }
+}
+
+/// The conversions between kinds of position agree with each other: the
+/// words of a run of sentences lie in its text bytes, and the text bytes of
+/// anything lie, through the offset map, in order in the file.
+fn conversions_agree(a: &Article, picks: &[(usize, usize)]) -> Result<(), TestCaseError> {
+    let n = a.sentences.len();
+    for &(at, len) in picks {
+        if n == 0 {
+            break;
+        }
+        let start = at % n;
+        let r = Sentences::new(start, (start + 1 + len).min(n));
+        prop_assert_eq!(a.sentences_in(r).len(), r.len());
+        let bytes = a.sentences_bytes(r);
+        let words = a.sentence_words(r);
+        let counted: usize = a.sentences_in(r).iter().map(|s| s.words.len()).sum();
+        prop_assert_eq!(words.len(), counted, "{:?} holds {:?}", r, words);
+        for w in words {
+            let span = a.words[w].span();
+            prop_assert!(
+                bytes.start <= span.start && span.end <= bytes.end,
+                "word {} {:?} outside its sentences' {:?}",
+                w,
+                span,
+                bytes
+            );
+            prop_assert!(r.contains(a.words[w].sentence()));
+        }
+        if !words.is_empty() {
+            let wb = a.words_bytes(words);
+            prop_assert!(bytes.start <= wb.start && wb.end <= bytes.end);
+            // The file bytes of the words lie inside those of the sentences.
+            let (fw, fs) = (a.file_bytes(wb), a.file_bytes(bytes));
+            prop_assert!(
+                fs.start <= fw.start && fw.end <= fs.end,
+                "{:?} in {:?}",
+                fw,
+                fs
+            );
+        }
+        prop_assert_eq!(
+            a.text_at(bytes),
+            &a.text[a.sentences[r.start].span.start..a.sentences[r.end - 1].span.end]
+        );
+    }
+    // Text → file is monotone: words in text order have file bytes in file
+    // order, each non-empty and inside the file.
+    let mut last_end = 0;
+    for w in &a.words {
+        let f = a.file_bytes(w.span());
+        prop_assert!(f.start < f.end && f.end <= a.bytes.len(), "{:?}", f);
+        prop_assert!(f.start >= last_end, "{:?} before {}", f, last_end);
+        last_end = f.end;
+    }
+    Ok(())
+}
+
+/// A word of a saved page as its markup spells it and as it reads.
+const PAGE_WORDS: &[(&str, &str)] = &[
+    ("bar&#8217;s", "bar’s"),
+    ("caf&eacute;", "café"),
+    ("caf&#xE9;", "café"),
+    ("<b>ex</b>port", "export"),
+    ("<a href=\"/x\">Geneva</a>", "Geneva"),
+    ("AT&amp;T", "AT&T"),
+    ("&lt;tag&gt;", "<tag>"),
+    ("Zürich", "Zürich"),
+];
+
+/// What a stretch of one of these pages reads as: tags dropped, the
+/// entities `PAGE_WORDS` use decoded.
+fn page_reading(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&#8217;", "’")
+        .replace("&eacute;", "é")
+        .replace("&#xE9;", "é")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// A story page of several paragraphs whose words hold entities and inline
+/// tags, with whitespace (newlines, runs of spaces) between them.
+fn story_page() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        3 => "[a-z]{1,9}",
+        2 => select(PAGE_WORDS).prop_map(|(markup, _)| markup.to_string()),
+    ];
+    let gap = select(&[" ", "  ", "\n", " \n  "][..]);
+    let paragraph = prop::collection::vec((word, gap), 8..24).prop_map(|ws| {
+        let body: String = ws.iter().map(|(w, g)| format!("{w}{g}")).collect();
+        format!("<p>The {}end.</p>\n", body)
+    });
+    prop::collection::vec(paragraph, 3..7).prop_map(|ps| {
+        format!(
+            "<!doctype html><html><body><article><h1>A headline here</h1>\n{}</article></body></html>",
+            ps.concat()
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn conversions_agree_on_hostile_text(
+        text in hostile_text(80),
+        enc in encoding(),
+        picks in prop::collection::vec((any::<usize>(), 0usize..4), 0..8),
+    ) {
+        let a = Article::parse("x.txt", encode(&text, &enc));
+        conversions_agree(&a, &picks)?;
+    }
+
+    #[test]
+    fn conversions_agree_on_any_page(
+        html in html_page(),
+        picks in prop::collection::vec((any::<usize>(), 0usize..4), 0..8),
+    ) {
+        let a = Article::parse("page.html", html.into_bytes());
+        conversions_agree(&a, &picks)?;
+    }
+
+    /// On a saved page, every word's file bytes read as the word: the map
+    /// from text to file goes through entities and inline tags.
+    #[test]
+    fn a_pages_words_map_to_the_markup_that_spells_them(
+        html in story_page(),
+        picks in prop::collection::vec((any::<usize>(), 0usize..4), 0..8),
+    ) {
+        let a = Article::parse("story.html", html.clone().into_bytes());
+        prop_assert!(a.words.len() > 20, "the story was kept: {:?}", a.text);
+        conversions_agree(&a, &picks)?;
+        for (i, w) in a.words.iter().enumerate() {
+            let f = a.file_bytes(w.span());
+            prop_assert_eq!(
+                page_reading(&html[f.range()]),
+                a.word_text(i),
+                "word {} maps to {:?}",
+                i,
+                &html[f.range()]
+            );
+        }
     }
 }
