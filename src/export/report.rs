@@ -367,3 +367,69 @@ impl<'a> CompareReport<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use crate::article::load::bundled;
+    use crate::comparison::Comparison;
+
+    /// The shapes the contract gives positions (docs/json.md): byte spans
+    /// of the files are `{"start", "end"}` objects with nothing else, and
+    /// sentence indices `[first, last + 1]` arrays — whatever Rust types
+    /// carry them.
+    #[test]
+    fn positions_keep_their_json_shapes() {
+        let arts = bundled();
+        let (a, b) = (&arts[2], &arts[1]);
+        let c = Comparison::new(a, b);
+        let v: Value = serde_json::from_str(&super::super::json::render(a, b, &c)).unwrap();
+        let span = |s: &Value, len: usize| {
+            let o = s.as_object().expect("a span is an object");
+            // (Value sorts keys; their order is `FileBytes`'s own test.)
+            let keys: Vec<&str> = o.keys().map(String::as_str).collect();
+            assert_eq!(keys, ["end", "start"], "{s}");
+            let (x, y) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+            assert!(x <= y && y as usize <= len, "{s}");
+        };
+        let sentences = |s: &Value| {
+            let r = s["sentences"].as_array().expect("sentences are an array");
+            assert_eq!(r.len(), 2, "{s}");
+            assert!(r[0].as_u64().unwrap() < r[1].as_u64().unwrap(), "{s}");
+            assert!(s["start"].as_u64().unwrap() <= s["end"].as_u64().unwrap());
+        };
+        let links = v["links"].as_array().unwrap();
+        assert!(!links.is_empty());
+        let mut changes = 0;
+        for l in links {
+            sentences(&l["a"]);
+            sentences(&l["b"]);
+            for ch in l["changes"].as_array().unwrap() {
+                for (side, art) in [("a", a), ("b", b)] {
+                    if !ch[side].is_null() {
+                        span(&ch[side], art.bytes.len());
+                        changes += 1;
+                    }
+                }
+            }
+        }
+        assert!(changes > 0, "the pair has word changes");
+        for p in v["passages"].as_array().unwrap() {
+            sentences(&p["a"]);
+            sentences(&p["b"]);
+        }
+        for r in v["a_dropped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(v["b_new"].as_array().unwrap())
+        {
+            sentences(r);
+        }
+        for f in v["flags"].as_array().unwrap() {
+            span(&f["a"], a.bytes.len());
+            span(&f["b"], b.bytes.len());
+        }
+    }
+}
