@@ -255,7 +255,14 @@ fn spaced_boundary(text: &str, s: usize, term: usize, c: char, closed: bool, res
         return false;
     }
     let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
-    let single_initial = letters == 1 && lower.chars().all(char::is_alphabetic);
+    // A letter after an apostrophe ends a word (`the 1770's.`, `Macy's.`,
+    // `Jones's.`): it is a possessive or a contraction, not an initial.
+    let after_apostrophe = text[s..term - tok.len()]
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '\'' | '’'));
+    let single_initial =
+        letters == 1 && lower.chars().all(char::is_alphabetic) && !after_apostrophe;
     let dotted = lower.contains('.');
     if single_initial || dotted || ABBREVIATIONS.contains(&lower.as_str()) {
         return first.is_uppercase() && STARTERS.contains(&next_word(rest).as_str());
@@ -469,6 +476,22 @@ mod tests {
                 "They talked."
             ]
         );
+    }
+
+    #[test]
+    fn a_possessive_before_a_period_is_not_an_initial() {
+        // Regression: `'s.` was read as an initial (`J. Smith`), so the next
+        // sentence, not opening with a common starter word, was glued on.
+        assert_eq!(
+            split("It began in the 1770's. Excerpts follow. Shoppers left Macy’s. Prices fell."),
+            vec![
+                "It began in the 1770's.",
+                "Excerpts follow.",
+                "Shoppers left Macy’s.",
+                "Prices fell."
+            ]
+        );
+        assert_eq!(split("Ask J. Smith now.").len(), 1);
     }
 
     #[test]
