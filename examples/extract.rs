@@ -28,7 +28,7 @@ fn body(a: &Article, whole: bool) -> String {
     a.paragraphs
         .iter()
         .filter(|p| matches!(p.role, Role::Body | Role::Heading))
-        .map(|p| a.text[p.span.clone()].trim())
+        .map(|p| a.text_at(p.span).trim())
         .collect::<Vec<_>>()
         .join("\n")
 }

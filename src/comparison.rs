@@ -8,10 +8,8 @@
 //! order" in one is never "69%" in another, and passage 4 is passage 4
 //! everywhere.
 
-use std::ops::Range;
-
 use crate::align::{self, Alignment, Link, Passage};
-use crate::article::Article;
+use crate::article::{Article, Sentences};
 use crate::drift::{self, Flag};
 
 /// Two articles compared: B (the possible copy) against A (its possible
@@ -194,7 +192,7 @@ pub fn paragraph_range((first, last): (usize, usize)) -> String {
 
 /// The body paragraphs a run of sentences spans, as reports number them:
 /// `(first, last)`.
-pub fn paragraphs(art: &Article, sentences: &Range<usize>) -> (usize, usize) {
+pub fn paragraphs(art: &Article, sentences: Sentences) -> (usize, usize) {
     (
         art.paragraph_number(sentences.start),
         art.paragraph_number(sentences.end.saturating_sub(1).max(sentences.start)),

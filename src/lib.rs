@@ -11,7 +11,7 @@
 //!
 //! ```
 //! use copycat::align::{Kind, align};
-//! use copycat::article::Article;
+//! use copycat::article::{Article, Sentences};
 //!
 //! let wire = Article::parse(
 //!     "wire.txt",
@@ -32,10 +32,10 @@
 //! assert_eq!((link.a.start, link.b.start), (1, 0));
 //! assert_eq!(link.kind, Kind::Copied);
 //! // Offsets point into the files as stored.
-//! let bytes = wire.file_range(link.a_span.clone());
-//! assert!(wire.bytes[bytes].starts_with(b"The minister met"));
+//! let bytes = wire.file_bytes(link.a_span);
+//! assert!(wire.bytes[bytes.range()].starts_with(b"The minister met"));
 //! // The rewrite's second sentence is its own.
-//! assert_eq!(al.b_unlinked, vec![1..2]);
+//! assert_eq!(al.b_unlinked, vec![Sentences::new(1, 2)]);
 //! ```
 
 #![forbid(unsafe_code)]

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use copycat::article::{self, Article, Role, check::check};
+use copycat::article::{self, Article, Role, Sentences, check::check};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -201,8 +201,8 @@ fn sentence_starting(a: &Article, prefix: &str) -> usize {
 /// Every body sentence and word lies wholly outside the file range `r`.
 fn body_avoids(a: &Article, r: Range<usize>) {
     for (i, s) in a.sentences.iter().enumerate() {
-        let f = a.file_range(s.span.clone());
-        if s.role == Role::Meta && f == r {
+        let f = a.file_bytes(s.span);
+        if s.role == Role::Meta && f.range() == r {
             continue;
         }
         assert!(
@@ -221,7 +221,7 @@ fn leading_date_tokens_are_meta_and_outside_every_sentence() {
         let r = 1..1 + token.len();
         assert_eq!(&a.bytes[r.clone()], token.as_bytes());
         let metas: Vec<usize> = (0..a.sentences.len())
-            .filter(|&i| a.file_range(a.sentences[i].span.clone()) == r)
+            .filter(|&i| a.file_bytes(a.sentences[i].span).range() == r)
             .collect();
         assert_eq!(metas.len(), 1, "{}: one unit is the token", a.path);
         let m = &a.sentences[metas[0]];
@@ -231,11 +231,11 @@ fn leading_date_tokens_are_meta_and_outside_every_sentence() {
         body_avoids(&a, r.clone());
         // The first body sentence starts right after the token and its space.
         let lead = a.sentences.iter().find(|s| s.role == Role::Body).unwrap();
-        assert_eq!(a.file_range(lead.span.clone()).start, r.end + 1);
+        assert_eq!(a.file_bytes(lead.span).start, r.end + 1);
         // No word of compared text is the date.
         for s in a.sentences.iter().filter(|s| s.role.compared()) {
-            for w in &a.words[s.words.clone()] {
-                assert_ne!(&a.text[w.span()], "2025", "{}", a.path);
+            for w in a.words_in(s.words) {
+                assert_ne!(a.text_at(w.span()), "2025", "{}", a.path);
             }
         }
     }
@@ -260,8 +260,8 @@ fn missing_space_after_a_period_splits_in_the_rewrite() {
     assert_eq!(a.sentences[next].role, Role::Body);
     // In the file the two are adjacent: `matter.` ends where `This` begins.
     let (f1, f2) = (
-        a.file_range(a.sentences[first].span.clone()),
-        a.file_range(a.sentences[next].span.clone()),
+        a.file_bytes(a.sentences[first].span),
+        a.file_bytes(a.sentences[next].span),
     );
     assert_eq!(f1.end, f2.start);
     assert_eq!(&a.bytes[f1.end - 7..f2.start + 4], b"matter.This");
@@ -288,7 +288,7 @@ fn trailing_tags_and_similar_news_are_boilerplate() {
     let n = a.paragraphs.len();
     let tail: Vec<(Role, &str)> = a.paragraphs[n - 3..]
         .iter()
-        .map(|p| (p.role, a.text[p.span.clone()].trim()))
+        .map(|p| (p.role, a.text_at(p.span).trim()))
         .collect();
     assert_eq!(tail[0].0, Role::Body, "the story's last paragraph is body");
     assert!(tail[0].1.starts_with("Kyiv said that it supports"));
@@ -308,7 +308,7 @@ fn check_also_and_comment_form_are_boilerplate() {
     let roles: Vec<(Role, &str)> = a
         .paragraphs
         .iter()
-        .map(|p| (p.role, a.text[p.span.clone()].trim()))
+        .map(|p| (p.role, a.text_at(p.span).trim()))
         .collect();
     let at = roles
         .iter()
@@ -339,7 +339,7 @@ fn check_also_and_comment_form_are_boilerplate() {
         .sentences
         .iter()
         .filter(|s| s.role.compared())
-        .map(|s| &a.text[s.span.clone()])
+        .map(|s| a.text_at(s.span))
         .collect();
     assert!(!body_text.contains("Hezbollah") && !body_text.contains("Leave a Reply"));
 }
@@ -351,7 +351,7 @@ fn byline_and_update_lines_are_meta() {
         .paragraphs
         .iter()
         .filter(|p| p.role == Role::Meta)
-        .map(|p| &a.text[p.span.clone()])
+        .map(|p| a.text_at(p.span))
         .collect();
     assert_eq!(
         metas,
@@ -366,7 +366,7 @@ fn reuters_crossheads_are_headings_not_body() {
         .paragraphs
         .iter()
         .filter(|p| p.role == Role::Heading)
-        .map(|p| &a.text[p.span.clone()])
+        .map(|p| a.text_at(p.span))
         .collect();
     assert_eq!(
         heads,
@@ -400,10 +400,10 @@ fn bom_and_crlf_do_not_leak_into_file_offsets() {
     let bytes = b"\xEF\xBB\xBFHeadline here\r\nHello world. Second one.\r\n".to_vec();
     let a = Article::parse("x.txt", bytes.clone());
     assert_eq!(check(&a), Ok(()));
-    let head = a.file_range(a.sentences[0].span.clone());
-    assert_eq!(&bytes[head], b"Headline here");
-    let hello = a.file_range(a.sentences[1].span.clone());
-    assert_eq!(&bytes[hello], b"Hello world.");
+    let head = a.file_bytes(a.sentences[0].span);
+    assert_eq!(&bytes[head.range()], b"Headline here");
+    let hello = a.file_bytes(a.sentences[1].span);
+    assert_eq!(&bytes[hello.range()], b"Hello world.");
 }
 
 /// A word hyphenated at a line end runs across the break, which the text
@@ -420,10 +420,13 @@ fn a_word_hyphenated_across_a_cr_or_crlf_maps_to_its_bytes() {
         let w = a
             .words
             .iter()
-            .find(|w| a.text[w.span()].starts_with("exam"))
+            .find(|w| a.text_at(w.span()).starts_with("exam"))
             .expect("the hyphenated word");
-        assert_eq!(&a.text[w.span()], "exam-\nple", "{brk:?}");
-        assert_eq!(&bytes[a.file_range(w.span())], format!("exam-{brk}ple"));
+        assert_eq!(a.text_at(w.span()), "exam-\nple", "{brk:?}");
+        assert_eq!(
+            &bytes[a.file_bytes(w.span()).range()],
+            format!("exam-{brk}ple")
+        );
     }
 }
 
@@ -635,7 +638,7 @@ fn check_all(a: &Article) -> Result<(), TestCaseError> {
     let utf16 = a.bytes.starts_with(&[0xFF, 0xFE]) || a.bytes.starts_with(&[0xFE, 0xFF]);
     if utf16 && a.bytes.len().is_multiple_of(2) {
         for s in &a.sentences {
-            let f = a.file_range(s.span.clone());
+            let f = a.file_bytes(s.span);
             prop_assert!(
                 f.start.is_multiple_of(2) && f.end.is_multiple_of(2),
                 "UTF-16 range {:?}",
@@ -768,5 +771,162 @@ proptest! {
         let al = copycat::align::align(&a, &b);
         let json = copycat::export::json::render(&a, &b, &copycat::comparison::Comparison::of(&a, &b, al.clone()));
         prop_assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
+    }
+}
+
+/// The conversions between kinds of position agree with each other: the
+/// words of a run of sentences lie in its text bytes, and the text bytes of
+/// anything lie, through the offset map, in order in the file.
+fn conversions_agree(a: &Article, picks: &[(usize, usize)]) -> Result<(), TestCaseError> {
+    let n = a.sentences.len();
+    for &(at, len) in picks {
+        if n == 0 {
+            break;
+        }
+        let start = at % n;
+        let r = Sentences::new(start, (start + 1 + len).min(n));
+        prop_assert_eq!(a.sentences_in(r).len(), r.len());
+        let bytes = a.sentences_bytes(r);
+        let words = a.sentence_words(r);
+        let counted: usize = a.sentences_in(r).iter().map(|s| s.words.len()).sum();
+        prop_assert_eq!(words.len(), counted, "{:?} holds {:?}", r, words);
+        for w in words {
+            let span = a.words[w].span();
+            prop_assert!(
+                bytes.start <= span.start && span.end <= bytes.end,
+                "word {} {:?} outside its sentences' {:?}",
+                w,
+                span,
+                bytes
+            );
+            prop_assert!(r.contains(a.words[w].sentence()));
+        }
+        if !words.is_empty() {
+            let wb = a.words_bytes(words);
+            prop_assert!(bytes.start <= wb.start && wb.end <= bytes.end);
+            // The file bytes of the words lie inside those of the sentences.
+            let (fw, fs) = (a.file_bytes(wb), a.file_bytes(bytes));
+            prop_assert!(
+                fs.start <= fw.start && fw.end <= fs.end,
+                "{:?} in {:?}",
+                fw,
+                fs
+            );
+        }
+        prop_assert_eq!(
+            a.text_at(bytes),
+            &a.text[a.sentences[r.start].span.start..a.sentences[r.end - 1].span.end]
+        );
+    }
+    // Text → file is monotone: words in text order have file bytes in file
+    // order, each non-empty and inside the file.
+    let mut last_end = 0;
+    for w in &a.words {
+        let f = a.file_bytes(w.span());
+        prop_assert!(f.start < f.end && f.end <= a.bytes.len(), "{:?}", f);
+        prop_assert!(f.start >= last_end, "{:?} before {}", f, last_end);
+        last_end = f.end;
+    }
+    Ok(())
+}
+
+/// A word of a saved page as its markup spells it and as it reads.
+const PAGE_WORDS: &[(&str, &str)] = &[
+    ("bar&#8217;s", "bar’s"),
+    ("caf&eacute;", "café"),
+    ("caf&#xE9;", "café"),
+    ("<b>ex</b>port", "export"),
+    ("<a href=\"/x\">Geneva</a>", "Geneva"),
+    ("AT&amp;T", "AT&T"),
+    ("&lt;tag&gt;", "<tag>"),
+    ("Zürich", "Zürich"),
+];
+
+/// What a stretch of one of these pages reads as: tags dropped, the
+/// entities `PAGE_WORDS` use decoded.
+fn page_reading(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&#8217;", "’")
+        .replace("&eacute;", "é")
+        .replace("&#xE9;", "é")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// A story page of several paragraphs whose words hold entities and inline
+/// tags, with whitespace (newlines, runs of spaces) between them.
+fn story_page() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        3 => "[a-z]{1,9}",
+        2 => select(PAGE_WORDS).prop_map(|(markup, _)| markup.to_string()),
+    ];
+    let gap = select(&[" ", "  ", "\n", " \n  "][..]);
+    let paragraph = prop::collection::vec((word, gap), 8..24).prop_map(|ws| {
+        let body: String = ws.iter().map(|(w, g)| format!("{w}{g}")).collect();
+        format!("<p>The {}end.</p>\n", body)
+    });
+    prop::collection::vec(paragraph, 3..7).prop_map(|ps| {
+        format!(
+            "<!doctype html><html><body><article><h1>A headline here</h1>\n{}</article></body></html>",
+            ps.concat()
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn conversions_agree_on_hostile_text(
+        text in hostile_text(80),
+        enc in encoding(),
+        picks in prop::collection::vec((any::<usize>(), 0usize..4), 0..8),
+    ) {
+        let a = Article::parse("x.txt", encode(&text, &enc));
+        conversions_agree(&a, &picks)?;
+    }
+
+    #[test]
+    fn conversions_agree_on_any_page(
+        html in html_page(),
+        picks in prop::collection::vec((any::<usize>(), 0usize..4), 0..8),
+    ) {
+        let a = Article::parse("page.html", html.into_bytes());
+        conversions_agree(&a, &picks)?;
+    }
+
+    /// On a saved page, every word's file bytes read as the word: the map
+    /// from text to file goes through entities and inline tags.
+    #[test]
+    fn a_pages_words_map_to_the_markup_that_spells_them(
+        html in story_page(),
+        picks in prop::collection::vec((any::<usize>(), 0usize..4), 0..8),
+    ) {
+        // The whole page, so that the story picker's judgement (which may
+        // set a page of nonsense words aside) leaves every word to check.
+        let whole = article::ParseOptions { whole_page: true };
+        let a = Article::parse_with("story.html", html.clone().into_bytes(), &whole);
+        prop_assert!(a.words.len() > 20, "the page's words were kept: {:?}", a.text);
+        conversions_agree(&a, &picks)?;
+        for (i, w) in a.words.iter().enumerate() {
+            let f = a.file_bytes(w.span());
+            prop_assert_eq!(
+                page_reading(&html[f.range()]),
+                a.word_text(i),
+                "word {} maps to {:?}",
+                i,
+                &html[f.range()]
+            );
+        }
     }
 }

@@ -432,7 +432,7 @@ fn a_summary_is_oriented_and_a_trim_is_not() {
         .filter(|p| p.role.compared())
         .take(9)
     {
-        trim.push_str(&reuters.text[p.span.clone()]);
+        trim.push_str(reuters.text_at(p.span));
         trim.push_str("\n\n");
     }
     let arts = vec![

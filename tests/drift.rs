@@ -29,8 +29,14 @@ fn the_altered_trump_quote_is_flagged_with_what_was_dropped() {
         .collect();
     assert_eq!(q.len(), 1, "{f:#?}");
     let q = q[0];
-    assert!(a.text[q.a.clone()].starts_with("“In the hopes of finalizing this Peace Plan"));
-    assert!(b.text[q.b.clone()].starts_with("\"In the hopes of finalising this Peace Plan"));
+    assert!(
+        a.text_at(q.a)
+            .starts_with("“In the hopes of finalizing this Peace Plan")
+    );
+    assert!(
+        b.text_at(q.b)
+            .starts_with("\"In the hopes of finalising this Peace Plan")
+    );
     assert_eq!(
         q.detail,
         "Trump’s words: B drops “with”, “at the same time”"

@@ -52,7 +52,7 @@ fn is_border(s: &str) -> bool {
 /// drawn wider than measured would push them right or overwrite them.
 fn borders_in_line(s: &vt100::Screen) -> bool {
     let (cols, rows) = border_columns();
-    rows.clone().all(|y| {
+    rows.into_iter().all(|y| {
         cols.iter()
             .all(|&x| s.cell(y, x).is_some_and(|c| is_border(c.contents())))
     })
@@ -486,7 +486,7 @@ fn check_invariants(app: &App) -> Result<(), String> {
     }
     for m in &s.matches {
         let text = &app.articles()[if m.side == Side::A { a } else { b }].text;
-        if m.bytes.is_empty() || text.get(m.bytes.clone()).is_none() {
+        if m.bytes.is_empty() || text.get(m.bytes.range()).is_none() {
             return Err(format!("match {:?} is not text", m.bytes));
         }
     }

@@ -26,7 +26,7 @@
 use std::path::Path;
 
 use copycat::align::align;
-use copycat::article::{Article, ParseOptions, Role, check, decode, load};
+use copycat::article::{Article, ParseOptions, Role, TextBytes, check, decode, load};
 
 fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -74,24 +74,24 @@ fn assert_offsets(a: &Article) {
     };
     let utf8 = std::str::from_utf8(&a.bytes).is_ok();
     for s in &a.sentences {
-        let r = a.file_range(s.span.clone());
+        let r = a.file_bytes(s.span);
         assert!(r.end <= a.bytes.len() && r.start <= r.end, "{r:?}");
-        if utf8 && html[r.clone()].contains("&#") {
+        if utf8 && html[r.range()].contains("&#") {
             // A numeric reference may spell anything (a control character
             // becomes its placeholder, `&#x9b;` windows-1252's `›`): the
             // invariants above cover these.
             continue;
         }
         let shown = if utf8 {
-            rendered(&html[r.clone()])
+            rendered(&html[r.range()])
         } else {
-            let chars: String = a.bytes[r.clone()]
+            let chars: String = a.bytes[r.range()]
                 .iter()
                 .map(|&b| latin1_or_cp1252(b))
                 .collect();
             rendered(&chars)
         };
-        let said = words(&a.text[s.span.clone()]);
+        let said = words(a.text_at(s.span));
         if shown != said {
             let bare = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<Vec<_>>();
             let (shown, said) = (bare(&shown), bare(&said));
@@ -179,7 +179,7 @@ fn a_news_page_keeps_the_story_and_drops_menu_share_tags_and_comments() {
     let dek = "A leaked Russian draft";
     assert!(!a.text.contains(dek));
     for s in txt.sentences.iter().filter(|s| s.role.compared()) {
-        let sentence = words(&txt.text[s.span.clone()]);
+        let sentence = words(txt.text_at(s.span));
         if sentence.starts_with(dek) {
             continue;
         }
@@ -262,12 +262,12 @@ fn pages_align_like_their_text_and_offsets_point_into_the_html() {
     let html_a = std::str::from_utf8(&a.bytes).unwrap();
     let html_b = std::str::from_utf8(&b.bytes).unwrap();
     for l in &al.links {
-        for (art, html, span) in [(&a, html_a, &l.a_span), (&b, html_b, &l.b_span)] {
-            let r = art.file_range(span.clone());
-            let shown = rendered(&html[r.clone()]);
+        for (art, html, span) in [(&a, html_a, l.a_span), (&b, html_b, l.b_span)] {
+            let r = art.file_bytes(span);
+            let shown = rendered(&html[r.range()]);
             assert_eq!(
                 shown,
-                words(&art.text[span.clone()]),
+                words(art.text_at(span)),
                 "bytes {r:?} of the HTML render as the link's text"
             );
         }
@@ -278,7 +278,7 @@ fn paragraphs(a: &Article) -> Vec<&str> {
     a.paragraphs
         .iter()
         .filter(|p| p.role.compared() || p.role == Role::Heading)
-        .map(|p| a.text[p.span.clone()].trim())
+        .map(|p| a.text_at(p.span).trim())
         .collect()
 }
 
@@ -368,9 +368,9 @@ fn a_nav_wrapper_an_open_head_a_hover_card_and_an_embedded_post() {
     let s = a
         .sentences
         .iter()
-        .find(|s| a.text[s.span.clone()].starts_with("A return ticket"))
+        .find(|s| a.text_at(s.span).starts_with("A return ticket"))
         .expect("the sentence");
-    let bytes = &a.bytes[a.file_range(s.span.clone())];
+    let bytes = &a.bytes[a.file_bytes(s.span).range()];
     assert!(String::from_utf8_lossy(bytes).contains("profile-tooltip"));
     assert!(ps[3].starts_with("Eight percent more for the only road"));
     assert_eq!(ps[4], "— Mira Hale (@mirahale) April 27, 2020");
@@ -593,8 +593,8 @@ fn a_page_in_a_declared_legacy_encoding_is_decoded() {
         );
         let at = a.text.find("Brézé ont").expect("the word");
         // One byte per letter in the file: é is the single byte 0xE9.
-        let r = a.file_range(at..at + "Brézé".len());
-        assert_eq!(&a.bytes[r], b"Br\xe9z\xe9", "{name}");
+        let r = a.file_bytes(TextBytes::new(at, at + "Brézé".len()));
+        assert_eq!(&a.bytes[r.range()], b"Br\xe9z\xe9", "{name}");
     }
     let a = page("cp1252-http-equiv.html");
     assert!(a.text.contains("« C’est une année exceptionnelle"));

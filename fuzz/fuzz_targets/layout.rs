@@ -51,7 +51,7 @@ fuzz_target!(|data: &[u8]| {
                     if seen.last() != Some(&wi) {
                         seen.push(wi);
                     }
-                    text_of.entry(wi).or_default().push_str(&art.text[p.bytes.clone()]);
+                    text_of.entry(wi).or_default().push_str(art.text_at(p.bytes));
                 }
             }
         }

@@ -23,9 +23,7 @@ mod synonyms;
 pub mod tokens;
 mod words;
 
-use std::ops::Range;
-
-use crate::article::Article;
+use crate::article::{Article, Sentences, TextBytes, Words};
 use crate::marks::Mark;
 use crate::side::Side;
 
@@ -66,14 +64,14 @@ pub struct Link {
     pub score: f64,
     /// True when the link crosses the reading order of the other links.
     pub moved: bool,
-    /// Sentence index range in A.
-    pub a: Range<usize>,
-    /// Sentence index range in B.
-    pub b: Range<usize>,
-    /// Byte range in A's normalized text (first sentence start to last end).
-    pub a_span: Range<usize>,
-    /// Byte range in B's normalized text.
-    pub b_span: Range<usize>,
+    /// Its sentences in A.
+    pub a: Sentences,
+    /// Its sentences in B.
+    pub b: Sentences,
+    /// Its bytes of A's normalized text (first sentence start to last end).
+    pub a_span: TextBytes,
+    /// Its bytes of B's normalized text.
+    pub b_span: TextBytes,
     /// The word-level edit script, A's words against B's.
     pub ops: Vec<WordOp>,
     /// Share of A's words that B keeps in the same order…
@@ -84,22 +82,22 @@ pub struct Link {
 
 impl Link {
     /// Word ranges of A that B does not keep (the deleted words).
-    pub fn deleted_words(&self) -> Vec<Range<usize>> {
+    pub fn deleted_words(&self) -> Vec<Words> {
         self.ops
             .iter()
             .filter_map(|op| match op {
-                WordOp::Delete { a } => Some(a.clone()),
+                WordOp::Delete { a } => Some(*a),
                 _ => None,
             })
             .collect()
     }
 
     /// Word ranges of B that A does not have (the inserted words).
-    pub fn inserted_words(&self) -> Vec<Range<usize>> {
+    pub fn inserted_words(&self) -> Vec<Words> {
         self.ops
             .iter()
             .filter_map(|op| match op {
-                WordOp::Insert { b } => Some(b.clone()),
+                WordOp::Insert { b } => Some(*b),
                 _ => None,
             })
             .collect()
@@ -108,15 +106,15 @@ impl Link {
     /// The words a reader sees marked on `side`, with their mark, in
     /// reading order: on A the words B deleted, on B the words it inserted,
     /// and on both the words B kept but moved.
-    pub fn marked_words(&self, side: Side) -> Vec<(Range<usize>, Mark)> {
-        let mut v: Vec<(Range<usize>, Mark)> =
+    pub fn marked_words(&self, side: Side) -> Vec<(Words, Mark)> {
+        let mut v: Vec<(Words, Mark)> =
             self.ops
                 .iter()
                 .filter_map(|op| match (op, side) {
-                    (WordOp::Delete { a: w }, Side::A) => Some((w.clone(), Mark::Deleted)),
-                    (WordOp::Insert { b: w }, Side::B) => Some((w.clone(), Mark::Inserted)),
+                    (WordOp::Delete { a: w }, Side::A) => Some((*w, Mark::Deleted)),
+                    (WordOp::Insert { b: w }, Side::B) => Some((*w, Mark::Inserted)),
                     (WordOp::Moved { a: w, .. }, Side::A)
-                    | (WordOp::Moved { b: w, .. }, Side::B) => Some((w.clone(), Mark::Moved)),
+                    | (WordOp::Moved { b: w, .. }, Side::B) => Some((*w, Mark::Moved)),
                     _ => None,
                 })
                 .filter(|(w, _)| !w.is_empty())
@@ -151,10 +149,10 @@ pub struct Alignment {
     pub passages: Vec<Passage>,
     /// Shares of each article's body words.
     pub stats: Stats,
-    /// Body sentences of A in no link (dropped), as sentence index ranges.
-    pub a_unlinked: Vec<Range<usize>>,
-    /// Body sentences of B in no link (new).
-    pub b_unlinked: Vec<Range<usize>>,
+    /// Runs of body sentences of A in no link (dropped).
+    pub a_unlinked: Vec<Sentences>,
+    /// Runs of body sentences of B in no link (new).
+    pub b_unlinked: Vec<Sentences>,
     /// Set when a limit made the result approximate (for the user to see).
     pub notes: Vec<String>,
 }
@@ -340,8 +338,8 @@ fn finish(
         p.links.sort_unstable();
     }
     passages.sort_by_key(|p| (p.b.start, p.a.start));
-    let a_unlinked = unlinked(a, links.iter().map(|l| l.a.clone()));
-    let b_unlinked = unlinked(b, links.iter().map(|l| l.b.clone()));
+    let a_unlinked = unlinked(a, links.iter().map(|l| l.a));
+    let b_unlinked = unlinked(b, links.iter().map(|l| l.b));
     let stats = stats(a, b, &links);
     Alignment {
         links,
@@ -354,21 +352,21 @@ fn finish(
 }
 
 /// Runs of body sentences not covered by any of `linked`.
-fn unlinked(art: &Article, linked: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
+fn unlinked(art: &Article, linked: impl Iterator<Item = Sentences>) -> Vec<Sentences> {
     let mut covered = vec![false; art.sentences.len()];
     for r in linked {
-        for c in &mut covered[r] {
+        for c in &mut covered[r.range()] {
             *c = true;
         }
     }
-    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut out: Vec<Sentences> = Vec::new();
     for (i, s) in art.sentences.iter().enumerate() {
         if covered[i] || !s.role.compared() {
             continue;
         }
         match out.last_mut() {
             Some(r) if r.end == i => r.end = i + 1,
-            _ => out.push(i..i + 1),
+            _ => out.push(Sentences::new(i, i + 1)),
         }
     }
     out
@@ -376,8 +374,8 @@ fn unlinked(art: &Article, linked: impl Iterator<Item = Range<usize>>) -> Vec<Ra
 
 /// Body words in a sentence range (a headline link does not count towards the
 /// shares, whose denominators are body words).
-fn words_in(art: &Article, r: &Range<usize>) -> usize {
-    art.sentences[r.clone()]
+fn words_in(art: &Article, r: Sentences) -> usize {
+    art.sentences_in(r)
         .iter()
         .filter(|s| s.role.compared())
         .map(|s| s.words.len())
@@ -392,7 +390,7 @@ fn stats(a: &Article, b: &Article, links: &[Link]) -> Stats {
     let mut moved = 0;
     let mut a_linked = 0;
     for l in links {
-        let n = words_in(b, &l.b);
+        let n = words_in(b, l.b);
         match l.kind {
             Kind::Copied => copied += n,
             Kind::Reworded => reworded += n,
@@ -400,7 +398,7 @@ fn stats(a: &Article, b: &Article, links: &[Link]) -> Stats {
         if l.moved {
             moved += n;
         }
-        a_linked += words_in(a, &l.a);
+        a_linked += words_in(a, l.a);
     }
     let b_copied = share(copied, b_total);
     let b_reworded = share(reworded, b_total);

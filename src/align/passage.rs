@@ -12,10 +12,8 @@
 //! passage's link lies inside that span, so a reader's bracket and a JSON
 //! consumer's byte range each belong to one block (`disjoin`).
 
-use std::ops::Range;
-
 use super::{Kind, Link, words};
-use crate::article::Article;
+use crate::article::{Article, Sentences, TextBytes};
 
 /// Most unlinked sentences a passage may step over on either side between
 /// two of its links: a reuser drops, adds or rewrites past recognition a
@@ -37,14 +35,14 @@ pub struct Passage {
     pub score: f64,
     /// True when most of its linked words are in links that moved.
     pub moved: bool,
-    /// Sentence index range in A, first link to last (gaps included).
-    pub a: Range<usize>,
-    /// Sentence index range in B.
-    pub b: Range<usize>,
-    /// Byte range in A's normalized text.
-    pub a_span: Range<usize>,
-    /// Byte range in B's normalized text.
-    pub b_span: Range<usize>,
+    /// Its sentences in A, first link to last (gaps included).
+    pub a: Sentences,
+    /// Its sentences in B.
+    pub b: Sentences,
+    /// Its bytes of A's normalized text.
+    pub a_span: TextBytes,
+    /// Its bytes of B's normalized text.
+    pub b_span: TextBytes,
     /// Indices into `Alignment::links`, in B order.
     pub links: Vec<usize>,
 }
@@ -52,8 +50,8 @@ pub struct Passage {
 /// A passage while it grows.
 struct Open {
     links: Vec<usize>,
-    a: Range<usize>,
-    b: Range<usize>,
+    a: Sentences,
+    b: Sentences,
     /// A end of its last link: the next must start at or after it.
     last_a_end: usize,
 }
@@ -87,8 +85,7 @@ fn two_copies_apart(a: &Article, b: &Article, p: &Open, l: &Link, links: &[Link]
         return false;
     }
     let between = |art: &Article, from: usize, to: usize| {
-        let span = art.sentences[from].span.start..art.sentences[to - 1].span.end;
-        words::letters(&art.text[span])
+        words::letters(art.text_at(art.sentences_bytes(Sentences::new(from, to))))
     };
     let (ga, gb) = (
         between(a, p.last_a_end, l.a.start),
@@ -131,14 +128,14 @@ pub fn passages(a: &Article, b: &Article, links: &[Link]) -> Vec<Passage> {
             Some(k) => {
                 let p = &mut open[k];
                 p.links.push(i);
-                p.a = p.a.start.min(l.a.start)..p.a.end.max(l.a.end);
+                p.a = p.a.hull(&l.a);
                 p.b.end = l.b.end;
                 p.last_a_end = p.last_a_end.max(l.a.end);
             }
             None => open.push(Open {
                 links: vec![i],
-                a: l.a.clone(),
-                b: l.b.clone(),
+                a: l.a,
+                b: l.b,
                 last_a_end: l.a.end,
             }),
         }
@@ -174,12 +171,8 @@ pub const MAX_CONDENSED_SPAN: usize = 8;
 /// draws one paragraph from two distant places links the text between them
 /// elsewhere, and stays two passages.
 fn condense(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Open> {
-    let hull = |x: &Range<usize>, y: &Range<usize>| x.start.min(y.start)..x.end.max(y.end);
-    let gap = |x: &Range<usize>, y: &Range<usize>| {
-        y.start
-            .saturating_sub(x.end)
-            .max(x.start.saturating_sub(y.end))
-    };
+    let hull = |x: &Sentences, y: &Sentences| x.hull(y);
+    let gap = |x: &Sentences, y: &Sentences| x.gap(y);
     // The passage (by position in `ps` at the start) that holds each link;
     // merged passages keep the lower number.
     let mut owner = vec![0; links.len()];
@@ -193,8 +186,8 @@ fn condense(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Op
     let mut cover_a = vec![usize::MAX; n_a];
     let mut cover_b = vec![usize::MAX; n_b];
     for (i, l) in links.iter().enumerate() {
-        cover_a[l.a.clone()].iter_mut().for_each(|c| *c = i);
-        cover_b[l.b.clone()].iter_mut().for_each(|c| *c = i);
+        cover_a[l.a.range()].iter_mut().for_each(|c| *c = i);
+        cover_b[l.b.range()].iter_mut().for_each(|c| *c = i);
     }
     loop {
         #[cfg(test)]
@@ -202,11 +195,7 @@ fn condense(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Op
         let mut merged = false;
         for near_on_a in [false, true] {
             let sides = |p: &Open| {
-                if near_on_a {
-                    (p.a.clone(), p.b.clone())
-                } else {
-                    (p.b.clone(), p.a.clone())
-                }
+                if near_on_a { (p.a, p.b) } else { (p.b, p.a) }
             };
             let far_cover = if near_on_a { &cover_b } else { &cover_a };
             let mut order: Vec<usize> = (0..ps.len()).collect();
@@ -225,7 +214,7 @@ fn condense(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Op
                     && near_hull.len() <= MAX_CONDENSED_SPAN
                     && far_hull.len() >= MIN_CONDENSATION * near_hull.len()
                     && far_hull.len() <= MAX_CONDENSATION * near_hull.len()
-                    && far_cover[far_hull.clone()]
+                    && far_cover[far_hull.range()]
                         .iter()
                         .all(|&i| i == usize::MAX || owner[i] == id0 || owner[i] == id1);
                 if condensed {
@@ -233,8 +222,8 @@ fn condense(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Op
                         &mut ps[next],
                         Open {
                             links: Vec::new(),
-                            a: 0..0,
-                            b: 0..0,
+                            a: Sentences::empty_at(0),
+                            b: Sentences::empty_at(0),
                             last_a_end: 0,
                         },
                     );
@@ -279,10 +268,10 @@ fn condense(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Op
 fn absorb(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Open> {
     // Linked sentences before each position, per side: the sentences a
     // span holds that some link covers, in O(1).
-    let before = |n: usize, side: fn(&Link) -> &Range<usize>| {
+    let before = |n: usize, side: fn(&Link) -> &Sentences| {
         let mut covered = vec![0usize; n + 1];
         for l in links {
-            for s in side(l).clone() {
+            for s in *side(l) {
                 covered[s + 1] = 1;
             }
         }
@@ -298,13 +287,9 @@ fn absorb(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Open
         })
     };
     let mut count: Vec<(usize, usize)> = ps.iter().map(held).collect();
-    let hull = |x: &Range<usize>, y: &Range<usize>| x.start.min(y.start)..x.end.max(y.end);
-    let gap = |x: &Range<usize>, y: &Range<usize>| {
-        y.start
-            .saturating_sub(x.end)
-            .max(x.start.saturating_sub(y.end))
-    };
-    let inside = |x: &Range<usize>, y: &Range<usize>| {
+    let hull = |x: &Sentences, y: &Sentences| x.hull(y);
+    let gap = |x: &Sentences, y: &Sentences| x.gap(y);
+    let inside = |x: &Sentences, y: &Sentences| {
         (x.start >= y.start && x.end <= y.end) || (y.start >= x.start && y.end <= x.end)
     };
     let mut alive = vec![true; ps.len()];
@@ -313,8 +298,8 @@ fn absorb(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Open
         tests::count_round(1);
         let mut merged = false;
         for on_a in [true, false] {
-            let near = |p: &Open| if on_a { p.a.clone() } else { p.b.clone() };
-            let far = |p: &Open| if on_a { p.b.clone() } else { p.a.clone() };
+            let near = |p: &Open| if on_a { p.a } else { p.b };
+            let far = |p: &Open| if on_a { p.b } else { p.a };
             let mut order: Vec<usize> = (0..ps.len()).filter(|&k| alive[k]).collect();
             order.sort_by_key(|&k| (near(&ps[k]).start, k));
             for (x, &k) in order.iter().enumerate() {
@@ -387,15 +372,17 @@ fn disjoin(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Ope
         let mut cover_b = vec![FREE; n_b];
         for (k, p) in ps.iter().enumerate() {
             for &i in &p.links {
-                cover_a[links[i].a.clone()].fill(k);
-                cover_b[links[i].b.clone()].fill(k);
+                cover_a[links[i].a.range()].fill(k);
+                cover_b[links[i].b.range()].fill(k);
             }
         }
         let mut out: Vec<Open> = Vec::with_capacity(ps.len());
         let mut cut = false;
         for (k, p) in ps.iter().enumerate() {
-            let clean =
-                |cover: &[usize], r: Range<usize>| cover[r].iter().all(|&o| o == FREE || o == k);
+            // `r`: sentence indices, the stretch a span would grow by.
+            let clean = |cover: &[usize], r: std::ops::Range<usize>| {
+                cover[r].iter().all(|&o| o == FREE || o == k)
+            };
             let mut order = p.links.clone();
             order.sort_unstable_by_key(|&i| (links[i].b.start, links[i].a.start));
             let mut cur: Option<Open> = None;
@@ -404,8 +391,7 @@ fn disjoin(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Ope
                 if let Some(c) = &mut cur {
                     // Only what joining `l` adds to the span needs a look:
                     // the rest was checked when it was added.
-                    let a = c.a.start.min(l.a.start)..c.a.end.max(l.a.end);
-                    let b = c.b.start.min(l.b.start)..c.b.end.max(l.b.end);
+                    let (a, b) = (c.a.hull(&l.a), c.b.hull(&l.b));
                     if clean(&cover_a, a.start..c.a.start)
                         && clean(&cover_a, c.a.end..a.end)
                         && clean(&cover_b, b.start..c.b.start)
@@ -422,8 +408,8 @@ fn disjoin(mut ps: Vec<Open>, links: &[Link], n_a: usize, n_b: usize) -> Vec<Ope
                 }
                 cur = Some(Open {
                     links: vec![i],
-                    a: l.a.clone(),
-                    b: l.b.clone(),
+                    a: l.a,
+                    b: l.b,
                     last_a_end: l.a.end,
                 });
             }
@@ -440,10 +426,10 @@ fn finish(a: &Article, b: &Article, links: &[Link], p: Open) -> Passage {
     // Weighed by the words of both sides, so that swapping A and B keeps
     // every passage's kind.
     let words = |l: &Link| -> usize {
-        let n = |art: &Article, r: &Range<usize>| -> usize {
-            r.clone().map(|s| art.sentences[s].words.len()).sum()
+        let n = |art: &Article, r: Sentences| -> usize {
+            art.sentences_in(r).iter().map(|s| s.words.len()).sum()
         };
-        n(a, &l.a) + n(b, &l.b)
+        n(a, l.a) + n(b, l.b)
     };
     let (mut total, mut copied, mut moved, mut score) = (0usize, 0usize, 0usize, 0.0f64);
     for &i in &p.links {
@@ -467,8 +453,8 @@ fn finish(a: &Article, b: &Article, links: &[Link], p: Open) -> Passage {
         },
         score: (score / total.max(1) as f64 * 1000.0).round() / 1000.0,
         moved: 2 * moved > total,
-        a_span: a.sentences[p.a.start].span.start..a.sentences[p.a.end - 1].span.end,
-        b_span: b.sentences[p.b.start].span.start..b.sentences[p.b.end - 1].span.end,
+        a_span: a.sentences_bytes(p.a),
+        b_span: b.sentences_bytes(p.b),
         a: p.a,
         b: p.b,
         links: p.links,
@@ -623,10 +609,10 @@ mod tests {
                 kind: Kind::Reworded,
                 score: 0.5,
                 moved: false,
-                a: x..x + 1,
-                b: y..y + 1,
-                a_span: a.sentences[x].span.clone(),
-                b_span: b.sentences[y].span.clone(),
+                a: Sentences::new(x, x + 1),
+                b: Sentences::new(y, y + 1),
+                a_span: a.sentences[x].span,
+                b_span: b.sentences[y].span,
                 ops: Vec::new(),
                 kept_a: 0.5,
                 kept_b: 0.5,
@@ -685,6 +671,9 @@ mod tests {
         let ls = links(&a, &b, &[(12, 3), (13, 6), (19, 8), (14, 10), (15, 11)]);
         let ps = passages(&a, &b, &ls);
         assert_eq!(groups(&ps, &ls).len(), 1, "{:?}", groups(&ps, &ls));
-        assert_eq!((ps[0].a.clone(), ps[0].b.clone()), (12..20, 3..12));
+        assert_eq!(
+            (ps[0].a, ps[0].b),
+            (Sentences::new(12, 20), Sentences::new(3, 12))
+        );
     }
 }

@@ -1,8 +1,8 @@
 //! The word-level edit script inside a link.
 
-use std::ops::Range;
-
 use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::article::Words;
 
 /// One step of the edit script, as ranges of word indices into each article's
 /// `words` (absolute, not relative to the link).
@@ -11,27 +11,27 @@ pub enum WordOp {
     /// The same words on both sides (after case, quote and spelling folding).
     Equal {
         /// The words in A.
-        a: Range<usize>,
+        a: Words,
         /// The words in B.
-        b: Range<usize>,
+        b: Words,
     },
     /// Words of A that B does not keep.
     Delete {
         /// The words in A.
-        a: Range<usize>,
+        a: Words,
     },
     /// Words of B that A does not have.
     Insert {
         /// The words in B.
-        b: Range<usize>,
+        b: Words,
     },
     /// The same words on both sides, kept word for word but moved to another
     /// place in the passage (a quote lifted from the start to the end).
     Moved {
         /// The words in A.
-        a: Range<usize>,
+        a: Words,
         /// The words in B.
-        b: Range<usize>,
+        b: Words,
     },
 }
 
@@ -71,18 +71,18 @@ pub fn diff(a: &[u32], a0: usize, b: &[u32], b0: usize, limit: usize) -> (Vec<Wo
                 new_index,
                 len,
             } => out.push(WordOp::Equal {
-                a: a0 + old_index..a0 + old_index + len,
-                b: b0 + new_index..b0 + new_index + len,
+                a: Words::new(a0 + old_index, a0 + old_index + len),
+                b: Words::new(b0 + new_index, b0 + new_index + len),
             }),
             DiffOp::Delete {
                 old_index, old_len, ..
             } => out.push(WordOp::Delete {
-                a: a0 + old_index..a0 + old_index + old_len,
+                a: Words::new(a0 + old_index, a0 + old_index + old_len),
             }),
             DiffOp::Insert {
                 new_index, new_len, ..
             } => out.push(WordOp::Insert {
-                b: b0 + new_index..b0 + new_index + new_len,
+                b: Words::new(b0 + new_index, b0 + new_index + new_len),
             }),
             DiffOp::Replace {
                 old_index,
@@ -91,10 +91,10 @@ pub fn diff(a: &[u32], a0: usize, b: &[u32], b0: usize, limit: usize) -> (Vec<Wo
                 new_len,
             } => {
                 out.push(WordOp::Delete {
-                    a: a0 + old_index..a0 + old_index + old_len,
+                    a: Words::new(a0 + old_index, a0 + old_index + old_len),
                 });
                 out.push(WordOp::Insert {
-                    b: b0 + new_index..b0 + new_index + new_len,
+                    b: Words::new(b0 + new_index, b0 + new_index + new_len),
                 });
             }
         }
@@ -209,17 +209,17 @@ const MAX_MOVE_CELLS: usize = 1 << 18;
 /// word on the other into a `Moved` step. `a`/`b` are the two word sequences
 /// and `a0`/`b0` the absolute indices of their first words, as for [`diff`].
 pub fn find_moves(ops: Vec<WordOp>, a: &[u32], a0: usize, b: &[u32], b0: usize) -> Vec<WordOp> {
-    let dels: Vec<Range<usize>> = ops
+    let dels: Vec<Words> = ops
         .iter()
         .filter_map(|op| match op {
-            WordOp::Delete { a } if a.len() >= MIN_MOVED_WORDS => Some(a.clone()),
+            WordOp::Delete { a } if a.len() >= MIN_MOVED_WORDS => Some(*a),
             _ => None,
         })
         .collect();
-    let inss: Vec<Range<usize>> = ops
+    let inss: Vec<Words> = ops
         .iter()
         .filter_map(|op| match op {
-            WordOp::Insert { b } if b.len() >= MIN_MOVED_WORDS => Some(b.clone()),
+            WordOp::Insert { b } if b.len() >= MIN_MOVED_WORDS => Some(*b),
             _ => None,
         })
         .collect();
@@ -232,7 +232,7 @@ pub fn find_moves(ops: Vec<WordOp>, a: &[u32], a0: usize, b: &[u32], b0: usize) 
     // then the next longest among what is left, and so on.
     let mut moved_a = vec![false; a.len()];
     let mut moved_b = vec![false; b.len()];
-    let mut moves: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let mut moves: Vec<(Words, Words)> = Vec::new();
     loop {
         let mut best: Option<(usize, usize, usize)> = None; // (len, a start, b start)
         for d in &dels {
@@ -258,7 +258,10 @@ pub fn find_moves(ops: Vec<WordOp>, a: &[u32], a0: usize, b: &[u32], b0: usize) 
             Some((n, sa, sb)) if n >= MIN_MOVED_WORDS => {
                 moved_a[sa..sa + n].iter_mut().for_each(|m| *m = true);
                 moved_b[sb..sb + n].iter_mut().for_each(|m| *m = true);
-                moves.push((a0 + sa..a0 + sa + n, b0 + sb..b0 + sb + n));
+                moves.push((
+                    Words::new(a0 + sa, a0 + sa + n),
+                    Words::new(b0 + sb, b0 + sb + n),
+                ));
             }
             _ => break,
         }
@@ -275,14 +278,13 @@ pub fn find_moves(ops: Vec<WordOp>, a: &[u32], a0: usize, b: &[u32], b0: usize) 
                 let mut k = r.start;
                 while k < r.end {
                     if let Some((ma, mb)) = moves.iter().find(|(ma, _)| ma.start == k) {
-                        out.push(WordOp::Moved {
-                            a: ma.clone(),
-                            b: mb.clone(),
-                        });
+                        out.push(WordOp::Moved { a: *ma, b: *mb });
                         k = ma.end;
                     } else {
                         let e = (k..r.end).find(|&j| moved_a[j - a0]).unwrap_or(r.end);
-                        out.push(WordOp::Delete { a: k..e });
+                        out.push(WordOp::Delete {
+                            a: Words::new(k, e),
+                        });
                         k = e;
                     }
                 }
@@ -295,7 +297,9 @@ pub fn find_moves(ops: Vec<WordOp>, a: &[u32], a0: usize, b: &[u32], b0: usize) 
                         continue;
                     }
                     let e = (k..r.end).find(|&j| moved_b[j - b0]).unwrap_or(r.end);
-                    out.push(WordOp::Insert { b: k..e });
+                    out.push(WordOp::Insert {
+                        b: Words::new(k, e),
+                    });
                     k = e;
                 }
             }
@@ -354,14 +358,18 @@ mod tests {
             ops,
             vec![
                 WordOp::Equal {
-                    a: 10..11,
-                    b: 20..21
+                    a: Words::new(10, 11),
+                    b: Words::new(20, 21)
                 },
-                WordOp::Delete { a: 11..12 },
-                WordOp::Insert { b: 21..22 },
+                WordOp::Delete {
+                    a: Words::new(11, 12)
+                },
+                WordOp::Insert {
+                    b: Words::new(21, 22)
+                },
                 WordOp::Equal {
-                    a: 12..13,
-                    b: 22..23
+                    a: Words::new(12, 13),
+                    b: Words::new(22, 23)
                 },
             ]
         );
@@ -374,10 +382,20 @@ mod tests {
         assert_eq!(
             ops,
             vec![
-                WordOp::Equal { a: 0..2, b: 0..2 },
-                WordOp::Delete { a: 2..4 },
-                WordOp::Insert { b: 2..3 },
-                WordOp::Equal { a: 4..5, b: 3..4 },
+                WordOp::Equal {
+                    a: Words::new(0, 2),
+                    b: Words::new(0, 2)
+                },
+                WordOp::Delete {
+                    a: Words::new(2, 4)
+                },
+                WordOp::Insert {
+                    b: Words::new(2, 3)
+                },
+                WordOp::Equal {
+                    a: Words::new(4, 5),
+                    b: Words::new(3, 4)
+                },
             ]
         );
         assert_eq!(common_in_order(&[1, 2, 3, 4, 5], &[1, 2, 9, 5], 4), 3);
@@ -396,8 +414,8 @@ mod tests {
         let ops = find_moves(ops, &a, 100, &b, 200);
         assert!(
             ops.contains(&WordOp::Moved {
-                a: 100..103,
-                b: 204..207
+                a: Words::new(100, 103),
+                b: Words::new(204, 207)
             }),
             "{ops:?}"
         );
@@ -444,8 +462,13 @@ mod tests {
     #[test]
     fn mirror_swaps_sides() {
         assert_eq!(
-            WordOp::Delete { a: 1..2 }.mirror(),
-            WordOp::Insert { b: 1..2 }
+            WordOp::Delete {
+                a: Words::new(1, 2)
+            }
+            .mirror(),
+            WordOp::Insert {
+                b: Words::new(1, 2)
+            }
         );
     }
 }

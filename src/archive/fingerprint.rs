@@ -80,7 +80,7 @@ impl Fingerprinter {
             }
             let mut set: Vec<u64> = s
                 .words
-                .clone()
+                .into_iter()
                 .filter_map(|w| self.stem(art.word_text(w)))
                 .collect();
             set.sort_unstable();

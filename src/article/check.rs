@@ -6,9 +6,7 @@
 //! the item and the offsets, never by panicking, so a fuzzer's report says
 //! which rule broke.
 
-use std::ops::Range;
-
-use super::{Article, decode};
+use super::{Article, FileBytes, TextBytes, decode};
 
 /// Check every invariant of `a`; the first violation found is the error.
 ///
@@ -19,7 +17,7 @@ use super::{Article, decode};
 ///   character boundaries, in order and non-overlapping; each sentence lies
 ///   in its paragraph and each word in its sentence, and the index ranges
 ///   that link them agree;
-/// - each sentence and word maps (through [`Article::file_range`]) to a
+/// - each sentence and word maps (through [`Article::file_bytes`]) to a
 ///   non-empty file range inside the file, in order and non-overlapping; when
 ///   the file is valid UTF-8 those ranges start and end on its character
 ///   boundaries, and a word's file bytes are the word itself (less any BOM
@@ -49,7 +47,7 @@ pub fn check(a: &Article) -> Result<(), String> {
     let mut prev_p = 0;
     let mut next_sentence = 0;
     for (pi, p) in a.paragraphs.iter().enumerate() {
-        text_range(a, "paragraph", pi, &p.span, prev_p)?;
+        text_range(a, "paragraph", pi, p.span, prev_p)?;
         prev_p = p.span.end;
         if p.sentences.start != next_sentence || p.sentences.end < p.sentences.start {
             return Err(format!(
@@ -68,13 +66,13 @@ pub fn check(a: &Article) -> Result<(), String> {
     let (mut prev_s, mut prev_sf) = (0, 0);
     let mut next_word = 0;
     for (si, s) in a.sentences.iter().enumerate() {
-        text_range(a, "sentence", si, &s.span, prev_s)?;
+        text_range(a, "sentence", si, s.span, prev_s)?;
         prev_s = s.span.end;
         let p = a
             .paragraphs
             .get(s.paragraph)
             .ok_or_else(|| format!("sentence {si} names paragraph {}", s.paragraph))?;
-        if !p.sentences.contains(&si) || s.role != p.role {
+        if !p.sentences.contains(si) || s.role != p.role {
             return Err(format!(
                 "sentence {si} disagrees with paragraph {}",
                 s.paragraph
@@ -86,7 +84,7 @@ pub fn check(a: &Article) -> Result<(), String> {
                 s.span, p.span
             ));
         }
-        let f = file_range(a, "sentence", si, &s.span, prev_sf, utf8)?;
+        let f = file_bytes(a, "sentence", si, s.span, prev_sf, utf8)?;
         prev_sf = f.end;
         if s.words.start != next_word || s.words.end < s.words.start {
             return Err(format!(
@@ -104,35 +102,35 @@ pub fn check(a: &Article) -> Result<(), String> {
     }
     let (mut prev_w, mut prev_wf) = (0, 0);
     for (wi, w) in a.words.iter().enumerate() {
-        text_range(a, "word", wi, &w.span(), prev_w)?;
+        text_range(a, "word", wi, w.span(), prev_w)?;
         prev_w = w.span().end;
         let s = a
             .sentences
             .get(w.sentence())
             .ok_or_else(|| format!("word {wi} names sentence {}", w.sentence))?;
-        if !s.words.contains(&wi) || w.span().start < s.span.start || w.span().end > s.span.end {
+        if !s.words.contains(wi) || w.span().start < s.span.start || w.span().end > s.span.end {
             return Err(format!(
                 "word {wi} {:?} is outside its sentence {:?}",
                 w.span(),
                 s.span
             ));
         }
-        let f = file_range(a, "word", wi, &w.span(), prev_wf, utf8)?;
+        let f = file_bytes(a, "word", wi, w.span(), prev_wf, utf8)?;
         prev_wf = f.end;
-        let sf = a.file_range(s.span.clone());
+        let sf = a.file_bytes(s.span);
         if f.start < sf.start || f.end > sf.end {
             return Err(format!(
                 "word {wi} maps to file {f:?}, outside its sentence's {sf:?}"
             ));
         }
         if let Some(file) = utf8 {
-            let word = &a.text[w.span()];
+            let word = a.text_at(w.span());
             let untouched = !word.contains('\u{FFFD}')
                 && !word.chars().any(|c| ('\u{2400}'..='\u{2426}').contains(&c));
             // A word hyphenated at a line end (`exam-` / `ple`) runs across
             // the line break, which decoding made `\n` whatever the file
             // holds (`\r\n`, a lone `\r`).
-            let stored = file[f.clone()]
+            let stored = file[f.range()]
                 .replace('\u{FEFF}', "")
                 .replace("\r\n", "\n")
                 .replace('\r', "\n");
@@ -150,13 +148,7 @@ pub fn check(a: &Article) -> Result<(), String> {
 }
 
 /// A non-empty range of the text on character boundaries, not before `after`.
-fn text_range(
-    a: &Article,
-    what: &str,
-    i: usize,
-    r: &Range<usize>,
-    after: usize,
-) -> Result<(), String> {
+fn text_range(a: &Article, what: &str, i: usize, r: TextBytes, after: usize) -> Result<(), String> {
     if r.start >= r.end || r.end > a.text.len() {
         return Err(format!(
             "{what} {i} {r:?} is empty or past the text ({} bytes)",
@@ -176,15 +168,15 @@ fn text_range(
 
 /// The file range of a text range: non-empty, inside the file, not before
 /// `after`, and on character boundaries of a UTF-8 file.
-fn file_range(
+fn file_bytes(
     a: &Article,
     what: &str,
     i: usize,
-    r: &Range<usize>,
+    r: TextBytes,
     after: usize,
     utf8: Option<&str>,
-) -> Result<Range<usize>, String> {
-    let f = a.file_range(r.clone());
+) -> Result<FileBytes, String> {
+    let f = a.file_bytes(r);
     if f.start >= f.end || f.end > a.bytes.len() {
         return Err(format!(
             "{what} {i} {r:?} maps to file {f:?}: empty or past the file ({} bytes)",

@@ -9,12 +9,14 @@ pub mod html;
 pub mod load;
 pub mod meta;
 pub mod segment;
+pub mod span;
 
 use std::ops::Range;
 
 pub use decode::{OffsetMap, safe_line};
 pub use html::{Extraction, ParseOptions};
 pub use load::{LoadError, bundled, load_paths};
+pub use span::{FileBytes, Sentences, TextBytes, Words};
 
 /// What a paragraph (and every sentence in it) is to a reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -42,12 +44,12 @@ impl Role {
 /// A block of text between blank lines (or one line of web copy).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
-    /// Byte range in `Article::text`.
-    pub span: Range<usize>,
+    /// Its bytes of `Article::text`.
+    pub span: TextBytes,
     /// What the paragraph is to a reader.
     pub role: Role,
-    /// Index range into `Article::sentences`.
-    pub sentences: Range<usize>,
+    /// Its sentences.
+    pub sentences: Sentences,
     /// Its number among the body paragraphs that hold a sentence (`¶12`),
     /// as every output numbers them; `None` for titles, meta lines,
     /// headings and boilerplate.
@@ -57,15 +59,15 @@ pub struct Paragraph {
 /// A sentence of a paragraph (a whole paragraph when it is not body text).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
-    /// Byte range in `Article::text`, from the first character to the final
+    /// Its bytes of `Article::text`, from the first character to the final
     /// punctuation (closing quotes included).
-    pub span: Range<usize>,
+    pub span: TextBytes,
     /// Index of its paragraph in `Article::paragraphs`.
     pub paragraph: usize,
     /// Its paragraph's role.
     pub role: Role,
-    /// Index range into `Article::words`.
-    pub words: Range<usize>,
+    /// Its words.
+    pub words: Words,
 }
 
 /// A word: a run of letters and digits, with inner apostrophes and hyphens.
@@ -82,7 +84,7 @@ pub struct Word {
 }
 
 impl Word {
-    fn new(span: Range<usize>, sentence: usize) -> Word {
+    fn new(span: TextBytes, sentence: usize) -> Word {
         let at = |x: usize| u32::try_from(x).expect("article text under 4 GiB");
         Word {
             start: at(span.start),
@@ -91,9 +93,9 @@ impl Word {
         }
     }
 
-    /// Byte range in `Article::text`.
-    pub fn span(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+    /// Its bytes of `Article::text`.
+    pub fn span(&self) -> TextBytes {
+        TextBytes::new(self.start as usize, self.end as usize)
     }
 
     /// Index of its sentence in `Article::sentences`.
@@ -223,12 +225,16 @@ impl Article {
         article
     }
 
+    /// Cuts each paragraph (its text bytes, found by `classify` on the text
+    /// as plain ranges) into sentences and words.
     fn segment(&mut self, paragraphs: Vec<(Range<usize>, Role)>) {
         let mut body = 0u32;
         for (span, role) in paragraphs {
+            let span = TextBytes::new(span.start, span.end);
             let p = self.paragraphs.len();
             let first = self.sentences.len();
-            let ptext = &self.text[span.clone()];
+            let ptext = self.text_at(span);
+            // Ranges of `ptext`, shifted below into the whole text.
             let ranges = if role == Role::Body {
                 segment::sentences(ptext)
             } else {
@@ -241,12 +247,12 @@ impl Article {
                     .collect()
             };
             for r in ranges {
-                let s_span = span.start + r.start..span.start + r.end;
+                let s_span = TextBytes::new(r.start, r.end).shift(span.start);
                 let w0 = self.words.len();
                 let sentence = self.sentences.len();
-                for w in segment::words(&self.text[s_span.clone()]) {
+                for w in segment::words(self.text_at(s_span)) {
                     self.words.push(Word::new(
-                        s_span.start + w.start..s_span.start + w.end,
+                        TextBytes::new(w.start, w.end).shift(s_span.start),
                         sentence,
                     ));
                 }
@@ -254,10 +260,10 @@ impl Article {
                     span: s_span,
                     paragraph: p,
                     role,
-                    words: w0..self.words.len(),
+                    words: Words::new(w0, self.words.len()),
                 });
             }
-            let sentences = first..self.sentences.len();
+            let sentences = Sentences::new(first, self.sentences.len());
             let number = if role.compared() && !sentences.is_empty() {
                 body += 1;
                 std::num::NonZeroU32::new(body)
@@ -283,7 +289,7 @@ impl Article {
                 .sentences
                 .iter()
                 .find(|s| s.role == Role::Body)
-                .map(|s| meta::strip_dateline(&self.text[s.span.clone()]))
+                .map(|s| meta::strip_dateline(self.text_at(s.span)))
                 .unwrap_or("");
             self.meta.title = shorten(lead, TITLE_CHARS);
         }
@@ -320,12 +326,12 @@ impl Article {
 
     /// Text of a sentence.
     pub fn sentence_text(&self, i: usize) -> &str {
-        &self.text[self.sentences[i].span.clone()]
+        self.text_at(self.sentences[i].span)
     }
 
     /// Text of a word.
     pub fn word_text(&self, i: usize) -> &str {
-        &self.text[self.words[i].span()]
+        self.text_at(self.words[i].span())
     }
 
     /// Paragraph number (1-based, counting body paragraphs) of a sentence, as
@@ -341,21 +347,68 @@ impl Article {
             .map_or(1, |n| n.get() as usize)
     }
 
-    /// Byte range of `Article::text` from the first sentence of `sentences`
-    /// to the end of its last (the whitespace between them included).
-    pub fn sentences_span(&self, sentences: &Range<usize>) -> Range<usize> {
-        self.sentences[sentences.start].span.start..self.sentences[sentences.end - 1].span.end
+    /// The sentences of a run, for reading them.
+    pub fn sentences_in(&self, sentences: Sentences) -> &[Sentence] {
+        &self.sentences[sentences.range()]
     }
 
-    /// Byte range of `Article::text` from the first word of `words` to the
-    /// end of its last.
-    pub fn words_span(&self, words: &Range<usize>) -> Range<usize> {
-        self.words[words.start].span().start..self.words[words.end - 1].span().end
+    /// The words of a run, for reading them.
+    pub fn words_in(&self, words: Words) -> &[Word] {
+        &self.words[words.range()]
     }
 
-    /// A byte range of the text as a byte range of the file as stored.
-    pub fn file_range(&self, r: Range<usize>) -> Range<usize> {
-        self.map.file_range(r)
+    /// The words of a run of sentences: from the first word of its first
+    /// sentence to the last of its last (empty, where the run starts, for
+    /// an empty run).
+    pub fn sentence_words(&self, sentences: Sentences) -> Words {
+        if sentences.is_empty() {
+            let at = self
+                .sentences
+                .get(sentences.start)
+                .map_or(self.words.len(), |s| s.words.start);
+            return Words::empty_at(at);
+        }
+        Words::new(
+            self.sentences[sentences.start].words.start,
+            self.sentences[sentences.end - 1].words.end,
+        )
+    }
+
+    /// The bytes of the text from the first sentence of `sentences` to the
+    /// end of its last (the whitespace between them included). The run must
+    /// not be empty.
+    pub fn sentences_bytes(&self, sentences: Sentences) -> TextBytes {
+        TextBytes::new(
+            self.sentences[sentences.start].span.start,
+            self.sentences[sentences.end - 1].span.end,
+        )
+    }
+
+    /// The bytes of the text from the first word of `words` to the end of
+    /// its last. The run must not be empty.
+    pub fn words_bytes(&self, words: Words) -> TextBytes {
+        TextBytes::new(
+            self.words[words.start].span().start,
+            self.words[words.end - 1].span().end,
+        )
+    }
+
+    /// Bytes of the text as bytes of the file as stored: through the offset
+    /// map, so on a saved page or a CRLF file they point at what the text
+    /// was made from (an entity, a CRLF, a UTF-16 unit), as reports need.
+    pub fn file_bytes(&self, text: TextBytes) -> FileBytes {
+        let r = self.map.file_range(text.range());
+        FileBytes::new(r.start, r.end)
+    }
+
+    /// The text of a byte range of it.
+    pub fn text_at(&self, text: TextBytes) -> &str {
+        &self.text[text.range()]
+    }
+
+    /// Every sentence of the article.
+    pub fn all_sentences(&self) -> Sentences {
+        Sentences::new(0, self.sentences.len())
     }
 
     /// Number of words in compared (body) text.
@@ -669,7 +722,7 @@ mod tests {
             .sentences
             .iter()
             .filter(|s| s.role == Role::Body)
-            .map(|s| &a.text[s.span.clone()])
+            .map(|s| a.text_at(s.span))
             .collect();
         assert_eq!(
             body,
@@ -701,7 +754,7 @@ mod tests {
         let role = |needle: &str| {
             a.paragraphs
                 .iter()
-                .find(|p| a.text[p.span.clone()].starts_with(needle))
+                .find(|p| a.text_at(p.span).starts_with(needle))
                 .map(|p| p.role)
         };
         assert_eq!(role("Early years"), Some(Role::Heading));
@@ -710,7 +763,7 @@ mod tests {
         assert_eq!(role("freezing"), Some(Role::Body));
         assert_eq!(role(para), Some(Role::Body));
         assert!(a.paragraphs.iter().any(|p| {
-            let t = &a.text[p.span.clone()];
+            let t = a.text_at(p.span);
             t.starts_with(para) && t.ends_with("end.")
         }));
     }
@@ -768,5 +821,40 @@ mod tests {
         let a = Article::parse("e.txt", Vec::new());
         assert!(a.sentences.is_empty());
         assert_eq!(a.meta.title, "e.txt");
+    }
+
+    #[test]
+    fn conversions_between_kinds_of_position() {
+        // CRLF and a tab: the text and the file differ in length, so a text
+        // offset reported as a file offset would be wrong.
+        let file = b"First line here.\r\n\r\nThe\tminister met leaders. They talked.\r\n";
+        let a = Article::parse("x.txt", file.to_vec());
+        let body = Sentences::new(1, 3);
+        assert_eq!(a.sentences_in(body).len(), 2);
+        let words = a.sentence_words(body);
+        assert_eq!(a.words_in(words).len(), 6);
+        assert_eq!(
+            a.text_at(a.words_bytes(words)),
+            "The minister met leaders. They talked"
+        );
+        assert_eq!(
+            a.text_at(a.sentences_bytes(body)),
+            "The minister met leaders. They talked."
+        );
+        let f = a.file_bytes(a.sentences_bytes(body));
+        assert_eq!(&file[f.range()], b"The\tminister met leaders. They talked.");
+        let they = Words::new(words.start + 4, words.start + 5);
+        let f = a.file_bytes(a.words_bytes(they));
+        assert_eq!(&file[f.range()], b"They");
+        assert_eq!(a.all_sentences(), Sentences::new(0, 3));
+        // An empty run of sentences has no words, where it stands.
+        assert_eq!(
+            a.sentence_words(Sentences::empty_at(1)),
+            Words::empty_at(words.start)
+        );
+        assert_eq!(
+            a.sentence_words(Sentences::empty_at(3)),
+            Words::empty_at(a.words.len())
+        );
     }
 }

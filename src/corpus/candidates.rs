@@ -33,13 +33,12 @@
 //! Nothing here decides reuse: the aligner does, on each candidate.
 
 use std::hash::{Hash, Hasher};
-use std::ops::Range;
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::align::tokens::Tokenizer;
-use crate::article::Article;
+use crate::article::{self, Article};
 
 /// A sentence needs this many distinct content stems to be evidence: shorter
 /// ones (`Smith resigned.`) are found in independent reports alike.
@@ -139,15 +138,15 @@ impl Fingerprinter {
 
     /// Sorted, distinct stem keys of each body sentence with enough of them.
     /// …of the sentences in `only`, when given.
-    fn article(&mut self, art: &Article, only: Option<&[Range<usize>]>) -> Vec<Vec<u64>> {
+    fn article(&mut self, art: &Article, only: Option<&[article::Sentences]>) -> Vec<Vec<u64>> {
         let mut out = Vec::new();
         for (k, s) in art.sentences.iter().enumerate() {
-            if !s.role.compared() || only.is_some_and(|o| !o.iter().any(|r| r.contains(&k))) {
+            if !s.role.compared() || only.is_some_and(|o| !o.iter().any(|r| r.contains(k))) {
                 continue;
             }
             let mut set: Vec<u64> = s
                 .words
-                .clone()
+                .into_iter()
                 .filter_map(|w| self.stem(art.word_text(w)))
                 .collect();
             set.sort_unstable();
@@ -269,7 +268,7 @@ pub fn candidates_among(arts: &[Article], among: &[usize], min_evidence: f32) ->
 }
 
 /// Some articles' sentences, by article: a reprint's own text.
-pub type Only = FxHashMap<usize, Vec<Range<usize>>>;
+pub type Only = FxHashMap<usize, Vec<article::Sentences>>;
 
 /// [`candidates_among`], the articles in `only` fingerprinted by the
 /// sentences it gives alone: a reprint is a candidate with another article

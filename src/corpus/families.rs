@@ -40,12 +40,11 @@
 //! sentences dropped, words changed — come from the same test ([`Member`]).
 
 use std::hash::{Hash, Hasher};
-use std::ops::Range;
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 
-use crate::article::Article;
+use crate::article::{Article, Sentences};
 
 /// Words in a shingle: long enough that unrelated texts seldom share one
 /// (a common four-word phrase covers a few words, not a tenth of a text),
@@ -96,9 +95,9 @@ pub struct Likeness {
     pub y_in_x: f64,
     /// Runs of the first article's body sentences not in the second
     /// (sentence indices into the first).
-    pub added: Vec<Range<usize>>,
+    pub added: Vec<Sentences>,
     /// Runs of the second article's body sentences not in the first.
-    pub dropped: Vec<Range<usize>>,
+    pub dropped: Vec<Sentences>,
     /// Words of the first article not in the second, outside `added`
     /// (changed or inserted words in sentences the two share).
     pub changed_words: usize,
@@ -284,7 +283,7 @@ fn shingles(art: &Article) -> Shingles {
     let mut words = Vec::new();
     let mut hashes = Vec::new();
     for s in art.sentences.iter().filter(|s| s.role.compared()) {
-        for w in s.words.clone() {
+        for w in s.words {
             words.push(w as u32);
             hashes.push(word_hash(art.word_text(w)));
         }
@@ -349,11 +348,7 @@ fn covered(x: &Shingles, other: &[u64]) -> Vec<bool> {
 
 /// Sentence runs with too little inside, the words outside them that are
 /// not inside, the words in those runs, and the words of the longest run.
-fn differences(
-    art: &Article,
-    x: &Shingles,
-    cov: &[bool],
-) -> (Vec<Range<usize>>, usize, usize, usize) {
+fn differences(art: &Article, x: &Shingles, cov: &[bool]) -> (Vec<Sentences>, usize, usize, usize) {
     // Per body sentence: words, words inside.
     let mut per: Vec<(usize, usize, usize)> = Vec::new(); // (sentence, words, inside)
     for (&w, &c) in x.words.iter().zip(cov) {
@@ -366,7 +361,7 @@ fn differences(
             _ => per.push((s, 1, usize::from(c))),
         }
     }
-    let mut runs: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut runs: Vec<(Sentences, usize)> = Vec::new();
     let (mut changed, mut gone) = (0, 0);
     for &(s, n, inside) in &per {
         if (inside as f64) < SENTENCE_INSIDE * n as f64 {
@@ -377,7 +372,7 @@ fn differences(
                     r.end = s + 1;
                     *w += n;
                 }
-                _ => runs.push((s..s + 1, n)),
+                _ => runs.push((Sentences::new(s, s + 1), n)),
             }
         } else {
             changed += n - inside;
@@ -452,7 +447,7 @@ pub fn likeness(arts: &[Article], x: usize, y: usize) -> Likeness {
 /// paragraph taken from elsewhere holds reuse its representative does not,
 /// so the ranking aligns such a member on its own where that paragraph may
 /// come from (`corpus::rank_with`).
-pub fn own_text(art: &Article, m: &Member) -> Vec<Range<usize>> {
+pub fn own_text(art: &Article, m: &Member) -> Vec<Sentences> {
     let body: Vec<usize> = (0..art.sentences.len())
         .filter(|&s| art.sentences[s].role.compared())
         .collect();
@@ -464,7 +459,7 @@ pub fn own_text(art: &Article, m: &Member) -> Vec<Range<usize>> {
         .added
         .iter()
         .filter_map(|r| {
-            let mut r = r.clone();
+            let mut r = *r;
             // Peel an outlet's lines off the ends of the body: up to
             // FURNITURE words of whole sentences (`Reprinted by …` before a
             // paragraph of its own, `(c) … Distributed by …` after one).

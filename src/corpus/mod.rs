@@ -32,14 +32,13 @@ pub mod provenance;
 pub mod spread;
 
 use std::cell::RefCell;
-use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use crate::align::tokens::Tokenizer;
 use crate::align::{self, Alignment, Kind};
-use crate::article::Article;
+use crate::article::{Article, Sentences};
 
 pub use candidates::{Candidate, Found};
 pub use families::{Families, Family, Likeness, Member};
@@ -345,17 +344,17 @@ fn candidate_pairs_of(
 /// holds some of the member's own text (the rest is its representative's
 /// pair).
 fn own_reused(own: &Own, i: usize, j: usize, al: &Alignment) -> bool {
-    let touches = |x: usize, side: &dyn Fn(&align::Link) -> Range<usize>| {
+    let touches = |x: usize, side: &dyn Fn(&align::Link) -> Sentences| {
         own.get(&x).is_some_and(|runs| {
             al.links.iter().any(|l| {
                 let r = side(l);
-                runs.iter().any(|o| o.start < r.end && r.start < o.end)
+                runs.iter().any(|o| o.overlaps(&r))
             })
         })
     };
     match (own.contains_key(&i), own.contains_key(&j)) {
         (false, false) => true,
-        _ => touches(i, &|l| l.a.clone()) || touches(j, &|l| l.b.clone()),
+        _ => touches(i, &|l| l.a) || touches(j, &|l| l.b),
     }
 }
 
@@ -532,10 +531,10 @@ fn summarise(
     let (ai, aj) = (&arts[i], &arts[j]);
     // Shares of each side, by kind: B's from the stats, A's from the links.
     let (j_copied, j_reworded) = (al.stats.b_copied, al.stats.b_reworded);
-    let (i_copied, i_reworded) = side_shares(ai, al.links.iter().map(|l| (&l.a, l.kind)));
+    let (i_copied, i_reworded) = side_shares(ai, al.links.iter().map(|l| (l.a, l.kind)));
     let j_in_i = j_copied + j_reworded;
     let i_in_j = i_copied + i_reworded;
-    let linked = |art: &Article, side: &dyn Fn(&align::Link) -> Range<usize>| {
+    let linked = |art: &Article, side: &dyn Fn(&align::Link) -> Sentences| {
         let mut l = vec![false; art.sentences.len()];
         for link in &al.links {
             for s in side(link) {
@@ -549,8 +548,8 @@ fn summarise(
     let overlap = provenance::Overlap {
         i_in_j,
         j_in_i,
-        i_partly: provenance::partly(ai, &linked(ai, &|l| l.a.clone())),
-        j_partly: provenance::partly(aj, &linked(aj, &|l| l.b.clone())),
+        i_partly: provenance::partly(ai, &linked(ai, &|l| l.a)),
+        j_partly: provenance::partly(aj, &linked(aj, &|l| l.b)),
     };
     let (i_is_source, direction) = orient(pi, pj, &overlap);
     // Unknown: the lower index first, so either order gives one pair.
@@ -588,13 +587,10 @@ fn summarise(
 /// Shares of `art`'s body words in copied and in reworded links, from the
 /// sentence ranges the links hold on its side (a sentence in links of both
 /// kinds counts as copied).
-fn side_shares<'a>(
-    art: &Article,
-    links: impl Iterator<Item = (&'a Range<usize>, Kind)>,
-) -> (f64, f64) {
+fn side_shares(art: &Article, links: impl Iterator<Item = (Sentences, Kind)>) -> (f64, f64) {
     let mut kind: Vec<Option<Kind>> = vec![None; art.sentences.len()];
     for (r, k) in links {
-        for s in r.clone() {
+        for s in r {
             if let Some(slot) = kind.get_mut(s) {
                 *slot = Some(match *slot {
                     Some(Kind::Copied) => Kind::Copied,

@@ -207,7 +207,7 @@ pub fn partly(art: &Article, linked: &[bool]) -> usize {
         .filter(|p| p.role.compared())
         .filter(|p| {
             let mut seen = (false, false);
-            for s in p.sentences.clone() {
+            for s in p.sentences {
                 if art.sentences[s].words.is_empty() {
                     continue;
                 }

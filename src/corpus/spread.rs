@@ -5,13 +5,11 @@
 //! holds it, how much of it and how, and the links of the pair to open on
 //! it.
 
-use std::ops::Range;
-
 use rayon::prelude::*;
 
 use super::{Families, Options, Pair, Party, Ranking, families, party};
 use crate::align::{self, Alignment, Kind};
-use crate::article::Article;
+use crate::article::{Article, FileBytes, Sentences};
 
 /// What an article that shares text with X is to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,9 +70,8 @@ pub struct Take {
     /// Indices of the pair's links that touch the paragraph, in order: open
     /// the pair ([`Taker::pair`]) on the first to show the paragraph there.
     pub links: Vec<usize>,
-    /// The taker's sentences in those links (indices into its article's
-    /// sentences, first to last).
-    pub sentences: Range<usize>,
+    /// The taker's sentences in those links, first to last.
+    pub sentences: Sentences,
 }
 
 /// One body paragraph of X.
@@ -84,10 +81,10 @@ pub struct Paragraph {
     pub paragraph: usize,
     /// Its number among body paragraphs (`¶3`), as the reports count them.
     pub number: usize,
-    /// Its sentences (indices into X's `Article::sentences`).
-    pub sentences: Range<usize>,
-    /// Byte range in the file as stored.
-    pub span: Range<usize>,
+    /// Its sentences in X.
+    pub sentences: Sentences,
+    /// Its bytes of the file as stored.
+    pub span: FileBytes,
     /// Body words.
     pub words: usize,
     /// The articles holding some of it, the largest share first.
@@ -257,12 +254,12 @@ fn build(arts: &[Article], fams: &Families, x: usize, partners: &[usize]) -> Upt
         .map(|(k, p)| Paragraph {
             paragraph: k,
             number: art.paragraph_number(p.sentences.start),
-            sentences: p.sentences.clone(),
-            span: art.file_range(p.span.clone()),
-            words: p
-                .sentences
-                .clone()
-                .map(|s| art.sentences[s].words.len())
+            sentences: p.sentences,
+            span: art.file_bytes(p.span),
+            words: art
+                .sentences_in(p.sentences)
+                .iter()
+                .map(|s| s.words.len())
                 .sum(),
             takes: Vec::new(),
         })
@@ -285,10 +282,10 @@ fn build(arts: &[Article], fams: &Families, x: usize, partners: &[usize]) -> Upt
                 })
                 .ok()
         };
-        let mut other: Vec<Option<Range<usize>>> = vec![None; paragraphs.len()];
+        let mut other: Vec<Option<Sentences>> = vec![None; paragraphs.len()];
         for (l, &li) in al.links.iter().zip(index) {
-            let (mine, theirs) = if x_is_a { (&l.a, &l.b) } else { (&l.b, &l.a) };
-            for s in mine.clone() {
+            let (mine, theirs) = if x_is_a { (l.a, l.b) } else { (l.b, l.a) };
+            for s in mine {
                 if let Some(slot) = kind.get_mut(s) {
                     *slot = Some(match *slot {
                         Some(Kind::Copied) => Kind::Copied,
@@ -299,9 +296,8 @@ fn build(arts: &[Article], fams: &Families, x: usize, partners: &[usize]) -> Upt
                     if touching[p].last() != Some(&li) {
                         touching[p].push(li);
                     }
-                    let o = other[p].get_or_insert(theirs.clone());
-                    o.start = o.start.min(theirs.start);
-                    o.end = o.end.max(theirs.end);
+                    let o = other[p].get_or_insert(theirs);
+                    *o = o.hull(&theirs);
                 }
             }
         }
@@ -312,7 +308,7 @@ fn build(arts: &[Article], fams: &Families, x: usize, partners: &[usize]) -> Upt
             touching[pi].sort_unstable();
             touching[pi].dedup();
             let (mut copied, mut reworded) = (0, 0);
-            for s in para.sentences.clone() {
+            for s in para.sentences {
                 let n = art.sentences[s].words.len();
                 match kind[s] {
                     Some(Kind::Copied) => copied += n,
@@ -332,7 +328,7 @@ fn build(arts: &[Article], fams: &Families, x: usize, partners: &[usize]) -> Upt
                     Kind::Reworded
                 },
                 links: std::mem::take(&mut touching[pi]),
-                sentences: other[pi].take().unwrap_or(0..0),
+                sentences: other[pi].take().unwrap_or_default(),
             });
         }
     }

@@ -59,10 +59,10 @@ pub(super) const NUMBER_WORDS: &[&str] = &[
 
 /// The numbers (and scales) among some words, and whether a vague quantity
 /// stands among them.
-pub(super) fn numbers(art: &Article, words: &Range<usize>) -> (Vec<String>, bool) {
+pub(super) fn numbers(art: &Article, words: Words) -> (Vec<String>, bool) {
     let mut v = Vec::new();
     let mut vague = false;
-    for w in words.clone() {
+    for w in words {
         let t = art.word_text(w);
         if let Some(n) = number_of(t) {
             v.push(n);
@@ -75,9 +75,9 @@ pub(super) fn numbers(art: &Article, words: &Range<usize>) -> (Vec<String>, bool
 
 /// Capitalized words among some words that are not the first of their
 /// sentence (a sentence's first word is capitalized whatever it is).
-pub(super) fn names(art: &Article, words: &Range<usize>) -> Vec<usize> {
+pub(super) fn names(art: &Article, words: Words) -> Vec<usize> {
     words
-        .clone()
+        .into_iter()
         .filter(|&w| {
             let t = art.word_text(w);
             let first = art.sentences[art.words[w].sentence()].words.start == w;
@@ -89,15 +89,10 @@ pub(super) fn names(art: &Article, words: &Range<usize>) -> Vec<usize> {
         .collect()
 }
 
-/// The words of a range of sentences.
-pub(super) fn sentence_words(art: &Article, sentences: &Range<usize>) -> Range<usize> {
-    art.sentences[sentences.start].words.start..art.sentences[sentences.end - 1].words.end
-}
-
 /// The whole name a word is part of (`Sergey Lavrov` for `Sergey`), when
 /// capitalized words stand next to it with only spaces between.
 pub(super) fn name_around(art: &Article, w: usize) -> Option<String> {
-    let sentence = &art.sentences[art.words[w].sentence()].words;
+    let sentence = art.sentences[art.words[w].sentence()].words;
     let capital = |i: usize| {
         art.word_text(i)
             .chars()
@@ -105,9 +100,12 @@ pub(super) fn name_around(art: &Article, w: usize) -> Option<String> {
             .is_some_and(char::is_uppercase)
     };
     let spaced = |x: usize, y: usize| {
-        art.text[art.words[x].span().end..art.words[y].span().start]
-            .chars()
-            .all(char::is_whitespace)
+        art.text_at(TextBytes::new(
+            art.words[x].span().end,
+            art.words[y].span().start,
+        ))
+        .chars()
+        .all(char::is_whitespace)
     };
     let (mut first, mut last) = (w, w);
     while first > sentence.start && capital(first - 1) && spaced(first - 1, first) {
@@ -116,8 +114,10 @@ pub(super) fn name_around(art: &Article, w: usize) -> Option<String> {
     while last + 1 < sentence.end && capital(last + 1) && spaced(last, last + 1) {
         last += 1;
     }
-    (first != last)
-        .then(|| art.text[art.words[first].span().start..art.words[last].span().end].to_string())
+    (first != last).then(|| {
+        art.text_at(art.words_bytes(Words::new(first, last + 1)))
+            .to_string()
+    })
 }
 
 /// Suffixes that make a people, a plural or an adjective of a name
@@ -163,8 +163,8 @@ pub(super) fn fact_flags(a: &Article, b: &Article, link: &Link, index: usize, ou
     let all = || {
         all.get_or_init(|| {
             (
-                numbers(a, &sentence_words(a, &link.a)).0,
-                numbers(b, &sentence_words(b, &link.b)).0,
+                numbers(a, a.sentence_words(link.a)).0,
+                numbers(b, b.sentence_words(link.b)).0,
             )
         })
     };
@@ -172,7 +172,7 @@ pub(super) fn fact_flags(a: &Article, b: &Article, link: &Link, index: usize, ou
     while k < ops.len() {
         let (del, ins) = match (&ops[k], ops.get(k + 1)) {
             (WordOp::Delete { a: d }, Some(WordOp::Insert { b: i }))
-            | (WordOp::Insert { b: i }, Some(WordOp::Delete { a: d })) => (d.clone(), i.clone()),
+            | (WordOp::Insert { b: i }, Some(WordOp::Delete { a: d })) => (*d, *i),
             _ => {
                 k += 1;
                 continue;
@@ -181,11 +181,11 @@ pub(super) fn fact_flags(a: &Article, b: &Article, link: &Link, index: usize, ou
         k += 2;
         // Mathematics, code and tables are not prose: `13` → `2^{n}}\sum_{x}`
         // is notation re-typed or re-extracted, not a fact changed.
-        if formal(&a.text[a.words_span(&del)]) || formal(&b.text[b.words_span(&ins)]) {
+        if formal(a.text_at(a.words_bytes(del))) || formal(b.text_at(b.words_bytes(ins))) {
             continue;
         }
-        let (mut na, vague_a) = numbers(a, &del);
-        let (mut nb, vague_b) = numbers(b, &ins);
+        let (mut na, vague_a) = numbers(a, del);
+        let (mut nb, vague_b) = numbers(b, ins);
         if !na.is_empty() || !nb.is_empty() {
             let (all_a, all_b) = all();
             na.retain(|n| !all_b.contains(n));
@@ -200,20 +200,20 @@ pub(super) fn fact_flags(a: &Article, b: &Article, link: &Link, index: usize, ou
         {
             out.push(Flag {
                 kind: FlagKind::Number,
-                a: a.words_span(&del),
-                b: b.words_span(&ins),
+                a: a.words_bytes(del),
+                b: b.words_bytes(ins),
                 detail: format!(
                     "{} → {}",
-                    quoted(&a.text[a.words_span(&del)]),
-                    quoted(&b.text[b.words_span(&ins)])
+                    quoted(a.text_at(a.words_bytes(del))),
+                    quoted(b.text_at(b.words_bytes(ins)))
                 ),
                 link: Some(index),
             });
             continue;
         }
-        for wa in names(a, &del) {
+        for wa in names(a, del) {
             let ta = a.word_text(wa);
-            let best = names(b, &ins)
+            let best = names(b, ins)
                 .into_iter()
                 .map(|wb| (similarity(ta, b.word_text(wb)), wb))
                 .max_by(|x, y| x.0.total_cmp(&y.0));

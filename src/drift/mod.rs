@@ -16,13 +16,11 @@
 //! compared in the aligner's folded form ([`crate::align::tokens::normalize`]).
 //! No terminal code lives here.
 
-use std::ops::Range;
-
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::align::tokens::normalize;
 use crate::align::{Alignment, Link, WordOp};
-use crate::article::Article;
+use crate::article::{Article, Sentences, TextBytes, Words};
 
 mod facts;
 mod quotes;
@@ -63,9 +61,9 @@ pub struct Flag {
     /// What changed.
     pub kind: FlagKind,
     /// Bytes of A's text (normalized, as `Article::text`) involved.
-    pub a: Range<usize>,
+    pub a: TextBytes,
     /// Bytes of B's text involved.
-    pub b: Range<usize>,
+    pub b: TextBytes,
     /// A line for a reader: what became what.
     pub detail: String,
     /// Index of the link the change is in, if it is in one.
@@ -113,8 +111,8 @@ fn fold(word: &str) -> String {
 pub fn flags(a: &Article, b: &Article, al: &Alignment) -> Vec<Flag> {
     let mut out = Vec::new();
     let (qa, qb) = (quotes(a), quotes(b));
-    let ca: Vec<Vec<String>> = qa.iter().map(|q| content(a, &q.words)).collect();
-    let cb: Vec<Vec<String>> = qb.iter().map(|q| content(b, &q.words)).collect();
+    let ca: Vec<Vec<String>> = qa.iter().map(|q| content(a, q.words)).collect();
+    let cb: Vec<Vec<String>> = qb.iter().map(|q| content(b, q.words)).collect();
     // Each quotation of B with its best match in A.
     let mut matched_a = vec![false; qa.len()];
     for (j, q) in qb.iter().enumerate() {
@@ -127,24 +125,26 @@ pub fn flags(a: &Article, b: &Article, al: &Alignment) -> Vec<Flag> {
         if let Some(detail) = quote_changes(a, &qa[i], b, q) {
             out.push(Flag {
                 kind: FlagKind::AlteredQuote,
-                a: qa[i].span.clone(),
-                b: q.span.clone(),
+                a: qa[i].span,
+                b: q.span,
                 detail,
-                link: link_of(al, a, &qa[i].span, b, &q.span),
+                link: link_of(al, a, qa[i].span, b, q.span),
             });
         }
     }
     // A quotation of A that a link carries into B without quotation marks.
     for (i, q) in qa.iter().enumerate().filter(|(i, _)| !matched_a[*i]) {
         for (li, l) in al.links.iter().enumerate() {
-            let la = a.sentences_span(&l.a);
+            let la = a.sentences_bytes(l.a);
             if la.end <= q.span.start || la.start >= q.span.end {
                 continue;
             }
-            let lb = b.sentences_span(&l.b);
-            let bw = b.words.partition_point(|w| w.span().start < lb.start)
-                ..b.words.partition_point(|w| w.span().end <= lb.end);
-            let (d, shared) = dice(&ca[i], &content(b, &bw));
+            let lb = b.sentences_bytes(l.b);
+            let bw = Words::new(
+                b.words.partition_point(|w| w.span().start < lb.start),
+                b.words.partition_point(|w| w.span().end <= lb.end),
+            );
+            let (d, shared) = dice(&ca[i], &content(b, bw));
             let kept = shared as f64 / ca[i].len().max(1) as f64;
             let quoted_in_b = qb
                 .iter()
@@ -156,7 +156,7 @@ pub fn flags(a: &Article, b: &Article, al: &Alignment) -> Vec<Flag> {
                     .map_or("a quotation".to_string(), |s| format!("{s}’s words"));
                 out.push(Flag {
                     kind: FlagKind::ReportedQuote,
-                    a: q.span.clone(),
+                    a: q.span,
                     b: lb,
                     detail: format!("{who} given as reported speech, without quotation marks"),
                     link: Some(li),
@@ -177,13 +177,13 @@ pub fn flags(a: &Article, b: &Article, al: &Alignment) -> Vec<Flag> {
 fn link_of(
     al: &Alignment,
     a: &Article,
-    sa: &Range<usize>,
+    sa: TextBytes,
     b: &Article,
-    sb: &Range<usize>,
+    sb: TextBytes,
 ) -> Option<usize> {
     al.links.iter().position(|l| {
-        let (la, lb) = (a.sentences_span(&l.a), b.sentences_span(&l.b));
-        la.start < sa.end && sa.start < la.end && lb.start < sb.end && sb.start < lb.end
+        let (la, lb) = (a.sentences_bytes(l.a), b.sentences_bytes(l.b));
+        la.overlaps(&sa) && lb.overlaps(&sb)
     })
 }
 
@@ -204,7 +204,7 @@ mod tests {
              The so-called “non-paper” was short.",
         );
         let q = quotes(&a);
-        let texts: Vec<&str> = q.iter().map(|q| &a.text[q.span.clone()]).collect();
+        let texts: Vec<&str> = q.iter().map(|q| a.text_at(q.span)).collect();
         assert_eq!(texts.len(), 3, "{texts:?}");
         assert!(texts[0].starts_with("“We will not"));
         assert_eq!(q[1].speaker.as_deref(), Some("Trump"));
@@ -214,7 +214,7 @@ mod tests {
         );
         let q = quotes(&straight);
         assert_eq!(q.len(), 1);
-        assert!(straight.text[q[0].span.clone()].ends_with("next one,\""));
+        assert!(straight.text_at(q[0].span).ends_with("next one,\""));
         assert_eq!(q[0].speaker.as_deref(), Some("Governor Mills"));
     }
 
@@ -238,7 +238,10 @@ mod tests {
             "{}",
             reported[0].detail
         );
-        assert!(b.text[reported[0].b.clone()].starts_with("Witkoff said he would"));
+        assert!(
+            b.text_at(reported[0].b)
+                .starts_with("Witkoff said he would")
+        );
     }
 
     #[test]

@@ -7,9 +7,9 @@ use super::*;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     /// The quotation with its marks, as bytes of `Article::text`.
-    pub span: Range<usize>,
-    /// The quoted words (index range into `Article::words`).
-    pub words: Range<usize>,
+    pub span: TextBytes,
+    /// The quoted words.
+    pub words: Words,
     /// Who the sentence says spoke or wrote it.
     pub speaker: Option<String>,
 }
@@ -93,7 +93,7 @@ pub fn quotes(art: &Article) -> Vec<Quote> {
         .collect();
     let mut open: Option<usize> = None;
     for (pi, p) in body.iter().enumerate() {
-        let text = &art.text[p.span.clone()];
+        let text = art.text_at(p.span);
         // Only quotation marks open or close anything: the search for them
         // skips the rest of the text at memchr speed.
         for (i, m) in text.match_indices(['“', '”', '"']) {
@@ -104,7 +104,7 @@ pub fn quotes(art: &Article) -> Vec<Quote> {
                 // (A straight mark opening a paragraph reopens a quotation
                 // continued from the one before; it does not close it.)
                 Some(start) if closes(c) && !(i == 0 && opens(text, i, c)) => {
-                    push_quote(art, start..at + c.len_utf8(), &mut out);
+                    push_quote(art, TextBytes::new(start, at + c.len_utf8()), &mut out);
                     open = None;
                 }
                 // Inside a quotation (a continued one reopens with a mark at
@@ -114,7 +114,7 @@ pub fn quotes(art: &Article) -> Vec<Quote> {
         }
         if open.is_some() {
             let next_opens = body.get(pi + 1).is_some_and(|n| {
-                let t = &art.text[n.span.clone()];
+                let t = art.text_at(n.span);
                 t.chars().next().is_some_and(|c| opens(t, 0, c))
             });
             if !next_opens {
@@ -125,32 +125,32 @@ pub fn quotes(art: &Article) -> Vec<Quote> {
     out
 }
 
-pub(super) fn push_quote(art: &Article, span: Range<usize>, out: &mut Vec<Quote>) {
+pub(super) fn push_quote(art: &Article, span: TextBytes, out: &mut Vec<Quote>) {
     let first = art.words.partition_point(|w| w.span().start < span.start);
     let last = art.words.partition_point(|w| w.span().end <= span.end);
     if last < first + MIN_QUOTE_WORDS {
         return;
     }
-    let speaker = speaker(art, &span);
+    let speaker = speaker(art, span);
     out.push(Quote {
         span,
-        words: first..last,
+        words: Words::new(first, last),
         speaker,
     });
 }
 
 /// The name a quotation's sentences attribute it to: a run of capitalized
 /// words next to a speech verb, outside the quotation.
-pub(super) fn speaker(art: &Article, quote: &Range<usize>) -> Option<String> {
+pub(super) fn speaker(art: &Article, quote: TextBytes) -> Option<String> {
     let s0 = art.sentences.partition_point(|s| s.span.end <= quote.start);
     let s1 = art.sentences.partition_point(|s| s.span.start < quote.end);
-    let sentences = s0..s1.max(s0 + 1).min(art.sentences.len());
-    if sentences.is_empty() {
+    let end = s1.max(s0 + 1).min(art.sentences.len());
+    if end <= s0 {
         return None;
     }
-    let all =
-        art.sentences[sentences.start].words.start..art.sentences[sentences.end - 1].words.end;
+    let all = art.sentence_words(Sentences::new(s0, end));
     let words: Vec<usize> = all
+        .into_iter()
         .filter(|&i| {
             let w = &art.words[i].span();
             w.end <= quote.start || w.start >= quote.end
@@ -169,9 +169,12 @@ pub(super) fn speaker(art: &Article, quote: &Range<usize>) -> Option<String> {
         // `Trump wrote`: the run of capitals just before the verb…
         // (A run is words with only spaces between: `Geneva, Rubio` is two.)
         let joined = |x: usize, y: usize| {
-            art.text[art.words[x].span().end..art.words[y].span().start]
-                .chars()
-                .all(char::is_whitespace)
+            art.text_at(TextBytes::new(
+                art.words[x].span().end,
+                art.words[y].span().start,
+            ))
+            .chars()
+            .all(char::is_whitespace)
         };
         let mut run: Vec<usize> = Vec::new();
         for &i in words[..k].iter().rev() {
@@ -192,16 +195,19 @@ pub(super) fn speaker(art: &Article, quote: &Range<usize>) -> Option<String> {
             }
         }
         if let (Some(&f), Some(&l)) = (run.first(), run.last()) {
-            return Some(art.text[art.words[f].span().start..art.words[l].span().end].to_string());
+            return Some(
+                art.text_at(art.words_bytes(Words::new(f, l + 1)))
+                    .to_string(),
+            );
         }
     }
     None
 }
 
 /// Folded content words of a word range.
-pub(super) fn content(art: &Article, words: &Range<usize>) -> Vec<String> {
+pub(super) fn content(art: &Article, words: Words) -> Vec<String> {
     words
-        .clone()
+        .into_iter()
         .map(|w| fold(art.word_text(w)))
         .filter(|w| w.chars().count() > 2 || w.chars().any(|c| c.is_ascii_digit()))
         .collect()
@@ -235,32 +241,33 @@ pub(super) fn quoted(s: &str) -> String {
 
 /// The words of a quotation that the other's drops and adds.
 pub(super) fn quote_changes(a: &Article, qa: &Quote, b: &Article, qb: &Quote) -> Option<String> {
-    let fa: Vec<String> = qa.words.clone().map(|w| fold(a.word_text(w))).collect();
-    let fb: Vec<String> = qb.words.clone().map(|w| fold(b.word_text(w))).collect();
+    let fa: Vec<String> = qa.words.into_iter().map(|w| fold(a.word_text(w))).collect();
+    let fb: Vec<String> = qb.words.into_iter().map(|w| fold(b.word_text(w))).collect();
     if fa == fb {
         return None;
     }
-    let phrase = |art: &Article, words: &Range<usize>, r: Range<usize>| {
-        let ws = words.start + r.start..words.start + r.end;
-        art.text[art.words_span(&ws)].to_string()
+    // `at`, `len`: the phrase's place among the quotation's words.
+    let phrase = |art: &Article, words: Words, at: usize, len: usize| {
+        let ws = Words::new(words.start + at, words.start + at + len);
+        art.text_at(art.words_bytes(ws)).to_string()
     };
     let (mut dropped, mut added) = (Vec::new(), Vec::new());
     for op in capture_diff_slices(Algorithm::Myers, &fa, &fb) {
         match op {
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => dropped.push(phrase(a, &qa.words, old_index..old_index + old_len)),
+            } => dropped.push(phrase(a, qa.words, old_index, old_len)),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => added.push(phrase(b, &qb.words, new_index..new_index + new_len)),
+            } => added.push(phrase(b, qb.words, new_index, new_len)),
             DiffOp::Replace {
                 old_index,
                 old_len,
                 new_index,
                 new_len,
             } => {
-                dropped.push(phrase(a, &qa.words, old_index..old_index + old_len));
-                added.push(phrase(b, &qb.words, new_index..new_index + new_len));
+                dropped.push(phrase(a, qa.words, old_index, old_len));
+                added.push(phrase(b, qb.words, new_index, new_len));
             }
             DiffOp::Equal { .. } => {}
         }

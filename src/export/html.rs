@@ -8,10 +8,9 @@
 
 use std::fmt::Write as _;
 use std::io::{self, Write as _};
-use std::ops::Range;
 
-use crate::article::Article;
 use crate::article::decode::placeholder;
+use crate::article::{Article, TextBytes, Words};
 use crate::comparison::{Comparison, Item, paragraph_range, paragraphs};
 use crate::export::text::{FLAG, flag_counts};
 use crate::marks::{self, Mark, pct};
@@ -78,11 +77,12 @@ pub(super) fn escaped(s: &str) -> String {
 /// Text of `span` with the marked words (in order) in their elements:
 /// `<del>` for words of A that B changed, `<ins>` for the words B put in,
 /// `<span class="moved">` for words B kept but moved.
-fn marked(art: &Article, span: Range<usize>, words: &[(Range<usize>, Mark)]) -> String {
+fn marked(art: &Article, span: TextBytes, words: &[(Words, Mark)]) -> String {
     let mut out = String::new();
     let mut at = span.start;
     for (r, m) in words.iter().filter(|(r, _)| !r.is_empty()) {
-        let Range { start: s, end: e } = art.words_span(r);
+        let w = art.words_bytes(*r);
+        let (s, e) = (w.start, w.end);
         if s < at || e > span.end {
             continue;
         }
@@ -189,8 +189,8 @@ pub fn write(a: &Article, b: &Article, c: &Comparison, out: impl io::Write) -> i
                 "<li><b>{}</b> {}<div class=\"pair\"><span>A</span> {}<br><span>B</span> {}</div></li>",
                 escaped(f.kind.label()),
                 escaped(&f.detail),
-                escaped(&a.text[f.a.clone()]),
-                escaped(&b.text[f.b.clone()]),
+                escaped(a.text_at(f.a)),
+                escaped(b.text_at(f.b)),
             );
         }
         o.push_str("</ul></section>\n");
@@ -208,8 +208,8 @@ pub fn write(a: &Article, b: &Article, c: &Comparison, out: impl io::Write) -> i
             Item::Passage(pi) => {
                 let p = &al.passages[pi];
                 let (pa, pb) = (
-                    paragraph_range(paragraphs(a, &p.a)),
-                    paragraph_range(paragraphs(b, &p.b)),
+                    paragraph_range(paragraphs(a, p.a)),
+                    paragraph_range(paragraphs(b, p.b)),
                 );
                 let _ = writeln!(
                     o,
@@ -249,32 +249,32 @@ pub fn write(a: &Article, b: &Article, c: &Comparison, out: impl io::Write) -> i
                 let _ = writeln!(
                     o,
                     "<tr><td class=\"{class}\">{}</td><td class=\"{gutter_class}\">#{} {class} {:.2}<br>{} kept in order<br>A ¶{} ↔ B ¶{}{moved}{marks}</td><td class=\"{class}\">{}</td></tr>",
-                    marked(a, l.a_span.clone(), &l.marked_words(Side::A)),
+                    marked(a, l.a_span, &l.marked_words(Side::A)),
                     i + 1,
                     l.score,
                     pct(c.kept(i)),
                     a.paragraph_number(l.a.start),
                     b.paragraph_number(l.b.start),
-                    marked(b, l.b_span.clone(), &l.marked_words(Side::B)),
+                    marked(b, l.b_span, &l.marked_words(Side::B)),
                 );
             }
             Item::New(k) => {
-                let r = &al.b_unlinked[k];
+                let r = al.b_unlinked[k];
                 let _ = writeln!(
                     o,
                     "<tr><td></td><td class=\"gutter\">{0} in B<br>B ¶{2}</td><td class=\"{0}\">{1}</td></tr>",
                     Mark::New.label(),
-                    escaped(&b.text[b.sentences_span(r)]),
+                    escaped(b.text_at(b.sentences_bytes(r))),
                     b.paragraph_number(r.start),
                 );
             }
             Item::Dropped(k) => {
-                let r = &al.a_unlinked[k];
+                let r = al.a_unlinked[k];
                 let _ = writeln!(
                     o,
                     "<tr><td class=\"{0}\">{1}</td><td class=\"gutter\">{0} from A<br>A ¶{2}</td><td></td></tr>",
                     Mark::Dropped.label(),
-                    escaped(&a.text[a.sentences_span(r)]),
+                    escaped(a.text_at(a.sentences_bytes(r))),
                     a.paragraph_number(r.start),
                 );
             }

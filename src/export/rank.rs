@@ -3,12 +3,11 @@
 //! whom. `docs/json.md` describes the JSON field by field.
 
 use std::fmt::Write as _;
-use std::ops::Range;
 
 use serde::Serialize;
 
-use super::report::{VERSION, round3};
-use crate::article::{Article, safe_line};
+use super::report::{Span, VERSION, round3};
+use crate::article::{Article, Sentences, safe_line};
 use crate::corpus::{self, ArticlePair, Family, Pair, Ranking, Source, Via, provenance};
 use crate::marks::{count, pct};
 
@@ -103,15 +102,6 @@ pub struct MemberOut<'a> {
     /// Its other words not in the representative: changed or inserted
     /// words in sentences the two share.
     pub changed_words: usize,
-}
-
-/// A byte range of a file as stored.
-#[derive(Debug, Serialize)]
-pub struct Span {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
 }
 
 /// One pair of a ranking, oriented likely source → copy.
@@ -209,15 +199,9 @@ pub struct LikelySource<'a> {
     pub direction: &'static str,
 }
 
-fn spans(art: &Article, runs: &[Range<usize>]) -> Vec<Span> {
+fn spans(art: &Article, runs: &[Sentences]) -> Vec<Span> {
     runs.iter()
-        .map(|r| {
-            let b = art.file_range(art.sentences_span(r));
-            Span {
-                start: b.start,
-                end: b.end,
-            }
-        })
+        .map(|&r| art.file_bytes(art.sentences_bytes(r)))
         .collect()
 }
 

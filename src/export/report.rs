@@ -11,12 +11,10 @@
 //! Fields may be added in later versions; none is renamed or removed without
 //! raising [`VERSION`].
 
-use std::ops::Range;
-
 use serde::{Serialize, Serializer};
 
 use crate::align::{Kind, Link, Passage, WordOp};
-use crate::article::Article;
+use crate::article::{self, Article, FileBytes, TextBytes, Words};
 use crate::comparison::{self, Comparison};
 use crate::drift::FlagKind;
 
@@ -107,23 +105,13 @@ pub struct StatsOut {
     pub b_moved: f64,
 }
 
-/// A byte span of a file as stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Span {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-}
+/// A byte span of a file as stored, `{"start": first byte, "end": one past
+/// the last}`: the article's own type for file bytes, which serializes so.
+pub type Span = FileBytes;
 
-impl Span {
-    fn of(art: &Article, text: Range<usize>) -> Span {
-        let r = art.file_range(text);
-        Span {
-            start: r.start,
-            end: r.end,
-        }
-    }
+/// The span in the file of some of the article's text.
+fn span(art: &Article, text: TextBytes) -> Span {
+    art.file_bytes(text)
 }
 
 /// A run of whole sentences of one article.
@@ -133,21 +121,22 @@ pub struct Sentences {
     pub start: usize,
     /// One past the last byte of the last sentence.
     pub end: usize,
-    /// Sentence indices `[first, last + 1)` in the article's segmentation.
-    pub sentences: [usize; 2],
+    /// Sentence indices `[first, last + 1)` in the article's segmentation,
+    /// written `[first, last + 1]`.
+    pub sentences: article::Sentences,
     /// The body paragraphs of its first and last sentences, numbered as the
     /// reader and the text and HTML reports number them (`¶1` is 1).
     pub paragraphs: [usize; 2],
 }
 
 impl Sentences {
-    fn of(art: &Article, r: &Range<usize>) -> Sentences {
-        let span = Span::of(art, art.sentences_span(r));
+    fn of(art: &Article, r: article::Sentences) -> Sentences {
+        let span = span(art, art.sentences_bytes(r));
         let (first, last) = comparison::paragraphs(art, r);
         Sentences {
             start: span.start,
             end: span.end,
-            sentences: [r.start, r.end],
+            sentences: r,
             paragraphs: [first, last],
         }
     }
@@ -241,7 +230,7 @@ pub enum Change {
 impl<'a> LinkOut<'a> {
     fn of(a: &'a Article, b: &'a Article, c: &Comparison, i: usize) -> LinkOut<'a> {
         let l: &Link = &c.alignment.links[i];
-        let words = |art: &Article, w: &Range<usize>| Span::of(art, art.words_span(w));
+        let words = |art: &Article, w: &Words| span(art, art.words_bytes(*w));
         let changes = l
             .ops
             .iter()
@@ -270,12 +259,12 @@ impl<'a> LinkOut<'a> {
                 .iter()
                 .position(|p| p.links.contains(&i)),
             a: LinkSide {
-                span: Sentences::of(a, &l.a),
-                text: &a.text[l.a_span.clone()],
+                span: Sentences::of(a, l.a),
+                text: a.text_at(l.a_span),
             },
             b: LinkSide {
-                span: Sentences::of(b, &l.b),
-                text: &b.text[l.b_span.clone()],
+                span: Sentences::of(b, l.b),
+                text: b.text_at(l.b_span),
             },
             changes,
         }
@@ -312,8 +301,8 @@ impl PassageOut {
             kind: p.kind,
             score: p.score,
             moved: p.moved,
-            a: Sentences::of(a, &p.a),
-            b: Sentences::of(b, &p.b),
+            a: Sentences::of(a, p.a),
+            b: Sentences::of(b, p.b),
             links: p.links.clone(),
         }
     }
@@ -361,20 +350,86 @@ impl<'a> CompareReport<'a> {
                 .enumerate()
                 .map(|(k, p)| PassageOut::of(a, b, p, c.passage_number(k)))
                 .collect(),
-            a_dropped: al.a_unlinked.iter().map(|r| Sentences::of(a, r)).collect(),
-            b_new: al.b_unlinked.iter().map(|r| Sentences::of(b, r)).collect(),
+            a_dropped: al.a_unlinked.iter().map(|&r| Sentences::of(a, r)).collect(),
+            b_new: al.b_unlinked.iter().map(|&r| Sentences::of(b, r)).collect(),
             notes: &al.notes,
             flags: c
                 .flags
                 .iter()
                 .map(|f| FlagOut {
                     kind: f.kind,
-                    a: Span::of(a, f.a.clone()),
-                    b: Span::of(b, f.b.clone()),
+                    a: span(a, f.a),
+                    b: span(b, f.b),
                     detail: f.detail.clone(),
                     link: f.link,
                 })
                 .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use crate::article::load::bundled;
+    use crate::comparison::Comparison;
+
+    /// The shapes the contract gives positions (docs/json.md): byte spans
+    /// of the files are `{"start", "end"}` objects with nothing else, and
+    /// sentence indices `[first, last + 1]` arrays — whatever Rust types
+    /// carry them.
+    #[test]
+    fn positions_keep_their_json_shapes() {
+        let arts = bundled();
+        let (a, b) = (&arts[2], &arts[1]);
+        let c = Comparison::new(a, b);
+        let v: Value = serde_json::from_str(&super::super::json::render(a, b, &c)).unwrap();
+        let span = |s: &Value, len: usize| {
+            let o = s.as_object().expect("a span is an object");
+            // (Value sorts keys; their order is `FileBytes`'s own test.)
+            let keys: Vec<&str> = o.keys().map(String::as_str).collect();
+            assert_eq!(keys, ["end", "start"], "{s}");
+            let (x, y) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+            assert!(x <= y && y as usize <= len, "{s}");
+        };
+        let sentences = |s: &Value| {
+            let r = s["sentences"].as_array().expect("sentences are an array");
+            assert_eq!(r.len(), 2, "{s}");
+            assert!(r[0].as_u64().unwrap() < r[1].as_u64().unwrap(), "{s}");
+            assert!(s["start"].as_u64().unwrap() <= s["end"].as_u64().unwrap());
+        };
+        let links = v["links"].as_array().unwrap();
+        assert!(!links.is_empty());
+        let mut changes = 0;
+        for l in links {
+            sentences(&l["a"]);
+            sentences(&l["b"]);
+            for ch in l["changes"].as_array().unwrap() {
+                for (side, art) in [("a", a), ("b", b)] {
+                    if !ch[side].is_null() {
+                        span(&ch[side], art.bytes.len());
+                        changes += 1;
+                    }
+                }
+            }
+        }
+        assert!(changes > 0, "the pair has word changes");
+        for p in v["passages"].as_array().unwrap() {
+            sentences(&p["a"]);
+            sentences(&p["b"]);
+        }
+        for r in v["a_dropped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(v["b_new"].as_array().unwrap())
+        {
+            sentences(r);
+        }
+        for f in v["flags"].as_array().unwrap() {
+            span(&f["a"], a.bytes.len());
+            span(&f["b"], b.bytes.len());
         }
     }
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::html::{STYLE, esc, escaped};
 use super::report::{VERSION, round3};
 use crate::align::Kind;
-use crate::article::{Article, safe_line};
+use crate::article::{Article, FileBytes, safe_line};
 use crate::corpus::spread::{Relation, Taker, Uptake};
 use crate::corpus::{Families, Party, provenance};
 use crate::marks::{self, Mark, count, pct};
@@ -85,15 +85,6 @@ pub struct PairOut<'a> {
     pub links: usize,
 }
 
-/// A byte range of a file as stored.
-#[derive(Debug, Serialize)]
-pub struct Bytes {
-    /// First byte.
-    pub start: usize,
-    /// One past the last.
-    pub end: usize,
-}
-
 /// One body paragraph of the article.
 #[derive(Debug, Serialize)]
 pub struct ParagraphOut {
@@ -130,7 +121,7 @@ pub struct TakeOut {
     /// Indices of the pair's links holding it (in `compare a b`'s `links`).
     pub links: Vec<usize>,
     /// Where the taker holds it: a byte range of the taker's file.
-    pub in_taker: Bytes,
+    pub in_taker: FileBytes,
 }
 
 fn why(arts: &[Article], fams: &Families, t: &Taker) -> String {
@@ -190,10 +181,10 @@ impl<'a> SpreadReport<'a> {
                         .iter()
                         .map(|t| {
                             let other = &arts[u.takers[t.taker].article];
-                            let b = if t.sentences.is_empty() {
-                                0..0
+                            let in_taker = if t.sentences.is_empty() {
+                                FileBytes::empty_at(0)
                             } else {
-                                other.file_range(other.sentences_span(&t.sentences))
+                                other.file_bytes(other.sentences_bytes(t.sentences))
                             };
                             TakeOut {
                                 taker: t.taker,
@@ -202,10 +193,7 @@ impl<'a> SpreadReport<'a> {
                                 copied: t.copied,
                                 reworded: t.reworded,
                                 links: t.links.clone(),
-                                in_taker: Bytes {
-                                    start: b.start,
-                                    end: b.end,
-                                },
+                                in_taker,
                             }
                         })
                         .collect(),
@@ -233,7 +221,7 @@ fn taker_name(arts: &[Article], t: &Taker) -> String {
 
 /// The first words of a paragraph, on one line.
 fn preview(art: &Article, p: &crate::corpus::spread::Paragraph, chars: usize) -> String {
-    let text = &art.text[art.paragraphs[p.paragraph].span.clone()];
+    let text = art.text_at(art.paragraphs[p.paragraph].span);
     let line = safe_line(text);
     let mut out: String = line.chars().take(chars).collect();
     if line.chars().count() > chars {
@@ -435,7 +423,7 @@ pub fn html(arts: &[Article], fams: &Families, u: &Uptake) -> String {
     }
     o.push_str("</tr></thead><tbody>\n");
     for p in &u.paragraphs {
-        let text = &x.text[x.paragraphs[p.paragraph].span.clone()];
+        let text = x.text_at(x.paragraphs[p.paragraph].span);
         let mut row = String::new();
         let _ = write!(
             row,

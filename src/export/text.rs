@@ -8,9 +8,8 @@
 
 use std::fmt::Write as _;
 use std::io::{self, Write as _};
-use std::ops::Range;
 
-use crate::article::{Article, safe_line};
+use crate::article::{Article, TextBytes, Words, safe_line};
 use crate::comparison::{Comparison, Item, paragraph_range, paragraphs};
 use crate::corpus::Ranking;
 use crate::drift;
@@ -29,21 +28,17 @@ fn brackets(m: Mark) -> (&'static str, &'static str) {
     }
 }
 
-/// The text of `span` with the marked words (word index ranges, in order)
-/// in brackets, or in their colours with `ansi`.
-pub fn marked(
-    art: &Article,
-    span: Range<usize>,
-    words: &[(Range<usize>, Mark)],
-    ansi: bool,
-) -> String {
+/// The text of `span` with the marked words (in order) in brackets, or in
+/// their colours with `ansi`.
+pub fn marked(art: &Article, span: TextBytes, words: &[(Words, Mark)], ansi: bool) -> String {
     let mut out = String::new();
     let mut at = span.start;
     for (r, m) in words {
         if r.is_empty() {
             continue;
         }
-        let Range { start: s, end: e } = art.words_span(r);
+        let w = art.words_bytes(*r);
+        let (s, e) = (w.start, w.end);
         if s < at || e > span.end {
             continue;
         }
@@ -180,8 +175,8 @@ pub fn write(
                 let p = &al.passages[pi];
                 let moved = if p.moved { " · moved" } else { "" };
                 let (pa, pb) = (
-                    paragraph_range(paragraphs(a, &p.a)),
-                    paragraph_range(paragraphs(b, &p.b)),
+                    paragraph_range(paragraphs(a, p.a)),
+                    paragraph_range(paragraphs(b, p.b)),
                 );
                 let _ = writeln!(
                     o,
@@ -211,12 +206,12 @@ pub fn write(
                 let _ = writeln!(
                     o,
                     "  A  {}",
-                    marked(a, l.a_span.clone(), &l.marked_words(Side::A), ansi)
+                    marked(a, l.a_span, &l.marked_words(Side::A), ansi)
                 );
                 let _ = writeln!(
                     o,
                     "  B  {}",
-                    marked(b, l.b_span.clone(), &l.marked_words(Side::B), ansi)
+                    marked(b, l.b_span, &l.marked_words(Side::B), ansi)
                 );
                 for f in c.flags_of(i) {
                     let _ = writeln!(
@@ -228,17 +223,17 @@ pub fn write(
                 o.push('\n');
             }
             Item::New(k) => {
-                let r = &al.b_unlinked[k];
+                let r = al.b_unlinked[k];
                 let _ = writeln!(
                     o,
                     "{}   B ¶{}\n  B  {}\n",
                     paint(&sgr(Mark::New), &format!("{} in B", Mark::New.label())),
                     b.paragraph_number(r.start),
-                    paint(&sgr(Mark::New), &flatten(&b.text[b.sentences_span(r)]))
+                    paint(&sgr(Mark::New), &flatten(b.text_at(b.sentences_bytes(r))))
                 );
             }
             Item::Dropped(k) => {
-                let r = &al.a_unlinked[k];
+                let r = al.a_unlinked[k];
                 let _ = writeln!(
                     o,
                     "{}   A ¶{}\n  A  {}\n",
@@ -247,7 +242,10 @@ pub fn write(
                         &format!("{} from A", Mark::Dropped.label())
                     ),
                     a.paragraph_number(r.start),
-                    paint(&sgr(Mark::Dropped), &flatten(&a.text[a.sentences_span(r)]))
+                    paint(
+                        &sgr(Mark::Dropped),
+                        &flatten(a.text_at(a.sentences_bytes(r)))
+                    )
                 );
             }
         }
@@ -259,8 +257,8 @@ pub fn write(
         let _ = writeln!(o, "{}", paint(BOLD, "Changed outside the links"));
         for f in loose {
             let _ = writeln!(o, "  {FLAG} {}: {}", f.kind.label(), f.detail);
-            let _ = writeln!(o, "     A  {}", flatten(&a.text[f.a.clone()]));
-            let _ = writeln!(o, "     B  {}", flatten(&b.text[f.b.clone()]));
+            let _ = writeln!(o, "     A  {}", flatten(a.text_at(f.a)));
+            let _ = writeln!(o, "     B  {}", flatten(b.text_at(f.b)));
         }
         o.push('\n');
         out.write_all(o.as_bytes())?;
@@ -312,25 +310,28 @@ mod tests {
     #[test]
     fn words_are_marked_wdiff_style() {
         let a = Article::parse("a.txt", b"The cat sat on the mat today.".to_vec());
-        let s = a.sentences[0].span.clone();
+        let s = a.sentences[0].span;
         assert_eq!(
-            marked(&a, s.clone(), &[(1..2, Mark::Deleted)], false),
+            marked(&a, s, &[(Words::new(1, 2), Mark::Deleted)], false),
             "The [-cat-] sat on the mat today."
         );
         assert_eq!(
-            marked(&a, s.clone(), &[(4..6, Mark::Inserted)], false),
+            marked(&a, s, &[(Words::new(4, 6), Mark::Inserted)], false),
             "The cat sat on {+the mat+} today."
         );
         assert_eq!(
             marked(
                 &a,
-                s.clone(),
-                &[(0..2, Mark::Moved), (5..6, Mark::Deleted)],
+                s,
+                &[
+                    (Words::new(0, 2), Mark::Moved),
+                    (Words::new(5, 6), Mark::Deleted)
+                ],
                 false
             ),
             "{~The cat~} sat on the [-mat-] today."
         );
-        let blue = marked(&a, s, &[(0..2, Mark::Moved)], true);
+        let blue = marked(&a, s, &[(Words::new(0, 2), Mark::Moved)], true);
         assert!(blue.starts_with(&Mark::Moved.look(true).sgr()), "{blue:?}");
     }
 }

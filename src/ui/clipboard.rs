@@ -7,7 +7,7 @@ use crossterm::Command;
 use crossterm::clipboard::CopyToClipboard;
 
 use crate::align::Alignment;
-use crate::article::{Article, safe_line};
+use crate::article::{Article, Sentences, safe_line};
 use crate::side::Side;
 use crate::view::Unit;
 
@@ -78,13 +78,13 @@ pub fn copy(a: &Article, b: &Article, al: &Alignment, unit: Unit) -> Option<(Vec
 /// What `y` copies for a passage: each side it has, with its file name and
 /// paragraph, then its text.
 pub fn passage(a: &Article, b: &Article, al: &Alignment, unit: Unit) -> Option<String> {
-    let sides: Vec<(Side, &Article, std::ops::Range<usize>)> = match unit {
+    let sides: Vec<(Side, &Article, Sentences)> = match unit {
         Unit::Link(i) => {
             let l = al.links.get(i)?;
-            vec![(Side::A, a, l.a.clone()), (Side::B, b, l.b.clone())]
+            vec![(Side::A, a, l.a), (Side::B, b, l.b)]
         }
-        Unit::New(i) => vec![(Side::B, b, al.b_unlinked.get(i)?.clone())],
-        Unit::Dropped(i) => vec![(Side::A, a, al.a_unlinked.get(i)?.clone())],
+        Unit::New(i) => vec![(Side::B, b, *al.b_unlinked.get(i)?)],
+        Unit::Dropped(i) => vec![(Side::A, a, *al.a_unlinked.get(i)?)],
         Unit::Other => return None,
     };
     let mut out = String::new();
@@ -109,7 +109,7 @@ pub fn passage(a: &Article, b: &Article, al: &Alignment, unit: Unit) -> Option<S
             side.letter(),
             safe_line(&art.path)
         ));
-        out.push_str(&art.text[art.sentences_span(&sents)]);
+        out.push_str(art.text_at(art.sentences_bytes(sents)));
     }
     out.push('\n');
     Some(out)

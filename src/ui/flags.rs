@@ -8,8 +8,6 @@
 //! Enter goes to one. The gutter's `⚑` and the marked words are drawn by
 //! `render`.
 
-use std::ops::Range;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -19,7 +17,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::geometry::{self, FLAG_ROWS};
 use super::keymap::{Action, Ctx, Dir, Keymap};
 use super::part::{Ask, Env, Outcome, Part, move_in, movement};
-use crate::article::Article;
+use crate::article::{Article, TextBytes};
 use crate::drift::{Flag, FlagKind};
 use crate::marks::FLAG;
 use crate::side::Side;
@@ -223,7 +221,7 @@ pub fn first_difference(x: &str, y: &str) -> (usize, usize) {
 /// `cut`: the flagged text is shown from a later point (`…` in front).
 fn excerpt(
     art: &Article,
-    bytes: &Range<usize>,
+    bytes: &TextBytes,
     marked: Style,
     width: usize,
     cut: bool,
@@ -328,8 +326,8 @@ fn render(
                 // An altered quotation from just before its first change.
                 let (da, db) = match f.kind {
                     FlagKind::AlteredQuote => first_difference(
-                        a.text.get(f.a.clone()).unwrap_or_default(),
-                        b.text.get(f.b.clone()).unwrap_or_default(),
+                        a.text.get(f.a.range()).unwrap_or_default(),
+                        b.text.get(f.b.range()).unwrap_or_default(),
                     ),
                     _ => (0, 0),
                 };
@@ -339,7 +337,7 @@ fn render(
                     let label = format!("  {} {para:<4} ", side.letter());
                     let room = width.saturating_sub(display_width(&label));
                     let mut spans = vec![Span::styled(label, theme.dim())];
-                    let shown = (bytes.start + skip).min(bytes.end)..bytes.end;
+                    let shown = TextBytes::new((bytes.start + skip).min(bytes.end), bytes.end);
                     spans.extend(excerpt(art, &shown, marked, room, skip > 0));
                     lines.push(Line::from(spans));
                 }

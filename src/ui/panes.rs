@@ -5,7 +5,6 @@
 //! side by side: titles, paragraph numbers, gutters, text and maps.
 
 use std::borrow::Cow;
-use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -22,7 +21,7 @@ use super::part::{Ask, Edit, Env, Outcome, Part, movement};
 use super::reading::{Deferred, Reading};
 use super::screen::{Hit, Mouse, Pane};
 use super::search::Search;
-use crate::article::{Article, safe_line};
+use crate::article::{Article, TextBytes, safe_line};
 use crate::comparison::Comparison;
 use crate::marks::FLAG;
 use crate::side::{Side, Sides};
@@ -303,20 +302,22 @@ impl Panes {
         let (matches, current) = self.search.on_side(side);
         // The flags' bytes on this side: every row holding some gets a ⚑, and
         // a changed number or name is marked itself.
-        let flagged: Vec<(Range<usize>, bool)> = env
+        let flagged: Vec<(TextBytes, bool)> = env
             .comparison
             .map(|c| {
                 c.flags
                     .iter()
                     .map(|f| {
-                        let r = Sides::new(&f.a, &f.b)[side].clone();
+                        let r = Sides::new(f.a, f.b)[side];
                         (r, flags::marks_words(f.kind))
                     })
                     .collect()
             })
             .unwrap_or_default();
-        let overlaps = |r: &Range<usize>, p: &Range<usize>| {
-            r.start < p.end.max(p.start + 1) && p.start < r.end
+        // A piece is at least one byte wide here: a joining space that
+        // stands for no byte still sits where its row has text.
+        let overlaps = |r: &TextBytes, p: &TextBytes| {
+            r.overlaps(&TextBytes::new(p.start, p.end.max(p.start + 1)))
         };
         let rows = sp.rows(side);
         let top = self.reading.top[side].min(rows.len().saturating_sub(h));
@@ -517,19 +518,19 @@ fn pane_title(env: &Env, side: Side, art: &Article, width: u16) -> Line<'static>
 /// for plain stretches, `(text, Some(is_current))` for matched ones.
 fn highlight<'t>(
     text: &'t str,
-    bytes: &Range<usize>,
-    matches: &[Range<usize>],
-    current: Option<&Range<usize>>,
+    bytes: &TextBytes,
+    matches: &[TextBytes],
+    current: Option<&TextBytes>,
 ) -> Vec<(&'t str, Option<bool>)> {
     let first = matches.partition_point(|m| m.end <= bytes.start);
-    let hits: Vec<&Range<usize>> = matches[first..]
+    let hits: Vec<&TextBytes> = matches[first..]
         .iter()
         .take_while(|m| m.start < bytes.end.max(bytes.start + 1))
         .collect();
     if hits.is_empty() {
         return vec![(text, None)];
     }
-    let is_cur = |m: &Range<usize>| current.is_some_and(|c| c == m);
+    let is_cur = |m: &TextBytes| current.is_some_and(|c| c == m);
     // A joining space stands for a whitespace run: all or nothing.
     if text.len() != bytes.len() {
         return vec![(text, Some(hits.iter().any(|m| is_cur(m))))];

@@ -5,11 +5,10 @@
 //! n/N step through them the way the eye reads the two panes.
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::Arc;
 
 use super::keymap::Dir;
-use crate::article::Article;
+use crate::article::{Article, TextBytes};
 use crate::side::{Side, Sides};
 use crate::view::Spread;
 
@@ -19,7 +18,7 @@ pub struct Match {
     /// The article it is in.
     pub side: Side,
     /// Its bytes in that article's text.
-    pub bytes: Range<usize>,
+    pub bytes: TextBytes,
 }
 
 /// The search state.
@@ -33,7 +32,7 @@ pub struct Search {
     pub current: Option<usize>,
     /// The matches of each side (A, B) as byte ranges sorted by start, for
     /// drawing (kept here, not gathered and sorted again on every frame).
-    by_side: Sides<Vec<Range<usize>>>,
+    by_side: Sides<Vec<TextBytes>>,
     /// Typed but not searched yet: a paste or fast typing searches once per
     /// batch of keys (see `App::catch_up`), not once per key.
     pub(crate) pending: bool,
@@ -98,7 +97,7 @@ impl Search {
             let found = folded.find_all(text, &needle);
             self.matches.extend(found.iter().map(|bytes| Match {
                 side,
-                bytes: bytes.clone(),
+                bytes: *bytes,
             }));
             self.by_side[side] = found;
         }
@@ -164,12 +163,12 @@ impl Search {
     }
 
     /// Matches on one side as sorted byte ranges, with the current one.
-    pub fn on_side(&self, side: Side) -> (&[Range<usize>], Option<Range<usize>>) {
+    pub fn on_side(&self, side: Side) -> (&[TextBytes], Option<TextBytes>) {
         let v = &self.by_side[side];
         let cur = self
             .current_match()
             .filter(|m| m.side == side)
-            .map(|m| m.bytes.clone());
+            .map(|m| m.bytes);
         (v, cur)
     }
 
@@ -187,7 +186,7 @@ impl Search {
 
 /// Byte ranges of `needle` in `hay`, ignoring case, without overlaps.
 #[cfg(test)]
-pub fn find_all(hay: &str, needle: &str) -> Vec<Range<usize>> {
+pub fn find_all(hay: &str, needle: &str) -> Vec<TextBytes> {
     Folded::new(hay).find_all(hay, &needle.to_lowercase())
 }
 
@@ -242,9 +241,9 @@ impl Folded {
         }
     }
 
-    /// Byte ranges of `text` (the text this was made from) where the
-    /// lower-case `needle` occurs, without overlaps.
-    pub fn find_all(&self, text: &str, needle: &str) -> Vec<Range<usize>> {
+    /// Byte ranges of `text` (the article's text this was made from) where
+    /// the lower-case `needle` occurs, without overlaps.
+    pub fn find_all(&self, text: &str, needle: &str) -> Vec<TextBytes> {
         if needle.is_empty() {
             return Vec::new();
         }
@@ -259,7 +258,7 @@ impl Folded {
             if inside {
                 be = text[be..].chars().next().map_or(be, |c| be + c.len_utf8());
             }
-            out.push(bs..be);
+            out.push(TextBytes::new(bs, be));
             from = e;
         }
         out
@@ -273,11 +272,14 @@ mod tests {
     #[test]
     fn find_all_ignores_case_and_keeps_original_offsets() {
         let hay = "İstanbul and ISTANBUL; the Plan, a plan.";
-        let got: Vec<&str> = find_all(hay, "plan").into_iter().map(|r| &hay[r]).collect();
+        let got: Vec<&str> = find_all(hay, "plan")
+            .into_iter()
+            .map(|r| &hay[r.range()])
+            .collect();
         assert_eq!(got, ["Plan", "plan"]);
         let got: Vec<&str> = find_all(hay, "stanbul")
             .into_iter()
-            .map(|r| &hay[r])
+            .map(|r| &hay[r.range()])
             .collect();
         assert_eq!(got, ["stanbul", "STANBUL"]);
         assert!(find_all(hay, "").is_empty());
@@ -294,7 +296,10 @@ mod tests {
             ("stanbul", vec!["STANBUL"]),
             ("i\u{307}s", vec!["İS"]),
         ] {
-            let got: Vec<&str> = find_all(hay, needle).into_iter().map(|r| &hay[r]).collect();
+            let got: Vec<&str> = find_all(hay, needle)
+                .into_iter()
+                .map(|r| &hay[r.range()])
+                .collect();
             assert_eq!(got, want, "{needle:?}");
         }
     }

@@ -452,7 +452,7 @@ impl UptakeView {
             };
             buf.set_stringn(held_x, y, held, 3, Style::default());
             if text_x < area.right() {
-                let text = &art.text[art.paragraphs[p.paragraph].span.clone()];
+                let text = art.text_at(art.paragraphs[p.paragraph].span);
                 let text = safe_line(text);
                 let w = usize::from(area.right() - text_x);
                 let style = if here { t.strong() } else { Style::default() };

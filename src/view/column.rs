@@ -3,13 +3,12 @@
 //! changed, the runs of moved links, and the rows emitted so far.
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use super::rows::{Row, RowKind, offset};
 use super::wrap::wrap_each;
 use super::{Class, Unit};
 use crate::align::Alignment;
-use crate::article::{Article, Role};
+use crate::article::{Article, Role, TextBytes};
 use crate::marks::Mark;
 use crate::side::Side;
 
@@ -29,8 +28,8 @@ impl Chunk {
         self.paragraph as usize
     }
 
-    fn bytes(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+    fn bytes(&self) -> TextBytes {
+        TextBytes::new(self.start as usize, self.end as usize)
     }
 }
 
@@ -38,7 +37,7 @@ impl Chunk {
 pub(super) struct Column<'a> {
     art: &'a Article,
     width: usize,
-    pub(super) changed: Vec<(Range<usize>, Mark)>,
+    pub(super) changed: Vec<(TextBytes, Mark)>,
     pub(super) chunks: Vec<Chunk>,
     /// (link, chunk index) for every chunk of a link, sorted: see `find`.
     link_chunks: Vec<(usize, usize)>,
@@ -68,7 +67,7 @@ impl<'a> Column<'a> {
         let mut chunks: Vec<Chunk> = Vec::new();
         for (pi, p) in art.paragraphs.iter().enumerate() {
             if p.sentences.is_empty() {
-                if !art.text[p.span.clone()].trim().is_empty() {
+                if !art.text_at(p.span).trim().is_empty() {
                     chunks.push(Chunk {
                         unit: Unit::Other,
                         paragraph: offset(pi),
@@ -79,7 +78,7 @@ impl<'a> Column<'a> {
                 }
                 continue;
             }
-            for s in p.sentences.clone() {
+            for s in p.sentences {
                 // A sentence owns the text from its start to the next one's, so
                 // that every byte of the paragraph is shown exactly once.
                 let start = if s == p.sentences.start {
@@ -107,22 +106,23 @@ impl<'a> Column<'a> {
         }
         // Words B changed (deleted on A's side, inserted on B's) and phrases
         // it moved within a link (on both sides), as every output marks them.
-        let mut changed: Vec<(Range<usize>, Mark)> = Vec::new();
+        let mut changed: Vec<(TextBytes, Mark)> = Vec::new();
         for l in &al.links {
             for (r, change) in l.marked_words(side) {
-                if let (Some(first), Some(last)) = (
-                    art.words.get(r.start),
-                    r.end.checked_sub(1).and_then(|e| art.words.get(e)),
-                ) && first.span().start < last.span().end
-                {
-                    changed.push((first.span().start..last.span().end, change));
+                // (A run past the article's words would be an alignment of
+                // another text: skipped, never a panic.)
+                if r.end <= art.words.len() {
+                    let bytes = art.words_bytes(r);
+                    if !bytes.is_empty() {
+                        changed.push((bytes, change));
+                    }
                 }
             }
         }
         changed.sort_by_key(|(r, _)| (r.start, r.end));
         // Disjoint, so that lookups by partition point stay correct: overlaps
         // of one kind merge, and a range overlapping another kind gives way.
-        let mut merged: Vec<(Range<usize>, Mark)> = Vec::with_capacity(changed.len());
+        let mut merged: Vec<(TextBytes, Mark)> = Vec::with_capacity(changed.len());
         for (mut r, c) in changed {
             match merged.last_mut() {
                 Some((m, mc)) if r.start <= m.end && *mc == c => m.end = m.end.max(r.end),
@@ -209,7 +209,7 @@ impl<'a> Column<'a> {
         } else {
             None
         };
-        let changed: &[(Range<usize>, Mark)] = match c.unit {
+        let changed: &[(TextBytes, Mark)] = match c.unit {
             Unit::Link(_) => &self.changed,
             _ => &[],
         };
@@ -298,7 +298,7 @@ fn owners(art: &Article, side: Side, al: &Alignment) -> Vec<Unit> {
         Side::B => &al.b_unlinked,
     };
     for (k, r) in runs.iter().enumerate() {
-        for s in r.clone() {
+        for s in *r {
             if let Some(o) = owner.get_mut(s) {
                 *o = match side {
                     Side::A => Unit::Dropped(k),
@@ -312,7 +312,7 @@ fn owners(art: &Article, side: Side, al: &Alignment) -> Vec<Unit> {
             Side::A => &l.a,
             Side::B => &l.b,
         };
-        for s in r.clone() {
+        for s in *r {
             if let Some(o) = owner.get_mut(s)
                 && !matches!(o, Unit::Link(_))
             {

@@ -3,9 +3,9 @@
 //! it is drawn (`Spread::pieces`).
 
 use std::num::NonZeroU32;
-use std::ops::Range;
 
 use super::{Class, Unit};
+use crate::article::TextBytes;
 use crate::marks::Mark;
 
 /// What a display row holds.
@@ -110,8 +110,8 @@ impl Row {
 
     /// The bytes of `Article::text` the row shows: empty on rows that show no
     /// text (blank, filler and note rows).
-    pub fn bytes(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+    pub fn bytes(&self) -> TextBytes {
+        TextBytes::new(self.start as usize, self.end as usize)
     }
 
     /// The first byte of `Article::text` the row shows, on a text row.

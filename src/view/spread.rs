@@ -12,7 +12,7 @@ use super::rows::{Bracket, Gutter, Row, RowKind, offset};
 use super::wrap::{Piece, wrap_each};
 use super::{Class, Unit};
 use crate::align::Alignment;
-use crate::article::Article;
+use crate::article::{Article, TextBytes};
 use crate::marks::Mark;
 use crate::side::{Side, Sides};
 
@@ -39,7 +39,7 @@ pub struct Spread {
 #[derive(Debug, Clone, Default)]
 struct Beside {
     /// The changed words' byte ranges, for the pieces of rows.
-    changed: Sides<Vec<(Range<usize>, Mark)>>,
+    changed: Sides<Vec<(TextBytes, Mark)>>,
     /// What each note row says, by row index (in order).
     notes: Sides<Vec<(u32, Box<str>)>>,
 }
@@ -193,8 +193,8 @@ impl Spread {
                     continue;
                 };
                 let there = |l: usize| match side {
-                    Side::A => al.links[l].b.clone(),
-                    Side::B => al.links[l].a.clone(),
+                    Side::A => al.links[l].b,
+                    Side::B => al.links[l].a,
                 };
                 // The paragraphs the run spans on the other side.
                 let s = links.iter().map(|&l| there(l).start).min().unwrap_or(0);
@@ -283,7 +283,7 @@ impl Spread {
         let row = row as usize;
         // A row's pieces cover its bytes without a gap: the joining space
         // stands for the whole whitespace run between two tokens.
-        self.rows(side)[row].bytes().contains(&byte).then_some(row)
+        self.rows(side)[row].bytes().contains(byte).then_some(row)
     }
 
     /// The pieces of text a row of `side` shows, each with its class, made
@@ -291,10 +291,10 @@ impl Spread {
     /// them: the row's bytes wrapped again at the side's width fit on one row.
     pub fn pieces(&self, side: Side, row: &Row, art: &Article) -> Vec<Piece> {
         let range = row.bytes();
-        if row.kind != RowKind::Text || art.text.get(range.clone()).is_none() {
+        if row.kind != RowKind::Text || art.text.get(range.range()).is_none() {
             return Vec::new();
         }
-        let changed: &[(Range<usize>, Mark)] = match row.unit {
+        let changed: &[(TextBytes, Mark)] = match row.unit {
             Unit::Link(_) => &self.beside.changed[side],
             _ => &[],
         };

@@ -3,13 +3,13 @@
 //! into rows of pieces, each piece with its class and changed-word mark.
 
 use std::borrow::Cow;
-use std::ops::Range;
 
 use compact_str::CompactString;
 use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Class;
+use crate::article::TextBytes;
 use crate::marks::Mark;
 
 /// Display width of `s` as ratatui's buffer will lay it out.
@@ -122,7 +122,7 @@ pub struct Piece {
     /// whitespace, clusters cut to [`MAX_CLUSTER`] characters.
     pub text: CompactString,
     /// The bytes of `Article::text` the piece stands for.
-    pub bytes: Range<usize>,
+    pub bytes: TextBytes,
     /// What the text is to the reader (its passage's class).
     pub class: Class,
     /// Set on words that differ inside a link.
@@ -151,9 +151,9 @@ struct Tag {
 /// the only way a row exceeds `width`.
 pub fn wrap(
     text: &str,
-    range: Range<usize>,
+    range: TextBytes,
     class: Class,
-    changed: &[(Range<usize>, Mark)],
+    changed: &[(TextBytes, Mark)],
     words: &[crate::article::Word],
     width: usize,
 ) -> Vec<Vec<Piece>> {
@@ -169,9 +169,9 @@ pub fn wrap(
 /// row's pieces at once.
 pub(super) fn wrap_each(
     text: &str,
-    range: Range<usize>,
+    range: TextBytes,
     class: Class,
-    changed: &[(Range<usize>, Mark)],
+    changed: &[(TextBytes, Mark)],
     words: &[crate::article::Word],
     width: usize,
     emit: &mut dyn FnMut(Vec<Piece>),
@@ -184,8 +184,8 @@ pub(super) fn wrap_each(
     let mut row: Vec<Piece> = Vec::new();
     let mut row_w = 0usize;
     let mut gap_start: Option<usize> = None;
-    for (ts, te) in tokens(text, range.clone()) {
-        let pieces = split_token(text, ts..te, &tag_at, changed, words);
+    for (ts, te) in tokens(text, range) {
+        let pieces = split_token(text, TextBytes::new(ts, te), &tag_at, changed, words);
         let tw: usize = pieces.iter().map(|p| p.width).sum();
         let sep = usize::from(!row.is_empty());
         if row_w + sep + tw <= width {
@@ -194,7 +194,7 @@ pub(super) fn wrap_each(
                 let t = tag_at(gs);
                 row.push(Piece {
                     text: " ".into(),
-                    bytes: gs..ts,
+                    bytes: TextBytes::new(gs, ts),
                     class: t.class,
                     change: t.change,
                     word: None,
@@ -215,7 +215,7 @@ pub(super) fn wrap_each(
                 // Too long for any row: break between graphemes (of the
                 // article's text: a piece's own text may be capped).
                 for p in pieces {
-                    for (gs, whole) in text[p.bytes.clone()].grapheme_indices(true) {
+                    for (gs, whole) in text[p.bytes.range()].grapheme_indices(true) {
                         let g = cap_cluster(whole);
                         let gw = grapheme_width(g);
                         if row_w + gw > width && !row.is_empty() {
@@ -230,7 +230,7 @@ pub(super) fn wrap_each(
                             &mut row,
                             Piece {
                                 text: g.into(),
-                                bytes: start..start + whole.len(),
+                                bytes: TextBytes::new(start, start + whole.len()),
                                 width: gw,
                                 class: p.class,
                                 change: p.change,
@@ -268,7 +268,7 @@ fn push_merged(row: &mut Vec<Piece>, p: Piece) {
 }
 
 /// What changed at `byte`, if it is inside one of the sorted, disjoint `ranges`.
-fn change_at(ranges: &[(Range<usize>, Mark)], byte: usize) -> Option<Mark> {
+fn change_at(ranges: &[(TextBytes, Mark)], byte: usize) -> Option<Mark> {
     let i = ranges.partition_point(|(r, _)| r.end <= byte);
     ranges
         .get(i)
@@ -278,8 +278,8 @@ fn change_at(ranges: &[(Range<usize>, Mark)], byte: usize) -> Option<Mark> {
 
 /// Maximal runs of non-whitespace in `text[range]`, as byte ranges, one at a
 /// time (a paragraph of one-letter words has a token every two bytes).
-fn tokens(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text[range.clone()].char_indices();
+fn tokens(text: &str, range: TextBytes) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text[range.range()].char_indices();
     let mut start: Option<usize> = None;
     let mut done = false;
     std::iter::from_fn(move || {
@@ -305,9 +305,9 @@ fn tokens(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, usize
 /// A token cut into pieces wherever a word or a changed range begins or ends.
 fn split_token(
     text: &str,
-    tok: Range<usize>,
+    tok: TextBytes,
     tag_at: &dyn Fn(usize) -> Tag,
-    changed: &[(Range<usize>, Mark)],
+    changed: &[(TextBytes, Mark)],
     words: &[crate::article::Word],
 ) -> Vec<Piece> {
     let mut cuts: Vec<usize> = vec![tok.start, tok.end];
@@ -348,7 +348,7 @@ fn split_token(
         out.push(Piece {
             width: display_width(&shown),
             text: CompactString::from(shown),
-            bytes: s..e,
+            bytes: TextBytes::new(s, e),
             class: tag.class,
             change: tag.change,
             word,
@@ -374,7 +374,7 @@ pub(super) mod tests {
     }
 
     fn wrap_all(a: &Article, width: usize) -> Vec<Vec<Piece>> {
-        let whole = 0..a.text.len();
+        let whole = TextBytes::new(0, a.text.len());
         wrap(&a.text, whole, Class::Plain, &[], &a.words, width)
     }
 
@@ -438,10 +438,10 @@ pub(super) mod tests {
     /// a row's bytes wrapped again at the same width must give that row,
     /// piece for piece (long words broken between graphemes, capped
     /// clusters, wide characters, changed words).
-    fn rewrap_gives_each_row_back(text: &str, changed: &[(Range<usize>, Mark)]) {
+    fn rewrap_gives_each_row_back(text: &str, changed: &[(TextBytes, Mark)]) {
         let a = art(text);
         for width in [1, 2, 3, 5, 9, 17, 40, 80] {
-            let whole = 0..a.text.len();
+            let whole = TextBytes::new(0, a.text.len());
             for row in wrap(
                 &a.text,
                 whole,
@@ -450,7 +450,7 @@ pub(super) mod tests {
                 &a.words,
                 width,
             ) {
-                let bytes = row[0].bytes.start..row[row.len() - 1].bytes.end;
+                let bytes = TextBytes::new(row[0].bytes.start, row[row.len() - 1].bytes.end);
                 let again = wrap(
                     &a.text,
                     bytes,
@@ -467,7 +467,10 @@ pub(super) mod tests {
     #[test]
     fn a_rows_bytes_wrapped_again_give_the_row() {
         rewrap_gives_each_row_back("one two three four five six", &[]);
-        rewrap_gives_each_row_back("abcdefghij xy  z\n\nq", &[(4..13, Mark::Deleted)]);
+        rewrap_gives_each_row_back(
+            "abcdefghij xy  z\n\nq",
+            &[(TextBytes::new(4, 13), Mark::Deleted)],
+        );
         rewrap_gives_each_row_back("漢字 かな 😀😀 ｶﾞｷﾞｸﾞ abc ﾊﾟﾋﾟ 🇺🇦🇺🇦🇺🇦 x", &[]);
         rewrap_gives_each_row_back(
             &format!(
@@ -478,7 +481,13 @@ pub(super) mod tests {
             &[],
         );
         let long = format!("{}-{} x", "y".repeat(30), "z".repeat(30));
-        rewrap_gives_each_row_back(&long, &[(0..30, Mark::Inserted), (31..61, Mark::Moved)]);
+        rewrap_gives_each_row_back(
+            &long,
+            &[
+                (TextBytes::new(0, 30), Mark::Inserted),
+                (TextBytes::new(31, 61), Mark::Moved),
+            ],
+        );
     }
 
     #[test]

@@ -77,7 +77,7 @@ pub(super) fn make_link(
         let text = |side: &Prepared, us: &[Compared]| {
             let (s0, s1) = (us[0].sentence, us[us.len() - 1].sentence);
             let art = side.art;
-            words::letters(&art.text[art.sentences[s0].span.start..art.sentences[s1].span.end])
+            words::letters(art.text_at(art.sentences_bytes(Sentences::new(s0, s1 + 1))))
         };
         let (la, lb) = (text(sa, ua), text(sb, ub));
         let common = words::lcs_symbols(&la, &lb) as f64;
@@ -94,10 +94,10 @@ pub(super) fn make_link(
         kept_a: kept.0,
         kept_b: kept.1,
         moved,
-        a: a0..a1,
-        b: b0..b1,
-        a_span: sa.art.sentences[a0].span.start..sa.art.sentences[a1 - 1].span.end,
-        b_span: sb.art.sentences[b0].span.start..sb.art.sentences[b1 - 1].span.end,
+        a: Sentences::new(a0, a1),
+        b: Sentences::new(b0, b1),
+        a_span: sa.art.sentences_bytes(Sentences::new(a0, a1)),
+        b_span: sb.art.sentences_bytes(Sentences::new(b0, b1)),
         ops,
     };
     (link, exact)

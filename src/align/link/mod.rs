@@ -15,7 +15,7 @@ use std::ops::Range;
 use super::tokens::{Token, Tokenizer};
 use super::{Kind, Link, Options};
 use super::{synonyms, words};
-use crate::article::{Article, Role};
+use crate::article::{Article, Role, Sentences};
 
 mod beads;
 mod candidates;
@@ -284,13 +284,13 @@ impl<'a> Prepared<'a> {
             }
             let toks: Vec<Token> = s
                 .words
-                .clone()
+                .into_iter()
                 .map(|w| tok.token(art.word_text(w)))
                 .collect();
             let seq: Vec<u32> = toks.iter().filter(|t| t.content).map(|t| t.stem).collect();
             let mut specific: Vec<u32> = s
                 .words
-                .clone()
+                .into_iter()
                 .zip(&toks)
                 .enumerate()
                 .filter(|&(k, (w, t))| {
@@ -447,10 +447,10 @@ fn is_strong(l: &Link) -> bool {
 
 /// How many words the link's sentences hold on its shorter side.
 fn sentence_words(a: &Article, b: &Article, l: &Link) -> usize {
-    let n = |art: &Article, r: &Range<usize>| -> usize {
-        r.clone().map(|i| art.sentences[i].words.len()).sum()
+    let n = |art: &Article, r: Sentences| -> usize {
+        art.sentences_in(r).iter().map(|s| s.words.len()).sum()
     };
-    n(a, &l.a).min(n(b, &l.b))
+    n(a, l.a).min(n(b, l.b))
 }
 
 /// Whether the shorter text reads as a summary of the longer one: see
@@ -469,7 +469,7 @@ fn reads_as_summary(a: &Article, b: &Article, body: &[&Link]) -> bool {
         return false;
     }
     let short = if short_is_a { a } else { b };
-    let side = |l: &Link| if short_is_a { l.a.clone() } else { l.b.clone() };
+    let side = |l: &Link| if short_is_a { l.a } else { l.b };
     let full = body
         .iter()
         .filter(|l| sentence_words(a, b, l) >= SUMMARY_LINK_WORDS)
@@ -687,6 +687,7 @@ fn wording_kept(sa: &Prepared, sb: &Prepared, bead: &Bead, opts: &Options) -> us
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Words;
 
     fn bead(a: usize, b: usize, dice: f64, count: usize, names: usize) -> Bead {
         Bead {
@@ -712,17 +713,21 @@ mod tests {
             kind,
             score,
             moved: false,
-            a: 0..1,
-            b: 0..1,
-            a_span: 0..1,
-            b_span: 0..1,
+            a: Sentences::new(0, 1),
+            b: Sentences::new(0, 1),
+            a_span: crate::article::TextBytes::new(0, 1),
+            b_span: crate::article::TextBytes::new(0, 1),
             ops: vec![
-                words::WordOp::Delete { a: 0..2 },
-                words::WordOp::Equal {
-                    a: 2..2 + run,
-                    b: 0..run,
+                words::WordOp::Delete {
+                    a: Words::new(0, 2),
                 },
-                words::WordOp::Insert { b: run..run + 3 },
+                words::WordOp::Equal {
+                    a: Words::new(2, 2 + run),
+                    b: Words::new(0, run),
+                },
+                words::WordOp::Insert {
+                    b: Words::new(run, run + 3),
+                },
             ],
             kept_a,
             kept_b,
