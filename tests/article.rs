@@ -9,6 +9,9 @@ use copycat::article::{self, Article, Role, Sentences, check::check};
 use proptest::prelude::*;
 use proptest::sample::select;
 
+#[path = "common/markup.rs"]
+mod markup;
+
 // ---------------------------------------------------------------------------
 // The bundled articles.
 
@@ -845,17 +848,8 @@ const PAGE_WORDS: &[(&str, &str)] = &[
 /// What a stretch of one of these pages reads as: tags dropped, the
 /// entities `PAGE_WORDS` use decoded.
 fn page_reading(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&#8217;", "’")
+    markup::without_tags(html)
+        .replace("&#8217;", "’")
         .replace("&eacute;", "é")
         .replace("&#xE9;", "é")
         .replace("&lt;", "<")

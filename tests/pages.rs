@@ -23,6 +23,9 @@
 //! `cp1252-http-equiv.html`); and control characters spelled as entities in
 //! every metadata field (`hostile-meta.html`).
 
+#[path = "common/markup.rs"]
+mod markup;
+
 use std::path::Path;
 
 use copycat::align::align;
@@ -123,17 +126,7 @@ fn bundled(key: &str) -> Article {
 /// The text a browser shows for a stretch of HTML: tags dropped, entities
 /// decoded, whitespace collapsed (enough for the entities these pages use).
 fn rendered(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    let out = out
+    let out = markup::without_tags(html)
         .replace("&#x202E;", "\u{FFFD}")
         .replace("&#8217;", "’")
         .replace("&#8220;", "“")

@@ -558,39 +558,28 @@ mod tests {
 
     #[test]
     fn two_copies_with_different_text_between_are_two_passages() {
+        let a = "One copied line is here. Two is the A line between. Three copied line is here.";
+        // Passages of links 0-0 and 2-2 between A and `b`, of kind `kind`.
+        let count = |b: &str, kind: Kind| {
+            let (a, b) = (
+                Article::parse("a", a.as_bytes().to_vec()),
+                Article::parse("b", b.as_bytes().to_vec()),
+            );
+            let mut l = links(&a, &b, &[(0, 0), (2, 2)]);
+            l.iter_mut().for_each(|x| x.kind = kind);
+            passages(&a, &b, &l).len()
+        };
         // Two pasted passages from near places of A, each copied, with the
         // new text's own sentence between them in B and another of A's
         // between them in A: two takings, not one block with a gap.
-        let a = Article::parse(
-            "a",
-            b"One copied line is here. Two is the A line between. Three copied line is here."
-                .to_vec(),
-        );
-        let b = Article::parse(
-            "b",
-            b"One copied line is here. Zebras graze on the plain today. Three copied line is here."
-                .to_vec(),
-        );
-        let mut l = links(&a, &b, &[(0, 0), (2, 2)]);
-        for x in &mut l {
-            x.kind = Kind::Copied;
-        }
-        assert_eq!(passages(&a, &b, &l).len(), 2);
+        let own =
+            "One copied line is here. Zebras graze on the plain today. Three copied line is here.";
+        assert_eq!(count(own, Kind::Copied), 2);
         // The same gap between reworded links is a reuser's rewriting.
-        let reworded = links(&a, &b, &[(0, 0), (2, 2)]);
-        assert_eq!(passages(&a, &b, &reworded).len(), 1);
+        assert_eq!(count(own, Kind::Reworded), 1);
         // And the same text between two copies (a line too short or too
         // common to link) belongs to the copy.
-        let b = Article::parse(
-            "b",
-            b"One copied line is here. Two is the A line between. Three copied line is here."
-                .to_vec(),
-        );
-        let mut l = links(&a, &b, &[(0, 0), (2, 2)]);
-        for x in &mut l {
-            x.kind = Kind::Copied;
-        }
-        assert_eq!(passages(&a, &b, &l).len(), 1);
+        assert_eq!(count(a, Kind::Copied), 1);
     }
 
     /// An article of `n` distinct one-sentence lines.

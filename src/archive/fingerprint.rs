@@ -1,24 +1,13 @@
-//! Sentence fingerprints: each body sentence as the sorted set of its
-//! stemmed content words, each stem a 63-bit key.
-//!
-//! The rules are those of `corpus::candidates` (the aligner's own tokens;
-//! body sentences only; at least [`MIN_STEMS`] distinct stems), so that the
-//! index, the distributed job and `rank` see the same sentences: a test
-//! checks that the counts agree with `corpus::candidates` on a generated
-//! corpus. The keys differ from `corpus`'s (which only need to be the same
-//! within one process): they are a stable hash of the stem's text, the same
-//! on every machine and in every release, because the index keeps them on
-//! disk and the distributed job compares keys made by different processes.
+//! Sentence fingerprints for the archive: [`crate::corpus::fingerprint`]'s
+//! rules (the same sentences as `rank` sees), with each stem keyed by a
+//! stable hash of its text, the same on every machine and in every release,
+//! because the index keeps the keys on disk and the distributed job compares
+//! keys made by different processes.
 
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
-use crate::align::tokens::Tokenizer;
 use crate::article::Article;
-
-/// A sentence needs this many distinct content stems to be evidence (as in
-/// `corpus::candidates`: shorter ones are found in independent reports
-/// alike).
-pub const MIN_STEMS: usize = 3;
+pub use crate::corpus::fingerprint::{Fingerprint, Fingerprinter, MIN_STEMS};
 
 /// The key of a stem: 63 bits, so that it is a non-negative `bigint` in
 /// Spark and Parquet, never 0 (0 marks "not computed yet" in the cache).
@@ -32,81 +21,21 @@ pub fn content_hash(bytes: &[u8]) -> u128 {
     xxh3_128(bytes)
 }
 
-/// Turns articles into sentence fingerprints. Keeps a tokenizer and the
-/// key of each of its stem ids across articles: stemming each distinct word
-/// once is most of the cost.
-pub struct Fingerprinter {
-    tok: Tokenizer,
-    keys: Vec<u64>,
-}
-
-impl Default for Fingerprinter {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Fingerprinter {
-    /// A fingerprinter with an empty cache.
-    pub fn new() -> Self {
-        Fingerprinter {
-            tok: Tokenizer::new(),
-            keys: Vec::new(),
-        }
-    }
-
-    fn stem(&mut self, word: &str) -> Option<u64> {
-        let t = self.tok.token(word);
-        if !t.content {
-            return None;
-        }
-        let id = t.stem as usize;
-        if id >= self.keys.len() {
-            self.keys.resize(id + 1, 0);
-        }
-        if self.keys[id] == 0 {
-            self.keys[id] = stem_key(self.tok.stem_text(t.stem));
-        }
-        Some(self.keys[id])
-    }
-
-    /// Each body sentence with enough stems, in reading order, as its index
-    /// among the article's sentences and its sorted, distinct stem keys.
-    pub fn sentences(&mut self, art: &Article) -> Vec<(usize, Vec<u64>)> {
-        let mut out = Vec::new();
-        for (i, s) in art.sentences.iter().enumerate() {
-            if !s.role.compared() {
-                continue;
-            }
-            let mut set: Vec<u64> = s
-                .words
-                .into_iter()
-                .filter_map(|w| self.stem(art.word_text(w)))
-                .collect();
-            set.sort_unstable();
-            set.dedup();
-            if set.len() >= MIN_STEMS {
-                out.push((i, set));
-            }
-        }
-        out
-    }
-}
-
 thread_local! {
     /// Each thread's fingerprinter, kept across calls.
     static FINGERPRINTER: std::cell::RefCell<Fingerprinter> =
-        std::cell::RefCell::new(Fingerprinter::new());
+        std::cell::RefCell::new(Fingerprinter::new(stem_key));
 }
 
 /// [`Fingerprinter::sentences`] with the calling thread's fingerprinter.
-pub fn sentences(art: &Article) -> Vec<(usize, Vec<u64>)> {
-    FINGERPRINTER.with(|f| f.borrow_mut().sentences(art))
+pub fn sentences(art: &Article) -> Vec<Fingerprint> {
+    FINGERPRINTER.with(|f| f.borrow_mut().sentences(art, None))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::tokens::Tokenizer;
 
     #[test]
     fn keys_are_stable_positive_and_nonzero() {

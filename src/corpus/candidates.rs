@@ -32,17 +32,12 @@
 //!
 //! Nothing here decides reuse: the aligner does, on each candidate.
 
-use std::hash::{Hash, Hasher};
-
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHashMap;
 
-use crate::align::tokens::Tokenizer;
+use super::fingerprint::{self, Fingerprinter};
 use crate::article::{self, Article};
 
-/// A sentence needs this many distinct content stems to be evidence: shorter
-/// ones (`Smith resigned.`) are found in independent reports alike.
-const MIN_STEMS: usize = 3;
 /// Work budget of the index: postings scanned per distinct sentence. Stems
 /// are admitted to the index rarest first until the pairs their postings
 /// produce exceed this many per distinct sentence.
@@ -101,64 +96,6 @@ pub struct Found {
     pub matches: usize,
 }
 
-/// Per-thread tokenizing state: the aligner's tokenizer (kept across calls:
-/// each distinct word is stemmed once per thread) and the corpus-wide key of
-/// each of its stem ids.
-struct Fingerprinter {
-    tok: Tokenizer,
-    keys: Vec<u64>,
-}
-
-impl Fingerprinter {
-    fn new() -> Self {
-        Fingerprinter {
-            tok: Tokenizer::new(),
-            keys: Vec::new(),
-        }
-    }
-
-    /// The corpus-wide key of a word's stem (a hash of the stem, the same on
-    /// every thread), `None` for function words.
-    fn stem(&mut self, word: &str) -> Option<u64> {
-        let t = self.tok.token(word);
-        if !t.content {
-            return None;
-        }
-        let id = t.stem as usize;
-        if id >= self.keys.len() {
-            self.keys.resize(id + 1, 0);
-        }
-        if self.keys[id] == 0 {
-            let mut h = FxHasher::default();
-            self.tok.stem_text(t.stem).hash(&mut h);
-            self.keys[id] = h.finish() | 1;
-        }
-        Some(self.keys[id])
-    }
-
-    /// Sorted, distinct stem keys of each body sentence with enough of them.
-    /// …of the sentences in `only`, when given.
-    fn article(&mut self, art: &Article, only: Option<&[article::Sentences]>) -> Vec<Vec<u64>> {
-        let mut out = Vec::new();
-        for (k, s) in art.sentences.iter().enumerate() {
-            if !s.role.compared() || only.is_some_and(|o| !o.iter().any(|r| r.contains(k))) {
-                continue;
-            }
-            let mut set: Vec<u64> = s
-                .words
-                .into_iter()
-                .filter_map(|w| self.stem(art.word_text(w)))
-                .collect();
-            set.sort_unstable();
-            set.dedup();
-            if set.len() >= MIN_STEMS {
-                out.push(set);
-            }
-        }
-        out
-    }
-}
-
 /// The corpus as distinct sentences over interned stems.
 struct Sentences {
     /// Each distinct sentence's sorted stem ids.
@@ -174,19 +111,19 @@ struct Sentences {
 thread_local! {
     /// Each thread's fingerprinter: its cache of stems lasts across calls.
     static FINGERPRINTER: std::cell::RefCell<Fingerprinter> =
-        std::cell::RefCell::new(Fingerprinter::new());
+        std::cell::RefCell::new(Fingerprinter::new(fingerprint::process_key));
 }
 
 /// Fingerprint the articles `among` (indices into `arts`), of those in
 /// `only` only the sentences it gives; holders are indices into `arts`.
 fn fingerprint(arts: &[Article], among: &[usize], only: &Only) -> Sentences {
-    let per_article: Vec<(usize, Vec<Vec<u64>>)> = among
+    let per_article: Vec<(usize, Vec<fingerprint::Fingerprint>)> = among
         .par_iter()
         .map(|&a| {
             let o = only.get(&a).map(Vec::as_slice);
             (
                 a,
-                FINGERPRINTER.with(|f| f.borrow_mut().article(&arts[a], o)),
+                FINGERPRINTER.with(|f| f.borrow_mut().sentences(&arts[a], o)),
             )
         })
         .collect();
@@ -196,7 +133,7 @@ fn fingerprint(arts: &[Article], among: &[usize], only: &Only) -> Sentences {
     let mut holders: Vec<Vec<u32>> = Vec::new();
     let mut total = 0;
     for (a, sentences) in per_article {
-        for set in sentences {
+        for (_, set) in sentences {
             total += 1;
             let mut ids: Vec<u32> = set
                 .into_iter()

@@ -28,6 +28,7 @@
 
 pub mod candidates;
 pub mod families;
+pub mod fingerprint;
 pub mod provenance;
 pub mod spread;
 
