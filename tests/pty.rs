@@ -195,9 +195,7 @@ fn ctrl_z_and_sigtstp_suspend_and_sigcont_resumes_with_a_redraw() {
         s.send("\x1b");
         s.wait_for("the help to close", |t| !t.contains("Legend"));
     }
-    s.send("q");
-    assert!(s.wait_exit().success());
-    s.assert_terminal_restored();
+    s.quit_restored();
 }
 
 #[test]
@@ -326,9 +324,7 @@ fn a_20_kb_paste_into_search_is_read_whole() {
         t.contains("no match for “plan plan plan")
     });
     writing.join().expect("the paste was written");
-    s.send("q");
-    assert!(s.wait_exit().success());
-    s.assert_terminal_restored();
+    s.quit_restored();
 }
 
 /// A working folder holding the Palakshi article as `first.txt` and the
@@ -391,9 +387,7 @@ fn esc_closes_the_search_and_the_help_and_never_quits() {
         s.child.try_wait().expect("poll").is_none(),
         "copycat quit on Esc"
     );
-    s.send("q");
-    assert!(s.wait_exit().success());
-    s.assert_terminal_restored();
+    s.quit_restored();
 }
 
 /// Regression: one long word froze the reader beyond any quit: laying it
@@ -415,9 +409,7 @@ fn q_quits_while_a_huge_word_is_laid_out() {
     .expect("write the other article");
     let mut s = Session::start(&[&word, &other]);
     s.wait_for("the pair", |t| t.contains("A headline"));
-    s.send("q");
-    assert!(s.wait_exit().success());
-    s.assert_terminal_restored();
+    s.quit_restored();
 }
 
 #[test]
@@ -546,9 +538,7 @@ fn f_steps_to_each_flag_and_the_panel_lists_them_with_both_sides() {
     s.wait_for("the panel to close", |t| {
         !t.contains("Changed quotations, numbers and names")
     });
-    s.send("q");
-    assert!(s.wait_exit().success());
-    s.assert_terminal_restored();
+    s.quit_restored();
 }
 
 #[test]
@@ -664,9 +654,7 @@ fn an_answer_after_the_wait_is_not_taken_for_keys() {
     );
     // Still the terminal's own colours: the answer came too late to count.
     assert!(!colours(&s).contains(&LIGHT_REWORDED));
-    s.send("q");
-    assert!(s.wait_exit().success());
-    s.assert_terminal_restored();
+    s.quit_restored();
 }
 
 /// Issue 25, item 4: a stray `ESC [ 2 0 0 ~` (a bracketed-paste start
@@ -692,9 +680,7 @@ fn a_stray_paste_start_never_swallows_the_keys_after_it() {
     s.wait_text("/peace plan");
     s.send("\x1b");
     s.wait_for("the search closed", |t| !t.contains("/peace plan"));
-    s.send("q");
-    assert!(s.wait_exit().success());
-    s.assert_terminal_restored();
+    s.quit_restored();
     // And off again on the way out.
     assert!(rfind(&s.bytes, b"\x1b[?2004l") > rfind(&s.bytes, b"\x1b[?2004h"));
 }
@@ -737,9 +723,7 @@ fn terminal_replies_are_never_taken_for_keys() {
         !screen.contains("rgb") && !screen.contains("qqq"),
         "{screen}"
     );
-    s.send("q");
-    assert!(s.wait_exit().success());
-    s.assert_terminal_restored();
+    s.quit_restored();
 }
 
 /// Issue 25, item 8: a reply cut by the question's deadline: its first part
@@ -768,9 +752,7 @@ fn a_reply_cut_by_the_deadline_is_still_a_reply() {
         !screen.contains("ffff") && !screen.contains("no matches"),
         "{screen}"
     );
-    s.send("q");
-    assert!(s.wait_exit().success());
-    s.assert_terminal_restored();
+    s.quit_restored();
 }
 
 /// Issue 25, item 10: stopped by SIGSTOP and continued in the background
@@ -951,9 +933,7 @@ fn t_shows_how_the_article_spread_and_enter_opens_a_pair_there() {
     s.wait_for("the first pair", |t| {
         t.lines().last().is_some_and(|l| l.contains("pair 1/"))
     });
-    s.send("q");
-    assert!(s.wait_exit().success());
-    s.assert_terminal_restored();
+    s.quit_restored();
 }
 
 /// `find --read`: the reader opens the query beside its best source, and

@@ -303,6 +303,14 @@ impl Session {
         state_of(self.child.process_id()?)
     }
 
+    /// Quit with `q`: the reader exits with success and leaves the terminal
+    /// as it found it.
+    pub fn quit_restored(&mut self) {
+        self.send("q");
+        assert!(self.wait_exit().success(), "copycat failed on q");
+        self.assert_terminal_restored();
+    }
+
     /// The terminal is off the alternate screen, mouse reporting is off, the
     /// cursor is shown and raw mode is off (line editing and echo are back).
     pub fn assert_terminal_restored(&self) {
