@@ -24,6 +24,10 @@ pub const MAX_PASSAGE_GAP: usize = 3;
 /// Text between two copied links that keeps this share of its letters in
 /// order on the other side is the same text (see `two_copies_apart`).
 const SAME_BETWEEN: f64 = 0.5;
+/// …compared only up to this many letters a side (a bound on the cost of
+/// the comparison): longer text between two copies that were the same on
+/// both sides would have been linked itself, so it is taken as different.
+const MAX_BETWEEN_LETTERS: usize = 4096;
 
 /// One reused block: links in order on both sides, with short gaps allowed.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,6 +95,9 @@ fn two_copies_apart(a: &Article, b: &Article, p: &Open, l: &Link, links: &[Link]
         between(a, p.last_a_end, l.a.start),
         between(b, p.b.end, l.b.start),
     );
+    if ga.len().max(gb.len()) > MAX_BETWEEN_LETTERS {
+        return true;
+    }
     let common = words::lcs_symbols(&ga, &gb);
     (common as f64) < SAME_BETWEEN * ga.len().max(gb.len()) as f64
 }
@@ -559,8 +566,8 @@ mod tests {
     #[test]
     fn two_copies_with_different_text_between_are_two_passages() {
         let a = "One copied line is here. Two is the A line between. Three copied line is here.";
-        // Passages of links 0-0 and 2-2 between A and `b`, of kind `kind`.
-        let count = |b: &str, kind: Kind| {
+        // Passages of links 0-0 and 2-2 between `a` and `b`, of kind `kind`.
+        let count = |a: &str, b: &str, kind: Kind| {
             let (a, b) = (
                 Article::parse("a", a.as_bytes().to_vec()),
                 Article::parse("b", b.as_bytes().to_vec()),
@@ -574,12 +581,19 @@ mod tests {
         // between them in A: two takings, not one block with a gap.
         let own =
             "One copied line is here. Zebras graze on the plain today. Three copied line is here.";
-        assert_eq!(count(own, Kind::Copied), 2);
+        assert_eq!(count(a, own, Kind::Copied), 2);
         // The same gap between reworded links is a reuser's rewriting.
-        assert_eq!(count(own, Kind::Reworded), 1);
+        assert_eq!(count(a, own, Kind::Reworded), 1);
         // And the same text between two copies (a line too short or too
-        // common to link) belongs to the copy.
-        assert_eq!(count(a, Kind::Copied), 1);
+        // common to link) belongs to the copy…
+        assert_eq!(count(a, a, Kind::Copied), 1);
+        // …unless it is too long to compare: the same text that long would
+        // have been linked itself.
+        let long = format!(
+            "One copied line is here. {}. Three copied line is here.",
+            "words ".repeat(MAX_BETWEEN_LETTERS / 5 + 1).trim_end()
+        );
+        assert_eq!(count(&long, &long, Kind::Copied), 2);
     }
 
     /// An article of `n` distinct one-sentence lines.
