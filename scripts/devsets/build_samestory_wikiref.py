@@ -22,6 +22,10 @@ Sets written:
   samestory-wikiref-more   the next --n-more pairs of the same draw (none in samestory-wikiref),
                            no links, strict: more independent pairs, so that the few false links
                            the first set leaves show on a tune half too.
+  samestory-wikiref-extra  the next --n-extra pairs of the same draw (in neither set before),
+                           no links, strict: added in round 3 after the others' report halves
+                           had been seen, so that a rule for them is chosen on pairs not
+                           seen (its tune half) and checked on pairs not tuned on.
 About one independent pair in twenty gets a link from copycat 0.x: the set is large so that
 false links show.
 Sampling: per topic with >= 5 articles, candidate pairs in sorted order, shuffled with
@@ -57,6 +61,7 @@ def main():
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--n-reuse", type=int, default=40)
     ap.add_argument("--n-more", type=int, default=400)
+    ap.add_argument("--n-extra", type=int, default=600)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
     args = ap.parse_args()
@@ -75,7 +80,7 @@ def main():
         random.Random(f"{args.seed}-{topic}").shuffle(cands)
         queues.append([(topic, a, b) for a, b in cands])
     pairs = []
-    total = args.n + args.n_more
+    total = args.n + args.n_more + args.n_extra
     while len(pairs) < total and any(queues):
         for q in queues:
             while q and len(pairs) < total:
@@ -87,12 +92,14 @@ def main():
     meta = {"source": "WikiRef220 (news articles cited by Wikipedia, grouped by event)", "seed": args.seed,
             "a": "an article on the event", "b": "another outlet's article on the same event"}
     write_pairs(args.out_root, "samestory-wikiref", meta, pairs[:args.n], args.wordnet, args.seed, args.n_reuse)
-    w = SetWriter(os.path.join(args.out_root, "samestory-wikiref-more"), dict(meta, kind="independent, no reuse"))
-    for an, ta, bn, tb, info in pairs[args.n:]:
-        w.add_file(an, ta)
-        w.add_file(bn, tb)
-        w.add_pair(an, bn, [], **info)
-    w.write()
+    more = args.n + args.n_more
+    for name, chosen in (("samestory-wikiref-more", pairs[args.n:more]), ("samestory-wikiref-extra", pairs[more:])):
+        w = SetWriter(os.path.join(args.out_root, name), dict(meta, kind="independent, no reuse"))
+        for an, ta, bn, tb, info in chosen:
+            w.add_file(an, ta)
+            w.add_file(bn, tb)
+            w.add_pair(an, bn, [], **info)
+        w.write()
 
 
 if __name__ == "__main__":
