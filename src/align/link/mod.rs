@@ -493,9 +493,10 @@ fn reads_as_summary(a: &Article, b: &Article, body: &[&Link]) -> bool {
 /// (`STRONG_EXPLAINED`), a link that is strong evidence on its own
 /// (`is_strong`), or one text that reads as a summary of the other
 /// (`reads_as_summary`). Headings and list items of a few words count in no
-/// passage test (measured on samestory-wikiref-extra's tune half: false
-/// links 10 -> 4, a list of the attackers' names and ages against a report
-/// naming them; no other figure of `run-all.sh` moved). Where it
+/// passage test unless copied whole on both sides (measured on
+/// samestory-wikiref-extra's tune half: false links 10 -> 4, a list of the
+/// attackers' names and ages against a report naming them; no other figure
+/// of `run-all.sh` moved). Where it
 /// does, a middling passage elsewhere in the pair is more likely a reworded
 /// part of the reuse than a coincidence, and `trim_weak_edges` judges it by
 /// its own links; where it does not, every link is what two texts on one
@@ -506,22 +507,33 @@ fn shows_reuse(a: &Article, b: &Article, links: &[Link]) -> bool {
     body.iter().any(|l| is_strong(l))
         || super::passage::passages(a, b, links).iter().any(|p| {
             // Headings and list items of a few words that both texts carry
-            // (a name, a place, `Bataclan concert hall attack`) are copied
-            // whole or nearly: they would explain their side, add to a run
-            // in order and raise its mean for nothing. Only links of full
-            // sentences count.
-            let full: Vec<&Link> = p
+            // (a name, a place, `Bataclan concert hall attack`) match a
+            // longer item or a heading on the other side: they would add to
+            // a run in order and raise its mean for nothing. Short sentences
+            // count only when copied whole on both sides (a dialogue's
+            // lines); sentences explain their side only when full.
+            let body: Vec<&Link> = p
                 .links
                 .iter()
                 .map(|&i| &links[i])
-                .filter(|l| !title(l) && sentence_words(a, b, l) >= SUMMARY_LINK_WORDS)
+                .filter(|l| !title(l))
                 .collect();
-            let mean = full.iter().map(|l| l.score).sum::<f64>() / full.len().max(1) as f64;
-            let explained =
-                full.iter().map(|l| l.kept_a.min(l.kept_b)).sum::<f64>() / full.len().max(1) as f64;
-            full.len() > STRONG_MAX_LINKS
-                || (full.len() >= STRONG_PASSAGE_LINKS && mean >= STRONG_PASSAGE_DICE)
-                || (full.len() >= 2 && explained >= STRONG_EXPLAINED)
+            let full = |l: &&&Link| sentence_words(a, b, l) >= SUMMARY_LINK_WORDS;
+            let counted: Vec<&Link> = body
+                .iter()
+                .filter(|l| full(l) || l.kept_a.min(l.kept_b) >= STRONG_COPIED_KEPT)
+                .copied()
+                .collect();
+            let mean = counted.iter().map(|l| l.score).sum::<f64>() / counted.len().max(1) as f64;
+            let explained: Vec<f64> = body
+                .iter()
+                .filter(full)
+                .map(|l| l.kept_a.min(l.kept_b))
+                .collect();
+            let explained_mean = explained.iter().sum::<f64>() / explained.len().max(1) as f64;
+            counted.len() > STRONG_MAX_LINKS
+                || (counted.len() >= STRONG_PASSAGE_LINKS && mean >= STRONG_PASSAGE_DICE)
+                || (explained.len() >= 2 && explained_mean >= STRONG_EXPLAINED)
         })
         || reads_as_summary(a, b, &body)
         || names_the_other(a, b)
@@ -805,6 +817,16 @@ mod tests {
                 })
                 .collect();
             assert_eq!(shows_reuse(&a, &b, &links), reuse, "items: {items}");
+            // Short lines copied whole on both sides (a dialogue's) count.
+            let copied: Vec<Link> = links
+                .iter()
+                .map(|l| Link {
+                    kept_a: 1.0,
+                    kept_b: 1.0,
+                    ..l.clone()
+                })
+                .collect();
+            assert!(shows_reuse(&a, &b, &copied), "items: {items}, copied");
         }
     }
 
