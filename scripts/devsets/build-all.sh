@@ -14,7 +14,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 S="${1:?usage: build-all.sh SRC_ROOT OUT_ROOT [REPO]}"; O="${2:?OUT_ROOT}"
 R="${3:-$(cd "$here/../.." && pwd)}"
 py() { python3 "$here/$@"; }
-py build_pan13.py --corpus "$S/pan13-train" --out-root "$O"
+py build_pan13.py --corpus "$S/pan13-train" --out-root "$O" --n-extra 100
 py build_verbatim_ocr.py --corpus "$S/pan13-train" --out-root "$O"
 py build_ocr_sametopic.py --corpus "$S/pan13-train" --out-root "$O"
 py build_sametopic_pan13.py --corpus "$S/pan13-train" --out-root "$O"

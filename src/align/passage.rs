@@ -163,10 +163,10 @@ pub const MAX_CONDENSATION: usize = 12;
 /// …and at least this many: a block that keeps about as many sentences as
 /// it draws from is not condensed, and two such blocks side by side are two
 /// takings (two pasted passages that happen to meet).
-pub const MIN_CONDENSATION: usize = 2;
+pub(super) const MIN_CONDENSATION: usize = 2;
 /// A condensed passage is written as one run: at most this many unlinked
 /// sentences between two of its links on its short side.
-pub const MAX_CONDENSED_GAP: usize = 1;
+pub(super) const MAX_CONDENSED_GAP: usize = 1;
 /// …and short: a summary of a source passage is a paragraph or two. Longer
 /// runs drawn from far-apart places are a rewrite that reordered its source.
 pub const MAX_CONDENSED_SPAN: usize = 8;
