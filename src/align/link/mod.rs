@@ -549,14 +549,16 @@ fn shows_reuse(a: &Article, b: &Article, links: &[Link]) -> bool {
             counted.len() > STRONG_MAX_LINKS
                 || (counted.len() >= STRONG_PASSAGE_LINKS && mean >= STRONG_PASSAGE_DICE)
                 || (explained.len() >= 2 && explained_mean >= STRONG_EXPLAINED)
-                || block_in_longer_text(a, b, &counted)
+                || block_in_longer_text(a, b, &body, &counted)
         })
         || reads_as_summary(a, b, &body)
         || names_the_other(a, b)
 }
 
-/// Whether `links` (one passage's counted links, in B order) are a block
-/// taken into a longer text. The block is packed on the side where it
+/// Whether `links` (one passage's body links, in B order) are a block
+/// taken into a longer text, `counted` being those that count as evidence
+/// (see `shows_reuse`: short headings and list items fill the block's
+/// place, but add no link and no score). The block is packed on the side where it
 /// spans fewer sentences (at most `MAX_CONDENSED_GAP` unlinked sentences
 /// between two of its links) and holds at most `BLOCK_SHARE` of the words
 /// of one side's text; and either
@@ -574,8 +576,8 @@ fn shows_reuse(a: &Article, b: &Article, links: &[Link]) -> bool {
 /// halves (`scripts/devsets/run-all.sh`): PAN pairs the rule had lost come
 /// back on pan13-*-extra (random, translation, summary), and no false link
 /// comes with it on any set without reuse (see `BLOCK_SHARE`).
-fn block_in_longer_text(a: &Article, b: &Article, links: &[&Link]) -> bool {
-    if links.is_empty() {
+fn block_in_longer_text(a: &Article, b: &Article, links: &[&Link], counted: &[&Link]) -> bool {
+    if links.is_empty() || counted.is_empty() {
         return false;
     }
     // A side's sentences of the links, in their order on that side: packed
@@ -607,7 +609,7 @@ fn block_in_longer_text(a: &Article, b: &Article, links: &[&Link]) -> bool {
     if share(a, span_a).min(share(b, span_b)) > BLOCK_SHARE {
         return false;
     }
-    let mean = links.iter().map(|l| l.score).sum::<f64>() / links.len() as f64;
+    let mean = counted.iter().map(|l| l.score).sum::<f64>() / counted.len() as f64;
     let in_order = links
         .windows(2)
         .all(|w| w[1].a.start >= w[0].a.end && w[1].b.start >= w[0].b.end);
@@ -618,10 +620,10 @@ fn block_in_longer_text(a: &Article, b: &Article, links: &[&Link]) -> bool {
     );
     let (packed_a, packed_b) = (packed(|l| l.a), packed(|l| l.b));
     let packed_short = if short_is_a { packed_a } else { packed_b };
-    let dense = links.len() >= BLOCK_LINKS
+    let dense = counted.len() >= BLOCK_LINKS
         && mean >= STRONG_PASSAGE_DICE
         && ((in_order && packed_short) || (packed_a && packed_b));
-    let summary = links.len() >= BLOCK_SUMMARY_LINKS
+    let summary = counted.len() >= BLOCK_SUMMARY_LINKS
         && in_order
         && packed_short
         && long >= MIN_CONDENSATION * short;
@@ -932,24 +934,32 @@ mod tests {
                 format!("A title\n\n{}", body.join(" ")).into_bytes(),
             )
         };
-        let block = |n: usize, pairs: &[(usize, usize)], score: f64| {
-            let (a, b) = (text(n), text(n));
-            let first = a
-                .sentences
-                .iter()
-                .position(|s| s.role != Role::Title)
-                .unwrap();
-            let links: Vec<Link> = pairs
-                .iter()
-                .map(|&(x, y)| Link {
-                    a: Sentences::new(first + x, first + x + 1),
-                    b: Sentences::new(first + y, first + y + 1),
-                    ..link(Kind::Reworded, score, 2, 0.3, 0.3)
-                })
-                .collect();
-            let refs: Vec<&Link> = links.iter().collect();
-            block_in_longer_text(&a, &b, &refs)
-        };
+        // `counted`: which of the links count as evidence (all when None).
+        let block_counting =
+            |n: usize, pairs: &[(usize, usize)], score: f64, counted: Option<&[usize]>| {
+                let (a, b) = (text(n), text(n));
+                let first = a
+                    .sentences
+                    .iter()
+                    .position(|s| s.role != Role::Title)
+                    .unwrap();
+                let links: Vec<Link> = pairs
+                    .iter()
+                    .map(|&(x, y)| Link {
+                        a: Sentences::new(first + x, first + x + 1),
+                        b: Sentences::new(first + y, first + y + 1),
+                        ..link(Kind::Reworded, score, 2, 0.3, 0.3)
+                    })
+                    .collect();
+                let refs: Vec<&Link> = links.iter().collect();
+                let counted: Vec<&Link> = match counted {
+                    Some(ks) => ks.iter().map(|&k| &links[k]).collect(),
+                    None => refs.clone(),
+                };
+                block_in_longer_text(&a, &b, &refs, &counted)
+            };
+        let block =
+            |n: usize, pairs: &[(usize, usize)], score: f64| block_counting(n, pairs, score, None);
         // Three sentences in a row on both sides, in long texts: taken.
         assert!(block(40, &[(10, 5), (11, 6), (12, 7)], 0.55));
         // …with one sentence skipped, or shuffled by the rewrite.
@@ -965,6 +975,13 @@ mod tests {
         assert!(!block(40, &[(16, 5), (2, 6), (9, 7)], 0.4));
         assert!(!block(40, &[(2, 5), (9, 8), (16, 11)], 0.4));
         assert!(!block(40, &[(2, 5), (9, 6)], 0.4));
+        // Short headings or list items in the block count for nothing, but
+        // fill their place: two counted links three sentences apart are
+        // one block when the lines between are linked.
+        let run = [(10, 5), (11, 6), (12, 7), (13, 8)];
+        assert!(block_counting(40, &run, 0.55, Some(&[0, 3])));
+        assert!(!block_counting(40, &[(10, 5), (13, 8)], 0.55, None));
+        assert!(!block_counting(40, &run, 0.55, Some(&[0])));
     }
 
     #[test]
