@@ -16,7 +16,7 @@ use super::passage::{MAX_CONDENSED_GAP, MIN_CONDENSATION};
 use super::tokens::{Token, Tokenizer};
 use super::{Kind, Link, Options};
 use super::{synonyms, words};
-use crate::article::{Article, Role, Sentences};
+use crate::article::{Article, Role, Sentence, Sentences};
 
 mod beads;
 mod candidates;
@@ -472,14 +472,7 @@ fn sentence_words(a: &Article, b: &Article, l: &Link) -> usize {
 /// Whether the shorter text reads as a summary of the longer one: see
 /// `SUMMARY_RATIO`. `body` are the links that are not headlines.
 fn reads_as_summary(a: &Article, b: &Article, body: &[&Link]) -> bool {
-    let words = |art: &Article| -> usize {
-        art.sentences
-            .iter()
-            .filter(|s| s.role.compared())
-            .map(|s| s.words.len())
-            .sum()
-    };
-    let (wa, wb) = (words(a), words(b));
+    let (wa, wb) = (compared_words(&a.sentences), compared_words(&b.sentences));
     let short_is_a = wa <= wb;
     if (wa.min(wb) as f64) > SUMMARY_RATIO * wa.max(wb) as f64 {
         return false;
@@ -519,6 +512,8 @@ fn reads_as_summary(a: &Article, b: &Article, body: &[&Link]) -> bool {
 fn shows_reuse(a: &Article, b: &Article, links: &[Link]) -> bool {
     let title = |l: &Link| a.sentences[l.a.start].role == Role::Title;
     let body: Vec<&Link> = links.iter().filter(|l| !title(l)).collect();
+    // Counted once, not per passage: a text of many passages stays linear.
+    let totals = (compared_words(&a.sentences), compared_words(&b.sentences));
     body.iter().any(|l| is_strong(l))
         || super::passage::passages(a, b, links).iter().any(|p| {
             // Headings and list items of a few words that both texts carry
@@ -549,7 +544,7 @@ fn shows_reuse(a: &Article, b: &Article, links: &[Link]) -> bool {
             counted.len() > STRONG_MAX_LINKS
                 || (counted.len() >= STRONG_PASSAGE_LINKS && mean >= STRONG_PASSAGE_DICE)
                 || (explained.len() >= 2 && explained_mean >= STRONG_EXPLAINED)
-                || block_in_longer_text(a, b, &body, &counted)
+                || block_in_longer_text(a, b, totals, &body, &counted)
         })
         || reads_as_summary(a, b, &body)
         || names_the_other(a, b)
@@ -576,7 +571,13 @@ fn shows_reuse(a: &Article, b: &Article, links: &[Link]) -> bool {
 /// halves (`scripts/devsets/run-all.sh`): PAN pairs the rule had lost come
 /// back on pan13-*-extra (random, translation, summary), and no false link
 /// comes with it on any set without reuse (see `BLOCK_SHARE`).
-fn block_in_longer_text(a: &Article, b: &Article, links: &[&Link], counted: &[&Link]) -> bool {
+fn block_in_longer_text(
+    a: &Article,
+    b: &Article,
+    (words_a, words_b): (usize, usize),
+    links: &[&Link],
+    counted: &[&Link],
+) -> bool {
     if links.is_empty() || counted.is_empty() {
         return false;
     }
@@ -597,16 +598,10 @@ fn block_in_longer_text(a: &Article, b: &Article, links: &[&Link], counted: &[&L
             .unwrap_or_else(|| side(links[0]))
     };
     let (span_a, span_b) = (hull(|l| l.a), hull(|l| l.b));
-    let share = |art: &Article, r: Sentences| {
-        let words = |ss: &[crate::article::Sentence]| -> usize {
-            ss.iter()
-                .filter(|s| s.role.compared())
-                .map(|s| s.words.len())
-                .sum()
-        };
-        words(art.sentences_in(r)) as f64 / words(&art.sentences).max(1) as f64
+    let share = |art: &Article, r: Sentences, total: usize| {
+        compared_words(art.sentences_in(r)) as f64 / total.max(1) as f64
     };
-    if share(a, span_a).min(share(b, span_b)) > BLOCK_SHARE {
+    if share(a, span_a, words_a).min(share(b, span_b, words_b)) > BLOCK_SHARE {
         return false;
     }
     let mean = counted.iter().map(|l| l.score).sum::<f64>() / counted.len() as f64;
@@ -628,6 +623,15 @@ fn block_in_longer_text(a: &Article, b: &Article, links: &[&Link], counted: &[&L
         && packed_short
         && long >= MIN_CONDENSATION * short;
     dense || summary
+}
+
+/// The words of the sentences that are compared (not bylines, captions…).
+fn compared_words(sentences: &[Sentence]) -> usize {
+    sentences
+        .iter()
+        .filter(|s| s.role.compared())
+        .map(|s| s.words.len())
+        .sum()
 }
 
 /// Whether either text's body names the other's outlet (`The Wall Street
@@ -956,7 +960,8 @@ mod tests {
                     Some(ks) => ks.iter().map(|&k| &links[k]).collect(),
                     None => refs.clone(),
                 };
-                block_in_longer_text(&a, &b, &refs, &counted)
+                let totals = (compared_words(&a.sentences), compared_words(&b.sentences));
+                block_in_longer_text(&a, &b, totals, &refs, &counted)
             };
         let block =
             |n: usize, pairs: &[(usize, usize)], score: f64| block_counting(n, pairs, score, None);
