@@ -709,6 +709,17 @@ fn two_definitions_of_one_concept_written_separately_get_no_link() {
     );
     let al = align(&a, &b);
     assert!(al.links.is_empty(), "{:?}", al.links);
+    // The reuse test stands on its own: with the edge rule switched off (an
+    // ablation run) there is still no link, and only with both off do the
+    // middling matches show (the edge rule once held the reuse test, so
+    // switching it off switched both).
+    use copycat::align::{Evidence, Options, align_with};
+    let without = |list: &str| Options {
+        evidence: Evidence::without(list).expect("known names"),
+        ..Options::default()
+    };
+    assert!(align_with(&a, &b, &without("edges")).links.is_empty());
+    assert!(!align_with(&a, &b, &without("edges,reuse")).links.is_empty());
     // The same definition with one sentence of A copied in is found.
     let mut copied = String::from_utf8(b.bytes.to_vec()).unwrap();
     copied.push_str(

@@ -190,10 +190,11 @@ pub struct Evidence {
     /// A passage ends at a sentence that is itself evidence of reuse: weak
     /// reworded links at its ends are dropped.
     pub edges: bool,
-    /// Where nothing else in the pair shows reuse, a short passage needs one
-    /// link that is strong evidence on its own (a long phrase kept, a copy
-    /// that keeps most of both sides, or a near-whole match), unless one text
-    /// reads as a summary of the other.
+    /// A pair shows no link unless it shows reuse: a link that is strong
+    /// evidence on its own (a long phrase kept, a copy that keeps most of
+    /// both sides, or a near-whole match), a passage long, strong or
+    /// explained enough, a block taken into a longer text, or one text that
+    /// reads as a summary of the other. Independent of `edges`.
     pub reuse: bool,
 }
 

@@ -421,8 +421,13 @@ pub(super) fn align_ordered(
         ));
     }
     links.sort_by_key(|l| (l.b.start, l.a.start));
-    if opts.evidence.edges {
-        links = trim_weak_edges(a, b, links, opts.evidence.reuse);
+    // The pair must show reuse before any link is shown; then each short
+    // passage must end at evidence. Two switches, so that the ablation
+    // measures each on its own.
+    if opts.evidence.reuse && !shows_reuse(a, b, &links) {
+        links.clear();
+    } else if opts.evidence.edges {
+        links = trim_weak_edges(a, b, links);
     }
     (links, notes)
 }
@@ -675,7 +680,7 @@ fn names_the_other(a: &Article, b: &Article) -> bool {
 /// two reused sentences (position corroborates it from both sides); at the
 /// end of a passage only one side vouches for it, and two texts on one
 /// subject put their related sentences near each other anyway.
-fn trim_weak_edges(a: &Article, b: &Article, links: Vec<Link>, reuse: bool) -> Vec<Link> {
+fn trim_weak_edges(a: &Article, b: &Article, links: Vec<Link>) -> Vec<Link> {
     let weak = |l: &Link, alone: bool| {
         l.kind == Kind::Reworded
             && l.score < if alone { LONE_EDGE_DICE } else { EDGE_DICE }
@@ -683,9 +688,6 @@ fn trim_weak_edges(a: &Article, b: &Article, links: Vec<Link>, reuse: bool) -> V
     };
     let title = |l: &Link| a.sentences[l.a.start].role == Role::Title;
     let evidence = |l: &Link| l.kind == Kind::Copied || l.score >= SOLO_DICE || keeps_wording(l);
-    if reuse && !shows_reuse(a, b, &links) {
-        return Vec::new();
-    }
     let mut keep = vec![true; links.len()];
     for p in super::passage::passages(a, b, &links) {
         // Body links in B order (links are sorted by B): a headline shares
