@@ -97,17 +97,18 @@ const STRONG_DICE_KEPT: f64 = 0.5;
 const STRONG_MIN_RUN: usize = 4;
 /// A packed block of at least this many links that is a small part of its
 /// text (`BLOCK_SHARE`) shows reuse when their Dice averages
-/// `STRONG_PASSAGE_DICE` (see `block_in_longer_text`; tune halves: with 3,
-/// pan13-translation-extra passages 0.870 -> 0.850, and no false link
-/// fewer)…
+/// `STRONG_PASSAGE_DICE` (see `block_in_longer_text`; tune halves, with
+/// the block read over counted links only: with 3, pan13-translation-extra
+/// passages 0.870 -> 0.850, and no false link fewer)…
 const BLOCK_LINKS: usize = 2;
 /// …or, with this many, when the other side spans `MIN_CONDENSATION` times
 /// as many sentences (a summary)…
 const BLOCK_SUMMARY_LINKS: usize = 3;
 /// …and the block holds at most this share of its text's words on one
-/// side (tune halves: 0.1 keeps the same dense blocks but fewer summaries,
-/// pan13-summary-extra passages 0.498 -> 0.481; 0.2 gives what 0.15 does;
-/// with no share test sametopic-definitions gets 4 false passages).
+/// side (tune halves, as for `BLOCK_LINKS`: 0.1 keeps the same dense blocks
+/// but fewer summaries, pan13-summary-extra passages 0.498 -> 0.481; 0.2
+/// gives what 0.15 does; with no share test sametopic-definitions gets 4
+/// false passages).
 const BLOCK_SHARE: f64 = 0.15;
 /// One text reads as a summary of the other when it has at most this share
 /// of the other's words…
@@ -558,10 +559,10 @@ fn shows_reuse(a: &Article, b: &Article, links: &[Link]) -> bool {
 /// Whether `links` (one passage's body links, in B order) are a block
 /// taken into a longer text, `counted` being those that count as evidence
 /// (see `shows_reuse`: short headings and list items fill the block's
-/// place, but add no link and no score). The block is packed on the side where it
-/// spans fewer sentences (at most `MAX_CONDENSED_GAP` unlinked sentences
-/// between two of its links) and holds at most `BLOCK_SHARE` of the words
-/// of one side's text; and either
+/// place, but add no link and no score). The block is packed on the side
+/// where it spans fewer sentences (at most `MAX_CONDENSED_GAP` unlinked
+/// sentences between two of its links) and holds at most `BLOCK_SHARE` of
+/// the words of one side's text; and either
 /// - `BLOCK_LINKS` links whose Dice averages `STRONG_PASSAGE_DICE`, in
 ///   order on both sides or packed on both (a block whose sentences the
 ///   rewrite shuffled), or
