@@ -8,6 +8,7 @@ use copycat::align::{Alignment, Kind, WordOp, align};
 use copycat::article::{Article, Role, Sentences, bundled};
 use copycat::comparison::Comparison;
 use copycat::export::json;
+use copycat::side::Side;
 use proptest::prelude::*;
 
 /// Body sentences of the bundled articles: real prose to build texts from.
@@ -282,7 +283,26 @@ fn check_passages(a: &Article, b: &Article, al: &Alignment) -> Result<(), String
             ls().map(|l| l.b.start).min().unwrap(),
             ls().map(|l| l.b.end).max().unwrap(),
         );
-        if p.a != hull_a || p.b != hull_b {
+        // A summary of a whole text spans that text, up to the passages
+        // beside it (`align::passage::reach_summarised_texts`).
+        let spans = |side: Side, span: Sentences, hull: Sentences, n: usize| {
+            if p.summary_of != Some(side) {
+                return span == hull;
+            }
+            let others: Vec<Sentences> = al
+                .passages
+                .iter()
+                .filter(|q| !std::ptr::eq(*q, p))
+                .map(|q| if side == Side::A { q.a } else { q.b })
+                .collect();
+            span.start <= hull.start
+                && hull.end <= span.end
+                && (span.start == 0 || others.iter().any(|q| q.end == span.start))
+                && (span.end == n || others.iter().any(|q| q.start == span.end))
+        };
+        if !spans(Side::A, p.a, hull_a, a.sentences.len())
+            || !spans(Side::B, p.b, hull_b, b.sentences.len())
+        {
             return Err(format!(
                 "passage {k} spans {:?} {:?}, its links {hull_a:?} {hull_b:?}",
                 p.a, p.b
@@ -735,4 +755,40 @@ fn two_definitions_of_one_concept_written_separately_get_no_link() {
         "{:?}",
         al.links
     );
+}
+
+/// A brief that rewords three sentences of a wire story, from its start,
+/// middle and end, is a summary of it, and is linked: each of its sentences
+/// keeps most of its source sentence's content words though few in order,
+/// and the brief is over a quarter of the story's length (so the summary
+/// test by length does not apply). Before the thread rule (`THREAD_DICE`)
+/// no link was shown. The passage spans all of the story. (Texts written for
+/// the tests.)
+#[test]
+fn a_brief_that_rewords_three_sentences_of_a_story_is_linked_as_its_summary() {
+    let fixture = |name: &str| {
+        std::fs::read_to_string(format!(
+            "{}/tests/data/summary/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("fixture")
+    };
+    // The story without its last two paragraphs: the brief is then 59 of
+    // its 206 words.
+    let wire = fixture("wire.txt");
+    let short = &wire[..wire.find("\n\nCouncillor").expect("paragraph")];
+    let a = Article::parse("wire.txt", short.as_bytes().to_vec());
+    let b = Article::parse("brief.txt", fixture("brief.txt").into_bytes());
+    assert!(
+        4 * b.body_words() > a.body_words(),
+        "{} {}",
+        b.body_words(),
+        a.body_words()
+    );
+    let al = align(&a, &b);
+    assert_eq!(al.links.len(), 3, "{:?}", al.links);
+    assert!(al.links.iter().all(|l| l.kind == Kind::Reworded));
+    assert_eq!(al.passages.len(), 1);
+    assert_eq!(al.passages[0].summary_of, Some(Side::A));
+    assert_eq!(al.passages[0].a, Sentences::new(0, a.sentences.len()));
 }

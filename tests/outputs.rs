@@ -278,3 +278,47 @@ fn a_doubtful_page_says_so_in_every_report() {
     let h = html::render(&a, &b, &c);
     assert!(h.contains("<div class=\"note\">note: "), "{h}");
 }
+
+/// A brief that rewords three sentences drawn from the start, the middle
+/// and the end of a wire story summarises the whole story: every output
+/// says so, and the passage spans all of A (`align::passage::
+/// reach_summarised_texts`), while B's side spans its links.
+#[test]
+fn a_summary_of_a_whole_article_says_so_in_every_output() {
+    let read = |name: &str| {
+        let path = format!("{}/tests/data/summary/{name}", env!("CARGO_MANIFEST_DIR"));
+        Article::parse(name, std::fs::read(&path).expect("fixture"))
+    };
+    let (a, b) = (read("wire.txt"), read("brief.txt"));
+    let c = Comparison::new(&a, &b);
+    let al = &c.alignment;
+    assert_eq!(al.passages.len(), 1, "{:?}", al.passages);
+    assert_eq!(al.passages[0].links.len(), 3);
+
+    let v = json::to_value(&a, &b, &c);
+    let p = &v["passages"][0];
+    assert_eq!(p["summary_of"], "a", "{p}");
+    assert_eq!(p["a"]["start"], 0, "{p}");
+    assert_eq!(
+        p["a"]["sentences"][1].as_u64(),
+        Some(a.sentences.len() as u64)
+    );
+    // B's side is its links' hull: B's headline is not in the summary.
+    assert_eq!(p["b"]["start"], v["links"][0]["b"]["start"], "{p}");
+
+    for (name, report) in [
+        ("text", text::render(&a, &b, &c, false)),
+        ("html", html::render(&a, &b, &c)),
+    ] {
+        let header = report
+            .lines()
+            .find(|l| l.contains("Passage 1:"))
+            .unwrap_or_else(|| panic!("{name}: no passage header in {report}"));
+        assert!(header.contains("summary of all of A"), "{name}: {header}");
+    }
+    let status = reader_status(&a, &b, al.links.len());
+    assert_eq!(status.len(), 3, "{status:?}");
+    for s in status.values() {
+        assert!(s.contains("of 3 links · summary of all of A"), "{s}");
+    }
+}

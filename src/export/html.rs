@@ -213,12 +213,13 @@ pub fn write(a: &Article, b: &Article, c: &Comparison, out: impl io::Write) -> i
                 );
                 let _ = writeln!(
                     o,
-                    "<tr class=\"passage\"><td colspan=\"3\">Passage {}: {} {:.2} · {} links{} · A {pa} ↔ B {pb}</td></tr>",
+                    "<tr class=\"passage\"><td colspan=\"3\">Passage {}: {} {:.2} · {} links{}{} · A {pa} ↔ B {pb}</td></tr>",
                     c.passage_number(pi).unwrap_or(0),
                     p.kind.as_str(),
                     p.score,
                     p.links.len(),
                     if p.moved { " · moved" } else { "" },
+                    p.summary_note(),
                 );
             }
             Item::Link(i) => {

@@ -17,6 +17,7 @@ use crate::align::{Kind, Link, Passage, WordOp};
 use crate::article::{self, Article, FileBytes, TextBytes, Words};
 use crate::comparison::{self, Comparison};
 use crate::drift::FlagKind;
+use crate::side::Side;
 
 /// The version of the report format. Version 1 (copycat 0.1) had no
 /// `version` field; version 2 had `rank` pairs as `source`/`copy`/`reuse`
@@ -282,9 +283,10 @@ pub struct PassageOut {
     pub score: f64,
     /// Whether most of its linked words are in links that moved.
     pub moved: bool,
-    /// Its span in A, first linked sentence to last (gaps included).
+    /// Its span in A, first linked sentence to last (gaps included); the
+    /// whole of A when it summarises A (`summary_of`).
     pub a: Sentences,
-    /// Its span in B.
+    /// Its span in B, likewise.
     pub b: Sentences,
     /// Indices into `links` of the links it holds, in B's order.
     pub links: Vec<usize>,
@@ -292,6 +294,10 @@ pub struct PassageOut {
     /// (`Passage 2`): passages of two links or more, numbered 1, 2, … in B's
     /// order; `null` for a single link.
     pub number: Option<usize>,
+    /// `"a"` or `"b"` when the passage condenses that whole text (a
+    /// summary of it), so that its span there is the whole text; else
+    /// `null`.
+    pub summary_of: Option<&'static str>,
 }
 
 impl PassageOut {
@@ -304,6 +310,10 @@ impl PassageOut {
             a: Sentences::of(a, p.a),
             b: Sentences::of(b, p.b),
             links: p.links.clone(),
+            summary_of: p.summary_of.map(|s| match s {
+                Side::A => "a",
+                Side::B => "b",
+            }),
         }
     }
 }

@@ -180,7 +180,7 @@ pub fn write(
                 );
                 let _ = writeln!(
                     o,
-                    "{} {} {:.2} · {} links{moved}   A {pa} ↔ B {pb}\n",
+                    "{} {} {:.2} · {} links{moved}{}   A {pa} ↔ B {pb}\n",
                     paint(
                         BOLD,
                         &format!("Passage {}:", c.passage_number(pi).unwrap_or(0))
@@ -188,6 +188,7 @@ pub fn write(
                     paint(&sgr(p.kind.mark()), p.kind.as_str()),
                     p.score,
                     p.links.len(),
+                    p.summary_note(),
                 );
             }
             Item::Link(i) => {

@@ -218,9 +218,10 @@ fn focus_info(app: &App) -> String {
                 .passage_of(i)
                 .map(|(k, n)| {
                     format!(
-                        " · passage {n}/{} of {} links",
+                        " · passage {n}/{} of {} links{}",
                         c.shown_passages(),
-                        al.passages[k].links.len()
+                        al.passages[k].links.len(),
+                        al.passages[k].summary_note()
                     )
                 })
                 .unwrap_or_default();

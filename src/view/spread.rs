@@ -103,15 +103,34 @@ impl Spread {
     }
 
     /// A bracket beside each passage of two links or more, on both sides:
-    /// from its first link's first row to its last link's last row.
+    /// from its first link's first row to its last link's last row; on the
+    /// side of a text it summarises whole, over that text's unlinked runs
+    /// inside its span too (the text it condensed, as every report's
+    /// header says).
     fn bracket_passages(&mut self, al: &Alignment) {
         for p in al.passages.iter().filter(|p| p.links.len() > 1) {
             let class = Class::from(p.kind);
             for side in Side::BOTH {
+                let (span, unlinked, unit): (_, _, fn(usize) -> Unit) = match side {
+                    Side::A => (p.a, &al.a_unlinked, Unit::Dropped),
+                    Side::B => (p.b, &al.b_unlinked, Unit::New),
+                };
+                let summarised = (p.summary_of == Some(side))
+                    .then(|| {
+                        unlinked
+                            .iter()
+                            .enumerate()
+                            .filter(move |(_, r)| r.overlaps(&span))
+                            .map(move |(k, _)| unit(k))
+                    })
+                    .into_iter()
+                    .flatten();
                 let spans: Vec<Range<usize>> = p
                     .links
                     .iter()
-                    .filter_map(|&l| self.unit_rows(side, Unit::Link(l)))
+                    .map(|&l| Unit::Link(l))
+                    .chain(summarised)
+                    .filter_map(|u| self.unit_rows(side, u))
                     .collect();
                 let (Some(start), Some(end)) = (
                     spans.iter().map(|r| r.start).min(),
@@ -541,6 +560,39 @@ mod tests {
                     .all(|&x| x == Bracket::Middle)
             );
         }
+    }
+
+    #[test]
+    fn a_summary_of_a_whole_text_is_bracketed_over_all_of_it() {
+        // A brief condensing a wire story from its first paragraph to its
+        // ninth: the story's bracket runs past the last link to its end, the
+        // brief's from its first link to its last.
+        let read = |name: &str| {
+            let path = format!("{}/tests/data/summary/{name}", env!("CARGO_MANIFEST_DIR"));
+            Article::parse(name, std::fs::read(path).expect("fixture"))
+        };
+        let (a, b) = (read("wire.txt"), read("brief.txt"));
+        let al = align::align(&a, &b);
+        assert_eq!(al.passages.len(), 1);
+        assert_eq!(al.passages[0].summary_of, Some(Side::A));
+        let sp = Spread::build(&a, &b, &al, 60, 60);
+        let bracketed = |side: Side, unit: Unit| {
+            let r = sp.unit_rows(side, unit).expect("shown");
+            sp.rows(side)[r].iter().all(|row| row.bracket.is_some())
+        };
+        let last = al.a_unlinked.len() - 1;
+        assert!(al.a_unlinked[last].end == a.sentences.len());
+        assert!(bracketed(Side::A, Unit::Dropped(last)));
+        assert!((0..al.links.len()).all(|l| bracketed(Side::A, Unit::Link(l))));
+        let end_b = sp
+            .unit_rows(Side::B, Unit::Link(al.links.len() - 1))
+            .unwrap()
+            .end;
+        assert!(
+            sp.rows(Side::B)[end_b..]
+                .iter()
+                .all(|row| row.bracket.is_none())
+        );
     }
 
     #[test]
