@@ -518,11 +518,16 @@ const SUMMARY_WHOLE_LINKS: usize = 3;
 /// An end is not stretched past another passage's span, so passages still
 /// never overlap.
 pub fn reach_summarised_texts(a: &Article, b: &Article, ps: &mut [Passage]) {
+    // Counted once, not per passage: a text of many passages stays linear.
+    let totals = (
+        super::link::compared_words(&a.sentences),
+        super::link::compared_words(&b.sentences),
+    );
     for k in 0..ps.len() {
         for side in Side::BOTH {
-            let (art, far, near) = match side {
-                Side::A => (a, ps[k].a, ps[k].b),
-                Side::B => (b, ps[k].b, ps[k].a),
+            let (art, far, near, total) = match side {
+                Side::A => (a, ps[k].a, ps[k].b, totals.0),
+                Side::B => (b, ps[k].b, ps[k].a, totals.1),
             };
             let p = &ps[k];
             if p.kind != Kind::Reworded
@@ -532,7 +537,6 @@ pub fn reach_summarised_texts(a: &Article, b: &Article, ps: &mut [Passage]) {
                 continue;
             }
             let words = |r: Sentences| super::link::compared_words(art.sentences_in(r));
-            let total = super::link::compared_words(&art.sentences);
             if (words(far) as f64) < SUMMARY_WHOLE_SHARE * total.max(1) as f64 {
                 continue;
             }
