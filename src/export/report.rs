@@ -132,7 +132,14 @@ pub struct Sentences {
 
 impl Sentences {
     fn of(art: &Article, r: article::Sentences) -> Sentences {
-        let span = span(art, art.sentences_bytes(r));
+        Sentences::cut(art, r, art.sentences_bytes(r))
+    }
+
+    /// Sentences `r` whose reused text is `text`, inside them: a passage
+    /// whose first or last sentence holds more than the reuse
+    /// (`align::passage::end_at_the_reuse`).
+    fn cut(art: &Article, r: article::Sentences, text: TextBytes) -> Sentences {
+        let span = span(art, text);
         let (first, last) = comparison::paragraphs(art, r);
         Sentences {
             start: span.start,
@@ -284,7 +291,10 @@ pub struct PassageOut {
     /// Whether most of its linked words are in links that moved.
     pub moved: bool,
     /// Its span in A, first linked sentence to last (gaps included); the
-    /// whole of A when it summarises A (`summary_of`).
+    /// whole of A when it summarises A (`summary_of`). Its bytes end where
+    /// the reuse does when a sentence at either end holds more (a page's
+    /// sentence glued on by a lost full stop): `start`/`end` may then lie
+    /// inside the first or last of its `sentences`.
     pub a: Sentences,
     /// Its span in B, likewise.
     pub b: Sentences,
@@ -307,8 +317,8 @@ impl PassageOut {
             kind: p.kind,
             score: p.score,
             moved: p.moved,
-            a: Sentences::of(a, p.a),
-            b: Sentences::of(b, p.b),
+            a: Sentences::cut(a, p.a, p.a_span),
+            b: Sentences::cut(b, p.b, p.b_span),
             links: p.links.clone(),
             summary_of: p.summary_of.map(|s| match s {
                 Side::A => "a",
