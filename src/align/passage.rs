@@ -491,7 +491,7 @@ fn finish(a: &Article, b: &Article, links: &[Link], p: Open) -> Passage {
 /// Least share of a text's words (of its compared sentences) that a
 /// condensed, reworded passage must span on that text's side to be read as
 /// a summary of the whole text. Measured with `run-all.sh` on the tune
-/// halves: 0.5 gains pan13-summary 0.569 -> 0.624 and pan13-summary-extra
+/// halves (before `end_at_the_reuse`): 0.5 gains pan13-summary 0.569 -> 0.624 and pan13-summary-extra
 /// 0.498 -> 0.541, and moves no other set's reported figure (bbc-summary and
 /// cnndm-highlights, scored by links, lose 0.002-0.008 of passages plagdet:
 /// their summaries now span whole articles, their gold the linked
@@ -602,21 +602,20 @@ const GLUED_NEIGHBOURS: usize = 2;
 /// end) of the passage's first (or last) sentence on one side, up to its
 /// first kept phrase (`GLUED_PHRASE`), is nearly all changed
 /// (`GLUED_CHANGED`), the rest of that sentence is kept (`GLUED_REST_KEPT`),
-/// and the run's
-/// words are not in the other text beside the link (so it is not the other
-/// text's neighbouring sentence, reworded and left unlinked), the passage's
-/// byte span on that side starts (or ends) at the kept words. Its sentences
-/// stay whole: the reader and the reports show sentences, while a JSON
-/// consumer cutting the reused text out of the file gets the reuse. A
-/// condensed passage (a summary, whole or not) is left as it is. Measured on
-/// `run-all.sh`'s tune halves: pan13src-ocr-sametopic passages precision
-/// 0.958 -> 0.984 (plagdet 0.966 -> 0.980), pan13-translation-extra
-/// 0.888 -> 0.891, synth 0.939 -> 0.942, pan13-summary-extra 0.541 ->
-/// 0.536; with 0.8 of the run changed and 0.7 of the rest kept (before
-/// the exception for condensed passages), pan13-random lost 0.004 and pan13-summary-extra
-/// 0.008 where the settings here lost 0 and 0.006, and without the
-/// exception for condensed passages the synthetic summaries of
-/// `tests/gold.rs` fell below their floor.
+/// and the run's words are not in the other text beside the link (so it is
+/// not the other text's neighbouring sentence, reworded and left unlinked),
+/// the passage's byte span on that side starts (or ends) at the kept words.
+/// Its sentences stay whole: the reader and the reports show sentences,
+/// while a JSON consumer cutting the reused text out of the file gets the
+/// reuse. A condensed passage (a summary, whole or not) is left as it is.
+///
+/// Measured on `run-all.sh`'s tune halves: pan13src-ocr-sametopic passages
+/// precision 0.958 -> 0.984 (plagdet 0.966 -> 0.980), pan13-translation-extra
+/// 0.888 -> 0.891, synth 0.939 -> 0.942, pan13-summary-extra 0.541 -> 0.536.
+/// With 0.8 of the run changed and 0.7 of the rest kept, and no exception
+/// for condensed passages, pan13-random lost 0.004 and pan13-summary-extra
+/// 0.008; without the exception the synthetic summaries of `tests/gold.rs`
+/// fell below their floor.
 pub fn end_at_the_reuse(a: &Article, b: &Article, links: &[Link], ps: &mut [Passage]) {
     for p in ps.iter_mut() {
         // A condensed passage (a summary) rewrites its sentences, and the
