@@ -338,7 +338,7 @@ fn finish(
         }
         p.links.sort_unstable();
     }
-    passage::reach_summarised_texts(a, b, &mut passages);
+    passage::reach_summarised_texts(a, b, &links, &mut passages);
     passage::end_at_the_reuse(a, b, &links, &mut passages);
     passages.sort_by_key(|p| (p.b.start, p.a.start));
     let a_unlinked = unlinked(a, links.iter().map(|l| l.a));
