@@ -801,26 +801,15 @@ fn a_brief_that_rewords_three_sentences_of_a_story_is_linked_as_its_summary() {
 /// A block pasted into a page whose full stop before it was lost is glued
 /// to the page's sentence: the passage keeps its sentences whole, but its
 /// bytes (what a JSON consumer cuts out of the file) start where the reuse
-/// does, at the block's first word. (Texts written for the test.)
+/// does, at the block's first word. (Texts written for the test, in
+/// `tests/data/glued`.)
 #[test]
 fn a_block_glued_to_a_pages_sentence_by_a_lost_full_stop_starts_where_the_reuse_does() {
-    let block = "The survey team measured the depth of the inner harbour at forty points during the spring tides. \
-        Silt had raised the bed by almost a metre since the last dredging in 2009. \
-        The deepest channel now runs close to the northern wall, where the current is strongest. \
-        Boats drawing more than two metres can only enter for three hours either side of high water.";
-    let a = Article::parse(
-        "a.txt",
-        format!("Notes on the harbour survey\n\n{block}\n").into_bytes(),
-    );
-    let b = Article::parse(
-        "b.txt",
-        format!(
-            "Town council bulletin\n\nThe council met on Monday evening to discuss the summer \
-             programme of events and the new parking charges for visitors to the seafront {block}\n\n\
-             Councillors will vote on the dredging budget next month.\n"
-        )
-        .into_bytes(),
-    );
+    let fixture = |name: &str| {
+        let path = format!("{}/tests/data/glued/{name}", env!("CARGO_MANIFEST_DIR"));
+        Article::parse(name, std::fs::read(path).expect("fixture"))
+    };
+    let (a, b) = (fixture("survey.txt"), fixture("bulletin.txt"));
     let al = align(&a, &b);
     assert_eq!(al.passages.len(), 1, "{:?}", al.passages);
     let p = &al.passages[0];

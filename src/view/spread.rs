@@ -106,14 +106,17 @@ impl Spread {
     /// from its first link's first row to its last link's last row; on the
     /// side of a text it summarises whole, over that text's unlinked runs
     /// inside its span too (the text it condensed, as every report's
-    /// header says).
+    /// header says). Where the passage's bytes end inside its first or last
+    /// sentence (a block glued to a page's sentence by a lost full stop:
+    /// `align::passage::end_at_the_reuse`), whole rows of the glued text
+    /// are left out, so the bracket starts and ends where the JSON does.
     fn bracket_passages(&mut self, al: &Alignment) {
         for p in al.passages.iter().filter(|p| p.links.len() > 1) {
             let class = Class::from(p.kind);
             for side in Side::BOTH {
-                let (span, unlinked, unit): (_, _, fn(usize) -> Unit) = match side {
-                    Side::A => (p.a, &al.a_unlinked, Unit::Dropped),
-                    Side::B => (p.b, &al.b_unlinked, Unit::New),
+                let (span, bytes, unlinked, unit): (_, _, _, fn(usize) -> Unit) = match side {
+                    Side::A => (p.a, p.a_span, &al.a_unlinked, Unit::Dropped),
+                    Side::B => (p.b, p.b_span, &al.b_unlinked, Unit::New),
                 };
                 let summarised = (p.summary_of == Some(side))
                     .then(|| {
@@ -132,12 +135,21 @@ impl Spread {
                     .chain(summarised)
                     .filter_map(|u| self.unit_rows(side, u))
                     .collect();
-                let (Some(start), Some(end)) = (
+                let (Some(mut start), Some(mut end)) = (
                     spans.iter().map(|r| r.start).min(),
                     spans.iter().map(|r| r.end).max(),
                 ) else {
                     continue;
                 };
+                let rows = &self.rows[side];
+                let text = |i: usize| rows[i].kind == RowKind::Text;
+                while start + 1 < end && text(start) && rows[start].end as usize <= bytes.start {
+                    start += 1;
+                }
+                while end > start + 1 && text(end - 1) && rows[end - 1].start as usize >= bytes.end
+                {
+                    end -= 1;
+                }
                 for (i, r) in self.rows[side].iter_mut().enumerate().take(end).skip(start) {
                     let part = match (i == start, i + 1 == end) {
                         (true, true) => Bracket::Single,
@@ -347,6 +359,12 @@ mod tests {
         let arts = article::bundled();
         let find = |k: &str| arts.iter().find(|x| x.path.contains(k)).cloned().unwrap();
         (find(a), find(b))
+    }
+
+    /// A text of `tests/data`, written for the tests.
+    fn fixture(path: &str) -> Article {
+        let full = format!("{}/tests/data/{path}", env!("CARGO_MANIFEST_DIR"));
+        Article::parse(path, std::fs::read(full).expect("fixture"))
     }
 
     fn text(pieces: &[Piece]) -> String {
@@ -567,11 +585,7 @@ mod tests {
         // A brief condensing a wire story from its first paragraph to its
         // ninth: the story's bracket runs past the last link to its end, the
         // brief's from its first link to its last.
-        let read = |name: &str| {
-            let path = format!("{}/tests/data/summary/{name}", env!("CARGO_MANIFEST_DIR"));
-            Article::parse(name, std::fs::read(path).expect("fixture"))
-        };
-        let (a, b) = (read("wire.txt"), read("brief.txt"));
+        let (a, b) = (fixture("summary/wire.txt"), fixture("summary/brief.txt"));
         let al = align::align(&a, &b);
         assert_eq!(al.passages.len(), 1);
         assert_eq!(al.passages[0].summary_of, Some(Side::A));
@@ -593,6 +607,34 @@ mod tests {
                 .iter()
                 .all(|row| row.bracket.is_none())
         );
+    }
+
+    #[test]
+    fn a_passages_bracket_starts_where_its_bytes_do_not_at_a_glued_sentence() {
+        // A block pasted after a page's sentence whose full stop was lost:
+        // one sentence holds the page's words and the block's first. The
+        // passage's bytes start at the block; so does its bracket, a row
+        // of the page's own words staying outside it.
+        let (a, b) = (fixture("glued/survey.txt"), fixture("glued/bulletin.txt"));
+        let al = align::align(&a, &b);
+        assert_eq!(al.passages.len(), 1);
+        let p = &al.passages[0];
+        assert!(p.b_span.start > b.sentences_bytes(p.b).start, "glued");
+        let sp = Spread::build(&a, &b, &al, 40, 40);
+        let rows = sp.rows(Side::B);
+        let first_link = sp.unit_rows(Side::B, Unit::Link(p.links[0])).unwrap();
+        let top = first_link
+            .clone()
+            .find(|&i| rows[i].bracket.is_some())
+            .expect("bracketed");
+        assert!(top > first_link.start, "the page's own rows are outside");
+        assert_eq!(rows[top].bracket.unwrap().0, Bracket::Top);
+        assert!(rows[top].end as usize > p.b_span.start);
+        assert!(rows[top - 1].end as usize <= p.b_span.start);
+        assert!(text(&sp.pieces(Side::B, &rows[top], &b)).contains("The survey"));
+        // A's side is the block, whole: its bracket starts on its first row.
+        let a_first = sp.unit_rows(Side::A, Unit::Link(p.links[0])).unwrap();
+        assert!(sp.rows(Side::A)[a_first.start].bracket.is_some());
     }
 
     #[test]
