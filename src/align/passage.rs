@@ -569,12 +569,12 @@ pub fn reach_summarised_texts(a: &Article, b: &Article, links: &[Link], ps: &mut
                 let mut merged: Vec<usize> =
                     ps[k].links.iter().chain(&ps[j].links).copied().collect();
                 merged.sort_unstable();
-                let hull = |side: fn(&Link) -> Sentences| {
+                let hull = |of: fn(&Link) -> Sentences| {
                     merged
                         .iter()
-                        .map(|&i| side(&links[i]))
+                        .map(|&i| of(&links[i]))
                         .reduce(|x, y| x.hull(&y))
-                        .unwrap_or_else(|| side(&links[merged[0]]))
+                        .unwrap_or_else(|| of(&links[merged[0]]))
                 };
                 let (span_a, span_b) = (hull(|l| l.a), hull(|l| l.b));
                 // Passages never overlap: one lying between the two on either
