@@ -17,7 +17,7 @@
 
 use super::{Kind, Link, WordOp, words};
 use crate::article::{Article, Sentences, TextBytes, Words};
-use crate::side::Side;
+use crate::side::{Side, Sides};
 
 /// Most unlinked sentences a passage may step over on either side between
 /// two of its links: a reuser drops, adds or rewrites past recognition a
@@ -539,7 +539,10 @@ const SUMMARY_WHOLE_LINKS: usize = 2;
 /// out; in words it keeps 1.000 with them in). An end is not stretched past
 /// another passage's span, so passages still never overlap.
 pub fn reach_summarised_texts(a: &Article, b: &Article, links: &[Link], ps: &mut Vec<Passage>) {
-    stretch_summaries(a, b, ps);
+    // Counted once for the pair, not per passage or per trial merge: a
+    // text of many passages stays linear.
+    let counts = Sides::new(ComparedWords::of(a), ComparedWords::of(b));
+    stretch_summaries(a, b, &counts, ps);
     // A passage that continues a summary's block on the summary's short side
     // (at most `MAX_CONDENSED_GAP` sentences between them), itself one
     // sentence or a condensation, is more of that summary when, taken in,
@@ -562,7 +565,7 @@ pub fn reach_summarised_texts(a: &Article, b: &Article, links: &[Link], ps: &mut
                 if j == k
                     || ps[j].summary_of.is_some()
                     || near(&ps[k]).gap(&near(&ps[j])) > MAX_CONDENSED_GAP
-                    || !(ps[j].links.len() == 1 || condensed(a, b, &ps[j], side))
+                    || !(ps[j].links.len() == 1 || condensed(&counts, &ps[j], side))
                 {
                     continue;
                 }
@@ -600,7 +603,7 @@ pub fn reach_summarised_texts(a: &Article, b: &Article, links: &[Link], ps: &mut
                     .map(|(_, p)| p.clone())
                     .collect();
                 trial.push(finish(a, b, links, open));
-                stretch_summaries(a, b, &mut trial);
+                stretch_summaries(a, b, &counts, &mut trial);
                 if trial.last().is_some_and(|p| p.summary_of == Some(side)) {
                     *ps = trial;
                     continue 'merging;
@@ -611,11 +614,36 @@ pub fn reach_summarised_texts(a: &Article, b: &Article, links: &[Link], ps: &mut
     }
 }
 
+/// The words of a text's compared sentences before each sentence, so that
+/// any run of sentences is counted in O(1).
+struct ComparedWords(Vec<usize>);
+
+impl ComparedWords {
+    fn of(art: &Article) -> ComparedWords {
+        let mut before = Vec::with_capacity(art.sentences.len() + 1);
+        before.push(0);
+        for s in &art.sentences {
+            let n = if s.role.compared() { s.words.len() } else { 0 };
+            before.push(before[before.len() - 1] + n);
+        }
+        ComparedWords(before)
+    }
+
+    /// The compared words of sentences `r`.
+    fn of_run(&self, r: Sentences) -> usize {
+        self.0[r.end] - self.0[r.start]
+    }
+
+    /// The compared words of the whole text.
+    fn total(&self) -> usize {
+        self.0[self.0.len() - 1]
+    }
+}
+
 /// Whether `p` condenses its `far` side: that side holds `MIN_CONDENSATION`
 /// times the words of the other or more.
-fn condensed(a: &Article, b: &Article, p: &Passage, far: Side) -> bool {
-    let words = |art: &Article, r: Sentences| super::link::compared_words(art.sentences_in(r));
-    let (wa, wb) = (words(a, p.a), words(b, p.b));
+fn condensed(counts: &Sides<ComparedWords>, p: &Passage, far: Side) -> bool {
+    let (wa, wb) = (counts.a.of_run(p.a), counts.b.of_run(p.b));
     match far {
         Side::A => wa >= MIN_CONDENSATION * wb,
         Side::B => wb >= MIN_CONDENSATION * wa,
@@ -624,26 +652,21 @@ fn condensed(a: &Article, b: &Article, p: &Passage, far: Side) -> bool {
 
 /// Stretch each summary of a whole text to that text's ends (see
 /// `reach_summarised_texts`).
-fn stretch_summaries(a: &Article, b: &Article, ps: &mut [Passage]) {
-    // Counted once, not per passage: a text of many passages stays linear.
-    let totals = (
-        super::link::compared_words(&a.sentences),
-        super::link::compared_words(&b.sentences),
-    );
+fn stretch_summaries(a: &Article, b: &Article, counts: &Sides<ComparedWords>, ps: &mut [Passage]) {
     for k in 0..ps.len() {
         for side in Side::BOTH {
-            let (art, far, total) = match side {
-                Side::A => (a, ps[k].a, totals.0),
-                Side::B => (b, ps[k].b, totals.1),
+            let (art, far, count) = match side {
+                Side::A => (a, ps[k].a, &counts.a),
+                Side::B => (b, ps[k].b, &counts.b),
             };
             let p = &ps[k];
-            if p.links.len() < SUMMARY_WHOLE_LINKS || !condensed(a, b, p, side) {
+            if p.links.len() < SUMMARY_WHOLE_LINKS || !condensed(counts, p, side) {
                 continue;
             }
-            let words = |r: Sentences| super::link::compared_words(art.sentences_in(r));
-            let far_words = words(far);
-            let before = words(Sentences::new(0, far.start));
-            let after = words(Sentences::new(far.end, art.sentences.len()));
+            let total = count.total();
+            let far_words = count.of_run(far);
+            let before = count.of_run(Sentences::new(0, far.start));
+            let after = count.of_run(Sentences::new(far.end, art.sentences.len()));
             let lead = SUMMARY_LEAD_SHARE * total.max(1) as f64;
             if (far_words as f64) < SUMMARY_WHOLE_SHARE * total.max(1) as f64
                 && before as f64 > lead

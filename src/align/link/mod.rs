@@ -664,7 +664,7 @@ fn block_in_longer_text(
 }
 
 /// The words of the sentences that are compared (not bylines, captions…).
-pub(super) fn compared_words(sentences: &[Sentence]) -> usize {
+fn compared_words(sentences: &[Sentence]) -> usize {
     sentences
         .iter()
         .filter(|s| s.role.compared())
