@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use copycat::align::tokens::Tokenizer;
-use copycat::align::{Alignment, Kind, WordOp, align};
+use copycat::align::{Alignment, Evidence, Kind, Options, WordOp, align, align_with};
 use copycat::article::{Article, Role, Sentences, TextBytes, bundled};
 use copycat::comparison::Comparison;
 use copycat::export::json;
@@ -266,6 +266,99 @@ proptest! {
     }
 }
 
+/// A test text of `tests/data/digest`, parsed.
+fn digest(name: &str) -> Article {
+    let path = format!("{}/tests/data/digest/{name}", env!("CARGO_MANIFEST_DIR"));
+    Article::parse(name, std::fs::read(path).expect("fixture"))
+}
+
+/// A summary in its own words, one paragraph of a weekly round-up between
+/// items on gardening, sport, books and the weather, matches the report it
+/// condenses too loosely sentence by sentence for a passage: its block is
+/// found from its vocabulary (the report's names and terms, from all over
+/// it, that the rest of the round-up never uses), and it is read as a
+/// summary of all of the report, its opening sentence included though no
+/// single sentence of the report explains it. Swapped, it summarises all
+/// of B; without that evidence no passage is a summary. (Texts written for
+/// the tests.)
+#[test]
+fn a_summary_in_its_own_words_amid_other_news_is_found_from_its_vocabulary() {
+    let (report, weekly) = (digest("tramway.txt"), digest("weekly.txt"));
+    let al = align(&report, &weekly);
+    check_passages(&report, &weekly, &al).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(al.passages.len(), 1, "{:?}", al.passages);
+    let p = &al.passages[0];
+    assert_eq!(p.summary_of, Some(Side::A));
+    assert_eq!(p.a, report.all_sentences());
+    let paragraph = weekly.text_at(p.b_span);
+    assert!(paragraph.starts_with("In the city: Harwick"), "{paragraph}");
+    assert!(paragraph.ends_with("running by 2029."), "{paragraph}");
+    assert!(!p.links.is_empty());
+    assert!(al.links.iter().all(|l| l.score >= 0.2), "{:?}", al.links);
+
+    let swapped = align(&weekly, &report);
+    check_passages(&weekly, &report, &swapped).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(swapped.passages.len(), 1);
+    assert_eq!(swapped.passages[0].summary_of, Some(Side::B));
+    assert_eq!(swapped.passages[0].b, report.all_sentences());
+    assert_eq!(swapped.passages[0].a, p.b);
+
+    let opts = Options {
+        evidence: Evidence::without("summaries").expect("a switch"),
+        ..Options::default()
+    };
+    let off = align_with(&report, &weekly, &opts);
+    assert!(off.passages.iter().all(|p| p.summary_of.is_none()));
+}
+
+/// A column on the same project, its names and terms in every paragraph,
+/// is about the report's subject throughout: no block of it stands out from
+/// the rest, and nothing is linked.
+#[test]
+fn a_column_on_the_same_subject_throughout_holds_no_summary() {
+    let (report, column) = (digest("tramway.txt"), digest("column.txt"));
+    for al in [align(&report, &column), align(&column, &report)] {
+        assert!(al.links.is_empty(), "{:?}", al.links);
+        assert!(al.passages.is_empty());
+    }
+}
+
+/// Two sentences of the report pasted just before the round-up's summary are
+/// a taking, linked sentence for sentence: the block beside them is not read
+/// as a summary of the whole report (before that check, pan13-translation's
+/// tune half had a reworded block from one place and a second from another
+/// read as one summary).
+#[test]
+fn a_summary_block_beside_a_copied_passage_is_not_read_as_a_summary() {
+    let report = digest("tramway.txt");
+    let weekly = std::fs::read_to_string(format!(
+        "{}/tests/data/digest/weekly.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    let pasted = "Construction is due to begin next spring at the Brennock end, where the \
+                  depot and a maintenance yard will occupy a former container terminal. \
+                  Shopkeepers on Quayside Avenue have asked for compensation during the \
+                  works, which are expected to close lanes for up to eighteen months. ";
+    let at = weekly.find("In the city").expect("paragraph");
+    let text = format!("{}{pasted}{}", &weekly[..at], &weekly[at..]);
+    let b = Article::parse("weekly.txt", text.into_bytes());
+    let al = align(&report, &b);
+    check_passages(&report, &b, &al).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        al.passages.iter().all(|p| p.summary_of.is_none()),
+        "{:?}",
+        al.passages
+    );
+    assert!(
+        al.passages
+            .iter()
+            .any(|p| p.kind == Kind::Copied && p.links.len() >= 2),
+        "{:?}",
+        al.passages
+    );
+}
+
 /// Passages never overlap on either side, and each one spans exactly its
 /// links: from its first linked sentence to its last on each side, with no
 /// other passage's link inside (see `align::passage::disjoin`).
@@ -286,6 +379,12 @@ fn check_passages(a: &Article, b: &Article, al: &Alignment) -> Result<(), String
         // A summary of a whole text spans that text, up to the passages
         // beside it (`align::passage::reach_summarised_texts`).
         let spans = |side: Side, span: Sentences, hull: Sentences, n: usize| {
+            // The summary's own side spans the block its vocabulary marks,
+            // which may open or close on a sentence of its own framing,
+            // unlinked (`align::link::summary`).
+            if p.summary_of == Some(side.other()) {
+                return span.start <= hull.start && hull.end <= span.end;
+            }
             if p.summary_of != Some(side) {
                 return span == hull;
             }

@@ -16,7 +16,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bin="${1:?usage: ablation.sh BINARY [SET...]}"; shift
 keep="$(mktemp -d)"; trap 'rm -rf "$keep"' EXIT
 bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
-for off in none synonyms runs letters edges reuse; do
+for off in none synonyms runs letters edges reuse summaries; do
   # run-all.sh appends "compare --format json A B"; the wrapper adds the flag.
   w="$keep/tool-$off"; printf '#!/bin/sh\nexec %q "$@" --ablate %q\n' "$bin" "$off" > "$w"; chmod +x "$w"
   HALVES=report KEEP="$keep/$off" "$here/run-all.sh" "$w" "$@" > /dev/null
@@ -24,7 +24,7 @@ done
 python3 - "$keep" <<'PY'
 import json, os, sys
 keep = sys.argv[1]
-runs = ["none", "synonyms", "runs", "letters", "edges", "reuse"]
+runs = ["none", "synonyms", "runs", "letters", "edges", "reuse", "summaries"]
 def load(run, s, d):
     try:
         txt = open(os.path.join(keep, run, f"{s}.report.{d}.json")).read()
@@ -40,7 +40,7 @@ def alarms(run, s):
     except (OSError, ValueError):
         return None
     return None if any(r["cases"] for r in j["pairs"]) else j["false_alarms"]
-head = "all evidence", "no synonyms", "no runs", "no letters", "no edges", "no reuse"
+head = "all evidence", "no synonyms", "no runs", "no letters", "no edges", "no reuse", "no summaries"
 print(f'{"set":22} {"score":16} ' + " ".join(f"{h:>12}" for h in head))
 for s in sets:
     for d, key, name in (("passages", "plagdet", "passages plagdet"), ("links", "link_f1", "links F1"),

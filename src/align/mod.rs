@@ -196,6 +196,10 @@ pub struct Evidence {
     /// explained enough, a block taken into a longer text, or one text that
     /// reads as a summary of the other. Independent of `edges`.
     pub reuse: bool,
+    /// A block of one text whose vocabulary is the other's, amid text that
+    /// is about something else, is a summary of all of the other even where
+    /// no sentence of it links (see `link::summary`).
+    pub summaries: bool,
 }
 
 impl Default for Evidence {
@@ -206,13 +210,15 @@ impl Default for Evidence {
             letters: true,
             edges: true,
             reuse: true,
+            summaries: true,
         }
     }
 }
 
 impl Evidence {
     /// The names of the switches, as [`Evidence::without`] takes them.
-    pub const NAMES: &'static [&'static str] = &["synonyms", "runs", "letters", "edges", "reuse"];
+    pub const NAMES: &'static [&'static str] =
+        &["synonyms", "runs", "letters", "edges", "reuse", "summaries"];
 
     /// All evidence less the kinds named in `list` (comma-separated names
     /// from [`Evidence::NAMES`]; empty or `none` switches nothing off): what
@@ -229,6 +235,7 @@ impl Evidence {
                 "letters" => e.letters = false,
                 "edges" => e.edges = false,
                 "reuse" => e.reuse = false,
+                "summaries" => e.summaries = false,
                 _ => {
                     return Err(format!(
                         "unknown evidence {name:?} (known: {})",
@@ -276,13 +283,28 @@ pub fn align_using(
     tok: &mut tokens::Tokenizer,
 ) -> Alignment {
     if (b.text.as_str(), b.path.as_str()) < (a.text.as_str(), a.path.as_str()) {
-        let (links, notes) = link::align_ordered(b, a, opts, tok);
-        let passages = passage::passages(b, a, &links);
+        let (links, notes, block) = link::align_ordered(b, a, opts, tok);
+        let passages = ordered_passages(b, a, &links, block.as_ref());
         return finish(a, b, mirror(links), mirror_passages(passages), notes);
     }
-    let (links, notes) = link::align_ordered(a, b, opts, tok);
-    let passages = passage::passages(a, b, &links);
+    let (links, notes, block) = link::align_ordered(a, b, opts, tok);
+    let passages = ordered_passages(a, b, &links, block.as_ref());
     finish(a, b, links, passages, notes)
+}
+
+/// The passages of a pair in the order it was aligned in, a summary block
+/// (if any) made one passage.
+fn ordered_passages(
+    a: &Article,
+    b: &Article,
+    links: &[Link],
+    block: Option<&link::SummaryBlock>,
+) -> Vec<Passage> {
+    let mut passages = passage::passages(a, b, links);
+    if let Some(block) = block {
+        passage::summarise_block(a, b, links, &mut passages, block);
+    }
+    passages
 }
 
 fn mirror(links: Vec<Link>) -> Vec<Link> {
@@ -309,6 +331,7 @@ fn mirror_passages(passages: Vec<Passage>) -> Vec<Passage> {
             b: p.a,
             a_span: p.b_span,
             b_span: p.a_span,
+            summary_of: p.summary_of.map(Side::other),
             ..p
         })
         .collect()

@@ -10,11 +10,14 @@
 //! The invariant: passages never overlap, on either side. Each spans exactly
 //! its links (first linked sentence to last, on each side), and no other
 //! passage's link lies inside that span, so a reader's bracket and a JSON
-//! consumer's byte range each belong to one block (`disjoin`). Two
+//! consumer's byte range each belong to one block (`disjoin`). Three
 //! exceptions keep the rest: a summary of a whole text spans that whole text
-//! (`reach_summarised_texts`), and a passage's bytes may end inside its end
-//! sentences, where the reuse does (`end_at_the_reuse`).
+//! (`reach_summarised_texts`), a summary found from its vocabulary spans its
+//! block on its own side, framing sentences and all (`summarise_block`), and
+//! a passage's bytes may end inside its end sentences, where the reuse does
+//! (`end_at_the_reuse`).
 
+use super::link::SummaryBlock;
 use super::{Kind, Link, WordOp, words};
 use crate::article::{Article, Sentences, TextBytes, Words};
 use crate::side::{Side, Sides};
@@ -486,6 +489,95 @@ fn finish(a: &Article, b: &Article, links: &[Link], p: Open) -> Passage {
         links: p.links,
         summary_of: None,
     }
+}
+
+/// Make a summary block (see `link::summary`) one passage that spans all of
+/// the text it summarises: the passages lying in the block on its side join
+/// it (the block grows to hold them whole), and it spans the other side
+/// between the passages left there, so that passages still never overlap.
+/// Where one of those crosses what the block's links draw on, the passages
+/// are left as they are: the block is two takings, not one summary.
+pub fn summarise_block(
+    a: &Article,
+    b: &Article,
+    links: &[Link],
+    ps: &mut Vec<Passage>,
+    block: &SummaryBlock,
+) {
+    let holder = block.holder;
+    let on = |p: &Passage| match holder {
+        Side::A => (p.a, p.b),
+        Side::B => (p.b, p.a),
+    };
+    let crosses = |x: Sentences, y: Sentences| x.start < y.end && y.start < x.end;
+    let mut span = block.sentences;
+    // Grown until no passage straddles its edge.
+    loop {
+        let mut grown = span;
+        for p in ps.iter() {
+            let (h, _) = on(p);
+            if crosses(h, grown) {
+                grown = Sentences::new(grown.start.min(h.start), grown.end.max(h.end));
+            }
+        }
+        if grown == span {
+            break;
+        }
+        span = grown;
+    }
+    let (inside, outside): (Vec<Passage>, Vec<Passage>) =
+        ps.drain(..).partition(|p| crosses(on(p).0, span));
+    let mut members: Vec<usize> = inside
+        .iter()
+        .flat_map(|p| p.links.iter().copied())
+        .collect();
+    members.sort_unstable();
+    members.dedup();
+    let source_of = |l: &Link| match holder {
+        Side::A => l.b,
+        Side::B => l.a,
+    };
+    let hull = members
+        .iter()
+        .map(|&i| source_of(&links[i]))
+        .reduce(|x, y| Sentences::new(x.start.min(y.start), x.end.max(y.end)));
+    let source = match holder {
+        Side::A => b,
+        Side::B => a,
+    };
+    let mut whole = source.all_sentences();
+    let mut clear = hull.is_some();
+    if let Some(hull) = hull {
+        for q in &outside {
+            let (_, far) = on(q);
+            if crosses(far, hull) {
+                clear = false;
+            } else if far.end <= hull.start {
+                whole.start = whole.start.max(far.end);
+            } else {
+                whole.end = whole.end.min(far.start);
+            }
+        }
+    }
+    if !clear {
+        ps.extend(inside);
+        ps.extend(outside);
+        return;
+    }
+    let (pa, pb) = match holder {
+        Side::A => (span, whole),
+        Side::B => (whole, span),
+    };
+    let open = Open {
+        links: members,
+        a: pa,
+        b: pb,
+        last_a_end: pa.end,
+    };
+    let mut p = finish(a, b, links, open);
+    p.summary_of = Some(holder.other());
+    ps.extend(outside);
+    ps.push(p);
 }
 
 /// Least share of a text's words (of its compared sentences) that a

@@ -106,7 +106,8 @@ impl Spread {
     /// from its first link's first row to its last link's last row; on the
     /// side of a text it summarises whole, over that text's unlinked runs
     /// inside its span too (the text it condensed, as every report's
-    /// header says). Where the passage's bytes end inside its first or last
+    /// header says); on the other side of a summary found from its
+    /// vocabulary, over its whole block. Where the passage's bytes end inside its first or last
     /// sentence (a block glued to a page's sentence by a lost full stop:
     /// `align::passage::end_at_the_reuse`), whole rows of the glued text
     /// are left out, so the bracket starts and ends where the JSON does.
@@ -141,6 +142,17 @@ impl Spread {
                 ) else {
                     continue;
                 };
+                // A summary found from its vocabulary spans its block on its
+                // own side, framing sentences (linked to nothing) and all:
+                // from the row of its first byte to that of its last.
+                if p.summary_of == Some(side.other()) && bytes.start < bytes.end {
+                    if let Some(i) = self.row_of_byte(side, bytes.start) {
+                        start = start.min(i);
+                    }
+                    if let Some(j) = self.row_of_byte(side, bytes.end - 1) {
+                        end = end.max(j + 1);
+                    }
+                }
                 let rows = &self.rows[side];
                 let text = |i: usize| rows[i].kind == RowKind::Text;
                 while start + 1 < end && text(start) && rows[start].end as usize <= bytes.start {
@@ -635,6 +647,31 @@ mod tests {
         // A's side is the block, whole: its bracket starts on its first row.
         let a_first = sp.unit_rows(Side::A, Unit::Link(p.links[0])).unwrap();
         assert!(sp.rows(Side::A)[a_first.start].bracket.is_some());
+    }
+
+    #[test]
+    fn a_summary_blocks_bracket_takes_in_its_unlinked_opening_sentence() {
+        // The round-up's paragraph summarising the tramway report opens on a
+        // sentence no sentence of the report explains: it is still the
+        // summary's, and bracketed with it.
+        let (a, b) = (fixture("digest/tramway.txt"), fixture("digest/weekly.txt"));
+        let al = align::align(&a, &b);
+        assert_eq!(al.passages.len(), 1);
+        let p = &al.passages[0];
+        assert_eq!(p.summary_of, Some(Side::A));
+        let sp = Spread::build(&a, &b, &al, 60, 60);
+        let rows = sp.rows(Side::B);
+        let top = rows
+            .iter()
+            .position(|r| r.bracket.is_some())
+            .expect("bracketed");
+        assert_eq!(rows[top].bracket.unwrap().0, Bracket::Top);
+        assert!(text(&sp.pieces(Side::B, &rows[top], &b)).contains("In the city"));
+        let bottom = rows
+            .iter()
+            .rposition(|r| r.bracket.is_some())
+            .expect("bracketed");
+        assert!(text(&sp.pieces(Side::B, &rows[bottom], &b)).contains("2029"));
     }
 
     #[test]

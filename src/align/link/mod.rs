@@ -22,7 +22,10 @@ mod beads;
 mod candidates;
 mod chain;
 mod make;
+mod summary;
 mod weights;
+
+pub(super) use summary::SummaryBlock;
 
 use beads::*;
 use candidates::*;
@@ -379,7 +382,7 @@ pub(super) fn align_ordered(
     b: &Article,
     opts: &Options,
     tok: &mut Tokenizer,
-) -> (Vec<Link>, Vec<String>) {
+) -> (Vec<Link>, Vec<String>, Option<SummaryBlock>) {
     tok.start_local();
     let mut sa = Prepared::new(a, tok);
     let mut sb = Prepared::new(b, tok);
@@ -447,7 +450,23 @@ pub(super) fn align_ordered(
     } else if opts.evidence.edges {
         links = trim_weak_edges(a, b, links);
     }
-    (links, notes)
+    // A summary in its own words links few of its sentences, or none: its
+    // block is found from the words it shares with the whole other text,
+    // and each of its sentences not yet linked is linked to the sentence it
+    // draws on most.
+    let block = if opts.evidence.summaries {
+        summary::find(&sa, &sb)
+            .filter(|(block, units)| summary::left_to_summarise(&sa, &sb, block, units, &links))
+    } else {
+        None
+    };
+    let block = block.map(|(block, units)| {
+        let more = summary::block_links(&sa, &sb, &scorer, &block, units, &links, opts);
+        links.extend(more);
+        links.sort_by_key(|l| (l.b.start, l.a.start));
+        block
+    });
+    (links, notes, block)
 }
 
 /// Whether a link keeps its source's wording, not only its topic: a phrase
