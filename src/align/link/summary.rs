@@ -236,42 +236,43 @@ fn best_block(holder: &Prepared, source: &Prepared) -> Option<(f64, Range<usize>
             total_in += usize::from(in_source[t as usize]);
         }
     }
-    let mut here = vec![0u32; max_id];
-    let mut touched: Vec<u32> = Vec::new();
+    let seq = |k: usize| holder.units[k].seq.as_slice();
+    let mut w = Window {
+        here: vec![0; max_id],
+        distinct: 0,
+        own: 0,
+        words: 0,
+        in_source: &in_source,
+        uses: &uses,
+    };
     let mut best: Option<(f64, Range<usize>)> = None;
     for n in MIN_BLOCK..=MAX_BLOCK.min(body.len()) {
-        for start in 0..=body.len() - n {
-            let run = &body[start..start + n];
-            // Consecutive compared units only: a block is one stretch of text.
-            if run.windows(2).any(|w| w[1] != w[0] + 1) {
+        // Slid along the body a unit at a time: each step adds one unit and
+        // drops one, whatever the run's length.
+        for end in 0..body.len() {
+            w.add(seq(body[end]));
+            if end >= n {
+                w.remove(seq(body[end - n]));
+            }
+            if end + 1 < n {
                 continue;
             }
-            let mut words = 0usize;
-            for &k in run {
-                for &t in &holder.units[k].seq {
-                    if here[t as usize] == 0 {
-                        touched.push(t);
-                    }
-                    here[t as usize] += 1;
-                    words += 1;
-                }
+            let run = &body[end + 1 - n..=end];
+            // Consecutive compared units only (no headline between): a
+            // block is one stretch of text.
+            if run[n - 1] - run[0] != n - 1 {
+                continue;
             }
-            let distinct = touched.len();
-            let own = touched
-                .iter()
-                .filter(|&&t| in_source[t as usize] && here[t as usize] == uses[t as usize])
-                .count();
-            let share = own as f64 / distinct.max(1) as f64;
+            let share = w.own as f64 / w.distinct.max(1) as f64;
             let better = best.as_ref().is_none_or(|b| share > b.0);
             // The rest of the text must be at least the block's size to be
             // a background it stands out from.
-            if distinct >= MIN_BLOCK_STEMS && total - words >= words && better {
+            if w.distinct >= MIN_BLOCK_STEMS && total - w.words >= w.words && better {
                 best = Some((share, run[0]..run[n - 1] + 1));
             }
-            for &t in &touched {
-                here[t as usize] = 0;
-            }
-            touched.clear();
+        }
+        for &k in &body[body.len().saturating_sub(n)..] {
+            w.remove(seq(k));
         }
     }
     let (share, units) = best?;
@@ -325,6 +326,44 @@ fn grow(
             *here.entry(t).or_default() += 1;
         }
         units = units.start.min(k)..units.end.max(k + 1);
+    }
+}
+
+/// A run of the holder's units as it slides: how often each stem is used
+/// in it, and how many distinct stems, own stems (the source's, every use
+/// of them in the holder inside the run) and words it holds.
+struct Window<'a> {
+    here: Vec<u32>,
+    distinct: usize,
+    own: usize,
+    words: usize,
+    in_source: &'a [bool],
+    uses: &'a [u32],
+}
+
+impl Window<'_> {
+    fn own(&self, t: usize) -> bool {
+        self.in_source[t] && self.here[t] == self.uses[t]
+    }
+
+    fn add(&mut self, seq: &[u32]) {
+        for &t in seq {
+            let t = t as usize;
+            self.distinct += usize::from(self.here[t] == 0);
+            self.here[t] += 1;
+            self.own += usize::from(self.own(t));
+            self.words += 1;
+        }
+    }
+
+    fn remove(&mut self, seq: &[u32]) {
+        for &t in seq {
+            let t = t as usize;
+            self.own -= usize::from(self.own(t));
+            self.here[t] -= 1;
+            self.distinct -= usize::from(self.here[t] == 0);
+            self.words -= 1;
+        }
     }
 }
 
