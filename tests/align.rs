@@ -311,6 +311,35 @@ fn a_summary_in_its_own_words_amid_other_news_is_found_from_its_vocabulary() {
     assert!(off.passages.iter().all(|p| p.summary_of.is_none()));
 }
 
+/// Two sentences of a summary block that draw on the same sentence of the
+/// source (the vote, told twice) are linked to different sentences: links
+/// never overlap on either side, and the block's second-best match takes
+/// the place its best one has given away. Before, both were linked to the
+/// report's opening sentence.
+#[test]
+fn two_sentences_of_a_summary_block_never_share_a_source_sentence() {
+    let report = digest("tramway.txt");
+    let weekly = std::fs::read_to_string(format!(
+        "{}/tests/data/digest/weekly.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    let at = weekly
+        .find("Mayor Ottilie Brandt called")
+        .expect("sentence");
+    let twice = "The council voted on Tuesday to build the light-rail line linking the docks \
+                 with the university hospital. ";
+    let text = format!("{}{twice}{}", &weekly[..at], &weekly[at..]);
+    let b = Article::parse("weekly.txt", text.into_bytes());
+    let al = align(&report, &b);
+    assert_eq!(al.passages.len(), 1);
+    assert_eq!(al.passages[0].summary_of, Some(Side::A));
+    assert!(al.links.len() >= 4, "{:?}", al.links);
+    assert!(!overlaps(al.links.iter().map(|l| l.a)), "{:?}", al.links);
+    assert!(!overlaps(al.links.iter().map(|l| l.b)), "{:?}", al.links);
+    check_passages(&report, &b, &al).unwrap_or_else(|e| panic!("{e}"));
+}
+
 /// A column on the same project, its names and terms in every paragraph,
 /// is about the report's subject throughout: no block of it stands out from
 /// the rest, and nothing is linked.

@@ -18,7 +18,7 @@
 //! false link added on any set without reuse. On the report halves, run once
 //! at the end (`scripts/devsets/ablation.sh`, `no summaries` column):
 //! 0.644 -> 0.848 and 0.799 -> 0.948, pan13-random 0.868 -> 0.895, and two
-//! pairs without reuse get links (sametopic-definitions 0 -> 4, samestory-bbc
+//! pairs without reuse get links (sametopic-definitions 0 -> 2, samestory-bbc
 //! 0 -> 1): an encyclopaedia entry whose opening definition is another's
 //! words before it turns to an example of its own reads as a summary amid
 //! other text.
@@ -141,7 +141,8 @@ pub(super) fn left_to_summarise(
 }
 
 /// Links from the block's units to the source units that explain each
-/// best, for the units no link in `links` covers yet.
+/// best, for the units no link in `links` covers yet, each source unit used
+/// once.
 pub(super) fn block_links(
     sa: &Prepared,
     sb: &Prepared,
@@ -163,28 +164,53 @@ pub(super) fn block_links(
     } else {
         (sb, sa)
     };
+    // Links never overlap on either side: each source sentence explains one
+    // sentence of the block at most, and none that a link already holds.
+    // The best matches are taken first, so a sentence whose best source is
+    // taken falls back on its next best.
+    let mut taken: Vec<bool> = s
+        .units
+        .iter()
+        .map(|v| {
+            links.iter().any(|l| match holder {
+                Side::A => l.b.contains(v.sentence),
+                Side::B => l.a.contains(v.sentence),
+            })
+        })
+        .collect();
+    let mut open: Vec<usize> = units
+        .filter(|&k| {
+            let u = &h.units[k];
+            !u.title && !linked(u.sentence) && u.mass > 0.0
+        })
+        .collect();
     let mut out = Vec::new();
-    for k in units {
-        let u = &h.units[k];
-        if u.title || linked(u.sentence) || u.mass <= 0.0 {
-            continue;
-        }
-        let best = s
-            .units
+    loop {
+        // The best free match of each open unit, then the best of those.
+        let best = open
             .iter()
             .enumerate()
-            .filter(|(_, v)| !v.title && v.mass > 0.0)
-            .map(|(j, v)| {
-                let (shared, count) = sc.shared_exact(&u.set, &v.set);
-                (2.0 * shared / (u.mass + v.mass), count, j)
+            .filter_map(|(i, &k)| {
+                let u = &h.units[k];
+                s.units
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, v)| !taken[j] && !v.title && v.mass > 0.0)
+                    .map(|(j, v)| {
+                        let (shared, count) = sc.shared_exact(&u.set, &v.set);
+                        (2.0 * shared / (u.mass + v.mass), count, j, i)
+                    })
+                    .max_by(|x, y| x.0.total_cmp(&y.0).then(y.2.cmp(&x.2)))
             })
-            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.2.cmp(&x.2)));
-        let Some((dice, count, j)) = best else {
-            continue;
+            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.3.cmp(&x.3)));
+        let Some((dice, count, j, i)) = best else {
+            break;
         };
         if dice < MIN_SENTENCE_DICE {
-            continue;
+            break;
         }
+        let k = open.remove(i);
+        taken[j] = true;
         let (a, b) = if holder == Side::A { (k, j) } else { (j, k) };
         let words = h.units[k].norms.len().min(s.units[j].norms.len());
         let bead = Bead {
