@@ -71,7 +71,8 @@ pub(in crate::align) struct SummaryBlock {
 }
 
 /// The summary block of either side, if one reads as a summary of the whole
-/// other side; the stronger when both do.
+/// other side; where both sides hold one, the one with the larger share of
+/// own words.
 pub(super) fn find(sa: &Prepared, sb: &Prepared) -> Option<(SummaryBlock, Range<usize>)> {
     let in_b = best_block(sb, sa).map(|(own, r)| (own, Side::B, r));
     let in_a = best_block(sa, sb).map(|(own, r)| (own, Side::A, r));
