@@ -266,10 +266,15 @@ proptest! {
     }
 }
 
-/// A test text of `tests/data/digest`, parsed.
-fn digest(name: &str) -> Article {
+/// A test text of `tests/data/digest`, as it is on disk…
+fn digest_text(name: &str) -> String {
     let path = format!("{}/tests/data/digest/{name}", env!("CARGO_MANIFEST_DIR"));
-    Article::parse(name, std::fs::read(path).expect("fixture"))
+    std::fs::read_to_string(path).expect("fixture")
+}
+
+/// …and parsed.
+fn digest(name: &str) -> Article {
+    Article::parse(name, digest_text(name).into_bytes())
 }
 
 /// A summary in its own words, one paragraph of a weekly round-up between
@@ -319,11 +324,7 @@ fn a_summary_in_its_own_words_amid_other_news_is_found_from_its_vocabulary() {
 #[test]
 fn two_sentences_of_a_summary_block_never_share_a_source_sentence() {
     let report = digest("tramway.txt");
-    let weekly = std::fs::read_to_string(format!(
-        "{}/tests/data/digest/weekly.txt",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .expect("fixture");
+    let weekly = digest_text("weekly.txt");
     let at = weekly
         .find("Mayor Ottilie Brandt called")
         .expect("sentence");
@@ -360,11 +361,7 @@ fn a_column_on_the_same_subject_throughout_holds_no_summary() {
 #[test]
 fn a_summary_block_beside_a_copied_passage_is_not_read_as_a_summary() {
     let report = digest("tramway.txt");
-    let weekly = std::fs::read_to_string(format!(
-        "{}/tests/data/digest/weekly.txt",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .expect("fixture");
+    let weekly = digest_text("weekly.txt");
     let pasted = "Construction is due to begin next spring at the Brennock end, where the \
                   depot and a maintenance yard will occupy a former container terminal. \
                   Shopkeepers on Quayside Avenue have asked for compensation during the \
