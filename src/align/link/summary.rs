@@ -267,8 +267,10 @@ fn best_block(holder: &Prepared, source: &Prepared) -> Option<(f64, Range<usize>
     let mut w = Window {
         here: vec![0; max_id],
         distinct: 0,
+        sourced: 0,
         own: 0,
         words: 0,
+        words_in: 0,
         in_source: &in_source,
         uses: &uses,
     };
@@ -303,10 +305,14 @@ fn best_block(holder: &Prepared, source: &Prepared) -> Option<(f64, Range<usize>
         }
     }
     let (share, units) = best?;
-    if !passes(holder, source, &units, &in_source, &uses, (total, total_in)) {
+    // The window is empty again: it now holds the chosen block.
+    for k in units.clone() {
+        w.add(seq(k));
+    }
+    if !passes(holder, source, &units, &w, (total, total_in)) {
         return None;
     }
-    Some((share, grow(holder, units, &body, &in_source, &uses)))
+    Some((share, grow(holder, units, &body, &mut w)))
 }
 
 /// `units` widened by each next sentence on either side that is about the
@@ -316,54 +322,50 @@ fn grow(
     holder: &Prepared,
     mut units: Range<usize>,
     body: &[usize],
-    in_source: &[bool],
-    uses: &[u32],
+    w: &mut Window,
 ) -> Range<usize> {
-    let mut here: HashMap<u32, u32> = HashMap::default();
-    for u in &holder.units[units.clone()] {
-        for &t in &u.seq {
-            *here.entry(t).or_default() += 1;
-        }
-    }
-    // Whether unit `k` draws on the source: most of its stems are the
-    // source's, and one of them the rest of its text does not use.
-    let about_source = |k: usize, here: &HashMap<u32, u32>| {
+    // Whether unit `k`, taken into the window, draws on the source: most of
+    // its stems are the source's, and one of them the rest of its text does
+    // not use. It stays in the window when it does.
+    let take = |k: usize, w: &mut Window| {
         let u = &holder.units[k];
         if u.title || u.set.is_empty() {
             return false;
         }
-        let n = |t: u32| u.seq.iter().filter(|&&x| x == t).count() as u32;
-        let cover = u.set.iter().filter(|&&t| in_source[t as usize]).count();
-        let own = u.set.iter().any(|&t| {
-            in_source[t as usize] && here.get(&t).copied().unwrap_or(0) + n(t) == uses[t as usize]
-        });
-        cover as f64 >= MIN_COVER * u.set.len() as f64 && own
+        w.add(&u.seq);
+        let cover = u.set.iter().filter(|&&t| w.in_source[t as usize]).count();
+        let own = u.set.iter().any(|&t| w.own(t as usize));
+        let about = cover as f64 >= MIN_COVER * u.set.len() as f64 && own;
+        if !about {
+            w.remove(&u.seq);
+        }
+        about
     };
     let is_body = |k: usize| body.binary_search(&k).is_ok();
     loop {
         let before = units.start.checked_sub(1).filter(|&k| is_body(k));
         let after = Some(units.end).filter(|&k| is_body(k));
         let next = before
-            .filter(|&k| about_source(k, &here))
-            .or(after.filter(|&k| about_source(k, &here)));
+            .filter(|&k| take(k, w))
+            .or_else(|| after.filter(|&k| take(k, w)));
         let Some(k) = next else {
             return units;
         };
-        for &t in &holder.units[k].seq {
-            *here.entry(t).or_default() += 1;
-        }
         units = units.start.min(k)..units.end.max(k + 1);
     }
 }
 
 /// A run of the holder's units as it slides: how often each stem is used
-/// in it, and how many distinct stems, own stems (the source's, every use
-/// of them in the holder inside the run) and words it holds.
+/// in it, and how many distinct stems, distinct stems of the source, own
+/// stems (the source's, every use of them in the holder inside the run),
+/// words and words of the source it holds.
 struct Window<'a> {
     here: Vec<u32>,
     distinct: usize,
+    sourced: usize,
     own: usize,
     words: usize,
+    words_in: usize,
     in_source: &'a [bool],
     uses: &'a [u32],
 }
@@ -376,10 +378,14 @@ impl Window<'_> {
     fn add(&mut self, seq: &[u32]) {
         for &t in seq {
             let t = t as usize;
-            self.distinct += usize::from(self.here[t] == 0);
+            let new = usize::from(self.here[t] == 0);
+            let from_source = usize::from(self.in_source[t]);
+            self.distinct += new;
+            self.sourced += new * from_source;
             self.here[t] += 1;
             self.own += usize::from(self.own(t));
             self.words += 1;
+            self.words_in += from_source;
         }
     }
 
@@ -388,44 +394,33 @@ impl Window<'_> {
             let t = t as usize;
             self.own -= usize::from(self.own(t));
             self.here[t] -= 1;
-            self.distinct -= usize::from(self.here[t] == 0);
+            let gone = usize::from(self.here[t] == 0);
+            let from_source = usize::from(self.in_source[t]);
+            self.distinct -= gone;
+            self.sourced -= gone * from_source;
             self.words -= 1;
+            self.words_in -= from_source;
         }
     }
 }
 
-/// Whether the block `units` of `holder` passes every test of a summary of
-/// all of `source` (see the constants).
+/// Whether the block `units` of `holder`, the stems of which `w` counts,
+/// passes every test of a summary of all of `source` (see the constants).
 fn passes(
     holder: &Prepared,
     source: &Prepared,
     units: &Range<usize>,
-    in_source: &[bool],
-    uses: &[u32],
+    w: &Window,
     (total, total_in): (usize, usize),
 ) -> bool {
-    let block = &holder.units[units.clone()];
-    let mut here: HashMap<u32, u32> = HashMap::default();
-    for u in block {
-        for &t in &u.seq {
-            *here.entry(t).or_default() += 1;
-        }
-    }
-    let words: usize = here.values().map(|&c| c as usize).sum();
-    let words_in: usize = here
+    let own: Vec<u32> = holder.units[units.clone()]
         .iter()
-        .filter(|(t, _)| in_source[**t as usize])
-        .map(|(_, &c)| c as usize)
-        .sum();
-    let distinct = here.len();
-    let own: Vec<u32> = here
-        .iter()
-        .filter(|&(&t, &c)| in_source[t as usize] && c == uses[t as usize])
-        .map(|(&t, _)| t)
+        .flat_map(|u| u.set.iter().copied())
+        .filter(|&t| w.own(t as usize))
         .collect();
-    let cover = here.keys().filter(|&&t| in_source[t as usize]).count() as f64 / distinct as f64;
-    let rest = (total - words).max(1) as f64;
-    let background = (total_in - words_in) as f64 / rest;
+    let cover = w.sourced as f64 / w.distinct.max(1) as f64;
+    let rest = (total - w.words).max(1) as f64;
+    let background = (total_in - w.words_in) as f64 / rest;
     let source_words: usize = source.units.iter().map(|u| u.seq.len()).sum();
     let mut parts = [false; PARTS];
     let n = source.units.len().max(1);
@@ -434,12 +429,12 @@ fn passes(
             parts[(j * PARTS / n).min(PARTS - 1)] = true;
         }
     }
-    own.len() as f64 >= OWN_SHARE * distinct as f64
-        && own.len() >= MIN_OWN
+    w.own as f64 >= OWN_SHARE * w.distinct as f64
+        && w.own >= MIN_OWN
         && cover >= MIN_COVER
         && cover >= CONTRAST * background
         && parts.iter().filter(|&&p| p).count() >= MIN_PARTS
-        && source_words as f64 >= CONDENSED * words as f64
+        && source_words as f64 >= CONDENSED * w.words as f64
 }
 
 #[cfg(test)]
