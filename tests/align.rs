@@ -353,6 +353,20 @@ fn a_column_on_the_same_subject_throughout_holds_no_summary() {
     }
 }
 
+/// A second report of the same story, a week on (shopkeepers against the
+/// works), recaps the first's vote in a paragraph of its own words, amid
+/// text on the same story: a short report's facts retold, not a summary of
+/// it, and nothing is linked either way. Before the short-source contrast,
+/// the recap was read as a summary of all of the report, with two links.
+#[test]
+fn a_follow_up_report_recapping_a_short_report_gets_no_link() {
+    let (report, followup) = (digest("tramway.txt"), digest("followup.txt"));
+    for al in [align(&report, &followup), align(&followup, &report)] {
+        assert!(al.links.is_empty(), "{:?}", al.links);
+        assert!(al.passages.is_empty());
+    }
+}
+
 /// Two sentences of the report pasted just before the round-up's summary are
 /// a taking, linked sentence for sentence: the block beside them is not read
 /// as a summary of the whole report (before that check, pan13-translation's
