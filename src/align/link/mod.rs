@@ -149,6 +149,13 @@ const SUMMARY_COVER: f64 = 0.5;
 const SUMMARY_LINKS: usize = 2;
 /// See `SUMMARY_LINKS`.
 const SUMMARY_LINK_WORDS: usize = 5;
+/// A short line copied whole on both sides counts in the passage tests of
+/// `shows_reuse` only with at least this many words: a dialogue's lines do,
+/// a name both texts open on (a manual entry's `fork`, a glossary's
+/// headword) does not. Measured on sametopic-manpages' tune half (two
+/// manuals' entries on one call, each opening on its name): false links
+/// 16 -> 5; nothing else moved on any tune half.
+const COPIED_LINE_WORDS: usize = 3;
 /// Bead shapes (A sentences, B sentences): 1:1 links, merges and splits.
 const SHAPES: &[(usize, usize)] = &[(1, 1), (2, 1), (1, 2), (3, 1), (1, 3)];
 /// A synonym in place of a word counts for this share of the word's weight:
@@ -554,7 +561,8 @@ fn reads_as_summary(a: &Article, b: &Article, body: &[&Link]) -> bool {
 /// passage test unless copied whole on both sides (measured on
 /// samestory-wikiref-extra's tune half: false links 10 -> 4, a list of the
 /// attackers' names and ages against a report naming them; no other figure
-/// of `run-all.sh` moved). Where it
+/// of `run-all.sh` moved), and then only when `COPIED_LINE_WORDS` long
+/// at least. Where it
 /// does, a middling passage elsewhere in the pair is more likely a reworded
 /// part of the reuse than a coincidence, and `trim_weak_edges` judges it by
 /// its own links; where it does not, every link is what two texts on one
@@ -581,7 +589,11 @@ fn shows_reuse(a: &Article, b: &Article, links: &[Link]) -> bool {
             let full = |l: &&&Link| sentence_words(a, b, l) >= SUMMARY_LINK_WORDS;
             let counted: Vec<&Link> = body
                 .iter()
-                .filter(|l| full(l) || l.kept_a.min(l.kept_b) >= STRONG_COPIED_KEPT)
+                .filter(|l| {
+                    full(l)
+                        || (l.kept_a.min(l.kept_b) >= STRONG_COPIED_KEPT
+                            && sentence_words(a, b, l) >= COPIED_LINE_WORDS)
+                })
                 .copied()
                 .collect();
             let mean = counted.iter().map(|l| l.score).sum::<f64>() / counted.len().max(1) as f64;
@@ -982,6 +994,39 @@ mod tests {
                 })
                 .collect();
             assert!(shows_reuse(&a, &b, &copied), "items: {items}, copied");
+        }
+    }
+
+    #[test]
+    fn a_name_both_texts_open_on_is_no_evidence_of_reuse() {
+        // Two manuals' entries on one call open on its name, a line of one
+        // word under their titles, then explain it in their own words. The name line is copied whole on both sides; with three
+        // middling matches it made four links averaging 0.55, a passage
+        // of strong matches. A line of three words copied whole still
+        // counts (a dialogue's).
+        let text = |name: &str| {
+            let body: Vec<String> = (0..3)
+                .map(|k| format!("The call number {k} makes the process wait for its child."))
+                .collect();
+            format!("Process control manual\n\n{name}\n\n{}", body.join(" "))
+        };
+        for (name, reuse) in [("waitpid", false), ("Wait for it.", true)] {
+            let (a, b) = (
+                Article::parse("a.txt", text(name).into_bytes()),
+                Article::parse("b.txt", text(name).into_bytes()),
+            );
+            assert_eq!(a.sentences[1].role, Role::Body, "{name}");
+            let mut links = vec![Link {
+                a: Sentences::new(1, 2),
+                b: Sentences::new(1, 2),
+                ..link(Kind::Copied, 1.0, 1, 1.0, 1.0)
+            }];
+            links.extend((2..5).map(|i| Link {
+                a: Sentences::new(i, i + 1),
+                b: Sentences::new(i, i + 1),
+                ..link(Kind::Reworded, 0.4, 2, 0.3, 0.3)
+            }));
+            assert_eq!(shows_reuse(&a, &b, &links), reuse, "{name}");
         }
     }
 
