@@ -561,8 +561,8 @@ fn reads_as_summary(a: &Article, b: &Article, body: &[&Link]) -> bool {
 /// passage test unless copied whole on both sides (measured on
 /// samestory-wikiref-extra's tune half: false links 10 -> 4, a list of the
 /// attackers' names and ages against a report naming them; no other figure
-/// of `run-all.sh` moved), and then only when `COPIED_LINE_WORDS` long
-/// at least. Where it
+/// of `run-all.sh` moved), and then only when at least
+/// `COPIED_LINE_WORDS` words long. Where it
 /// does, a middling passage elsewhere in the pair is more likely a reworded
 /// part of the reuse than a coincidence, and `trim_weak_edges` judges it by
 /// its own links; where it does not, every link is what two texts on one
@@ -1000,10 +1000,11 @@ mod tests {
     #[test]
     fn a_name_both_texts_open_on_is_no_evidence_of_reuse() {
         // Two manuals' entries on one call open on its name, a line of one
-        // word under their titles, then explain it in their own words. The name line is copied whole on both sides; with three
-        // middling matches it made four links averaging 0.55, a passage
-        // of strong matches. A line of three words copied whole still
-        // counts (a dialogue's).
+        // word under their titles, then explain it in their own words. The
+        // name line is copied whole on both sides; with three middling
+        // matches it made four links averaging 0.55, a passage of strong
+        // matches. A line of three words copied whole still counts (a
+        // dialogue's).
         let text = |name: &str| {
             let body: Vec<String> = (0..3)
                 .map(|k| format!("The call number {k} makes the process wait for its child."))
