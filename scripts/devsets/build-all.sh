@@ -28,5 +28,7 @@ py build_sametopic_abstracts.py --csv "$S/arxiv/arxiv_data.csv" --out-root "$O"
 py build_sametopic_definitions.py --defs "$S/defs" --foldoc "$S/foldoc" --out-root "$O"
 # Manual pages of Debian 12 (apt-get install manpages-dev perl-doc python3-doc), read in place.
 py build_sametopic_manpages.py --out-root "$O"
+# Guides of Debian 12 (apt-get install python3-doc perl-doc manpages grep sed coreutils diffutils).
+py build_sametopic_guides.py --out-root "$O"
 py check_gold.py "$O"
 py halves.py "$O"

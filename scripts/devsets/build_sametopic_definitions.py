@@ -2,7 +2,7 @@
 """Short independent definitions of one concept: two open encyclopedias or glossaries.
 
     build_sametopic_definitions.py --defs DEFS_DIR --foldoc FOLDOC_DIR --out-root /work/devsets
-        [--n 200] [--n-reuse 40] [--seed 13] [--wordnet /usr/share/wordnet]
+        [--n 200] [--n-reuse 40] [--n-more 208] [--seed 13] [--wordnet /usr/share/wordnet]
 
 DEFS_DIR holds lab156/definition-term-pairs-dataset (`wikipedia/wiki_definitions_improved.xml.gz`:
 the lead of 5,221 Wikipedia articles on mathematical and scientific terms;
@@ -26,7 +26,11 @@ out); taken round-robin over the three source pairings in a seeded order, up to 
 Sets written:
   sametopic-definitions        the pairs, no links (strict: every link is a false alarm);
   sametopic-definitions-reuse  the first --n-reuse pairs with 1-2 runs of A's sentences put into
-                               B, verbatim or reworded (sametopic_reuse.py). Deterministic.
+                               B, verbatim or reworded (sametopic_reuse.py);
+  sametopic-definitions-more   up to --n-more further pairs, in the same order after the first
+                               --n (no links): built in round 3 after the set's report half had
+                               been seen, so that rules are chosen on pairs no one has looked at.
+Deterministic: the first two sets are the same bytes with or without the third.
 """
 import argparse
 import gzip
@@ -37,7 +41,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import sentences  # noqa: E402
+from common import SetWriter, sentences  # noqa: E402
 from sametopic_reuse import independent, write_pairs  # noqa: E402
 
 _LETTERS = "bcdefghkmnpqrstuvwxyzBCDEFGHJKLMNPQRSTUVWXYZ"
@@ -121,6 +125,7 @@ def main():
     ap.add_argument("--out-root", required=True)
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--n-reuse", type=int, default=40)
+    ap.add_argument("--n-more", type=int, default=208)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
     args = ap.parse_args()
@@ -141,15 +146,21 @@ def main():
     print("candidates per pairing:", [len(q) for q in queues], file=sys.stderr)
     slug = lambda s: re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:60]
     pairs = []
-    while len(pairs) < args.n and any(queues):
+    while len(pairs) < args.n + args.n_more and any(queues):
         for q in queues:
-            if q and len(pairs) < args.n:
+            if q and len(pairs) < args.n + args.n_more:
                 key, x, a, y, b = q.pop()
                 pairs.append((f"{x}-{slug(key)}.txt", a, f"{y}-{slug(key)}.txt", b,
                               {"term": key, "sources": [x, y]}))
     meta = {"source": "Wikipedia leads and PlanetMath entries (lab156/definition-term-pairs-dataset), FOLDOC",
             "seed": args.seed, "a": "a definition of a term", "b": "another source's definition of the same term"}
-    write_pairs(args.out_root, "sametopic-definitions", meta, pairs, args.wordnet, args.seed, args.n_reuse)
+    write_pairs(args.out_root, "sametopic-definitions", meta, pairs[: args.n], args.wordnet, args.seed, args.n_reuse)
+    w = SetWriter(os.path.join(args.out_root, "sametopic-definitions-more"), dict(meta, kind="independent, no reuse"))
+    for an, ta, hn, th, info in pairs[args.n :]:
+        w.add_file(an, ta)
+        w.add_file(hn, th)
+        w.add_pair(an, hn, [], **info)
+    w.write()
 
 
 if __name__ == "__main__":
