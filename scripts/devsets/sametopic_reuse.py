@@ -7,6 +7,10 @@ sentences of A put in at sentence boundaries (synth.assemble), each run, by a se
   light (1/3)          PAN-style random obfuscation at rate 0.15 (synth.obfuscate: WordNet
                        synonyms, deletions, insertions, local swaps) -> kind by the 70% rule
   heavy (1/3)          the same at rate 0.35                         -> kind by the 70% rule
+A run's first and last sentences have at least MIN_RUN_WORDS words (shorter ones, a heading
+line or a missplit stub, are trimmed off its ends; a run left empty is dropped, and when all are,
+the runs are drawn again; added in round 3:
+before, a term's heading alone could be a case).
 Gold: one link per reused sentence (B sentence -> its A sentence), byte offsets. A and H being
 on the same subject, the reused sentences sit among text that shares their topic words: recall
 here is found reuse, not found topic, and the no-reuse half of the same pairs checks the other
@@ -20,6 +24,10 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import SetWriter, char_to_byte, kind_by_overlap, link, sentences, shingles  # noqa: E402
 from synth import WordNet, assemble, obfuscate, pick_runs  # noqa: E402
+
+
+# Fewest words of the first and last sentence of a run put into B (see write_pairs).
+MIN_RUN_WORDS = 5
 
 
 def independent(ta: str, tb: str, n: int = 8) -> bool:
@@ -46,7 +54,20 @@ def write_pairs(out_root, name, meta, pairs, wordnet, seed, n_reuse=None):
         if len(a_s) < 2 or len(sentences(th)) < 2:
             continue
         pieces, modes = [], []
-        for run in pick_runs(a_s, rng, rng.randint(1, 2), 1, min(4, len(a_s))):
+        runs = []
+        for _ in range(20):  # drawn again while every run trims to nothing
+            for run in pick_runs(a_s, rng, rng.randint(1, 2), 1, min(4, len(a_s))):
+                # A run starts and ends on a sentence: a heading line or the stub of a missplit
+                # abbreviation (`Although Hall et al.`) is no passage anyone would take.
+                while run and len(ta[a_s[run[0]][0]:a_s[run[0]][1]].split()) < MIN_RUN_WORDS:
+                    run = run[1:]
+                while run and len(ta[a_s[run[-1]][0]:a_s[run[-1]][1]].split()) < MIN_RUN_WORDS:
+                    run = run[:-1]
+                if run:
+                    runs.append(run)
+            if runs:
+                break
+        for run in runs:
             mode = rng.choice(["verbatim", "light", "heavy"])
             rate = {"verbatim": 0.0, "light": 0.15, "heavy": 0.35}[mode]
             piece = [(a_s[i], ta[a_s[i][0]:a_s[i][1]] if not rate else
