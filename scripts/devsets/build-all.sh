@@ -30,5 +30,7 @@ py build_sametopic_definitions.py --defs "$S/defs" --foldoc "$S/foldoc" --out-ro
 py build_sametopic_manpages.py --out-root "$O"
 # Guides of Debian 12 (apt-get install python3-doc perl-doc manpages grep sed coreutils diffutils).
 py build_sametopic_guides.py --out-root "$O"
+# A short explanation (FOLDOC, Wikipedia) against a long guide on its subject.
+py build_sametopic_shortlong.py --defs "$S/defs" --foldoc "$S/foldoc" --out-root "$O"
 py check_gold.py "$O"
 py halves.py "$O"

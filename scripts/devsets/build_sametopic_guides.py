@@ -284,18 +284,8 @@ def info_paragraphs(root, manual, names):
     return out
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out-root", required=True)
-    ap.add_argument("--man", default="/usr/share/man")
-    ap.add_argument("--pod", default="/usr/share/perl/5.36.0/pod")
-    ap.add_argument("--rst", default="/usr/share/doc/python3.11/html/_sources")
-    ap.add_argument("--info", default="/usr/share/info")
-    ap.add_argument("--max-bytes", type=int, default=24000)
-    ap.add_argument("--n-reuse", type=int, default=20)
-    ap.add_argument("--seed", type=int, default=23)
-    ap.add_argument("--wordnet", default="/usr/share/wordnet")
-    args = ap.parse_args()
+def guide_texts(args):
+    """{(subject, project): text} of every guide of SUBJECTS long enough to keep."""
     texts = {}
     for subject, guides in SUBJECTS.items():
         for project, kind, where in guides:
@@ -318,6 +308,22 @@ def main():
                 print(f"  {subject}/{project}: too short ({len(body)} bytes), left out", file=sys.stderr)
                 continue
             texts[(subject, project)] = f"{title}\n\n{body}\n"
+    return texts
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out-root", required=True)
+    ap.add_argument("--man", default="/usr/share/man")
+    ap.add_argument("--pod", default="/usr/share/perl/5.36.0/pod")
+    ap.add_argument("--rst", default="/usr/share/doc/python3.11/html/_sources")
+    ap.add_argument("--info", default="/usr/share/info")
+    ap.add_argument("--max-bytes", type=int, default=24000)
+    ap.add_argument("--n-reuse", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=23)
+    ap.add_argument("--wordnet", default="/usr/share/wordnet")
+    args = ap.parse_args()
+    texts = guide_texts(args)
     pairs = []
     for subject, guides in SUBJECTS.items():
         have = [p for p, _, _ in guides if (subject, p) in texts]
