@@ -311,8 +311,9 @@ def guide_texts(args):
     return texts
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def add_guide_args(ap, seed):
+    """The options of a set built from the guides: where the Debian packages put them, the
+    output, and the reuse counterparts'."""
     ap.add_argument("--out-root", required=True)
     ap.add_argument("--man", default="/usr/share/man")
     ap.add_argument("--pod", default="/usr/share/perl/5.36.0/pod")
@@ -320,8 +321,13 @@ def main():
     ap.add_argument("--info", default="/usr/share/info")
     ap.add_argument("--max-bytes", type=int, default=24000)
     ap.add_argument("--n-reuse", type=int, default=20)
-    ap.add_argument("--seed", type=int, default=23)
+    ap.add_argument("--seed", type=int, default=seed)
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_guide_args(ap, seed=23)
     args = ap.parse_args()
     texts = guide_texts(args)
     pairs = []

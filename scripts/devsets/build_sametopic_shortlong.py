@@ -30,7 +30,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from build_sametopic_definitions import load as load_definitions  # noqa: E402
-from build_sametopic_guides import SUBJECTS, guide_texts  # noqa: E402
+from build_sametopic_guides import SUBJECTS, add_guide_args, guide_texts  # noqa: E402
 from sametopic_reuse import independent, write_pairs  # noqa: E402
 
 # subject (a key of the guides' SUBJECTS) -> [(source, term)]. Chosen by reading the entries: a
@@ -60,15 +60,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--defs", required=True)
     ap.add_argument("--foldoc", required=True)
-    ap.add_argument("--out-root", required=True)
-    ap.add_argument("--man", default="/usr/share/man")
-    ap.add_argument("--pod", default="/usr/share/perl/5.36.0/pod")
-    ap.add_argument("--rst", default="/usr/share/doc/python3.11/html/_sources")
-    ap.add_argument("--info", default="/usr/share/info")
-    ap.add_argument("--max-bytes", type=int, default=24000)
-    ap.add_argument("--n-reuse", type=int, default=20)
-    ap.add_argument("--seed", type=int, default=29)
-    ap.add_argument("--wordnet", default="/usr/share/wordnet")
+    add_guide_args(ap, seed=29)
     args = ap.parse_args()
     defs = load_definitions(args)
     guides = guide_texts(args)

@@ -972,6 +972,14 @@ mod tests {
 
     /// A link whose edit script keeps one phrase of `run` words and drops
     /// the rest, with these shares kept.
+    /// The index of an article's first sentence that is not its title.
+    fn first_body(a: &Article) -> usize {
+        a.sentences
+            .iter()
+            .position(|s| s.role != Role::Title)
+            .expect("a body sentence")
+    }
+
     fn link(kind: Kind, score: f64, run: usize, kept_a: f64, kept_b: f64) -> Link {
         Link {
             kind,
@@ -1051,11 +1059,7 @@ mod tests {
                 Article::parse("a.txt", text(items).into_bytes()),
                 Article::parse("b.txt", text(items).into_bytes()),
             );
-            let first = a
-                .sentences
-                .iter()
-                .position(|s| s.role != Role::Title)
-                .unwrap();
+            let first = first_body(&a);
             let links: Vec<Link> = (first..first + 6)
                 .map(|i| Link {
                     a: Sentences::new(i, i + 1),
@@ -1180,11 +1184,7 @@ mod tests {
             format!("A title\n\n{}", body.join(" "))
         };
         let long = Article::parse("a.txt", text(20).into_bytes());
-        let first = long
-            .sentences
-            .iter()
-            .position(|s| s.role != Role::Title)
-            .unwrap();
+        let first = first_body(&long);
         let links = |score: f64, n: usize| -> Vec<Link> {
             (first..first + n)
                 .map(|i| Link {
@@ -1216,11 +1216,7 @@ mod tests {
             .collect();
         let text = format!("A title\n\n{}", body.join(" "));
         let a = Article::parse("a.txt", text.into_bytes());
-        let first = a
-            .sentences
-            .iter()
-            .position(|s| s.role != Role::Title)
-            .unwrap();
+        let first = first_body(&a);
         let links: Vec<Link> = (first..first + 6)
             .map(|i| {
                 let edge = i == first || i == first + 5;
@@ -1252,11 +1248,7 @@ mod tests {
             )
         };
         let (a, b) = (text("a.txt"), text("b.txt"));
-        let first = a
-            .sentences
-            .iter()
-            .position(|s| s.role != Role::Title)
-            .unwrap();
+        let first = first_body(&a);
         let pair = |kept_short: f64, kept_long: f64| -> Vec<Link> {
             [(first, kept_short), (first + 1, kept_long)]
                 .into_iter()
@@ -1289,11 +1281,7 @@ mod tests {
         let block_counting =
             |n: usize, pairs: &[(usize, usize)], score: f64, counted: Option<&[usize]>| {
                 let (a, b) = (text(n), text(n));
-                let first = a
-                    .sentences
-                    .iter()
-                    .position(|s| s.role != Role::Title)
-                    .unwrap();
+                let first = first_body(&a);
                 let links: Vec<Link> = pairs
                     .iter()
                     .map(|&(x, y)| Link {
