@@ -6,9 +6,9 @@
 
 The shape of a student's answer checked against the encyclopaedia article on its subject: B is
 a short text (60-500 words) explaining a subject in its own words, A a long guide to the same
-subject (hundreds to thousands of words) that B's writer never saw. B is short, so it is
-well under a quarter of A's length and every sentence of it is about A's subject: the case where
-a rule that reads a short text as a summary of a long one (most of its sentences match
+subject (hundreds to thousands of words) that B's writer never saw. B is mostly a quarter of
+A's length or less (48 of the 62 pairs) and every sentence of it is about A's subject: the case
+where a rule that reads a short text as a summary of a long one (most of its sentences match
 something) would link an independent answer. The other same-topic sets pair texts of like
 length.
 
