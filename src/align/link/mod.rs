@@ -972,6 +972,19 @@ mod tests {
 
     /// A link whose edit script keeps one phrase of `run` words and drops
     /// the rest, with these shares kept.
+    /// A text of a title line and the given body sentences.
+    fn titled(body: impl IntoIterator<Item = String>) -> String {
+        format!(
+            "A title\n\n{}",
+            body.into_iter().collect::<Vec<_>>().join(" ")
+        )
+    }
+
+    /// Body sentence `k` of a test text: each its own, all of one shape.
+    fn witness(k: usize) -> String {
+        format!("The witness number {k} said the police arrived late that night.")
+    }
+
     /// The index of an article's first sentence that is not its title.
     fn first_body(a: &Article) -> usize {
         a.sentences
@@ -1048,11 +1061,10 @@ mod tests {
                 if items && k < 3 {
                     format!("Name number {k}.")
                 } else {
-                    format!("The witness number {k} said the police arrived late that night.")
+                    witness(k)
                 }
             };
-            let body: Vec<String> = (0..6).map(line).collect();
-            format!("A title\n\n{}", body.join(" "))
+            titled((0..6).map(line))
         };
         for (items, reuse) in [(false, true), (true, false)] {
             let (a, b) = (
@@ -1177,12 +1189,7 @@ mod tests {
         // story, told in the same order, share, six of them or eight, when
         // they are a part of both (here 8 or 6 sentences of 20); middling
         // ones that are most of the shorter text are a retelling of it.
-        let text = |n: usize| {
-            let body: Vec<String> = (0..n)
-                .map(|k| format!("The witness number {k} said the police arrived late that night."))
-                .collect();
-            format!("A title\n\n{}", body.join(" "))
-        };
+        let text = |n: usize| titled((0..n).map(witness));
         let long = Article::parse("a.txt", text(20).into_bytes());
         let first = first_body(&long);
         let links = |score: f64, n: usize| -> Vec<Link> {
@@ -1211,11 +1218,7 @@ mod tests {
         // (below `EDGE_DICE`, no phrase kept) with the sentence beside it:
         // the passage of six is short enough (`EDGE_MAX_LINKS`) to be
         // trimmed to the four.
-        let body: Vec<String> = (0..8)
-            .map(|k| format!("The witness number {k} said the police arrived late that night."))
-            .collect();
-        let text = format!("A title\n\n{}", body.join(" "));
-        let a = Article::parse("a.txt", text.into_bytes());
+        let a = Article::parse("a.txt", titled((0..8).map(witness)).into_bytes());
         let first = first_body(&a);
         let links: Vec<Link> = (first..first + 6)
             .map(|i| {
