@@ -4,7 +4,8 @@
 #   build-all.sh SRC_ROOT OUT_ROOT [REPO]
 #
 # SRC_ROOT: what prepare-sources.sh unpacked (pan13-train/, msrp/, bible/, bbc-news-summary/,
-#           cnndm/, wikiref/, arxiv/, defs/, foldoc/).
+#           cnndm/, wikiref/, arxiv/, defs/, foldoc/,
+#           scisumm/).
 # OUT_ROOT: where the sets go (default layout: OUT_ROOT/<set>/texts + gold.json).
 # REPO: the copycat checkout, for the synthetic set's inputs (benches/data/prose-*.txt);
 #       default: two levels above this script (scripts/devsets/ in the repo).
@@ -32,5 +33,7 @@ py build_sametopic_manpages.py --out-root "$O"
 py build_sametopic_guides.py --out-root "$O"
 # A short explanation (FOLDOC, Wikipedia) against a long guide on its subject.
 py build_sametopic_shortlong.py --defs "$S/defs" --foldoc "$S/foldoc" --out-root "$O"
+# Two papers citing one paper (CL-SciSumm), and their reuse counterparts.
+py build_sametopic_papers.py --dir "$S/scisumm" --out-root "$O"
 py check_gold.py "$O"
 py halves.py "$O"

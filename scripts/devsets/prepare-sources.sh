@@ -60,6 +60,16 @@ g="$(gitdir lab156+definition-term-pairs-dataset)"
 rm -rf "$D/defs"; mkdir -p "$D/defs"
 git --git-dir="$g" archive HEAD wikipedia/wiki_definitions_improved.xml.gz \
   planetmath/planetmath_definitions.xml.gz | tar -x -C "$D/defs"
+# CL-SciSumm 2018 (CC BY 4.0): ACL papers grouped by the paper they cite, sentence XML. Read
+# file by file: `git archive` stops at blobs of the repository's later evaluation runs that a
+# shallow snapshot may lack.
+g="$(gitdir WING-NUS+scisumm-corpus)"
+rm -rf "$D/scisumm"; mkdir -p "$D/scisumm"
+git --git-dir="$g" ls-tree -r --name-only HEAD data/Training-Set-2018 data/Test-Set-2018 \
+  | grep -E '/(Citance|Reference)_XML/[^/]+[.]xml$' | while IFS= read -r p; do
+    out="$D/scisumm/${p#data/}"; mkdir -p "$(dirname "$out")"
+    git --git-dir="$g" show "HEAD:$p" > "$out"
+  done
 # FOLDOC (Free On-line Dictionary of Computing) in dictd form: Debian's dict-foldoc package
 # (apt-get install dict-foldoc), not a repository.
 mkdir -p "$D/foldoc"; cp "${FOLDOC:-/usr/share/dictd}"/foldoc.index "${FOLDOC:-/usr/share/dictd}"/foldoc.dict.dz "$D/foldoc/"
