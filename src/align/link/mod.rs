@@ -601,11 +601,12 @@ fn reads_as_summary(a: &Article, b: &Article, body: &[&Link]) -> bool {
     full >= SUMMARY_LINKS && cover as f64 >= SUMMARY_COVER * n.max(1) as f64
 }
 
-/// Which links show that the pair is reuse at all, or `None`: a passage of middling matches that
-/// is most of the shorter text (`RETOLD_LINKS`), one of strong matches
-/// (`STRONG_PASSAGE_LINKS`) or of sentences explained on both sides
-/// (`STRONG_EXPLAINED`), a packed block that is a small part of one text
-/// (`block_in_longer_text`), a thread of strong matches in order
+/// Which links show that the pair is reuse at all, or `None`: a passage of
+/// middling matches that is most of the shorter text (`RETOLD_LINKS`), one
+/// of strong matches (`STRONG_PASSAGE_LINKS`) or of sentences explained on
+/// both sides (`STRONG_EXPLAINED`), a packed block that is a small part of
+/// one text and stands out from the rest of the pair
+/// (`block_in_longer_text`, `stands_out`), a thread of strong matches in order
 /// (`THREAD_DICE`), a link that is strong evidence on its own
 /// (`is_strong`), or one text that reads as a summary of the other
 /// (`reads_as_summary`). Headings and list items of a few words count in no
@@ -758,14 +759,24 @@ fn stands_out(blocks: &[&Link], body: &[&Link]) -> bool {
             .max(x.start.saturating_sub(y.end))
     };
     let near = |l: &Link, m: &Link| gap(l.a, m.a) <= EXTEND_REACH && gap(l.b, m.b) <= EXTEND_REACH;
-    let mut beside: Vec<bool> = body
+    // Linear in the links (a pair may have thousands): by where they start
+    // in B, a link near another starts within `MAX_GROWN + EXTEND_REACH`
+    // sentences of it there, as links span at most `MAX_GROWN`.
+    let mut order: Vec<&Link> = body.to_vec();
+    order.sort_by_key(|l| (l.b.start, l.a.start));
+    let ids: rustc_hash::FxHashSet<*const Link> =
+        blocks.iter().map(|&l| l as *const Link).collect();
+    let mut beside: Vec<bool> = order
         .iter()
-        .map(|l| blocks.iter().any(|m| std::ptr::eq(*l, *m)))
+        .map(|&l| ids.contains(&(l as *const Link)))
         .collect();
-    let mut frontier: Vec<usize> = (0..body.len()).filter(|&i| beside[i]).collect();
+    let mut frontier: Vec<usize> = (0..order.len()).filter(|&i| beside[i]).collect();
     while let Some(i) = frontier.pop() {
-        for j in 0..body.len() {
-            if !beside[j] && near(body[i], body[j]) {
+        let l = order[i];
+        let lo = order.partition_point(|m| m.b.start + MAX_GROWN + EXTEND_REACH < l.b.start);
+        let hi = order.partition_point(|m| m.b.start <= l.b.end + EXTEND_REACH);
+        for j in lo..hi {
+            if !beside[j] && near(l, order[j]) {
                 beside[j] = true;
                 frontier.push(j);
             }
