@@ -639,20 +639,18 @@ fn reuse_evidence(a: &Article, b: &Article, links: &[Link]) -> Option<Vec<bool>>
     // Counted once, not per passage: a text of many passages stays linear.
     let totals = (compared_words(&a.sentences), compared_words(&b.sentences));
     let mut evidence: Vec<bool> = links.iter().map(|l| !title(l) && is_strong(l)).collect();
-    // The body links of the passages that pass only as blocks, and their
-    // indices in `links`.
-    let mut blocks: Vec<&Link> = Vec::new();
+    // The body links (by index) of the passages that pass only as blocks.
     let mut block_links: Vec<usize> = Vec::new();
     for p in super::passage::passages(a, b, links) {
         match passage_shows(a, b, totals, links, &p) {
             Shows::Reuse => p.links.iter().for_each(|&i| evidence[i] = true),
             Shows::Block => {
                 block_links.extend(p.links.iter().copied().filter(|&i| !title(&links[i])));
-                blocks.extend(p.links.iter().map(|&i| &links[i]).filter(|l| !title(l)));
             }
             Shows::Nothing => {}
         }
     }
+    let blocks: Vec<&Link> = block_links.iter().map(|&i| &links[i]).collect();
     if !blocks.is_empty() && stands_out(&blocks, &body) {
         block_links.into_iter().for_each(|i| evidence[i] = true);
     }
