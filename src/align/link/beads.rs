@@ -55,9 +55,14 @@ impl Bead {
         }
         let identical = self.dice >= NEAR_IDENTICAL && self.words >= NEAR_IDENTICAL_WORDS;
         identical
-            || (self.dice >= MIN_DICE
-                && self.count >= MIN_SHARED_WORDS
-                && (self.count >= MIN_SHARED_GENERIC || self.names > 0))
+            || (self.dice >= MIN_DICE && self.count >= MIN_SHARED_WORDS && self.says_who_or_what())
+    }
+    /// Whether the two sides share who or what: a name or number, or
+    /// `MIN_SHARED_GENERIC` content words. A stock phrase (`did not respond
+    /// to a request for comment`, `the rest of the paper is organized as
+    /// follows`) is common to texts written apart, however whole.
+    pub(super) fn says_who_or_what(&self) -> bool {
+        self.count >= MIN_SHARED_GENERIC || self.names > 0
     }
     /// Whether the bead may fill a gap between anchors, a tight one or not
     /// (see `MIN_DICE_TIGHT`).
