@@ -601,17 +601,28 @@ struct Shares {
 }
 
 /// The content stems a bead's two sides share that no other sentence of
-/// either text holds: each text uses the word once, here. Two texts on one
-/// subject share its words all over (`alignment` in 41 sentences of one
-/// paper and 70 of the other); a passage taken from one into the other
-/// brings words the rest of both texts never use (`Collinder`,
-/// `Fortescue`, `flood`, `glance`).
+/// either text holds: each text uses the word here and nowhere else. Two
+/// texts on one subject share its words all over (`alignment` in 41
+/// sentences of one paper and 70 of the other); a passage taken from one
+/// into the other brings words the rest of both texts never use
+/// (`Collinder`, `Fortescue`, `flood`, `glance`).
 fn rare_shared(sa: &Prepared, sb: &Prepared, sc: &Scorer, bead: Bead) -> usize {
     let ua = &sa.units[bead.a..bead.a_end()];
     let ub = &sb.units[bead.b..bead.b_end()];
+    // The bead's sentences that hold a stem (each unit's set is sorted).
+    let held = |t: u32| {
+        ua.iter()
+            .chain(ub)
+            .filter(|u| u.set.binary_search(&t).is_ok())
+            .count()
+    };
     let mut n = 0;
     for_shared(&union(ua, |u| &u.set), &union(ub, |u| &u.set), |t| {
-        if sc.df.get(t as usize).is_some_and(|&d| d <= 2) {
+        if sc
+            .df
+            .get(t as usize)
+            .is_some_and(|&d| d as usize <= held(t))
+        {
             n += 1;
         }
     });
@@ -1279,6 +1290,11 @@ mod tests {
         format!("The witness number {k} said the police arrived late that night.")
     }
 
+    /// An article of a heading, `Notes`, over one paragraph.
+    fn notes(name: &str, paragraph: &str) -> Article {
+        Article::parse(name, format!("Notes\n\n{paragraph}\n").into_bytes())
+    }
+
     /// The index of an article's first sentence that is not its title.
     fn first_body(a: &Article) -> usize {
         a.sentences
@@ -1770,13 +1786,13 @@ mod tests {
     #[test]
     fn the_wording_kept_leaves_names_and_numbers_out() {
         let mut tok = Tokenizer::default();
-        let a = Article::parse(
+        let a = notes(
             "x.txt",
-            b"Notes\n\nA majority of the provisions were written by Witkoff and Kushner, a person familiar with the drafting said.\n".to_vec(),
+            "A majority of the provisions were written by Witkoff and Kushner, a person familiar with the drafting said.",
         );
-        let b = Article::parse(
+        let b = notes(
             "y.txt",
-            b"Notes\n\nMost of the provisions were written by Witkoff and Kushner, citing a person familiar with the drafting process.\n".to_vec(),
+            "Most of the provisions were written by Witkoff and Kushner, citing a person familiar with the drafting process.",
         );
         let (sa, sb) = (Prepared::new(&a, &mut tok), Prepared::new(&b, &mut tok));
         let (ua, ub) = (sa.units.len() - 1, sb.units.len() - 1);
@@ -1787,27 +1803,31 @@ mod tests {
 
     #[test]
     fn rare_shared_words_are_those_each_text_uses_in_the_linked_sentences_only() {
-        // `alignment` and `translation` run through both texts; `glacier`
-        // and `Collinder` each text uses once, in the linked sentences.
+        // `alignment` and `translation` run through both texts; `Collinder`
+        // each text uses once, in the last sentences; `glacier` is in both
+        // sentences of A, so it is rare only to a link that holds both.
         let mut tok = Tokenizer::default();
-        let a = Article::parse(
+        let a = notes(
             "x.txt",
-            b"Notes\n\nWord alignment helps translation. Collinder measured the glacier for alignment of translation.\n".to_vec(),
+            "Word alignment helps translation near the glacier. Collinder measured the glacier for alignment of translation.",
         );
-        let b = Article::parse(
+        let b = notes(
             "y.txt",
-            b"Notes\n\nTranslation needs alignment. The glacier Collinder saw drove alignment and translation.\n".to_vec(),
+            "Translation needs alignment. The glacier Collinder saw drove alignment and translation.",
         );
         let (mut sa, mut sb) = (Prepared::new(&a, &mut tok), Prepared::new(&b, &mut tok));
         let scorer = idf(&sa, &sb);
         sa.weigh(&scorer);
         sb.weigh(&scorer);
         let (ua, ub) = (sa.units.len() - 1, sb.units.len() - 1);
-        assert_eq!(rare_shared(&sa, &sb, &scorer, bead(ua, ub, 0.5, 4, 1)), 2);
-        assert_eq!(
-            rare_shared(&sa, &sb, &scorer, bead(ua - 1, ub - 1, 0.5, 2, 0)),
-            0
-        );
+        let rare = |bead: Bead| rare_shared(&sa, &sb, &scorer, bead);
+        assert_eq!(rare(bead(ua, ub, 0.5, 4, 1)), 1);
+        assert_eq!(rare(bead(ua - 1, ub - 1, 0.5, 2, 0)), 0);
+        let merged = Bead {
+            na: 2,
+            ..bead(ua - 1, ub, 0.5, 4, 1)
+        };
+        assert_eq!(rare(merged), 2);
     }
 
     #[test]
