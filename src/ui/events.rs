@@ -158,8 +158,8 @@ pub fn spawn_signals(mut signals: Signals, tx: Sender<Msg>) -> Result<()> {
                     }
                     SIGCONT => match terminal::reassert() {
                         Ok(true) => Msg::Redraw,
-                        // Continued in the background (`bg`): it stopped
-                        // itself again, and `fg` will continue it.
+                        // Not copycat's terminal any more (copycat was not
+                        // drawing, or its job is orphaned): nothing to redraw.
                         _ => continue,
                     },
                     SIGWINCH => match crossterm::terminal::size() {

@@ -147,8 +147,8 @@ pub fn suspend() -> io::Result<()> {
 /// shell may have reset the terminal meanwhile: raw mode, the alternate
 /// screen and mouse capture are set again, and the caller redraws (`true`).
 /// Continued in the background (`bg`), copycat may not touch the terminal:
-/// it stops itself again, as a job that needs the terminal does, and
-/// returns `false`; `fg` continues it (and this is called again).
+/// it stops until `fg` gives the terminal back (`wait_for_foreground`), or
+/// returns `false` where it never can.
 pub fn reassert() -> io::Result<bool> {
     let _t = TRANSITION.lock().unwrap_or_else(|e| e.into_inner());
     let _hold = io::stdout().lock();
@@ -156,14 +156,41 @@ pub fn reassert() -> io::Result<bool> {
     if state & OWNED == 0 {
         return Ok(false);
     }
-    if !in_foreground() {
-        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    if !wait_for_foreground()? {
         return Ok(false);
     }
     // Raw mode again from the modes saved on entry: enabling it while it is
     // on (as crossterm believes) would do nothing.
     let _ = disable_raw_mode();
     take_back(state)?;
+    Ok(true)
+}
+
+/// Stop until copycat's process group owns the terminal, as a job that needs
+/// it does: `true` once it does, `false` where it never will (an orphaned
+/// job, whose shell is gone). Setting the terminal's modes from a
+/// background job makes the kernel stop the job (SIGTTOU), the check and
+/// the stop one step; `fg` continues it with the terminal given first.
+/// Checking, then raising SIGSTOP, raced with `fg`: the shell could give
+/// the terminal back between the two, and the reader stopped again in the
+/// foreground (the pty test `continued_in_the_background_the_reader_waits_for_fg`
+/// failed so on a loaded machine).
+fn wait_for_foreground() -> io::Result<bool> {
+    let out = io::stdout();
+    while !in_foreground() {
+        let modes = rustix::termios::tcgetattr(&out)?;
+        match rustix::termios::tcsetattr(&out, rustix::termios::OptionalActions::Now, &modes) {
+            Err(rustix::io::Errno::INTR) => {}
+            Err(rustix::io::Errno::IO) => return Ok(false),
+            Err(e) => return Err(e.into()),
+            // Let through in the background: SIGTTOU is ignored or blocked
+            // (the parent's choice), so stop as a shell's job would.
+            Ok(()) if !in_foreground() => {
+                signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+            }
+            Ok(()) => {}
+        }
+    }
     Ok(true)
 }
 
