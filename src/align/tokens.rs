@@ -10,6 +10,39 @@ use rustc_hash::FxHashMap as HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+/// Verbs that attribute speech (`said`, `according to`): the name next to
+/// one speaks (`drift`), and a sentence with one reports someone's words
+/// (`align`'s evidence of reuse).
+pub const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "stated",
+    "posted",
+    "tweeted",
+    "acknowledged",
+    "asked",
+    "argued",
+    "noted",
+    "warned",
+    "explained",
+    "claimed",
+    "insisted",
+    "recalled",
+    "replied",
+    "urged",
+    "declared",
+    "announced",
+    "according",
+    "reported",
+];
+
 /// Function words: they carry syntax, not content, and every sentence shares them.
 const STOPWORDS: &[&str] = &[
     "a",

@@ -246,17 +246,23 @@ mod tests {
 
     #[test]
     fn a_number_or_name_kept_elsewhere_in_the_link_is_no_change() {
-        let a = art(
-            "Port strike\n\nFew inside the ministry were told of the meeting in Antwerp, two union officials said on Tuesday.",
-        );
-        // B keeps a long phrase of A: a lone sentence reworded throughout is no
-        // evidence of reuse, so the aligner would give such a pair no link at
-        // all and there would be nothing for drift to check.
-        let b = art(
-            "Port strike\n\nAccording to two union officials, few inside the ministry were told of the meeting in Antwerp, which was held on Tuesday.",
-        );
+        // The first sentence, copied whole, shows that B took from A: a
+        // sentence reworded throughout is no evidence on its own, nor are
+        // words both report someone saying, so without it the aligner would
+        // give the pair no link and there would be nothing for drift to check.
+        let lead = "Dockers at the port of Antwerp walked out on Monday over the new rota.";
+        let a = art(&format!(
+            "Port strike\n\n{lead} Few inside the ministry were told of the meeting in Antwerp, two union officials said on Tuesday."
+        ));
+        let b = art(&format!(
+            "Port strike\n\n{lead} According to two union officials, few inside the ministry were told of the meeting in Antwerp, which was held on Tuesday."
+        ));
         let al = crate::align::align(&a, &b);
-        assert!(!al.links.is_empty());
+        assert!(
+            al.links
+                .iter()
+                .any(|l| l.kind == crate::align::Kind::Reworded)
+        );
         assert_eq!(flags(&a, &b, &al), Vec::<Flag>::new());
     }
 

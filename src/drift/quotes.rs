@@ -2,6 +2,7 @@
 //! quotation changed between the two.
 
 use super::*;
+use crate::align::tokens::SPEECH_VERBS;
 
 /// A quotation in an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,36 +29,6 @@ pub(super) const SAME_QUOTE_SHARED: usize = 3;
 /// A quotation is reported in a linked passage of B when B keeps this share
 /// of its content words.
 pub(super) const REPORTED_SHARE: f64 = 0.5;
-
-/// Verbs that attribute speech; the name next to one speaks.
-pub(super) const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "wrote",
-    "writes",
-    "added",
-    "adds",
-    "stated",
-    "posted",
-    "tweeted",
-    "acknowledged",
-    "asked",
-    "argued",
-    "noted",
-    "warned",
-    "explained",
-    "claimed",
-    "insisted",
-    "recalled",
-    "replied",
-    "urged",
-    "declared",
-    "announced",
-    "according",
-];
 
 /// Whether a quotation mark opens here: `“`, or `"` not after a letter.
 pub(super) fn opens(text: &str, at: usize, c: char) -> bool {

@@ -536,9 +536,9 @@ mod tests {
     #[test]
     fn a_phrase_moved_inside_a_link_is_tagged_moved_on_both_sides() {
         let a = art("Headline\n\
-             The minister said on Monday that the national budget would be revised before the summer recess in parliament.\n");
+             The cabinet agreed on Monday that the national budget would be revised before the summer recess in parliament.\n");
         let b = art("Other headline\n\
-             The national budget would be revised before the summer recess in parliament, the minister said on Monday.\n");
+             The national budget would be revised before the summer recess in parliament, the cabinet agreed on Monday.\n");
         let al = align::align(&a, &b);
         assert!(
             al.links
