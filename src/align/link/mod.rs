@@ -560,7 +560,14 @@ pub(super) fn align_ordered(
         Some(vec![true; links.len()])
     };
     match evidence {
-        None => links.clear(),
+        None => {
+            // Say what was held back: a reader who sees no link where both
+            // texts share a statement word for word should know it was seen.
+            if !links.is_empty() {
+                notes.push(held_back(&links, &grounds));
+            }
+            links.clear()
+        }
         Some(evidence) if opts.evidence.edges => {
             links = trim_weak_edges(a, b, links, &evidence, &grounds)
         }
@@ -761,6 +768,24 @@ fn reads_as_summary(a: &Article, b: &Article, body: &[&Link]) -> bool {
     let n = short.sentences.iter().filter(|s| s.role.compared()).count();
     let cover = covered.iter().filter(|&&c| c).count();
     full >= SUMMARY_LINKS && cover as f64 >= SUMMARY_COVER * n.max(1) as f64
+}
+
+/// The note for a pair whose matches show no reuse (`reuse_evidence`), all
+/// of them held back.
+fn held_back(links: &[Link], grounds: &Grounds) -> String {
+    let n = links.len();
+    let reported = (0..n).filter(|&i| grounds.reported(i)).count();
+    let which = match reported {
+        0 => String::new(),
+        r if r == n && n == 1 => " (words both texts report someone saying)".to_string(),
+        r if r == n => " (all words both texts report someone saying)".to_string(),
+        r => format!(" ({r} of them words both texts report someone saying)"),
+    };
+    format!(
+        "{} held back{which}: nothing shows that one text took from the other; \
+         two texts on one subject, or two reports of one event, share such matches",
+        crate::marks::count(n, "match", "matches")
+    )
 }
 
 /// Which links show that the pair is reuse at all, or `None`: a passage of
@@ -2098,8 +2123,20 @@ mod tests {
                 .map(|l| (l.a, l.b))
                 .collect()
         };
-        let quoted = format!("\"{statement},\" the authority said in a statement.");
-        assert_eq!(body(&b(quoted)), vec![]);
+        let quoted = b(format!(
+            "\"{statement},\" the authority said in a statement."
+        ));
+        assert_eq!(body(&quoted), vec![]);
+        // The matches (the statement and the test texts' shared headline)
+        // are held back, and the reader told so.
+        let notes = crate::align::align(&a, &quoted).notes;
+        assert!(
+            notes.iter().any(|n| n.starts_with(
+                "2 matches held back (1 of them words both texts report someone saying): \
+                 nothing shows that one text took from the other"
+            )),
+            "{notes:?}"
+        );
         assert_eq!(body(&b(format!("{statement}."))).len(), 1);
     }
 }
