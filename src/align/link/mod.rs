@@ -1921,6 +1921,23 @@ mod tests {
         assert_eq!(rare(merged), 2);
     }
 
+    /// Whether a block of matches of 0.55, one after another on both sides
+    /// of a text of 40 sentences compared with itself, shows reuse, link `k`
+    /// sharing the `k`th of `shares`.
+    fn block_shows(shares: impl IntoIterator<Item = Shares>) -> bool {
+        let long = Article::parse("a.txt", titled((0..40).map(witness)).into_bytes());
+        let first = first_body(&long);
+        let shares: Vec<Shares> = shares.into_iter().collect();
+        let links: Vec<Link> = (0..shares.len())
+            .map(|k| Link {
+                a: Sentences::new(first + 10 + k, first + 11 + k),
+                b: Sentences::new(first + 5 + k, first + 6 + k),
+                ..link(Kind::Reworded, 0.55, 2, 0.3, 0.3)
+            })
+            .collect();
+        reuse_evidence(&long, &long, &links, &Grounds { shares }).is_some()
+    }
+
     #[test]
     fn a_block_of_two_shows_reuse_only_with_words_the_rest_of_both_texts_never_use() {
         // A block of matches (Dice 0.55) in two texts of 40 sentences, as
@@ -1929,27 +1946,11 @@ mod tests {
         // their own; sharing only words both texts use throughout, they are
         // where two papers on one problem happen to say the same things.
         // Three in a row are a block whatever their words.
-        let long = Article::parse("a.txt", titled((0..40).map(witness)).into_bytes());
-        let first = first_body(&long);
-        let block = |rare: &[usize]| -> bool {
-            let links: Vec<Link> = (0..rare.len())
-                .map(|k| Link {
-                    a: Sentences::new(first + 10 + k, first + 11 + k),
-                    b: Sentences::new(first + 5 + k, first + 6 + k),
-                    ..link(Kind::Reworded, 0.55, 2, 0.3, 0.3)
-                })
-                .collect();
-            let grounds = Grounds {
-                shares: rare
-                    .iter()
-                    .map(|&rare| Shares {
-                        who_or_what: true,
-                        rare,
-                        reported: false,
-                    })
-                    .collect(),
-            };
-            reuse_evidence(&long, &long, &links, &grounds).is_some()
+        let block = |rare: &[usize]| {
+            block_shows(rare.iter().map(|&rare| Shares {
+                rare,
+                ..Shares::ANY
+            }))
         };
         assert!(block(&[1, 1]));
         assert!(block(&[0, 2]));
@@ -1964,27 +1965,12 @@ mod tests {
         // reworded passage, unless two of them are statements both texts
         // report (`…, officials said`), which two reports of one event line
         // up in the order they were made.
-        let long = Article::parse("a.txt", titled((0..40).map(witness)).into_bytes());
-        let first = first_body(&long);
-        let shows = |reported: [bool; 4]| -> bool {
-            let links: Vec<Link> = (0..4)
-                .map(|k| Link {
-                    a: Sentences::new(first + 10 + k, first + 11 + k),
-                    b: Sentences::new(first + 5 + k, first + 6 + k),
-                    ..link(Kind::Reworded, 0.55, 2, 0.3, 0.3)
-                })
-                .collect();
-            let grounds = Grounds {
-                shares: reported
-                    .iter()
-                    .map(|&reported| Shares {
-                        rare: 0,
-                        reported,
-                        ..Shares::ANY
-                    })
-                    .collect(),
-            };
-            reuse_evidence(&long, &long, &links, &grounds).is_some()
+        let shows = |reported: [bool; 4]| {
+            block_shows(reported.map(|reported| Shares {
+                rare: 0,
+                reported,
+                ..Shares::ANY
+            }))
         };
         assert!(shows([false; 4]));
         assert!(!shows([true, false, true, false]));
