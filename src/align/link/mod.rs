@@ -673,24 +673,27 @@ struct Grounds {
 }
 
 impl Grounds {
-    /// Rare stems link `i` shares (`rare_shared`); see `Shares::ANY` for a
-    /// link the grounds were not made with.
+    /// What link `i` shares; see `Shares::ANY` for a link the grounds were
+    /// not made with.
+    fn of(&self, i: usize) -> Shares {
+        self.shares.get(i).copied().unwrap_or(Shares::ANY)
+    }
+
+    /// Rare stems link `i` shares (`rare_shared`).
     fn rare(&self, i: usize) -> usize {
-        self.shares.get(i).unwrap_or(&Shares::ANY).rare
+        self.of(i).rare
     }
 
     /// Whether both sides of link `i` report someone's words
-    /// (`Shares::reported`); see `Shares::ANY` for a link the grounds were
-    /// not made with.
+    /// (`Shares::reported`).
     fn reported(&self, i: usize) -> bool {
-        self.shares.get(i).unwrap_or(&Shares::ANY).reported
+        self.of(i).reported
     }
 
     /// Whether link `i` of the pair (`l`) is evidence of reuse on its own
-    /// (`is_strong`); see `Shares::ANY` for a link the grounds were not made
-    /// with.
+    /// (`is_strong`).
     fn strong(&self, i: usize, l: &Link) -> bool {
-        is_strong(l, self.shares.get(i).copied().unwrap_or(Shares::ANY))
+        is_strong(l, self.of(i))
     }
 }
 
