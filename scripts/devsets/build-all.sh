@@ -5,7 +5,7 @@
 #
 # SRC_ROOT: what prepare-sources.sh unpacked (pan13-train/, msrp/, bible/, bbc-news-summary/,
 #           cnndm/, wikiref/, arxiv/, defs/, foldoc/,
-#           scisumm/).
+#           scisumm/, chatgpt/).
 # OUT_ROOT: where the sets go (default layout: OUT_ROOT/<set>/texts + gold.json).
 # REPO: the copycat checkout, for the synthetic set's inputs (benches/data/prose-*.txt);
 #       default: two levels above this script (scripts/devsets/ in the repo).
@@ -35,5 +35,7 @@ py build_sametopic_guides.py --out-root "$O"
 py build_sametopic_shortlong.py --defs "$S/defs" --foldoc "$S/foldoc" --out-root "$O"
 # Two papers citing one paper (CL-SciSumm), and their reuse counterparts.
 py build_sametopic_papers.py --dir "$S/scisumm" --out-root "$O"
+# Answers to one question written apart, and answers put through a paraphrasing tool.
+py build_answers.py --src "$S/chatgpt" --out-root "$O"
 py check_gold.py "$O"
 py halves.py "$O"

@@ -70,6 +70,11 @@ git --git-dir="$g" ls-tree -r --name-only HEAD data/Training-Set-2018 data/Test-
     out="$D/scisumm/${p#data/}"; mkdir -p "$(dirname "$out")"
     git --git-dir="$g" show "HEAD:$p" > "$out"
   done
+# Students' and ChatGPT's answers to university course questions, and QuillBot paraphrases of
+# the ChatGPT answers (Ibrahim et al. 2023, Scientific Reports 13).
+g="$(gitdir comnetsAD+ChatGPT)"
+rm -rf "$D/chatgpt"; mkdir -p "$D/chatgpt"
+git --git-dir="$g" archive HEAD "Student and GPT Responses" "QuillBot Output" | tar -x -C "$D/chatgpt"
 # FOLDOC (Free On-line Dictionary of Computing) in dictd form: Debian's dict-foldoc package
 # (apt-get install dict-foldoc), not a repository.
 mkdir -p "$D/foldoc"; cp "${FOLDOC:-/usr/share/dictd}"/foldoc.index "${FOLDOC:-/usr/share/dictd}"/foldoc.dict.dz "$D/foldoc/"
