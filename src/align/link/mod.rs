@@ -364,6 +364,8 @@ struct Compared {
     joins_next: bool,
     /// Whether the sentence reports someone's words (`reports_speech`).
     reports: bool,
+    /// The stems of `set` written as words (`is_prose_word`), sorted.
+    worded: Vec<u32>,
 }
 
 /// Whether a sentence reports what someone else said or wrote: it holds a
@@ -376,6 +378,12 @@ fn reports_speech(art: &Article, words: Words) -> bool {
         any(SPEECH_VERBS, art.word_text(w))
             && !(w > words.start && any(&["i", "we", "you"], art.word_text(w - 1)))
     })
+}
+
+/// Whether a word is one in prose: two letters or more and no digit, not a
+/// number, a variable or a term of a formula (`80`, `x`, `4p`, `P1`).
+fn is_prose_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_ascii_digit())
 }
 
 /// An article's compared sentences, tokenized once for all its pairings
@@ -432,6 +440,15 @@ impl<'a> Prepared<'a> {
                 .collect();
             specific.sort_unstable();
             specific.dedup();
+            let mut worded: Vec<u32> = s
+                .words
+                .into_iter()
+                .zip(&toks)
+                .filter(|&(w, t)| t.content && !debris && is_prose_word(art.word_text(w)))
+                .map(|(_, t)| t.stem)
+                .collect();
+            worded.sort_unstable();
+            worded.dedup();
             let mut set = seq.clone();
             set.sort_unstable();
             set.dedup();
@@ -449,6 +466,7 @@ impl<'a> Prepared<'a> {
                 first_word: s.words.start,
                 joins_next: false,
                 reports: reports_speech(art, s.words),
+                worded,
             });
         }
         Prepared { art, units }
@@ -536,6 +554,7 @@ pub(super) fn align_ordered(
                 reported: sa.units[bead.a..bead.a_end()].iter().any(|u| u.reports)
                     && sb.units[bead.b..bead.b_end()].iter().any(|u| u.reports),
                 rare: rare_shared(&sa, &sb, &scorer, *bead),
+                notation: shares_notation(&sa, &sb, &scorer, *bead),
             };
             (link, shares)
         })
@@ -624,6 +643,8 @@ struct Shares {
     rare: usize,
     /// Both sides report someone's words (`reports_speech`).
     reported: bool,
+    /// What the sides share is mostly notation (`shares_notation`).
+    notation: bool,
 }
 
 impl Shares {
@@ -634,7 +655,31 @@ impl Shares {
         who_or_what: true,
         rare: usize::MAX,
         reported: false,
+        notation: false,
     };
+}
+
+/// Whether fewer than half of the content stems that a bead's sides share
+/// are words (`is_prose_word`) or figures of their own: the rest are the
+/// numbers, variables and terms of formulas that run through both texts.
+/// Two answers to one exercise work the same sums on its figures
+/// (`Available resources: (2, 1, 0, 0) + (0, 0, 1, 2)` against `Now the
+/// Available is (2, 1, 1, 2).`), and two explanations of one theorem write
+/// its formula: what they share is the problem's, and shows no more than
+/// that both worked it. A copy of such text brings its prose with it, or
+/// figures that occur nowhere else in either text (an example's own `p = 11
+/// and q = 13, then pq + 1 = 144`, `rare_shared`), and those are the evidence.
+fn shares_notation(sa: &Prepared, sb: &Prepared, sc: &Scorer, bead: Bead) -> bool {
+    let (ua, ub) = bead_units(sa, sb, bead);
+    let (wa, wb) = (union(ua, |u| &u.worded), union(ub, |u| &u.worded));
+    let rare = is_rare(ua, ub, sc);
+    let (mut all, mut telling) = (0usize, 0usize);
+    for_shared(&union(ua, |u| &u.set), &union(ub, |u| &u.set), |t| {
+        all += 1;
+        let worded = wa.binary_search(&t).is_ok() && wb.binary_search(&t).is_ok();
+        telling += usize::from(worded || rare(t));
+    });
+    2 * telling < all
 }
 
 /// The content stems a bead's two sides share that no other sentence of
@@ -644,26 +689,43 @@ impl Shares {
 /// into the other brings words the rest of both texts never use
 /// (`Collinder`, `Fortescue`, `flood`, `glance`).
 fn rare_shared(sa: &Prepared, sb: &Prepared, sc: &Scorer, bead: Bead) -> usize {
-    let ua = &sa.units[bead.a..bead.a_end()];
-    let ub = &sb.units[bead.b..bead.b_end()];
-    // The bead's sentences that hold a stem (each unit's set is sorted).
-    let held = |t: u32| {
-        ua.iter()
-            .chain(ub)
-            .filter(|u| u.set.binary_search(&t).is_ok())
-            .count()
-    };
+    let (ua, ub) = bead_units(sa, sb, bead);
+    let rare = is_rare(ua, ub, sc);
     let mut n = 0;
     for_shared(&union(ua, |u| &u.set), &union(ub, |u| &u.set), |t| {
-        if sc
-            .df
-            .get(t as usize)
-            .is_some_and(|&d| d as usize <= held(t))
-        {
-            n += 1;
-        }
+        n += usize::from(rare(t));
     });
     n
+}
+
+/// A bead's units on each side.
+fn bead_units<'p>(
+    sa: &'p Prepared,
+    sb: &'p Prepared,
+    bead: Bead,
+) -> (&'p [Compared], &'p [Compared]) {
+    (
+        &sa.units[bead.a..bead.a_end()],
+        &sb.units[bead.b..bead.b_end()],
+    )
+}
+
+/// Whether a stem the units `ua` and `ub` share is in no other sentence of
+/// either text (`rare_shared`).
+fn is_rare<'u>(
+    ua: &'u [Compared],
+    ub: &'u [Compared],
+    sc: &'u Scorer,
+) -> impl Fn(u32) -> bool + 'u {
+    move |t: u32| {
+        // The bead's sentences that hold the stem (each unit's set is sorted).
+        let held = ua
+            .iter()
+            .chain(ub)
+            .filter(|u| u.set.binary_search(&t).is_ok())
+            .count();
+        sc.df.get(t as usize).is_some_and(|&d| d as usize <= held)
+    }
 }
 
 /// What each of a pair's links shares (`Shares`), by index in the links.
@@ -688,6 +750,12 @@ impl Grounds {
     /// (`Shares::reported`).
     fn reported(&self, i: usize) -> bool {
         self.of(i).reported
+    }
+
+    /// Whether what link `i` shares is mostly notation
+    /// (`Shares::notation`).
+    fn notation(&self, i: usize) -> bool {
+        self.of(i).notation
     }
 
     /// Whether link `i` of the pair (`l`) is evidence of reuse on its own
@@ -731,6 +799,7 @@ fn is_strong(l: &Link, shares: Shares) -> bool {
     let (lo, hi) = (l.kept_a.min(l.kept_b), l.kept_a.max(l.kept_b));
     let whole = run >= STRONG_MIN_RUN && l.kind == Kind::Copied && lo >= STRONG_COPIED_KEPT;
     shares.who_or_what
+        && !shares.notation
         && (whole
             || (!shares.reported
                 && (run >= STRONG_RUN
@@ -853,7 +922,16 @@ fn reuse_evidence(
     if !blocks.is_empty() && stands_out(&blocks, &body) {
         block_links.into_iter().for_each(|i| evidence[i] = true);
     }
-    if reads_as_summary(a, b, &body) || names_the_other(a, b) {
+    // Nor does a summary rest on shared notation (`Shares::notation`): a
+    // short answer that works the exercise a long one works matches it
+    // formula by formula.
+    let worded: Vec<&Link> = links
+        .iter()
+        .enumerate()
+        .filter(|&(i, l)| !title(l) && !grounds.notation(i))
+        .map(|(_, l)| l)
+        .collect();
+    if reads_as_summary(a, b, &worded) || names_the_other(a, b) {
         return Some(vec![true; links.len()]);
     }
     evidence.iter().any(|&e| e).then_some(evidence)
@@ -893,6 +971,18 @@ fn passage_shows(
     // words both texts report someone saying count (`Shares::reported`):
     // two reports of one event line up its statements, each with its
     // `said`, in the order they were made.
+    // A passage that is at least half matches of notation
+    // (`Shares::notation`) is two workings of one problem, whatever its
+    // scores; with fewer, its notation counts as the rest does (dropped,
+    // it would leave the worded matches' mean higher than the passage's).
+    let notation = p
+        .links
+        .iter()
+        .filter(|&&i| !title(&links[i]) && grounds.notation(i))
+        .count();
+    if notation > 0 && 2 * notation >= body.len() {
+        return Shows::Nothing;
+    }
     let full = |l: &Link| sentence_words(a, b, l) >= SUMMARY_LINK_WORDS;
     let counted: Vec<&Link> = p
         .links
@@ -1977,6 +2067,103 @@ mod tests {
         };
         assert!(shows([false; 4]));
         assert!(!shows([true, false, true, false]));
+    }
+
+    #[test]
+    fn a_word_in_prose_is_not_a_number_a_variable_or_a_term_of_a_formula() {
+        for w in ["packet", "Available", "sqrt", "don't", "été"] {
+            assert!(is_prose_word(w), "{w}");
+        }
+        for w in ["x", "80", "4p", "P1", "2k", "0.84"] {
+            assert!(!is_prose_word(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_passage_at_least_half_matched_formulas_shows_no_reuse() {
+        // Four matches of 0.55 in order show reuse; two answers to one
+        // exercise match formula by formula, and when half their matches
+        // share mostly notation the passage is two workings of one problem.
+        let shows = |notation: [bool; 4]| {
+            block_shows(notation.map(|notation| Shares {
+                rare: 0,
+                notation,
+                ..Shares::ANY
+            }))
+        };
+        assert!(shows([false; 4]));
+        assert!(shows([false, false, true, false]));
+        assert!(!shows([true, false, true, false]));
+    }
+
+    #[test]
+    fn a_formula_both_texts_write_is_no_evidence_that_one_took_it_from_the_other() {
+        // Two students' answers to one exercise, whose figures run through
+        // both, reach the same formula. A sentence of prose taken over is
+        // linked.
+        let formula = "d = 80 + (S/R) x 2 + (F/S - 1) x (80 + S/R) = (80 + S/R)(F/S + 1)";
+        let a = Article::parse(
+            "a.txt",
+            titled([
+                "A file of F bits is cut into F/S packets of S bits, and 80 bits of header go \
+                 with each."
+                    .to_string(),
+                "The 2 links run at R bits per second, with 1 router between.".to_string(),
+                format!("Adding the two parts, {formula}."),
+                "Setting the derivative to zero gives the best packet size.".to_string(),
+            ])
+            .into_bytes(),
+        );
+        let b = |sentence: String| {
+            Article::parse(
+                "b.txt",
+                titled([
+                    "There are 2 hops at rate R and 1 switch.".to_string(),
+                    "Every segment carries S bits of data plus 80 more of header, so the F bits \
+                     need F/S of them."
+                        .to_string(),
+                    sentence,
+                    "Minimising over S is then a matter of calculus.".to_string(),
+                ])
+                .into_bytes(),
+            )
+        };
+        let body = |b: &Article| -> Vec<(Sentences, Sentences)> {
+            crate::align::align(&a, b)
+                .links
+                .iter()
+                .filter(|l| a.sentences[l.a.start].role != Role::Title)
+                .map(|l| (l.a, l.b))
+                .collect()
+        };
+        assert_eq!(body(&b(format!("So the total is {formula}."))), vec![]);
+        let taken = b("Setting the derivative to zero gives the best packet size.".to_string());
+        assert_eq!(body(&taken).len(), 1);
+    }
+
+    #[test]
+    fn figures_no_other_sentence_holds_are_evidence_like_words() {
+        // A worked example's own figures (`p = 11 and q = 13`), in no other
+        // sentence of either text, are the writer's choice, not the
+        // problem's: a formula copied with them is linked.
+        let formula = "pq + 1 = 1113 + 1 = 144 and 144 = 12 x 12";
+        let text = |sentences: [String; 3]| Article::parse("t.txt", titled(sentences).into_bytes());
+        let a = text([
+            "Take two primes larger than two.".to_string(),
+            format!("Then {formula}."),
+            "The claim is false.".to_string(),
+        ]);
+        let b = text([
+            "Look at one more pair.".to_string(),
+            format!("So {formula}."),
+            "So the statement does not hold.".to_string(),
+        ]);
+        let body = crate::align::align(&a, &b)
+            .links
+            .iter()
+            .filter(|l| a.sentences[l.a.start].role != Role::Title)
+            .count();
+        assert!(body >= 1);
     }
 
     #[test]
