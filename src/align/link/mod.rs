@@ -629,16 +629,18 @@ fn keeps_wording(l: &Link) -> bool {
     run >= WORDED_RUN || (l.kept_a.max(l.kept_b) >= WORDED_SHARE && run >= WORDED_SHORT_RUN)
 }
 
+/// The lengths, in words, of the phrases a link keeps word for word (its
+/// edit script's equal runs).
+fn kept_runs(l: &Link) -> impl Iterator<Item = usize> + '_ {
+    l.ops.iter().filter_map(|op| match op {
+        words::WordOp::Equal { a, .. } => Some(a.len()),
+        _ => None,
+    })
+}
+
 /// The longest phrase of a link kept word for word, in words.
 fn longest_kept_run(l: &Link) -> usize {
-    l.ops
-        .iter()
-        .map(|op| match op {
-            words::WordOp::Equal { a, .. } => a.len(),
-            _ => 0,
-        })
-        .max()
-        .unwrap_or(0)
+    kept_runs(l).max().unwrap_or(0)
 }
 
 /// What a link's two sides share besides its score.
@@ -825,16 +827,9 @@ fn is_strong(l: &Link, shares: Shares) -> bool {
                         && lo >= STRONG_DICE_KEPT))))
 }
 
-/// How many words of A the link keeps in B in order (its edit script's
-/// equal runs).
+/// How many words of A the link keeps in B in order.
 fn kept_words(l: &Link) -> usize {
-    l.ops
-        .iter()
-        .map(|op| match op {
-            words::WordOp::Equal { a, .. } => a.len(),
-            _ => 0,
-        })
-        .sum()
+    kept_runs(l).sum()
 }
 
 /// How many words the link's sentences hold on its shorter side.
