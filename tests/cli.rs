@@ -915,3 +915,69 @@ fn whole_page_reads_every_visible_text_and_says_so() {
     .unwrap();
     assert_eq!(json["b"]["extraction"]["whole_page"], true);
 }
+
+/// Two rewrites of the Reuters report share its sentences with each other.
+/// Named as the common source (`--common`), Reuters explains every match
+/// they have: what both took from it is set apart with a note, and nothing is
+/// left to link.
+#[test]
+fn what_two_rewrites_have_from_a_common_source_is_set_apart() {
+    let (a, b, source) = (article("palakshi"), article("rewrite"), article("reuters"));
+    let json = |extra: &[&str]| -> Value {
+        let mut args = vec!["compare", &a, &b, "-f", "json"];
+        args.extend_from_slice(extra);
+        serde_json::from_str(&stdout(&copycat(&args))).unwrap()
+    };
+    let alone = json(&[]);
+    assert!(!alone["links"].as_array().unwrap().is_empty(), "{alone}");
+    let apart = json(&["--common", &source]);
+    assert_eq!(apart["links"], serde_json::json!([]), "{apart}");
+    assert_eq!(apart["passages"], serde_json::json!([]), "{apart}");
+    let notes: Vec<&str> = apart["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("set apart") && n.contains("common source")),
+        "{notes:?}"
+    );
+    // A common text that neither rewrite draws on changes nothing.
+    let unrelated = json(&["--common", &article("insider")]);
+    assert_eq!(unrelated["links"], alone["links"]);
+}
+
+/// A common text is read like the articles: a missing one is one line and
+/// exit 2, standard input is kept for A or B, and a report is never written
+/// over it.
+#[test]
+fn a_common_text_is_checked_like_the_articles() {
+    let (a, b) = (article("palakshi"), article("rewrite"));
+    let one_line_error = |o: &Output, says: &str| {
+        assert_eq!(o.status.code(), Some(2), "{o:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(says), "{err}");
+    };
+    let missing = copycat(&["compare", &a, &b, "--common", "/no/such/release.txt"]);
+    one_line_error(&missing, "no such file");
+    one_line_error(
+        &copycat(&["compare", &a, &b, "--common", "-"]),
+        "standard input is for A or B",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("release.txt");
+    std::fs::copy(article("reuters"), &source).unwrap();
+    let before = std::fs::read(&source).unwrap();
+    let source = source.display().to_string();
+    let o = copycat(&["compare", &a, &b, "--common", &source, "-o", &source]);
+    one_line_error(&o, "is one of the articles compared");
+    assert_eq!(
+        std::fs::read(&source).unwrap(),
+        before,
+        "the common text is intact"
+    );
+}

@@ -171,6 +171,11 @@ pub struct Options {
     /// Which kinds of evidence the aligner uses (all, unless measuring what
     /// each one earns).
     pub evidence: Evidence,
+    /// Texts both articles may have drawn on (a press release, a wire
+    /// story, an assignment's question): a match whose two sides each match
+    /// the same sentences of one of them about as well is what both took
+    /// from it, set apart with a note instead of linked (`link::common`).
+    pub common: Vec<Article>,
 }
 
 /// Kinds of evidence beyond shared word stems, each of which can be switched
@@ -255,6 +260,7 @@ impl Default for Options {
             diff_words: 2_000,
             candidates: 6,
             evidence: Evidence::default(),
+            common: Vec::new(),
         }
     }
 }

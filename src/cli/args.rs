@@ -116,6 +116,12 @@ pub enum Command {
         /// either article).
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// A text both articles may have drawn on (a press release, a wire
+        /// story, the question two answers answer): what both have from it is
+        /// set apart with a note, not linked, as it shows nothing of one
+        /// taking from the other. May be given more than once.
+        #[arg(long, value_name = "FILE")]
+        common: Vec<PathBuf>,
         /// Kinds of evidence switched off, comma-separated (synonyms, runs,
         /// letters, edges): for measuring what each earns
         /// (`scripts/devsets/ablation.sh`), not for readers.

@@ -51,7 +51,7 @@ pub fn warn(warnings: &[String]) {
     }
 }
 
-fn load_one(path: &Path, opts: &ParseOptions) -> Result<Article> {
+pub fn load_one(path: &Path, opts: &ParseOptions) -> Result<Article> {
     Ok(article::load::read_article_with(path, opts).map_err(UserError::from)?)
 }
 

@@ -53,21 +53,31 @@ pub fn run(cli: Cli) -> Result<()> {
             b: pb,
             format,
             output,
+            common,
             ablate,
             reading,
         }) => {
-            let opts = align::Options {
-                evidence: match ablate.as_deref() {
-                    Some(list) => align::Evidence::without(list)
-                        .map_err(|e| UserError(format!("--ablate: {e}")))?,
-                    None => align::Evidence::default(),
-                },
-                ..align::Options::default()
+            let evidence = match ablate.as_deref() {
+                Some(list) => align::Evidence::without(list)
+                    .map_err(|e| UserError(format!("--ablate: {e}")))?,
+                None => align::Evidence::default(),
             };
+            if common
+                .iter()
+                .any(|p| p.as_os_str() == copycat::article::load::STDIN)
+            {
+                return Err(UserError(
+                    "--common: standard input is for A or B; name the common text's file"
+                        .to_string(),
+                )
+                .into());
+            }
             // Who the articles are, by device and inode, before anything is
             // read: standard input is a file when redirected (`< a.txt`), and
             // a report may replace none of them.
-            let inputs = outfile::input_ids(&[&pa, &pb]);
+            let mut named: Vec<&std::path::Path> = vec![&pa, &pb];
+            named.extend(common.iter().map(|p| p.as_path()));
+            let inputs = outfile::input_ids(&named);
             if let Some(o) = &output {
                 outfile::refuse_inputs(o, &inputs)
                     .map_err(|e| UserError(format!("{}: {e}", o.display())))?;
@@ -75,12 +85,21 @@ pub fn run(cli: Cli) -> Result<()> {
             let format =
                 format.unwrap_or_else(|| output.as_deref().map_or(Format::Text, Format::of_path));
             let (a, b) = load_two(&pa, &pb, &reading.options())?;
-            load::doubts([&a, &b]);
-            for art in [&a, &b] {
+            let common = common
+                .iter()
+                .map(|p| load::load_one(p, &reading.options()))
+                .collect::<Result<Vec<_>>>()?;
+            load::doubts([&a, &b].into_iter().chain(&common));
+            for art in [&a, &b].into_iter().chain(&common) {
                 for w in &art.warnings {
                     eprintln!("copycat: {}: {}", safe_line(&art.path), safe_line(w));
                 }
             }
+            let opts = align::Options {
+                evidence,
+                common,
+                ..align::Options::default()
+            };
             let c = Comparison::of(&a, &b, align::align_with(&a, &b, &opts));
             let ansi = color(output.is_none() && io::stdout().is_terminal());
             // Streamed: each report is written as it is made, never held

@@ -158,6 +158,11 @@ pub fn write(a: &Article, b: &Article, c: &Comparison, out: impl io::Write) -> i
         pct(st.a_dropped),
         marks::count(al.links.len(), "link", "links")
     );
+    // What the aligner says of the result in words (matches held back or set
+    // apart, limits it met), as the text report and the JSON say it.
+    for n in &al.notes {
+        let _ = writeln!(o, "<div class=\"note\">note: {}</div>", escaped(n));
+    }
     o.push_str("<div class=\"legend\">");
     for m in [Mark::Copied, Mark::Reworded, Mark::New, Mark::Dropped] {
         let _ = write!(

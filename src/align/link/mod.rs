@@ -21,6 +21,7 @@ use crate::article::{Article, Role, Sentence, Sentences, Words};
 mod beads;
 mod candidates;
 mod chain;
+mod common;
 mod make;
 mod summary;
 mod weights;
@@ -583,7 +584,24 @@ pub(super) fn align_ordered(
         })
         .collect();
     made.sort_by_key(|(l, _)| (l.b.start, l.a.start));
-    let (mut links, shares): (Vec<Link>, Vec<Shares>) = made.into_iter().unzip();
+    let (mut links, mut shares): (Vec<Link>, Vec<Shares>) = made.into_iter().unzip();
+    // What both texts have from a source the reader names is set apart
+    // before any test of evidence: it shows nothing of one taking from the
+    // other, and must not vouch for the links beside it.
+    let from = common::from_common(a, b, &links, &opts.common, opts);
+    let apart = from.iter().filter(|&&f| f).count();
+    if apart > 0 {
+        let mut keep = from.iter().map(|&f| !f);
+        links.retain(|_| keep.next().unwrap_or(true));
+        let mut keep = from.iter().map(|&f| !f);
+        shares.retain(|_| keep.next().unwrap_or(true));
+        notes.push(format!(
+            "{} set apart: both texts have {} from the common source given, \
+             which shows nothing of one taking from the other",
+            crate::marks::count(apart, "match", "matches"),
+            if apart == 1 { "it" } else { "them" }
+        ));
+    }
     if late > 0 {
         notes.push(format!(
             "{late} link{} longer than {} words: {} changed words are marked coarsely",
