@@ -37,5 +37,7 @@ py build_sametopic_shortlong.py --defs "$S/defs" --foldoc "$S/foldoc" --out-root
 py build_sametopic_papers.py --dir "$S/scisumm" --out-root "$O"
 # Answers to one question written apart, and answers put through a paraphrasing tool.
 py build_answers.py --src "$S/chatgpt" --out-root "$O"
+# Two answers that each draw on a third text, for `compare --common` (built from sametopic-answers).
+py build_common.py --out-root "$O"
 py check_gold.py "$O"
 py halves.py "$O"

@@ -6,62 +6,109 @@
 use super::*;
 
 /// A link between A and B is both texts' use of a common source when each
-/// of its sides matches the same sentences of that source at least this much
-/// less well than the two sides match each other, or better: two outlets that
-/// quote one statement each keep its words (all three match alike), and two
+/// side has from the part of that source it matches at least this share of
+/// its words (in order) less than it has from the other side, or more: two outlets
+/// that quote one statement each keep all of it (the three agree), and two
 /// rewrites of it each keep more of the statement than of the other
-/// rewrite. A text that took another's rewriting of the source matches that
-/// rewriting far better than the source (the rewriter's own words come along)
-/// and stays linked.
+/// rewrite. A text that took another's rewriting of the source has far more
+/// from that rewriting than from the source (the rewriter's own words came
+/// along), and stays linked. Words kept in order, not the links' scores:
+/// the source's sentences may be cut or grouped otherwise than the
+/// articles' (a quotation set into a paragraph, a table's lines run
+/// together), which lowers a link's Dice but not the words kept.
 const COMMON_MARGIN: f64 = 0.1;
 
-/// For each of `links` (A against B), whether it is what both texts took from
-/// one of `common`: its A side and its B side each match (without any test
-/// of evidence: a single sentence taken from a press release is evidence of
-/// nothing else, and is still taken) a sentence of that text that the other
-/// side matches too, each nearly as well as they match each other
-/// (`COMMON_MARGIN`).
-pub(super) fn from_common(
-    a: &Article,
-    b: &Article,
-    links: &[Link],
-    common: &[Article],
-    opts: &Options,
-) -> Vec<bool> {
-    let mut out = vec![false; links.len()];
-    if common.is_empty() || links.is_empty() {
-        return out;
+/// Most words of a link and the part of a common text it matches that are
+/// compared exactly (past this, `words::common_in_order` gives a lower
+/// bound, a limit on the cost).
+const MAX_COMMON_WORDS: usize = 4_000;
+
+/// What A and B each match in the common texts, to tell which of their
+/// links both took from one of them (`explains`).
+pub(super) struct Common<'t> {
+    a: &'t Article,
+    b: &'t Article,
+    /// Per common text: the text, its matches with A (`a` in the common
+    /// text, `b` in A) and with B.
+    matches: Vec<(&'t Article, Vec<Link>, Vec<Link>)>,
+}
+
+impl<'t> Common<'t> {
+    /// The matches of `a` and `b` with each of `common`, without any test
+    /// of evidence: a single sentence taken from a press release is evidence
+    /// of nothing else, and is still taken. Nothing is aligned when there is
+    /// no common text.
+    pub(super) fn new(
+        a: &'t Article,
+        b: &'t Article,
+        common: &'t [Article],
+        opts: &Options,
+    ) -> Common<'t> {
+        let raw = Options {
+            evidence: super::super::Evidence {
+                reuse: false,
+                edges: false,
+                ..opts.evidence
+            },
+            common: Vec::new(),
+            ..opts.clone()
+        };
+        let matches = common
+            .iter()
+            .map(|c| {
+                (
+                    c,
+                    super::super::align_with(c, a, &raw).links,
+                    super::super::align_with(c, b, &raw).links,
+                )
+            })
+            .collect();
+        Common { a, b, matches }
     }
-    // Every match with the common text, whether or not it shows reuse: the
-    // question is only where the words came from.
-    let raw = Options {
-        evidence: super::super::Evidence {
-            reuse: false,
-            edges: false,
-            ..opts.evidence
-        },
-        common: Vec::new(),
-        ..opts.clone()
-    };
-    for c in common {
-        let with_a = super::super::align_with(c, a, &raw).links;
-        let with_b = super::super::align_with(c, b, &raw).links;
-        for (l, from) in links.iter().zip(out.iter_mut()) {
-            if *from {
-                continue;
-            }
-            let floor = l.score - COMMON_MARGIN;
-            let near = |side: Sentences, of: &[Link]| -> Vec<Sentences> {
-                of.iter()
-                    .filter(|x| x.b.overlaps(&side) && x.score >= floor)
-                    .map(|x| x.a)
-                    .collect()
-            };
-            let (ca, cb) = (near(l.a, &with_a), near(l.b, &with_b));
-            *from = ca.iter().any(|x| cb.iter().any(|y| x.overlaps(y)));
+
+    /// Whether link `l` (A against B) is what both texts took from one of
+    /// the common texts: its two sides match one part of it (overlapping
+    /// sentences), and each has from that part nearly as much as from the
+    /// other side, or more (`COMMON_MARGIN`).
+    pub(super) fn explains(&self, l: &Link) -> bool {
+        if self.matches.is_empty() {
+            return false;
         }
+        // Words as ids of this comparison's own (case folded): what each
+        // side keeps of another in order, however the sentences are cut.
+        let mut ids: HashMap<String, u32> = HashMap::default();
+        let mut words_of = |art: &Article, r: Sentences| -> Vec<u32> {
+            art.text_at(art.sentences_bytes(r))
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    let n = ids.len() as u32;
+                    *ids.entry(w.to_lowercase()).or_insert(n)
+                })
+                .collect()
+        };
+        let (la, lb) = (words_of(self.a, l.a), words_of(self.b, l.b));
+        let share = |n: usize, of: &[u32]| n as f64 / of.len().max(1) as f64;
+        let kept = |x: &[u32], y: &[u32]| words::common_in_order(x, y, MAX_COMMON_WORDS);
+        let between = kept(&la, &lb);
+        let hull = |side: Sentences, of: &[Link]| {
+            of.iter()
+                .filter(|x| x.b.overlaps(&side))
+                .map(|x| x.a)
+                .reduce(|x, y| x.hull(&y))
+        };
+        self.matches.iter().any(|(c, with_a, with_b)| {
+            let (Some(ca), Some(cb)) = (hull(l.a, with_a), hull(l.b, with_b)) else {
+                return false;
+            };
+            if !ca.overlaps(&cb) {
+                return false;
+            }
+            let lc = words_of(c, ca.hull(&cb));
+            share(kept(&lc, &la), &la) >= share(between, &la) - COMMON_MARGIN
+                && share(kept(&lc, &lb), &lb) >= share(between, &lb) - COMMON_MARGIN
+        })
     }
-    out
 }
 
 #[cfg(test)]

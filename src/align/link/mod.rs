@@ -31,6 +31,7 @@ pub(super) use summary::SummaryBlock;
 use beads::*;
 use candidates::*;
 use chain::*;
+use common::Common;
 use make::*;
 use weights::*;
 
@@ -588,7 +589,8 @@ pub(super) fn align_ordered(
     // What both texts have from a source the reader names is set apart
     // before any test of evidence: it shows nothing of one taking from the
     // other, and must not vouch for the links beside it.
-    let from = common::from_common(a, b, &links, &opts.common, opts);
+    let common = Common::new(a, b, &opts.common, opts);
+    let from: Vec<bool> = links.iter().map(|l| common.explains(l)).collect();
     let apart = from.iter().filter(|&&f| f).count();
     if apart > 0 {
         let mut keep = from.iter().map(|&f| !f);
@@ -643,11 +645,18 @@ pub(super) fn align_ordered(
     } else {
         None
     };
-    let block = block.map(|(block, units)| {
-        let more = summary::block_links(&sa, &sb, &scorer, &block, units, &links, opts);
+    // Nor does a summary's sentence link to what both have from the
+    // common text; a block left with no link of its own is none.
+    let block = block.and_then(|(block, units)| {
+        let mut more = summary::block_links(&sa, &sb, &scorer, &block, units, &links, opts);
+        let found = more.len();
+        more.retain(|l| !common.explains(l));
+        if found > 0 && more.is_empty() {
+            return None;
+        }
         links.extend(more);
         links.sort_by_key(|l| (l.b.start, l.a.start));
-        block
+        Some(block)
     });
     (links, notes, block)
 }
