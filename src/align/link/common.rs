@@ -6,11 +6,11 @@
 use super::*;
 
 /// A link between A and B is both texts' use of a common source when each
-/// side has from the part of that source it matches at least this share of
-/// its words (in order) less than it has from the other side, or more: two outlets
-/// that quote one statement each keep all of it (the three agree), and two
-/// rewrites of it each keep more of the statement than of the other
-/// rewrite. A text that took another's rewriting of the source has far more
+/// side keeps, in order, as many of its words from the part of that source
+/// it matches as from the other side, or at most this share of them fewer:
+/// two outlets that quote one statement each keep all of it (the three
+/// agree), and two rewrites of it each keep more of the statement than of
+/// the other rewrite. A text that took another's rewriting of the source has far more
 /// from that rewriting than from the source (the rewriter's own words came
 /// along), and stays linked. Words kept in order, not the links' scores:
 /// the source's sentences may be cut or grouped otherwise than the
@@ -126,7 +126,7 @@ mod tests {
 
     /// Two reports that each quote the release's sentence, with words of
     /// their own around it.
-    fn reports(second: &str) -> (Article, Article) {
+    fn reports() -> (Article, Article) {
         let a = art(
             "a.txt",
             "Bridge to close for a year\n\n\
@@ -135,7 +135,13 @@ mod tests {
              deck, the city's transport office announced on Tuesday. Shop owners on the \
              east bank fear for their trade.",
         );
-        let b = art("b.txt", second);
+        let b = art(
+            "b.txt",
+            "Elm Street bridge shuts in March\n\n\
+             The Elm Street bridge will close to all traffic from March 3 for eleven months, \
+             while engineers replace its corroded steel deck, the city's transport office \
+             announced on Tuesday. Cyclists may still use the footway, a spokesman added.",
+        );
         (a, b)
     }
 
@@ -149,12 +155,7 @@ mod tests {
 
     #[test]
     fn a_sentence_both_texts_quote_from_a_common_source_is_no_link_between_them() {
-        let (a, b) = reports(
-            "Elm Street bridge shuts in March\n\n\
-             The Elm Street bridge will close to all traffic from March 3 for eleven months, \
-             while engineers replace its corroded steel deck, the city's transport office \
-             announced on Tuesday. Cyclists may still use the footway, a spokesman added.",
-        );
+        let (a, b) = reports();
         let release = art("release.txt", RELEASE);
         // Without the release, the sentence is copied from A to B.
         assert_eq!(links_of(&a, &b, &[]).len(), 1);
@@ -188,12 +189,7 @@ mod tests {
 
     #[test]
     fn a_common_text_that_neither_draws_on_changes_nothing() {
-        let (a, b) = reports(
-            "Elm Street bridge shuts in March\n\n\
-             The Elm Street bridge will close to all traffic from March 3 for eleven months, \
-             while engineers replace its corroded steel deck, the city's transport office \
-             announced on Tuesday. Cyclists may still use the footway, a spokesman added.",
-        );
+        let (a, b) = reports();
         let other = art(
             "other.txt",
             "Library hours\n\nThe central library opens at nine on weekdays and at ten on \
