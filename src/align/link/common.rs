@@ -66,14 +66,45 @@ impl<'t> Common<'t> {
         Common { a, b, matches }
     }
 
-    /// Whether link `l` (A against B) is what both texts took from one of
-    /// the common texts: its two sides match one part of it (overlapping
-    /// sentences), and each has from that part nearly as much as from the
-    /// other side, or more (`COMMON_MARGIN`).
-    pub(super) fn explains(&self, l: &Link) -> bool {
+    /// Which of `links` (A against B, in B's order) both texts took from one
+    /// of the common texts (`explains`), judged a run at a time: links that
+    /// follow each other with no sentence between them on either side are
+    /// one passage, and a passage is taken whole. A text that took another's
+    /// paragraph took its quotation of the source with it; a rewording of
+    /// the source that left one of its sentences nearly as it was is still
+    /// the rewriter's passage.
+    pub(super) fn set_apart(&self, links: &[Link]) -> Vec<bool> {
+        let mut out = vec![false; links.len()];
         if self.matches.is_empty() {
-            return false;
+            return out;
         }
+        let mut start = 0;
+        while start < links.len() {
+            let mut end = start + 1;
+            while end < links.len()
+                && links[end].a.start == links[end - 1].a.end
+                && links[end].b.start == links[end - 1].b.end
+            {
+                end += 1;
+            }
+            let run = &links[start..end];
+            let (a, b) = (
+                run[0].a.hull(&run[run.len() - 1].a),
+                run[0].b.hull(&run[run.len() - 1].b),
+            );
+            if self.explains(a, b) {
+                out[start..end].iter_mut().for_each(|o| *o = true);
+            }
+            start = end;
+        }
+        out
+    }
+
+    /// Whether the passage of sentences `a` of A and `b` of B is what both
+    /// texts took from one of the common texts: its two sides match one part
+    /// of it (overlapping sentences), and each has from that part nearly as
+    /// much as from the other side, or more (`COMMON_MARGIN`).
+    fn explains(&self, a: Sentences, b: Sentences) -> bool {
         // Words as ids of this comparison's own (case folded): what each
         // side keeps of another in order, however the sentences are cut.
         let mut ids: HashMap<String, u32> = HashMap::default();
@@ -87,7 +118,7 @@ impl<'t> Common<'t> {
                 })
                 .collect()
         };
-        let (la, lb) = (words_of(self.a, l.a), words_of(self.b, l.b));
+        let (la, lb) = (words_of(self.a, a), words_of(self.b, b));
         let share = |n: usize, of: &[u32]| n as f64 / of.len().max(1) as f64;
         let kept = |x: &[u32], y: &[u32]| words::common_in_order(x, y, MAX_COMMON_WORDS);
         let between = kept(&la, &lb);
@@ -98,7 +129,7 @@ impl<'t> Common<'t> {
                 .reduce(|x, y| x.hull(&y))
         };
         self.matches.iter().any(|(c, with_a, with_b)| {
-            let (Some(ca), Some(cb)) = (hull(l.a, with_a), hull(l.b, with_b)) else {
+            let (Some(ca), Some(cb)) = (hull(a, with_a), hull(b, with_b)) else {
                 return false;
             };
             if !ca.overlaps(&cb) {

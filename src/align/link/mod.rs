@@ -590,7 +590,7 @@ pub(super) fn align_ordered(
     // before any test of evidence: it shows nothing of one taking from the
     // other, and must not vouch for the links beside it.
     let common = Common::new(a, b, &opts.common, opts);
-    let from: Vec<bool> = links.iter().map(|l| common.explains(l)).collect();
+    let from = common.set_apart(&links);
     let apart = from.iter().filter(|&&f| f).count();
     if apart > 0 {
         let mut keep = from.iter().map(|&f| !f);
@@ -650,7 +650,9 @@ pub(super) fn align_ordered(
     let block = block.and_then(|(block, units)| {
         let mut more = summary::block_links(&sa, &sb, &scorer, &block, units, &links, opts);
         let found = more.len();
-        more.retain(|l| !common.explains(l));
+        let from = common.set_apart(&more);
+        let mut keep = from.iter().map(|&f| !f);
+        more.retain(|_| keep.next().unwrap_or(true));
         if found > 0 && more.is_empty() {
             return None;
         }
