@@ -219,6 +219,31 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_taken_with_its_quotation_of_the_common_source_stays_linked() {
+        // B took A's paragraph whole: A's own sentence, then the release's
+        // sentence A quoted. The quotation alone is the release's; the run
+        // of the two is A's.
+        let paragraph = "Commuters on the east bank woke to a detour that shop owners fear \
+             will cost them a season's trade. The Elm Street bridge will close to all \
+             traffic from March 3 for eleven months, while engineers replace its corroded \
+             steel deck, the city's transport office announced on Tuesday.";
+        let a = art(
+            "a.txt",
+            &format!("Bridge to close for a year\n\n{paragraph} Buses will be busier."),
+        );
+        let b = art(
+            "b.txt",
+            &format!(
+                "Elm Street bridge shuts in March\n\n{paragraph} Cyclists may still use the footway."
+            ),
+        );
+        let release = art("release.txt", RELEASE);
+        let alone = links_of(&a, &b, &[]);
+        assert_eq!(alone.len(), 2, "{alone:?}");
+        assert_eq!(links_of(&a, &b, &[release]), alone);
+    }
+
+    #[test]
     fn a_common_text_that_neither_draws_on_changes_nothing() {
         let (a, b) = reports();
         let other = art(
