@@ -142,6 +142,12 @@ impl<'t> Common<'t> {
     }
 }
 
+/// Drop the items whose flag is set (`flags` runs beside `items`).
+pub(super) fn drop_flagged<T>(items: &mut Vec<T>, flags: &[bool]) {
+    let mut flag = flags.iter();
+    items.retain(|_| !flag.next().copied().unwrap_or(false));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -593,10 +593,8 @@ pub(super) fn align_ordered(
     let from = common.set_apart(&links);
     let apart = from.iter().filter(|&&f| f).count();
     if apart > 0 {
-        let mut keep = from.iter().map(|&f| !f);
-        links.retain(|_| keep.next().unwrap_or(true));
-        let mut keep = from.iter().map(|&f| !f);
-        shares.retain(|_| keep.next().unwrap_or(true));
+        common::drop_flagged(&mut links, &from);
+        common::drop_flagged(&mut shares, &from);
         notes.push(format!(
             "{} set apart: both texts have {} from the common source given, \
              which shows nothing of one taking from the other",
@@ -651,8 +649,7 @@ pub(super) fn align_ordered(
         let mut more = summary::block_links(&sa, &sb, &scorer, &block, units, &links, opts);
         let found = more.len();
         let from = common.set_apart(&more);
-        let mut keep = from.iter().map(|&f| !f);
-        more.retain(|_| keep.next().unwrap_or(true));
+        common::drop_flagged(&mut more, &from);
         if found > 0 && more.is_empty() {
             return None;
         }
