@@ -266,9 +266,29 @@ mod tests {
             arts.len() <= corpus::ALL_PAIRS_UP_TO,
             "the small-corpus path"
         );
+        // The ranking is held at its first pair aligned until the pair asked
+        // for arrives, so that the order of the two is the worker's doing, not
+        // the speed of the machine. Were the pair queued behind the ranking,
+        // the hold would time out and the ranking would end first.
+        let gate = Arc::new((std::sync::Mutex::new(false), std::sync::Condvar::new()));
         let (tx, rx) = mpsc::channel();
+        let hold = gate.clone();
         let w = spawn(Arc::new(arts), move |d| {
+            let (open, cv) = &*hold;
+            let progress = matches!(d, Done::Progress(n, _) if n > 0);
+            if matches!(d, Done::Aligned(..)) {
+                *open.lock().unwrap() = true;
+                cv.notify_all();
+            }
             let _ = tx.send(d);
+            if progress {
+                // Held once: past the timeout the ranking runs freely.
+                let shut = open.lock().unwrap();
+                let (mut open, _) = cv
+                    .wait_timeout_while(shut, std::time::Duration::from_secs(60), |o| !*o)
+                    .unwrap();
+                *open = true;
+            }
         });
         w.send(Job::Rank, true);
         // The ranking has started: it reports progress.
