@@ -981,3 +981,87 @@ fn a_common_text_is_checked_like_the_articles() {
         "the common text is intact"
     );
 }
+
+/// `rank --common` and `spread --common`: the two rewrites of the Reuters
+/// report no longer rank as a pair once Reuters is named as the source both
+/// drew on, while Reuters itself, ranked with them, still pairs with each.
+#[test]
+fn a_ranking_and_a_spread_set_apart_what_all_have_from_a_common_source() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+    let dir = dir.display().to_string();
+    let (palakshi, rewrite, reuters) =
+        (article("palakshi"), article("rewrite"), article("reuters"));
+    let pairs = |extra: &[&str]| -> Vec<(String, String)> {
+        let mut args = vec!["rank", &dir, "-f", "json"];
+        args.extend_from_slice(extra);
+        let v: Value = serde_json::from_str(&stdout(&copycat(&args))).unwrap();
+        v["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let mut two = [p["a"].as_str().unwrap(), p["b"].as_str().unwrap()];
+                two.sort_unstable();
+                (two[0].to_string(), two[1].to_string())
+            })
+            .collect()
+    };
+    let name = |p: &str| {
+        Path::new(p)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
+    };
+    let has = |ps: &[(String, String)], x: &str, y: &str| {
+        ps.iter().any(|(a, b)| {
+            let (a, b) = (name(a), name(b));
+            (a == name(x) && b == name(y)) || (a == name(y) && b == name(x))
+        })
+    };
+    let alone = pairs(&[]);
+    assert!(has(&alone, &palakshi, &rewrite), "{alone:?}");
+    let apart = pairs(&["--common", &reuters]);
+    assert!(!has(&apart, &palakshi, &rewrite), "{apart:?}");
+    assert!(has(&apart, &reuters, &rewrite), "{apart:?}");
+    assert!(has(&apart, &reuters, &palakshi), "{apart:?}");
+    let text = stdout(&copycat(&["rank", &dir, "--common", &reuters]));
+    assert!(
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("set apart in every pair"),
+        "{text}"
+    );
+    // The spread of Palakshi's story: the rewrite took from it only what
+    // both have from Reuters.
+    let takers = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["spread", &palakshi, &dir, "-f", "json"];
+        args.extend_from_slice(extra);
+        let v: Value = serde_json::from_str(&stdout(&copycat(&args))).unwrap();
+        v["takers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| name(t["path"].as_str().unwrap()))
+            .collect()
+    };
+    assert!(takers(&[]).contains(&name(&rewrite)));
+    let apart = takers(&["--common", &reuters]);
+    assert!(!apart.contains(&name(&rewrite)), "{apart:?}");
+    assert!(apart.contains(&name(&reuters)), "{apart:?}");
+    // Standard input is for the articles, and a spread is never written over
+    // a common text.
+    let o = copycat(&["rank", &dir, "--common", "-"]);
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    let tmp = tempfile::tempdir().unwrap();
+    let source = tmp.path().join("release.txt");
+    std::fs::copy(&reuters, &source).unwrap();
+    let before = std::fs::read(&source).unwrap();
+    let source = source.display().to_string();
+    let o = copycat(&[
+        "spread", &palakshi, &dir, "--common", &source, "-o", &source,
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    assert_eq!(std::fs::read(&source).unwrap(), before);
+}

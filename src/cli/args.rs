@@ -185,6 +185,13 @@ pub enum Command {
         /// family (measured without aligning).
         #[arg(long)]
         expand: bool,
+        /// A text every article may have drawn on (a press release, a wire
+        /// story, an assignment's question): in every pair, what both have
+        /// from it is set apart, not counted, as it shows nothing of one
+        /// taking from the other. May be given more than once; each costs
+        /// two more alignments per pair.
+        #[arg(long, value_name = "FILE")]
+        common: Vec<PathBuf>,
         #[command(flatten)]
         reading: Reading,
     },
@@ -202,9 +209,14 @@ pub enum Command {
         #[arg(long, short, value_enum)]
         format: Option<Format>,
         /// Write to FILE instead of standard output (never over the
-        /// article).
+        /// article or a common text).
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// A text the article and the others may all have drawn on (a press
+        /// release, a wire story): what a taker has from it is set apart, not
+        /// counted as taken from the article. May be given more than once.
+        #[arg(long, value_name = "FILE")]
+        common: Vec<PathBuf>,
         #[command(flatten)]
         reading: Reading,
     },

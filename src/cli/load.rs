@@ -55,6 +55,30 @@ pub fn load_one(path: &Path, opts: &ParseOptions) -> Result<Article> {
     Ok(article::load::read_article_with(path, opts).map_err(UserError::from)?)
 }
 
+/// The common texts named by `--common` (sources every article may have
+/// drawn on), each read as an article is; standard input is refused, as it
+/// is for the articles of `rank` and `spread`, or A or B of `compare`.
+/// Their warnings and doubts are said here.
+pub fn load_common(paths: &[PathBuf], opts: &ParseOptions) -> Result<Vec<Article>> {
+    if paths.iter().any(|p| p.as_os_str() == article::load::STDIN) {
+        return Err(UserError(
+            "--common: standard input is for the articles; name the common text's file".to_string(),
+        )
+        .into());
+    }
+    let common = paths
+        .iter()
+        .map(|p| load_one(p, opts))
+        .collect::<Result<Vec<_>>>()?;
+    doubts(&common);
+    for art in &common {
+        for w in &art.warnings {
+            eprintln!("copycat: {}: {}", safe_line(&art.path), safe_line(w));
+        }
+    }
+    Ok(common)
+}
+
 /// Load two articles, the second on another thread while the first loads
 /// here (parsing is a third of the work on a large pair). Errors are told as
 /// if loaded one after the other: A's first. Standard input is read by one

@@ -126,10 +126,12 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             max_pairs,
             expand,
+            common,
             reading,
         }) => {
             let bar = progress::Bar::new();
             bar.step("reading articles");
+            let common = load::load_common(&common, &reading.options())?;
             let arts = load(&paths, &reading.options())?;
             for (first, copy) in corpus::duplicates(&arts) {
                 eprintln!(
@@ -141,11 +143,19 @@ pub fn run(cli: Cli) -> Result<()> {
             bar.step("finding pairs that may share text");
             let opts = corpus::Options {
                 max_pairs,
+                align: align::Options {
+                    common,
+                    ..align::Options::default()
+                },
                 ..corpus::Options::default()
             };
             let ranking = corpus::rank_with(&arts, &opts, &bar);
             bar.finish();
-            let opts = export::rank::Options { expand };
+            let common: Vec<String> = opts.align.common.iter().map(|c| c.path.clone()).collect();
+            let opts = export::rank::Options {
+                expand,
+                common: &common,
+            };
             let out = match format {
                 RankFormat::Json => export::rank::json(&arts, &ranking, opts),
                 RankFormat::Text => export::rank::text(&arts, &ranking, opts),
@@ -157,12 +167,14 @@ pub fn run(cli: Cli) -> Result<()> {
             paths,
             format,
             output,
+            common,
             reading,
         }) => spread::spread(
             &article,
             &paths,
             format,
             output.as_deref(),
+            &common,
             &reading.options(),
         ),
         None => reader(color(io::stdout().is_terminal()), cli),

@@ -22,14 +22,18 @@ pub fn spread(
     paths: &[PathBuf],
     format: Option<Format>,
     output: Option<&Path>,
+    common: &[PathBuf],
     parse: &article::ParseOptions,
 ) -> Result<()> {
-    let inputs = outfile::input_ids(&[article_path]);
+    let mut named = vec![article_path];
+    named.extend(common.iter().map(|p| p.as_path()));
+    let inputs = outfile::input_ids(&named);
     if let Some(o) = output {
         outfile::refuse_inputs(o, &inputs)
             .map_err(|e| UserError(format!("{}: {e}", o.display())))?;
     }
     let format = format.unwrap_or_else(|| output.map_or(Format::Text, Format::of_path));
+    let common = super::load::load_common(common, parse)?;
     let bar = progress::Bar::new();
     bar.step("reading articles");
     let mut all = vec![article_path.to_path_buf()];
@@ -46,7 +50,13 @@ pub fn spread(
     warn(&warnings);
     let arts = loaded.articles;
     bar.step("finding reprints and the pairs that may share text");
-    let opts = corpus::Options::default();
+    let opts = corpus::Options {
+        align: copycat::align::Options {
+            common,
+            ..Default::default()
+        },
+        ..corpus::Options::default()
+    };
     let fams = corpus::families::families(&arts);
     let uptake = corpus::spread::spread_with(&arts, &fams, 0, &opts);
     bar.finish();

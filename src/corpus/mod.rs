@@ -184,6 +184,10 @@ pub struct Options {
     /// Group reprints into families before aligning (off: every article
     /// is a unit of its own, as before families existed; for measuring).
     pub families: bool,
+    /// How each pair is aligned: its `common` texts are sources every
+    /// article may have drawn on (`rank --common`), whose matches are set
+    /// apart in every pair instead of ranking it.
+    pub align: align::Options,
 }
 
 impl Default for Options {
@@ -192,6 +196,7 @@ impl Default for Options {
             max_pairs: DEFAULT_MAX_PAIRS,
             all_pairs_up_to: ALL_PAIRS_UP_TO,
             families: true,
+            align: align::Options::default(),
         }
     }
 }
@@ -277,14 +282,14 @@ pub fn rank_with(arts: &[Article], opts: &Options, progress: &dyn Progress) -> R
     let total = pairs.len();
     progress.candidates(candidates, total);
     let done = AtomicUsize::new(0);
-    let align_opts = align::Options::default();
+    let align_opts = &opts.align;
     let mut ranked: Vec<Pair> = pairs
         .par_iter()
         .filter_map(|&(i, j)| {
             #[cfg(debug_assertions)]
             crate::test_panic("rank");
             let al = TOKENIZER
-                .with(|t| align::align_using(&arts[i], &arts[j], &align_opts, &mut t.borrow_mut()));
+                .with(|t| align::align_using(&arts[i], &arts[j], align_opts, &mut t.borrow_mut()));
             let p = oriented(arts, &families, i, j, &al)
                 .filter(Pair::shares_text)
                 .filter(|_| own_reused(&own, i, j, &al));

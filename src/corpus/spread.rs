@@ -126,7 +126,8 @@ impl Uptake {
 
 /// The spread of `x` from a ranking of `arts` (the reader has one): X is
 /// aligned with every unit the ranking pairs with X's unit, so a reprint
-/// shows its own paragraphs.
+/// shows its own paragraphs. Aligned with the default options (no common
+/// text): [`spread_in`] takes a ranking's options.
 pub fn spread(arts: &[Article], ranking: &Ranking, x: usize) -> Uptake {
     let ux = ranking.families.unit(x);
     let partners: Vec<usize> = ranking
@@ -134,7 +135,13 @@ pub fn spread(arts: &[Article], ranking: &Ranking, x: usize) -> Uptake {
         .iter()
         .filter_map(|p| partner(p.a, p.b, ux, x))
         .collect();
-    build(arts, &ranking.families, x, &partners)
+    build(
+        arts,
+        &ranking.families,
+        x,
+        &partners,
+        &align::Options::default(),
+    )
 }
 
 /// The spread of `x` among `arts` without a ranking: families are found,
@@ -160,7 +167,7 @@ pub fn spread_with(arts: &[Article], fams: &Families, x: usize, opts: &Options) 
         .take(opts.max_pairs)
         .filter_map(|(i, j)| partner(i, j, ux, x))
         .collect();
-    build(arts, fams, x, &partners)
+    build(arts, fams, x, &partners, &opts.align)
 }
 
 /// The other side of the pair `i`, `j` when one side is X's unit `ux` or X
@@ -179,7 +186,13 @@ fn partner(i: usize, j: usize, ux: usize, x: usize) -> Option<usize> {
 /// the pair's orientation, and whether X is A.
 type Aligned = (Alignment, Vec<usize>, bool);
 
-fn build(arts: &[Article], fams: &Families, x: usize, partners: &[usize]) -> Uptake {
+fn build(
+    arts: &[Article],
+    fams: &Families,
+    x: usize,
+    partners: &[usize],
+    align_opts: &align::Options,
+) -> Uptake {
     let px = party(arts, fams, fams.unit(x));
     let px = Party {
         text: &arts[x],
@@ -195,12 +208,7 @@ fn build(arts: &[Article], fams: &Families, x: usize, partners: &[usize]) -> Upt
             let pt = party(arts, fams, t);
             let (i, j) = (x.min(t), x.max(t));
             let al = super::TOKENIZER.with(|tok| {
-                align::align_using(
-                    &arts[i],
-                    &arts[j],
-                    &align::Options::default(),
-                    &mut tok.borrow_mut(),
-                )
+                align::align_using(&arts[i], &arts[j], align_opts, &mut tok.borrow_mut())
             });
             let (pi, pj) = if i == x { (&px, &pt) } else { (&pt, &px) };
             let pair = super::summarise(arts, i, j, &al, pi, pj).filter(Pair::shares_text)?;

@@ -13,11 +13,14 @@ use crate::marks::{count, pct};
 
 /// What to write besides the ranked pairs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Options {
+pub struct Options<'c> {
     /// List every pair of articles the ranking stands for: members of
     /// families with the figures of their representatives' pair, and the
     /// pairs inside each family ([`corpus::expand`]).
     pub expand: bool,
+    /// The paths of the common texts the pairs were aligned with
+    /// (`rank --common`), to say that what they share was set apart.
+    pub common: &'c [String],
 }
 
 /// What `copycat rank --format json` prints.
@@ -65,6 +68,9 @@ pub struct RankSummary {
     pub article_pairs: usize,
     /// Whether every pair of units was aligned.
     pub exhaustive: bool,
+    /// The common texts every pair was aligned with (`--common`): what
+    /// both sides have from one of them is set apart, not counted.
+    pub common: Vec<String>,
 }
 
 /// A reprint family.
@@ -220,7 +226,7 @@ fn undecided(p: &Pair) -> Option<&'static str> {
 
 impl<'a> RankReport<'a> {
     /// The report of `ranking` over `arts`.
-    pub fn new(arts: &'a [Article], ranking: &Ranking, opts: Options) -> RankReport<'a> {
+    pub fn new(arts: &'a [Article], ranking: &Ranking, opts: Options<'_>) -> RankReport<'a> {
         let f = &ranking.families;
         let sources = corpus::sources(arts.len(), &ranking.pairs);
         let family_index = |x: usize| f.of[x].filter(|&k| f.families[k].representative == x);
@@ -237,6 +243,7 @@ impl<'a> RankReport<'a> {
                 shared: ranking.pairs.len(),
                 article_pairs: ranking.article_pairs(),
                 exhaustive: ranking.exhaustive,
+                common: opts.common.to_vec(),
             },
             families: f.families.iter().map(|fam| family_out(arts, fam)).collect(),
             pairs: ranking
@@ -330,7 +337,7 @@ fn expanded_out<'a>(arts: &'a [Article], e: &ArticlePair) -> ExpandedPair<'a> {
 }
 
 /// `copycat rank --format json`.
-pub fn json(arts: &[Article], ranking: &Ranking, opts: Options) -> String {
+pub fn json(arts: &[Article], ranking: &Ranking, opts: Options<'_>) -> String {
     super::json::pretty(&RankReport::new(arts, ranking, opts))
 }
 
@@ -434,8 +441,16 @@ fn differences(l: &corpus::Likeness) -> String {
 /// `copycat rank` as text: what was covered, one pair a line (highest score
 /// first) with why it is oriented so, the reprint families with each
 /// member's differences, then who took from whom as an indented tree.
-pub fn text(arts: &[Article], r: &Ranking, opts: Options) -> String {
+pub fn text(arts: &[Article], r: &Ranking, opts: Options<'_>) -> String {
     let mut s = summary(r);
+    if !opts.common.is_empty() {
+        let names: Vec<_> = opts.common.iter().map(|p| safe_line(p)).collect();
+        let _ = write!(
+            s,
+            "\nset apart in every pair: what both have from {}",
+            names.join(", ")
+        );
+    }
     s.push_str("\n\n");
     s.push_str("score  b in a  a in b  copied  reworded  links  direction    a → b  (why)\n");
     for p in &r.pairs {

@@ -38,23 +38,31 @@ impl<'t> Common<'t> {
     /// of evidence: a single sentence taken from a press release is evidence
     /// of nothing else, and is still taken. Nothing is aligned when there is
     /// no common text.
+    ///
+    /// A common text that is A or B itself (the press release, ranked with
+    /// the stories in its folder) is left out for that pair: what the other
+    /// took from it is what the pair is about.
     pub(super) fn new(
         a: &'t Article,
         b: &'t Article,
         common: &'t [Article],
         opts: &Options,
     ) -> Common<'t> {
+        // Built field by field: `..opts.clone()` would copy the common
+        // texts themselves for every pair a ranking aligns.
         let raw = Options {
+            diff_words: opts.diff_words,
+            candidates: opts.candidates,
             evidence: super::super::Evidence {
                 reuse: false,
                 edges: false,
                 ..opts.evidence
             },
             common: Vec::new(),
-            ..opts.clone()
         };
         let matches = common
             .iter()
+            .filter(|c| c.text != a.text && c.text != b.text)
             .map(|c| {
                 (
                     c,
@@ -247,6 +255,17 @@ mod tests {
         let alone = links_of(&a, &b, &[]);
         assert_eq!(alone.len(), 2, "{alone:?}");
         assert_eq!(links_of(&a, &b, &[release]), alone);
+    }
+
+    #[test]
+    fn the_common_source_itself_is_compared_as_any_article_is() {
+        // Ranked with the stories in its folder, the release is A: what B
+        // took from it is what the pair is about, not set apart.
+        let (_, b) = reports();
+        let release = art("release.txt", RELEASE);
+        let linked = links_of(&release, &b, std::slice::from_ref(&release));
+        assert!(!linked.is_empty());
+        assert_eq!(linked, links_of(&release, &b, &[]));
     }
 
     #[test]
