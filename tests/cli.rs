@@ -1047,6 +1047,11 @@ fn a_ranking_and_a_spread_set_apart_what_all_have_from_a_common_source() {
             .collect()
     };
     assert!(takers(&[]).contains(&name(&rewrite)));
+    let v: Value = serde_json::from_str(&stdout(&copycat(&[
+        "spread", &palakshi, &dir, "-f", "json", "--common", &reuters,
+    ])))
+    .unwrap();
+    assert_eq!(v["common"], serde_json::json!([reuters]));
     let apart = takers(&["--common", &reuters]);
     assert!(!apart.contains(&name(&rewrite)), "{apart:?}");
     assert!(apart.contains(&name(&reuters)), "{apart:?}");

@@ -115,6 +115,9 @@ pub struct Uptake {
     pub takers: Vec<Taker>,
     /// X's body paragraphs in reading order.
     pub paragraphs: Vec<Paragraph>,
+    /// The paths of the common texts each pair was aligned with
+    /// (`spread --common`): what both sides have from one is set apart.
+    pub common: Vec<String>,
 }
 
 impl Uptake {
@@ -353,6 +356,7 @@ fn build(
         reprints,
         takers: found.into_iter().map(|(t, _)| t).collect(),
         paragraphs,
+        common: align_opts.common.iter().map(|c| c.path.clone()).collect(),
     }
 }
 

@@ -30,6 +30,9 @@ pub struct SpreadReport<'a> {
     pub takers: Vec<TakerOut<'a>>,
     /// Its body paragraphs in reading order, each with who holds it.
     pub paragraphs: Vec<ParagraphOut>,
+    /// The common texts named with `--common`: in every pair, what both
+    /// sides have from one of them was set apart, not counted.
+    pub common: Vec<&'a str>,
 }
 
 /// The article.
@@ -144,6 +147,7 @@ impl<'a> SpreadReport<'a> {
                 words: x.body_words(),
             },
             reprints: u.reprints.iter().map(|&r| arts[r].path.as_str()).collect(),
+            common: u.common.iter().map(String::as_str).collect(),
             takers: u
                 .takers
                 .iter()
@@ -269,6 +273,17 @@ fn headline(u: &Uptake) -> String {
     s
 }
 
+/// The line saying what every pair had set apart, when common texts were
+/// named (`spread --common`).
+fn set_apart(u: &Uptake) -> Option<String> {
+    (!u.common.is_empty()).then(|| {
+        format!(
+            "set apart in every pair: what both have from {}",
+            u.common.join(", ")
+        )
+    })
+}
+
 /// `copycat spread` as text: the article, who shares text with it (one
 /// line each, numbered), then each paragraph with who holds it.
 pub fn text(arts: &[Article], fams: &Families, u: &Uptake) -> String {
@@ -280,7 +295,11 @@ pub fn text(arts: &[Article], fams: &Families, u: &Uptake) -> String {
     meta.extend(x.meta.date.clone());
     meta.push(count(x.body_words(), "word", "words"));
     let _ = writeln!(s, "  {}", meta.join(" · "));
-    let _ = writeln!(s, "{}\n", headline(u));
+    let _ = writeln!(s, "{}", headline(u));
+    if let Some(apart) = set_apart(u) {
+        let _ = writeln!(s, "{}", safe_line(&apart));
+    }
+    s.push('\n');
     if !u.takers.is_empty() {
         s.push_str("      this in it  it in this  relation  article  (why)\n");
         for (k, t) in u.takers.iter().enumerate() {
@@ -369,6 +388,9 @@ pub fn html(arts: &[Article], fams: &Families, u: &Uptake) -> String {
         meta.join(" · "),
         escaped(&headline(u))
     );
+    if let Some(apart) = set_apart(u) {
+        let _ = writeln!(o, "<div class=\"stats\">{}</div>", escaped(&apart));
+    }
     o.push_str("<div class=\"legend\">");
     for m in [Mark::Copied, Mark::Reworded] {
         let _ = write!(
