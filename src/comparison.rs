@@ -49,6 +49,12 @@ impl Comparison {
         Comparison::of(a, b, align::align(a, b))
     }
 
+    /// Compare `b` against `a` with the aligner's options `opts` (the
+    /// reader's `--common`).
+    pub fn with(a: &Article, b: &Article, opts: &align::Options) -> Comparison {
+        Comparison::of(a, b, align::align_with(a, b, opts))
+    }
+
     /// The comparison made of an alignment of `b` against `a` computed
     /// already (with other options, or by the corpus ranking).
     pub fn of(a: &Article, b: &Article, alignment: Alignment) -> Comparison {

@@ -537,7 +537,12 @@ impl Worker {
                 return;
             };
             if self.done.insert(job.clone()) {
-                let d = copycat::testing::compute(app.articles(), &job, &|_, _| {});
+                let d = copycat::testing::compute(
+                    app.articles(),
+                    &job,
+                    &Default::default(),
+                    &|_, _| {},
+                );
                 app.on_done(d);
             }
         }

@@ -211,6 +211,39 @@ fn no_mouse_leaves_mouse_reporting_off() {
     s.assert_terminal_restored();
 }
 
+/// `copycat A B --common SOURCE`: the reader aligns the pair with the common
+/// text and its status bar says what was set apart; q quits cleanly.
+#[test]
+fn the_reader_sets_apart_what_a_pair_has_from_a_common_text() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+    let named = |key: &str| {
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.to_string_lossy().contains(key))
+            .unwrap()
+    };
+    let (a, b, source) = (
+        named("palakshi"),
+        named("undated-rewrite"),
+        named("reuters"),
+    );
+    let mut s = Session::start(&[
+        a.as_os_str(),
+        b.as_os_str(),
+        "--common".as_ref(),
+        source.as_os_str(),
+    ]);
+    s.wait_for("the pair aligned with the common text", |t| {
+        t.lines()
+            .last()
+            .is_some_and(|l| l.contains("8 set apart as common") && l.contains("0 links"))
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+}
+
 /// Where `needle` last occurs in `hay`.
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).rposition(|w| w == needle)

@@ -1231,3 +1231,34 @@ fn a_doubtful_page_and_skipped_files_show_in_the_first_frame() {
         "{text}"
     );
 }
+
+/// `--common`: the two rewrites of the Reuters report, with Reuters named as
+/// the text both drew on. Every match they have is Reuters', set apart, and
+/// the status bar says so: without it their sentences would read as each
+/// side's own.
+#[test]
+fn what_a_pair_has_from_a_common_text_is_set_apart_and_said() {
+    let all = article::bundled();
+    let pick = |key: &str| all[index_of(&all, key)].clone();
+    let (a, b, reuters) = (pick("palakshi"), pick("undated-rewrite"), pick("reuters"));
+    let mut app = App::new(vec![a.clone(), b.clone()], false, true);
+    app.keep_order();
+    app.set_common(vec![reuters]);
+    app.resize(160, 45);
+    app.settle();
+    let t = draw(&app, 160, 45);
+    let text = screen_text(t.backend().buffer());
+    let status = text.lines().last().unwrap();
+    assert!(status.contains("8 set apart as common"), "{status}");
+    assert!(status.contains("0 links"), "{status}");
+    insta::assert_snapshot!("common_palakshi_vs_rewrite", t.backend());
+    // Without the common text the pair has links, and nothing is set apart.
+    let mut plain = App::new(vec![a, b], false, true);
+    plain.keep_order();
+    plain.resize(160, 45);
+    plain.settle();
+    let text = screen_text(draw(&plain, 160, 45).backend().buffer());
+    let status = text.lines().last().unwrap();
+    assert!(!status.contains("set apart"), "{status}");
+    assert!(!status.contains(" 0 links"), "{status}");
+}

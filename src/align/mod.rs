@@ -153,8 +153,12 @@ pub struct Alignment {
     pub a_unlinked: Vec<Sentences>,
     /// Runs of body sentences of B in no link (new).
     pub b_unlinked: Vec<Sentences>,
-    /// Set when a limit made the result approximate (for the user to see).
+    /// What the user should know of how the result was found: a limit that
+    /// made it approximate, matches held back or set apart.
     pub notes: Vec<String>,
+    /// Matches set apart as what both texts have from a common text
+    /// (`Options::common`), said in `notes` too.
+    pub set_apart: usize,
 }
 
 /// Knobs of the aligner. The defaults are what copycat ships; tests and
@@ -289,13 +293,14 @@ pub fn align_using(
     tok: &mut tokens::Tokenizer,
 ) -> Alignment {
     if (b.text.as_str(), b.path.as_str()) < (a.text.as_str(), a.path.as_str()) {
-        let (links, notes, block) = link::align_ordered(b, a, opts, tok);
-        let passages = ordered_passages(b, a, &links, block.as_ref());
-        return finish(a, b, mirror(links), mirror_passages(passages), notes);
+        let o = link::align_ordered(b, a, opts, tok);
+        let passages = ordered_passages(b, a, &o.links, o.block.as_ref());
+        let (links, passages) = (mirror(o.links), mirror_passages(passages));
+        return finish(a, b, links, passages, (o.notes, o.set_apart));
     }
-    let (links, notes, block) = link::align_ordered(a, b, opts, tok);
-    let passages = ordered_passages(a, b, &links, block.as_ref());
-    finish(a, b, links, passages, notes)
+    let o = link::align_ordered(a, b, opts, tok);
+    let passages = ordered_passages(a, b, &o.links, o.block.as_ref());
+    finish(a, b, o.links, passages, (o.notes, o.set_apart))
 }
 
 /// The passages of a pair in the order it was aligned in, a summary block
@@ -351,7 +356,7 @@ fn finish(
     b: &Article,
     links: Vec<Link>,
     mut passages: Vec<Passage>,
-    notes: Vec<String>,
+    (notes, set_apart): (Vec<String>, usize),
 ) -> Alignment {
     let mut order: Vec<usize> = (0..links.len()).collect();
     order.sort_by_key(|&i| (links[i].b.start, links[i].a.start));
@@ -380,6 +385,7 @@ fn finish(
         a_unlinked,
         b_unlinked,
         notes,
+        set_apart,
     }
 }
 

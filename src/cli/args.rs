@@ -58,6 +58,12 @@ pub struct Cli {
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
+    /// In the reader, a text every article may have drawn on (a press
+    /// release, a wire story): in every pair, what both have from it is set
+    /// apart, not linked or ranked. May be given more than once.
+    #[arg(long, value_name = "FILE")]
+    pub common: Vec<PathBuf>,
+
     #[command(flatten)]
     pub reading: Reading,
 }

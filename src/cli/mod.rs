@@ -192,6 +192,7 @@ fn reader(color: bool, cli: Cli) -> Result<()> {
             config: cli.config.as_deref(),
             theme: cli.theme,
             parse: cli.reading.options(),
+            common: &cli.common,
         },
     )
 }
@@ -214,6 +215,7 @@ fn read_found(
             config: cli.config.as_deref(),
             theme: cli.theme,
             parse: cli.reading.options(),
+            common: &[],
         },
     )
 }

@@ -26,6 +26,8 @@ pub struct Options<'a> {
     pub theme: Option<ThemeArg>,
     /// How saved pages are read (`--whole-page`).
     pub parse: ParseOptions,
+    /// Texts every article may have drawn on (`--common`).
+    pub common: &'a [PathBuf],
 }
 
 /// Open the reader on the articles at `paths` (the bundled ones when none).
@@ -33,6 +35,7 @@ pub struct Options<'a> {
 pub fn open(paths: Vec<PathBuf>, o: Options) -> Result<()> {
     // The config file first: a mistake in it is said before anything else.
     let (config, theme) = looks(&o)?;
+    let common = super::load::load_common(o.common, &o.parse)?;
     let mut skipped = Vec::new();
     let (arts, loader) = if paths.is_empty() {
         (article::bundled(), None)
@@ -61,7 +64,7 @@ pub fn open(paths: Vec<PathBuf>, o: Options) -> Result<()> {
         (keep_order, None),
         &o,
         (config, theme),
-        skipped,
+        (skipped, common),
     )
 }
 
@@ -70,7 +73,14 @@ pub fn open(paths: Vec<PathBuf>, o: Options) -> Result<()> {
 /// `[` walking the pairs of article `pivot` only.
 pub fn open_read(arts: Vec<Article>, pivot: usize, o: Options) -> Result<()> {
     let looks = looks(&o)?;
-    show(arts, None, (true, Some(pivot)), &o, looks, Vec::new())
+    show(
+        arts,
+        None,
+        (true, Some(pivot)),
+        &o,
+        looks,
+        Default::default(),
+    )
 }
 
 /// The config file and the theme it and `--theme` choose.
@@ -91,7 +101,7 @@ fn show(
     (keep_order, pivot): (bool, Option<usize>),
     o: &Options,
     (config, theme): (copycat::ui::Config, ThemeChoice),
-    skipped: Vec<String>,
+    (skipped, common): (Vec<String>, Vec<Article>),
 ) -> Result<()> {
     // The reader draws on a terminal and reads keys from one (the
     // controlling terminal, as `less` does: standard input may be an
@@ -116,6 +126,7 @@ fn show(
         theme,
         skipped,
         pivot,
+        common,
     };
     copycat::ui::run_loading(arts, loader, settings).context("the terminal interface failed")
 }

@@ -61,6 +61,7 @@ use events::Msg;
 pub use events::{Loader, TERMINATING};
 
 use crate::article::Article;
+use crate::corpus;
 use crate::view::Theme;
 
 /// How the reader should look and behave.
@@ -87,6 +88,9 @@ pub struct Settings {
     /// `]` and `[` walk only the pairs holding this article (`find --read`:
     /// the query's sources, not the pairs among them).
     pub pivot: Option<usize>,
+    /// Texts every article may have drawn on (`--common`): what both sides
+    /// of a pair have from one is set apart, in the ranking and the panes.
+    pub common: Vec<Article>,
 }
 
 /// How often the progress indicator moves while work is pending.
@@ -117,7 +121,7 @@ pub fn run_loading(arts: Vec<Article>, loader: Option<Loader>, s: Settings) -> R
         .context("cannot open the terminal")?;
     let decoder = pick_theme(&tty, &s, &mut app);
     let (tx, rx) = mpsc::channel::<Msg>();
-    let workers = Workers::start(arts, tx.clone());
+    let workers = Workers::start(arts, app.opts.clone(), tx.clone());
     if let Some(load) = loader {
         events::spawn_loader(load, tx.clone())?;
     }
@@ -157,6 +161,7 @@ fn prepare(arts: Arc<Vec<Article>>, loading: bool, s: &Settings) -> App {
         app.keep_order();
     }
     app.note_skipped(&s.skipped);
+    app.set_common(s.common.clone());
     app
 }
 
@@ -187,21 +192,29 @@ fn pick_theme(tty: &File, s: &Settings, app: &mut App) -> input::Decoder {
 struct Workers {
     worker: worker::Worker,
     generation: u32,
+    /// The ranking's and the aligner's options (the app's).
+    opts: Arc<corpus::Options>,
     tx: Sender<Msg>,
 }
 
 impl Workers {
-    fn start(arts: Arc<Vec<Article>>, tx: Sender<Msg>) -> Workers {
-        let worker = Self::spawn(arts, 0, tx.clone());
+    fn start(arts: Arc<Vec<Article>>, opts: Arc<corpus::Options>, tx: Sender<Msg>) -> Workers {
+        let worker = Self::spawn(arts, opts.clone(), 0, tx.clone());
         Workers {
             worker,
             generation: 0,
+            opts,
             tx,
         }
     }
 
-    fn spawn(arts: Arc<Vec<Article>>, generation: u32, tx: Sender<Msg>) -> worker::Worker {
-        worker::spawn(arts, move |d| {
+    fn spawn(
+        arts: Arc<Vec<Article>>,
+        opts: Arc<corpus::Options>,
+        generation: u32,
+        tx: Sender<Msg>,
+    ) -> worker::Worker {
+        worker::spawn(arts, opts, move |d| {
             let _ = tx.send(Msg::Worker(generation, d));
         })
     }
@@ -210,7 +223,7 @@ impl Workers {
     /// handle is dropped, and what it still sends is dropped by generation.
     fn restart(&mut self, arts: Arc<Vec<Article>>) {
         self.generation += 1;
-        self.worker = Self::spawn(arts, self.generation, self.tx.clone());
+        self.worker = Self::spawn(arts, self.opts.clone(), self.generation, self.tx.clone());
     }
 }
 

@@ -136,6 +136,15 @@ fn status_spans(app: &App, width: usize) -> Vec<Span<'static>> {
             Span::raw(" · A "),
             share(Mark::Dropped, s.a_dropped),
         ]);
+        // What both have from a common text (`--common`) is in no link:
+        // say so, or its sentences would read as each side's own.
+        if al.set_apart > 0 {
+            left.push(sep());
+            left.push(Span::styled(
+                format!("{} set apart as common", al.set_apart),
+                t.strong(),
+            ));
+        }
         left.push(sep());
         detail = Some(left.len());
         match app.flag_status() {

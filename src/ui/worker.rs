@@ -52,7 +52,11 @@ const FOUND_BATCH: usize = 64;
 const FOUND_EVERY: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// Rank `arts` on a thread of its own, streaming what it finds to `out`.
-fn rank_streaming(arts: Arc<Vec<Article>>, out: Arc<dyn Fn(Done) + Send + Sync>) {
+fn rank_streaming(
+    arts: Arc<Vec<Article>>,
+    opts: Arc<corpus::Options>,
+    out: Arc<dyn Fn(Done) + Send + Sync>,
+) {
     struct Stream {
         out: Arc<dyn Fn(Done) + Send + Sync>,
         batch: Mutex<(Vec<Pair>, std::time::Instant)>,
@@ -86,12 +90,19 @@ fn rank_streaming(arts: Arc<Vec<Article>>, out: Arc<dyn Fn(Done) + Send + Sync>)
         batch: Mutex::new((Vec::new(), std::time::Instant::now())),
         last_progress: AtomicUsize::new(0),
     };
-    let r = corpus::rank_with(&arts, &corpus::Options::default(), &s);
+    let r = corpus::rank_with(&arts, &opts, &s);
     out(Done::Ranked(r.pairs, r.families));
 }
 
 /// Do one job on the calling thread.
-pub fn compute(arts: &[Article], job: &Job, progress: &(dyn Fn(usize, usize) + Sync)) -> Done {
+/// `opts` are the ranking's, and its `align` options every pair's (the
+/// reader's `--common`).
+pub fn compute(
+    arts: &[Article],
+    job: &Job,
+    opts: &corpus::Options,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Done {
     match *job {
         Job::Rank => {
             struct Relay<'a>(&'a (dyn Fn(usize, usize) + Sync));
@@ -100,16 +111,17 @@ pub fn compute(arts: &[Article], job: &Job, progress: &(dyn Fn(usize, usize) + S
                     (self.0)(done, total);
                 }
             }
-            let r = corpus::rank_with(arts, &corpus::Options::default(), &Relay(progress));
+            let r = corpus::rank_with(arts, opts, &Relay(progress));
             Done::Ranked(r.pairs, r.families)
         }
-        Job::Align(a, b) => Done::Aligned(a, b, Arc::new(Comparison::new(&arts[a], &arts[b]))),
+        Job::Align(a, b) => Done::Aligned(
+            a,
+            b,
+            Arc::new(Comparison::with(&arts[a], &arts[b], &opts.align)),
+        ),
         // From the candidates of the whole folder, as `copycat spread` finds
         // them: the same takers whether or not the ranking has ended.
-        Job::Spread(x) => Done::Spread(
-            x,
-            Arc::new(spread::spread_in(arts, x, &corpus::Options::default())),
-        ),
+        Job::Spread(x) => Done::Spread(x, Arc::new(spread::spread_in(arts, x, opts))),
     }
 }
 
@@ -128,18 +140,23 @@ impl Worker {
 }
 
 /// Start the worker thread; `out` receives every result.
-pub fn spawn(arts: Arc<Vec<Article>>, out: impl Fn(Done) + Send + Sync + 'static) -> Worker {
+pub fn spawn(
+    arts: Arc<Vec<Article>>,
+    opts: Arc<corpus::Options>,
+    out: impl Fn(Done) + Send + Sync + 'static,
+) -> Worker {
     let (tx, rx) = mpsc::channel::<(Job, bool)>();
     let out: Arc<dyn Fn(Done) + Send + Sync> = Arc::new(out);
     thread::Builder::new()
         .name("copycat-worker".into())
-        .spawn(move || serve(&arts, &rx, &out))
+        .spawn(move || serve(&arts, &opts, &rx, &out))
         .expect("spawning a thread only fails when the system is out of resources");
     Worker { tx }
 }
 
 fn serve(
     arts: &Arc<Vec<Article>>,
+    opts: &Arc<corpus::Options>,
     rx: &Receiver<(Job, bool)>,
     out: &Arc<dyn Fn(Done) + Send + Sync>,
 ) {
@@ -176,16 +193,16 @@ fn serve(
         // Ranking runs beside the worker (a large corpus pair by pair), so
         // a pair the reader opens meanwhile is aligned at once, not after it.
         if job == Job::Rank {
-            let (arts, out) = (arts.clone(), out.clone());
+            let (arts, opts, out) = (arts.clone(), opts.clone(), out.clone());
             let large = arts.len() > corpus::ALL_PAIRS_UP_TO;
             thread::Builder::new()
                 .name("copycat-rank".into())
                 .spawn(move || {
                     if large {
-                        rank_streaming(arts, out);
+                        rank_streaming(arts, opts, out);
                     } else {
                         let progress = |n, total| out(Done::Progress(n, total));
-                        out(compute(&arts, &Job::Rank, &progress));
+                        out(compute(&arts, &Job::Rank, &opts, &progress));
                     }
                 })
                 .expect("spawning a thread only fails when the system is out of resources");
@@ -195,15 +212,15 @@ fn serve(
         // A spread looks for candidates over the whole folder (seconds for
         // thousands of articles): beside the worker too.
         if let Job::Spread(_) = job {
-            let (arts, out, spread) = (arts.clone(), out.clone(), job.clone());
+            let (arts, opts, out, spread) = (arts.clone(), opts.clone(), out.clone(), job.clone());
             thread::Builder::new()
                 .name("copycat-spread".into())
-                .spawn(move || out(compute(&arts, &spread, &|_, _| {})))
+                .spawn(move || out(compute(&arts, &spread, &opts, &|_, _| {})))
                 .expect("spawning a thread only fails when the system is out of resources");
             done.insert(job);
             continue;
         }
-        let result = compute(arts, &job, &|n, total| out(Done::Progress(n, total)));
+        let result = compute(arts, &job, opts, &|n, total| out(Done::Progress(n, total)));
         done.insert(job);
         out(result);
     }
@@ -217,7 +234,7 @@ mod tests {
     fn each_job_runs_once() {
         let arts = Arc::new(crate::article::bundled());
         let (tx, rx) = mpsc::channel();
-        let w = spawn(arts, move |d| {
+        let w = spawn(arts, Default::default(), move |d| {
             let _ = tx.send(d);
         });
         w.send(Job::Align(0, 1), false);
@@ -239,7 +256,7 @@ mod tests {
     fn a_spread_comes_back_for_its_article_and_pairs_still_align() {
         let arts = Arc::new(crate::article::bundled());
         let (tx, rx) = mpsc::channel();
-        let w = spawn(arts, move |d| {
+        let w = spawn(arts, Default::default(), move |d| {
             let _ = tx.send(d);
         });
         w.send(Job::Spread(2), true);
@@ -273,7 +290,7 @@ mod tests {
         let gate = Arc::new((std::sync::Mutex::new(false), std::sync::Condvar::new()));
         let (tx, rx) = mpsc::channel();
         let hold = gate.clone();
-        let w = spawn(Arc::new(arts), move |d| {
+        let w = spawn(Arc::new(arts), Default::default(), move |d| {
             let (open, cv) = &*hold;
             let progress = matches!(d, Done::Progress(n, _) if n > 0);
             if matches!(d, Done::Aligned(..)) {

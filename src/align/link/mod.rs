@@ -529,7 +529,7 @@ pub(super) fn align_ordered(
     b: &Article,
     opts: &Options,
     tok: &mut Tokenizer,
-) -> (Vec<Link>, Vec<String>, Option<SummaryBlock>) {
+) -> Ordered {
     tok.start_local();
     let mut sa = Prepared::new(a, tok);
     let mut sb = Prepared::new(b, tok);
@@ -670,7 +670,23 @@ pub(super) fn align_ordered(
         links.sort_by_key(|l| (l.b.start, l.a.start));
         Some(block)
     });
-    (links, notes, block)
+    Ordered {
+        links,
+        notes,
+        block,
+        set_apart: apart,
+    }
+}
+
+/// What `align_ordered` found.
+pub(super) struct Ordered {
+    pub links: Vec<Link>,
+    /// What the user should know of how they were found (`Alignment::notes`).
+    pub notes: Vec<String>,
+    /// The summary block, if the shorter text is one.
+    pub block: Option<SummaryBlock>,
+    /// Matches set apart as both texts' use of a common text.
+    pub set_apart: usize,
 }
 
 /// Whether a link keeps its source's wording, not only its topic: a phrase

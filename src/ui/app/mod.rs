@@ -107,6 +107,8 @@ pub struct App {
     /// What `e` writes, and where.
     reports: Reports,
     outbox: Outbox,
+    /// How pairs are ranked and aligned (`--common`), as the worker does.
+    pub(crate) opts: Arc<crate::corpus::Options>,
 }
 
 impl App {
@@ -131,6 +133,7 @@ impl App {
             status: Status::default(),
             reports: Reports::default(),
             outbox: Outbox::default(),
+            opts: Arc::default(),
         };
         app.count_digits();
         app
@@ -309,6 +312,18 @@ impl App {
         self.ask_maybe(ask);
     }
 
+    /// Rank and align with `common` as texts every article may have drawn
+    /// on (`--common`); before anything is asked of the worker.
+    pub fn set_common(&mut self, common: Vec<Article>) {
+        self.opts = Arc::new(crate::corpus::Options {
+            align: crate::align::Options {
+                common,
+                ..Default::default()
+            },
+            ..Default::default()
+        });
+    }
+
     /// Do all queued work on this thread, as the worker and the layout
     /// thread would.
     pub fn settle(&mut self) {
@@ -320,7 +335,7 @@ impl App {
                 break;
             }
             for (job, _) in jobs {
-                let d = worker::compute(&self.arts, &job, &|_, _| {});
+                let d = worker::compute(&self.arts, &job, &self.opts, &|_, _| {});
                 self.on_done(d);
             }
             if let Some(l) = layout {
