@@ -1059,6 +1059,11 @@ fn a_ranking_and_a_spread_set_apart_what_all_have_from_a_common_source() {
     // a common text.
     let o = copycat(&["rank", &dir, "--common", "-"]);
     assert_eq!(o.status.code(), Some(2), "{o:?}");
+    // The reader's `--common`, given before another command, is not dropped
+    // unread.
+    let o = copycat(&["--common", &reuters, "rank", &dir]);
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("after the command"));
     let tmp = tempfile::tempdir().unwrap();
     let source = tmp.path().join("release.txt");
     std::fs::copy(&reuters, &source).unwrap();

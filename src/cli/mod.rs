@@ -40,6 +40,14 @@ pub fn run(cli: Cli) -> Result<()> {
     let (choice, no_color) = (cli.color, cli.no_color);
     let color = move |to_terminal| color_wanted(choice, no_color, to_terminal);
     let mut cli = cli;
+    // The reader's `--common`, before a command, would be dropped unread
+    // by any command but `find --read`: the others take their own.
+    if !cli.common.is_empty() && !matches!(cli.command, None | Some(Command::Find(_))) {
+        return Err(UserError(
+            "--common: give it after the command (`copycat rank PATH… --common FILE`)".into(),
+        )
+        .into());
+    }
     match cli.command.take() {
         Some(Command::List { paths, reading }) => list::list(&load(&paths, &reading.options())?),
         Some(Command::Index(a)) => archive::index(a),
@@ -215,14 +223,19 @@ fn read_found(
             config: cli.config.as_deref(),
             theme: cli.theme,
             parse: cli.reading.options(),
-            common: &[],
+            common: &cli.common,
         },
     )
 }
 
 /// Built without the `tui` feature: say so.
 #[cfg(not(feature = "tui"))]
-fn read_found(_color: bool, _cli: &Cli, _arts: Vec<copycat::article::Article>) -> Result<()> {
+fn read_found(
+    _color: bool,
+    _cli: &Cli,
+    _arts: Vec<copycat::article::Article>,
+    _query: usize,
+) -> Result<()> {
     Err(UserError(
         "this copycat was built without the reader (the `tui` feature); \
          use `copycat find` without --read"

@@ -272,12 +272,62 @@ mod tests {
         assert_eq!(spread, Some((2, 2)));
     }
 
+    /// The reader's `--common`: the worker ranks, aligns and spreads with the
+    /// common texts. Named as the source both drew on, Reuters leaves the two
+    /// rewrites of its report nothing to rank, link or take.
+    #[test]
+    fn the_worker_ranks_aligns_and_spreads_with_the_common_texts() {
+        let arts = crate::article::bundled();
+        let find = |key: &str| arts.iter().position(|a| a.path.contains(key)).unwrap();
+        let (palakshi, rewrite, reuters) =
+            (find("palakshi"), find("undated-rewrite"), find("reuters"));
+        let opts = corpus::Options {
+            align: crate::align::Options {
+                common: vec![arts[reuters].clone()],
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let pairs_of = |opts: &corpus::Options| -> Vec<(usize, usize)> {
+            match compute(&arts, &Job::Rank, opts, &|_, _| {}) {
+                Done::Ranked(pairs, _) => {
+                    pairs.iter().map(|p| (p.a.min(p.b), p.a.max(p.b))).collect()
+                }
+                _ => panic!("a ranking"),
+            }
+        };
+        let two = (palakshi.min(rewrite), palakshi.max(rewrite));
+        assert!(pairs_of(&corpus::Options::default()).contains(&two));
+        let with = pairs_of(&opts);
+        assert!(!with.contains(&two), "{with:?}");
+        assert!(with.contains(&(reuters.min(rewrite), reuters.max(rewrite))));
+        match compute(&arts, &Job::Align(palakshi, rewrite), &opts, &|_, _| {}) {
+            Done::Aligned(_, _, c) => {
+                assert!(c.alignment.links.is_empty());
+                assert!(c.alignment.set_apart > 0);
+            }
+            _ => panic!("an alignment"),
+        }
+        match compute(&arts, &Job::Spread(palakshi), &opts, &|_, _| {}) {
+            Done::Spread(_, u) => {
+                assert!(
+                    u.takers
+                        .iter()
+                        .all(|t| t.pair.a != rewrite && t.pair.b != rewrite)
+                );
+                assert_eq!(u.common, vec![arts[reuters].path.clone()]);
+            }
+            _ => panic!("a spread"),
+        }
+    }
+
     /// Regression: a pair picked while the corpus was being ranked waited
     /// for the whole ranking. Ranking now runs on threads of its own, for a
     /// small corpus too: the pair is aligned while it goes on.
     #[test]
     fn a_pair_asked_for_while_ranking_is_aligned_before_the_ranking_ends() {
-        // 40 articles: 780 pairs to rank, against one pair to align.
+        // 40 articles (8 copies of the 5 bundled ones, so 5 families of
+        // reprints): a ranking, against one pair to align.
         let arts: Vec<Article> = (0..8).flat_map(|_| crate::article::bundled()).collect();
         assert!(
             arts.len() <= corpus::ALL_PAIRS_UP_TO,
@@ -293,11 +343,13 @@ mod tests {
         let w = spawn(Arc::new(arts), Default::default(), move |d| {
             let (open, cv) = &*hold;
             let progress = matches!(d, Done::Progress(n, _) if n > 0);
-            if matches!(d, Done::Aligned(..)) {
+            let aligned = matches!(d, Done::Aligned(..));
+            // Sent before the gate opens: the ranking cannot overtake it.
+            let _ = tx.send(d);
+            if aligned {
                 *open.lock().unwrap() = true;
                 cv.notify_all();
             }
-            let _ = tx.send(d);
             if progress {
                 // Held once: past the timeout the ranking runs freely.
                 let shut = open.lock().unwrap();
@@ -305,6 +357,7 @@ mod tests {
                     .wait_timeout_while(shut, std::time::Duration::from_secs(60), |o| !*o)
                     .unwrap();
                 *open = true;
+                cv.notify_all();
             }
         });
         w.send(Job::Rank, true);

@@ -40,8 +40,10 @@ impl<'t> Common<'t> {
     /// no common text.
     ///
     /// A common text that is A or B itself (the press release, ranked with
-    /// the stories in its folder) is left out for that pair: what the other
-    /// took from it is what the pair is about.
+    /// the stories in its folder), or that one of them reprints nearly whole
+    /// (`is_a_copy`: an outlet's copy with its dateline and credit line), is
+    /// left out for that pair: what the other took from it is what the pair
+    /// is about.
     pub(super) fn new(
         a: &'t Article,
         b: &'t Article,
@@ -63,12 +65,14 @@ impl<'t> Common<'t> {
         let matches = common
             .iter()
             .filter(|c| c.text != a.text && c.text != b.text)
-            .map(|c| {
-                (
+            .filter_map(|c| {
+                let with_a = super::super::align_with(c, a, &raw);
+                let with_b = super::super::align_with(c, b, &raw);
+                (!is_a_copy(&with_a) && !is_a_copy(&with_b)).then_some((
                     c,
-                    super::super::align_with(c, a, &raw).links,
-                    super::super::align_with(c, b, &raw).links,
-                )
+                    with_a.links,
+                    with_b.links,
+                ))
             })
             .collect();
         Common { a, b, matches }
@@ -149,6 +153,19 @@ impl<'t> Common<'t> {
         })
     }
 }
+
+/// Whether the article aligned with a common text (`al`, the common text as
+/// A) is a copy of it: most of its words copied from it, and little of the
+/// common text left out. A rewriting of the common text is not (its words are
+/// reworded), nor is a story that quotes part of it.
+fn is_a_copy(al: &super::super::Alignment) -> bool {
+    al.stats.b_copied >= COPY_COPIED && al.stats.a_dropped <= COPY_DROPPED
+}
+
+/// A copy of a common text has this share of its words copied from it…
+const COPY_COPIED: f64 = 0.8;
+/// …and leaves out at most this share of it.
+const COPY_DROPPED: f64 = 0.2;
 
 /// Drop the items whose flag is set (`flags` runs beside `items`).
 pub(super) fn drop_flagged<T>(items: &mut Vec<T>, flags: &[bool]) {
@@ -266,6 +283,25 @@ mod tests {
         let linked = links_of(&release, &b, std::slice::from_ref(&release));
         assert!(!linked.is_empty());
         assert_eq!(linked, links_of(&release, &b, &[]));
+    }
+
+    #[test]
+    fn an_outlets_copy_of_the_common_source_is_compared_as_any_article_is() {
+        // The release as an outlet ran it, with a dateline and a credit line:
+        // B's quotation is taken from it as much as from the release.
+        let (_, b) = reports();
+        let release = art("release.txt", RELEASE);
+        let body = RELEASE.split_once("\n\n").unwrap().1;
+        let copy = art(
+            "copy.txt",
+            &format!(
+                "City Hall closes the Elm Street bridge.\n\nMETROPOLIS - {body}\n\n\
+                 Reporting by the City Desk."
+            ),
+        );
+        let linked = links_of(&copy, &b, std::slice::from_ref(&release));
+        assert!(!linked.is_empty());
+        assert_eq!(linked, links_of(&copy, &b, &[]));
     }
 
     #[test]

@@ -862,6 +862,10 @@ impl Grounds {
 /// tune half 0.880 -> 0.867 (one pair, a web page's boilerplate lines, `[This
 /// text is just to fill up`, reworded).
 ///
+/// Nor is a match whose sides share fewer than `MIN_TELLING` telling
+/// stems, words or figures of their own (`S = sqrt(40) F`, the result two
+/// answers to one exercise both reach).
+///
 /// Nor is a match whose sides share mostly notation that runs through both
 /// texts (`Shares::notation`: two answers to one exercise writing its
 /// formula). Measured with `run-all.sh`, with the passage and summary tests'
@@ -2318,6 +2322,33 @@ mod tests {
                 .to_vec(),
         );
         assert_eq!(body_links(&a, &b), vec![]);
+        // With the reuse test off, the result is linked, copied: the rule,
+        // not the matching, leaves it out.
+        let raw = crate::align::Options {
+            evidence: crate::align::Evidence::without("reuse,edges").unwrap(),
+            ..Default::default()
+        };
+        let al = crate::align::align_with(&a, &b, &raw);
+        let result = al
+            .links
+            .iter()
+            .find(|l| a.sentence_text(l.a.start).starts_with("S = sqrt"))
+            .expect("the result matched");
+        assert_eq!(result.kind, Kind::Copied);
+        assert!(!is_strong(
+            result,
+            Shares {
+                telling: 1,
+                ..Shares::ANY
+            }
+        ));
+        assert!(is_strong(
+            result,
+            Shares {
+                telling: 2,
+                ..Shares::ANY
+            }
+        ));
     }
 
     #[test]
