@@ -190,19 +190,9 @@ pub fn run(cli: Cli) -> Result<()> {
 }
 
 #[cfg(feature = "tui")]
-fn reader(color: bool, cli: Cli) -> Result<()> {
-    reader::open(
-        cli.paths,
-        reader::Options {
-            color,
-            mouse: !cli.no_mouse,
-            all_pairs: cli.all_pairs,
-            config: cli.config.as_deref(),
-            theme: cli.theme,
-            parse: cli.reading.options(),
-            common: &cli.common,
-        },
-    )
+fn reader(color: bool, mut cli: Cli) -> Result<()> {
+    let paths = std::mem::take(&mut cli.paths);
+    reader::open(paths, reader_options(color, &cli))
 }
 
 /// `copycat find --read`: the reader on the articles found.
@@ -213,19 +203,21 @@ fn read_found(
     arts: Vec<copycat::article::Article>,
     query: usize,
 ) -> Result<()> {
-    reader::open_read(
-        arts,
-        query,
-        reader::Options {
-            color,
-            mouse: !cli.no_mouse,
-            all_pairs: cli.all_pairs,
-            config: cli.config.as_deref(),
-            theme: cli.theme,
-            parse: cli.reading.options(),
-            common: &cli.common,
-        },
-    )
+    reader::open_read(arts, query, reader_options(color, cli))
+}
+
+/// The reader's options, as the command line sets them.
+#[cfg(feature = "tui")]
+fn reader_options(color: bool, cli: &Cli) -> reader::Options<'_> {
+    reader::Options {
+        color,
+        mouse: !cli.no_mouse,
+        all_pairs: cli.all_pairs,
+        config: cli.config.as_deref(),
+        theme: cli.theme,
+        parse: cli.reading.options(),
+        common: &cli.common,
+    }
 }
 
 /// Built without the `tui` feature: say so.
