@@ -26,6 +26,10 @@ Sets written:
                            no links, strict: added in round 3 after the others' report halves
                            had been seen, so that a rule for them is chosen on pairs not
                            seen (its tune half) and checked on pairs not tuned on.
+  samestory-wikiref-fresh  the next --n-fresh pairs of the same draw, no links, strict: added in
+                           round 8, when false links were left on the report halves of -more
+                           and -extra and on neither tune half, to find their kind on pairs
+                           whose report halves had not been seen.
 About one independent pair in twenty gets a link from copycat 0.x: the set is large so that
 false links show.
 Sampling: per topic with >= 5 articles, candidate pairs in sorted order, shuffled with
@@ -62,6 +66,7 @@ def main():
     ap.add_argument("--n-reuse", type=int, default=40)
     ap.add_argument("--n-more", type=int, default=400)
     ap.add_argument("--n-extra", type=int, default=600)
+    ap.add_argument("--n-fresh", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
     args = ap.parse_args()
@@ -80,7 +85,7 @@ def main():
         random.Random(f"{args.seed}-{topic}").shuffle(cands)
         queues.append([(topic, a, b) for a, b in cands])
     pairs = []
-    total = args.n + args.n_more + args.n_extra
+    total = args.n + args.n_more + args.n_extra + args.n_fresh
     while len(pairs) < total and any(queues):
         for q in queues:
             while q and len(pairs) < total:
@@ -93,7 +98,10 @@ def main():
             "a": "an article on the event", "b": "another outlet's article on the same event"}
     write_pairs(args.out_root, "samestory-wikiref", meta, pairs[:args.n], args.wordnet, args.seed, args.n_reuse)
     more = args.n + args.n_more
-    for name, chosen in (("samestory-wikiref-more", pairs[args.n:more]), ("samestory-wikiref-extra", pairs[more:])):
+    extra = more + args.n_extra
+    for name, chosen in (("samestory-wikiref-more", pairs[args.n:more]),
+                         ("samestory-wikiref-extra", pairs[more:extra]),
+                         ("samestory-wikiref-fresh", pairs[extra:])):
         w = SetWriter(os.path.join(args.out_root, name), dict(meta, kind="independent, no reuse"))
         for an, ta, bn, tb, info in chosen:
             w.add_file(an, ta)
