@@ -41,6 +41,9 @@ pub enum Item {
     New(usize),
     /// A run of A's sentences B left out (into `alignment.a_unlinked`).
     Dropped(usize),
+    /// Runs of both that both have from a common text (into
+    /// `alignment.apart`), where B has it.
+    Apart(usize),
 }
 
 impl Comparison {
@@ -92,7 +95,7 @@ impl Comparison {
     /// each passage of two links or more before its first link, and B's new
     /// passages), with each passage A dropped placed where A has it: before
     /// the first link in A's order that comes after it. Every link, new and
-    /// dropped run is in it once.
+    /// dropped run, and run set apart, is in it once.
     pub fn order(&self) -> &[Item] {
         &self.order
     }
@@ -159,6 +162,12 @@ fn reading_order(al: &Alignment, passage_of: &[Option<usize>]) -> Vec<Item> {
                 .enumerate()
                 .map(|(i, r)| (r.start, 0, Item::New(i))),
         )
+        .chain(
+            al.apart
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.b.start, r.a.start, Item::Apart(i))),
+        )
         .collect();
     b_items.sort_by_key(|&(b, a, _)| (b, a));
     let mut dropped = al.a_unlinked.iter().enumerate().peekable();
@@ -210,45 +219,68 @@ mod tests {
     use super::*;
     use crate::article::load::bundled;
 
-    /// Every link, new run and dropped run is in the reading order once, and
-    /// each passage header comes right before its first link.
+    /// Every link, new run, dropped run and run set apart is in the reading
+    /// order once, and each passage header comes right before its first
+    /// link; with Reuters as the common text of every other pair too.
     #[test]
     fn the_reading_order_holds_everything_once() {
         let arts = bundled();
-        for a in 0..arts.len() {
-            for b in 0..arts.len() {
-                if a == b {
-                    continue;
-                }
-                let c = Comparison::new(&arts[a], &arts[b]);
-                let al = &c.alignment;
-                let count = |f: &dyn Fn(&Item) -> bool| c.order().iter().filter(|i| f(i)).count();
-                assert_eq!(count(&|i| matches!(i, Item::Link(_))), al.links.len());
-                assert_eq!(count(&|i| matches!(i, Item::New(_))), al.b_unlinked.len());
-                assert_eq!(
-                    count(&|i| matches!(i, Item::Dropped(_))),
-                    al.a_unlinked.len()
-                );
-                assert_eq!(
-                    count(&|i| matches!(i, Item::Passage(_))),
-                    c.shown_passages()
-                );
-                for (k, item) in c.order().iter().enumerate() {
-                    if let Item::Passage(p) = item {
-                        assert_eq!(
-                            c.order()[k + 1],
-                            Item::Link(al.passages[*p].links[0]),
-                            "pair {a}-{b}"
-                        );
-                    }
-                }
-                // Passages are numbered 1, 2, … with no gap.
-                let numbers: Vec<usize> = (0..al.passages.len())
-                    .filter_map(|p| c.passage_number(p))
-                    .collect();
-                assert_eq!(numbers, (1..=numbers.len()).collect::<Vec<_>>());
+        let reuters = arts
+            .iter()
+            .position(|a| a.path.contains("reuters"))
+            .unwrap();
+        let common = align::Options {
+            common: vec![arts[reuters].clone()],
+            ..align::Options::default()
+        };
+        let mut apart = 0;
+        for (a, b, opts) in (0..arts.len())
+            .flat_map(|a| (0..arts.len()).map(move |b| (a, b)))
+            .flat_map(|(a, b)| [(a, b, None), (a, b, Some(&common))])
+        {
+            if a == b {
+                continue;
             }
+            let c = match opts {
+                None => Comparison::new(&arts[a], &arts[b]),
+                Some(o) => Comparison::with(&arts[a], &arts[b], o),
+            };
+            apart += c.alignment.apart.len();
+            assert_eq!(
+                c.order()
+                    .iter()
+                    .filter(|i| matches!(i, Item::Apart(_)))
+                    .count(),
+                c.alignment.apart.len()
+            );
+            let al = &c.alignment;
+            let count = |f: &dyn Fn(&Item) -> bool| c.order().iter().filter(|i| f(i)).count();
+            assert_eq!(count(&|i| matches!(i, Item::Link(_))), al.links.len());
+            assert_eq!(count(&|i| matches!(i, Item::New(_))), al.b_unlinked.len());
+            assert_eq!(
+                count(&|i| matches!(i, Item::Dropped(_))),
+                al.a_unlinked.len()
+            );
+            assert_eq!(
+                count(&|i| matches!(i, Item::Passage(_))),
+                c.shown_passages()
+            );
+            for (k, item) in c.order().iter().enumerate() {
+                if let Item::Passage(p) = item {
+                    assert_eq!(
+                        c.order()[k + 1],
+                        Item::Link(al.passages[*p].links[0]),
+                        "pair {a}-{b}"
+                    );
+                }
+            }
+            // Passages are numbered 1, 2, … with no gap.
+            let numbers: Vec<usize> = (0..al.passages.len())
+                .filter_map(|p| c.passage_number(p))
+                .collect();
+            assert_eq!(numbers, (1..=numbers.len()).collect::<Vec<_>>());
         }
+        assert!(apart > 0, "Reuters set some text apart");
     }
 
     #[test]

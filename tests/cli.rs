@@ -945,6 +945,39 @@ fn what_two_rewrites_have_from_a_common_source_is_set_apart() {
             .any(|n| n.contains("set apart") && n.contains("common source")),
         "{notes:?}"
     );
+    // Where: each run set apart, on both sides, with the common text's
+    // path; its sentences are in neither `a_dropped` nor `b_new`.
+    let runs = apart["set_apart"].as_array().unwrap();
+    assert!(!runs.is_empty(), "{apart}");
+    assert_eq!(alone["set_apart"], serde_json::json!([]));
+    let span = |v: &Value| {
+        let s = v["sentences"].as_array().unwrap();
+        (s[0].as_u64().unwrap(), s[1].as_u64().unwrap())
+    };
+    for run in runs {
+        assert_eq!(run["source"], serde_json::json!(source));
+        for (side, unlinked) in [("a", "a_dropped"), ("b", "b_new")] {
+            let (s, e) = span(&run[side]);
+            assert!(s < e, "{run}");
+            for u in apart[unlinked].as_array().unwrap() {
+                let (us, ue) = span(u);
+                assert!(ue <= s || us >= e, "{run} overlaps {u}");
+            }
+        }
+    }
+    let text = stdout(&copycat(&["compare", &a, &b, "--common", &source]));
+    assert!(
+        text.contains(&format!("set apart: both have it from {source}")),
+        "{text}"
+    );
+    let html = stdout(&copycat(&[
+        "compare", &a, &b, "-f", "html", "--common", &source,
+    ]));
+    assert_eq!(
+        html.matches("<tr><td class=\"apart\">").count(),
+        runs.len(),
+        "{html}"
+    );
     // A common text that neither rewrite draws on changes nothing.
     let unrelated = json(&["--common", &article("insider")]);
     assert_eq!(unrelated["links"], alone["links"]);

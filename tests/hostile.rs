@@ -461,6 +461,7 @@ fn check_invariants(app: &App) -> Result<(), String> {
                 Unit::Link(i) => i < al.links.len(),
                 Unit::New(i) => i < al.b_unlinked.len(),
                 Unit::Dropped(i) => i < al.a_unlinked.len(),
+                Unit::Apart(i) => i < al.apart.len(),
                 Unit::Other => false,
             };
             if !ok {

@@ -239,6 +239,12 @@ fn the_reader_sets_apart_what_a_pair_has_from_a_common_text() {
             .last()
             .is_some_and(|l| l.contains("8 set apart as common") && l.contains("0 links"))
     });
+    // A page down, the runs set apart say so, on both sides.
+    s.send(" ");
+    s.wait_for("a run set apart, with its note", |t| {
+        t.lines()
+            .any(|l| l.contains("≡ set apart with B ¶2") && l.contains("≡ set apart with A ¶8"))
+    });
     s.send("q");
     assert!(s.wait_exit().success());
     s.assert_terminal_restored();

@@ -1252,6 +1252,18 @@ fn what_a_pair_has_from_a_common_text_is_set_apart_and_said() {
     assert!(status.contains("8 set apart as common"), "{status}");
     assert!(status.contains("0 links"), "{status}");
     insta::assert_snapshot!("common_palakshi_vs_rewrite", t.backend());
+    // A page down: what both have from it is neither new nor dropped but
+    // set apart, unmarked, level with the other side's where it keeps the
+    // order, under a note saying where the other side has it and from what.
+    key(&mut app, KeyCode::Char(' '));
+    let t = draw(&app, 160, 45);
+    let text = screen_text(t.backend().buffer());
+    let level = text
+        .lines()
+        .find(|l| l.contains("≡ set apart with B ¶2 · from 2025-11-26-reuters"))
+        .unwrap_or_else(|| panic!("A's note:\n{text}"));
+    assert!(level.contains("≡ set apart with A ¶8 · from"), "{level}");
+    insta::assert_snapshot!("common_palakshi_vs_rewrite_set_apart", t.backend());
     // Without the common text the pair has links, and nothing is set apart.
     let mut plain = App::new(vec![a, b], false, true);
     plain.keep_order();

@@ -159,6 +159,33 @@ pub struct Alignment {
     /// Matches set apart as what both texts have from a common text
     /// (`Options::common`), said in `notes` too.
     pub set_apart: usize,
+    /// Where they are: runs of sentences of both texts that both have from
+    /// a common text, in B's order. Their sentences are in no link and in
+    /// no unlinked run (`a_unlinked`, `b_unlinked`): they are neither what
+    /// B took from A nor text of its own or left out, but the source's.
+    pub apart: Vec<SetApart>,
+}
+
+/// A run of sentences of A and one of B that both have from a common text
+/// (`Options::common`), set apart instead of linked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetApart {
+    /// Its sentences in A.
+    pub a: Sentences,
+    /// Its sentences in B.
+    pub b: Sentences,
+    /// The common text's path, as given.
+    pub source: String,
+}
+
+impl SetApart {
+    /// Its sentences on `side`.
+    pub fn side(&self, side: Side) -> Sentences {
+        match side {
+            Side::A => self.a,
+            Side::B => self.b,
+        }
+    }
 }
 
 /// Knobs of the aligner. The defaults are what copycat ships; tests and
@@ -296,11 +323,20 @@ pub fn align_using(
         let o = link::align_ordered(b, a, opts, tok);
         let passages = ordered_passages(b, a, &o.links, o.block.as_ref());
         let (links, passages) = (mirror(o.links), mirror_passages(passages));
-        return finish(a, b, links, passages, (o.notes, o.set_apart));
+        let apart = o
+            .apart
+            .into_iter()
+            .map(|r| SetApart {
+                a: r.b,
+                b: r.a,
+                ..r
+            })
+            .collect();
+        return finish(a, b, links, passages, (o.notes, o.set_apart, apart));
     }
     let o = link::align_ordered(a, b, opts, tok);
     let passages = ordered_passages(a, b, &o.links, o.block.as_ref());
-    finish(a, b, o.links, passages, (o.notes, o.set_apart))
+    finish(a, b, o.links, passages, (o.notes, o.set_apart, o.apart))
 }
 
 /// The passages of a pair in the order it was aligned in, a summary block
@@ -356,7 +392,7 @@ fn finish(
     b: &Article,
     links: Vec<Link>,
     mut passages: Vec<Passage>,
-    (notes, set_apart): (Vec<String>, usize),
+    (notes, set_apart, mut apart): (Vec<String>, usize, Vec<SetApart>),
 ) -> Alignment {
     let mut order: Vec<usize> = (0..links.len()).collect();
     order.sort_by_key(|&i| (links[i].b.start, links[i].a.start));
@@ -375,8 +411,15 @@ fn finish(
     passage::reach_summarised_texts(a, b, &links, &mut passages);
     passage::end_at_the_reuse(a, b, &links, &mut passages);
     passages.sort_by_key(|p| (p.b.start, p.a.start));
-    let a_unlinked = unlinked(a, links.iter().map(|l| l.a));
-    let b_unlinked = unlinked(b, links.iter().map(|l| l.b));
+    apart.sort_by_key(|r| (r.b.start, r.a.start));
+    let a_unlinked = unlinked(
+        a,
+        links.iter().map(|l| l.a).chain(apart.iter().map(|r| r.a)),
+    );
+    let b_unlinked = unlinked(
+        b,
+        links.iter().map(|l| l.b).chain(apart.iter().map(|r| r.b)),
+    );
     let stats = stats(a, b, &links);
     Alignment {
         links,
@@ -386,10 +429,12 @@ fn finish(
         b_unlinked,
         notes,
         set_apart,
+        apart,
     }
 }
 
-/// Runs of body sentences not covered by any of `linked`.
+/// Runs of body sentences not covered by any of `linked` (links, and runs
+/// set apart).
 fn unlinked(art: &Article, linked: impl Iterator<Item = Sentences>) -> Vec<Sentences> {
     let mut covered = vec![false; art.sentences.len()];
     for r in linked {

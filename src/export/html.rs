@@ -32,6 +32,7 @@ th { font:600 14px system-ui, sans-serif; text-align:left; padding:.5rem; border
 td { vertical-align:top; padding:.45rem .6rem; border-bottom:1px solid var(--rule); }
 td.copied { background:var(--copied-bg); } td.reworded { background:var(--reworded-bg); }
 td.new { background:var(--new-bg); } td.dropped { background:var(--dropped-bg); }
+td.apart { color:#666; font-style:italic; }
 .gutter { width:7.5rem; } td.gutter { font:12px system-ui, sans-serif; color:var(--dim); }
 del { color:var(--deleted); text-decoration:underline; font-weight:600; }
 ins { color:var(--inserted); text-decoration:underline; font-weight:600; }
@@ -282,6 +283,18 @@ pub fn write(a: &Article, b: &Article, c: &Comparison, out: impl io::Write) -> i
                     Mark::Dropped.label(),
                     escaped(a.text_at(a.sentences_bytes(r))),
                     a.paragraph_number(r.start),
+                );
+            }
+            Item::Apart(k) => {
+                let r = &al.apart[k];
+                let _ = writeln!(
+                    o,
+                    "<tr><td class=\"apart\">{}</td><td class=\"gutter\">set apart: both have it from {}<br>A ¶{} ↔ B ¶{}</td><td class=\"apart\">{}</td></tr>",
+                    escaped(a.text_at(a.sentences_bytes(r.a))),
+                    escaped(&r.source),
+                    a.paragraph_number(r.a.start),
+                    b.paragraph_number(r.b.start),
+                    escaped(b.text_at(b.sentences_bytes(r.b))),
                 );
             }
         }

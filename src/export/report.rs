@@ -50,6 +50,10 @@ pub struct CompareReport<'a> {
     pub a_dropped: Vec<Sentences>,
     /// Runs of B's body sentences found nowhere in A.
     pub b_new: Vec<Sentences>,
+    /// Runs of both that both have from a common text given with
+    /// `--common`, set apart instead of linked (in neither `a_dropped` nor
+    /// `b_new`); empty without.
+    pub set_apart: Vec<SetApartOut<'a>>,
     /// Quotations and facts B changed: altered or reported quotes, numbers
     /// and names replaced inside linked passages.
     pub flags: Vec<FlagOut>,
@@ -128,6 +132,17 @@ pub struct Sentences {
     /// The body paragraphs of its first and last sentences, numbered as the
     /// reader and the text and HTML reports number them (`¶1` is 1).
     pub paragraphs: [usize; 2],
+}
+
+/// A run of both texts set apart as what both have from a common text.
+#[derive(Debug, Serialize)]
+pub struct SetApartOut<'a> {
+    /// Its sentences in A.
+    pub a: Sentences,
+    /// Its sentences in B.
+    pub b: Sentences,
+    /// The common text's path, as given.
+    pub source: &'a str,
 }
 
 impl Sentences {
@@ -372,6 +387,15 @@ impl<'a> CompareReport<'a> {
                 .collect(),
             a_dropped: al.a_unlinked.iter().map(|&r| Sentences::of(a, r)).collect(),
             b_new: al.b_unlinked.iter().map(|&r| Sentences::of(b, r)).collect(),
+            set_apart: al
+                .apart
+                .iter()
+                .map(|r| SetApartOut {
+                    a: Sentences::of(a, r.a),
+                    b: Sentences::of(b, r.b),
+                    source: &r.source,
+                })
+                .collect(),
             notes: &al.notes,
             flags: c
                 .flags

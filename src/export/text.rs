@@ -17,6 +17,7 @@ use crate::marks::{Mark, SGR_RESET, pct};
 use crate::side::Side;
 
 const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
 
 /// How plain text marks a word: wdiff's brackets for deleted and inserted
 /// words, and tildes for words kept but moved.
@@ -231,6 +232,21 @@ pub fn write(
                     paint(&sgr(Mark::New), &format!("{} in B", Mark::New.label())),
                     b.paragraph_number(r.start),
                     paint(&sgr(Mark::New), &flatten(b.text_at(b.sentences_bytes(r))))
+                );
+            }
+            Item::Apart(k) => {
+                let r = &al.apart[k];
+                let _ = writeln!(
+                    o,
+                    "{}   A ¶{} ↔ B ¶{}\n  A  {}\n  B  {}\n",
+                    paint(
+                        DIM,
+                        &format!("set apart: both have it from {}", safe_line(&r.source))
+                    ),
+                    a.paragraph_number(r.a.start),
+                    b.paragraph_number(r.b.start),
+                    paint(DIM, &flatten(a.text_at(a.sentences_bytes(r.a)))),
+                    paint(DIM, &flatten(b.text_at(b.sentences_bytes(r.b)))),
                 );
             }
             Item::Dropped(k) => {

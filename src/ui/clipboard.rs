@@ -65,6 +65,7 @@ pub fn copy(a: &Article, b: &Article, al: &Alignment, unit: Unit) -> Option<(Vec
         Unit::Link(i) => format!("link {}", i + 1),
         Unit::New(_) => "the new passage".into(),
         Unit::Dropped(_) => "the dropped passage".into(),
+        Unit::Apart(_) => "the passage set apart".into(),
         Unit::Other => String::new(),
     };
     let note = if cut {
@@ -85,6 +86,10 @@ pub fn passage(a: &Article, b: &Article, al: &Alignment, unit: Unit) -> Option<S
         }
         Unit::New(i) => vec![(Side::B, b, *al.b_unlinked.get(i)?)],
         Unit::Dropped(i) => vec![(Side::A, a, *al.a_unlinked.get(i)?)],
+        Unit::Apart(i) => {
+            let r = al.apart.get(i)?;
+            vec![(Side::A, a, r.a), (Side::B, b, r.b)]
+        }
         Unit::Other => return None,
     };
     let mut out = String::new();

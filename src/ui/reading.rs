@@ -513,6 +513,7 @@ fn unit_order(u: Unit) -> (usize, usize) {
         Unit::Link(i) => (0, i),
         Unit::New(i) => (1, i),
         Unit::Dropped(i) => (2, i),
-        Unit::Other => (3, 0),
+        Unit::Apart(i) => (3, i),
+        Unit::Other => (4, 0),
     }
 }

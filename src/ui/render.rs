@@ -249,6 +249,12 @@ fn focus_info(app: &App) -> String {
             i + 1,
             al.a_unlinked.len()
         ),
+        Some(Unit::Apart(k)) => format!(
+            "set apart {}/{} · both have it from {}",
+            k + 1,
+            al.apart.len(),
+            al.apart.get(k).map_or("", |r| r.source.as_str())
+        ),
         _ if al.links.len() == 1 => "1 link".into(),
         _ => format!("{} links", al.links.len()),
     }

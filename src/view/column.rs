@@ -49,6 +49,9 @@ pub(super) struct Column<'a> {
     runs: HashMap<usize, Vec<usize>>,
     /// The note rows emitted so far, with the links of their runs.
     pub(super) notes: Vec<(usize, Vec<usize>)>,
+    /// The note rows above runs set apart (`Unit::Apart`), with the run's
+    /// index in `Alignment::apart`.
+    pub(super) apart_notes: Vec<(usize, usize)>,
 }
 
 impl<'a> Column<'a> {
@@ -56,6 +59,7 @@ impl<'a> Column<'a> {
         let owner = owners(art, side, al);
         let class_of = |unit: Unit, role: Role| match unit.mark(al) {
             Some(m) => Class::Marked(m),
+            None if matches!(unit, Unit::Apart(_)) => Class::Apart,
             None => match role {
                 Role::Title => Class::Title,
                 Role::Meta => Class::Meta,
@@ -156,6 +160,7 @@ impl<'a> Column<'a> {
             last_paragraph: None,
             runs,
             notes: Vec::new(),
+            apart_notes: Vec::new(),
         }
     }
 
@@ -199,6 +204,15 @@ impl<'a> Column<'a> {
             let mut note = Row::empty(RowKind::Note);
             note.unit = Unit::Link(links[0]);
             self.notes.push((self.rows.len(), links.clone()));
+            self.rows.push(note);
+        }
+        // A run set apart says why, once, above its first chunk.
+        if let Unit::Apart(k) = c.unit
+            && (at == 0 || self.chunks[at - 1].unit != c.unit)
+        {
+            let mut note = Row::empty(RowKind::Note);
+            note.unit = c.unit;
+            self.apart_notes.push((self.rows.len(), k));
             self.rows.push(note);
         }
         let mut number = if opens {
@@ -304,6 +318,13 @@ fn owners(art: &Article, side: Side, al: &Alignment) -> Vec<Unit> {
                     Side::A => Unit::Dropped(k),
                     Side::B => Unit::New(k),
                 };
+            }
+        }
+    }
+    for (k, r) in al.apart.iter().enumerate() {
+        for s in r.side(side) {
+            if let Some(o) = owner.get_mut(s) {
+                *o = Unit::Apart(k);
             }
         }
     }

@@ -42,6 +42,9 @@ pub enum Class {
     Heading,
     /// Tags, related links, comment forms.
     Boilerplate,
+    /// Text both articles have from a common text (`Unit::Apart`): neither
+    /// taken nor their own, shown unmarked and dim.
+    Apart,
     /// Anything else (never compared, never marked).
     Plain,
 }
@@ -76,6 +79,9 @@ pub enum Unit {
     New(usize),
     /// Index into `Alignment::a_unlinked` (A side only).
     Dropped(usize),
+    /// Index into `Alignment::apart` (both sides): text both have from a
+    /// common text, set apart instead of linked.
+    Apart(usize),
     /// Title, meta lines, headings and boilerplate.
     Other,
 }
@@ -88,7 +94,7 @@ impl Unit {
             Unit::Link(i) => al.links.get(i).map(|l| l.kind.mark()),
             Unit::New(_) => Some(Mark::New),
             Unit::Dropped(_) => Some(Mark::Dropped),
-            Unit::Other => None,
+            Unit::Apart(_) | Unit::Other => None,
         }
     }
 }

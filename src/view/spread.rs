@@ -9,10 +9,10 @@ use std::ops::Range;
 
 use super::column::Column;
 use super::rows::{Bracket, Gutter, Row, RowKind, offset};
-use super::wrap::{Piece, wrap_each};
+use super::wrap::{Piece, display_width, wrap_each};
 use super::{Class, Unit};
 use crate::align::Alignment;
-use crate::article::{Article, TextBytes};
+use crate::article::{Article, Sentences, TextBytes};
 use crate::marks::Mark;
 use crate::side::{Side, Sides};
 
@@ -52,18 +52,33 @@ impl Spread {
         let mut sb = Column::new(b, Side::B, al, wb);
         // The backbone: links in B order that also keep A's order. The aligner
         // marks the others `moved`; checking again here keeps the layout sound
-        // whatever it reports.
+        // whatever it reports. Runs set apart as both texts' use of a common
+        // text sit level too, in their place in B's order: what both have
+        // from the press release faces itself.
+        let mut anchors: Vec<(Unit, Sentences, Sentences)> = al
+            .links
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.moved)
+            .map(|(i, l)| (Unit::Link(i), l.a, l.b))
+            .chain(
+                al.apart
+                    .iter()
+                    .enumerate()
+                    .map(|(k, r)| (Unit::Apart(k), r.a, r.b)),
+            )
+            .collect();
+        anchors.sort_by_key(|&(_, a, b)| (b.start, a.start));
         let (mut ea, mut eb) = (0, 0);
-        for (i, l) in al.links.iter().enumerate() {
-            if l.moved || l.a.start < ea || l.b.start < eb {
+        for (unit, ra, rb) in anchors {
+            if ra.start < ea || rb.start < eb {
                 continue;
             }
-            let unit = Unit::Link(i);
             let (Some(ca), Some(cb)) = (sa.find(unit), sb.find(unit)) else {
                 continue;
             };
-            ea = l.a.end;
-            eb = l.b.end;
+            ea = ra.end;
+            eb = rb.end;
             sa.emit_until(ca);
             sb.emit_until(cb);
             let (pa, pb) = (sa.chunks[ca].paragraph(), sb.chunks[cb].paragraph());
@@ -85,6 +100,10 @@ impl Spread {
         sa.pad_to(level);
         sb.pad_to(level);
         let notes = Sides::new(std::mem::take(&mut sa.notes), std::mem::take(&mut sb.notes));
+        let apart_notes = Sides::new(
+            std::mem::take(&mut sa.apart_notes),
+            std::mem::take(&mut sb.apart_notes),
+        );
         let mut spread = Spread {
             rows: Sides::new(sa.rows, sb.rows),
             widths: Sides::new(wa, wb),
@@ -98,6 +117,7 @@ impl Spread {
         spread.index_units();
         spread.mark_gutters(al);
         spread.write_notes(a, b, al, notes);
+        spread.write_apart_notes(a, b, al, apart_notes);
         spread.bracket_passages(al);
         spread
     }
@@ -263,6 +283,44 @@ impl Spread {
                 let said = format!("{arrow} {span} {}", Mark::Moved.label());
                 self.beside.notes[side].push((offset(row), said.into()));
             }
+        }
+    }
+
+    /// The note above each run set apart: why it is not marked, where the
+    /// other text has it (it need not sit level: a run out of the links'
+    /// order does not), and the common text it is from, by its file name
+    /// cut to the pane.
+    fn write_apart_notes(
+        &mut self,
+        a: &Article,
+        b: &Article,
+        al: &Alignment,
+        notes: Sides<Vec<(usize, usize)>>,
+    ) {
+        let arts = Sides::new(a, b);
+        for (side, notes) in Side::BOTH.into_iter().zip(notes) {
+            let other = side.other();
+            for (row, k) in notes {
+                let Some(r) = al.apart.get(k) else {
+                    continue;
+                };
+                let there = r.side(other);
+                if there.is_empty() || there.end > arts[other].sentences.len() {
+                    continue;
+                }
+                let p = arts[other].paragraph_number(there.start);
+                let said = format!("≡ set apart with {} ¶{p} · from ", other.letter());
+                let name = std::path::Path::new(&r.source)
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or(&r.source);
+                let room = self.widths[side].saturating_sub(display_width(&said));
+                let said = said + &super::shorten_right(name, room.max(1));
+                self.beside.notes[side].push((offset(row), said.into()));
+            }
+            // Moved notes and these were written apart; `note` looks rows up
+            // by partition point.
+            self.beside.notes[side].sort_by_key(|&(r, _)| r);
         }
     }
 

@@ -116,6 +116,7 @@ impl Theme {
             }
             Class::Title | Class::Heading => s.add_modifier(Modifier::BOLD),
             Class::Meta | Class::Boilerplate => s.add_modifier(Modifier::DIM),
+            Class::Apart => s.add_modifier(Modifier::DIM | Modifier::ITALIC),
             _ => s,
         }
     }

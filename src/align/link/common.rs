@@ -85,10 +85,14 @@ impl<'t> Common<'t> {
     /// paragraph took its quotation of the source with it; a rewording of
     /// the source that left one of its sentences nearly as it was is still
     /// the rewriter's passage.
-    pub(super) fn set_apart(&self, links: &[Link]) -> Vec<bool> {
+    ///
+    /// Returns a flag per link, and each run set apart with the common text
+    /// that explains it.
+    pub(super) fn set_apart(&self, links: &[Link]) -> (Vec<bool>, Vec<SetApart>) {
         let mut out = vec![false; links.len()];
+        let mut runs = Vec::new();
         if self.matches.is_empty() {
-            return out;
+            return (out, runs);
         }
         let mut start = 0;
         while start < links.len() {
@@ -104,19 +108,25 @@ impl<'t> Common<'t> {
                 run[0].a.hull(&run[run.len() - 1].a),
                 run[0].b.hull(&run[run.len() - 1].b),
             );
-            if self.explains(a, b) {
+            if let Some(c) = self.explains(a, b) {
                 out[start..end].iter_mut().for_each(|o| *o = true);
+                runs.push(SetApart {
+                    a,
+                    b,
+                    source: c.path.clone(),
+                });
             }
             start = end;
         }
-        out
+        (out, runs)
     }
 
     /// Whether the passage of sentences `a` of A and `b` of B is what both
     /// texts took from one of the common texts: its two sides match one part
     /// of it (overlapping sentences), and each has from that part nearly as
-    /// much as from the other side, or more (`COMMON_MARGIN`).
-    fn explains(&self, a: Sentences, b: Sentences) -> bool {
+    /// much as from the other side, or more (`COMMON_MARGIN`). The first
+    /// common text that does, if any.
+    fn explains(&self, a: Sentences, b: Sentences) -> Option<&'t Article> {
         // Words as ids of this comparison's own (case folded): what each
         // side keeps of another in order, however the sentences are cut.
         let mut ids: HashMap<String, u32> = HashMap::default();
@@ -140,7 +150,7 @@ impl<'t> Common<'t> {
                 .map(|x| x.a)
                 .reduce(|x, y| x.hull(&y))
         };
-        self.matches.iter().any(|(c, with_a, with_b)| {
+        let found = self.matches.iter().find(|(c, with_a, with_b)| {
             let (Some(ca), Some(cb)) = (hull(a, with_a), hull(b, with_b)) else {
                 return false;
             };
@@ -150,7 +160,8 @@ impl<'t> Common<'t> {
             let lc = words_of(c, ca.hull(&cb));
             share(kept(&lc, &la), &la) >= share(between, &la) - COMMON_MARGIN
                 && share(kept(&lc, &lb), &lb) >= share(between, &lb) - COMMON_MARGIN
-        })
+        });
+        found.map(|(c, _, _)| *c)
     }
 }
 
@@ -222,6 +233,43 @@ mod tests {
         // Without the release, the sentence is copied from A to B.
         assert_eq!(links_of(&a, &b, &[]).len(), 1);
         assert_eq!(links_of(&a, &b, &[release]), vec![]);
+    }
+
+    #[test]
+    fn what_is_set_apart_is_said_where_it_is_and_is_neither_new_nor_dropped() {
+        let (a, b) = reports();
+        let opts = Options {
+            common: vec![art("release.txt", RELEASE)],
+            ..Options::default()
+        };
+        let al = crate::align::align_with(&a, &b, &opts);
+        let quoted = |art: &Article| {
+            let s = (0..art.sentences.len())
+                .find(|&i| {
+                    art.sentence_text(i)
+                        .starts_with("The Elm Street bridge will")
+                })
+                .expect("the quotation");
+            Sentences::new(s, s + 1)
+        };
+        assert_eq!(al.set_apart, 1);
+        assert_eq!(
+            al.apart,
+            vec![SetApart {
+                a: quoted(&a),
+                b: quoted(&b),
+                source: "release.txt".into()
+            }]
+        );
+        let outside = |runs: &[Sentences], r: Sentences| runs.iter().all(|u| !u.overlaps(&r));
+        assert!(outside(&al.a_unlinked, quoted(&a)), "{:?}", al.a_unlinked);
+        assert!(outside(&al.b_unlinked, quoted(&b)), "{:?}", al.b_unlinked);
+        // The sentences around it are still A's and B's own.
+        assert!(!al.a_unlinked.is_empty() && !al.b_unlinked.is_empty());
+        // Swapped, the pair is mirrored, runs set apart with it.
+        let back = crate::align::align_with(&b, &a, &opts);
+        assert_eq!(back.apart[0].a, quoted(&b));
+        assert_eq!(back.apart[0].b, quoted(&a));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::passage::{MAX_CONDENSED_GAP, MIN_CONDENSATION};
 use super::tokens::{SPEECH_VERBS, Token, Tokenizer};
-use super::{Kind, Link, Options};
+use super::{Kind, Link, Options, SetApart};
 use super::{synonyms, words};
 use crate::article::{Article, Role, Sentence, Sentences, Words};
 
@@ -626,8 +626,8 @@ pub(super) fn align_ordered(
     // before any test of evidence: it shows nothing of one taking from the
     // other, and must not vouch for the links beside it.
     let common = Common::new(a, b, &opts.common, opts);
-    let from = common.set_apart(&links);
-    let apart = from.iter().filter(|&&f| f).count();
+    let (from, mut runs) = common.set_apart(&links);
+    let mut apart = from.iter().filter(|&&f| f).count();
     if apart > 0 {
         common::drop_flagged(&mut links, &from);
         common::drop_flagged(&mut shares, &from);
@@ -684,7 +684,9 @@ pub(super) fn align_ordered(
     let block = block.and_then(|(block, units)| {
         let mut more = summary::block_links(&sa, &sb, &scorer, &block, units, &links, opts);
         let found = more.len();
-        let from = common.set_apart(&more);
+        let (from, more_runs) = common.set_apart(&more);
+        apart += from.iter().filter(|&&f| f).count();
+        runs.extend(more_runs);
         common::drop_flagged(&mut more, &from);
         if found > 0 && more.is_empty() {
             return None;
@@ -693,11 +695,13 @@ pub(super) fn align_ordered(
         links.sort_by_key(|l| (l.b.start, l.a.start));
         Some(block)
     });
+    runs.sort_by_key(|r| (r.b.start, r.a.start));
     Ordered {
         links,
         notes,
         block,
         set_apart: apart,
+        apart: runs,
     }
 }
 
@@ -710,6 +714,8 @@ pub(super) struct Ordered {
     pub block: Option<SummaryBlock>,
     /// Matches set apart as both texts' use of a common text.
     pub set_apart: usize,
+    /// The runs of them, in B's order (`Alignment::apart`).
+    pub apart: Vec<SetApart>,
 }
 
 /// Whether a link keeps its source's wording, not only its topic: a phrase
