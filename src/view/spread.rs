@@ -69,9 +69,21 @@ impl Spread {
             )
             .collect();
         anchors.sort_by_key(|&(_, a, b)| (b.start, a.start));
+        // A run set apart never costs a link its level: it is levelled only
+        // when it ends, in A, before every link after it in B begins.
+        let mut links_after = vec![usize::MAX; anchors.len() + 1];
+        for (k, &(unit, ra, _)) in anchors.iter().enumerate().rev() {
+            links_after[k] = match unit {
+                Unit::Link(_) => links_after[k + 1].min(ra.start),
+                _ => links_after[k + 1],
+            };
+        }
         let (mut ea, mut eb) = (0, 0);
-        for (unit, ra, rb) in anchors {
-            if ra.start < ea || rb.start < eb {
+        for (k, (unit, ra, rb)) in anchors.into_iter().enumerate() {
+            if ra.start < ea
+                || rb.start < eb
+                || (matches!(unit, Unit::Apart(_)) && ra.end > links_after[k + 1])
+            {
                 continue;
             }
             let (Some(ca), Some(cb)) = (sa.find(unit), sb.find(unit)) else {
@@ -477,6 +489,44 @@ mod tests {
                 assert_eq!(sp.corresponding(Side::B, rb.start), ra.start);
             }
         }
+    }
+
+    #[test]
+    fn a_run_set_apart_sits_level_only_where_it_costs_no_link_its_level() {
+        // A pair with one link (A 25, B 39) and two runs set apart by hand:
+        // A 1-25 against B 1-20, before the link on both sides, faces itself;
+        // A 26-47 against B 20-39 crosses the link (after it in A, before it
+        // in B) and stays where each text has it, so that the link stays
+        // level.
+        let (a, b) = bundled_pair("wsj", "insider");
+        let mut al = align::align(&a, &b);
+        let [link] = &al.links[..] else {
+            panic!("one link: {:?}", al.links)
+        };
+        assert_eq!(
+            (link.a, link.b),
+            (Sentences::new(25, 26), Sentences::new(39, 40))
+        );
+        let run = |a: (usize, usize), b: (usize, usize)| align::SetApart {
+            a: Sentences::new(a.0, a.1),
+            b: Sentences::new(b.0, b.1),
+            source: "release.txt".into(),
+        };
+        al.apart = vec![run((1, 25), (1, 20)), run((26, 47), (20, 39))];
+        let sp = Spread::build(&a, &b, &al, 50, 50);
+        let start = |side, unit| sp.unit_rows(side, unit).map(|r| r.start);
+        let level = |unit| start(Side::A, unit) == start(Side::B, unit);
+        assert!(level(Unit::Link(0)));
+        assert!(level(Unit::Apart(0)));
+        assert!(!level(Unit::Apart(1)));
+        // Each run set apart has its note above it on both sides.
+        let notes = |side| {
+            (0..sp.len())
+                .filter_map(|i| sp.note(side, i))
+                .filter(|n| n.starts_with("≡ set apart with"))
+                .count()
+        };
+        assert_eq!((notes(Side::A), notes(Side::B)), (2, 2));
     }
 
     #[test]
