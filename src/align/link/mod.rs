@@ -2119,11 +2119,7 @@ mod tests {
             "b.txt",
             &["Tables below.", rows_b, "Thanks to the reviewers."],
         );
-        let raw = crate::align::Options {
-            evidence: crate::align::Evidence::without("reuse,edges").unwrap(),
-            ..Default::default()
-        };
-        let al = crate::align::align_with(&a, &b, &raw);
+        let al = matched(&a, &b);
         assert!(
             al.links.is_empty(),
             "{:?}",
@@ -2296,11 +2292,7 @@ mod tests {
             "b.txt",
             "The search for Atlantic Airways Flight 617: 36 pictures",
         );
-        let raw = crate::align::Options {
-            evidence: crate::align::Evidence::without("reuse,edges").unwrap(),
-            ..Default::default()
-        };
-        let al = crate::align::align_with(&a, &b, &raw);
+        let al = matched(&a, &b);
         let body =
             |al: &crate::align::Alignment| al.links.last().cloned().expect("the body matched");
         let caption = &body(&al);
@@ -2323,7 +2315,7 @@ mod tests {
             "b.txt",
             "The search for the missing plane was called off at dusk",
         );
-        let al = crate::align::align_with(&a, &b, &raw);
+        let al = matched(&a, &b);
         assert!(plain_run(&a, &body(&al)) >= STRONG_MIN_RUN);
     }
 
@@ -2346,6 +2338,16 @@ mod tests {
 
     /// The sentences of the links `align` makes between `a` and `b`, but for
     /// the headlines'.
+    /// The alignment with the reuse and edge tests off: what was matched,
+    /// before any test of evidence.
+    fn matched(a: &Article, b: &Article) -> crate::align::Alignment {
+        let raw = crate::align::Options {
+            evidence: crate::align::Evidence::without("reuse,edges").unwrap(),
+            ..Default::default()
+        };
+        crate::align::align_with(a, b, &raw)
+    }
+
     fn body_links(a: &Article, b: &Article) -> Vec<(Sentences, Sentences)> {
         crate::align::align(a, b)
             .links
@@ -2453,11 +2455,7 @@ mod tests {
         assert_eq!(body_links(&a, &b), vec![]);
         // With the reuse test off, the result is linked, copied: the rule,
         // not the matching, leaves it out.
-        let raw = crate::align::Options {
-            evidence: crate::align::Evidence::without("reuse,edges").unwrap(),
-            ..Default::default()
-        };
-        let al = crate::align::align_with(&a, &b, &raw);
+        let al = matched(&a, &b);
         let result = al
             .links
             .iter()
@@ -2506,11 +2504,7 @@ mod tests {
         // Matched without the reuse test, the offices' sentence keeps most
         // of B's words in order with a phrase of five, but a phrase of names:
         // counted as words, it would be strong evidence.
-        let raw = crate::align::Options {
-            evidence: crate::align::Evidence::without("reuse,edges").unwrap(),
-            ..Default::default()
-        };
-        let al = crate::align::align_with(&a, &b, &raw);
+        let al = matched(&a, &b);
         let offices = al
             .links
             .iter()
@@ -2601,11 +2595,7 @@ mod tests {
         );
         // With the reuse test off, the sentence is linked, copied: the rule,
         // not the matching, leaves it out.
-        let raw = crate::align::Options {
-            evidence: crate::align::Evidence::without("reuse,edges").unwrap(),
-            ..Default::default()
-        };
-        let al = crate::align::align_with(&a, &b, &raw);
+        let al = matched(&a, &b);
         let body: Vec<&Link> = al
             .links
             .iter()
