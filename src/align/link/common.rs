@@ -253,6 +253,11 @@ mod tests {
             Sentences::new(s, s + 1)
         };
         assert_eq!(al.set_apart, 1);
+        assert!(
+            al.notes[0].starts_with("1 match set apart"),
+            "{:?}",
+            al.notes
+        );
         assert_eq!(
             al.apart,
             vec![SetApart {

@@ -628,16 +628,11 @@ pub(super) fn align_ordered(
     let common = Common::new(a, b, &opts.common, opts);
     let (from, mut runs) = common.set_apart(&links);
     let mut apart = from.iter().filter(|&&f| f).count();
-    if apart > 0 {
-        common::drop_flagged(&mut links, &from);
-        common::drop_flagged(&mut shares, &from);
-        notes.push(format!(
-            "{} set apart: both texts have {} from the common source given, \
-             which shows nothing of one taking from the other",
-            crate::marks::count(apart, "match", "matches"),
-            if apart == 1 { "it" } else { "them" }
-        ));
-    }
+    common::drop_flagged(&mut links, &from);
+    common::drop_flagged(&mut shares, &from);
+    // Said first among the notes, once the summary's links set apart are
+    // counted too (below).
+    let apart_note_at = notes.len();
     if late > 0 {
         notes.push(format!(
             "{late} link{} longer than {} words: {} changed words are marked coarsely",
@@ -696,6 +691,17 @@ pub(super) fn align_ordered(
         Some(block)
     });
     runs.sort_by_key(|r| (r.b.start, r.a.start));
+    if apart > 0 {
+        notes.insert(
+            apart_note_at,
+            format!(
+                "{} set apart: both texts have {} from the common source given, \
+                 which shows nothing of one taking from the other",
+                crate::marks::count(apart, "match", "matches"),
+                if apart == 1 { "it" } else { "them" }
+            ),
+        );
+    }
     Ordered {
         links,
         notes,
