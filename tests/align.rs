@@ -166,10 +166,10 @@ proptest! {
             }
         }
         let st = al.stats;
-        for x in [st.b_copied, st.b_reworded, st.b_new, st.a_dropped, st.b_moved] {
+        for x in [st.b_copied, st.b_reworded, st.b_new, st.a_dropped, st.b_moved, st.b_common, st.a_common] {
             prop_assert!((0.0..=1.0).contains(&x));
         }
-        prop_assert!((st.b_copied + st.b_reworded + st.b_new - 1.0).abs() < 1e-9 || b.body_words() == 0);
+        prop_assert!((st.b_copied + st.b_reworded + st.b_common + st.b_new - 1.0).abs() < 1e-9 || b.body_words() == 0);
     }
 
     #[test]
@@ -241,7 +241,8 @@ proptest! {
                 .collect()
         };
         prop_assert_eq!(passages(&ab, false), passages(&ba, true));
-        prop_assert!((ab.stats.a_dropped - (1.0 - ba.stats.b_copied - ba.stats.b_reworded).max(0.0)).abs() < 1e-9);
+        prop_assert!((ab.stats.a_dropped - (1.0 - ba.stats.b_copied - ba.stats.b_reworded - ba.stats.b_common).max(0.0)).abs() < 1e-9);
+        prop_assert_eq!(ab.stats.a_common.to_bits(), ba.stats.b_common.to_bits());
     }
 
     #[test]

@@ -80,7 +80,15 @@ fn compare_json_follows_the_contract() {
     assert_eq!(v["a"]["bytes"], fa.len());
     assert_eq!(v["a"]["date"], "2025-11-26");
     assert_eq!(v["b"]["path"], pb);
-    for k in ["b_copied", "b_reworded", "b_new", "a_dropped"] {
+    for k in [
+        "b_copied",
+        "b_reworded",
+        "b_new",
+        "a_dropped",
+        "b_moved",
+        "b_common",
+        "a_common",
+    ] {
         let x = v["stats"][k].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&x), "{k} = {x}");
     }
@@ -965,10 +973,27 @@ fn what_two_rewrites_have_from_a_common_source_is_set_apart() {
             }
         }
     }
+    // The shares: what is set apart is neither new nor dropped but common,
+    // and B's four shares add up to the whole of it.
+    let share = |v: &Value, k: &str| v["stats"][k].as_f64().unwrap();
+    assert_eq!(share(&alone, "b_common"), 0.0);
+    assert_eq!(share(&alone, "a_common"), 0.0);
+    assert!(share(&apart, "b_common") > 0.5, "{apart}");
+    assert!(share(&apart, "a_common") > 0.3, "{apart}");
+    let whole: f64 = ["b_copied", "b_reworded", "b_common", "b_new"]
+        .iter()
+        .map(|k| share(&apart, k))
+        .sum();
+    assert!((whole - 1.0).abs() < 0.002, "{apart}");
     let text = stdout(&copycat(&["compare", &a, &b, "--common", &source]));
     assert!(
         text.contains(&format!("set apart: both have it from {source}")),
         "{text}"
+    );
+    assert!(text.contains("· common "), "{text}");
+    assert!(
+        !stdout(&copycat(&["compare", &a, &b])).contains("common"),
+        "without --common the shares name no common text"
     );
     let html = stdout(&copycat(&[
         "compare", &a, &b, "-f", "html", "--common", &source,
@@ -978,6 +1003,7 @@ fn what_two_rewrites_have_from_a_common_source_is_set_apart() {
         runs.len(),
         "{html}"
     );
+    assert!(html.contains("· common <b>"), "{html}");
     // A common text that neither rewrite draws on changes nothing.
     let unrelated = json(&["--common", &article("insider")]);
     assert_eq!(unrelated["links"], alone["links"]);

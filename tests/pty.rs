@@ -237,7 +237,7 @@ fn the_reader_sets_apart_what_a_pair_has_from_a_common_text() {
     s.wait_for("the pair aligned with the common text", |t| {
         t.lines()
             .last()
-            .is_some_and(|l| l.contains("8 set apart as common") && l.contains("0 links"))
+            .is_some_and(|l| l.contains("8 matches set apart") && l.contains("0 links"))
     });
     // A page down, the runs set apart say so, on both sides.
     s.send(" ");

@@ -1249,9 +1249,25 @@ fn what_a_pair_has_from_a_common_text_is_set_apart_and_said() {
     let t = draw(&app, 160, 45);
     let text = screen_text(t.backend().buffer());
     let status = text.lines().last().unwrap();
-    assert!(status.contains("8 set apart as common"), "{status}");
+    assert!(status.contains("8 matches set apart"), "{status}");
     assert!(status.contains("0 links"), "{status}");
+    // What is set apart is neither new nor dropped: it has a share of its
+    // own on each side, and the three of B add up.
+    assert!(
+        status.contains("common 63% new 37% · A common 44% dropped 56%"),
+        "{status}"
+    );
     insta::assert_snapshot!("common_palakshi_vs_rewrite", t.backend());
+    // On an 80-column terminal the shares stay whole; the count of matches
+    // set apart goes, whole, before anything is cut mid-word.
+    app.resize(80, 24);
+    let narrow = screen_text(draw(&app, 80, 24).backend().buffer());
+    let status = narrow.lines().last().unwrap().trim_end();
+    assert_eq!(
+        status,
+        "B copied 0% reworded 0% common 63% new 37% · A common 44% dropped 56%"
+    );
+    app.resize(160, 45);
     // A page down: what both have from it is neither new nor dropped but
     // set apart, unmarked, level with the other side's where it keeps the
     // order, under a note saying where the other side has it and from what.

@@ -131,12 +131,18 @@ pub struct Stats {
     pub b_copied: f64,
     /// Share of B's body words in reworded links.
     pub b_reworded: f64,
-    /// Share of B's body words in no link.
+    /// Share of B's body words in no link and not set apart (`b_common`).
     pub b_new: f64,
-    /// Share of A's body words in no link.
+    /// Share of A's body words in no link and not set apart (`a_common`).
     pub a_dropped: f64,
     /// Share of B's body words in links that moved.
     pub b_moved: f64,
+    /// Share of B's body words that both texts have from a common text
+    /// (`Alignment::apart`): the source's, neither taken from A nor B's
+    /// own. 0 without `Options::common`.
+    pub b_common: f64,
+    /// The same share of A's body words.
+    pub a_common: f64,
 }
 
 /// Everything copycat knows about one ordered pair of articles.
@@ -420,7 +426,7 @@ fn finish(
         b,
         links.iter().map(|l| l.b).chain(apart.iter().map(|r| r.b)),
     );
-    let stats = stats(a, b, &links);
+    let stats = stats(a, b, &links, &apart);
     Alignment {
         links,
         passages,
@@ -465,7 +471,7 @@ fn words_in(art: &Article, r: Sentences) -> usize {
         .sum()
 }
 
-fn stats(a: &Article, b: &Article, links: &[Link]) -> Stats {
+fn stats(a: &Article, b: &Article, links: &[Link], apart: &[SetApart]) -> Stats {
     let (a_total, b_total) = (a.body_words(), b.body_words());
     let share = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
     let mut copied = 0;
@@ -485,19 +491,24 @@ fn stats(a: &Article, b: &Article, links: &[Link]) -> Stats {
     }
     let b_copied = share(copied, b_total);
     let b_reworded = share(reworded, b_total);
+    // Set-apart runs hold no linked sentence: their words are counted once.
+    let b_common = share(apart.iter().map(|r| words_in(b, r.b)).sum(), b_total);
+    let a_common = share(apart.iter().map(|r| words_in(a, r.a)).sum(), a_total);
     Stats {
         b_copied,
         b_reworded,
         b_new: if b_total == 0 {
             0.0
         } else {
-            (1.0 - b_copied - b_reworded).max(0.0)
+            (1.0 - b_copied - b_reworded - b_common).max(0.0)
         },
         a_dropped: if a_total == 0 {
             0.0
         } else {
-            (1.0 - share(a_linked, a_total)).max(0.0)
+            (1.0 - share(a_linked, a_total) - a_common).max(0.0)
         },
         b_moved: share(moved, b_total),
+        b_common,
+        a_common,
     }
 }

@@ -149,13 +149,23 @@ pub fn write(a: &Article, b: &Article, c: &Comparison, out: impl io::Write) -> i
         marks::css()
     );
     let st = &al.stats;
+    // What both have from a common text (`--common`): see the text report.
+    let common = |x: f64| {
+        if al.apart.is_empty() {
+            String::new()
+        } else {
+            format!("common <b>{}</b> · ", pct(x))
+        }
+    };
     let _ = writeln!(
         o,
-        "<h1>What B took from A</h1><div class=\"stats\">B copied <b>{}</b> · reworded <b>{}</b> · new <b>{}</b> · moved <b>{}</b> · A dropped <b>{}</b> · {}</div>",
+        "<h1>What B took from A</h1><div class=\"stats\">B copied <b>{}</b> · reworded <b>{}</b> · {}new <b>{}</b> · moved <b>{}</b> · A {}dropped <b>{}</b> · {}</div>",
         pct(st.b_copied),
         pct(st.b_reworded),
+        common(st.b_common),
         pct(st.b_new),
         pct(st.b_moved),
+        common(st.a_common),
         pct(st.a_dropped),
         marks::count(al.links.len(), "link", "links")
     );

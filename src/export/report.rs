@@ -99,15 +99,22 @@ pub struct StatsOut {
     /// Share of B in reworded links.
     #[serde(serialize_with = "round3")]
     pub b_reworded: f64,
-    /// Share of B in no link.
+    /// Share of B in no link and not set apart.
     #[serde(serialize_with = "round3")]
     pub b_new: f64,
-    /// Share of A that no link holds.
+    /// Share of A that no link holds, not set apart.
     #[serde(serialize_with = "round3")]
     pub a_dropped: f64,
     /// Share of B in links that moved.
     #[serde(serialize_with = "round3")]
     pub b_moved: f64,
+    /// Share of B set apart as what both have from a common text
+    /// (`--common`); 0 without.
+    #[serde(serialize_with = "round3")]
+    pub b_common: f64,
+    /// The same share of A.
+    #[serde(serialize_with = "round3")]
+    pub a_common: f64,
 }
 
 /// A byte span of a file as stored, `{"start": first byte, "end": one past
@@ -375,6 +382,8 @@ impl<'a> CompareReport<'a> {
                 b_new: st.b_new,
                 a_dropped: st.a_dropped,
                 b_moved: st.b_moved,
+                b_common: st.b_common,
+                a_common: st.a_common,
             },
             links: (0..al.links.len())
                 .map(|i| LinkOut::of(a, b, c, i))

@@ -127,13 +127,24 @@ pub fn write(
         }
     }
     let st = &al.stats;
+    // What both have from a common text (`--common`) is neither side's: its
+    // share stands before the new and the dropped, dim as its runs below.
+    let common = |x: f64| {
+        if al.apart.is_empty() {
+            String::new()
+        } else {
+            format!("common {} · ", paint(DIM, &pct(x)))
+        }
+    };
     let _ = writeln!(
         o,
-        "\nB copied {} · reworded {} · new {} · moved {}   A dropped {}   {}\n",
+        "\nB copied {} · reworded {} · {}new {} · moved {}   A {}dropped {}   {}\n",
         paint(&sgr(Mark::Copied), &pct(st.b_copied)),
         paint(&sgr(Mark::Reworded), &pct(st.b_reworded)),
+        common(st.b_common),
         paint(&sgr(Mark::New), &pct(st.b_new)),
         pct(st.b_moved),
+        common(st.a_common),
         paint(&sgr(Mark::Dropped), &pct(st.a_dropped)),
         crate::marks::count(al.links.len(), "link", "links")
     );

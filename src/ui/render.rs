@@ -15,7 +15,7 @@ use super::app::App;
 use super::panes;
 use super::part::{Part, Target};
 use crate::marks::{Mark, pct};
-use crate::view::{Unit, display_width, shorten_right};
+use crate::view::{Class, Unit, display_width, shorten_right};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -97,6 +97,9 @@ fn status_spans(app: &App, width: usize) -> Vec<Span<'static>> {
     let mut left: Vec<Span> = Vec::new();
     // Where the focus's (or the flag's) line is, to shorten.
     let mut detail = None;
+    // Where the count of matches set apart is, to drop when the bar is
+    // still too wide: the common shares before it say as much.
+    let mut apart = None;
     if let Some(n) = &app.status.note {
         left.push(Span::styled(n.clone(), t.note()));
         left.push(sep());
@@ -126,22 +129,36 @@ fn status_spans(app: &App, width: usize) -> Vec<Span<'static>> {
     if let Some(al) = app.alignment() {
         let s = &al.stats;
         let share = |m: Mark, x: f64| Span::styled(format!("{} {}", m.label(), pct(x)), t.mark(m));
+        // What both have from a common text (`--common`) is neither side's:
+        // its share stands before the new and the dropped, styled as the
+        // panes draw that text.
+        let common = |x: f64| {
+            (!al.apart.is_empty()).then(|| {
+                [
+                    Span::styled(format!("common {}", pct(x)), t.class(Class::Apart)),
+                    Span::raw(" "),
+                ]
+            })
+        };
         left.extend([
             Span::raw("B "),
             share(Mark::Copied, s.b_copied),
             Span::raw(" "),
             share(Mark::Reworded, s.b_reworded),
             Span::raw(" "),
-            share(Mark::New, s.b_new),
-            Span::raw(" · A "),
-            share(Mark::Dropped, s.a_dropped),
         ]);
+        left.extend(common(s.b_common).into_iter().flatten());
+        left.extend([share(Mark::New, s.b_new), Span::raw(" · A ")]);
+        left.extend(common(s.a_common).into_iter().flatten());
+        left.push(share(Mark::Dropped, s.a_dropped));
         // What both have from a common text (`--common`) is in no link:
-        // say so, or its sentences would read as each side's own.
+        // say how many matches were set apart, or a pair of 0 links would
+        // read as two texts that share nothing.
         if al.set_apart > 0 {
             left.push(sep());
+            apart = Some(left.len());
             left.push(Span::styled(
-                format!("{} set apart as common", al.set_apart),
+                crate::marks::count(al.set_apart, "match", "matches") + " set apart",
                 t.strong(),
             ));
         }
@@ -201,6 +218,12 @@ fn status_spans(app: &App, width: usize) -> Vec<Span<'static>> {
             // Too little to say anything: gone, with the space before it.
             left.drain(i - 1..=i);
         }
+    }
+    let total: usize = left.iter().map(Span::width).sum();
+    if let Some(j) = apart
+        && total > width
+    {
+        left.drain(j - 1..=j);
     }
     left
 }

@@ -271,10 +271,22 @@ mod tests {
         assert!(outside(&al.b_unlinked, quoted(&b)), "{:?}", al.b_unlinked);
         // The sentences around it are still A's and B's own.
         assert!(!al.a_unlinked.is_empty() && !al.b_unlinked.is_empty());
+        // Its words have a share of their own on each side, out of B's new
+        // and A's dropped: the quotation's words of each text's body.
+        let share = |art: &Article| {
+            art.sentences[quoted(art).start].words.len() as f64 / art.body_words() as f64
+        };
+        let st = al.stats;
+        assert!((st.b_common - share(&b)).abs() < 1e-9, "{st:?}");
+        assert!((st.a_common - share(&a)).abs() < 1e-9, "{st:?}");
+        assert!((st.b_copied + st.b_reworded + st.b_common + st.b_new - 1.0).abs() < 1e-9);
+        assert!((st.a_common + st.a_dropped - 1.0).abs() < 1e-9, "{st:?}");
         // Swapped, the pair is mirrored, runs set apart with it.
         let back = crate::align::align_with(&b, &a, &opts);
         assert_eq!(back.apart[0].a, quoted(&b));
         assert_eq!(back.apart[0].b, quoted(&a));
+        assert_eq!(back.stats.b_common, st.a_common);
+        assert_eq!(back.stats.a_common, st.b_common);
     }
 
     #[test]
