@@ -23,6 +23,11 @@ mod synonyms;
 pub mod tokens;
 mod words;
 
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
+
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::article::{Article, Sentences, TextBytes, Words};
 use crate::marks::Mark;
 use crate::side::Side;
@@ -213,13 +218,89 @@ pub struct Options {
     /// the same sentences of one of them about as well is what both took
     /// from it, set apart with a note instead of linked (`link::common`).
     pub common: Vec<Article>,
+    /// Each article's matches with each common text, kept across the pairs
+    /// aligned with these options (and their clones): a ranking aligns an
+    /// article in many pairs, and its matches with the common text are the
+    /// same in each.
+    pub common_matches: CommonMatches,
+}
+
+/// The matches of articles with common texts (`Options::common_matches`),
+/// by the two texts and the options they were aligned with; shared by the
+/// threads of a ranking.
+#[derive(Clone, Default)]
+pub struct CommonMatches(Arc<Mutex<HashMap<CommonKey, Arc<CommonMatch>>>>);
+
+/// Which alignment of a common text with an article a [`CommonMatch`] is:
+/// hashes of both texts (with their lengths) and the options that matter.
+type CommonKey = (u64, usize, u64, usize, usize, usize, Evidence);
+
+/// An article's matches with one common text (the common text as A), and
+/// whether the article is a copy of it.
+#[derive(Debug)]
+pub(crate) struct CommonMatch {
+    pub(crate) links: Vec<Link>,
+    pub(crate) copy: bool,
+}
+
+impl std::fmt::Debug for CommonMatches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CommonMatches({} kept)", self.len())
+    }
+}
+
+impl CommonMatches {
+    /// How many alignments are kept.
+    pub fn len(&self) -> usize {
+        self.0.lock().map_or(0, |m| m.len())
+    }
+
+    /// Whether none is.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The matches of `art` with `common` under `opts`, aligned by `make`
+    /// unless kept from an earlier pair. Two threads that miss at once both
+    /// align; the result is the same.
+    pub(crate) fn get(
+        &self,
+        common: &Article,
+        art: &Article,
+        opts: &Options,
+        make: impl FnOnce() -> CommonMatch,
+    ) -> Arc<CommonMatch> {
+        let hash = |t: &str| {
+            let mut h = std::hash::DefaultHasher::new();
+            t.hash(&mut h);
+            h.finish()
+        };
+        let key = (
+            hash(&common.text),
+            common.text.len(),
+            hash(&art.text),
+            art.text.len(),
+            opts.diff_words,
+            opts.candidates,
+            opts.evidence,
+        );
+        // A poisoned lock (a panic elsewhere) only loses what was kept.
+        if let Some(m) = self.0.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return m;
+        }
+        let made = Arc::new(make());
+        if let Ok(mut m) = self.0.lock() {
+            m.insert(key, made.clone());
+        }
+        made
+    }
 }
 
 /// Kinds of evidence beyond shared word stems, each of which can be switched
 /// off to measure what it earns (an evaluation knob, not a user setting:
 /// `scripts/devsets/ablation.sh` passes it through [`Evidence::without`]).
 /// The default reads nothing from the environment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Evidence {
     /// WordNet synonyms count as shared words, at a discount.
     pub synonyms: bool,
@@ -298,6 +379,7 @@ impl Default for Options {
             candidates: 6,
             evidence: Evidence::default(),
             common: Vec::new(),
+            common_matches: CommonMatches::default(),
         }
     }
 }

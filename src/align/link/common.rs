@@ -4,6 +4,8 @@
 //! other, however word for word they match.
 
 use super::*;
+use crate::align::{CommonMatch, CommonMatches};
+use std::sync::Arc;
 
 /// A link between A and B is both texts' use of a common source when each
 /// side keeps, in order, as many of its words from the part of that source
@@ -30,7 +32,7 @@ pub(super) struct Common<'t> {
     b: &'t Article,
     /// Per common text: the text, its matches with A (`a` in the common
     /// text, `b` in A) and with B.
-    matches: Vec<(&'t Article, Vec<Link>, Vec<Link>)>,
+    matches: Vec<(&'t Article, Arc<CommonMatch>, Arc<CommonMatch>)>,
 }
 
 impl<'t> Common<'t> {
@@ -61,18 +63,25 @@ impl<'t> Common<'t> {
                 ..opts.evidence
             },
             common: Vec::new(),
+            common_matches: CommonMatches::default(),
+        };
+        // Kept across pairs (`Options::common_matches`): a ranking aligns
+        // each article with the common text once, not once per pair.
+        let with = |c: &Article, art: &Article| {
+            opts.common_matches.get(c, art, &raw, || {
+                let al = super::super::align_with(c, art, &raw);
+                CommonMatch {
+                    copy: is_a_copy(&al),
+                    links: al.links,
+                }
+            })
         };
         let matches = common
             .iter()
             .filter(|c| c.text != a.text && c.text != b.text)
             .filter_map(|c| {
-                let with_a = super::super::align_with(c, a, &raw);
-                let with_b = super::super::align_with(c, b, &raw);
-                (!is_a_copy(&with_a) && !is_a_copy(&with_b)).then_some((
-                    c,
-                    with_a.links,
-                    with_b.links,
-                ))
+                let (with_a, with_b) = (with(c, a), with(c, b));
+                (!with_a.copy && !with_b.copy).then_some((c, with_a, with_b))
             })
             .collect();
         Common { a, b, matches }
@@ -151,7 +160,7 @@ impl<'t> Common<'t> {
                 .reduce(|x, y| x.hull(&y))
         };
         let found = self.matches.iter().find(|(c, with_a, with_b)| {
-            let (Some(ca), Some(cb)) = (hull(a, with_a), hull(b, with_b)) else {
+            let (Some(ca), Some(cb)) = (hull(a, &with_a.links), hull(b, &with_b.links)) else {
                 return false;
             };
             if !ca.overlaps(&cb) {
@@ -224,6 +233,46 @@ mod tests {
             ..Options::default()
         };
         crate::align::align_with(a, b, &opts).links
+    }
+
+    #[test]
+    fn each_articles_matches_with_a_common_text_are_aligned_once_for_all_its_pairs() {
+        let (a, b) = reports();
+        let c = art(
+            "c.txt",
+            "Detour for Elm Street traffic\n\n\
+             Drivers will need another way across the river. The Elm Street bridge will \
+             close to all traffic from March 3 for eleven months, while engineers replace \
+             its corroded steel deck, the city's transport office announced on Tuesday.",
+        );
+        let release = art("release.txt", RELEASE);
+        let opts = Options {
+            common: vec![release.clone()],
+            ..Options::default()
+        };
+        let pairs = [(&a, &b), (&a, &c), (&c, &b)];
+        let kept: Vec<_> = pairs
+            .iter()
+            .map(|(x, y)| crate::align::align_with(x, y, &opts))
+            .collect();
+        // Three articles, one common text: three alignments, not six.
+        assert_eq!(opts.common_matches.len(), 3);
+        // Each pair comes out as it does with nothing kept, set apart alike.
+        for ((x, y), got) in pairs.iter().zip(&kept) {
+            let fresh = Options {
+                common: vec![release.clone()],
+                ..Options::default()
+            };
+            assert_eq!(&crate::align::align_with(x, y, &fresh), got);
+            assert_eq!(got.set_apart, 1);
+        }
+        // Other options are other alignments, not the kept ones.
+        let other = Options {
+            evidence: crate::align::Evidence::without("synonyms").unwrap(),
+            ..opts.clone()
+        };
+        crate::align::align_with(&a, &b, &other);
+        assert_eq!(opts.common_matches.len(), 5);
     }
 
     #[test]
