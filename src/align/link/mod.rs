@@ -772,7 +772,7 @@ struct Shares {
     notation: bool,
     /// Telling content stems the sides share (`telling_shared`).
     telling: usize,
-    /// The longest phrase kept word for word, not counting names
+    /// The longest phrase kept word for word with no name in it
     /// (`plain_run`).
     plain_run: usize,
 }
@@ -964,10 +964,18 @@ fn is_strong(l: &Link, shares: Shares) -> bool {
                         && lo >= STRONG_DICE_KEPT))))
 }
 
-/// The longest phrase a link keeps word for word, counting only its words
-/// that are not names. A capitalised word is a name unless it opens its
-/// sentence, and so is a figure right after a name: a designation
-/// (`Flight 370`, `Apollo 11`) is a name too.
+/// The longest phrase a link keeps word for word with no name in it. A
+/// capitalised word is a name unless it opens its sentence, and so is a
+/// figure right after a name: a designation (`Flight 370`, `Apollo 11`) is
+/// a name too. A name breaks a phrase in two: two answers on one company
+/// both write `I would not choose Boeing as the aspirant company`, the
+/// question's wording around the name each fills in, and what they share
+/// of wording is four words, then one. Counting the words either side of
+/// the name as one phrase (five) let that sentence, kept nearly whole, be
+/// strong evidence (`STRONG_KEPT`). Measured with `run-all.sh`:
+/// sametopic-answers' tune half 19 -> 18 false links, nothing else moved on
+/// any tune half; report halves, run once: sametopic-answers 13 -> 12,
+/// nothing else moved.
 fn plain_run(a: &Article, l: &Link) -> usize {
     let capital = |i: usize| {
         let opens = a.sentences[a.words[i].sentence()].words.start == i;
@@ -983,7 +991,14 @@ fn plain_run(a: &Article, l: &Link) -> usize {
     l.ops
         .iter()
         .filter_map(|op| match op {
-            words::WordOp::Equal { a: w, .. } => Some(w.range().filter(|&i| !name(i)).count()),
+            words::WordOp::Equal { a: w, .. } => Some(
+                w.range()
+                    .fold((0, 0), |(longest, here), i| {
+                        let here = if name(i) { 0 } else { here + 1 };
+                        (longest.max(here), here)
+                    })
+                    .0,
+            ),
             _ => None,
         })
         .max()
@@ -2534,6 +2549,45 @@ mod tests {
             }
         ));
         assert!(is_strong(offices, Shares::ANY));
+    }
+
+    #[test]
+    fn a_phrase_broken_by_a_name_is_two_phrases_not_one() {
+        // Two answers to one question on a company, written apart: each
+        // restates the question's wording around the name it fills in.
+        let text = |sentences: [&str; 3]| {
+            Article::parse("t.txt", titled(sentences.map(str::to_string)).into_bytes())
+        };
+        let a = text([
+            "The ratios of the two firms differ in most years.",
+            "I would not choose Boeing as the aspirant company for S&S Air.",
+            "Its size alone puts it in another league.",
+        ]);
+        let b = text([
+            "I would not choose Boeing as an aspirant company, because an aspirant \
+             company should be comparable to S&S Air in how it operates.",
+            "A smaller carrier would be a better yardstick.",
+            "Margins matter more than revenue here.",
+        ]);
+        assert_eq!(body_links(&a, &b), vec![]);
+        // Matched without the reuse test, the sentence keeps nearly all of
+        // A's words in B's order, `I would not choose Boeing as` among them:
+        // four plain words, a name, one more.
+        let al = matched(&a, &b);
+        let restated = al
+            .links
+            .iter()
+            .find(|l| b.sentence_text(l.b.start).starts_with("I would not choose"))
+            .expect("the restated question matched");
+        assert_eq!(plain_run(&a, restated), 4);
+        assert!(!is_strong(
+            restated,
+            Shares {
+                plain_run: plain_run(&a, restated),
+                ..Shares::ANY
+            }
+        ));
+        assert!(is_strong(restated, Shares::ANY));
     }
 
     #[test]
