@@ -1634,6 +1634,7 @@ fn wording_kept(sa: &Prepared, sb: &Prepared, bead: &Bead, opts: &Options) -> us
 mod tests {
     use super::*;
     use crate::article::Words;
+    use crate::side::Side;
 
     fn shows_reuse(a: &Article, b: &Article, links: &[Link]) -> bool {
         reuse_evidence(a, b, links, &Grounds::default()).is_some()
@@ -2378,6 +2379,30 @@ mod tests {
         crate::align::align_with(a, b, &raw)
     }
 
+    /// The match (`matched`) whose sentence on `side` opens with `opening`.
+    fn matched_at(a: &Article, b: &Article, side: Side, opening: &str) -> Link {
+        matched(a, b)
+            .links
+            .into_iter()
+            .find(|l| match side {
+                Side::A => a.sentence_text(l.a.start).starts_with(opening),
+                Side::B => b.sentence_text(l.b.start).starts_with(opening),
+            })
+            .unwrap_or_else(|| panic!("no match opening {opening:?}"))
+    }
+
+    /// Whether link `l` is strong evidence with its phrases counted
+    /// without names (`plain_run`) and nothing else of its grounds known.
+    fn strong_by_its_words(a: &Article, l: &Link) -> bool {
+        is_strong(
+            l,
+            Shares {
+                plain_run: plain_run(a, l),
+                ..Shares::ANY
+            },
+        )
+    }
+
     fn body_links(a: &Article, b: &Article) -> Vec<(Sentences, Sentences)> {
         crate::align::align(a, b)
             .links
@@ -2485,12 +2510,7 @@ mod tests {
         assert_eq!(body_links(&a, &b), vec![]);
         // With the reuse test off, the result is linked, copied: the rule,
         // not the matching, leaves it out.
-        let al = matched(&a, &b);
-        let result = al
-            .links
-            .iter()
-            .find(|l| a.sentence_text(l.a.start).starts_with("S = sqrt"))
-            .expect("the result matched");
+        let result = &matched_at(&a, &b, Side::A, "S = sqrt");
         assert_eq!(result.kind, Kind::Copied);
         assert!(!is_strong(
             result,
@@ -2534,20 +2554,9 @@ mod tests {
         // Matched without the reuse test, the offices' sentence keeps most
         // of B's words in order with a phrase of five, but a phrase of names:
         // counted as words, it would be strong evidence.
-        let al = matched(&a, &b);
-        let offices = al
-            .links
-            .iter()
-            .find(|l| b.sentence_text(l.b.start).starts_with("He also served"))
-            .expect("the offices matched");
+        let offices = &matched_at(&a, &b, Side::B, "He also served");
         assert!(plain_run(&a, offices) < WORDED_RUN);
-        assert!(!is_strong(
-            offices,
-            Shares {
-                plain_run: plain_run(&a, offices),
-                ..Shares::ANY
-            }
-        ));
+        assert!(!strong_by_its_words(&a, offices));
         assert!(is_strong(offices, Shares::ANY));
     }
 
@@ -2573,20 +2582,9 @@ mod tests {
         // Matched without the reuse test, the sentence keeps nearly all of
         // A's words in B's order, `I would not choose Boeing as` among them:
         // four plain words, a name, one more.
-        let al = matched(&a, &b);
-        let restated = al
-            .links
-            .iter()
-            .find(|l| b.sentence_text(l.b.start).starts_with("I would not choose"))
-            .expect("the restated question matched");
+        let restated = &matched_at(&a, &b, Side::B, "I would not choose");
         assert_eq!(plain_run(&a, restated), 4);
-        assert!(!is_strong(
-            restated,
-            Shares {
-                plain_run: plain_run(&a, restated),
-                ..Shares::ANY
-            }
-        ));
+        assert!(!strong_by_its_words(&a, restated));
         assert!(is_strong(restated, Shares::ANY));
     }
 
